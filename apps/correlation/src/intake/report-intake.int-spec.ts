@@ -1,0 +1,239 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { Topics, dlqTopicOf } from '@app/contracts';
+import {
+  RouteReportBuilder,
+  SeizureReportBuilder,
+  startService,
+  testKafka,
+  TopicProbe,
+  type RunningService,
+} from '@app/testing';
+import type { Producer } from 'kafkajs';
+import { correlationService } from '../correlation.service-definition';
+import type { CorrelationEnv } from '../correlation.env';
+import type { IncomingReport } from './incoming-report';
+import { ReportStoredHandler } from './report-intake.service';
+
+/** Fault injection at the port after storage: fails as told, inside the transaction. */
+class FaultyStoredHandler extends ReportStoredHandler {
+  calls = new Map<string, number>();
+  failures = new Map<string, { times: number; error: () => Error }>();
+
+  async onStored(_m: EntityManager, report: IncomingReport): Promise<void> {
+    const id = report.body.eventId;
+    const n = (this.calls.get(id) ?? 0) + 1;
+    this.calls.set(id, n);
+    const f = this.failures.get(id);
+    if (f && n <= f.times) throw f.error();
+  }
+}
+
+function transientError(): Error {
+  return Object.assign(new Error('Connection terminated unexpectedly'), { code: 'ECONNRESET' });
+}
+
+describe('Correlation intake round trip (real Kafka and PostgreSQL)', () => {
+  let svc: RunningService<CorrelationEnv>;
+  let ds: DataSource;
+  let producer: Producer;
+  let dlq: TopicProbe;
+  const faults = new FaultyStoredHandler();
+  const kafka = testKafka('intake-int');
+
+  beforeAll(async () => {
+    svc = await startService(correlationService, {
+      override: (b) => b.overrideProvider(ReportStoredHandler).useValue(faults),
+    });
+    ds = svc.app.get(DataSource);
+    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    dlq = await TopicProbe.start(kafka, dlqTopicOf(Topics.SeizureReported));
+  });
+
+  afterAll(async () => {
+    await dlq?.stop();
+    await producer?.disconnect();
+    await svc?.stop();
+  });
+
+  async function publish(
+    topic: string,
+    reportDto: object,
+    opts: { key?: string; eventIdHeader?: string } = {},
+  ) {
+    const report = reportDto as Record<string, unknown>;
+    const key = opts.key ?? `${String(report.agencyId)}:${String(report.agencyCaseRef ?? report.routeRef)}`;
+    const [meta] = await producer.send({
+      topic,
+      acks: -1,
+      messages: [
+        {
+          key,
+          value: JSON.stringify(report),
+          headers: {
+            'event-id': opts.eventIdHeader ?? String(report.eventId),
+            'event-type': topic === Topics.SeizureReported ? 'SeizureReported' : 'RouteReported',
+            'schema-version': '1',
+          },
+        },
+      ],
+    });
+    return { partition: meta.partition, offset: meta.baseOffset! };
+  }
+
+  async function waitForRow(eventId: string, timeoutMs = 30000): Promise<Record<string, unknown>> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const rows: Record<string, unknown>[] = await ds.query(
+        'SELECT * FROM correlation.report WHERE event_id = $1',
+        [eventId],
+      );
+      if (rows.length > 0) return rows[0];
+      if (Date.now() > deadline) throw new Error(`report ${eventId} was not stored within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  async function committedOffset(topic: string, partition: number): Promise<number> {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const [t] = await admin.fetchOffsets({ groupId: svc.consumerGroup!, topics: [topic] });
+      return Number(t.partitions.find((p) => p.partition === partition)!.offset);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async function waitForCommit(
+    topic: string,
+    partition: number,
+    beyond: number,
+    timeoutMs = 30000,
+  ): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const c = await committedOffset(topic, partition);
+      if (c > beyond) return c;
+      if (Date.now() > deadline)
+        throw new Error(`offset ${beyond} of ${topic}/${partition} not committed (at ${c})`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  it('consumes a keyed record with headers, validates it, stores it in one transaction, then commits its offset', async () => {
+    const report = SeizureReportBuilder.valid().withCaseRef().build();
+    const { partition, offset } = await publish(Topics.SeizureReported, report);
+    const row = await waitForRow(String(report.eventId));
+    expect(row).toMatchObject({
+      kind: 'seizure',
+      agency_id: 'PK-ANF',
+      case_ref: report.agencyCaseRef,
+      partition,
+    });
+    expect(String(row.offset)).toBe(offset);
+    const committed = await waitForCommit(Topics.SeizureReported, partition, Number(offset));
+    expect(committed).toBeGreaterThanOrEqual(Number(offset) + 1);
+  });
+
+  it('stores route reports under their routeRef', async () => {
+    const route = RouteReportBuilder.valid().build();
+    await publish(Topics.RouteReported, route);
+    const row = await waitForRow(String(route.eventId));
+    expect(row).toMatchObject({ kind: 'route', case_ref: route.routeRef });
+  });
+
+  it('sends an invalid record to the DLQ with its reason and keeps the partition flowing', async () => {
+    const caseRef = `DLQ-${randomUUID().slice(0, 8)}`;
+    const bad = SeizureReportBuilder.valid()
+      .withCaseRef(caseRef)
+      .without('location')
+      .with('commodities[0].quantity', -3)
+      .build();
+    const good = SeizureReportBuilder.valid().withCaseRef(caseRef).build();
+    const key = `PK-ANF:${caseRef}`;
+    const badAt = await publish(Topics.SeizureReported, bad, { key });
+    const notJson = await producer.send({
+      topic: Topics.SeizureReported,
+      messages: [
+        {
+          key,
+          value: '{not json',
+          headers: { 'event-id': randomUUID(), 'event-type': 'SeizureReported', 'schema-version': '1' },
+        },
+      ],
+    });
+    await publish(Topics.SeizureReported, good, { key });
+
+    await waitForRow(String(good.eventId));
+    const [dead] = await dlq.waitFor((r) => r.headers['event-id'] === bad.eventId);
+    expect(dead.key).toBe(key);
+    expect(JSON.parse(dead.value)).toEqual(bad);
+    expect(dead.headers).toMatchObject({
+      'dlq-source-topic': Topics.SeizureReported,
+      'dlq-source-partition': String(badAt.partition),
+      'dlq-source-offset': badAt.offset,
+      'dlq-consumer-group': svc.consumerGroup,
+    });
+    expect(dead.headers['dlq-reason']).toContain('location');
+    expect(dead.headers['dlq-reason']).toContain('commodities[0].quantity');
+    const [garbled] = await dlq.waitFor(
+      (r) => r.offset !== undefined && r.headers['dlq-source-offset'] === notJson[0].baseOffset,
+    );
+    expect(garbled.headers['dlq-reason']).toMatch(/not valid JSON/);
+    const stored: unknown[] = await ds.query('SELECT 1 FROM correlation.report WHERE event_id = $1', [
+      bad.eventId,
+    ]);
+    expect(stored).toHaveLength(0);
+  });
+
+  it('applies a redelivered record (same event-id) only once', async () => {
+    const report = SeizureReportBuilder.valid().withCaseRef().build();
+    await publish(Topics.SeizureReported, report);
+    await publish(Topics.SeizureReported, report);
+    const marker = SeizureReportBuilder.valid().withCaseRef(String(report.agencyCaseRef)).build();
+    await publish(Topics.SeizureReported, marker);
+    await waitForRow(String(marker.eventId));
+    const rows: unknown[] = await ds.query('SELECT 1 FROM correlation.report WHERE event_id = $1', [
+      report.eventId,
+    ]);
+    expect(rows).toHaveLength(1);
+    const [agencyCase] = await ds.query<{ report_count: number }[]>(
+      'SELECT report_count FROM correlation.agency_case WHERE agency_id = $1 AND case_ref = $2',
+      ['PK-ANF', report.agencyCaseRef],
+    );
+    // the duplicate did not amend the case a second time; the marker did
+    expect(agencyCase.report_count).toBe(2);
+    expect(faults.calls.get(String(report.eventId))).toBe(1);
+  });
+
+  it('retries a transient failure in place instead of dropping the record, and leaves no half-write', async () => {
+    const report = SeizureReportBuilder.valid().withCaseRef().build();
+    faults.failures.set(String(report.eventId), { times: 2, error: transientError });
+    await publish(Topics.SeizureReported, report);
+    await waitForRow(String(report.eventId));
+    expect(faults.calls.get(String(report.eventId))).toBe(3);
+    const [c] = await ds.query<{ report_count: number }[]>(
+      'SELECT report_count FROM correlation.agency_case WHERE agency_id = $1 AND case_ref = $2',
+      ['PK-ANF', report.agencyCaseRef],
+    );
+    expect(c.report_count).toBe(1);
+  });
+
+  it('dead-letters a record whose processing fails for good (not transient)', async () => {
+    const report = SeizureReportBuilder.valid().withCaseRef().build();
+    faults.failures.set(String(report.eventId), {
+      times: 99,
+      error: () => new TypeError('cannot read properties of undefined'),
+    });
+    await publish(Topics.SeizureReported, report);
+    const [dead] = await dlq.waitFor((r) => r.headers['event-id'] === report.eventId);
+    expect(dead.headers['dlq-reason']).toMatch(/processing failed: cannot read properties/);
+    const rows: unknown[] = await ds.query('SELECT 1 FROM correlation.report WHERE event_id = $1', [
+      report.eventId,
+    ]);
+    expect(rows).toHaveLength(0);
+  });
+});

@@ -1,0 +1,4 @@
+import { bootstrapService } from '@app/platform';
+import { notificationService } from './notification.service-definition';
+
+void bootstrapService(notificationService);

@@ -1,0 +1,39 @@
+// Public API of the webhook delivery domain: Standard Webhooks signing, the retry schedule, and how
+// an attempt's result feeds retries and the per-endpoint circuit breaker.
+export {
+  DEFAULT_RETRY_SCHEDULE,
+  RetryScheduleParseError,
+  formatSchedule,
+  hasAttemptsLeft,
+  jitterDelay,
+  nextAttemptAt,
+  parseSchedule,
+} from './retry-schedule';
+export type { RetryJitter, RetrySchedule } from './retry-schedule';
+export {
+  DEFAULT_TOLERANCE_SECONDS,
+  WEBHOOK_SECRET_MAX_BYTES,
+  WEBHOOK_SECRET_MIN_BYTES,
+  WEBHOOK_SECRET_PREFIX,
+  decodeWebhookSecret,
+  generateWebhookSecret,
+  signWebhook,
+  verifyWebhook,
+  webhookHeaders,
+} from './signature';
+export type {
+  SignInput,
+  VerifyInput,
+  WebhookHeaders,
+  WebhookVerifyFailure,
+  WebhookVerifyResult,
+} from './signature';
+export {
+  GONE_STATUS,
+  TRANSPORT_ERRORS,
+  classifyAttempt,
+  countsAsBreakerFailure,
+  disablesSubscription,
+  isFinalOutcome,
+} from './delivery-outcome';
+export type { AttemptResult, DeliveryOutcome } from './delivery-outcome';

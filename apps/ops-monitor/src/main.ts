@@ -1,0 +1,4 @@
+import { bootstrapService } from '@app/platform';
+import { opsMonitorService } from './ops-monitor.service-definition';
+
+void bootstrapService(opsMonitorService);

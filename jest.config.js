@@ -1,0 +1,42 @@
+// Three tiers: unit specs beside the code (no I/O), *.int-spec.ts against the real
+// broker and database, and test/**/*.e2e-spec.ts across services.
+const { pathsToModuleNameMapper } = require('ts-jest');
+const { compilerOptions } = require('./tsconfig.json');
+
+const common = {
+  moduleFileExtensions: ['js', 'json', 'ts'],
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.kafka-local/'],
+};
+
+const infra = {
+  globalSetup: '<rootDir>/test/infra/global-setup.ts',
+  globalTeardown: '<rootDir>/test/infra/global-teardown.ts',
+  setupFiles: ['<rootDir>/test/infra/setup-env.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/infra/setup-timeout.ts'],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'],
+    },
+    {
+      ...common,
+      ...infra,
+      displayName: 'int',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'],
+    },
+    {
+      ...common,
+      ...infra,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+    },
+  ],
+};

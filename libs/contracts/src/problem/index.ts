@@ -1,0 +1,10 @@
+export {
+  PROBLEM_CONTENT_TYPE,
+  PROBLEM_SLUGS,
+  PROBLEM_TYPE_BASE,
+  problem,
+  problemType,
+  problemTypeForStatus,
+  validationProblem,
+} from './problem';
+export type { FieldError, ProblemDetails } from './problem';

@@ -1,0 +1,597 @@
+import { RouteReportBuilder, SeizureReportBuilder } from '@app/testing';
+import type { ReportKind } from './report-enums';
+import { RouteReportDto } from './route-report.dto';
+import { SeizureReportDto } from './seizure-report.dto';
+import { validateReport, validateRouteReport, validateSeizureReport } from './validate-report';
+
+// The builders' reports happen on 2026-03-14; the clock is fixed a day later.
+const NOW = new Date('2026-03-15T00:00:00Z');
+
+const seizure = (edit: (b: SeizureReportBuilder) => SeizureReportBuilder = (b) => b): unknown =>
+  edit(SeizureReportBuilder.valid()).build();
+const route = (edit: (b: RouteReportBuilder) => RouteReportBuilder = (b) => b): unknown =>
+  edit(RouteReportBuilder.valid()).build();
+
+function errorsOf(kind: ReportKind, plain: unknown, now = NOW): { path: string; message: string }[] {
+  const result = validateReport(kind, plain, { now });
+  return result.ok ? [] : result.errors;
+}
+
+const times = (n: number, item: unknown): unknown[] => Array.from({ length: n }, () => structuredClone(item));
+const long = (n: number): string => 'x'.repeat(n);
+
+describe(validateReport.name, () => {
+  describe('valid reports', () => {
+    it.each<[string, ReportKind, () => unknown]>([
+      ['the default seizure', 'seizure', () => seizure()],
+      [
+        'a seizure placed by lat/lon only',
+        'seizure',
+        () => seizure((b) => b.without('location.crossingPoint').withLatLon(34.1, 71.1)),
+      ],
+      ['a seizure with crossing point and lat/lon', 'seizure', () => seizure((b) => b.withLatLon(-90, 180))],
+      [
+        'a seizure with every optional list added to',
+        'seizure',
+        () =>
+          seizure((b) =>
+            b
+              .withContainer()
+              .withPerson({ role: 'VICTIM' })
+              .withPhone('+93701234567')
+              .withOrganisation('Khyber Gate Trading Co', 'PK'),
+          ),
+      ],
+      [
+        'a minimal seizure',
+        'seizure',
+        () =>
+          seizure((b) =>
+            b
+              .without('narrative')
+              .without('commodities')
+              .without('conveyances')
+              .without('persons')
+              .without('route')
+              .without('concealment'),
+          ),
+      ],
+      [
+        'a seizure with fractional seconds and lower-case t/z',
+        'seizure',
+        () => seizure((b) => b.withOccurredAt('2026-03-14t01:30:00.123456z')),
+      ],
+      [
+        'a seizure exactly 10 minutes in the future',
+        'seizure',
+        () => seizure((b) => b.withOccurredAt('2026-03-15T00:10:00Z')),
+      ],
+      [
+        'a seizure at the maximum lengths',
+        'seizure',
+        () =>
+          seizure((b) =>
+            b
+              .withCaseRef(long(64))
+              .withNarrative(long(8000))
+              .with('concealment', long(512))
+              .withPlate(long(512)),
+          ),
+      ],
+      [
+        'a seizure with 100 commodities',
+        'seizure',
+        () => seizure((b) => b.with('commodities', times(100, { type: 'OPIUM', quantity: 1, unit: 'KG' }))),
+      ],
+      ['the default route', 'route', () => route()],
+      [
+        'an open-ended route with two waypoints',
+        'route',
+        () =>
+          route((b) =>
+            b.withValidity('2026-02-01T00:00:00Z').with('waypoints', [
+              { seq: 0, role: 'ORIGIN', country: 'AF' },
+              { seq: 5, role: 'DESTINATION', country: 'PK' },
+            ]),
+          ),
+      ],
+      [
+        'a route whose validTo equals validFrom',
+        'route',
+        () => route((b) => b.withValidity('2026-02-01T00:00:00Z', '2026-02-01T04:30:00+04:30')),
+      ],
+    ])('accepts %s', (_name, kind, build) => {
+      expect(errorsOf(kind, build())).toEqual([]);
+    });
+
+    it('returns the DTO instance with the values untouched', () => {
+      const plain = seizure((b) => b.withEventId('6f1c2b7e-4a9d-4e2b-8f3a-1c2d3e4f5a6b'));
+      const result = validateSeizureReport(plain, { now: NOW });
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.value).toBeInstanceOf(SeizureReportDto);
+      expect(JSON.parse(JSON.stringify(result.value))).toEqual(plain);
+    });
+
+    it('returns a RouteReportDto for a route', () => {
+      const result = validateRouteReport(route(), { now: NOW });
+      expect(result.ok && result.value instanceof RouteReportDto).toBe(true);
+    });
+
+    it('does not leave the injected clock on the returned DTO', () => {
+      const result = validateSeizureReport(seizure(), { now: NOW });
+      expect(result.ok && Object.getOwnPropertySymbols(result.value)).toEqual([]);
+    });
+  });
+
+  describe('malformed seizure reports', () => {
+    it.each<[string, string, () => unknown]>([
+      ['eventId that is not a UUID', 'eventId', () => seizure((b) => b.withEventId('not-a-uuid'))],
+      ['eventId as a number', 'eventId', () => seizure((b) => b.with('eventId', 42))],
+      ['agencyId in lower case', 'agencyId', () => seizure((b) => b.withAgency('pk-anf'))],
+      ['agencyId with an underscore', 'agencyId', () => seizure((b) => b.withAgency('PK_ANF'))],
+      [
+        'agencyId with a 17-character code',
+        'agencyId',
+        () => seizure((b) => b.withAgency(`PK-${'A'.repeat(17)}`)),
+      ],
+      ['agencyId as a number', 'agencyId', () => seizure((b) => b.with('agencyId', 7))],
+      ['agencyCaseRef of 65 characters', 'agencyCaseRef', () => seizure((b) => b.withCaseRef(long(65)))],
+      ['agencyCaseRef empty', 'agencyCaseRef', () => seizure((b) => b.withCaseRef(''))],
+      ['narrative of 8001 characters', 'narrative', () => seizure((b) => b.withNarrative(long(8001)))],
+      ['narrative as null', 'narrative', () => seizure((b) => b.with('narrative', null))],
+      [
+        'concealment of 513 characters',
+        'concealment',
+        () => seizure((b) => b.with('concealment', long(513))),
+      ],
+      ['a 513-character plate', 'conveyances[0].plate', () => seizure((b) => b.withPlate(long(513)))],
+      ['a blank plate', 'conveyances[0].plate', () => seizure((b) => b.withPlate('   '))],
+      ['unknown category', 'category', () => seizure((b) => b.with('category', 'NARCOTICS'))],
+      [
+        'unknown tlp',
+        'classification.tlp',
+        () => seizure((b) => b.with('classification.tlp', 'AMBER_STRICT')),
+      ],
+      [
+        'tlp in lower case',
+        'classification.tlp',
+        () => seizure((b) => b.with('classification.tlp', 'amber')),
+      ],
+      [
+        'a blank handling caveat',
+        'classification.handling[1]',
+        () => seizure((b) => b.with('classification.handling', ['ok', ''])),
+      ],
+      [
+        'classification as a string',
+        'classification',
+        () => seizure((b) => b.with('classification', 'AMBER')),
+      ],
+      ['unknown unit', 'commodities[0].unit', () => seizure((b) => b.with('commodities[0].unit', 'KGS'))],
+      [
+        'unknown commodity type',
+        'commodities[0].type',
+        () => seizure((b) => b.with('commodities[0].type', 'KHAT')),
+      ],
+      ['unknown person role', 'persons[0].role', () => seizure((b) => b.with('persons[0].role', 'SMUGGLER'))],
+      [
+        'unknown document type',
+        'persons[0].documents[0].type',
+        () => seizure((b) => b.with('persons[0].documents[0].type', 'CNIC')),
+      ],
+      [
+        'unknown conveyance kind',
+        'conveyances[0].kind',
+        () => seizure((b) => b.with('conveyances[0].kind', 'LORRY')),
+      ],
+      [
+        'occurredAt 11 minutes in the future',
+        'occurredAt',
+        () => seizure((b) => b.withOccurredAt('2026-03-15T00:11:00Z')),
+      ],
+      [
+        'occurredAt a second past the skew',
+        'occurredAt',
+        () => seizure((b) => b.withOccurredAt('2026-03-15T05:10:01+05:00')),
+      ],
+      [
+        'occurredAt on 32 January',
+        'occurredAt',
+        () => seizure((b) => b.withOccurredAt('2026-01-32T10:00:00Z')),
+      ],
+      [
+        'occurredAt without a time zone',
+        'occurredAt',
+        () => seizure((b) => b.withOccurredAt('2026-03-14T06:30:00')),
+      ],
+      ['occurredAt at hour 24', 'occurredAt', () => seizure((b) => b.withOccurredAt('2026-03-14T24:00:00Z'))],
+      ['occurredAt as epoch millis', 'occurredAt', () => seizure((b) => b.with('occurredAt', 1773469800000))],
+      ['reportedAt as a date only', 'reportedAt', () => seizure((b) => b.withReportedAt('2026-03-14'))],
+      [
+        'reportedAt on 29 February of a common year',
+        'reportedAt',
+        () => seizure((b) => b.withReportedAt('2025-02-29T10:00:00Z')),
+      ],
+      ['reportedAt in prose', 'reportedAt', () => seizure((b) => b.withReportedAt('March 14, 2026 09:05'))],
+      [
+        'reportedAt with an offset of +24:00',
+        'reportedAt',
+        () => seizure((b) => b.withReportedAt('2026-03-14T09:05:00+24:00')),
+      ],
+      ['lat above 90', 'location.lat', () => seizure((b) => b.withLatLon(90.5, 71))],
+      ['lon below -180', 'location.lon', () => seizure((b) => b.withLatLon(34, -181))],
+      ['lat without lon', 'location.lon', () => seizure((b) => b.with('location.lat', 34.1))],
+      [
+        'lon without lat',
+        'location.lat',
+        () => seizure((b) => b.without('location.crossingPoint').with('location.lon', 71.1)),
+      ],
+      [
+        'lat as a string',
+        'location.lat',
+        () => seizure((b) => b.with('location.lat', '34.1').with('location.lon', 71.1)),
+      ],
+      [
+        'unknown crossing point',
+        'location.crossingPoint',
+        () => seizure((b) => b.withCrossingPoint('TORKAM')),
+      ],
+      [
+        'crossing point given by alias instead of code',
+        'location.crossingPoint',
+        () => seizure((b) => b.withCrossingPoint('Khyber Pass')),
+      ],
+      [
+        'location with neither crossing point nor lat/lon',
+        'location',
+        () => seizure((b) => b.without('location.crossingPoint')),
+      ],
+      ['missing location', 'location', () => seizure((b) => b.without('location'))],
+      [
+        'location country in lower case',
+        'location.country',
+        () => seizure((b) => b.with('location.country', 'pk')),
+      ],
+      [
+        'location as an array',
+        'location',
+        () => seizure((b) => b.with('location', [{ crossingPoint: 'TORKHAM', country: 'PK' }])),
+      ],
+      ['quantity 0', 'commodities[0].quantity', () => seizure((b) => b.with('commodities[0].quantity', 0))],
+      [
+        'negative quantity',
+        'commodities[0].quantity',
+        () => seizure((b) => b.with('commodities[0].quantity', -3)),
+      ],
+      [
+        'quantity as the string "5"',
+        'commodities[0].quantity',
+        () => seizure((b) => b.with('commodities[0].quantity', '5')),
+      ],
+      [
+        'a commodity that is a string',
+        'commodities[1]',
+        () => seizure((b) => b.with('commodities[1]', 'heroin')),
+      ],
+      [
+        'commodities as an object',
+        'commodities',
+        () => seizure((b) => b.with('commodities', { type: 'HEROIN', quantity: 1, unit: 'KG' })),
+      ],
+      [
+        '101 commodities',
+        'commodities',
+        () => seizure((b) => b.with('commodities', times(101, { type: 'OPIUM', quantity: 1, unit: 'KG' }))),
+      ],
+      ['101 persons', 'persons', () => seizure((b) => b.with('persons', times(101, { role: 'SUSPECT' })))],
+      [
+        '101 phones',
+        'persons[0].phones',
+        () => seizure((b) => b.with('persons[0].phones', times(101, '+923001234567'))),
+      ],
+      ['an empty phone', 'persons[0].phones[1]', () => seizure((b) => b.withPhone(''))],
+      ['a 65-character phone', 'persons[0].phones[1]', () => seizure((b) => b.withPhone('1'.repeat(65)))],
+      [
+        'a phone as a number',
+        'persons[0].phones[1]',
+        () => seizure((b) => b.withPhone(923001234567 as unknown as string)),
+      ],
+      [
+        'an empty document number',
+        'persons[0].documents[0].number',
+        () => seizure((b) => b.with('persons[0].documents[0].number', '')),
+      ],
+      [
+        'a document on the third person without a number',
+        'persons[2].documents[0].number',
+        () => seizure((b) => b.withPerson().withPerson({ documents: [{ type: 'PASSPORT' } as never] })),
+      ],
+      [
+        'dateOfBirth on 30 February',
+        'persons[0].dateOfBirth',
+        () => seizure((b) => b.with('persons[0].dateOfBirth', '1984-02-30')),
+      ],
+      [
+        'nationality as alpha-3',
+        'persons[0].nationality',
+        () => seizure((b) => b.with('persons[0].nationality', 'PAK')),
+      ],
+      [
+        'transit country spelled out',
+        'route.transit[0]',
+        () => seizure((b) => b.with('route.transit', ['Pakistan'])),
+      ],
+      [
+        'an organisation without a name',
+        'organisations[0].name',
+        () => seizure((b) => b.with('organisations', [{ country: 'PK' }])),
+      ],
+      ['unknown top-level field', 'plateNumber', () => seizure((b) => b.with('plateNumber', 'KBL 4521'))],
+      [
+        'unknown nested field',
+        'conveyances[0].colour',
+        () => seizure((b) => b.with('conveyances[0].colour', 'red')),
+      ],
+      [
+        'unknown field in a document',
+        'persons[0].documents[0].expiry',
+        () => seizure((b) => b.with('persons[0].documents[0].expiry', '2030-01-01')),
+      ],
+    ])('rejects %s at %s', (_name, path, build) => {
+      const errors = errorsOf('seizure', build());
+      expect(errors.map((e) => e.path)).toContain(path);
+      expect(errors.find((e) => e.path === path)?.message).toEqual(expect.any(String));
+    });
+
+    it.each([
+      'eventId',
+      'agencyId',
+      'agencyCaseRef',
+      'reportedAt',
+      'classification',
+      'classification.tlp',
+      'category',
+      'occurredAt',
+      'location',
+      'location.country',
+      'commodities[0].type',
+      'commodities[0].quantity',
+      'commodities[0].unit',
+      'conveyances[0].kind',
+      'persons[0].role',
+      'persons[0].documents[0].type',
+      'persons[0].documents[0].number',
+    ])('reports missing %s as required', (path) => {
+      const errors = errorsOf(
+        'seizure',
+        seizure((b) => b.without(path)),
+      );
+      expect(errors).toContainEqual({ path, message: 'is required' });
+    });
+  });
+
+  describe('malformed route reports', () => {
+    it.each<[string, string, () => unknown]>([
+      [
+        'one waypoint',
+        'waypoints',
+        () => route((b) => b.with('waypoints', [{ seq: 0, role: 'ORIGIN', country: 'AF' }])),
+      ],
+      [
+        '101 waypoints',
+        'waypoints',
+        () =>
+          route((b) =>
+            b.with(
+              'waypoints',
+              Array.from({ length: 101 }, (_, seq) => ({ seq, role: 'TRANSIT', country: 'AF' })),
+            ),
+          ),
+      ],
+      [
+        'validTo before validFrom',
+        'validTo',
+        () => route((b) => b.withValidity('2026-06-30T00:00:00Z', '2026-02-01T00:00:00Z')),
+      ],
+      ['malformed validFrom', 'validFrom', () => route((b) => b.withValidity('2026-13-01T00:00:00Z'))],
+      [
+        'unknown waypoint role',
+        'waypoints[1].role',
+        () => route((b) => b.with('waypoints[1].role', 'STOPOVER')),
+      ],
+      ['unknown confidence', 'confidence', () => route((b) => b.withConfidence('LIKELY' as never))],
+      ['seqs not strictly increasing', 'waypoints[2].seq', () => route((b) => b.with('waypoints[2].seq', 1))],
+      ['a negative seq', 'waypoints[0].seq', () => route((b) => b.with('waypoints[0].seq', -1))],
+      ['a fractional seq', 'waypoints[1].seq', () => route((b) => b.with('waypoints[1].seq', 1.5))],
+      [
+        'unknown waypoint crossing point',
+        'waypoints[1].crossingPoint',
+        () => route((b) => b.with('waypoints[1].crossingPoint', 'NOWHERE')),
+      ],
+      ['waypoint lat without lon', 'waypoints[0].lon', () => route((b) => b.without('waypoints[0].lon'))],
+      [
+        'unknown commodity type',
+        'commodityTypes[1]',
+        () => route((b) => b.with('commodityTypes', ['HEROIN', 'KHAT'])),
+      ],
+      [
+        'empty indicator plate',
+        'indicators.plates[0].plate',
+        () => route((b) => b.with('indicators.plates[0].plate', '')),
+      ],
+      [
+        '101 indicator phones',
+        'indicators.phones',
+        () => route((b) => b.with('indicators.phones', times(101, '0701234567'))),
+      ],
+      [
+        'unknown indicator person role',
+        'indicators.persons[0].role',
+        () => route((b) => b.withPerson({ role: 'BOSS' as never })),
+      ],
+      ['routeRef of 65 characters', 'routeRef', () => route((b) => b.withRouteRef(long(65)))],
+      [
+        'modusOperandi of 2001 characters',
+        'modusOperandi',
+        () => route((b) => b.with('modusOperandi', long(2001))),
+      ],
+      [
+        'unknown field in indicators',
+        'indicators.vins',
+        () => route((b) => b.with('indicators.vins', ['X'])),
+      ],
+      ['agencyCaseRef on a route', 'agencyCaseRef', () => route((b) => b.with('agencyCaseRef', 'CASE-1'))],
+      ['missing routeRef', 'routeRef', () => route((b) => b.without('routeRef'))],
+      ['missing validFrom', 'validFrom', () => route((b) => b.without('validFrom'))],
+      ['missing waypoints', 'waypoints', () => route((b) => b.without('waypoints'))],
+      ['missing confidence', 'confidence', () => route((b) => b.without('confidence'))],
+      [
+        'missing waypoint country',
+        'waypoints[1].country',
+        () => route((b) => b.without('waypoints[1].country')),
+      ],
+    ])('rejects %s at %s', (_name, path, build) => {
+      expect(errorsOf('route', build()).map((e) => e.path)).toContain(path);
+    });
+  });
+
+  describe('bodies that are not reports', () => {
+    it.each<[string, unknown]>([
+      ['null', null],
+      ['an array', [seizure()]],
+      ['a string', '{"eventId":"x"}'],
+      ['a number', 42],
+      ['undefined', undefined],
+    ])('rejects %s with one error at $', (_name, body) => {
+      expect(errorsOf('seizure', body)).toEqual([
+        { path: '$', message: expect.stringContaining('must be a JSON object') },
+      ]);
+    });
+
+    it.each(['__proto__', 'constructor', 'prototype'])(
+      'rejects a %s key before it reaches the DTO',
+      (key) => {
+        const body = JSON.parse(`{"location": {"${key}": {"crossingPoint": 1}}}`) as unknown;
+        expect(errorsOf('seizure', body)).toEqual([
+          { path: `location.${key}`, message: 'is not an allowed field' },
+        ]);
+      },
+    );
+
+    it('rejects absurd nesting instead of recursing into it', () => {
+      const body = { narrative: JSON.parse(`${'['.repeat(5000)}${']'.repeat(5000)}`) as unknown };
+      expect(errorsOf('seizure', body)[0].message).toMatch(/nests deeper than/);
+    });
+  });
+
+  describe('error reporting', () => {
+    it('lists every problem at once, each at its own path', () => {
+      const body = seizure((b) =>
+        b
+          .without('eventId')
+          .withAgency('anf')
+          .with('classification.tlp', 'PINK')
+          .with('commodities[0].quantity', 0)
+          .with('commodities[1]', { type: 'HEROIN', quantity: 1, unit: 'TONNES' })
+          .with('persons[0].documents[0].number', '')
+          .with('location.lat', 95)
+          .with('extra', true),
+      );
+      expect(
+        errorsOf('seizure', body)
+          .map((e) => e.path)
+          .sort(),
+      ).toEqual(
+        [
+          'agencyId',
+          'classification.tlp',
+          'commodities[0].quantity',
+          'commodities[1].unit',
+          'eventId',
+          'extra',
+          'location.lat',
+          'location.lon',
+          'persons[0].documents[0].number',
+        ].sort(),
+      );
+    });
+
+    it.each<[string, () => unknown, string, string]>([
+      [
+        'names the bad enum value',
+        () => seizure((b) => b.with('category', 'NARCOTICS')),
+        'category',
+        '(got "NARCOTICS")',
+      ],
+      [
+        'suggests the code for an alias',
+        () => seizure((b) => b.withCrossingPoint('Khyber Pass')),
+        'location.crossingPoint',
+        'did you mean TORKHAM?',
+      ],
+      [
+        'explains a string number',
+        () => seizure((b) => b.with('commodities[0].quantity', '5')),
+        'commodities[0].quantity',
+        'must be a number, not a string',
+      ],
+      [
+        'states the array limit',
+        () => seizure((b) => b.with('persons', times(101, { role: 'SUSPECT' }))),
+        'persons',
+        'at most 100 items (got 101)',
+      ],
+      [
+        'states the string limit',
+        () => seizure((b) => b.withCaseRef(long(65))),
+        'agencyCaseRef',
+        'at most 64 characters (got 65)',
+      ],
+      [
+        'names the partner coordinate',
+        () => seizure((b) => b.with('location.lat', 34)),
+        'location.lon',
+        'is required when lat is given',
+      ],
+      [
+        'explains the place rule',
+        () => seizure((b) => b.without('location.crossingPoint')),
+        'location',
+        'crossingPoint, or lat and lon',
+      ],
+      [
+        'calls an unknown field not allowed',
+        () => seizure((b) => b.with('colour', 'red')),
+        'colour',
+        'is not an allowed field',
+      ],
+      [
+        'states the server time for a future occurredAt',
+        () => seizure((b) => b.withOccurredAt('2026-03-16T00:00:00Z')),
+        'occurredAt',
+        '2026-03-15T00:00:00.000Z',
+      ],
+    ])('%s', (_name, build, path, fragment) => {
+      const error = errorsOf('seizure', build()).find((e) => e.path === path);
+      expect(error?.message).toContain(fragment);
+    });
+
+    it('reports nothing beneath a value of the wrong shape', () => {
+      const errors = errorsOf(
+        'seizure',
+        seizure((b) => b.with('commodities', { type: 'HEROIN' }).with('persons[0]', [1, 2])),
+      );
+      expect(errors.map((e) => e.path)).toEqual(['commodities', 'persons[0]']);
+    });
+
+    it('checks occurredAt against the real clock when none is injected', () => {
+      const inAnHour = new Date(Date.now() + 60 * 60 * 1000);
+      const result = validateReport(
+        'seizure',
+        seizure((b) => b.withOccurredAt(inAnHour)),
+      );
+      expect(result.ok ? [] : result.errors.map((e) => e.path)).toEqual(['occurredAt']);
+    });
+  });
+});

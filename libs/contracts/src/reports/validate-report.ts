@@ -1,0 +1,136 @@
+import { plainToInstance, type ClassTransformOptions } from 'class-transformer';
+import { validateSync, type ValidatorOptions } from 'class-validator';
+import type { FieldError } from '../problem/problem';
+import type { ReportKind } from './report-enums';
+import { VALIDATION_NOW } from './report-field.decorators';
+import { RouteReportDto } from './route-report.dto';
+import { SeizureReportDto } from './seizure-report.dto';
+import { ROOT_PATH, flattenValidationErrors, joinPath } from './validation-errors';
+
+/**
+ * class-validator options every report is validated with, at the HTTP edge and the Kafka
+ * edge alike. `target` and `value` stay on: flattenValidationErrors reads them to point
+ * at the exact array item.
+ */
+export const REPORT_VALIDATOR_OPTIONS: Readonly<ValidatorOptions> = Object.freeze({
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  forbidUnknownValues: true,
+  validationError: { target: true, value: true },
+});
+
+/** class-transformer options: no implicit conversion, so `"5"` stays a string and fails. */
+export const REPORT_TRANSFORM_OPTIONS: Readonly<ClassTransformOptions> = Object.freeze({
+  enableImplicitConversion: false,
+  exposeDefaultValues: false,
+});
+
+/** Options of validateReport. */
+export interface ValidateReportOptions {
+  /** The clock `occurredAt` is checked against; defaults to `Date.now()`. */
+  now?: Date;
+}
+
+/** Outcome of validating a report: the typed DTO, or every problem found. */
+export type ReportValidation<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+/** The DTO class of each report kind. */
+export const REPORT_DTOS = { seizure: SeizureReportDto, route: RouteReportDto } as const;
+
+// Nothing legitimate nests deeper than ~5 levels; a 256 KiB body of `[[[[...` must not
+// reach class-transformer's recursion.
+const MAX_DEPTH = 16;
+// Keys that would replace the prototype or constructor of the DTO instance during
+// plainToInstance, hiding its validation metadata.
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+}
+
+function scanHazards(value: unknown, path: string, depth: number, out: FieldError[]): void {
+  if (typeof value !== 'object' || value === null) return;
+  if (depth > MAX_DEPTH) {
+    out.push({ path: path || ROOT_PATH, message: `nests deeper than ${MAX_DEPTH} levels` });
+    return;
+  }
+  const isArray = Array.isArray(value);
+  for (const key of Object.keys(value)) {
+    const child = joinPath(path, key, isArray);
+    if (!isArray && FORBIDDEN_KEYS.has(key)) out.push({ path: child, message: 'is not an allowed field' });
+    else scanHazards((value as Record<string, unknown>)[key], child, depth + 1, out);
+  }
+}
+
+/**
+ * Validates a parsed JSON report (HTTP body or Kafka value) against contract §4.
+ * Converts with plainToInstance (no type coercion), validates with class-validator
+ * (unknown fields rejected), and returns every problem at once as JSON paths.
+ * A body that is not a JSON object gives one error at path `$`.
+ */
+export function validateReport(
+  kind: 'seizure',
+  plain: unknown,
+  opts?: ValidateReportOptions,
+): ReportValidation<SeizureReportDto>;
+export function validateReport(
+  kind: 'route',
+  plain: unknown,
+  opts?: ValidateReportOptions,
+): ReportValidation<RouteReportDto>;
+export function validateReport(
+  kind: ReportKind,
+  plain: unknown,
+  opts?: ValidateReportOptions,
+): ReportValidation<SeizureReportDto | RouteReportDto>;
+export function validateReport(
+  kind: ReportKind,
+  plain: unknown,
+  opts: ValidateReportOptions = {},
+): ReportValidation<SeizureReportDto | RouteReportDto> {
+  if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
+    return {
+      ok: false,
+      errors: [{ path: ROOT_PATH, message: `report must be a JSON object, not ${kindOf(plain)}` }],
+    };
+  }
+  const hazards: FieldError[] = [];
+  scanHazards(plain, '', 0, hazards);
+  if (hazards.length > 0) return { ok: false, errors: hazards };
+
+  const instance: SeizureReportDto | RouteReportDto = plainToInstance<
+    SeizureReportDto | RouteReportDto,
+    object
+  >(REPORT_DTOS[kind], plain, REPORT_TRANSFORM_OPTIONS);
+  if (opts.now)
+    Object.defineProperty(instance, VALIDATION_NOW, {
+      value: opts.now,
+      configurable: true,
+      enumerable: false,
+    });
+  try {
+    const errors = validateSync(instance, REPORT_VALIDATOR_OPTIONS);
+    // Flattened inside the try: the messages are recomputed with the injected clock.
+    if (errors.length > 0) return { ok: false, errors: flattenValidationErrors(errors) };
+  } finally {
+    delete (instance as unknown as Record<symbol, unknown>)[VALIDATION_NOW];
+  }
+  return { ok: true, value: instance };
+}
+
+/** validateReport for a SeizureReport. */
+export function validateSeizureReport(
+  plain: unknown,
+  opts?: ValidateReportOptions,
+): ReportValidation<SeizureReportDto> {
+  return validateReport('seizure', plain, opts);
+}
+
+/** validateReport for a RouteReport. */
+export function validateRouteReport(
+  plain: unknown,
+  opts?: ValidateReportOptions,
+): ReportValidation<RouteReportDto> {
+  return validateReport('route', plain, opts);
+}

@@ -1,0 +1,21 @@
+export { decodeHeaders, eventHeaders } from './core/headers';
+export { buildDlqRecord, type FailedRecord } from './core/dlq';
+export {
+  createKafka,
+  kafkaConnectionFromEnv,
+  type KafkaConnectionConfig,
+  type KafkaLogFn,
+} from './core/kafka-client';
+export { ensureTopics, type TopicSpec } from './core/topics';
+export { isTransientError } from './core/transient';
+export { KAFKA_CLIENT, KAFKA_CONNECTION, CONSUMER_GROUP } from './nest/kafka.tokens';
+export { KafkaModule } from './nest/kafka.module';
+export { KafkaProducerService, type OutgoingRecord } from './nest/kafka-producer.service';
+export { KafkaHealthCheck } from './nest/kafka-health.check';
+export {
+  KafkaRecordProcessor,
+  PoisonRecordError,
+  type RecordMeta,
+  type RecordValidation,
+} from './nest/kafka-record.processor';
+export { kafkaConsumerOptions } from './nest/kafka-microservice.options';

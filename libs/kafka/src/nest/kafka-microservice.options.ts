@@ -1,0 +1,40 @@
+import { KafkaOptions, Transport } from '@nestjs/microservices';
+import type { KafkaConnectionConfig } from '../core/kafka-client';
+
+/**
+ * Options of a service's Kafka consumer (Nest microservice). The group id is used
+ * exactly as given (no `-server` suffix); new groups start at the earliest offset so
+ * nothing published before the first start is missed. Offsets are auto-committed by
+ * kafkajs only after the handler resolved, i.e. after the database transaction.
+ */
+export function kafkaConsumerOptions(
+  connection: KafkaConnectionConfig,
+  groupId: string,
+  opts: { partitionsConsumedConcurrently?: number; sessionTimeoutMs?: number } = {},
+): KafkaOptions {
+  return {
+    transport: Transport.KAFKA,
+    options: {
+      postfixId: '',
+      client: {
+        clientId: `${connection.clientId}-consumer`,
+        brokers: connection.brokers,
+        ssl: connection.ssl,
+        sasl: connection.sasl as never,
+        connectionTimeout: 3000,
+        retry: { initialRetryTime: 300, retries: 10, maxRetryTime: 10000 },
+      },
+      consumer: {
+        groupId,
+        allowAutoTopicCreation: false,
+        sessionTimeout: opts.sessionTimeoutMs ?? 30000,
+        heartbeatInterval: 3000,
+        retry: { initialRetryTime: 300, retries: 10, maxRetryTime: 10000 },
+      },
+      subscribe: { fromBeginning: true },
+      run: { autoCommit: true, partitionsConsumedConcurrently: opts.partitionsConsumedConcurrently ?? 1 },
+      parser: { keepBinary: true },
+      producerOnlyMode: false,
+    },
+  };
+}

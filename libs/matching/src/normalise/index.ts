@@ -1,0 +1,17 @@
+// Public API of identifier normalisation (matching.md "Normalise before comparing").
+export { toAsciiDigits, foldArabicScript } from './digits';
+export { normaliseCountryCode } from './country-code';
+export { normalisePlate } from './plate.normaliser';
+export type { NormalisedPlate } from './plate.normaliser';
+export { normaliseContainer, containerCheckDigit } from './container.normaliser';
+export type { NormalisedContainer } from './container.normaliser';
+export { normalisePhone, countryOfAgency } from './phone.normaliser';
+export type { NormalisedPhone } from './phone.normaliser';
+export { normaliseDocument, normaliseDocumentType } from './document.normaliser';
+export type { DocumentType, NormalisedDocument } from './document.normaliser';
+export { normalisePersonName, nameSimilarity, jaroWinkler } from './name.normaliser';
+export type { NormalisedPersonName } from './name.normaliser';
+export { normaliseOrganisation } from './organisation.normaliser';
+export type { NormalisedOrganisation } from './organisation.normaliser';
+export { normalisePlace, haversineKm, sameArea, areaCells, homeCell } from './place.normaliser';
+export type { GeoPoint, GazetteerEntry, PlaceInput, NormalisedPlace } from './place.normaliser';

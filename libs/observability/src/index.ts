@@ -1,0 +1,5 @@
+export { withCorrelationId, currentCorrelationId, CORRELATION_HEADER } from './correlation-context';
+export { JsonLogger, type JsonLogLevel, type LogSink } from './json-logger';
+export { metricsRegistry, initMetrics } from './metrics';
+export { HEALTH_CHECKS, runReadiness, type HealthCheck, type ReadinessReport } from './health';
+export { ObservabilityController } from './observability.controller';

@@ -1,0 +1,194 @@
+import 'reflect-metadata';
+import { DynamicModule, Global, INestApplication, Logger, Module, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { MicroserviceOptions } from '@nestjs/microservices';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { allTopicSpecs } from '@app/contracts';
+import { APP_CONFIG, CommonEnv, ConfigError, loadConfig } from '@app/config';
+import {
+  CONSUMER_GROUP,
+  createKafka,
+  ensureTopics,
+  kafkaConnectionFromEnv,
+  kafkaConsumerOptions,
+} from '@app/kafka';
+import { CORRELATION_HEADER, initMetrics, JsonLogger, withCorrelationId } from '@app/observability';
+import { randomUUID } from 'node:crypto';
+import { installFastifyErrorHandler } from './fastify-errors';
+import { ProblemFilter } from './problem.filter';
+import type { ServiceDefinition } from './service-definition';
+
+/** Body limit of every service (contract §4: reports ≤ 256 KiB; a batch of 500 needs more). */
+export const DEFAULT_BODY_LIMIT = 256 * 1024;
+
+@Global()
+@Module({})
+class ConfigHostModule {
+  static with(env: CommonEnv, consumerGroup: string | undefined): DynamicModule {
+    return {
+      module: ConfigHostModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: env },
+        { provide: CONSUMER_GROUP, useValue: consumerGroup },
+      ],
+      exports: [APP_CONFIG, CONSUMER_GROUP],
+    };
+  }
+}
+
+/** The root module of a service: its validated config (global) plus its own module. */
+export function rootModule<E extends CommonEnv>(def: ServiceDefinition<E>, env: E): DynamicModule {
+  return {
+    module: class ServiceRoot {},
+    imports: [ConfigHostModule.with(env, def.consumerGroup), def.module(env) as Type<unknown>],
+  };
+}
+
+/** A Fastify adapter with the platform's limits. */
+export function createAdapter(bodyLimit = DEFAULT_BODY_LIMIT): FastifyAdapter {
+  return new FastifyAdapter({ bodyLimit, trustProxy: true, return503OnClosing: true });
+}
+
+/** Filters, correlation ids, request logs, problem+json for Fastify's own errors, OpenAPI. */
+export function configureApp<E extends CommonEnv>(
+  app: NestFastifyApplication,
+  def: ServiceDefinition<E>,
+): void {
+  const requestLogger = new Logger('Http');
+  const fastify = app.getHttpAdapter().getInstance();
+  installFastifyErrorHandler(fastify);
+  app.use(
+    (
+      req: { headers: Record<string, string | string[] | undefined>; id?: string },
+      res: { setHeader(n: string, v: string): void },
+      next: () => void,
+    ) => {
+      const incoming = req.headers[CORRELATION_HEADER];
+      const id = (Array.isArray(incoming) ? incoming[0] : incoming) || randomUUID();
+      req.headers[CORRELATION_HEADER] = id;
+      res.setHeader(CORRELATION_HEADER, id);
+      withCorrelationId(id, next);
+    },
+  );
+  fastify.addHook('onResponse', (request, reply, done) => {
+    if (!request.url.startsWith('/health') && request.url !== '/metrics') {
+      const correlationId = request.headers[CORRELATION_HEADER] as string | undefined;
+      withCorrelationId(correlationId, () =>
+        requestLogger.log({
+          msg: 'request',
+          method: request.method,
+          url: request.url,
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime),
+        }),
+      );
+    }
+    done();
+  });
+  app.useGlobalFilters(new ProblemFilter());
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(def.openApi.title)
+      .setDescription(def.openApi.description)
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key (intelctl keys create)' })
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs-json' });
+}
+
+/** Creates the system's topics (with DLQs) explicitly before anything consumes or produces. */
+export async function ensureSystemTopics(env: CommonEnv, clientId: string): Promise<void> {
+  const logger = new Logger('Topics');
+  const kafka = createKafka(kafkaConnectionFromEnv(env, `${clientId}-admin`));
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const { created, grown } = await ensureTopics(admin, allTopicSpecs());
+    if (created.length > 0) logger.log(`created topics: ${created.join(', ')}`);
+    if (grown.length > 0) logger.log(`added partitions to: ${grown.join(', ')}`);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * Boot order: topics, app.init() (HTTP routes, providers, migrations), then the Kafka
+ * consumer, then listen. Nothing consumes before boot has finished.
+ */
+export async function startApp<E extends CommonEnv>(
+  app: NestFastifyApplication,
+  def: ServiceDefinition<E>,
+  env: E,
+  port: number,
+  host = '0.0.0.0',
+): Promise<void> {
+  const logger = new Logger(def.name);
+  if (def.consumerGroup) {
+    app.connectMicroservice<MicroserviceOptions>(
+      kafkaConsumerOptions(kafkaConnectionFromEnv(env, def.name), def.consumerGroup, {
+        partitionsConsumedConcurrently: def.partitionsConsumedConcurrently?.(env),
+      }),
+      { inheritAppConfig: true },
+    );
+  }
+  await app.init();
+  if (def.afterInit) await def.afterInit(app, env);
+  if (def.consumerGroup) {
+    await app.startAllMicroservices();
+    logger.log(`consuming as group ${def.consumerGroup}`);
+  }
+  await app.listen(port, host);
+  logger.log(`${def.name} ready on port ${port}`);
+}
+
+/** main.ts of every service: validated config, JSON logs, topics, boot, graceful SIGTERM. */
+export async function bootstrapService<E extends CommonEnv>(
+  def: ServiceDefinition<E>,
+): Promise<INestApplication> {
+  let env: E;
+  try {
+    env = loadConfig(def.name, def.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw e;
+  }
+  const jsonLogger = new JsonLogger(def.name, env.LOG_LEVEL);
+  Logger.overrideLogger(jsonLogger);
+  initMetrics(def.name);
+  const logger = new Logger(def.name);
+  try {
+    logger.log(`starting ${def.name} (Kafka ${env.KAFKA_BROKERS})`);
+    await ensureSystemTopics(env, def.name);
+    const app = await NestFactory.create<NestFastifyApplication>(rootModule(def, env), createAdapter(), {
+      logger: jsonLogger,
+      bufferLogs: false,
+    });
+    configureApp(app, def);
+    app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+    installShutdownWatchdog(env.SHUTDOWN_TIMEOUT_S, logger);
+    await startApp(app, def, env, def.port(env));
+    return app;
+  } catch (e) {
+    logger.error({ msg: `${def.name} failed to start: ${(e as Error).message}` }, (e as Error).stack);
+    process.exit(1);
+  }
+}
+
+/** If graceful shutdown hangs (a dependency never answers), exit anyway after the timeout. */
+function installShutdownWatchdog(timeoutS: number, logger: Logger): void {
+  const arm = (signal: string) => {
+    logger.log(`${signal} received: finishing in-flight work, committing offsets, leaving the group`);
+    setTimeout(() => {
+      logger.error(`shutdown did not finish within ${timeoutS}s; exiting`);
+      process.exit(1);
+    }, timeoutS * 1000).unref();
+  };
+  process.once('SIGTERM', () => arm('SIGTERM'));
+  process.once('SIGINT', () => arm('SIGINT'));
+}

@@ -1,0 +1,14 @@
+export {
+  bootstrapService,
+  configureApp,
+  createAdapter,
+  ensureSystemTopics,
+  rootModule,
+  startApp,
+  DEFAULT_BODY_LIMIT,
+} from './bootstrap';
+export type { ServiceDefinition } from './service-definition';
+export { ProblemException, statusTitle } from './problem';
+export { ProblemFilter } from './problem.filter';
+export { installFastifyErrorHandler } from './fastify-errors';
+export { ServiceCoreModule } from './service-core.module';

@@ -1,0 +1,24 @@
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import type { CommonEnv } from '@app/config';
+
+/** What a service tells the platform about itself; main.ts is one call with this. */
+export interface ServiceDefinition<E extends CommonEnv> {
+  /** Service name (logs, metrics labels, Kafka client id). */
+  name: string;
+  /** Its validated environment class. */
+  env: new () => E;
+  /** Its HTTP port from the environment. */
+  port: (env: E) => number;
+  /** Its root module, built with the validated config. */
+  module: (env: E) => Type<unknown> | DynamicModule;
+  /** Consumer group, when the service consumes Kafka records through a Nest microservice. */
+  consumerGroup?: string;
+  /** Topics its consumer subscribes to (for tests and tooling). */
+  consumedTopics?: string[];
+  /** partitionsConsumedConcurrently for the consumer (default 1). */
+  partitionsConsumedConcurrently?: (env: E) => number;
+  /** Title and description of its OpenAPI document at /docs. */
+  openApi: { title: string; description: string };
+  /** Runs after app.init() and before the consumer starts (e.g. start a relay). */
+  afterInit?: (app: INestApplication, env: E) => Promise<void>;
+}

@@ -1,0 +1,3 @@
+export { startService, testKafka, type RunningService } from './service-harness';
+export { TopicProbe, moveGroupToEnd, type ProbeRecord } from './topic-probe';
+export { SeizureReportBuilder, RouteReportBuilder } from './builders';

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { Consumer, Kafka } from 'kafkajs';
+import { decodeHeaders } from '@app/kafka';
+
+/** A record seen by a probe, decoded. */
+export interface ProbeRecord {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: string;
+  headers: Record<string, string>;
+}
+
+/** Moves a (new, memberless) consumer group to the current end of the topics, so it sees only what comes next. */
+export async function moveGroupToEnd(kafka: Kafka, groupId: string, topics: string[]): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    for (const topic of topics) {
+      const offsets = await admin.fetchTopicOffsets(topic);
+      await admin.setOffsets({
+        groupId,
+        topic,
+        partitions: offsets.map((o) => ({ partition: o.partition, offset: o.high })),
+      });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * Watches a topic from its current end and collects what arrives, for tests that
+ * assert on what a service published (including DLQ records and their headers).
+ */
+export class TopicProbe {
+  readonly records: ProbeRecord[] = [];
+
+  private constructor(private readonly consumer: Consumer) {}
+
+  static async start(kafka: Kafka, topic: string): Promise<TopicProbe> {
+    const groupId = `probe-${randomUUID()}`;
+    await moveGroupToEnd(kafka, groupId, [topic]);
+    const consumer = kafka.consumer({
+      groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 10000,
+      heartbeatInterval: 1000,
+    });
+    const probe = new TopicProbe(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: false });
+    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+    await consumer.run({
+      eachMessage: async ({ topic: t, partition, message }) => {
+        probe.records.push({
+          topic: t,
+          partition,
+          offset: message.offset,
+          key: message.key ? message.key.toString('utf8') : null,
+          value: message.value ? message.value.toString('utf8') : '',
+          headers: decodeHeaders(message.headers),
+        });
+      },
+    });
+    await joined;
+    return probe;
+  }
+
+  /** Waits until at least `count` records match, or fails after the timeout with what it saw. */
+  async waitFor(match: (r: ProbeRecord) => boolean, count = 1, timeoutMs = 30000): Promise<ProbeRecord[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.records.filter(match);
+      if (found.length >= count) return found;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `expected ${count} matching record(s) within ${timeoutMs} ms, saw ${found.length} of ${this.records.length}`,
+        );
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer.disconnect();
+  }
+}
