@@ -52,10 +52,11 @@ describe('Correlation intake round trip (real Kafka and PostgreSQL)', () => {
     dlq = await TopicProbe.start(kafka, dlqTopicOf(Topics.SeizureReported));
   });
 
+  let stopped = false;
   afterAll(async () => {
     await dlq?.stop();
     await producer?.disconnect();
-    await svc?.stop();
+    if (!stopped) await svc?.stop();
   });
 
   async function publish(
@@ -235,5 +236,24 @@ describe('Correlation intake round trip (real Kafka and PostgreSQL)', () => {
       report.eventId,
     ]);
     expect(rows).toHaveLength(0);
+  });
+
+  it('on shutdown finishes in-flight work, commits its offsets and leaves the group', async () => {
+    const report = SeizureReportBuilder.valid().withCaseRef().build();
+    const { partition, offset } = await publish(Topics.SeizureReported, report);
+    await waitForRow(String(report.eventId));
+    await svc.stop();
+    stopped = true;
+    expect(await committedOffset(Topics.SeizureReported, partition)).toBeGreaterThan(Number(offset));
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const { groups } = await admin.describeGroups([svc.consumerGroup!]);
+      expect(groups[0].members).toHaveLength(0);
+      expect(groups[0].state).toBe('Empty');
+    } finally {
+      await admin.disconnect();
+    }
+    expect(ds.isInitialized).toBe(false);
   });
 });

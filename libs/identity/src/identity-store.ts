@@ -1,0 +1,208 @@
+import * as fs from 'node:fs';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, initialiseDataSource } from '@app/persistence';
+import { AGENCY_ID, generateApiKey, keyScopeProblem, Principal, Role } from './domain/api-key';
+import { Identity1764300000100 } from './migrations/1764300000100-identity';
+
+/** An agency as configured (contract §1): data, never code. */
+export interface Agency {
+  id: string;
+  name: string;
+  country: string;
+  liaisonContact: { name?: string; email?: string; phone?: string } | null;
+  createdAt: Date;
+}
+
+/** A key as listed: never its secret. */
+export interface ApiKeyInfo {
+  keyId: string;
+  role: Role;
+  agencyId: string | null;
+  label: string | null;
+  createdAt: Date;
+  revokedAt: Date | null;
+}
+
+/** A mistake in a request to the identity store, worded for the operator. */
+export class IdentityError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'INVALID' | 'NOT_FOUND' | 'CONFLICT',
+  ) {
+    super(message);
+    this.name = 'IdentityError';
+  }
+}
+
+interface KeyRow {
+  id: string;
+  role: Role;
+  agency_id: string | null;
+  label: string | null;
+  secret_hash: string;
+  created_at: Date;
+  revoked_at: Date | null;
+}
+
+/**
+ * Agencies and API keys in the `identity` schema: the platform's directory, owned by this
+ * lib (its own migrations), used by every service to authenticate callers and by intelctl.
+ */
+export class IdentityStore {
+  private constructor(readonly ds: DataSource) {}
+
+  /** Connects, creates the schema and applies the identity migrations. */
+  static async open(databaseUrl: string, poolSize = 3): Promise<IdentityStore> {
+    const ds = await initialiseDataSource(
+      dataSourceOptions(databaseUrl, {
+        schema: 'identity',
+        entities: [],
+        migrations: [Identity1764300000100],
+        poolSize,
+      }),
+    );
+    return new IdentityStore(ds);
+  }
+
+  async close(): Promise<void> {
+    if (this.ds.isInitialized) await this.ds.destroy();
+  }
+
+  async addAgency(a: {
+    id: string;
+    name: string;
+    liaisonContact?: Agency['liaisonContact'];
+  }): Promise<Agency> {
+    if (!AGENCY_ID.test(a.id))
+      throw new IdentityError(`agency id "${a.id}" is not of the form CC-CODE (e.g. PK-ANF)`, 'INVALID');
+    if (!a.name?.trim())
+      throw new IdentityError('agency name must not be empty (--name "Anti-Narcotics Force")', 'INVALID');
+    const rows: unknown[] = await this.ds.query(
+      `INSERT INTO identity.agency (id, name, country, liaison_contact) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [a.id, a.name.trim(), a.id.slice(0, 2), a.liaisonContact ? JSON.stringify(a.liaisonContact) : null],
+    );
+    if (rows.length === 0) throw new IdentityError(`agency ${a.id} already exists`, 'CONFLICT');
+    return (await this.getAgency(a.id))!;
+  }
+
+  /** Adds the agencies of a seed file that are not there yet; returns the ids added. */
+  async importAgencies(file: string): Promise<string[]> {
+    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      agencies?: { id: string; name: string; liaisonContact?: Agency['liaisonContact'] }[];
+    };
+    if (!Array.isArray(parsed.agencies))
+      throw new IdentityError(`${file}: expected { "agencies": [ { "id", "name" } ] }`, 'INVALID');
+    const added: string[] = [];
+    for (const a of parsed.agencies) {
+      if (!(await this.getAgency(a.id))) {
+        await this.addAgency(a);
+        added.push(a.id);
+      }
+    }
+    return added;
+  }
+
+  async getAgency(id: string): Promise<Agency | null> {
+    const rows: {
+      id: string;
+      name: string;
+      country: string;
+      liaison_contact: Agency['liaisonContact'];
+      created_at: Date;
+    }[] = await this.ds.query('SELECT * FROM identity.agency WHERE id = $1', [id]);
+    return rows[0]
+      ? {
+          id: rows[0].id,
+          name: rows[0].name,
+          country: rows[0].country,
+          liaisonContact: rows[0].liaison_contact,
+          createdAt: rows[0].created_at,
+        }
+      : null;
+  }
+
+  async listAgencies(): Promise<Agency[]> {
+    const rows: {
+      id: string;
+      name: string;
+      country: string;
+      liaison_contact: Agency['liaisonContact'];
+      created_at: Date;
+    }[] = await this.ds.query('SELECT * FROM identity.agency ORDER BY id');
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      country: r.country,
+      liaisonContact: r.liaison_contact,
+      createdAt: r.created_at,
+    }));
+  }
+
+  /** Creates a key and returns it in full: the only time the secret is ever visible. */
+  async createKey(opts: {
+    role: string;
+    agencyId?: string | null;
+    label?: string;
+  }): Promise<{ keyId: string; key: string; role: Role; agencyId: string | null }> {
+    const agencyId = opts.agencyId ?? null;
+    const problem = keyScopeProblem(opts.role, agencyId);
+    if (problem) throw new IdentityError(problem, 'INVALID');
+    if (agencyId && !(await this.getAgency(agencyId))) {
+      throw new IdentityError(
+        `agency ${agencyId} does not exist; add it first with: intelctl agencies add --id ${agencyId} --name "…"`,
+        'NOT_FOUND',
+      );
+    }
+    const { keyId, key, secretHash } = generateApiKey();
+    await this.ds.query(
+      'INSERT INTO identity.api_key (id, role, agency_id, label, secret_hash) VALUES ($1, $2, $3, $4, $5)',
+      [keyId, opts.role, agencyId, opts.label ?? null, secretHash],
+    );
+    return { keyId, key, role: opts.role as Role, agencyId };
+  }
+
+  async revokeKey(keyId: string): Promise<void> {
+    const rows: unknown[] = await this.ds.query(
+      'UPDATE identity.api_key SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id',
+      [keyId],
+    );
+    if (rows.length === 0) {
+      const exists: unknown[] = await this.ds.query('SELECT 1 FROM identity.api_key WHERE id = $1', [keyId]);
+      throw new IdentityError(
+        exists.length ? `key ${keyId} is already revoked` : `no key with id ${keyId}`,
+        exists.length ? 'CONFLICT' : 'NOT_FOUND',
+      );
+    }
+  }
+
+  async listKeys(filter: { agencyId?: string } = {}): Promise<ApiKeyInfo[]> {
+    const rows: KeyRow[] = filter.agencyId
+      ? await this.ds.query('SELECT * FROM identity.api_key WHERE agency_id = $1 ORDER BY created_at', [
+          filter.agencyId,
+        ])
+      : await this.ds.query('SELECT * FROM identity.api_key ORDER BY created_at');
+    return rows.map((r) => ({
+      keyId: r.id,
+      role: r.role,
+      agencyId: r.agency_id,
+      label: r.label,
+      createdAt: r.created_at,
+      revokedAt: r.revoked_at,
+    }));
+  }
+
+  /** The stored hash and scope of a key id (for verification), or null. */
+  async findKey(
+    keyId: string,
+  ): Promise<{ principal: Principal; secretHash: string; revoked: boolean } | null> {
+    const rows: KeyRow[] = await this.ds.query('SELECT * FROM identity.api_key WHERE id = $1', [keyId]);
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      principal: { keyId: r.id, role: r.role, agencyId: r.agency_id },
+      secretHash: r.secret_hash,
+      revoked: r.revoked_at !== null,
+    };
+  }
+}
