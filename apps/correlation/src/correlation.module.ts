@@ -4,6 +4,10 @@ import { AgencyCaseEntity } from './intake/agency-case.entity';
 import { IntakeModule } from './intake/intake.module';
 import { ReportEntity } from './intake/report.entity';
 import { Intake1764300000000 } from './migrations/1764300000000-intake';
+import { Linking1764300000200 } from './migrations/1764300000200-linking';
+import { LinkingModule } from './linking/linking.module';
+import { CasesModule } from './cases/cases.module';
+import { IdentityModule } from '@app/identity';
 
 /** The correlation service: consumes reports, links agency cases, serves the case API. */
 @Module({
@@ -11,9 +15,12 @@ import { Intake1764300000000 } from './migrations/1764300000000-intake';
     ServiceCoreModule.forService('correlation', {
       schema: 'correlation',
       entities: [ReportEntity, AgencyCaseEntity],
-      migrations: [Intake1764300000000],
+      migrations: [Intake1764300000000, Linking1764300000200],
     }),
+    IdentityModule.forRoot(),
+    LinkingModule,
     IntakeModule,
+    CasesModule,
   ],
 })
 export class CorrelationModule {}

@@ -43,6 +43,7 @@ export {
   validateReport,
   validateRouteReport,
   validateSeizureReport,
+  flattenValidationErrors,
 } from './reports';
 export type {
   CommodityType,
@@ -68,3 +69,5 @@ export {
   validationProblem,
 } from './problem';
 export type { FieldError, ProblemDetails } from './problem';
+export { CaseLinkedEvent, LinkedAgencyCase, LinkReason, CappedValueView, ClusterMerge } from './events/case-linked';
+export { validateEvent } from './events/validate-event';

@@ -163,7 +163,8 @@ export class IdentityStore {
   }
 
   async revokeKey(keyId: string): Promise<void> {
-    const rows: unknown[] = await this.ds.query(
+    // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount].
+    const [rows] = await this.ds.query<[unknown[], number]>(
       'UPDATE identity.api_key SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id',
       [keyId],
     );

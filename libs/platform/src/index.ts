@@ -12,3 +12,4 @@ export { ProblemException, statusTitle } from './problem';
 export { ProblemFilter } from './problem.filter';
 export { installFastifyErrorHandler } from './fastify-errors';
 export { ServiceCoreModule } from './service-core.module';
+export { validateInput } from './validate-input';

@@ -1,3 +1,10 @@
 export { startService, testKafka, type RunningService } from './service-harness';
 export { TopicProbe, moveGroupToEnd, type ProbeRecord } from './topic-probe';
 export { SeizureReportBuilder, RouteReportBuilder } from './builders';
+export { TcpProxy, type PauseMode } from './tcp-proxy';
+export {
+  describeGroupWithKafkaTools,
+  kafkaToolsClasspath,
+  parseConsumerGroupDescribe,
+  type ConsumerGroupCommandRow,
+} from './kafka-tools/consumer-group-command';

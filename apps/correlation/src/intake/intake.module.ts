@@ -1,18 +1,12 @@
 import { Module } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import type { IncomingReport } from './incoming-report';
+import { CaseLinker } from '../linking/case-linker.service';
 import { ReportConsumer } from './report.consumer';
 import { ReportIntakeService, ReportStoredHandler } from './report-intake.service';
 
-/** Until matching lands, a stored report has no further effect. */
-class NoFurtherEffect extends ReportStoredHandler {
-  async onStored(_m: EntityManager, _r: IncomingReport, _id: string): Promise<void> {}
-}
-
-/** Consumes report topics and stores reports into agency cases. */
+/** Consumes report topics, stores reports into agency cases and links them. */
 @Module({
   controllers: [ReportConsumer],
-  providers: [ReportIntakeService, { provide: ReportStoredHandler, useClass: NoFurtherEffect }],
+  providers: [ReportIntakeService, { provide: ReportStoredHandler, useExisting: CaseLinker }],
   exports: [ReportIntakeService],
 })
 export class IntakeModule {}

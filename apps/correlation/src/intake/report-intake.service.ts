@@ -39,8 +39,8 @@ export class ReportIntakeService {
       async (m) => {
         const now = new Date();
         const rows: { id: string }[] = await m.query(
-          `INSERT INTO "correlation"."agency_case" (id, agency_id, kind, case_ref, report_count, first_seen_at, updated_at)
-           VALUES ($1, $2, $3, $4, 1, $5, $5)
+          `INSERT INTO "correlation"."agency_case" (id, agency_id, kind, case_ref, case_key, report_count, first_seen_at, updated_at)
+           VALUES ($1, $2, $3, $4, $3::text || ':' || $2::text || ':' || $4::text, 1, $5, $5)
            ON CONFLICT (agency_id, kind, case_ref)
            DO UPDATE SET report_count = "agency_case".report_count + 1, updated_at = EXCLUDED.updated_at
            RETURNING id`,

@@ -1,0 +1,47 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiKeyGuard, CurrentPrincipal, Roles, type Principal } from '@app/identity';
+import { validateInput } from '@app/platform';
+import { CasesService } from './cases.service';
+import { ListCasesQuery } from './dto/list-cases.query';
+
+const uuid = new ParseUUIDPipe({ version: undefined, errorHttpStatusCode: 404 });
+
+/** Case API (contract §5): cross-border cases and the reasons of every link. */
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('v1/cases')
+@UseGuards(ApiKeyGuard)
+@Roles('publisher', 'liaison', 'operator')
+export class CasesController {
+  constructor(private readonly cases: CasesService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Cases the caller may see, newest update first, paged by cursor' })
+  @ApiOkResponse({ description: '{ items: [{ clusterId, countries, crossBorder, updatedAt }], nextCursor }' })
+  list(@Query() query: Record<string, unknown>, @CurrentPrincipal() p: Principal) {
+    const q = validateInput(ListCasesQuery, query, 'query');
+    return this.cases.list(
+      {
+        agencyId: q.agencyId,
+        crossBorder: q.crossBorder,
+        since: q.since ? new Date(q.since) : undefined,
+        cursor: q.cursor,
+        limit: q.limit ?? 50,
+      },
+      { agencyId: p.agencyId },
+    );
+  }
+
+  @Get('by-event/:eventId')
+  @ApiOperation({ summary: 'The case holding a report' })
+  byEvent(@Param('eventId', uuid) eventId: string, @CurrentPrincipal() p: Principal) {
+    return this.cases.byEvent(eventId, { agencyId: p.agencyId });
+  }
+
+  @Get(':clusterId')
+  @ApiOperation({ summary: 'A cross-border case: member agency cases, links with score and reasons' })
+  byCluster(@Param('clusterId', uuid) clusterId: string, @CurrentPrincipal() p: Principal) {
+    return this.cases.byCluster(clusterId, { agencyId: p.agencyId });
+  }
+}

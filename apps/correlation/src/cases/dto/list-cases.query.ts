@@ -1,0 +1,35 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+/** Query of GET /v1/cases. */
+export class ListCasesQuery {
+  @ApiPropertyOptional({ example: 'PK-ANF' })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}-[A-Z0-9]{2,16}$/, { message: 'must be an agency id such as PK-ANF' })
+  agencyId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'must be true or false' })
+  crossBorder?: boolean;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be an RFC 3339 timestamp' })
+  since?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}

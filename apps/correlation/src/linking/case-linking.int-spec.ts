@@ -1,0 +1,273 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { Producer } from 'kafkajs';
+import { Topics, type CaseLinkedEvent } from '@app/contracts';
+import { IdentityStore } from '@app/identity';
+import { containerCheckDigit } from '@app/matching';
+import { SeizureReportBuilder, startService, testKafka, TopicProbe, type RunningService } from '@app/testing';
+import { correlationService } from '../correlation.service-definition';
+import type { CorrelationEnv } from '../correlation.env';
+
+/** A fresh ISO 6346 container number with a valid check digit. */
+function container(): string {
+  const body = `MSCU${String(randomInt(0, 999999)).padStart(6, '0')}`;
+  return `${body}${containerCheckDigit(body)}`;
+}
+
+/** A Pakistani mobile number nobody else in the run uses, written internationally (both sides read it alike). */
+function phone(): string {
+  return `+92 300 ${String(randomInt(1000000, 9999999))}`;
+}
+
+/** A seizure with no identifiers but the ones a test adds. */
+function bare(agencyId: string) {
+  return SeizureReportBuilder.valid()
+    .withAgency(agencyId)
+    .withCaseRef()
+    .without('persons')
+    .without('conveyances')
+    .without('route');
+}
+
+describe('Correlation: linking agency cases across borders (real Kafka and PostgreSQL)', () => {
+  let svc: RunningService<CorrelationEnv>;
+  let ds: DataSource;
+  let producer: Producer;
+  let linked: TopicProbe;
+  const kafka = testKafka('linking-int');
+  const keys: Record<string, string> = {};
+
+  beforeAll(async () => {
+    svc = await startService(correlationService, {
+      env: { CORRELATION_MAX_VALUE_FREQUENCY: '3', AUTH_CACHE_TTL_MS: '0' },
+    });
+    ds = svc.app.get(DataSource);
+    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    linked = await TopicProbe.start(kafka, Topics.CaseLinked);
+    const identity = svc.app.get(IdentityStore);
+    for (const [name, role, agencyId] of [
+      ['anf', 'liaison', 'PK-ANF'],
+      ['cnpa', 'liaison', 'AF-CNPA'],
+      ['fia', 'liaison', 'PK-FIA'],
+      ['op', 'operator', null],
+    ] as const) {
+      keys[name] = (await identity.createKey({ role, agencyId })).key;
+    }
+  });
+
+  afterAll(async () => {
+    await linked?.stop();
+    await producer?.disconnect();
+    await svc?.stop();
+  });
+
+  async function publish(reportDto: object): Promise<Record<string, unknown>> {
+    const report = reportDto as Record<string, unknown>;
+    await producer.send({
+      topic: Topics.SeizureReported,
+      acks: -1,
+      messages: [
+        {
+          key: `${String(report.agencyId)}:${String(report.agencyCaseRef)}`,
+          value: JSON.stringify(report),
+          headers: {
+            'event-id': String(report.eventId),
+            'event-type': 'SeizureReported',
+            'schema-version': '1',
+          },
+        },
+      ],
+    });
+    return report;
+  }
+
+  async function stored(eventId: unknown): Promise<void> {
+    const deadline = Date.now() + 30000;
+    while (Date.now() < deadline) {
+      const rows: unknown[] = await ds.query('SELECT 1 FROM correlation.report WHERE event_id = $1', [
+        eventId,
+      ]);
+      if (rows.length > 0) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`report ${String(eventId)} not stored`);
+  }
+
+  interface CaseBody {
+    clusterId: string;
+    members: { agencyCaseRef?: string }[];
+    links: { reasons: unknown[] }[];
+    cappedValues: unknown[];
+    items: { clusterId: string }[];
+  }
+
+  async function api(path: string, key: string): Promise<{ status: number; body: CaseBody }> {
+    const res = await fetch(`${svc.baseUrl}${path}`, { headers: { authorization: `Bearer ${key}` } });
+    return { status: res.status, body: (await res.json()) as CaseBody };
+  }
+
+  const eventsFor = (linkIdOrCase: (e: CaseLinkedEvent) => boolean) =>
+    linked.records.map((r) => JSON.parse(r.value) as CaseLinkedEvent).filter(linkIdOrCase);
+
+  it('links an AF and a PK case that share a container, once, and explains the link', async () => {
+    const c = container();
+    const af = await publish(bare('AF-CNPA').withContainer(c).build());
+    const pk = await publish(
+      bare('PK-ANF')
+        .withContainer(c.replace(/^(.{4})(.{6})(.)$/, '$1 $2-$3').toLowerCase())
+        .build(),
+    );
+    const [rec] = await linked.waitFor(
+      (r) => r.headers['event-type'] === 'CaseLinked' && r.value.includes(String(pk.eventId)),
+    );
+    const event = JSON.parse(rec.value) as CaseLinkedEvent;
+    expect(rec.key).toBe(event.clusterId);
+    expect(rec.headers['event-id']).toBe(event.eventId);
+    expect(event.crossBorder).toBe(true);
+    expect(event.countries).toEqual(['AF', 'PK']);
+    expect([event.a.agencyId, event.b.agencyId].sort()).toEqual(['AF-CNPA', 'PK-ANF']);
+    expect(event.reasons.map((r) => r.feature)).toContain('CONTAINER');
+    expect(event.score).toBeGreaterThanOrEqual(0.9);
+
+    // Redelivery of both records changes nothing and emits nothing new.
+    await publish(af);
+    await publish(pk);
+    const marker = await publish(bare('PK-ANF').build());
+    await stored(marker.eventId);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(eventsFor((e) => e.linkId === event.linkId)).toHaveLength(1);
+    const links: unknown[] = await ds.query('SELECT 1 FROM correlation.case_link WHERE link_id = $1', [
+      event.linkId,
+    ]);
+    expect(links).toHaveLength(1);
+
+    // The case API: both agencies see it, a third agency gets 404, the operator sees all.
+    const asAnf = await api(`/v1/cases/${event.clusterId}`, keys.anf);
+    expect(asAnf.status).toBe(200);
+    expect(asAnf.body).toMatchObject({
+      clusterId: event.clusterId,
+      crossBorder: true,
+      countries: ['AF', 'PK'],
+    });
+    expect(asAnf.body.links[0].reasons[0]).toEqual(
+      expect.objectContaining({
+        feature: 'CONTAINER',
+        weight: expect.any(Number),
+        detail: expect.any(String),
+      }),
+    );
+    expect((await api(`/v1/cases/${event.clusterId}`, keys.cnpa)).status).toBe(200);
+    const asFia = await api(`/v1/cases/${event.clusterId}`, keys.fia);
+    expect(asFia.status).toBe(404);
+    expect((await api(`/v1/cases/by-event/${String(af.eventId)}`, keys.fia)).status).toBe(404);
+    const asOp = await api(`/v1/cases/by-event/${String(af.eventId)}`, keys.op);
+    expect(asOp.status).toBe(200);
+    expect(asOp.body.members.map((m) => m.agencyCaseRef).sort()).toEqual(
+      [af.agencyCaseRef, pk.agencyCaseRef].sort(),
+    );
+    const list = await api('/v1/cases?crossBorder=true&limit=200', keys.anf);
+    expect(list.body.items.map((i) => i.clusterId)).toContain(event.clusterId);
+    expect(
+      (await api('/v1/cases?crossBorder=true&limit=200', keys.fia)).body.items.map(
+        (i: { clusterId: string }) => i.clusterId,
+      ),
+    ).not.toContain(event.clusterId);
+  });
+
+  it.each([
+    ['a person name alone', (b: ReturnType<typeof bare>) => b.withPerson({ name: 'Zarmina Stanikzai' })],
+    ['the same crossing and day alone', (b: ReturnType<typeof bare>) => b],
+    [
+      'an organisation alone',
+      (b: ReturnType<typeof bare>) => b.withOrganisation('Khyber Gateway Traders Pvt Ltd'),
+    ],
+  ])('does not link on %s', async (_label, add) => {
+    const a = await publish(add(bare('AF-ABP')).build());
+    const b = await publish(add(bare('PK-CUS')).build());
+    await stored(a.eventId);
+    await stored(b.eventId);
+    await new Promise((r) => setTimeout(r, 1000));
+    const rows: unknown[] = await ds.query(
+      `SELECT 1 FROM correlation.case_link WHERE a_case LIKE '%' || $1 OR b_case LIKE '%' || $1`,
+      [String(a.agencyCaseRef)],
+    );
+    expect(rows).toHaveLength(0);
+  });
+
+  it('merges two cases into the older one and says so', async () => {
+    const c1 = container();
+    const c2 = container();
+    const p = phone();
+    await publish(bare('AF-CNPA').withContainer(c1).build());
+    const older = await publish(bare('PK-ANF').withContainer(c1).build());
+    const [first] = await linked.waitFor((r) => r.value.includes(String(older.eventId)));
+    const olderCluster = (JSON.parse(first.value) as CaseLinkedEvent).clusterId;
+    await new Promise((r) => setTimeout(r, 50));
+    await publish(bare('AF-ABP').withContainer(c2).build());
+    const newer = await publish(
+      bare('PK-CUS')
+        .withContainer(c2)
+        .withPerson({ name: 'Gul Zaman', phones: [p] })
+        .build(),
+    );
+    const [second] = await linked.waitFor((r) => r.value.includes(String(newer.eventId)));
+    const newerCluster = (JSON.parse(second.value) as CaseLinkedEvent).clusterId;
+    expect(newerCluster).not.toBe(olderCluster);
+
+    // A PK-ANF report under the same agency case ref as `older`, with the phone of the newer cluster and its container: bridges the two.
+    const bridge = await publish(
+      bare('PK-ANF')
+        .withCaseRef(String(older.agencyCaseRef))
+        .withContainer(c2)
+        .withPerson({ name: 'Gul Zaman', phones: [p] })
+        .build(),
+    );
+    const [merge] = await linked.waitFor(
+      (r) => r.value.includes(String(bridge.eventId)) && r.value.includes('"merged"'),
+    );
+    const event = JSON.parse(merge.value) as CaseLinkedEvent;
+    expect(event.merged).toEqual({ survivorClusterId: olderCluster, absorbedClusterId: newerCluster });
+    expect(event.clusterId).toBe(olderCluster);
+    const view = await api(`/v1/cases/${newerCluster}`, keys.op);
+    expect(view.body.clusterId).toBe(olderCluster);
+    expect(view.body.members).toHaveLength(4);
+  });
+
+  it('stops counting a value carried by too many cases, and the case API says it was capped', async () => {
+    const common = phone();
+    // Four unrelated cases months apart at another crossing that happen to carry the same (placeholder-like) number.
+    for (let i = 0; i < 4; i++) {
+      await publish(
+        bare(i % 2 ? 'PK-FIA' : 'AF-ACD')
+          .withOccurredAt(new Date(Date.UTC(2025, i * 2, 1)))
+          .with('location', { crossingPoint: 'WAGAH', country: 'PK' })
+          .with('commodities', [{ type: 'CIGARETTES', quantity: 10, unit: 'UNITS' }])
+          .withPerson({ name: `Person ${randomUUID().slice(0, 6)}`, phones: [common] })
+          .build(),
+      );
+    }
+    const c = container();
+    const a = await publish(
+      bare('AF-ACD')
+        .withContainer(c)
+        .withPerson({ name: 'Noor Agha', phones: [common] })
+        .build(),
+    );
+    const b = await publish(
+      bare('PK-FIA')
+        .withContainer(c)
+        .withPerson({ name: 'Sher Ali', phones: [common] })
+        .build(),
+    );
+    const [rec] = await linked.waitFor((r) => r.value.includes(String(b.eventId)));
+    const event = JSON.parse(rec.value) as CaseLinkedEvent;
+    expect(event.reasons.map((r) => r.feature)).not.toContain('PHONE');
+    expect(event.capped.map((x) => x.feature)).toContain('PHONE');
+    const view = await api(`/v1/cases/${event.clusterId}`, keys.op);
+    expect(view.body.cappedValues).toEqual(
+      expect.arrayContaining([expect.objectContaining({ feature: 'PHONE', frequency: expect.any(Number) })]),
+    );
+    expect(a.eventId).toBeDefined();
+  });
+});

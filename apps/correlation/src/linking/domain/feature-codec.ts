@@ -1,0 +1,19 @@
+import type { Feature } from '@app/matching';
+
+// JSON has no Infinity: an open-ended route validity (`to`) is stored as null.
+/** Serialises a feature for a jsonb column. */
+export function encodeFeature(f: Feature): string {
+  return JSON.stringify(f, (_k, v: unknown) => (v === Infinity ? null : v));
+}
+
+/** Reads a feature back from its jsonb value. */
+export function decodeFeature(raw: Record<string, unknown>): Feature {
+  const f = { ...raw } as unknown as Feature & { to?: number | null };
+  if (f.type === 'ROUTE_WAYPOINT' && (f.to === null || f.to === undefined)) f.to = Infinity;
+  return f;
+}
+
+/** Identity of a feature inside its agency case (the same value at the same path is one feature). */
+export function featureId(f: Feature): string {
+  return `${f.key}\t${f.source}`;
+}

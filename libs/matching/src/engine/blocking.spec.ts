@@ -1,0 +1,133 @@
+import { BlockingIndex, blockingKeys, phoneticToken, valueKey } from './blocking';
+import { bareRoute, bareSeizure, GAZETTEER, unrelatedSeizure } from './engine.fixtures';
+import { extractFeatures } from './features';
+import { DEFAULT_MATCH_CONFIG } from './scoring';
+
+const keysOf = (kind: 'seizure' | 'route', report: Parameters<typeof extractFeatures>[0]) =>
+  blockingKeys(extractFeatures(report, kind, GAZETTEER), DEFAULT_MATCH_CONFIG);
+const meet = (a: { probe: string[]; index: string[] }, b: { probe: string[]; index: string[] }) =>
+  a.probe.some((k) => b.index.includes(k)) || b.probe.some((k) => a.index.includes(k));
+
+describe(BlockingIndex.name, () => {
+  it('returns the distinct cases stored under any key and counts each case once per key', () => {
+    const index = new BlockingIndex();
+    index.add('a', ['k1', 'k2']);
+    index.add('b', ['k2']);
+    index.add('b', ['k2']);
+    expect([...index.candidates(['k1', 'k2', 'k3'])].sort()).toEqual(['a', 'b']);
+    expect([index.frequency('k1'), index.frequency('k2'), index.frequency('k3')]).toEqual([1, 2, 0]);
+    expect(index.size).toBe(2);
+  });
+
+  it('forgets a case on remove', () => {
+    const index = new BlockingIndex();
+    index.add('a', ['k']);
+    index.add('b', ['k']);
+    index.add('c', ['k']);
+    index.remove('b', ['k']);
+    index.remove('a', ['k']);
+    expect([...index.candidates(['k'])]).toEqual(['c']);
+    index.remove('c', ['k']);
+    expect(index.size).toBe(0);
+  });
+});
+
+describe(blockingKeys.name, () => {
+  it.each([
+    [
+      'a shared plate with country',
+      (b: ReturnType<typeof bareSeizure>) => b.withPlate('KBL 4521', 'AF'),
+      (b: ReturnType<typeof bareSeizure>) => b.withPlate('kbl4521'),
+      true,
+    ],
+    [
+      'a shared phone',
+      (b: ReturnType<typeof bareSeizure>) => b.withPhone('+92 300 1234567'),
+      (b: ReturnType<typeof bareSeizure>) => b.withPhone('0092-300-1234567'),
+      true,
+    ],
+    [
+      'a shared container',
+      (b: ReturnType<typeof bareSeizure>) => b.withContainer('CSQU3054383'),
+      (b: ReturnType<typeof bareSeizure>) => b.withContainer('csqu 305438 3'),
+      true,
+    ],
+    [
+      'a document with and without country',
+      (b: ReturnType<typeof bareSeizure>) => b.withDocument('PASSPORT', 'P1234567', 'AF'),
+      (b: ReturnType<typeof bareSeizure>) => b.withDocument('PASSPORT', 'p-1234567'),
+      true,
+    ],
+    [
+      'a name with a typo and the same birth date',
+      (b: ReturnType<typeof bareSeizure>) =>
+        b.withPerson({ name: 'Gul Ahmad Khan', dateOfBirth: '1984-06-02' }),
+      (b: ReturnType<typeof bareSeizure>) =>
+        b.withPerson({ name: 'Gull Ahmad Kahn', dateOfBirth: '1984-06-02' }),
+      true,
+    ],
+    [
+      'a name without birth date',
+      (b: ReturnType<typeof bareSeizure>) => b.withPerson({ name: 'Gul Ahmad Khan' }),
+      (b: ReturnType<typeof bareSeizure>) => b.withPerson({ name: 'Gul Ahmad Khan' }),
+      false,
+    ],
+    [
+      'a bare 4-digit plate',
+      (b: ReturnType<typeof bareSeizure>) => b.withPlate('4521', 'AF'),
+      (b: ReturnType<typeof bareSeizure>) => b.withPlate('4521', 'AF'),
+      false,
+    ],
+    [
+      'an organisation',
+      (b: ReturnType<typeof bareSeizure>) => b.withOrganisation('Khyber Gate Traders'),
+      (b: ReturnType<typeof bareSeizure>) => b.withOrganisation('Khyber Gate Traders'),
+      false,
+    ],
+  ])('two seizures with %s meet: %s', (_name, editA, editB, expected) => {
+    const a = keysOf('seizure', editA(bareSeizure('PK-ANF', 'A')).build());
+    const b = keysOf('seizure', editB(unrelatedSeizure('AF-CNPA', 'B')).build());
+    expect(meet(a, b)).toBe(expected);
+  });
+
+  it('makes a seizure and a route meet when the seizure lies near a waypoint in a month of the route, with its commodity', () => {
+    const route = keysOf('route', bareRoute('AF-CNPA', 'RT').build());
+    const near = keysOf('seizure', bareSeizure('PK-ANF', 'A').withLatLon(34.2, 71.1).build());
+    const far = keysOf('seizure', bareSeizure('PK-ANF', 'B', { crossing: 'GHULAM_KHAN' }).build());
+    const otherCommodity = keysOf('seizure', bareSeizure('PK-ANF', 'C', { commodity: 'CIGARETTES' }).build());
+    expect([meet(route, near), meet(route, far), meet(route, otherCommodity)]).toEqual([true, false, false]);
+  });
+
+  it('blocks seizures by place and day only when placeTimeBlocking is on', () => {
+    const report = bareSeizure('PK-ANF', 'A').build();
+    const features = extractFeatures(report, 'seizure', GAZETTEER);
+    const off = blockingKeys(features, DEFAULT_MATCH_CONFIG);
+    const on = blockingKeys(features, { ...DEFAULT_MATCH_CONFIG, placeTimeBlocking: true });
+    expect(off.index.some((k) => k.startsWith('PT:'))).toBe(false);
+    expect(on.index.filter((k) => k.startsWith('PT:'))).toHaveLength(1);
+  });
+});
+
+describe(valueKey.name, () => {
+  it('ignores the qualifiers scoring compares (plate country) and skips placeholders', () => {
+    const [withCountry, placeholder] = extractFeatures(
+      bareSeizure('PK-ANF', 'A').withPlate('KBL 4521', 'AF').withPhone('+920000000000').build(),
+      'seizure',
+      GAZETTEER,
+    ).filter((f) => f.type === 'PLATE' || f.type === 'PHONE');
+    expect(valueKey(withCountry)).toBe('PL:KBL4521');
+    expect(valueKey(placeholder)).toBeUndefined();
+  });
+});
+
+describe(phoneticToken.name, () => {
+  it.each([
+    ['AHMAD', 'AMD'],
+    ['AHMD', 'AMD'],
+    ['KHAN', 'XN'],
+    ['QASIM', 'KSM'],
+    ['KASIM', 'KSM'],
+  ])('%s → %s', (token, code) => {
+    expect(phoneticToken(token)).toBe(code);
+  });
+});

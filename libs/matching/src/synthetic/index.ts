@@ -1,0 +1,6 @@
+// Public API of the synthetic scenario generator and the quality measures (matching.md "Quality bar").
+export { Prng } from './prng';
+export { generateNoiseReports, generateScenario } from './generator';
+export type { GeneratedReport, Scenario, ScenarioOptions } from './generator';
+export { blockingRecall, pairwiseQuality } from './quality';
+export type { BlockingRecall, CaseKeys, PairwiseQuality } from './quality';

@@ -1,0 +1,34 @@
+import type { EntityManager } from 'typeorm';
+import { outboxChannel } from './outbox.sql';
+
+/** A record to publish through the outbox. */
+export interface OutboxRecord {
+  topic: string;
+  key: string | null;
+  headers: Record<string, string>;
+  /** Serialised as JSON. */
+  value: unknown;
+}
+
+/**
+ * Adds records to the outbox inside the caller's transaction: they are published if and
+ * only if the transaction commits. NOTIFY is delivered at commit, so the relay wakes then.
+ */
+export async function enqueueOutbox(
+  manager: EntityManager,
+  schema: string,
+  records: OutboxRecord[],
+): Promise<void> {
+  if (records.length === 0) return;
+  const params: unknown[] = [];
+  const rows = records.map((r, i) => {
+    params.push(r.topic, r.key, JSON.stringify(r.headers), JSON.stringify(r.value));
+    const b = i * 4;
+    return `($${b + 1}, $${b + 2}, $${b + 3}::jsonb, $${b + 4})`;
+  });
+  await manager.query(
+    `INSERT INTO "${schema}"."outbox" (topic, key, headers, payload) VALUES ${rows.join(', ')}`,
+    params,
+  );
+  await manager.query(`SELECT pg_notify($1, '')`, [outboxChannel(schema)]);
+}

@@ -1,0 +1,38 @@
+// The sharing-policy lib's public API (contract §6): parse and resolve the policy, cap it by
+// TLP, decide whom to alert, redact reports and link reasons for a recipient. Pure, except
+// loadPolicyFile, which reads the policy file.
+export { IDENTIFIER_SHARING_LEVELS, PERSON_SHARING_LEVELS } from './sharing-policy.types';
+export type {
+  AgencyEntry,
+  Counterpart,
+  EffectiveRule,
+  Grants,
+  IdentifierSharing,
+  LiaisonContact,
+  MaskableReason,
+  MatchReason,
+  Permissions,
+  PersonSharing,
+  PolicyRule,
+  RecipientQuery,
+  Recipient,
+  RecipientReason,
+  RedactedReport,
+  RuleGrant,
+  SharingPolicy,
+  TlpAudience,
+  WithheldField,
+  WithheldReason,
+} from './sharing-policy.types';
+export { DEFAULT_RULE } from './default-rule';
+export { SharingPolicyError, isPartySelector, parsePolicy } from './sharing-policy.parser';
+export type { PolicyProblem } from './sharing-policy.parser';
+export { resolveRule, selectorSpecificity } from './rule.resolver';
+export { TLP_CAPS, capPermissions, effectivePermissions, tlpOrRed } from './tlp.permissions';
+export { decideRecipients } from './recipient.decider';
+export { REPORT_FIELDS } from './report-field.catalogue';
+export type { FieldGroup, FieldSpec } from './report-field.catalogue';
+export { redactReportForRecipient } from './report.redactor';
+export { maskIdentifier, reasonDetailsMasked, redactReasons } from './identifier.masker';
+export { buildCounterpart, liaisonContactOf } from './counterpart.builder';
+export { DEFAULT_POLICY_FILE, loadPolicyFile } from './policy-file';
