@@ -101,6 +101,47 @@ async function stopAll(code) {
   process.exit(code);
 }
 
+function launch(svc, i) {
+  const entry = path.join(ROOT, 'dist', 'apps', svc.name, 'apps', svc.name, 'src', 'main.js');
+  if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run npm run build`);
+  const child = spawn(process.execPath, ['--enable-source-maps', entry], {
+    cwd: ROOT,
+    env: { ...process.env, [svc.portVar]: String(svc.port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children[i] = child;
+  for (const stream of [child.stdout, child.stderr]) {
+    let buf = '';
+    stream.on('data', (d) => {
+      buf += d.toString();
+      let nl;
+      while ((nl = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, nl);
+        buf = buf.slice(nl + 1);
+        if (line.trim()) process.stdout.write(prettyLine(svc.name, colours[i], line) + '\n');
+      }
+    });
+  }
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    // A service that dies (e.g. its Kafka consumer crashed for good) is restarted, like a
+    // supervisor would; one that keeps dying at once is a real problem: stop everything.
+    const now = Date.now();
+    svc.restarts = svc.restarts.filter((t) => now - t < 60000);
+    if (svc.restarts.length >= 5) {
+      say(`\x1b[31m${svc.name} exited (${signal ?? code}) 5 times within a minute; stopping the rest\x1b[0m`);
+      void stopAll(1);
+      return;
+    }
+    svc.restarts.push(now);
+    say(`\x1b[33m${svc.name} exited (${signal ?? code}); restarting it in 2 s\x1b[0m`);
+    setTimeout(() => {
+      if (!stopping) launch(svc, i);
+    }, 2000);
+  });
+  say(`started ${svc.name} (pid ${child.pid}) on port ${svc.port}`);
+}
+
 async function main() {
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
@@ -133,34 +174,9 @@ async function main() {
   }
 
   SERVICES.forEach((svc, i) => {
-    const entry = path.join(ROOT, 'dist', 'apps', svc.name, 'apps', svc.name, 'src', 'main.js');
-    if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run npm run build`);
     svc.port = Number(process.env[svc.portVar] ?? svc.port);
-    const child = spawn(process.execPath, ['--enable-source-maps', entry], {
-      cwd: ROOT,
-      env: { ...process.env, [svc.portVar]: String(svc.port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(child);
-    for (const stream of [child.stdout, child.stderr]) {
-      let buf = '';
-      stream.on('data', (d) => {
-        buf += d.toString();
-        let nl;
-        while ((nl = buf.indexOf('\n')) >= 0) {
-          const line = buf.slice(0, nl);
-          buf = buf.slice(nl + 1);
-          if (line.trim()) process.stdout.write(prettyLine(svc.name, colours[i], line) + '\n');
-        }
-      });
-    }
-    child.on('exit', (code, signal) => {
-      if (!stopping) {
-        say(`\x1b[31m${svc.name} exited (${signal ?? code}); stopping the rest\x1b[0m`);
-        void stopAll(1);
-      }
-    });
-    say(`started ${svc.name} (pid ${child.pid}) on port ${svc.port}`);
+    svc.restarts = [];
+    launch(svc, i);
   });
 
   const ready = await Promise.all(SERVICES.map((s) => waitReady(s, 90000)));

@@ -64,6 +64,9 @@ describe('npm start', () => {
   });
 
   it('reports readable progress and stops everything on SIGTERM with exit code 0', async () => {
+    // start.js polls readiness on its own; give it a moment to say so.
+    for (let i = 0; i < 40 && !/all four services are ready/.test(output); i++)
+      await new Promise((r) => setTimeout(r, 250));
     expect(output).toMatch(/all four services are ready/);
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');

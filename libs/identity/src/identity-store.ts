@@ -95,9 +95,13 @@ export class IdentityStore {
       throw new IdentityError(`${file}: expected { "agencies": [ { "id", "name" } ] }`, 'INVALID');
     const added: string[] = [];
     for (const a of parsed.agencies) {
-      if (!(await this.getAgency(a.id))) {
+      if (await this.getAgency(a.id)) continue;
+      try {
         await this.addAgency(a);
         added.push(a.id);
+      } catch (e) {
+        // Another service seeding at the same moment added it first: that is the same outcome.
+        if (!(e instanceof IdentityError && e.code === 'CONFLICT')) throw e;
       }
     }
     return added;

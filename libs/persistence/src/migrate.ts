@@ -1,22 +1,38 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 
-/** Creates the service's schema if needed and applies its pending migrations. */
+/**
+ * Creates the service's schema if needed and applies its pending migrations. Several
+ * processes may boot at once (four services sharing the identity schema, or replicas of
+ * one service): a PostgreSQL advisory lock per schema makes them take turns.
+ */
 export async function initialiseDataSource(
   options: DataSourceOptions & { schema?: string },
   log?: (msg: string) => void,
 ): Promise<DataSource> {
   const ds = new DataSource(options);
   await ds.initialize();
+  const lock = ds.createQueryRunner();
   try {
-    if (options.schema) await ds.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
-    const applied = await ds.runMigrations({ transaction: 'each' });
-    if (applied.length > 0)
-      log?.(
-        `applied ${applied.length} migration(s) to schema ${options.schema}: ${applied.map((m) => m.name).join(', ')}`,
-      );
+    await lock.connect();
+    await lock.query('SELECT pg_advisory_lock(hashtext($1))', [`migrations:${options.schema ?? 'public'}`]);
+    try {
+      if (options.schema) await lock.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
+      const applied = await ds.runMigrations({ transaction: 'each' });
+      if (applied.length > 0) {
+        log?.(
+          `applied ${applied.length} migration(s) to schema ${options.schema}: ${applied.map((m) => m.name).join(', ')}`,
+        );
+      }
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [
+        `migrations:${options.schema ?? 'public'}`,
+      ]);
+    }
   } catch (e) {
+    await lock.release().catch(() => undefined);
     await ds.destroy();
     throw e;
   }
+  await lock.release();
   return ds;
 }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DynamicModule, Global, INestApplication, Logger, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MicroserviceOptions } from '@nestjs/microservices';
+import type { Consumer } from 'kafkajs';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { allTopicSpecs } from '@app/contracts';
@@ -138,6 +139,7 @@ export async function startApp<E extends CommonEnv>(
   if (def.afterInit) await def.afterInit(app, env);
   if (def.consumerGroup) {
     await app.startAllMicroservices();
+    exitOnFatalConsumerCrash(app, logger);
     logger.log(`consuming as group ${def.consumerGroup}`);
   }
   await app.listen(port, host);
@@ -191,4 +193,28 @@ function installShutdownWatchdog(timeoutS: number, logger: Logger): void {
   };
   process.once('SIGTERM', () => arm('SIGTERM'));
   process.once('SIGINT', () => arm('SIGINT'));
+}
+
+/**
+ * kafkajs restarts a crashed consumer only for retriable errors; after any other crash the
+ * service would go on answering HTTP while consuming nothing. Exit instead, so the
+ * supervisor (npm start, Kubernetes) restarts it and the group rebalances.
+ */
+function exitOnFatalConsumerCrash(app: NestFastifyApplication, logger: Logger): void {
+  for (const ms of app.getMicroservices()) {
+    let consumer: Consumer | undefined;
+    try {
+      consumer = ms.unwrap<[unknown, Consumer, unknown]>()[1];
+    } catch {
+      continue;
+    }
+    consumer?.on(consumer.events.CRASH, (event) => {
+      if (event.payload.restart) return;
+      logger.error({
+        msg: 'Kafka consumer crashed and will not restart; exiting so the service is restarted',
+        error: event.payload.error?.message,
+      });
+      setTimeout(() => process.exit(70), 100);
+    });
+  }
 }

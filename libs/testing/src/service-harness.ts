@@ -35,19 +35,22 @@ export async function startService<E extends CommonEnv>(
   opts: {
     env?: Record<string, string>;
     override?: (b: TestingModuleBuilder) => TestingModuleBuilder;
-    consumeFrom?: 'end' | 'beginning';
+    /** Where a new consumer group starts: the topics' end (default), or as the caller positioned it (`as-is`). */
+    consumeFrom?: 'end' | 'as-is';
+    /** Join this consumer group instead of a new one (several instances in one group). */
+    consumerGroup?: string;
   } = {},
 ): Promise<RunningService<E>> {
   const env = loadConfig(def.name, def.env, { ...process.env, ...(opts.env ?? {}) });
   const consumerGroup = def.consumerGroup
-    ? `${def.consumerGroup}-test-${randomUUID().slice(0, 8)}`
+    ? (opts.consumerGroup ?? `${def.consumerGroup}-test-${randomUUID().slice(0, 8)}`)
     : undefined;
   const testDef: ServiceDefinition<E> = { ...def, consumerGroup };
   const admin = createKafka(kafkaConnectionFromEnv(env, 'test-admin')).admin();
   await admin.connect();
   await ensureTopics(admin, allTopicSpecs());
   await admin.disconnect();
-  if (consumerGroup && opts.consumeFrom !== 'beginning') {
+  if (consumerGroup && opts.consumeFrom !== 'as-is') {
     const topics = subscribedTopics(def);
     await moveGroupToEnd(testKafka(), consumerGroup, topics);
   }

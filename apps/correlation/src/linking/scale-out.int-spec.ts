@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import type { Kafka, Producer } from 'kafkajs';
+import { Topics } from '@app/contracts';
+import { generateScenario, type GeneratedReport } from '@app/matching';
+import { moveGroupToEnd, startService, testKafka, type RunningService } from '@app/testing';
+import { correlationService } from '../correlation.service-definition';
+import type { CorrelationEnv } from '../correlation.env';
+
+type Offsets = Map<string, { partition: number; offset: string }[]>;
+
+async function endOffsets(kafka: Kafka, topics: string[]): Promise<Offsets> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const out: Offsets = new Map();
+    for (const t of topics)
+      out.set(
+        t,
+        (await admin.fetchTopicOffsets(t)).map((o) => ({ partition: o.partition, offset: o.high })),
+      );
+    return out;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+async function positionGroup(kafka: Kafka, groupId: string, offsets: Offsets): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    for (const [topic, partitions] of offsets) await admin.setOffsets({ groupId, topic, partitions });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Clusters as sets of agency cases (ids differ by processing order; membership must not). */
+async function clusterPartition(ds: DataSource, caseKeys: string[]): Promise<string[]> {
+  const rows = await ds.query<{ members: string[] }[]>(
+    `SELECT array_agg(case_key ORDER BY case_key) AS members FROM correlation.agency_case
+      WHERE case_key = ANY($1::text[]) AND cluster_id IS NOT NULL GROUP BY cluster_id`,
+    [caseKeys],
+  );
+  return rows.map((r) => r.members.join(' | ')).sort();
+}
+
+async function waitStored(ds: DataSource, eventIds: string[], timeoutMs = 90000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [{ n }] = await ds.query<{ n: string }[]>(
+      'SELECT count(*) AS n FROM correlation.report WHERE event_id = ANY($1::uuid[])',
+      [eventIds],
+    );
+    if (Number(n) === eventIds.length) return;
+    if (Date.now() > deadline) throw new Error(`only ${n} of ${eventIds.length} reports stored`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+describe('Correlation scale-out', () => {
+  const kafka = testKafka('scale-out-int');
+  let producer: Producer;
+  let second: Client;
+  let secondDb: string;
+  const running: RunningService<CorrelationEnv>[] = [];
+
+  beforeAll(async () => {
+    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    const url = new URL(process.env.DATABASE_URL!);
+    secondDb = `${url.pathname.slice(1)}_single`;
+    second = new Client({ connectionString: process.env.DATABASE_URL });
+    await second.connect();
+    await second.query(`CREATE DATABASE "${secondDb}"`);
+  });
+
+  afterAll(async () => {
+    for (const s of running) await s.stop();
+    await producer?.disconnect();
+    await second?.query(`DROP DATABASE IF EXISTS "${secondDb}" WITH (FORCE)`);
+    await second?.end();
+  });
+
+  it('two instances in one consumer group produce the same clusters as one instance', async () => {
+    const scenario = generateScenario({ seed: 7, reports: 240 });
+    // Fresh agency references so this run never meets reports of an earlier one.
+    const suffix = randomUUID().slice(0, 6);
+    const reports: GeneratedReport[] = scenario.reports.map((g) => {
+      const report = { ...g.report, eventId: randomUUID() } as GeneratedReport['report'] &
+        Record<string, unknown>;
+      if ('agencyCaseRef' in report) report.agencyCaseRef = `${report.agencyCaseRef}-${suffix}`;
+      else report.routeRef = `${report.routeRef}-${suffix}`;
+      return {
+        ...g,
+        report,
+        agencyCaseId: `${g.kind}:${report.agencyId}:${'agencyCaseRef' in report ? report.agencyCaseRef : report.routeRef}`,
+      };
+    });
+    const topics = [Topics.SeizureReported, Topics.RouteReported];
+    const start = await endOffsets(kafka, topics);
+
+    const group = `correlation-scale-${suffix}`;
+    await moveGroupToEnd(kafka, group, topics);
+    running.push(await startService(correlationService, { consumerGroup: group, consumeFrom: 'as-is' }));
+    running.push(await startService(correlationService, { consumerGroup: group, consumeFrom: 'as-is' }));
+
+    for (let i = 0; i < reports.length; i += 50) {
+      const chunk = reports.slice(i, i + 50);
+      for (const topic of topics) {
+        const messages = chunk
+          .filter((g) => (g.kind === 'seizure') === (topic === Topics.SeizureReported))
+          .map((g) => ({
+            key: `${g.report.agencyId}:${'agencyCaseRef' in g.report ? g.report.agencyCaseRef : g.report.routeRef}`,
+            value: JSON.stringify(g.report),
+            headers: {
+              'event-id': g.report.eventId,
+              'event-type': g.kind === 'seizure' ? 'SeizureReported' : 'RouteReported',
+              'schema-version': '1',
+            },
+          }));
+        if (messages.length > 0) await producer.send({ topic, acks: -1, messages });
+      }
+    }
+    const eventIds = reports.map((g) => g.report.eventId);
+    const caseKeys = [...new Set(reports.map((g) => g.agencyCaseId))];
+    const shared = running[0].app.get(DataSource);
+    await waitStored(shared, eventIds);
+
+    const admin = kafka.admin();
+    await admin.connect();
+    const { groups } = await admin.describeGroups([group]);
+    await admin.disconnect();
+    expect(groups[0].members).toHaveLength(2);
+
+    const singleUrl = new URL(process.env.DATABASE_URL!);
+    singleUrl.pathname = `/${secondDb}`;
+    const singleGroup = `correlation-single-${suffix}`;
+    await positionGroup(kafka, singleGroup, start);
+    const single = await startService(correlationService, {
+      consumerGroup: singleGroup,
+      consumeFrom: 'as-is',
+      env: { DATABASE_URL: singleUrl.toString() },
+    });
+    running.push(single);
+    const singleDs = single.app.get(DataSource);
+    await waitStored(singleDs, eventIds);
+
+    const together = await clusterPartition(shared, caseKeys);
+    const alone = await clusterPartition(singleDs, caseKeys);
+    expect(together.length).toBeGreaterThan(5);
+    expect(together).toEqual(alone);
+  });
+});
