@@ -88,15 +88,13 @@ describe('Correlation scale-out', () => {
     // Fresh agency references so this run never meets reports of an earlier one.
     const suffix = randomUUID().slice(0, 6);
     const reports: GeneratedReport[] = scenario.reports.map((g) => {
-      const report = { ...g.report, eventId: randomUUID() } as GeneratedReport['report'] &
-        Record<string, unknown>;
-      if ('agencyCaseRef' in report) report.agencyCaseRef = `${report.agencyCaseRef}-${suffix}`;
-      else report.routeRef = `${report.routeRef}-${suffix}`;
-      return {
-        ...g,
-        report,
-        agencyCaseId: `${g.kind}:${report.agencyId}:${'agencyCaseRef' in report ? report.agencyCaseRef : report.routeRef}`,
+      const ref = `${'agencyCaseRef' in g.report ? g.report.agencyCaseRef : g.report.routeRef}-${suffix}`;
+      const report = {
+        ...g.report,
+        eventId: randomUUID(),
+        ...('agencyCaseRef' in g.report ? { agencyCaseRef: ref } : { routeRef: ref }),
       };
+      return { ...g, report, agencyCaseId: `${g.kind}:${report.agencyId}:${ref}` };
     });
     const topics = [Topics.SeizureReported, Topics.RouteReported];
     const start = await endOffsets(kafka, topics);
