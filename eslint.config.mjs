@@ -32,6 +32,11 @@ export default tseslint.config(
     },
   },
   {
+    // Benchmarks are composition roots: they boot apps next to each other.
+    files: ['scripts/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

@@ -12,7 +12,7 @@ export class CorrelationEnv extends CommonEnv {
   @IsInt({ message: 'must be an integer' })
   @Min(1)
   @Max(64)
-  CORRELATION_CONCURRENCY: number = 3;
+  CORRELATION_CONCURRENCY: number = 6;
 
   /** Score in [0,1] at or above which two agency cases are linked. */
   @IsNumber({}, { message: 'must be a number between 0 and 1' })

@@ -1,5 +1,26 @@
-import { IsInt, Max, Min } from 'class-validator';
+import {
+  IsInt,
+  IsOptional,
+  Max,
+  Min,
+  Validate,
+  ValidationArguments,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
 import { CommonEnv } from '@app/config';
+
+@ValidatorConstraint({ name: 'notAboveWindow' })
+class NotAboveWindow implements ValidatorConstraintInterface {
+  validate(value: unknown, args: ValidationArguments): boolean {
+    const window = (args.object as OpsMonitorEnv).OPS_LAG_WINDOW_SAMPLES;
+    return typeof value === 'number' && typeof window === 'number' && value <= window;
+  }
+
+  defaultMessage(): string {
+    return 'must not be larger than OPS_LAG_WINDOW_SAMPLES (the window could never fill)';
+  }
+}
 
 /** Environment of the Ops monitor. */
 export class OpsMonitorEnv extends CommonEnv {
@@ -7,4 +28,59 @@ export class OpsMonitorEnv extends CommonEnv {
   @Min(1)
   @Max(65535)
   OPS_PORT: number = 3003;
+
+  /** Whether this instance samples consumer lag (1) or only serves the API (0); several samplers are safe. */
+  @IsInt({ message: 'must be 1 (sample consumer lag) or 0' })
+  @Min(0)
+  @Max(1)
+  OPS_SAMPLER_ENABLED: number = 1;
+
+  /** How often every group's partitions are sampled, in ms. */
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(100)
+  @Max(3_600_000)
+  OPS_SAMPLE_INTERVAL_MS: number = 5000;
+
+  /** Samples per partition in Burrow's sliding window. */
+  @IsInt({ message: 'must be an integer number of samples' })
+  @Min(2)
+  @Max(1000)
+  OPS_LAG_WINDOW_SAMPLES: number = 10;
+
+  /** Fewer samples than this in a window means "not enough data" (status OK, incomplete). */
+  @IsInt({ message: 'must be an integer number of samples' })
+  @Min(2)
+  @Validate(NotAboveWindow)
+  OPS_LAG_MIN_SAMPLES: number = 5;
+
+  /**
+   * How long a partition may stay behind with an unmoving committed offset before it is STOP, in ms.
+   * Default: the span a full window covers, (OPS_LAG_WINDOW_SAMPLES - 1) x OPS_SAMPLE_INTERVAL_MS.
+   */
+  @IsOptional()
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(100)
+  OPS_LAG_STOP_AFTER_MS?: number;
+
+  /** How long samples are kept (the lag chart's reach), in minutes; older ones are deleted. */
+  @IsInt({ message: 'must be an integer number of minutes' })
+  @Min(1)
+  @Max(10_080)
+  OPS_SAMPLE_RETENTION_MINUTES: number = 60;
+
+  /** How many of the newest records of each DLQ topic GET /v1/dlq decodes. */
+  @IsInt({ message: 'must be an integer number of records' })
+  @Min(0)
+  @Max(100)
+  OPS_DLQ_LATEST: number = 10;
+}
+
+/**
+ * The STOP threshold in effect: OPS_LAG_STOP_AFTER_MS, or the span a full window covers. Any longer
+ * and a frozen consumer would stay STALL, because the window cannot look back further than that.
+ */
+export function stopAfterMs(
+  env: Pick<OpsMonitorEnv, 'OPS_LAG_STOP_AFTER_MS' | 'OPS_LAG_WINDOW_SAMPLES' | 'OPS_SAMPLE_INTERVAL_MS'>,
+): number {
+  return env.OPS_LAG_STOP_AFTER_MS ?? (env.OPS_LAG_WINDOW_SAMPLES - 1) * env.OPS_SAMPLE_INTERVAL_MS;
 }

@@ -1,6 +1,22 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@app/identity';
 import { ServiceCoreModule } from '@app/platform';
+import { ClusterSnapshotService } from './cluster/cluster-snapshot.service';
+import { ClusterReader, RecordReader } from './cluster/cluster.port';
+import { KafkaClusterReader, KafkaRecordReader } from './cluster/kafka-cluster.reader';
+import { ConsumerGroupsController } from './consumer-groups/consumer-groups.controller';
+import { ConsumerGroupsService } from './consumer-groups/consumer-groups.service';
+import { DashboardController } from './dashboard/dashboard.controller';
+import { DeliveriesController } from './deliveries/deliveries.controller';
+import { DeliveriesNotConnected, FailedDeliveriesSource } from './deliveries/failed-deliveries.port';
+import { DlqReplayLedger } from './dlq/dlq-replay.ledger';
+import { DlqController } from './dlq/dlq.controller';
+import { DlqService } from './dlq/dlq.service';
+import { LagSampleRepository } from './lag/lag-sample.repository';
+import { LagSampler } from './lag/lag-sampler.service';
 import { Init1764300000000 } from './migrations/1764300000000-init';
+import { LagSamplesAndReplays1764300000200 } from './migrations/1764300000200-lag-samples-and-replays';
+import { TopicsController } from './topics/topics.controller';
 
 /** The Ops monitor: topics, consumer lag with status, DLQs and replay, delivery health, dashboard. */
 @Module({
@@ -8,8 +24,28 @@ import { Init1764300000000 } from './migrations/1764300000000-init';
     ServiceCoreModule.forService('ops-monitor', {
       schema: 'ops',
       entities: [],
-      migrations: [Init1764300000000],
+      migrations: [Init1764300000000, LagSamplesAndReplays1764300000200],
     }),
+    IdentityModule.forRoot(),
+  ],
+  controllers: [
+    DashboardController,
+    TopicsController,
+    ConsumerGroupsController,
+    DlqController,
+    DeliveriesController,
+  ],
+  providers: [
+    { provide: ClusterReader, useClass: KafkaClusterReader },
+    { provide: RecordReader, useClass: KafkaRecordReader },
+    // Not connected until the notification service exposes failed deliveries (see the port).
+    { provide: FailedDeliveriesSource, useClass: DeliveriesNotConnected },
+    ClusterSnapshotService,
+    ConsumerGroupsService,
+    LagSampleRepository,
+    LagSampler,
+    DlqReplayLedger,
+    DlqService,
   ],
 })
 export class OpsMonitorModule {}

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 export const LOG_LEVELS = ['error', 'warn', 'info', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -33,11 +33,13 @@ export class CommonEnv {
   })
   KAFKA_SASL_MECHANISM?: 'scram-sha-256' | 'scram-sha-512' | 'plain';
 
-  @IsOptional()
+  @ValidateIf((e: CommonEnv) => e.KAFKA_SASL_MECHANISM !== undefined || e.KAFKA_SASL_USERNAME !== undefined)
+  @IsNotEmpty({ message: 'is required when KAFKA_SASL_MECHANISM is set' })
   @IsString()
   KAFKA_SASL_USERNAME?: string;
 
-  @IsOptional()
+  @ValidateIf((e: CommonEnv) => e.KAFKA_SASL_MECHANISM !== undefined || e.KAFKA_SASL_PASSWORD !== undefined)
+  @IsNotEmpty({ message: 'is required when KAFKA_SASL_MECHANISM is set' })
   @IsString()
   KAFKA_SASL_PASSWORD?: string;
 

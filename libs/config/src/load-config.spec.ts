@@ -28,6 +28,8 @@ describe(loadConfig.name, () => {
     [{ ...good, TEST_PORT: 'abc' }, 'TEST_PORT'],
     [{ ...good, TEST_PORT: '70000' }, 'TEST_PORT'],
     [{ ...good, KAFKA_SASL_MECHANISM: 'kerberos' }, 'KAFKA_SASL_MECHANISM'],
+    [{ ...good, KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'svc' }, 'KAFKA_SASL_PASSWORD'],
+    [{ ...good, KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_PASSWORD: 'x' }, 'KAFKA_SASL_USERNAME'],
   ])('rejects %j naming %s', (env, variable) => {
     let caught: unknown;
     try {
@@ -39,6 +41,12 @@ describe(loadConfig.name, () => {
     const err = caught as ConfigError;
     expect(err.problems.map((p) => p.variable)).toContain(variable);
     expect(err.message).toContain(variable);
+  });
+
+  it('accepts SASL/SCRAM with both credentials', () => {
+    const cfg = loadConfig('svc', TestEnv, { ...good, KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'svc', KAFKA_SASL_PASSWORD: 'pw', KAFKA_SSL: 'true' });
+    expect(cfg.KAFKA_SASL_MECHANISM).toBe('scram-sha-512');
+    expect(cfg.KAFKA_SSL).toBe('true');
   });
 
   it('treats empty strings as unset', () => {

@@ -8,3 +8,4 @@ export {
   parseConsumerGroupDescribe,
   type ConsumerGroupCommandRow,
 } from './kafka-tools/consumer-group-command';
+export { WebhookReceiver, type ReceiverMode, type ReceivedWebhook } from './webhook-receiver';

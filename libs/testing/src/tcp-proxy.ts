@@ -21,14 +21,17 @@ export class TcpProxy {
 
   /** Starts a proxy to `host:port` on 127.0.0.1 and a free port. */
   static async start(target: { host: string; port: number }): Promise<TcpProxy> {
-    let proxy: TcpProxy | undefined;
-    const server = net.createServer((client) => proxy!.accept(client));
+    const ready: { proxy?: TcpProxy } = {};
+    const server = net.createServer((client) => {
+      if (ready.proxy) ready.proxy.accept(client);
+      else client.destroy();
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(0, '127.0.0.1', () => resolve());
     });
-    proxy = new TcpProxy(server, (server.address() as net.AddressInfo).port, target);
-    return proxy;
+    ready.proxy = new TcpProxy(server, (server.address() as net.AddressInfo).port, target);
+    return ready.proxy;
   }
 
   /** Starts a proxy for the host and port of a URL (e.g. DATABASE_URL) and returns it with the URL rewritten to go through it. */

@@ -112,15 +112,22 @@ export class CaseLinker extends ReportStoredHandler {
     const self = buildProfile(identity, features);
     const now = new Date();
 
+    const linkIds = new Map(candidateIds.map((id) => [id, linkIdOf(...orderedPair(caseKey, id))]));
+    const existingLinks = new Map(
+      (
+        await m.query<{ link_id: string; weak: boolean }[]>(
+          `SELECT link_id, weak FROM correlation.case_link WHERE link_id = ANY($1::uuid[])`,
+          [[...linkIds.values()]],
+        )
+      ).map((r) => [r.link_id, r]),
+    );
+
     for (const otherId of candidateIds) {
       const other = profiles.get(otherId);
       if (!other) continue;
       const [a, b] = orderedPair(caseKey, otherId);
-      const linkId = linkIdOf(a, b);
-      const [existing] = await m.query<{ weak: boolean }[]>(
-        `SELECT weak FROM correlation.case_link WHERE link_id = $1`,
-        [linkId],
-      );
+      const linkId = linkIds.get(otherId)!;
+      const existing = existingLinks.get(linkId);
       if (existing && !existing.weak) continue;
       const [pa, pb] = a === caseKey ? [self, other] : [other, self];
       const cmp = compareCases(pa, pb, freqOf, this.config);

@@ -13,7 +13,8 @@ export interface TopicSpec {
 export async function ensureTopics(
   admin: Admin,
   specs: TopicSpec[],
-  replicationFactor = 1,
+  // -1: the broker's default.replication.factor (1 on the local broker, 3 in Compose/production).
+  replicationFactor = -1,
 ): Promise<{ created: string[]; grown: string[] }> {
   const existing = new Set(await admin.listTopics());
   const missing = specs.filter((s) => !existing.has(s.topic));

@@ -1,0 +1,238 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Admin, AssignerProtocol, Kafka } from 'kafkajs';
+import { decodeHeaders, isTransientError, KAFKA_CLIENT } from '@app/kafka';
+import {
+  ClusterReader,
+  CommittedOffset,
+  GroupDescription,
+  OffsetRange,
+  RawRecord,
+  RecordReader,
+  TopicOffsets,
+} from './cluster.port';
+import { mapLimited } from './map-limited';
+
+/**
+ * Prefix of the short-lived consumer groups the ops monitor itself uses to read DLQ records.
+ * They commit nothing and are hidden from the group listings.
+ */
+export const READER_GROUP_PREFIX = 'ops-monitor-reader-';
+
+// Requests fan out per topic; a cap keeps one dashboard refresh from flooding the brokers.
+const CONCURRENCY = 8;
+const READ_TIMEOUT_MS = 20000;
+
+/** The kafkajs admin client behind {@link ClusterReader}: one connection, re-opened after an error. */
+@Injectable()
+export class KafkaClusterReader extends ClusterReader implements OnApplicationShutdown {
+  private admin: Admin | null = null;
+  private connecting: Promise<Admin> | null = null;
+
+  constructor(@Inject(KAFKA_CLIENT) private readonly kafka: Kafka) {
+    super();
+  }
+
+  async listTopics(): Promise<string[]> {
+    const topics = await this.call((a) => a.listTopics());
+    // Broker-internal topics (__consumer_offsets, __transaction_state, …) are not the system's data.
+    return topics.filter((t) => !t.startsWith('__')).sort();
+  }
+
+  async topicOffsets(topics: string[]): Promise<TopicOffsets[]> {
+    const all = await mapLimited(topics, CONCURRENCY, async (topic): Promise<TopicOffsets | null> => {
+      try {
+        const offsets = await this.call((a) => a.fetchTopicOffsets(topic));
+        return {
+          topic,
+          partitions: offsets
+            .map((o) => ({ partition: o.partition, low: Number(o.low), high: Number(o.high) }))
+            .sort((x, y) => x.partition - y.partition),
+        };
+      } catch (e) {
+        // A topic deleted between the listing and this request is simply no longer there.
+        if (isUnknownTopic(e)) return null;
+        throw e;
+      }
+    });
+    return all.filter((t): t is TopicOffsets => t !== null);
+  }
+
+  async listGroupIds(): Promise<string[]> {
+    const { groups } = await this.call((a) => a.listGroups());
+    return groups.map((g) => g.groupId).filter((id) => !id.startsWith(READER_GROUP_PREFIX));
+  }
+
+  async describeGroups(groupIds: string[]): Promise<GroupDescription[]> {
+    if (groupIds.length === 0) return [];
+    const { groups } = await this.call((a) => a.describeGroups(groupIds));
+    return groups.map((g) => ({
+      groupId: g.groupId,
+      state: g.state,
+      protocolType: g.protocolType,
+      members: g.members.map((m) => ({
+        memberId: m.memberId,
+        clientId: m.clientId,
+        clientHost: m.clientHost,
+        assignment: decodeAssignment(g.protocolType, m.memberAssignment),
+      })),
+    }));
+  }
+
+  async committedOffsets(groupId: string): Promise<CommittedOffset[]> {
+    // Without `topics`, the coordinator answers for every topic the group has committed to.
+    const topics = await this.call((a) => a.fetchOffsets({ groupId }));
+    return topics.flatMap((t) =>
+      t.partitions.map((p) => {
+        const offset = Number(p.offset);
+        return { topic: t.topic, partition: p.partition, offset: offset >= 0 ? offset : null };
+      }),
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const admin = this.admin;
+    this.admin = null;
+    await admin?.disconnect();
+  }
+
+  private async call<T>(fn: (admin: Admin) => Promise<T>): Promise<T> {
+    const admin = await this.connected();
+    try {
+      return await fn(admin);
+    } catch (e) {
+      // A broken connection is rebuilt on the next call rather than retried here.
+      if (isTransientError(e) || (e as Error)?.name === 'KafkaJSConnectionError') {
+        if (this.admin === admin) this.admin = null;
+        await admin.disconnect().catch(() => undefined);
+      }
+      throw e;
+    }
+  }
+
+  private async connected(): Promise<Admin> {
+    if (this.admin) return this.admin;
+    if (!this.connecting) {
+      const admin = this.kafka.admin({ retry: { retries: 2, initialRetryTime: 200 } });
+      this.connecting = admin
+        .connect()
+        .then(() => {
+          this.admin = admin;
+          return admin;
+        })
+        .finally(() => {
+          this.connecting = null;
+        });
+    }
+    return this.connecting;
+  }
+}
+
+/**
+ * Reads records at given offsets with a short-lived consumer (kafkajs has no group-less
+ * fetch): it joins a fresh group, seeks every partition, collects until each range is
+ * covered, commits nothing and leaves.
+ */
+@Injectable()
+export class KafkaRecordReader extends RecordReader {
+  private readonly logger = new Logger(KafkaRecordReader.name);
+
+  constructor(@Inject(KAFKA_CLIENT) private readonly kafka: Kafka) {
+    super();
+  }
+
+  async read(topic: string, ranges: OffsetRange[]): Promise<RawRecord[]> {
+    const pending = new Map(ranges.filter((r) => r.to > r.from).map((r) => [r.partition, r]));
+    if (pending.size === 0) return [];
+    const consumer = this.kafka.consumer({
+      groupId: `${READER_GROUP_PREFIX}${randomUUID()}`,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 10000,
+      heartbeatInterval: 1000,
+      maxWaitTimeInMs: 250,
+      retry: { retries: 3 },
+    });
+    const records: RawRecord[] = [];
+    let finished!: () => void;
+    const done = new Promise<void>((resolve) => (finished = resolve));
+    await consumer.connect();
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await consumer.subscribe({ topic, fromBeginning: true });
+      await consumer.run({
+        autoCommit: false,
+        eachBatch: async ({ batch }) => {
+          const range = pending.get(batch.partition);
+          if (!range) return;
+          for (const m of batch.messages) {
+            const offset = Number(m.offset);
+            if (offset < range.from || offset >= range.to) continue;
+            records.push({
+              topic,
+              partition: batch.partition,
+              offset,
+              timestamp: Number(m.timestamp),
+              key: m.key ?? null,
+              value: m.value ?? null,
+              headers: decodeHeaders(m.headers),
+            });
+          }
+          if (Number(batch.lastOffset()) + 1 >= range.to) {
+            pending.delete(batch.partition);
+            if (pending.size === 0) finished();
+          }
+          return Promise.resolve();
+        },
+      });
+      // Every partition is moved: those without a range to its end, so nothing else is fetched.
+      for (const r of ranges) {
+        consumer.seek({ topic, partition: r.partition, offset: String(r.to > r.from ? r.from : r.to) });
+      }
+      const timedOut = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), READ_TIMEOUT_MS);
+      });
+      if ((await Promise.race([done, timedOut])) === 'timeout') {
+        this.logger.warn({
+          msg: `reading ${topic} timed out after ${READ_TIMEOUT_MS} ms; returning what was read`,
+          partitionsLeft: [...pending.keys()],
+        });
+      }
+    } finally {
+      clearTimeout(timer);
+      await consumer.disconnect();
+    }
+    // A record read twice (a fetch raced with the seek) is kept once.
+    const seen = new Set<string>();
+    return records
+      .filter((r) => {
+        const id = `${r.partition}/${r.offset}`;
+        if (seen.has(id)) return false;
+        seen.add(id);
+        return true;
+      })
+      .sort((a, b) => a.partition - b.partition || a.offset - b.offset);
+  }
+}
+
+function decodeAssignment(protocolType: string, raw: Buffer): { topic: string; partitions: number[] }[] {
+  // Only "consumer" groups carry the standard assignment encoding (Connect, streams-in-classic differ).
+  if (protocolType !== 'consumer' || !raw || raw.length === 0) return [];
+  try {
+    const decoded = AssignerProtocol.MemberAssignment.decode(raw);
+    if (!decoded) return [];
+    return Object.entries(decoded.assignment).map(([topic, partitions]) => ({
+      topic,
+      partitions: [...partitions].sort((a, b) => a - b),
+    }));
+  } catch {
+    return [];
+  }
+}
+
+function isUnknownTopic(e: unknown): boolean {
+  const err = e as { type?: unknown; message?: unknown } | null;
+  return (
+    err?.type === 'UNKNOWN_TOPIC_OR_PARTITION' ||
+    (typeof err?.message === 'string' && /does not host this topic-partition/i.test(err.message))
+  );
+}

@@ -1,0 +1,70 @@
+import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { APP_CONFIG } from '@app/config';
+import { ApiKeyGuard, Roles } from '@app/identity';
+import { ProblemException } from '@app/platform';
+import type { OpsMonitorEnv } from '../ops-monitor.env';
+import {
+  ConsumerGroupsService,
+  type GroupDetail,
+  type GroupLagHistory,
+  type GroupSummary,
+} from './consumer-groups.service';
+
+const DEFAULT_HISTORY_MINUTES = 15;
+
+/** Consumer groups, their lag and Burrow status (contract §5, ops monitor). Operator keys only. */
+@ApiTags('consumer-groups')
+@ApiBearerAuth()
+@UseGuards(ApiKeyGuard)
+@Roles('operator')
+@Controller('v1/consumer-groups')
+export class ConsumerGroupsController {
+  constructor(
+    @Inject(ConsumerGroupsService) private readonly groups: ConsumerGroupsService,
+    @Inject(APP_CONFIG) private readonly env: OpsMonitorEnv,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Every consumer group with its state, lag and status' })
+  async list(): Promise<{ groups: GroupSummary[] }> {
+    return { groups: await this.groups.list() };
+  }
+
+  @Get(':groupId')
+  @ApiOperation({
+    summary: 'One group: members, per-partition committed offset, end offset, lag and status',
+    description: 'A group id with or without Nest’s default `-server` suffix finds the group either way.',
+  })
+  async get(@Param('groupId') groupId: string): Promise<GroupDetail> {
+    const group = await this.groups.get(groupId);
+    if (!group) throw notFound(groupId);
+    return group;
+  }
+
+  @Get(':groupId/lag-history')
+  @ApiOperation({ summary: 'The group’s total and per-partition lag over time (epoch-ms timestamps)' })
+  @ApiQuery({ name: 'minutes', required: false, description: `default ${DEFAULT_HISTORY_MINUTES}` })
+  async history(
+    @Param('groupId') groupId: string,
+    @Query('minutes') minutes: string | undefined,
+  ): Promise<GroupLagHistory> {
+    const max = this.env.OPS_SAMPLE_RETENTION_MINUTES;
+    const m =
+      minutes === undefined || minutes === '' ? Math.min(DEFAULT_HISTORY_MINUTES, max) : Number(minutes);
+    if (!Number.isInteger(m) || m < 1 || m > max) {
+      throw ProblemException.of(400, `minutes must be an integer from 1 to ${max} (the sample retention).`, {
+        errors: [{ path: 'minutes', message: `must be an integer from 1 to ${max}` }],
+      });
+    }
+    const history = await this.groups.history(groupId, m);
+    if (!history) throw notFound(groupId);
+    return history;
+  }
+}
+
+function notFound(groupId: string): ProblemException {
+  return ProblemException.of(404, `No consumer group ${groupId} is known to the brokers.`, {
+    type: 'consumer-group-not-found',
+  });
+}

@@ -1,0 +1,101 @@
+import { Counter, Gauge } from 'prom-client';
+import { metricsRegistry } from '@app/observability';
+import type { ApiLagStatus, GroupStatus } from '../lag/domain';
+
+// Gauges are rebuilt from each sampling round (reset, then set), so a group or topic that is
+// gone stops being exported instead of keeping its last value forever.
+
+const partitionLag = new Gauge({
+  name: 'intel_ops_consumer_lag',
+  help: 'Records a consumer group is behind on one partition (log end offset - committed offset)',
+  labelNames: ['group', 'topic', 'partition'],
+  registers: [metricsRegistry],
+});
+const groupLag = new Gauge({
+  name: 'intel_ops_consumer_group_lag',
+  help: 'Records a consumer group is behind, summed over its partitions',
+  labelNames: ['group'],
+  registers: [metricsRegistry],
+});
+const groupStatus = new Gauge({
+  name: 'intel_ops_consumer_group_status',
+  help:
+    'Burrow status of a consumer group over its sliding window: 0 OK, 1 WARN, 2 ERR; ' +
+    'label status is the group status, partition_status its worst partition (OK, WARN, STALL, STOP, ERR)',
+  labelNames: ['group', 'status', 'partition_status'],
+  registers: [metricsRegistry],
+});
+const dlqRecords = new Gauge({
+  name: 'intel_ops_dlq_records',
+  help: 'Records retained in a dead-letter topic (sum of log end - log start offsets)',
+  labelNames: ['topic', 'source_topic'],
+  registers: [metricsRegistry],
+});
+/**
+ * Webhook deliveries that gave up after their last attempt, per recipient agency. Registered
+ * now so dashboards and alert rules can be written against it; it has no samples until the
+ * notification service exposes failed deliveries and a FailedDeliveriesSource feeds it.
+ */
+const deliveriesFailed = new Gauge({
+  name: 'intel_ops_deliveries_failed',
+  help: 'Webhook deliveries in status failed, per recipient agency (fed from the notification service)',
+  labelNames: ['agency'],
+  registers: [metricsRegistry],
+});
+const samplerLastRound = new Gauge({
+  name: 'intel_ops_lag_sampler_last_round_timestamp_seconds',
+  help: 'When this instance last completed a lag sampling round (whether it or another instance stored it)',
+  registers: [metricsRegistry],
+});
+const samplerErrors = new Counter({
+  name: 'intel_ops_lag_sampler_errors_total',
+  help: 'Lag sampling rounds that failed (Kafka or the database unreachable)',
+  registers: [metricsRegistry],
+});
+
+/** The numeric value of a group status in {@link intel_ops_consumer_group_status}. */
+export const GROUP_STATUS_VALUE: Readonly<Record<GroupStatus, number>> = { OK: 0, WARN: 1, ERR: 2 };
+
+/** What one round of the sampler exports. */
+export interface OpsMetricsRound {
+  groups: {
+    groupId: string;
+    status: GroupStatus;
+    worstPartitionStatus: ApiLagStatus;
+    totalLag: number;
+    partitions: { topic: string; partition: number; lag: number | null }[];
+  }[];
+  dlqTopics: { topic: string; sourceTopic: string; records: number }[];
+}
+
+/** Sets the ops monitor's gauges from one sampling round. */
+export function exportRound(round: OpsMetricsRound, at: number): void {
+  partitionLag.reset();
+  groupLag.reset();
+  groupStatus.reset();
+  dlqRecords.reset();
+  for (const g of round.groups) {
+    groupLag.set({ group: g.groupId }, g.totalLag);
+    groupStatus.set(
+      { group: g.groupId, status: g.status, partition_status: g.worstPartitionStatus },
+      GROUP_STATUS_VALUE[g.status],
+    );
+    for (const p of g.partitions) {
+      if (p.lag !== null)
+        partitionLag.set({ group: g.groupId, topic: p.topic, partition: String(p.partition) }, p.lag);
+    }
+  }
+  for (const d of round.dlqTopics) dlqRecords.set({ topic: d.topic, source_topic: d.sourceTopic }, d.records);
+  samplerLastRound.set(at / 1000);
+}
+
+/** Counts a failed sampling round. */
+export function countSamplerError(): void {
+  samplerErrors.inc();
+}
+
+/** Sets the failed-delivery gauge from a delivery source (see deliveries/failed-deliveries.port.ts). */
+export function exportFailedDeliveries(byAgency: ReadonlyMap<string, number>): void {
+  deliveriesFailed.reset();
+  for (const [agency, n] of byAgency) deliveriesFailed.set({ agency }, n);
+}

@@ -1,0 +1,46 @@
+#!/bin/sh
+# Creates the system's topics with replication factor 3 and min.insync.replicas=2 before any
+# service starts (docker-compose.yml runs it once as `kafka-init`; an operator can run it
+# against any cluster from a host with the Kafka tools). The services' own boot-time topic
+# creation then finds every topic present and only checks partition counts.
+#
+# The list mirrors TopicPartitions in libs/contracts/src/topics/topics.ts (each topic plus its
+# `.dlq` with 1 partition); scripts/validate-deploy.sh fails when the two drift apart.
+#
+#   BOOTSTRAP=broker:9092 REPLICATION_FACTOR=3 MIN_INSYNC_REPLICAS=2 sh create-topics.sh
+#   COMMAND_CONFIG=/path/admin.properties   (TLS/SASL client settings of an admin principal)
+set -eu
+
+KAFKA_BIN="${KAFKA_BIN:-/opt/kafka/bin}"
+BOOTSTRAP="${BOOTSTRAP:-kafka-1:9092,kafka-2:9092,kafka-3:9092}"
+RF="${REPLICATION_FACTOR:-3}"
+MIN_ISR="${MIN_INSYNC_REPLICAS:-2}"
+
+# topic partitions
+TOPICS='
+intel.seizure.reported.v1 6
+intel.seizure.reported.v1.dlq 1
+intel.route.reported.v1 3
+intel.route.reported.v1.dlq 1
+intel.case.linked.v1 6
+intel.case.linked.v1.dlq 1
+intel.alert.issued.v1 3
+intel.alert.issued.v1.dlq 1
+intel.precheck.hit.v1 3
+intel.precheck.hit.v1.dlq 1
+'
+
+set -- --bootstrap-server "$BOOTSTRAP"
+if [ -n "${COMMAND_CONFIG:-}" ]; then set -- "$@" --command-config "$COMMAND_CONFIG"; fi
+
+existing="$("$KAFKA_BIN/kafka-topics.sh" "$@" --list)"
+echo "$TOPICS" | while read -r topic partitions; do
+  [ -n "$topic" ] || continue
+  if printf '%s\n' "$existing" | grep -qxF "$topic"; then
+    echo "exists:  $topic"
+    continue
+  fi
+  "$KAFKA_BIN/kafka-topics.sh" "$@" --create --if-not-exists --topic "$topic" \
+    --partitions "$partitions" --replication-factor "$RF" --config "min.insync.replicas=$MIN_ISR"
+  echo "created: $topic ($partitions partitions, replication factor $RF, min.insync.replicas $MIN_ISR)"
+done

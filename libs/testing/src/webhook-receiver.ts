@@ -1,0 +1,108 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+/** How the receiver answers: 200; 503; 200 after `slowMs`; 400. */
+export type ReceiverMode = 'up' | 'down' | 'slow' | '4xx';
+
+/** One request the receiver got, as received (raw body for signature checks). */
+export interface ReceivedWebhook {
+  at: number;
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+  /** What the receiver answered (0 when the client gave up first). */
+  answered: number;
+}
+
+/**
+ * A real HTTP receiver on loopback for webhook tests: records every request and answers as its
+ * mode says (`up`, `down` = 503, `slow` = answer after `slowMs`, `4xx` = 400).
+ */
+export class WebhookReceiver {
+  readonly requests: ReceivedWebhook[] = [];
+  mode: ReceiverMode = 'up';
+  slowMs = 2000;
+  private readonly sockets = new Set<Socket>();
+
+  private constructor(private readonly server: Server) {}
+
+  static async start(mode: ReceiverMode = 'up'): Promise<WebhookReceiver> {
+    const server = createServer();
+    const receiver = new WebhookReceiver(server);
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => receiver.handle(req, res));
+    receiver.mode = mode;
+    server.on('connection', (s: Socket) => {
+      receiver.sockets.add(s);
+      s.on('close', () => receiver.sockets.delete(s));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return receiver;
+  }
+
+  /** The URL to subscribe (any path works). */
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hook`;
+  }
+
+  /** Requests that were answered 2xx. */
+  get delivered(): ReceivedWebhook[] {
+    return this.requests.filter((r) => r.answered >= 200 && r.answered < 300);
+  }
+
+  /** Waits until `predicate` holds over the requests, or fails after `timeoutMs`. */
+  async waitFor(
+    predicate: (requests: ReceivedWebhook[]) => boolean,
+    timeoutMs = 15000,
+  ): Promise<ReceivedWebhook[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (predicate(this.requests)) return this.requests;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error(
+      `webhook receiver: condition not met within ${timeoutMs} ms; got ${this.requests.length} requests (${this.requests.map((r) => r.answered).join(', ')})`,
+    );
+  }
+
+  async stop(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse): void {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
+      const record: ReceivedWebhook = {
+        at: Date.now(),
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        answered: 0,
+      };
+      this.requests.push(record);
+      const answer = (status: number) => {
+        if (res.destroyed) return;
+        record.answered = status;
+        res.writeHead(status, { 'content-type': 'text/plain' }).end(String(status));
+      };
+      switch (this.mode) {
+        case 'up':
+          return answer(200);
+        case 'down':
+          return answer(503);
+        case '4xx':
+          return answer(400);
+        case 'slow': {
+          const timer = setTimeout(() => answer(200), this.slowMs);
+          res.on('close', () => clearTimeout(timer));
+          return;
+        }
+      }
+    });
+  }
+}
