@@ -1,15 +1,27 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
+import { IdentityModule } from '@app/identity';
 import { ServiceCoreModule } from '@app/platform';
+import type { IngestGatewayEnv } from './ingest-gateway.env';
 import { Init1764300000000 } from './migrations/1764300000000-init';
+import { ReportOutbox1764300000200 } from './migrations/1764300000200-report-outbox';
+import { ReportsModule } from './reports/reports.module';
 
 /** The Ingest gateway: authenticates agency systems, validates their reports, stores them in an outbox and relays them to Kafka. */
-@Module({
-  imports: [
-    ServiceCoreModule.forService('ingest-gateway', {
-      schema: 'ingest',
-      entities: [],
-      migrations: [Init1764300000000],
-    }),
-  ],
-})
-export class IngestGatewayModule {}
+@Module({})
+export class IngestGatewayModule {
+  static forEnv(env: IngestGatewayEnv): DynamicModule {
+    return {
+      module: IngestGatewayModule,
+      imports: [
+        ServiceCoreModule.forService('ingest-gateway', {
+          schema: 'ingest',
+          entities: [],
+          migrations: [Init1764300000000, ReportOutbox1764300000200],
+          poolSize: env.INGEST_DB_POOL_SIZE,
+        }),
+        IdentityModule.forRoot(),
+        ReportsModule,
+      ],
+    };
+  }
+}

@@ -7,7 +7,7 @@ export const ingestGatewayService: ServiceDefinition<IngestGatewayEnv> = {
   name: 'ingest-gateway',
   env: IngestGatewayEnv,
   port: (e) => e.INGEST_PORT,
-  module: () => IngestGatewayModule,
+  module: (env) => IngestGatewayModule.forEnv(env),
   openApi: {
     title: 'Ingest gateway',
     description:

@@ -53,6 +53,8 @@ export class IdentityStore {
 
   /** Connects, creates the schema and applies the identity migrations. */
   static async open(databaseUrl: string, poolSize = 3): Promise<IdentityStore> {
+    // Migrations hold one connection for their lock and need another to run: never fewer than 2.
+    poolSize = Math.max(2, poolSize);
     const ds = await initialiseDataSource(
       dataSourceOptions(databaseUrl, {
         schema: 'identity',

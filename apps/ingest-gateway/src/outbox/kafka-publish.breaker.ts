@@ -1,0 +1,111 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import CircuitBreaker from 'opossum';
+import { Gauge } from 'prom-client';
+import { APP_CONFIG } from '@app/config';
+import { KafkaProducerService } from '@app/kafka';
+import { metricsRegistry } from '@app/observability';
+import type { IngestGatewayEnv } from '../ingest-gateway.env';
+import type { RelayBatch } from './domain/outbox-record';
+
+/** Name of the breaker in metrics and logs. */
+export const KAFKA_BREAKER_NAME = 'kafka-producer';
+
+/** Gauge values of the breaker states. */
+export const BREAKER_STATE_VALUES = { closed: 0, 'half-open': 1, open: 2 } as const;
+
+/** The state of a circuit breaker. */
+export type BreakerState = keyof typeof BREAKER_STATE_VALUES;
+
+const GAUGE_NAME = 'intel_circuit_breaker_state';
+
+// Shared by every breaker of a process (label `breaker`); reused if another module of the
+// same process registered it first.
+const breakerGauge =
+  (metricsRegistry.getSingleMetric(GAUGE_NAME) as Gauge<'breaker'> | undefined) ??
+  new Gauge({
+    name: GAUGE_NAME,
+    help: 'Circuit breaker state: 0 closed, 1 half-open, 2 open',
+    labelNames: ['breaker'] as const,
+    registers: [metricsRegistry],
+  });
+
+/**
+ * The one circuit breaker of the gateway's Kafka producer. While Kafka is down it opens
+ * and the relay stops hammering the brokers (reports keep being accepted into the outbox);
+ * after `INGEST_BREAKER_RESET_MS` one trial send goes through, and a success closes it.
+ *
+ * A send slower than `INGEST_BREAKER_TIMEOUT_MS` counts as a failure (kafkajs retries a
+ * lost broker for minutes before it gives up), but it is not abandoned: publish() still
+ * waits for its real outcome. Abandoning a send that may yet succeed and sending its
+ * records again would publish them twice.
+ */
+@Injectable()
+export class KafkaPublishBreaker implements OnApplicationShutdown {
+  private readonly logger = new Logger(KafkaPublishBreaker.name);
+  private readonly breaker: CircuitBreaker<[RelayBatch, (p: Promise<unknown>) => void], unknown>;
+
+  constructor(producer: KafkaProducerService, @Inject(APP_CONFIG) env: IngestGatewayEnv) {
+    this.breaker = new CircuitBreaker(
+      (batch: RelayBatch, started: (p: Promise<unknown>) => void) => {
+        const send = producer.sendBatch(batch.topics.map((t) => ({ topic: t.topic, records: t.records })));
+        started(send);
+        return send;
+      },
+      {
+        name: KAFKA_BREAKER_NAME,
+        timeout: env.INGEST_BREAKER_TIMEOUT_MS,
+        resetTimeout: env.INGEST_BREAKER_RESET_MS,
+        errorThresholdPercentage: 50,
+        volumeThreshold: 1,
+        rollingCountTimeout: 10000,
+        enableSnapshots: false,
+      },
+    );
+    breakerGauge.set({ breaker: KAFKA_BREAKER_NAME }, BREAKER_STATE_VALUES.closed);
+    this.breaker.on('open', () => this.changed('open'));
+    this.breaker.on('halfOpen', () => this.changed('half-open'));
+    this.breaker.on('close', () => this.changed('closed'));
+  }
+
+  /** The breaker's state now. */
+  get state(): BreakerState {
+    if (this.breaker.opened) return 'open';
+    if (this.breaker.halfOpen) return 'half-open';
+    return 'closed';
+  }
+
+  /**
+   * Publishes one produce request through the breaker. Resolves once the brokers
+   * acknowledged every record; rejects when they did not (or, while the breaker is open,
+   * at once without sending).
+   */
+  async publish(batch: RelayBatch): Promise<void> {
+    let send: Promise<unknown> | undefined;
+    try {
+      await this.breaker.fire(batch, (p) => {
+        send = p;
+      });
+    } catch (e) {
+      if (!send || (e as { code?: string }).code !== 'ETIMEDOUT') throw e;
+      // Slow: the breaker counted it as a failure; the send itself goes on. Its outcome decides.
+      await send;
+      // It got through, so Kafka is back: no need to wait for the reset timeout.
+      if (this.breaker.opened || this.breaker.halfOpen) this.breaker.close();
+    }
+  }
+
+  onApplicationShutdown(): void {
+    this.breaker.shutdown();
+  }
+
+  private changed(state: BreakerState): void {
+    breakerGauge.set({ breaker: KAFKA_BREAKER_NAME }, BREAKER_STATE_VALUES[state]);
+    const entry = {
+      msg: `circuit breaker ${KAFKA_BREAKER_NAME} is ${state}`,
+      breaker: KAFKA_BREAKER_NAME,
+      state,
+    };
+    if (state === 'open') this.logger.warn(entry);
+    else this.logger.log(entry);
+  }
+}

@@ -1,0 +1,113 @@
+import { problem, type FieldError, type ProblemDetails } from '@app/contracts';
+
+/** What became of one submitted report. */
+export type IntakeOutcome =
+  | { kind: 'accepted'; eventId: string }
+  /** Same eventId, same body as before: the first answer again. */
+  | { kind: 'duplicate'; eventId: string }
+  /** Same eventId, different body. */
+  | { kind: 'conflict'; eventId: string }
+  | { kind: 'invalid'; eventId?: string; errors: FieldError[] }
+  | { kind: 'forbidden'; eventId?: string; reportAgencyId: string; keyAgencyId: string | null }
+  | { kind: 'too-large'; eventId?: string; bytes: number; limit: number };
+
+/** The answer to an accepted report (contract §5). */
+export interface AcceptedReport {
+  eventId: string;
+  status: 'accepted';
+}
+
+/** An outcome as HTTP: its status and either the accepted answer or a problem. */
+export interface IntakeResult {
+  status: number;
+  response?: AcceptedReport;
+  problem?: ProblemDetails;
+}
+
+/** One item of a batch answer, in the order of the request. */
+export interface BatchItemResult extends IntakeResult {
+  index: number;
+  eventId?: string;
+}
+
+/** The 207 body of POST /v1/reports:batch. */
+export interface BatchResponse {
+  /** Items stored by this request. */
+  accepted: number;
+  /** Items already stored with the same body (answered 200). */
+  duplicates: number;
+  /** Items not stored. */
+  rejected: number;
+  results: BatchItemResult[];
+}
+
+function assertUnreachable(x: never): never {
+  throw new Error(`unhandled intake outcome ${JSON.stringify(x)}`);
+}
+
+/** Maps an outcome to its HTTP status and body; the one place that decides them. */
+export function outcomeResult(o: IntakeOutcome): IntakeResult {
+  switch (o.kind) {
+    case 'accepted':
+      return { status: 202, response: { eventId: o.eventId, status: 'accepted' } };
+    case 'duplicate':
+      // Idempotent replay: the first response, with 200 to tell it apart.
+      return { status: 200, response: { eventId: o.eventId, status: 'accepted' } };
+    case 'conflict':
+      return {
+        status: 409,
+        problem: problem(
+          409,
+          'Conflict',
+          `A different report with eventId ${o.eventId} was already accepted; an eventId identifies one report. Send a new eventId for a new report.`,
+          [{ path: 'eventId', message: 'was already used for a report with a different body' }],
+          { type: 'idempotency-conflict' },
+        ),
+      };
+    case 'invalid':
+      return {
+        status: 400,
+        problem: problem(
+          400,
+          'Invalid report',
+          `${o.errors.length} problem${o.errors.length === 1 ? '' : 's'} found; see errors[] for each field`,
+          o.errors,
+        ),
+      };
+    case 'forbidden':
+      return {
+        status: 403,
+        problem: problem(
+          403,
+          'Forbidden',
+          `This key publishes for ${o.keyAgencyId ?? 'no agency'}; it cannot publish a report of ${o.reportAgencyId}.`,
+          [{ path: 'agencyId', message: `must be the agency of the key (${o.keyAgencyId ?? 'none'})` }],
+        ),
+      };
+    case 'too-large':
+      return {
+        status: 413,
+        problem: problem(
+          413,
+          'Content Too Large',
+          `The report is ${o.bytes} bytes; a report may be at most ${o.limit} bytes (${Math.round(o.limit / 1024)} KiB).`,
+        ),
+      };
+    default:
+      return assertUnreachable(o);
+  }
+}
+
+/** Assembles the batch answer: one result per item, in request order, with counts. */
+export function assembleBatchResponse(outcomes: readonly IntakeOutcome[]): BatchResponse {
+  const res: BatchResponse = { accepted: 0, duplicates: 0, rejected: 0, results: [] };
+  outcomes.forEach((o, index) => {
+    if (o.kind === 'accepted') res.accepted++;
+    else if (o.kind === 'duplicate') res.duplicates++;
+    else res.rejected++;
+    const item: BatchItemResult = { index, ...outcomeResult(o) };
+    if (o.eventId !== undefined) item.eventId = o.eventId;
+    res.results.push(item);
+  });
+  return res;
+}

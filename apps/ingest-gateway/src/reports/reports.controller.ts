@@ -1,0 +1,169 @@
+import { Body, Controller, Get, Headers, Param, Post, Res, UseGuards } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiExtraModels,
+  ApiOperation,
+  ApiParam,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { RouteReportDto, SeizureReportDto, validationProblem } from '@app/contracts';
+import { ApiKeyGuard, CurrentPrincipal, Roles, type Principal } from '@app/identity';
+import { CORRELATION_HEADER } from '@app/observability';
+import { ProblemException } from '@app/platform';
+import type { ReportKind } from '../outbox/domain/outbox-record';
+import { RateLimitGuard } from '../rate-limit/rate-limit.guard';
+import { assembleBatchResponse, outcomeResult } from './domain/intake-outcome';
+import { parseBatchEnvelope } from './domain/batch-envelope';
+import { AcceptedReportDto } from './dto/accepted-report.dto';
+import { BatchRequestDto, BatchResponseDto } from './dto/batch.dto';
+import { ProblemDto } from './dto/problem.dto';
+import { ReportStatusDto } from './dto/report-status.dto';
+import { JsonContentGuard } from './json-content.guard';
+import { ReportIntakeService } from './report-intake.service';
+
+/** Path of the batch endpoint; `::` is find-my-way's escape for a literal colon. */
+export const BATCH_ROUTE = 'reports::batch';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const problems = (...statuses: number[]) =>
+  statuses.map((status) =>
+    ApiResponse({ status, type: ProblemDto, description: 'application/problem+json' }),
+  );
+
+function applyAll(decorators: MethodDecorator[]): MethodDecorator {
+  return (target, key, descriptor) => {
+    for (const d of decorators) d(target, key, descriptor);
+  };
+}
+
+/** The ingest API of contract §5 for agency systems (publisher keys). */
+@ApiTags('reports')
+@ApiBearerAuth()
+@ApiExtraModels(ProblemDto)
+@Controller('v1')
+export class ReportsController {
+  constructor(private readonly intake: ReportIntakeService) {}
+
+  @Post('seizures')
+  @UseGuards(JsonContentGuard, ApiKeyGuard, RateLimitGuard)
+  @Roles('publisher')
+  @ApiOperation({
+    summary: 'Publish a SeizureReport',
+    description: 'Stored durably before 202; relayed to intel.seizure.reported.v1.',
+  })
+  @ApiConsumes('application/json')
+  @ApiBody({ type: SeizureReportDto })
+  @ApiResponse({ status: 202, type: AcceptedReportDto, description: 'Stored; will be published' })
+  @ApiResponse({
+    status: 200,
+    type: AcceptedReportDto,
+    description: 'Same eventId and body as an earlier report: its answer again',
+  })
+  @applyAll(problems(400, 401, 403, 409, 413, 415, 429, 503))
+  async seizure(
+    @Body() body: unknown,
+    @CurrentPrincipal() principal: Principal,
+    @Headers(CORRELATION_HEADER) correlationId: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await this.single('seizure', body, principal, correlationId, reply);
+  }
+
+  @Post('routes')
+  @UseGuards(JsonContentGuard, ApiKeyGuard, RateLimitGuard)
+  @Roles('publisher')
+  @ApiOperation({
+    summary: 'Publish a RouteReport',
+    description: 'Stored durably before 202; relayed to intel.route.reported.v1.',
+  })
+  @ApiConsumes('application/json')
+  @ApiBody({ type: RouteReportDto })
+  @ApiResponse({ status: 202, type: AcceptedReportDto, description: 'Stored; will be published' })
+  @ApiResponse({
+    status: 200,
+    type: AcceptedReportDto,
+    description: 'Same eventId and body as an earlier report: its answer again',
+  })
+  @applyAll(problems(400, 401, 403, 409, 413, 415, 429, 503))
+  async route(
+    @Body() body: unknown,
+    @CurrentPrincipal() principal: Principal,
+    @Headers(CORRELATION_HEADER) correlationId: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await this.single('route', body, principal, correlationId, reply);
+  }
+
+  @Post(BATCH_ROUTE)
+  @UseGuards(JsonContentGuard, ApiKeyGuard, RateLimitGuard)
+  @Roles('publisher')
+  @ApiOperation({
+    summary: 'Publish up to 500 reports at once',
+    description:
+      'Valid items are stored (in one transaction) even when others are not. 207 with one result per item, in order; ' +
+      'each result carries the status the single endpoint would have answered. Body ≤ 8 MiB (INGEST_BATCH_BODY_LIMIT_BYTES); each report ≤ 256 KiB.',
+  })
+  @ApiConsumes('application/json')
+  @ApiBody({ type: BatchRequestDto })
+  @ApiResponse({ status: 207, type: BatchResponseDto })
+  @applyAll(problems(400, 401, 403, 413, 415, 429, 503))
+  async batch(
+    @Body() body: unknown,
+    @CurrentPrincipal() principal: Principal,
+    @Headers(CORRELATION_HEADER) correlationId: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const envelope = parseBatchEnvelope(body);
+    if (!envelope.ok) throw new ProblemException(validationProblem(envelope.errors, 'Invalid batch'));
+    const outcomes = await this.intake.submit(envelope.items, { principal, correlationId });
+    await reply.status(207).send(assembleBatchResponse(outcomes));
+  }
+
+  @Get('reports/:eventId')
+  @UseGuards(ApiKeyGuard, RateLimitGuard)
+  @Roles('publisher')
+  @ApiOperation({
+    summary: "A report's status",
+    description: "Reports of the key's own agency only; any other is 404.",
+  })
+  @ApiParam({ name: 'eventId', format: 'uuid' })
+  @ApiResponse({ status: 200, type: ReportStatusDto })
+  @applyAll(problems(400, 401, 404, 429, 503))
+  async status(
+    @Param('eventId') eventId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ReportStatusDto> {
+    if (!UUID.test(eventId))
+      throw new ProblemException(
+        validationProblem([{ path: 'eventId', message: 'must be a UUID' }], 'Invalid eventId'),
+      );
+    const s = await this.intake.status(eventId, principal);
+    if (!s) throw ProblemException.of(404, `No report ${eventId} of your agency.`);
+    const dto: ReportStatusDto = {
+      eventId: s.eventId,
+      status: s.status,
+      acceptedAt: s.acceptedAt.toISOString(),
+    };
+    if (s.publishedAt) dto.publishedAt = s.publishedAt.toISOString();
+    return dto;
+  }
+
+  private async single(
+    kind: ReportKind,
+    body: unknown,
+    principal: Principal,
+    correlationId: string | undefined,
+    reply: FastifyReply,
+  ): Promise<void> {
+    const result = outcomeResult(
+      await this.intake.submitOne({ kind, report: body }, { principal, correlationId }),
+    );
+    if (result.problem) throw new ProblemException(result.problem);
+    await reply.status(result.status).send(result.response);
+  }
+}
