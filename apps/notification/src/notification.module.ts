@@ -1,6 +1,24 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@app/identity';
 import { ServiceCoreModule } from '@app/platform';
+import { AlertIssuedRelay } from './alerts/alert-issued.relay';
+import { AlertIssuerService } from './alerts/alert-issuer.service';
+import { AlertSignals } from './alerts/alert-signals';
+import { AlertStreams } from './alerts/alert-streams.service';
+import { AlertsController } from './alerts/alerts.controller';
+import { AlertsService } from './alerts/alerts.service';
+import { CaseLinkedConsumer } from './alerts/case-linked.consumer';
 import { Init1764300000000 } from './migrations/1764300000000-init';
+import { Alerts1764300000300 } from './migrations/1764300000300-alerts';
+import { sharingPolicyProvider } from './policy/sharing-policy.provider';
+import { ReportCopyConsumer } from './reports/report-copy.consumer';
+import { ReportCopyService } from './reports/report-copy.service';
+import { DeliveriesController } from './webhooks/deliveries.controller';
+import { DeliveriesService } from './webhooks/deliveries.service';
+import { SubscriptionsController } from './webhooks/subscriptions.controller';
+import { SubscriptionsService } from './webhooks/subscriptions.service';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher.service';
+import { WebhookSecrets } from './webhooks/webhook-secrets';
 
 /** The Notification service: decides recipients by sharing policy, redacts, delivers signed webhooks, serves the inbox and the live stream. */
 @Module({
@@ -8,8 +26,29 @@ import { Init1764300000000 } from './migrations/1764300000000-init';
     ServiceCoreModule.forService('notification', {
       schema: 'notification',
       entities: [],
-      migrations: [Init1764300000000],
+      migrations: [Init1764300000000, Alerts1764300000300],
     }),
+    IdentityModule.forRoot(),
+  ],
+  controllers: [
+    ReportCopyConsumer,
+    CaseLinkedConsumer,
+    AlertsController,
+    SubscriptionsController,
+    DeliveriesController,
+  ],
+  providers: [
+    sharingPolicyProvider,
+    AlertSignals,
+    ReportCopyService,
+    AlertIssuerService,
+    AlertIssuedRelay,
+    AlertsService,
+    AlertStreams,
+    WebhookSecrets,
+    WebhookDispatcher,
+    SubscriptionsService,
+    DeliveriesService,
   ],
 })
 export class NotificationModule {}

@@ -1,4 +1,6 @@
+import { Topics } from '@app/contracts';
 import type { ServiceDefinition } from '@app/platform';
+import { NOTIFICATION_GROUP } from './notification.constants';
 import { NotificationEnv } from './notification.env';
 import { NotificationModule } from './notification.module';
 
@@ -8,6 +10,9 @@ export const notificationService: ServiceDefinition<NotificationEnv> = {
   env: NotificationEnv,
   port: (e) => e.NOTIFICATION_PORT,
   module: () => NotificationModule,
+  consumerGroup: NOTIFICATION_GROUP,
+  consumedTopics: [Topics.CaseLinked, Topics.SeizureReported, Topics.RouteReported],
+  partitionsConsumedConcurrently: (e) => e.NOTIFICATION_CONCURRENCY,
   openApi: {
     title: 'Notification service',
     description:

@@ -44,7 +44,13 @@ describe(loadConfig.name, () => {
   });
 
   it('accepts SASL/SCRAM with both credentials', () => {
-    const cfg = loadConfig('svc', TestEnv, { ...good, KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'svc', KAFKA_SASL_PASSWORD: 'pw', KAFKA_SSL: 'true' });
+    const cfg = loadConfig('svc', TestEnv, {
+      ...good,
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SASL_USERNAME: 'svc',
+      KAFKA_SASL_PASSWORD: 'pw',
+      KAFKA_SSL: 'true',
+    });
     expect(cfg.KAFKA_SASL_MECHANISM).toBe('scram-sha-512');
     expect(cfg.KAFKA_SSL).toBe('true');
   });

@@ -69,5 +69,12 @@ export {
   validationProblem,
 } from './problem';
 export type { FieldError, ProblemDetails } from './problem';
-export { CaseLinkedEvent, LinkedAgencyCase, LinkReason, CappedValueView, ClusterMerge } from './events/case-linked';
+export {
+  CaseLinkedEvent,
+  LinkedAgencyCase,
+  LinkReason,
+  CappedValueView,
+  ClusterMerge,
+} from './events/case-linked';
 export { validateEvent } from './events/validate-event';
+export { PRECHECK_FEATURES, PrecheckHitEvent, type PrecheckFeature } from './events/precheck-hit';

@@ -18,12 +18,14 @@ import { OutboxStore } from './outbox.store';
 import { RelayLock } from './relay-lock';
 
 const published = new Counter({
-  name: 'intel_outbox_published_total',
-  help: 'Outbox records published to Kafka by the relay',
+  // Its own name: libs/outbox registers intel_outbox_published_total, and the benchmarks run
+  // several services in one process (one metrics registry).
+  name: 'intel_ingest_outbox_published_total',
+  help: 'Reports published to Kafka by the ingest outbox relay',
   registers: [metricsRegistry],
 });
 const roundSeconds = new Histogram({
-  name: 'intel_outbox_relay_round_seconds',
+  name: 'intel_ingest_outbox_relay_round_seconds',
   help: 'Time of one relay round (read, produce with acks=all, mark published)',
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
   registers: [metricsRegistry],

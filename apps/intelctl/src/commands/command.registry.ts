@@ -1,5 +1,6 @@
 import type { CommandDefinition } from '../cli';
 import { AGENCY_COMMANDS } from './agencies.commands';
+import { AUDIT_COMMANDS } from './audit.commands';
 import { KEY_COMMANDS } from './keys.commands';
 
 /**
@@ -9,8 +10,5 @@ import { KEY_COMMANDS } from './keys.commands';
 export const COMMANDS: readonly CommandDefinition[] = [
   ...AGENCY_COMMANDS,
   ...KEY_COMMANDS,
-  // `intelctl audit verify` (issue 5, disclosure ledger) goes here: write commands/audit.commands.ts
-  // exporting AUDIT_COMMANDS with path ['audit', 'verify'], open the ledger with
-  // ctx.open((url) => …) so it gets the DATABASE_URL default, the "cannot reach" error and closing,
-  // throw CliError naming the first broken record (exit 1), and spread AUDIT_COMMANDS in here.
+  ...AUDIT_COMMANDS,
 ];

@@ -47,11 +47,15 @@ export interface EngineOptions {
 
 interface CaseState {
   identity: AgencyCaseIdentity;
-  featureIds: Set<string>;
-  index: Set<string>;
-  probe: Set<string>;
+  // Arrays rather than Sets: a million preloaded cases must stay small.
+  index: string[];
+  probe: string[];
   profile: CaseProfile;
   eventIds: string[];
+}
+
+function featureId(f: Feature): string {
+  return `${f.key}\u0000${f.source}`;
 }
 
 /**
@@ -102,7 +106,10 @@ export class Engine {
 
     for (const otherId of placeOnly) {
       if (candidates.has(otherId)) continue;
-      // No identifier key in common: only a route waypoint can link them (weakly); test that first.
+      // No identifier key in common: only a route waypoint can link them, weakly. A pair that
+      // is linked already cannot gain from that; others are tested cheaply first.
+      const [a, b] = orderedPair(identity.id, otherId);
+      if (this.links.has(`${a}\u0000${b}`)) continue;
       if (waypointAgrees(state.profile, this.cases.get(otherId)!.profile, this.config))
         candidates.add(otherId);
     }
@@ -176,32 +183,29 @@ export class Engine {
   }
 
   private merge(identity: AgencyCaseIdentity, report: AnyReport, kind: ReportKindName): CaseState {
+    const extracted = extractFeatures(report, kind, this.gazetteer);
     let state = this.cases.get(identity.id);
+    let added: Feature[];
     if (!state) {
-      state = {
-        identity,
-        featureIds: new Set(),
-        index: new Set(),
-        probe: new Set(),
-        profile: buildProfile(identity, []),
-        eventIds: [],
-      };
+      // A new case: every feature is new (paths are unique within one report).
+      added = extracted;
+      state = { identity, index: [], probe: [], profile: buildProfile(identity, []), eventIds: [] };
       this.cases.set(identity.id, state);
+    } else {
+      // An amendment: keep what the case does not hold yet (same value at the same path = same feature).
+      const held = new Set(state.profile.features.map(featureId));
+      added = extracted.filter((f) => !held.has(featureId(f)));
     }
     state.eventIds.push(report.eventId);
-    const added: Feature[] = [];
-    for (const feature of extractFeatures(report, kind, this.gazetteer)) {
-      const id = `${feature.key}\u0000${feature.source}`;
-      if (state.featureIds.has(id)) continue;
-      state.featureIds.add(id);
-      added.push(feature);
-    }
     if (added.length > 0) {
       extendProfile(state.profile, added);
       const keys = blockingKeys(added, this.config);
-      const fresh = keys.index.filter((k) => !state.index.has(k));
-      for (const k of fresh) state.index.add(k);
-      for (const k of keys.probe) state.probe.add(k);
+      const heldIndex = new Set(state.index);
+      const fresh = keys.index.filter((k) => !heldIndex.has(k));
+      state.index = state.index.length === 0 ? fresh : [...state.index, ...fresh];
+      const heldProbe = new Set(state.probe);
+      const freshProbe = keys.probe.filter((k) => !heldProbe.has(k));
+      state.probe = state.probe.length === 0 ? freshProbe : [...state.probe, ...freshProbe];
       this.index.add(identity.id, fresh);
     }
     return state;

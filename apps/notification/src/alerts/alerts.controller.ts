@@ -1,0 +1,64 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiKeyGuard, CurrentPrincipal, Roles, type Principal } from '@app/identity';
+import { validateInput } from '@app/platform';
+import { AlertStreams } from './alert-streams.service';
+import { AlertsService } from './alerts.service';
+import { parseLastEventId } from './domain/cursor';
+import { AckAlertDto } from './dto/ack-alert.dto';
+import { ListAlertsQuery } from './dto/list-alerts.query';
+
+/** The liaison inbox (contract §5): the agency's alerts, acknowledgement, and a live SSE stream. */
+@ApiTags('alerts')
+@ApiBearerAuth()
+@Controller('v1/alerts')
+@UseGuards(ApiKeyGuard)
+@Roles('liaison')
+export class AlertsController {
+  constructor(
+    private readonly alerts: AlertsService,
+    private readonly streams: AlertStreams,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: "The agency's alerts, newest first, paged by cursor; filter by status and severity",
+  })
+  list(@Query() query: Record<string, unknown>, @CurrentPrincipal() p: Principal) {
+    const q = validateInput(ListAlertsQuery, query, 'query');
+    return this.alerts.list(p, { ...q, limit: q.limit ?? 50 });
+  }
+
+  @Get('stream')
+  @ApiProduces('text/event-stream')
+  @ApiOperation({
+    summary:
+      'Server-Sent Events: one `alert` event per new alert, id = the agency sequence; send Last-Event-ID to resume (0 replays all)',
+  })
+  async stream(
+    @CurrentPrincipal() p: Principal,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const query = req.query as Record<string, string | undefined>;
+    const resume = parseLastEventId(req.headers['last-event-id']) ?? parseLastEventId(query.lastEventId);
+    const after = resume ?? (await this.alerts.head(p.agencyId!));
+    reply.hijack();
+    this.streams.open(p.agencyId!, after, reply.raw);
+  }
+
+  @Get(':alertId')
+  @ApiOperation({ summary: 'One alert of the agency' })
+  get(@Param('alertId') alertId: string, @CurrentPrincipal() p: Principal) {
+    return this.alerts.get(p, alertId);
+  }
+
+  @Post(':alertId/ack')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Acknowledge an alert (records the key, the time and the note); idempotent' })
+  ack(@Param('alertId') alertId: string, @Body() body: unknown, @CurrentPrincipal() p: Principal) {
+    const dto = validateInput(AckAlertDto, body ?? {}, 'acknowledgement');
+    return this.alerts.ack(p, alertId, dto.note);
+  }
+}

@@ -1,0 +1,61 @@
+// AlertIssued (contract §5) and what the composer needs to build one.
+import type { RouteReportDto, SeizureReportDto, TlpLevel } from '@app/contracts';
+import type { Counterpart, MatchReason, TlpAudience } from '@app/sharing-policy';
+
+/** How urgent an alert is for the liaison office. */
+export type AlertSeverity = 'HIGH' | 'MEDIUM' | 'LOW';
+
+/** A report the notification service keeps a copy of (from the report topics). */
+export interface StoredReport {
+  eventId: string;
+  kind: 'seizure' | 'route';
+  agencyId: string;
+  body: SeizureReportDto | RouteReportDto;
+}
+
+/** What one counterpart agency case shows the recipient. */
+export interface SharedCase {
+  agencyId: string;
+  kind: 'seizure' | 'route';
+  /** The counterpart's own reference, only when its TLP and the policy allow. */
+  agencyCaseRef?: string;
+  /** The strictest TLP of the case's reports. */
+  tlp: TlpLevel;
+  /** Whether the recipient agency may pass it on (false for RED and AMBER+STRICT). */
+  onwardSharing: boolean;
+  audience: TlpAudience;
+  /** Each report of the case, redacted for the recipient (RED: the TLP marking alone). */
+  reports: Record<string, unknown>[];
+}
+
+/** AlertIssued.shared: only what the policy and TLP allow. */
+export interface SharedContent {
+  /** The strictest TLP of everything shared. */
+  tlp: TlpLevel;
+  onwardSharing: boolean;
+  score: number;
+  crossBorder: boolean;
+  weak: boolean;
+  /** Why the cases were linked; details masked where identifiers may not be shared. */
+  reasons: MatchReason[];
+  /** A VICTIM or SMUGGLED_MIGRANT person's identifier matched: nothing of the person is disclosed. */
+  protectedPersonMatched: boolean;
+  /** Set when protectedPersonMatched: the sentence liaison officers read. */
+  protectedPersonNotice?: string;
+  cases: SharedCase[];
+}
+
+/** Value of `intel.alert.issued.v1` (key recipientAgencyId), also the webhook payload's data and the inbox item. */
+export interface AlertIssued {
+  alertId: string;
+  recipientAgencyId: string;
+  clusterId: string;
+  linkId: string;
+  createdAt: string;
+  severity: AlertSeverity;
+  summary: string;
+  counterpart: Counterpart;
+  /** Further counterparts when the link joins cases of two agencies other than the recipient. */
+  otherCounterparts?: Counterpart[];
+  shared: SharedContent;
+}

@@ -1,0 +1,558 @@
+import { spawnSync } from 'node:child_process';
+import { randomInt, randomUUID } from 'node:crypto';
+import * as path from 'node:path';
+import type { Producer } from 'kafkajs';
+import { Webhook } from 'standardwebhooks';
+import { DataSource } from 'typeorm';
+import { Topics, type CaseLinkedEvent, type TlpLevel } from '@app/contracts';
+import { IdentityStore } from '@app/identity';
+import {
+  SeizureReportBuilder,
+  startService,
+  testKafka,
+  TopicProbe,
+  WebhookReceiver,
+  type RunningService,
+} from '@app/testing';
+import type { InboxAlert } from './alerts/alerts.service';
+import type { AlertIssued } from './alerts/domain/alert.types';
+import { verifyLedger } from '@app/ledger';
+import type { NotificationEnv } from './notification.env';
+import { notificationService } from './notification.service-definition';
+
+type Report = Record<string, unknown> & { eventId: string; agencyId: string; agencyCaseRef: string };
+
+/** A seizure of `agencyId` carrying one container number and nothing else to match on. */
+function seizure(agencyId: string, containerNumber: string, tlp: TlpLevel = 'GREEN'): SeizureReportBuilder {
+  return SeizureReportBuilder.valid()
+    .withAgency(agencyId)
+    .withCaseRef()
+    .withTlp(tlp)
+    .without('conveyances')
+    .withContainer(containerNumber);
+}
+
+function container(): string {
+  return `MSCU${String(randomInt(0, 9999999)).padStart(7, '0')}`;
+}
+
+/** A CaseLinked as correlation would publish it for two seizures sharing a container. */
+function linkOf(a: Report, b: Report, opts: Partial<CaseLinkedEvent> = {}): CaseLinkedEvent {
+  const side = (r: Report) => ({
+    agencyCaseId: `seizure:${r.agencyId}:${r.agencyCaseRef}`,
+    agencyId: r.agencyId,
+    kind: 'seizure' as const,
+    ref: r.agencyCaseRef,
+    eventIds: [r.eventId],
+  });
+  const containerA = (a.conveyances as { containerNumber: string }[])[0].containerNumber;
+  return {
+    eventId: randomUUID(),
+    linkId: randomUUID(),
+    clusterId: randomUUID(),
+    createdAt: new Date().toISOString(),
+    a: side(a),
+    b: side(b),
+    score: 0.97,
+    reasons: [
+      {
+        feature: 'CONTAINER',
+        weight: 0.97,
+        detail: `container ${containerA} in both`,
+        sources: ['conveyances[0].containerNumber', 'conveyances[0].containerNumber'],
+      },
+    ],
+    crossBorder: a.agencyId.slice(0, 2) !== b.agencyId.slice(0, 2),
+    weak: false,
+    capped: [],
+    countries: [...new Set([a.agencyId.slice(0, 2), b.agencyId.slice(0, 2)])].sort(),
+    triggeredByEventId: b.eventId,
+    ...opts,
+  };
+}
+
+describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreSQL and HTTP receivers)', () => {
+  let svc: RunningService<NotificationEnv>;
+  let ds: DataSource;
+  let producer: Producer;
+  let issued: TopicProbe;
+  const kafka = testKafka('notification-int');
+  const keys: Record<string, string> = {};
+
+  beforeAll(async () => {
+    svc = await startService(notificationService, {
+      env: {
+        AUTH_CACHE_TTL_MS: '0',
+        WEBHOOK_RETRY_SCHEDULE: '0,200ms,400ms',
+        WEBHOOK_TIMEOUT_MS: '500',
+        WEBHOOK_BREAKER_VOLUME: '3',
+        WEBHOOK_BREAKER_RESET_MS: '1500',
+        WEBHOOK_POLL_MS: '50',
+        ALERT_STREAM_POLL_MS: '100',
+        WEBHOOK_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
+      },
+    });
+    ds = svc.app.get(DataSource);
+    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    issued = await TopicProbe.start(kafka, Topics.AlertIssued);
+    const identity = svc.app.get(IdentityStore);
+    for (const [name, role, agencyId] of [
+      ['anf', 'liaison', 'PK-ANF'],
+      ['cnpa', 'liaison', 'AF-CNPA'],
+      ['fia', 'liaison', 'PK-FIA'],
+      ['op', 'operator', null],
+    ] as const) {
+      keys[name] = (await identity.createKey({ role, agencyId })).key;
+    }
+  });
+
+  afterAll(async () => {
+    await issued?.stop();
+    await producer?.disconnect();
+    await svc?.stop();
+  });
+
+  async function publishReport(report: Report): Promise<void> {
+    await producer.send({
+      topic: Topics.SeizureReported,
+      acks: -1,
+      messages: [
+        {
+          key: `${report.agencyId}:${report.agencyCaseRef}`,
+          value: JSON.stringify(report),
+          headers: { 'event-id': report.eventId, 'event-type': 'SeizureReported', 'schema-version': '1' },
+        },
+      ],
+    });
+  }
+
+  async function publishLink(event: CaseLinkedEvent): Promise<void> {
+    await producer.send({
+      topic: Topics.CaseLinked,
+      acks: -1,
+      messages: [
+        {
+          key: event.clusterId,
+          value: JSON.stringify(event),
+          headers: { 'event-id': event.eventId, 'event-type': 'CaseLinked', 'schema-version': '1' },
+        },
+      ],
+    });
+  }
+
+  async function api<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    key: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }> {
+    const res = await fetch(`${svc.baseUrl}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${key}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+  }
+
+  async function subscribe(
+    key: string,
+    url: string,
+    filter?: object,
+  ): Promise<{ id: string; secret: string }> {
+    const res = await api<{ id: string; secret: string }>('POST', '/v1/subscriptions', key, { url, filter });
+    expect(res.status).toBe(201);
+    return res.body;
+  }
+
+  async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const v = await probe();
+      if (v !== undefined) return v;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`timed out waiting for ${what}`);
+  }
+
+  async function alertFor(linkId: string, key: string): Promise<InboxAlert> {
+    return until(`alert of link ${linkId}`, async () => {
+      const res = await api<{ items: InboxAlert[] }>('GET', '/v1/alerts?limit=200', key);
+      return res.body.items.find((a) => a.linkId === linkId);
+    });
+  }
+
+  /** Two seizures of PK-ANF and AF-CNPA sharing a container, stored and linked. */
+  async function linkedPair(tlpPk: TlpLevel = 'GREEN', tlpAf: TlpLevel = 'GREEN') {
+    const c = container();
+    const pk = seizure('PK-ANF', c, tlpPk).build() as unknown as Report;
+    const af = seizure('AF-CNPA', c, tlpAf).build() as unknown as Report;
+    await publishReport(pk);
+    await publishReport(af);
+    const link = linkOf(af, pk);
+    await publishLink(link);
+    return { pk, af, link };
+  }
+
+  it('alerts both liaison offices once, by signed webhook, Kafka, inbox and SSE; ack is recorded', async () => {
+    const receiver = await WebhookReceiver.start();
+    const sub = await subscribe(keys.anf, receiver.url, { crossBorderOnly: true });
+    expect(sub.secret).toMatch(/^whsec_/);
+    const stored = await ds.query<{ secret_sealed: string }[]>(
+      'SELECT secret_sealed FROM notification.subscription WHERE id = $1',
+      [sub.id],
+    );
+    expect(stored[0].secret_sealed).not.toContain(sub.secret.slice(6));
+
+    const stream = await fetch(`${svc.baseUrl}/v1/alerts/stream`, {
+      headers: { authorization: `Bearer ${keys.anf}`, accept: 'text/event-stream' },
+    });
+    expect(stream.headers.get('content-type')).toContain('text/event-stream');
+    const reader = stream.body!.getReader();
+    let sse = '';
+    const readUntil = async (pattern: RegExp) => {
+      const deadline = Date.now() + 10000;
+      while (!pattern.test(sse) && Date.now() < deadline) {
+        const chunk = await reader.read();
+        if (chunk.done) break;
+        sse += Buffer.from(chunk.value).toString('utf8');
+      }
+      return pattern.exec(sse);
+    };
+
+    const started = Date.now();
+    const { pk, af, link } = await linkedPair();
+    const [request] = await receiver.waitFor((r) => r.length >= 1);
+    const wh = new Webhook(sub.secret);
+    const verified = wh.verify(request.body, request.headers) as { type: string; data: AlertIssued };
+    expect(verified.type).toBe('alert.issued');
+    const alert = verified.data;
+    expect(alert).toMatchObject({
+      recipientAgencyId: 'PK-ANF',
+      linkId: link.linkId,
+      clusterId: link.clusterId,
+      severity: 'HIGH',
+      counterpart: { agencyId: 'AF-CNPA', agencyCaseRef: af.agencyCaseRef },
+    });
+    // AF-CNPA → PK-ANF shares everything (narrative, persons in full) under GREEN.
+    expect(alert.shared.cases[0].reports[0]).toMatchObject({ narrative: af.narrative, persons: af.persons });
+
+    // The SSE stream shows it within a second of the commit, with the agency sequence as id.
+    const event = await readUntil(/id: (\d+)\nevent: alert\ndata: (.*)\n\n/);
+    expect(event).not.toBeNull();
+    expect((JSON.parse(event![2]) as AlertIssued).alertId).toBe(alert.alertId);
+    await reader.cancel();
+
+    // Kafka: one AlertIssued per recipient, keyed by the recipient.
+    const records = await issued.waitFor((r) => r.value.includes(link.linkId) && r.key === 'AF-CNPA');
+    expect(records.map((r) => r.key)).toContain('AF-CNPA');
+    expect(Date.now() - started).toBeLessThan(10000);
+
+    // AF-CNPA's alert about PK-ANF's case: PK → AF is MATCHED_ONLY, ROLE_ONLY, no narrative.
+    const cnpa = await alertFor(link.linkId, keys.cnpa);
+    const shown = cnpa.shared.cases[0].reports[0];
+    expect(shown.narrative).toBeUndefined();
+    expect(shown.conveyances).toEqual(
+      [{ containerNumber: (pk.conveyances as { containerNumber: string }[])[0].containerNumber }].map((c) =>
+        expect.objectContaining(c),
+      ),
+    );
+    expect(shown.persons).toEqual([{ role: 'DRIVER', nationality: 'PK' }]);
+
+    // Ack records who and when; acknowledging again changes nothing.
+    const ack = await api<InboxAlert>('POST', `/v1/alerts/${alert.alertId}/ack`, keys.anf, {
+      note: 'called CNPA',
+    });
+    expect(ack.status).toBe(200);
+    expect(ack.body.status).toBe('acknowledged');
+    expect(ack.body.acknowledgement).toMatchObject({ note: 'called CNPA', keyId: keys.anf.slice(4, 20) });
+    const again = await api<InboxAlert>('POST', `/v1/alerts/${alert.alertId}/ack`, keys.anf, {
+      note: 'other',
+    });
+    expect(again.body.acknowledgement).toEqual(ack.body.acknowledgement);
+    const acked = await api<{ items: InboxAlert[] }>('GET', '/v1/alerts?status=acknowledged', keys.anf);
+    expect(acked.body.items.map((a) => a.alertId)).toContain(alert.alertId);
+
+    // Redelivered link, and the same link re-emitted with a new event id: no second alert or delivery.
+    await publishLink(link);
+    await publishLink({ ...link, eventId: randomUUID() });
+    await publishReport(pk);
+    await new Promise((r) => setTimeout(r, 2500));
+    const alerts = await ds.query<unknown[]>('SELECT 1 FROM notification.alert WHERE link_id = $1', [
+      link.linkId,
+    ]);
+    expect(alerts).toHaveLength(2);
+    expect(receiver.requests).toHaveLength(1);
+    expect(issued.records.filter((r) => r.value.includes(link.linkId))).toHaveLength(2);
+
+    // The ledger holds the disclosures (Kafka, inbox, webhook) and verifies.
+    const entries = await ds.query<{ channel: string }[]>(
+      'SELECT channel FROM notification.disclosure_ledger WHERE alert_id = $1 ORDER BY seq',
+      [alert.alertId],
+    );
+    expect(entries.map((e) => e.channel)).toEqual(['KAFKA', 'INBOX', 'WEBHOOK']);
+    expect((await verifyLedger((sql, p) => ds.query(sql, p))).ok).toBe(true);
+    await api('DELETE', `/v1/subscriptions/${sub.id}`, keys.anf);
+    await receiver.stop();
+  });
+
+  it('retries a receiver that is down until it is up, and delivers exactly once with the same webhook-id', async () => {
+    const receiver = await WebhookReceiver.start('down');
+    const sub = await subscribe(keys.anf, receiver.url);
+    await linkedPair();
+    await receiver.waitFor((r) => r.length >= 2);
+    receiver.mode = 'up';
+    await receiver.waitFor((r) => r.some((x) => x.answered === 200));
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(receiver.delivered).toHaveLength(1);
+    await until('delivery recorded', async () => {
+      const res = await api<{ status: string }>(
+        'GET',
+        `/v1/deliveries/${receiver.delivered[0].headers['webhook-id']}`,
+        keys.op,
+      );
+      return res.body.status === 'delivered' ? true : undefined;
+    });
+    expect(new Set(receiver.requests.map((r) => r.headers['webhook-id'])).size).toBe(1);
+    const id = receiver.delivered[0].headers['webhook-id'];
+    const d = await api<{ status: string; attemptLog: { status: number; durationMs: number }[] }>(
+      'GET',
+      `/v1/deliveries/${id}`,
+      keys.op,
+    );
+    expect(d.body.status).toBe('delivered');
+    expect(d.body.attemptLog.map((a) => a.status)).toEqual([...receiver.requests.map((r) => r.answered)]);
+    await api('DELETE', `/v1/subscriptions/${sub.id}`, keys.anf);
+    await receiver.stop();
+  });
+
+  it('times out a slow receiver and retries', async () => {
+    const receiver = await WebhookReceiver.start('slow');
+    receiver.slowMs = 2000;
+    const sub = await subscribe(keys.anf, receiver.url);
+    await linkedPair();
+    await receiver.waitFor((r) => r.length >= 1);
+    receiver.mode = 'up';
+    await receiver.waitFor((r) => r.some((x) => x.answered === 200));
+    const id = receiver.delivered[0].headers['webhook-id'];
+    const d = await until('delivery recorded', async () => {
+      const res = await api<{
+        status: string;
+        attemptLog: { error: string | null; status: number | null }[];
+      }>('GET', `/v1/deliveries/${id}`, keys.op);
+      return res.body.status === 'delivered' ? res : undefined;
+    });
+    expect(d.body.attemptLog[0]).toMatchObject({ error: 'TIMEOUT', status: null });
+    expect(d.body.attemptLog[d.body.attemptLog.length - 1]).toMatchObject({ status: 200 });
+    await api('DELETE', `/v1/subscriptions/${sub.id}`, keys.anf);
+    await receiver.stop();
+  });
+
+  it('fails a delivery after its last attempt, lists it for operators, and replays it with the same webhook-id', async () => {
+    const receiver = await WebhookReceiver.start('4xx');
+    const sub = await subscribe(keys.anf, receiver.url);
+    await linkedPair();
+    await receiver.waitFor((r) => r.length >= 1);
+    const id = receiver.requests[0].headers['webhook-id'];
+    const failed = await until('failed delivery', async () => {
+      const res = await api<{ items: { deliveryId: string; lastError: string }[] }>(
+        'GET',
+        '/v1/deliveries?status=failed',
+        keys.op,
+      );
+      return res.body.items.find((x) => x.deliveryId === id);
+    });
+    expect(failed.lastError).toBe('HTTP 400');
+    // A 4xx is the receiver's answer: one attempt, no retries, the breaker stays closed.
+    expect(receiver.requests).toHaveLength(1);
+    expect((await api('GET', `/v1/deliveries?status=failed`, keys.anf)).status).toBe(403);
+    receiver.mode = 'up';
+    expect((await api('POST', `/v1/deliveries/${id}/replay`, keys.op)).status).toBe(202);
+    await receiver.waitFor((r) => r.some((x) => x.answered === 200));
+    expect(receiver.delivered[0].headers['webhook-id']).toBe(id);
+    expect((await api('POST', `/v1/deliveries/${id}/replay`, keys.op)).status).toBe(409);
+    await api('DELETE', `/v1/subscriptions/${sub.id}`, keys.anf);
+    await receiver.stop();
+  });
+
+  it('opens the endpoint breaker after repeated failures and half-opens it later; other endpoints are unaffected', async () => {
+    const down = await WebhookReceiver.start('down');
+    const sub = await subscribe(keys.cnpa, down.url);
+    for (let i = 0; i < 3; i++) await linkedPair();
+    const endpoint = new URL(down.url).origin;
+    const state = async () => {
+      const res = await api<{ items: { endpoint: string; state: string }[] }>(
+        'GET',
+        '/v1/endpoints',
+        keys.op,
+      );
+      return res.body.items.find((e) => e.endpoint === endpoint)?.state;
+    };
+    await until('breaker open', async () => ((await state()) === 'open' ? true : undefined));
+    const metrics = await (await fetch(`${svc.baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(
+      new RegExp(`intel_webhook_breaker_state\\{[^}]*endpoint="${endpoint}"[^}]*\\} 2`),
+    );
+    const whileOpen = down.requests.length;
+    await new Promise((r) => setTimeout(r, 800));
+    expect(down.requests.length).toBe(whileOpen);
+    down.mode = 'up';
+    // After the reset timeout one trial goes through (half-open); it succeeds and the breaker closes.
+    await until('breaker closed', async () => ((await state()) === 'closed' ? true : undefined), 10000);
+    await down.waitFor((r) => r.filter((x) => x.answered === 200).length >= 1);
+    await api('DELETE', `/v1/subscriptions/${sub.id}`, keys.cnpa);
+    await down.stop();
+  });
+
+  it.each([
+    [
+      'RED',
+      {
+        reports: [{ agencyId: 'PK-ANF', classification: { tlp: 'RED' } }],
+        ref: false,
+        detailMasked: true,
+        onward: false,
+      },
+    ],
+    ['AMBER+STRICT', { reports: null, ref: true, detailMasked: false, onward: false }],
+    ['GREEN', { reports: null, ref: true, detailMasked: false, onward: true }],
+  ] as const)('shares a %s report as the policy and TLP allow, field by field', async (tlp, want) => {
+    // AF-CNPA receives PK-ANF's case under PK → AF: MATCHED_ONLY identifiers, ROLE_ONLY persons, no narrative.
+    const { pk, link } = await linkedPair(tlp, 'GREEN');
+    const alert = await alertFor(link.linkId, keys.cnpa);
+    const [shared] = alert.shared.cases;
+    expect(alert.counterpart.agencyId).toBe('PK-ANF');
+    expect(alert.counterpart.liaisonContact).toEqual(
+      expect.objectContaining({ email: 'bloanf@example.org' }),
+    );
+    expect(alert.counterpart.agencyCaseRef).toBe(want.ref ? pk.agencyCaseRef : undefined);
+    expect(shared.tlp).toBe(tlp);
+    expect(shared.onwardSharing).toBe(want.onward);
+    const c = (pk.conveyances as { containerNumber: string }[])[0].containerNumber;
+    expect(alert.shared.reasons[0].detail.includes(c)).toBe(!want.detailMasked);
+    if (want.reports) {
+      expect(shared.reports).toEqual(want.reports);
+    } else {
+      const r = shared.reports[0];
+      expect(r).toMatchObject({
+        eventId: pk.eventId,
+        agencyCaseRef: pk.agencyCaseRef,
+        category: 'DRUGS',
+        classification: { tlp },
+        conveyances: [{ kind: 'CONTAINER', containerNumber: c }],
+        persons: [{ role: 'DRIVER', nationality: 'PK' }],
+      });
+      expect(r.narrative).toBeUndefined();
+      expect(r.concealment).toBeUndefined();
+      expect(JSON.stringify(r)).not.toContain('Gul Ahmad Khan');
+      expect(JSON.stringify(r)).not.toContain('17301-1234567-1');
+    }
+    expect(JSON.stringify(alert)).not.toContain(pk.narrative as string);
+  });
+
+  it('never discloses a protected person, and says a protected person matched', async () => {
+    const phone = `+92 300 ${randomInt(1000000, 9999999)}`;
+    const pk = SeizureReportBuilder.valid()
+      .withAgency('PK-FIA')
+      .withCaseRef()
+      .withTlp('GREEN')
+      .withCategory('TRAFFICKING_IN_PERSONS')
+      .without('persons')
+      .withPerson({ role: 'VICTIM', name: 'Protected Person', phones: [phone] })
+      .build() as unknown as Report;
+    const af = SeizureReportBuilder.valid()
+      .withAgency('AF-CNPA')
+      .withCaseRef()
+      .withTlp('GREEN')
+      .without('persons')
+      .withPerson({ role: 'SUSPECT', name: 'Suspect Person', phones: [phone] })
+      .build() as unknown as Report;
+    await publishReport(pk);
+    await publishReport(af);
+    const link = linkOf(af, pk, {
+      score: 0.9,
+      reasons: [
+        {
+          feature: 'PHONE',
+          weight: 0.9,
+          detail: 'phone of a protected person (VICTIM)',
+          protected: true,
+          sources: ['persons[0].phones[0]', 'persons[0].phones[0]'],
+        },
+      ],
+    });
+    await publishLink(link);
+    const alert = await alertFor(link.linkId, keys.cnpa);
+    expect(alert.shared.protectedPersonMatched).toBe(true);
+    expect(alert.summary).toContain('protected person');
+    expect(JSON.stringify(alert)).not.toContain('Protected Person');
+    expect(JSON.stringify(alert.shared.cases)).not.toContain(phone);
+    // PK-FIA → AF has minScore 0.85; 0.9 passes. FIA gets the link too and sees CNPA's suspect by role only.
+    const fia = await alertFor(link.linkId, keys.fia);
+    expect(fia.severity).toBe('HIGH');
+  });
+
+  it("answers 404 to one agency's key on every alert and subscription id of another", async () => {
+    const receiver = await WebhookReceiver.start();
+    const sub = await subscribe(keys.anf, receiver.url);
+    const { link } = await linkedPair();
+    const own = await alertFor(link.linkId, keys.anf);
+    const all = await ds.query<{ alert_id: string }[]>(
+      `SELECT alert_id FROM notification.alert WHERE recipient_agency_id <> 'AF-CNPA'`,
+    );
+    expect(all.length).toBeGreaterThan(0);
+    for (const { alert_id } of all) {
+      expect((await api('GET', `/v1/alerts/${alert_id}`, keys.cnpa)).status).toBe(404);
+      expect((await api('POST', `/v1/alerts/${alert_id}/ack`, keys.cnpa, {})).status).toBe(404);
+    }
+    const subs = await ds.query<{ id: string }[]>(
+      `SELECT id FROM notification.subscription WHERE agency_id <> 'AF-CNPA'`,
+    );
+    for (const { id } of subs) {
+      expect((await api('GET', `/v1/subscriptions/${id}`, keys.cnpa)).status).toBe(404);
+      expect((await api('DELETE', `/v1/subscriptions/${id}`, keys.cnpa)).status).toBe(404);
+    }
+    const list = await api<{ items: InboxAlert[] }>('GET', '/v1/alerts?limit=200', keys.cnpa);
+    expect(list.body.items.every((a) => a.recipientAgencyId === 'AF-CNPA')).toBe(true);
+    expect((await api('GET', `/v1/alerts/${own.alertId}`, keys.anf)).status).toBe(200);
+    await api('DELETE', `/v1/subscriptions/${sub.id}`, keys.anf);
+    await receiver.stop();
+  });
+
+  it('detects an edited and a deleted ledger record and names it', async () => {
+    const query = (sql: string, p: unknown[]) => ds.query(sql, p);
+    const ok = await verifyLedger(query, 7);
+    expect(ok.ok).toBe(true);
+    const count = ok.ok ? ok.count : 0;
+    expect(count).toBeGreaterThan(5);
+    const intelctl = () =>
+      spawnSync(
+        process.execPath,
+        [path.join(__dirname, '..', '..', '..', 'bin', 'intelctl.js'), 'audit', 'verify'],
+        {
+          env: { ...process.env, INTELCTL_FROM_SOURCE: 'true' },
+          encoding: 'utf8',
+        },
+      );
+    const good = intelctl();
+    expect(good.status).toBe(0);
+    expect(good.stdout).toMatch(
+      new RegExp(`Disclosure ledger OK: ${count} records, head seq ${count}, head hash [0-9a-f]{64}`),
+    );
+    await ds.query(`UPDATE notification.disclosure_ledger SET recipient_agency_id = 'PK-CUS' WHERE seq = 3`);
+    expect(await verifyLedger(query, 2)).toMatchObject({
+      ok: false,
+      firstBrokenSeq: 3,
+      reason: 'HASH_MISMATCH',
+    });
+    await ds.query(`DELETE FROM notification.disclosure_ledger WHERE seq = 3`);
+    expect(await verifyLedger(query, 2)).toMatchObject({ ok: false, firstBrokenSeq: 4, reason: 'SEQ_GAP' });
+    const deleted = intelctl();
+    expect(deleted.status).toBe(1);
+    expect(deleted.stderr).toContain('BROKEN at record seq 4 (SEQ_GAP)');
+  });
+});

@@ -1,0 +1,42 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiKeyGuard, CurrentPrincipal, Roles, type Principal } from '@app/identity';
+import { validateInput } from '@app/platform';
+import { CreateSubscriptionDto } from './dto/create-subscription.dto';
+import { SubscriptionsService } from './subscriptions.service';
+
+/** Webhook subscriptions (contract §5): a liaison key manages its own agency's. */
+@ApiTags('subscriptions')
+@ApiBearerAuth()
+@Controller('v1/subscriptions')
+@UseGuards(ApiKeyGuard)
+@Roles('liaison')
+export class SubscriptionsController {
+  constructor(private readonly subscriptions: SubscriptionsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Subscribe a URL to signed alert webhooks; the secret (whsec_…) is shown once' })
+  @ApiCreatedResponse({ description: '{ id, secret, url, filter, createdAt }' })
+  create(@Body() body: unknown, @CurrentPrincipal() p: Principal) {
+    return this.subscriptions.create(p, validateInput(CreateSubscriptionDto, body, 'subscription'));
+  }
+
+  @Get()
+  @ApiOperation({ summary: "The agency's subscriptions (never their secrets)" })
+  list(@CurrentPrincipal() p: Principal) {
+    return this.subscriptions.list(p);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One subscription of the agency' })
+  get(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
+    return this.subscriptions.get(p, id);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a subscription' })
+  async remove(@Param('id') id: string, @CurrentPrincipal() p: Principal): Promise<void> {
+    await this.subscriptions.remove(p, id);
+  }
+}

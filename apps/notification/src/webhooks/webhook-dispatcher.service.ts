@@ -1,0 +1,249 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Counter, Histogram } from 'prom-client';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '@app/config';
+import { metricsRegistry } from '@app/observability';
+import { AlertSignals } from '../alerts/alert-signals';
+import { webhookPayload } from '../alerts/alert-issuer.service';
+import type { NotificationEnv } from '../notification.env';
+import {
+  classifyAttempt,
+  countsAsBreakerFailure,
+  disablesSubscription,
+  nextAttemptAt,
+  parseSchedule,
+  webhookHeaders,
+  type RetrySchedule,
+} from './domain';
+import { EndpointBreakers, EndpointUnavailableError, isBreakerOpenError } from './endpoint-breakers';
+import { WebhookSecrets } from './webhook-secrets';
+import { postWebhook, type SentAttempt } from './webhook-http.client';
+
+const attempts = new Counter({
+  name: 'intel_webhook_attempts_total',
+  help: 'Webhook delivery attempts by outcome (DELIVERED, RETRY, REJECTED; BREAKER_OPEN is a deferral, not an attempt)',
+  labelNames: ['outcome'] as const,
+  registers: [metricsRegistry],
+});
+const attemptSeconds = new Histogram({
+  name: 'intel_webhook_attempt_seconds',
+  help: 'Duration of one webhook attempt',
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15],
+  registers: [metricsRegistry],
+});
+
+interface DueDelivery {
+  id: string;
+  url: string;
+  attempts: number;
+  subscription_id: string;
+  secret_sealed: string;
+  sub_gone: boolean;
+  payload: string;
+  created_at: Date;
+}
+
+/**
+ * Delivers webhooks from the `delivery` table, so nothing lives only in memory: due rows are
+ * claimed with FOR UPDATE SKIP LOCKED (several instances share the work) and leased for the
+ * attempt's duration; each attempt is recorded with its time, status or error and duration, and
+ * the next attempt time is persisted from the retry schedule. The webhook-id is the delivery id,
+ * the same on every retry and replay. Each endpoint has its own circuit breaker: while it is
+ * open, that endpoint's deliveries wait (no attempt is spent) and the others go on.
+ */
+@Injectable()
+export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(WebhookDispatcher.name);
+  readonly breakers: EndpointBreakers;
+  private readonly schedule: RetrySchedule;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private pendingWake = false;
+  private readonly inFlight = new Set<Promise<void>>();
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(APP_CONFIG) private readonly env: NotificationEnv,
+    private readonly secrets: WebhookSecrets,
+    private readonly signals: AlertSignals,
+  ) {
+    this.schedule = parseSchedule(env.WEBHOOK_RETRY_SCHEDULE);
+    this.breakers = new EndpointBreakers({
+      volumeThreshold: env.WEBHOOK_BREAKER_VOLUME,
+      errorThresholdPercentage: env.WEBHOOK_BREAKER_ERROR_PERCENT,
+      resetTimeoutMs: env.WEBHOOK_BREAKER_RESET_MS,
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.unsubscribe = this.signals.subscribe(() => this.poke());
+    this.loop = this.run();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.running = false;
+    this.unsubscribe?.();
+    this.poke();
+    await this.loop;
+    await Promise.allSettled([...this.inFlight]);
+    this.breakers.shutdown();
+  }
+
+  /** Look for due deliveries now rather than at the next poll. */
+  poke(): void {
+    this.pendingWake = true;
+    this.wake?.();
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let claimed = 0;
+      try {
+        claimed = await this.claimAndStart();
+      } catch (e) {
+        this.logger.warn({ msg: 'could not claim deliveries; retrying', error: (e as Error).message });
+      }
+      // A full batch means more may be due: look again at once.
+      if (claimed > 0 && this.inFlight.size < this.env.WEBHOOK_CONCURRENCY) continue;
+      if (this.pendingWake) {
+        this.pendingWake = false;
+        if (this.inFlight.size < this.env.WEBHOOK_CONCURRENCY) continue;
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.env.WEBHOOK_POLL_MS);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
+    }
+  }
+
+  private async claimAndStart(): Promise<number> {
+    const room = this.env.WEBHOOK_CONCURRENCY - this.inFlight.size;
+    if (room <= 0 || !this.running) return 0;
+    const leaseMs = this.env.WEBHOOK_TIMEOUT_MS + 10000;
+    const rows = await this.ds.query<DueDelivery[]>(
+      `WITH due AS (
+         SELECT id FROM notification.delivery
+          WHERE status = 'pending' AND next_attempt_at <= now() AND (lease_until IS NULL OR lease_until < now())
+          ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED
+       ), leased AS (
+         UPDATE notification.delivery d SET lease_until = now() + ($2 || ' milliseconds')::interval
+           FROM due WHERE d.id = due.id
+         RETURNING d.id, d.url, d.attempts, d.subscription_id, d.alert_id
+       )
+       SELECT l.id, l.url, l.attempts, l.subscription_id, s.secret_sealed,
+              (s.deleted_at IS NOT NULL OR s.disabled_at IS NOT NULL) AS sub_gone, a.payload, a.created_at
+         FROM leased l
+         JOIN notification.subscription s ON s.id = l.subscription_id
+         JOIN notification.alert a ON a.alert_id = l.alert_id`,
+      [room, String(leaseMs)],
+    );
+    for (const row of rows) {
+      const p: Promise<void> = this.deliver(row)
+        .catch((e: unknown) =>
+          this.logger.error({
+            msg: 'delivery attempt could not be recorded; it is retried after its lease',
+            delivery: row.id,
+            error: (e as Error).message,
+          }),
+        )
+        .finally(() => {
+          this.inFlight.delete(p);
+          this.poke();
+        });
+      this.inFlight.add(p);
+    }
+    return rows.length;
+  }
+
+  private async deliver(d: DueDelivery): Promise<void> {
+    if (d.sub_gone) {
+      await this.ds.query(
+        `UPDATE notification.delivery SET status = 'failed', lease_until = NULL, last_error = 'subscription deleted or disabled', last_attempt_at = now() WHERE id = $1`,
+        [d.id],
+      );
+      return;
+    }
+    const body = webhookPayload(d.payload, new Date(d.created_at).toISOString());
+    const headers = webhookHeaders({
+      secret: this.secrets.open(d.secret_sealed),
+      msgId: d.id,
+      timestamp: Math.floor(Date.now() / 1000),
+      body,
+    });
+    const startedAt = new Date();
+    let sent: SentAttempt;
+    try {
+      sent = await this.breakers.fire(d.url, async () => {
+        const result = await postWebhook(d.url, body, { ...headers }, this.env.WEBHOOK_TIMEOUT_MS);
+        if (countsAsBreakerFailure(classifyAttempt(result))) throw new EndpointUnavailableError(result);
+        return result;
+      });
+    } catch (e) {
+      if (e instanceof EndpointUnavailableError) {
+        sent = e.result as SentAttempt;
+      } else if (isBreakerOpenError(e)) {
+        // The endpoint is known to be down: wait for the breaker's half-open trial, spend no attempt.
+        attempts.inc({ outcome: 'BREAKER_OPEN' });
+        await this.ds.query(
+          `UPDATE notification.delivery SET lease_until = NULL, next_attempt_at = now() + ($2 || ' milliseconds')::interval WHERE id = $1`,
+          [d.id, String(Math.max(50, Math.round(this.breakers.resetTimeoutMs / 2)))],
+        );
+        return;
+      } else {
+        throw e;
+      }
+    }
+    const outcome = classifyAttempt(sent);
+    attempts.inc({ outcome });
+    attemptSeconds.observe(sent.durationMs / 1000);
+    const made = d.attempts + 1;
+    const next = outcome === 'RETRY' ? nextAttemptAt(this.schedule, made, Date.now()) : null;
+    const status = outcome === 'DELIVERED' ? 'delivered' : next === null ? 'failed' : 'pending';
+    await this.ds.transaction(async (m) => {
+      await m.query(
+        `INSERT INTO notification.delivery_attempt (delivery_id, attempt, started_at, duration_ms, status, error, outcome)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [d.id, made, startedAt, sent.durationMs, sent.status ?? null, sent.error ?? null, outcome],
+      );
+      await m.query(
+        `UPDATE notification.delivery SET attempts = $2, status = $3, next_attempt_at = $4, lease_until = NULL,
+                last_attempt_at = $5, last_status = $6, last_error = $7,
+                delivered_at = CASE WHEN $3 = 'delivered' THEN now() ELSE delivered_at END
+          WHERE id = $1`,
+        [
+          d.id,
+          made,
+          status,
+          next === null ? null : new Date(next),
+          startedAt,
+          sent.status ?? null,
+          sent.error ?? (outcome === 'DELIVERED' ? null : `HTTP ${sent.status}`),
+        ],
+      );
+      if (disablesSubscription(sent)) {
+        await m.query(
+          `UPDATE notification.subscription SET disabled_at = now(), disabled_reason = 'receiver answered 410 Gone' WHERE id = $1 AND disabled_at IS NULL`,
+          [d.subscription_id],
+        );
+      }
+    });
+    if (status !== 'delivered') {
+      this.logger.warn({
+        msg: status === 'failed' ? 'webhook delivery failed' : 'webhook attempt failed; will retry',
+        delivery: d.id,
+        endpoint: EndpointBreakers.endpointOf(d.url),
+        attempt: made,
+        status: sent.status,
+        error: sent.error,
+      });
+    }
+  }
+}

@@ -1,0 +1,103 @@
+// End-to-end throughput of one correlation instance: generated reports produced to the
+// real report topics, consumed, normalised, matched, clustered and committed in the real
+// PostgreSQL. Measures reports/s from the first record produced to the last one stored.
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { Topics } from '@app/contracts';
+import { generateScenario } from '@app/matching';
+import { startService, testKafka } from '@app/testing';
+import { correlationService } from '../../apps/correlation/src/correlation.service-definition';
+
+export interface EndToEndResult {
+  reports: number;
+  seconds: number;
+  reportsPerSecond: number;
+  links: number;
+  produceSeconds: number;
+}
+
+/** Runs the measurement against KAFKA_BROKERS and a throwaway database on DATABASE_URL's server. */
+export async function measureCorrelationEndToEnd(opts: {
+  seed: number;
+  reports: number;
+  log: (s: string) => void;
+}): Promise<EndToEndResult> {
+  const adminUrl = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const dbName = `intel_bench_${Date.now()}`;
+  const admin = new Client({ connectionString: adminUrl.toString() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${dbName}"`);
+  const url = new URL(adminUrl.toString());
+  url.pathname = `/${dbName}`;
+  process.env.DATABASE_URL = url.toString();
+  process.env.LOG_LEVEL = 'warn';
+  const kafka = testKafka('bench-correlation');
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const svc = await startService(correlationService);
+  try {
+    await producer.connect();
+    const suffix = randomUUID().slice(0, 6);
+    const scenario = generateScenario({ seed: opts.seed, reports: opts.reports });
+    const records = scenario.reports.map((g) => {
+      const ref = `${'agencyCaseRef' in g.report ? g.report.agencyCaseRef : g.report.routeRef}-${suffix}`;
+      const report = {
+        ...g.report,
+        eventId: randomUUID(),
+        ...('agencyCaseRef' in g.report ? { agencyCaseRef: ref } : { routeRef: ref }),
+      };
+      return {
+        topic: g.kind === 'seizure' ? Topics.SeizureReported : Topics.RouteReported,
+        message: {
+          key: `${report.agencyId}:${ref}`,
+          value: JSON.stringify(report),
+          headers: {
+            'event-id': report.eventId,
+            'event-type': g.kind === 'seizure' ? 'SeizureReported' : 'RouteReported',
+            'schema-version': '1',
+          },
+        },
+      };
+    });
+    opts.log(
+      `  end to end: producing ${records.length} reports to Kafka, one correlation instance consuming…`,
+    );
+    const started = Date.now();
+    for (let i = 0; i < records.length; i += 500) {
+      const chunk = records.slice(i, i + 500);
+      await producer.sendBatch({
+        acks: -1,
+        topicMessages: [Topics.SeizureReported, Topics.RouteReported]
+          .map((topic) => ({ topic, messages: chunk.filter((r) => r.topic === topic).map((r) => r.message) }))
+          .filter((t) => t.messages.length > 0),
+      });
+    }
+    const produceSeconds = (Date.now() - started) / 1000;
+    const ds = svc.app.get(DataSource);
+    let stored = 0;
+    let lastLog = Date.now();
+    while (stored < records.length) {
+      await new Promise((r) => setTimeout(r, 200));
+      const [{ n }] = await ds.query<{ n: string }[]>('SELECT count(*) AS n FROM correlation.report');
+      stored = Number(n);
+      if (Date.now() - lastLog > 5000) {
+        opts.log(`  … ${stored}/${records.length} stored`);
+        lastLog = Date.now();
+      }
+    }
+    const seconds = (Date.now() - started) / 1000;
+    const [{ n: links }] = await ds.query<{ n: string }[]>('SELECT count(*) AS n FROM correlation.case_link');
+    return {
+      reports: records.length,
+      seconds,
+      reportsPerSecond: records.length / seconds,
+      links: Number(links),
+      produceSeconds,
+    };
+  } finally {
+    await producer.disconnect();
+    await svc.stop();
+    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
