@@ -5,9 +5,11 @@ import { IntakeModule } from './intake/intake.module';
 import { ReportEntity } from './intake/report.entity';
 import { Intake1764300000000 } from './migrations/1764300000000-intake';
 import { Linking1764300000200 } from './migrations/1764300000200-linking';
+import { Precheck1764300000300 } from './migrations/1764300000300-precheck';
 import { LinkingModule } from './linking/linking.module';
 import { CasesModule } from './cases/cases.module';
 import { IdentityModule } from '@app/identity';
+import { PrecheckModule } from './precheck';
 
 /** The correlation service: consumes reports, links agency cases, serves the case API. */
 @Module({
@@ -15,12 +17,13 @@ import { IdentityModule } from '@app/identity';
     ServiceCoreModule.forService('correlation', {
       schema: 'correlation',
       entities: [ReportEntity, AgencyCaseEntity],
-      migrations: [Intake1764300000000, Linking1764300000200],
+      migrations: [Intake1764300000000, Linking1764300000200, Precheck1764300000300],
     }),
     IdentityModule.forRoot(),
     LinkingModule,
     IntakeModule,
     CasesModule,
+    PrecheckModule,
   ],
 })
 export class CorrelationModule {}

@@ -8,6 +8,7 @@ import {
   buildProfile,
   compareCases,
   extractFeatures,
+  isPlaceKey,
   linkIdOf,
   orderedPair,
   planLink,
@@ -24,8 +25,6 @@ import { ReportStoredHandler } from '../intake/report-intake.service';
 import { decodeFeature, encodeFeature, featureId } from './domain/feature-codec';
 import { MATCH_CONFIG, MATCH_GAZETTEER } from './linking.tokens';
 
-// Place keys are bounded by geography and time, not by how common a value is: never capped.
-const UNCAPPED_PREFIXES = ['SP:', 'WP:', 'PT:'];
 /** Upper bound of candidates compared per report (the frequency cap keeps real ones far below). */
 const MAX_CANDIDATES = 500;
 
@@ -97,9 +96,7 @@ export class CaseLinker extends ReportStoredHandler {
     );
     const frequency = new Map(freqRows.map((r) => [r.key, Number(r.n)]));
     const freqOf = (key: string) => frequency.get(key) ?? 0;
-    const probe = keys.probe.filter(
-      (k) => UNCAPPED_PREFIXES.some((p) => k.startsWith(p)) || freqOf(k) <= this.config.maxValueFrequency,
-    );
+    const probe = keys.probe.filter((k) => isPlaceKey(k) || freqOf(k) <= this.config.maxValueFrequency);
     if (probe.length === 0) return;
 
     const candidateRows = await m.query<{ case_key: string }[]>(

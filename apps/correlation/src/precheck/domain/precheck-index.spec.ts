@@ -1,0 +1,77 @@
+import { PrecheckIndex } from './precheck-index';
+import type { PrecheckKey } from './precheck-keys';
+
+const plate = (value: string, qualifier?: string, isProtected = false): PrecheckKey => ({
+  key: `PL:${value}`,
+  feature: 'PLATE',
+  ...(qualifier ? { qualifier } : {}),
+  protected: isProtected,
+  display: `plate ${value}`,
+});
+
+describe(PrecheckIndex.name, () => {
+  it('finds the agency cases carrying a key, one match per case and feature type', () => {
+    const index = new PrecheckIndex();
+    index.add('seizure:PK-ANF:A-1', plate('KBL4521', 'AF'));
+    index.add('seizure:PK-ANF:A-1', plate('KBL4521', 'AF'));
+    index.add('route:AF-CNPA:R-9', plate('KBL4521'));
+    const { matches } = index.lookup([plate('KBL4521', 'AF')], { maxFrequency: 50 });
+    expect(matches.map((m) => [m.case.agencyId, m.case.ref, m.feature]).sort()).toEqual([
+      ['AF-CNPA', 'R-9', 'PLATE'],
+      ['PK-ANF', 'A-1', 'PLATE'],
+    ]);
+    expect(index.stats).toEqual({ keys: 1, postings: 2, cases: 2 });
+  });
+
+  it.each([
+    ['both qualifiers equal', 'AF', 'AF', 1],
+    ['both known and different', 'PK', 'AF', 0],
+    ['the check has none', 'PK', undefined, 1],
+    ['the owner has none', undefined, 'AF', 1],
+  ])('matches by qualifier when %s', (_label, stored, asked, expected) => {
+    const index = new PrecheckIndex();
+    index.add('seizure:PK-ANF:A-1', plate('KBL4521', stored));
+    expect(index.lookup([plate('KBL4521', asked)], { maxFrequency: 50 }).matches).toHaveLength(expected);
+  });
+
+  it.each([
+    [2, 1],
+    [3, 1],
+    [4, 0],
+  ])('with %i cases carrying a value and a cap of 3, hits %i (0: capped)', (cases, hit) => {
+    const index = new PrecheckIndex();
+    for (let i = 0; i < cases; i++) index.add(`seizure:PK-FIA:C-${i}`, plate('ABC123'));
+    const result = index.lookup([plate('ABC123')], { maxFrequency: 3 });
+    expect(result.matches.length > 0 ? 1 : 0).toBe(hit);
+    expect(index.frequency('PL:ABC123')).toBe(cases);
+    expect(result.capped).toHaveLength(hit ? 0 : 1);
+  });
+
+  it("leaves out the checking agency's own cases but still counts them for the cap", () => {
+    const index = new PrecheckIndex();
+    index.add('seizure:AF-ACD:OWN', plate('XYZ999'));
+    index.add('seizure:PK-CUS:THEIRS', plate('XYZ999'));
+    const own = index.lookup([plate('XYZ999')], { maxFrequency: 1, excludeAgencyId: 'AF-ACD' });
+    expect(own.matches).toHaveLength(0);
+    expect(own.capped).toEqual([{ key: 'PL:XYZ999', feature: 'PLATE', frequency: 2 }]);
+    const mine = index.lookup([plate('XYZ999')], { maxFrequency: 5, excludeAgencyId: 'AF-ACD' });
+    expect(mine.matches.map((m) => m.case.agencyId)).toEqual(['PK-CUS']);
+  });
+
+  it('flags a match on a protected person and misses an unknown key', () => {
+    const index = new PrecheckIndex();
+    index.add('seizure:PK-FIA:T-1', plate('P1', undefined, true));
+    expect(index.lookup([plate('P1')], { maxFrequency: 5 }).matches[0].protected).toBe(true);
+    expect(index.lookup([plate('NOPE')], { maxFrequency: 5 }).matches).toEqual([]);
+  });
+
+  it('keeps an agency reference that contains colons whole', () => {
+    const index = new PrecheckIndex();
+    index.add('seizure:PK-ANF:PES:2026:7', plate('Q1'));
+    expect(index.lookup([plate('Q1')], { maxFrequency: 5 }).matches[0].case).toEqual({
+      caseKey: 'seizure:PK-ANF:PES:2026:7',
+      agencyId: 'PK-ANF',
+      ref: 'PES:2026:7',
+    });
+  });
+});

@@ -1,0 +1,31 @@
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiKeyGuard, CurrentPrincipal, Roles, type Principal } from '@app/identity';
+import { validateInput } from '@app/platform';
+import { PrecheckRequestDto } from './dto/precheck-request.dto';
+import type { PrecheckResponse } from './dto/precheck-response';
+import { PrecheckService } from './precheck.service';
+
+/** Consignment pre-check (contract §5): CLEAR or HIT for a waiting consignment's identifiers. */
+@ApiTags('prechecks')
+@ApiBearerAuth()
+@Controller('v1/prechecks')
+@UseGuards(ApiKeyGuard)
+@Roles('publisher')
+export class PrecheckController {
+  constructor(private readonly prechecks: PrecheckService) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Checks a waiting consignment's identifiers against other agencies' cases (hit/no-hit)",
+  })
+  @ApiOkResponse({
+    description: '{ checkId, result: CLEAR | HIT, hits: [{ hitId, feature, counterpart, clusterId? }] }',
+  })
+  check(@Body() body: unknown, @CurrentPrincipal() p: Principal): Promise<PrecheckResponse> {
+    const req = validateInput(PrecheckRequestDto, body, 'pre-check');
+    // A publisher key is always bound to an agency (keyScopeProblem).
+    return this.prechecks.check(req, { keyId: p.keyId, agencyId: p.agencyId! });
+  }
+}

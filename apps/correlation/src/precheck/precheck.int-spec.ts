@@ -1,0 +1,458 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { Producer } from 'kafkajs';
+import { PrecheckHitEvent, Topics, validateEvent } from '@app/contracts';
+import { IdentityStore } from '@app/identity';
+import { containerCheckDigit } from '@app/matching';
+import { SeizureReportBuilder, startService, testKafka, TopicProbe, type RunningService } from '@app/testing';
+import { correlationService } from '../correlation.service-definition';
+import type { CorrelationEnv } from '../correlation.env';
+import type { PrecheckResponse } from './dto/precheck-response';
+
+const PERSIAN = '۰۱۲۳۴۵۶۷۸۹';
+const persian = (digits: string) => digits.replace(/\d/g, (d) => PERSIAN[Number(d)]);
+const digits = (n: number) => String(randomInt(10 ** (n - 1), 10 ** n));
+
+/** A fresh ISO 6346 container number with a valid check digit. */
+function container(): string {
+  const body = `TGHU${digits(6)}`;
+  return `${body}${containerCheckDigit(body)}`;
+}
+
+/** A seven-digit IMO number with a valid check digit. */
+function imo(): string {
+  const body = digits(6);
+  let sum = 0;
+  for (let i = 0; i < 6; i++) sum += Number(body[i]) * (7 - i);
+  return `${body}${sum % 10}`;
+}
+
+/** A seizure with no identifiers but the ones a test adds. */
+function bare(agencyId: string) {
+  return SeizureReportBuilder.valid()
+    .withAgency(agencyId)
+    .withCaseRef()
+    .without('persons')
+    .without('conveyances')
+    .without('route');
+}
+
+type Body = Record<string, unknown>;
+
+describe('Consignment pre-check (real Kafka and PostgreSQL)', () => {
+  let svc: RunningService<CorrelationEnv>;
+  let ds: DataSource;
+  let producer: Producer;
+  let hits: TopicProbe;
+  const kafka = testKafka('precheck-int');
+  const keys: Record<string, string> = {};
+
+  beforeAll(async () => {
+    svc = await startService(correlationService, {
+      env: { CORRELATION_MAX_VALUE_FREQUENCY: '3', AUTH_CACHE_TTL_MS: '0' },
+    });
+    ds = svc.app.get(DataSource);
+    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    hits = await TopicProbe.start(kafka, Topics.PrecheckHit);
+    const identity = svc.app.get(IdentityStore);
+    for (const [name, role, agencyId] of [
+      ['acd', 'publisher', 'AF-ACD'],
+      ['anfLiaison', 'liaison', 'PK-ANF'],
+    ] as const) {
+      keys[name] = (await identity.createKey({ role, agencyId })).key;
+    }
+  });
+
+  afterAll(async () => {
+    await hits?.stop();
+    await producer?.disconnect();
+    await svc?.stop();
+  });
+
+  async function publish(reportDto: object): Promise<Body> {
+    const report = reportDto as Body;
+    await producer.send({
+      topic: Topics.SeizureReported,
+      acks: -1,
+      messages: [
+        {
+          key: `${String(report.agencyId)}:${String(report.agencyCaseRef)}`,
+          value: JSON.stringify(report),
+          headers: {
+            'event-id': String(report.eventId),
+            'event-type': 'SeizureReported',
+            'schema-version': '1',
+          },
+        },
+      ],
+    });
+    return report;
+  }
+
+  async function stored(...reports: Body[]): Promise<number> {
+    const ids = reports.map((r) => String(r.eventId));
+    const deadline = Date.now() + 30000;
+    while (Date.now() < deadline) {
+      const [{ n }] = await ds.query<{ n: string }[]>(
+        'SELECT count(*) AS n FROM correlation.report WHERE event_id = ANY($1::uuid[])',
+        [ids],
+      );
+      if (Number(n) === ids.length) return Date.now();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error(`reports ${ids.join(', ')} not stored`);
+  }
+
+  async function check(
+    body: Body,
+    key = keys.acd,
+  ): Promise<{ status: number; body: PrecheckResponse & Body }> {
+    const res = await fetch(`${svc.baseUrl}/v1/prechecks`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ checkId: randomUUID(), crossingPoint: 'TORKHAM', ...body }),
+    });
+    return { status: res.status, body: (await res.json()) as PrecheckResponse & Body };
+  }
+
+  /** Checks (each try a new checkId: a retried one gets its first answer) until HIT or the time is up. */
+  async function checkUntilHit(body: Body, timeoutMs = 5000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const res = await check(body);
+      if (res.body.result === 'HIT' || Date.now() > deadline) return res;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  const driver = (p: Body) => ({ role: 'DRIVER', ...p });
+
+  describe('hit and clear for each kind of identifier', () => {
+    const plate = digits(4);
+    const cases: [string, string, (b: ReturnType<typeof bare>) => ReturnType<typeof bare>, Body, Body][] = [];
+    const c = container();
+    const vin = `JH4KA${digits(6)}ZX${digits(4)}`;
+    const ship = imo();
+    const phone = digits(7);
+    const cnic = `${digits(5)}-${digits(7)}-${digits(1)}`;
+    const surname = `Zadran${digits(3).replace(/\d/g, (d) => 'abcdefghij'[Number(d)])}`;
+    const org = `Spin Ghar ${digits(4)} Freight Co.`;
+    cases.push(
+      [
+        'PLATE',
+        'in lower case with a hyphen',
+        (b) => b.withPlate(`KBL ${plate}`, 'AF'),
+        { conveyances: [{ kind: 'TRUCK', plate: `kbl-${plate}`, plateCountry: 'AF' }] },
+        { conveyances: [{ kind: 'TRUCK', plate: `KBL ${Number(plate) + 1}`, plateCountry: 'AF' }] },
+      ],
+      [
+        'PLATE',
+        'with Persian digits',
+        (b) => b,
+        { conveyances: [{ kind: 'TRUCK', plate: `KBL ${persian(plate)}`, plateCountry: 'AF' }] },
+        { conveyances: [{ kind: 'TRUCK', plate: `KBL ${persian(plate)}`, plateCountry: 'PK' }] },
+      ],
+      [
+        'CONTAINER',
+        'with spaces, lower case',
+        (b) => b.withContainer(c),
+        {
+          conveyances: [
+            {
+              kind: 'CONTAINER',
+              containerNumber: `${c.slice(0, 4).toLowerCase()} ${c.slice(4, 10)}-${c.slice(10)}`,
+            },
+          ],
+        },
+        { conveyances: [{ kind: 'CONTAINER', containerNumber: container() }] },
+      ],
+      [
+        'VIN',
+        'with separators',
+        (b) => b.withConveyance({ kind: 'CAR', vin }),
+        { conveyances: [{ kind: 'CAR', vin: `${vin.slice(0, 5)}-${vin.slice(5).toLowerCase()}` }] },
+        { conveyances: [{ kind: 'CAR', vin: `JH4KA${digits(6)}ZX${digits(4)}` }] },
+      ],
+      [
+        'VESSEL_IMO',
+        'with its IMO prefix',
+        (b) => b.withConveyance({ kind: 'VESSEL', vesselImo: ship }),
+        { conveyances: [{ kind: 'VESSEL', vesselImo: `IMO ${ship}` }] },
+        { conveyances: [{ kind: 'VESSEL', vesselImo: imo() }] },
+      ],
+      [
+        'PHONE',
+        'written internationally against a local number',
+        (b) => b.withPerson({ name: 'Bashir Ahmad', phones: [`0300 ${phone}`] }),
+        { persons: [driver({ phones: [`+92 300 ${phone}`] })] },
+        { persons: [driver({ phones: [`+92 301 ${phone}`] })] },
+      ],
+      [
+        'DOCUMENT',
+        'without separators',
+        (b) => b.withPerson({ name: 'Wali Khan' }).withDocument('NATIONAL_ID', cnic, 'PK', 0),
+        {
+          persons: [
+            driver({
+              documents: [{ type: 'NATIONAL_ID', number: cnic.replace(/-/g, ''), issuingCountry: 'PK' }],
+            }),
+          ],
+        },
+        {
+          persons: [
+            driver({
+              documents: [{ type: 'PASSPORT', number: cnic.replace(/-/g, ''), issuingCountry: 'PK' }],
+            }),
+          ],
+        },
+      ],
+      [
+        'PERSON_NAME_DOB',
+        'in another order and case',
+        (b) => b.withPerson({ name: `Mirwais ${surname}`, dateOfBirth: '1979-03-21' }),
+        { persons: [driver({ name: `${surname.toUpperCase()}, Mirwais`, dateOfBirth: '1979-03-21' })] },
+        { persons: [driver({ name: `Mirwais ${surname}`, dateOfBirth: '1979-03-22' })] },
+      ],
+      [
+        'ORGANISATION',
+        'with another spelling of its legal form',
+        (b) => b.withOrganisation(org),
+        { organisations: [{ name: org.toUpperCase().replace('CO.', 'COMPANY') }] },
+        { organisations: [{ name: `Spin Ghar ${digits(4)} Freight Co.` }] },
+      ],
+    );
+
+    beforeAll(async () => {
+      const reports = [];
+      for (const [, , add] of cases) reports.push(await publish(add(bare('PK-ANF')).build()));
+      await stored(...reports);
+    });
+
+    it.each(cases)(
+      '%s %s hits the PK-ANF case and a different value is CLEAR',
+      async (feature, _label, _add, hit, clear) => {
+        const res = await checkUntilHit(hit);
+        expect(res.status).toBe(200);
+        expect(res.body).toMatchObject({
+          result: 'HIT',
+          hits: [
+            {
+              feature,
+              counterpart: {
+                agencyId: 'PK-ANF',
+                agencyName: 'Anti-Narcotics Force',
+                liaisonContact: { email: 'bloanf@example.org' },
+              },
+            },
+          ],
+        });
+        expect(res.body.hits).toHaveLength(1);
+        const cleared = await check(clear);
+        expect(cleared.body).toMatchObject({ result: 'CLEAR', hits: [] });
+      },
+    );
+  });
+
+  it('gives CLEAR for a value carried by more cases than the cap, HIT at the cap', async () => {
+    const common = digits(7);
+    const atCap = digits(7);
+    const reports = [];
+    for (let i = 0; i < 4; i++)
+      reports.push(
+        await publish(
+          bare(i % 2 ? 'PK-FIA' : 'PK-CUS')
+            .withPerson({ name: `P ${i}`, phones: [`+92 333 ${common}`] })
+            .build(),
+        ),
+      );
+    for (let i = 0; i < 3; i++)
+      reports.push(
+        await publish(
+          bare('PK-CUS')
+            .withPerson({ name: `Q ${i}`, phones: [`+92 334 ${atCap}`] })
+            .build(),
+        ),
+      );
+    await stored(...reports);
+    const hit = await checkUntilHit({ persons: [driver({ phones: [`+92 334 ${atCap}`] })] });
+    expect(hit.body.result).toBe('HIT');
+    expect(hit.body.hits).toHaveLength(3);
+    expect((await check({ persons: [driver({ phones: [`+92 333 ${common}`] })] })).body).toMatchObject({
+      result: 'CLEAR',
+      hits: [],
+    });
+  });
+
+  it("on another agency's TLP:RED case reveals only that a match exists and whom to contact; each hit is one PrecheckHit", async () => {
+    const c = container();
+    const red = await publish(
+      bare('PK-FIA').withTlp('RED').withNarrative('secret informant X').withContainer(c).build(),
+    );
+    const amber = await publish(bare('PK-ANF').withContainer(c).build());
+    await stored(red, amber);
+    // Wait until the two are linked, so both have a cluster.
+    const deadline = Date.now() + 15000;
+    let clusters: { case_key: string; cluster_id: string | null }[] = [];
+    while (Date.now() < deadline) {
+      clusters = await ds.query(
+        `SELECT case_key, cluster_id FROM correlation.agency_case WHERE case_ref = ANY($1::text[])`,
+        [[red.agencyCaseRef, amber.agencyCaseRef]],
+      );
+      if (clusters.length === 2 && clusters.every((x) => x.cluster_id)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const clusterId = clusters[0].cluster_id;
+    expect(clusterId).toBeTruthy();
+
+    const res = await checkUntilHit({ conveyances: [{ kind: 'CONTAINER', containerNumber: c }] });
+    expect(res.body.result).toBe('HIT');
+    const checkId = res.body.checkId;
+    const byAgency = Object.fromEntries(res.body.hits.map((h) => [h.counterpart.agencyId, h]));
+    expect(byAgency['PK-FIA']).toEqual({
+      hitId: expect.any(String),
+      feature: 'CONTAINER',
+      counterpart: {
+        agencyId: 'PK-FIA',
+        agencyName: 'Federal Investigation Agency',
+        liaisonContact: expect.objectContaining({ email: 'blofia@example.org' }),
+      },
+    });
+    expect(byAgency['PK-ANF']).toMatchObject({ feature: 'CONTAINER', clusterId });
+    const text = JSON.stringify(res.body);
+    for (const secret of [String(red.agencyCaseRef), String(red.eventId), 'secret informant', 'HEROIN'])
+      expect(text).not.toContain(secret);
+
+    // The owners are told, once per hit, with their own case reference; a retry changes nothing.
+    await hits.waitFor((r) => r.value.includes(checkId), 2);
+    const again = await fetch(`${svc.baseUrl}/v1/prechecks`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${keys.acd}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        checkId,
+        crossingPoint: 'TORKHAM',
+        conveyances: [{ kind: 'CONTAINER', containerNumber: c }],
+      }),
+    });
+    expect(await again.json()).toEqual(res.body);
+    await new Promise((r) => setTimeout(r, 1500));
+    const all = hits.records.filter((r) => r.value.includes(checkId));
+    expect(all).toHaveLength(2);
+    const events = all.map((r) => {
+      const v = validateEvent(PrecheckHitEvent, JSON.parse(r.value));
+      if (!v.ok) throw new Error(JSON.stringify(v.errors));
+      expect(r.key).toBe(v.value.owningAgencyId);
+      expect(r.headers).toMatchObject({
+        'event-id': v.value.eventId,
+        'event-type': 'PrecheckHit',
+        'schema-version': '1',
+      });
+      return v.value;
+    });
+    expect(events.map((e) => [e.owningAgencyId, e.agencyCaseRef, e.hitId]).sort()).toEqual(
+      [
+        ['PK-ANF', amber.agencyCaseRef, byAgency['PK-ANF'].hitId],
+        ['PK-FIA', red.agencyCaseRef, byAgency['PK-FIA'].hitId],
+      ].sort(),
+    );
+    expect(events[0]).toMatchObject({
+      checkId,
+      checkingAgencyId: 'AF-ACD',
+      crossingPoint: 'TORKHAM',
+      feature: 'CONTAINER',
+      clusterId,
+      disclosedToChecker: true,
+    });
+  });
+
+  it('audits every check and stores no report or case for it', async () => {
+    const before = await ds.query<{ r: string; c: string }[]>(
+      `SELECT (SELECT count(*) FROM correlation.report) AS r, (SELECT count(*) FROM correlation.agency_case) AS c`,
+    );
+    const checkId = randomUUID();
+    const res = await check({
+      checkId,
+      crossingPoint: 'CHAMAN_SPIN_BOLDAK',
+      conveyances: [
+        { kind: 'TRUCK', plate: `KDR ${digits(5)}`, plateCountry: 'AF', containerNumber: container() },
+      ],
+    });
+    expect(res.body.result).toBe('CLEAR');
+    const [audit] = await ds.query<Body[]>(`SELECT * FROM correlation.precheck_audit WHERE check_id = $1`, [
+      checkId,
+    ]);
+    expect(audit).toMatchObject({
+      agency_id: 'AF-ACD',
+      key_id: expect.stringMatching(/^[0-9a-f]{16}$/),
+      crossing_point: 'CHAMAN_SPIN_BOLDAK',
+      identifier_types: ['CONTAINER', 'PLATE'],
+      result: 'CLEAR',
+      hit_count: 0,
+      duration_ms: expect.any(Number),
+    });
+    const after = await ds.query<{ r: string; c: string }[]>(
+      `SELECT (SELECT count(*) FROM correlation.report) AS r, (SELECT count(*) FROM correlation.agency_case) AS c`,
+    );
+    expect(after).toEqual(before);
+    expect(await ds.query(`SELECT 1 FROM correlation.report WHERE agency_id = 'AF-ACD'`)).toEqual([]);
+  });
+
+  it("does not hit the checking agency's own case", async () => {
+    const plate = `HRT ${digits(5)}`;
+    const own = await publish(bare('AF-ACD').withPlate(plate, 'AF').build());
+    await stored(own);
+    await new Promise((r) => setTimeout(r, 600));
+    expect((await check({ conveyances: [{ kind: 'TRUCK', plate, plateCountry: 'AF' }] })).body.result).toBe(
+      'CLEAR',
+    );
+  });
+
+  it('makes a newly stored seizure hit-able within a second', async () => {
+    const c = container();
+    const report = await publish(bare('PK-CUS').withContainer(c).build());
+    const storedAt = await stored(report);
+    const res = await checkUntilHit({ conveyances: [{ kind: 'CONTAINER', containerNumber: c }] }, 3000);
+    const elapsed = Date.now() - storedAt;
+    expect(res.body.result).toBe('HIT');
+    expect(elapsed).toBeLessThan(1000);
+  });
+
+  it.each([
+    [{ checkId: 'nope', crossingPoint: 'NOWHERE' }, ['checkId', 'crossingPoint']],
+    [{ conveyances: [{ plate: 'KBL 1' }] }, ['conveyances[0].kind']],
+    [
+      { persons: [{ role: 'DRIVER', dateOfBirth: '1990-13-01' }], surprise: 1 },
+      ['surprise', 'persons[0].dateOfBirth'],
+    ],
+    [{}, ['$']],
+  ])('answers a bad check %j with problem+json listing %j', async (body, paths) => {
+    const res = await fetch(`${svc.baseUrl}/v1/prechecks`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${keys.acd}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ checkId: randomUUID(), crossingPoint: 'TORKHAM', ...body }),
+    });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    const problem = (await res.json()) as { errors: { path: string }[] };
+    expect(problem.errors.map((e) => e.path).sort()).toEqual([...paths].sort());
+  });
+
+  it.each([
+    ['no key', undefined, 401],
+    ['a liaison key', 'anfLiaison', 403],
+  ])('refuses %s', async (_label, key, status) => {
+    const res = await fetch(`${svc.baseUrl}/v1/prechecks`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(key ? { authorization: `Bearer ${keys[key]}` } : {}),
+      },
+      body: JSON.stringify({
+        checkId: randomUUID(),
+        crossingPoint: 'TORKHAM',
+        organisations: [{ name: 'X' }],
+      }),
+    });
+    expect(res.status).toBe(status);
+  });
+});

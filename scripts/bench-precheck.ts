@@ -1,0 +1,441 @@
+// `npm run bench:precheck`: consignment pre-check latency and throughput over HTTP on loopback
+// with N identifiers indexed, the index's rebuild time (from PostgreSQL, the real start-up
+// path) and memory; and in the same run the same checks answered directly from the in-memory
+// index without HTTP or the audit write (the baseline).
+//
+//   npm run bench:precheck -- [--identifiers 1000000] [--rate 1000] [--seconds 10] [--hit-ratio 0.1]
+//
+// Steps: a throwaway database; the correlation service boots once in a child process to run
+// its migrations; N synthetic identifiers (5 per agency case: plate, container, phone,
+// passport, name + date of birth, normalised by the real extractFeatures) are written to
+// correlation.case_feature with their agency cases and reports; the service boots again and
+// its start-up rebuild is timed; then an open-loop load at a fixed rate (latency measured from
+// each check's scheduled time, so a stall is not hidden); then the baseline. CI runs it tiny:
+// `--identifiers 5000 --rate 100 --seconds 2`.
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import * as http from 'node:http';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client } from 'pg';
+import { defaultGazetteer, type SeizureReportDto } from '@app/contracts';
+import { containerCheckDigit, extractFeatures, type GazetteerEntry } from '@app/matching';
+
+const ROOT = path.join(__dirname, '..');
+const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const IDENTIFIERS_PER_CASE = 5;
+const OWNERS = ['PK-ANF', 'PK-FIA', 'PK-CUS', 'AF-CNPA', 'AF-ABP'];
+const CHECKER = 'AF-ACD';
+
+interface Options {
+  identifiers: number;
+  rate: number;
+  seconds: number;
+  hitRatio: number;
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { identifiers: 1_000_000, rate: 1000, seconds: 10, hitRatio: 0.1 };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = Number(argv[++i]);
+    if (!Number.isFinite(value) || value < 0) throw new Error(`${flag} needs a number`);
+    if (flag === '--identifiers') o.identifiers = Math.max(IDENTIFIERS_PER_CASE, Math.floor(value));
+    else if (flag === '--rate') o.rate = value;
+    else if (flag === '--seconds') o.seconds = value;
+    else if (flag === '--hit-ratio') o.hitRatio = Math.min(1, value);
+    else throw new Error(`unknown flag ${flag}`);
+  }
+  return o;
+}
+
+function say(msg: string): void {
+  process.stdout.write(`[bench] ${msg}\n`);
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+const FIRST = ['Gul', 'Noor', 'Sher', 'Wali', 'Bashir', 'Mirwais', 'Zarmina', 'Habib', 'Jamal', 'Karim'];
+const LAST = ['Khan', 'Stanikzai', 'Zadran', 'Afridi', 'Achakzai', 'Durrani', 'Popalzai', 'Mohmand'];
+
+/** A unique name token for `i` (names lose their digits when normalised). */
+function letters(i: number): string {
+  let out = '';
+  let x = i + 1;
+  while (x > 0) {
+    out = String.fromCharCode(97 + (x % 26)) + out;
+    x = Math.floor(x / 26);
+  }
+  return `Z${out}`;
+}
+
+/** The identifiers of synthetic agency case `i` (variant `v` of a value never stored when `v` > 0). */
+function consignment(i: number, v = 0): Pick<SeizureReportDto, 'conveyances' | 'persons'> {
+  const n = String(i).padStart(7, '0');
+  const box = `BNC${v ? 'X' : 'U'}${n.slice(1)}`;
+  const dobDay = 1 + (i % 28);
+  const dobYear = 1950 + (Math.floor(i / 28) % 50);
+  return {
+    conveyances: [
+      {
+        kind: 'TRUCK',
+        plate: `${v ? 'ZZ' : 'KB'}${String.fromCharCode(65 + (i % 26))} ${n}`,
+        plateCountry: 'AF',
+        containerNumber: `${box}${containerCheckDigit(box)}`,
+      },
+    ],
+    persons: [
+      {
+        role: 'DRIVER',
+        name: `${FIRST[i % FIRST.length]} ${v ? 'Variant' : LAST[Math.floor(i / FIRST.length) % LAST.length]} ${letters(i)}`,
+        dateOfBirth: `${dobYear}-${String(1 + (i % 12)).padStart(2, '0')}-${String(dobDay).padStart(2, '0')}`,
+        documents: [{ type: 'PASSPORT', number: `${v ? 'Q' : 'P'}A${n}`, issuingCountry: 'PK' }],
+        phones: [`+92 3${v ? 4 : 0}${String(i).padStart(8, '0')}`],
+      },
+    ],
+  };
+}
+
+async function fill(url: string, identifiers: number): Promise<{ rows: number; ms: number }> {
+  const gazetteer: GazetteerEntry[] = defaultGazetteer
+    .all()
+    .map((p) => ({ code: p.code, lat: p.lat, lon: p.lon, aliases: p.aliases }));
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  const started = performance.now();
+  const cases = Math.ceil(identifiers / IDENTIFIERS_PER_CASE);
+  const BATCH = 4000;
+  let rows = 0;
+  for (let from = 0; from < cases; from += BATCH) {
+    const f = {
+      caseKey: [] as string[],
+      eventId: [] as string[],
+      featureId: [] as string[],
+      json: [] as string[],
+    };
+    const c = { id: [] as string[], agency: [] as string[], ref: [] as string[], key: [] as string[] };
+    const r = { eventId: [] as string[], caseId: [] as string[] };
+    for (let i = from; i < Math.min(cases, from + BATCH); i++) {
+      const agencyId = OWNERS[i % OWNERS.length];
+      const ref = `BENCH-${i}`;
+      const caseKey = `seizure:${agencyId}:${ref}`;
+      const eventId = randomUUID();
+      const report = {
+        agencyId,
+        location: { country: 'PK' },
+        ...consignment(i),
+      } as unknown as SeizureReportDto;
+      for (const feature of extractFeatures(report, 'seizure', gazetteer)) {
+        if (rows >= identifiers) break;
+        f.caseKey.push(caseKey);
+        f.eventId.push(eventId);
+        f.featureId.push(`${feature.key}\t${feature.source}`);
+        f.json.push(JSON.stringify(feature));
+        rows++;
+      }
+      c.id.push(randomUUID());
+      c.agency.push(agencyId);
+      c.ref.push(ref);
+      c.key.push(caseKey);
+      r.eventId.push(eventId);
+      r.caseId.push(c.id[c.id.length - 1]);
+    }
+    await db.query(
+      `INSERT INTO correlation.case_feature (case_key, event_id, feature_id, feature)
+       SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::jsonb[])`,
+      [f.caseKey, f.eventId, f.featureId, f.json],
+    );
+    await db.query(
+      `INSERT INTO correlation.agency_case (id, agency_id, kind, case_ref, report_count, first_seen_at, updated_at, case_key)
+       SELECT id, agency, 'seizure', ref, 1, now(), now(), key FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS t(id, agency, ref, key)`,
+      [c.id, c.agency, c.ref, c.key],
+    );
+    await db.query(
+      `INSERT INTO correlation.report (event_id, kind, agency_id, case_ref, agency_case_id, body, reported_at, topic, partition, "offset")
+       SELECT e, 'seizure', a, ref, cid, '{"classification":{"tlp":"AMBER"}}'::jsonb, now(), 'bench', 0, 0
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[]) AS t(e, a, ref, cid)`,
+      [r.eventId, c.agency, c.ref, r.caseId],
+    );
+  }
+  await db.end();
+  return { rows, ms: performance.now() - started };
+}
+
+// ---------------------------------------------------------------- the service, in a child process
+
+interface ChildReady {
+  type: 'ready';
+  baseUrl: string;
+  key: string;
+  rebuild: {
+    rows: number;
+    ms: number;
+    heapDeltaBytes: number;
+    keys: number;
+    postings: number;
+    cases: number;
+  };
+}
+interface ChildBaseline {
+  type: 'baseline';
+  latenciesMs: number[];
+  totalMs: number;
+  hits: number;
+}
+
+async function child(): Promise<void> {
+  // Imported here: the parent must not load Nest or the service's modules.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { startService } = require('@app/testing') as typeof import('@app/testing');
+  const { IdentityStore } = require('@app/identity') as typeof import('@app/identity');
+  const { correlationService } = require(
+    path.join(ROOT, 'apps/correlation/src/correlation.service-definition'),
+  ) as typeof import('../apps/correlation/src/correlation.service-definition');
+  const precheck = require(
+    path.join(ROOT, 'apps/correlation/src/precheck'),
+  ) as typeof import('../apps/correlation/src/precheck');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const svc = await startService(correlationService, { env: { LOG_LEVEL: 'warn' } });
+  const index = svc.app.get(precheck.PrecheckIndexService);
+  const { key } = await svc.app.get(IdentityStore).createKey({ role: 'publisher', agencyId: CHECKER });
+  const ready: ChildReady = { type: 'ready', baseUrl: svc.baseUrl, key, rebuild: index.lastRebuild! };
+  process.send!(ready);
+  process.on('message', (msg: { type: string; bodies?: Record<string, unknown>[] }) => {
+    if (msg.type === 'baseline') {
+      const gazetteer = defaultGazetteer
+        .all()
+        .map((p) => ({ code: p.code, lat: p.lat, lon: p.lon, aliases: p.aliases }));
+      const latenciesMs: number[] = [];
+      let hits = 0;
+      const started = performance.now();
+      for (const body of msg.bodies!) {
+        const t0 = performance.now();
+        const keys = precheck.checkKeys(body as never, CHECKER, gazetteer);
+        const { matches } = index.index.lookup(keys, {
+          maxFrequency: svc.env.CORRELATION_MAX_VALUE_FREQUENCY,
+          excludeAgencyId: CHECKER,
+        });
+        latenciesMs.push(performance.now() - t0);
+        if (matches.length > 0) hits++;
+      }
+      const out: ChildBaseline = {
+        type: 'baseline',
+        latenciesMs,
+        totalMs: performance.now() - started,
+        hits,
+      };
+      process.send!(out);
+    } else if (msg.type === 'stop') {
+      void svc.stop().then(() => process.exit(0));
+    }
+  });
+}
+
+function startChild(url: string): { proc: ChildProcess; ready: Promise<ChildReady> } {
+  const proc = fork(__filename, ['--child'], {
+    cwd: ROOT,
+    execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
+    env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const ready = new Promise<ChildReady>((resolve, reject) => {
+    proc.once('exit', (code) => reject(new Error(`service exited (${code}) before it was ready`)));
+    proc.on('message', (m: { type: string }) => {
+      if (m.type === 'ready') resolve(m as ChildReady);
+    });
+  });
+  return { proc, ready };
+}
+
+async function stopChild(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  proc.send({ type: 'stop' });
+  const timer = setTimeout(() => proc.kill('SIGKILL'), 15000);
+  await exited;
+  clearTimeout(timer);
+}
+
+// ---------------------------------------------------------------- load
+
+function checkBody(i: number, hit: boolean): Record<string, unknown> {
+  return { checkId: randomUUID(), crossingPoint: 'TORKHAM', ...consignment(i, hit ? 0 : 1) };
+}
+
+function post(
+  agent: http.Agent,
+  url: URL,
+  key: string,
+  body: string,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        path: '/v1/prechecks',
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${key}`,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function load(
+  baseUrl: string,
+  key: string,
+  bodies: Record<string, unknown>[],
+  rate: number,
+): Promise<{ latenciesMs: number[]; serviceMs: number[]; errors: number; hits: number; wallMs: number }> {
+  const url = new URL(baseUrl);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const latenciesMs: number[] = [];
+  const serviceMs: number[] = [];
+  let errors = 0;
+  let hits = 0;
+  const interval = 1000 / rate;
+  const started = performance.now();
+  const inflight: Promise<void>[] = [];
+  let next = 0;
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const now = performance.now();
+      while (next < bodies.length && started + next * interval <= now) {
+        const scheduled = started + next * interval;
+        const body = JSON.stringify(bodies[next++]);
+        const sent = performance.now();
+        inflight.push(
+          post(agent, url, key, body).then(
+            (res) => {
+              const end = performance.now();
+              latenciesMs.push(end - scheduled);
+              serviceMs.push(end - sent);
+              if (res.status !== 200) errors++;
+              else if (res.text.includes('"result":"HIT"')) hits++;
+            },
+            () => {
+              errors++;
+            },
+          ),
+        );
+      }
+      if (next >= bodies.length) resolve();
+      else setImmediate(tick);
+    };
+    tick();
+  });
+  await Promise.all(inflight);
+  const wallMs = performance.now() - started;
+  agent.destroy();
+  return { latenciesMs, serviceMs, errors, hits, wallMs };
+}
+
+// ---------------------------------------------------------------- main
+
+function fmt(ms: number): string {
+  return `${ms.toFixed(2)} ms`;
+}
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  const dbName = `intel_bench_precheck_${Date.now()}`;
+  const admin = new Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${dbName}"`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${dbName}`;
+  let proc: ChildProcess | undefined;
+  try {
+    say(`database ${dbName}; booting the correlation service once to migrate`);
+    let c = startChild(url.toString());
+    proc = c.proc;
+    await c.ready;
+    await stopChild(proc);
+
+    say(`writing ${o.identifiers} identifiers to correlation.case_feature`);
+    const filled = await fill(url.toString(), o.identifiers);
+    say(`wrote ${filled.rows} feature rows in ${(filled.ms / 1000).toFixed(1)} s`);
+
+    say('booting the service again: its start-up rebuilds the index from the database');
+    c = startChild(url.toString());
+    proc = c.proc;
+    const ready = await c.ready;
+
+    const total = Math.max(1, Math.round(o.rate * o.seconds));
+    const cases = Math.ceil(o.identifiers / IDENTIFIERS_PER_CASE);
+    const bodies: Record<string, unknown>[] = [];
+    for (let i = 0; i < total; i++) {
+      const hit = Math.random() < o.hitRatio;
+      bodies.push(checkBody(Math.floor(Math.random() * cases), hit));
+    }
+    // Warm-up (JIT, connection pool, keep-alive sockets): not measured.
+    const warm = bodies.slice(0, Math.min(200, total)).map((b) => ({ ...b, checkId: randomUUID() }));
+    await load(ready.baseUrl, ready.key, warm, Math.min(o.rate, 500));
+
+    say(
+      `load: ${total} checks at ${o.rate}/s for ${o.seconds} s (${Math.round(o.hitRatio * 100)}% expected hits)`,
+    );
+    const run = await load(ready.baseUrl, ready.key, bodies, o.rate);
+    const lat = [...run.latenciesMs].sort((a, b) => a - b);
+    const svc = [...run.serviceMs].sort((a, b) => a - b);
+
+    const baselineDone = new Promise<ChildBaseline>((resolve) =>
+      proc!.on('message', (m: { type: string }) => {
+        if (m.type === 'baseline') resolve(m as ChildBaseline);
+      }),
+    );
+    proc.send({ type: 'baseline', bodies });
+    const base = await baselineDone;
+    const bl = [...base.latenciesMs].sort((a, b) => a - b);
+
+    const r = ready.rebuild;
+    const lines = [
+      '',
+      `pre-check benchmark (${o.identifiers} identifiers in ${cases} agency cases, loopback HTTP)`,
+      `  machine: ${os.cpus().length} CPUs, load average ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')} (other work on the machine inflates tail latency)`,
+      `  index rebuild from PostgreSQL: ${r.rows} rows in ${(r.ms / 1000).toFixed(2)} s (${Math.round(r.rows / (r.ms / 1000))} rows/s); goal < 30 s for 1M: ${r.ms < 30000 ? 'met' : 'MISSED'}`,
+      `  index: ${r.keys} keys, ${r.postings} postings, ${r.cases} agency cases; heapUsed delta ${(r.heapDeltaBytes / 1048576).toFixed(0)} MiB (${(r.heapDeltaBytes / Math.max(1, r.postings)).toFixed(0)} B/identifier)`,
+      `  HTTP at ${o.rate} checks/s offered: ${run.latenciesMs.length} checks, ${(run.latenciesMs.length / (run.wallMs / 1000)).toFixed(0)} checks/s achieved, ${run.errors} errors, ${run.hits} HIT`,
+      `    latency from scheduled time: p50 ${fmt(percentile(lat, 50))}, p90 ${fmt(percentile(lat, 90))}, p99 ${fmt(percentile(lat, 99))}, max ${fmt(lat[lat.length - 1] ?? NaN)}; goal p99 <= 10 ms: ${percentile(lat, 99) <= 10 ? 'met' : 'MISSED'}`,
+      `    latency from send time:      p50 ${fmt(percentile(svc, 50))}, p99 ${fmt(percentile(svc, 99))}`,
+      `  baseline (same checks on the in-memory index, no HTTP, no audit): p50 ${fmt(percentile(bl, 50))}, p99 ${fmt(percentile(bl, 99))}, ${(base.latenciesMs.length / (base.totalMs / 1000)).toFixed(0)} checks/s on one core, ${base.hits} HIT`,
+      `  ratio HTTP / baseline: p50 ${(percentile(lat, 50) / percentile(bl, 50)).toFixed(0)}x, p99 ${(percentile(lat, 99) / percentile(bl, 99)).toFixed(0)}x`,
+      '',
+    ];
+    process.stdout.write(lines.join('\n'));
+    if (run.errors > 0) process.exitCode = 1;
+  } finally {
+    if (proc) await stopChild(proc);
+    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+if (process.argv.includes('--child')) {
+  void child();
+} else {
+  main().catch((e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  });
+}
