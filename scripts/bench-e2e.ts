@@ -13,6 +13,7 @@
 // --rate is reports per second (two per pair); CI runs it tiny: --rate 10 --duration 3.
 // Needs DATABASE_URL (a database the services may create schemas in) and KAFKA_BROKERS.
 import { randomInt, randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { Webhook } from 'standardwebhooks';
 import { Topics } from '@app/contracts';
 import { IdentityStore } from '@app/identity';
@@ -73,7 +74,19 @@ function percentile(sorted: readonly number[], p: number): number {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  process.env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/intel';
+  // A throwaway database on DATABASE_URL's server (default: the local one), dropped at the end;
+  // with --via ingest the caller's DATABASE_URL is used as it is (the gateway shares it).
+  const adminUrl = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const admin = new Client({ connectionString: adminUrl.toString() });
+  let benchDb: string | undefined;
+  if (args.via !== 'ingest') {
+    benchDb = `intel_bench_e2e_${Date.now()}`;
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${benchDb}"`);
+    const url = new URL(adminUrl.toString());
+    url.pathname = `/${benchDb}`;
+    process.env.DATABASE_URL = url.toString();
+  }
   process.env.LOG_LEVEL ??= 'warn';
   const services: RunningService<CommonEnv>[] = [];
   const receiver = await WebhookReceiver.start('up');
@@ -229,6 +242,9 @@ async function main(): Promise<void> {
   } finally {
     for (const s of services.reverse()) await s.stop().catch(() => undefined);
     await receiver.stop();
+    if (benchDb)
+      await admin.query(`DROP DATABASE IF EXISTS "${benchDb}" WITH (FORCE)`).catch(() => undefined);
+    if (benchDb) await admin.end().catch(() => undefined);
   }
 }
 
