@@ -32,8 +32,8 @@ export default tseslint.config(
     },
   },
   {
-    // Benchmarks are composition roots: they boot apps next to each other.
-    files: ['scripts/**/*.ts'],
+    // Benchmarks and cross-service tests are composition roots: they boot apps next to each other.
+    files: ['scripts/**/*.ts', 'test/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

@@ -8,7 +8,6 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import { Kafka, logLevel } from 'kafkajs';
 // Global setup runs outside jest's module mapping, so it cannot use the @app/ alias.
-// eslint-disable-next-line no-restricted-imports
 import { allTopicSpecs } from '../../libs/contracts/src/topics/topics';
 import { TestInfra, writeInfra } from './infra-file';
 

@@ -1,6 +1,7 @@
 import {
   IsInt,
   IsOptional,
+  Matches,
   Max,
   Min,
   Validate,
@@ -28,6 +29,11 @@ export class OpsMonitorEnv extends CommonEnv {
   @Min(1)
   @Max(65535)
   OPS_PORT: number = 3003;
+
+  /** Base URL of the notification service's API (failed deliveries); empty: not connected. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL, e.g. http://127.0.0.1:3002' })
+  NOTIFICATION_URL?: string = 'http://127.0.0.1:3002';
 
   /** Whether this instance samples consumer lag (1) or only serves the API (0); several samplers are safe. */
   @IsInt({ message: 'must be 1 (sample consumer lag) or 0' })

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { APP_CONFIG } from '@app/config';
+import type { OpsMonitorEnv } from './ops-monitor.env';
 import { IdentityModule } from '@app/identity';
 import { ServiceCoreModule } from '@app/platform';
 import { ClusterSnapshotService } from './cluster/cluster-snapshot.service';
@@ -9,6 +11,7 @@ import { ConsumerGroupsService } from './consumer-groups/consumer-groups.service
 import { DashboardController } from './dashboard/dashboard.controller';
 import { DeliveriesController } from './deliveries/deliveries.controller';
 import { DeliveriesNotConnected, FailedDeliveriesSource } from './deliveries/failed-deliveries.port';
+import { NotificationDeliveriesClient } from './deliveries/notification-deliveries.client';
 import { DlqReplayLedger } from './dlq/dlq-replay.ledger';
 import { DlqController } from './dlq/dlq.controller';
 import { DlqService } from './dlq/dlq.service';
@@ -39,7 +42,14 @@ import { TopicsController } from './topics/topics.controller';
     { provide: ClusterReader, useClass: KafkaClusterReader },
     { provide: RecordReader, useClass: KafkaRecordReader },
     // Not connected until the notification service exposes failed deliveries (see the port).
-    { provide: FailedDeliveriesSource, useClass: DeliveriesNotConnected },
+    {
+      provide: FailedDeliveriesSource,
+      inject: [APP_CONFIG],
+      useFactory: (env: OpsMonitorEnv) =>
+        env.NOTIFICATION_URL
+          ? new NotificationDeliveriesClient(env.NOTIFICATION_URL)
+          : new DeliveriesNotConnected(),
+    },
     ClusterSnapshotService,
     ConsumerGroupsService,
     LagSampleRepository,

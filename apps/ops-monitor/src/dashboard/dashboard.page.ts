@@ -138,7 +138,7 @@ const SCRIPT = `
   function renderDeliveries(res) {
     var box = $('deliveries-body');
     box.replaceChildren();
-    if (res.status === 501) {
+    if (res.status !== 200) {
       box.setAttribute('data-available', 'false');
       box.appendChild(el('p', { class: 'muted', text: 'Not available: ' + (res.body.detail || 'the notification service does not expose deliveries yet.') }));
       return;

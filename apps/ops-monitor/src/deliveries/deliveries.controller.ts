@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard, Roles } from '@app/identity';
 import { ProblemException } from '@app/platform';
@@ -15,12 +15,14 @@ export class DeliveriesController {
 
   @Get()
   @ApiOperation({
-    summary: 'Webhook deliveries that gave up (501 until the notification service exposes them)',
+    summary:
+      'Webhook deliveries that gave up, from the notification service (501 when NOTIFICATION_URL is not set)',
   })
   @ApiQuery({ name: 'status', enum: ['failed'], required: true })
   async list(
     @Query('status') status: string | undefined,
     @Query('cursor') cursor: string | undefined,
+    @Headers('authorization') authorization: string,
   ): Promise<FailedDeliveriesPage> {
     if (status !== 'failed') {
       throw ProblemException.of(400, 'Only status=failed is supported.', {
@@ -37,6 +39,26 @@ export class DeliveriesController {
         },
       );
     }
-    return this.source.listFailed({ cursor, limit: 100 });
+    return this.source.listFailed({ cursor, limit: 100, authorization });
+  }
+
+  @Post(':deliveryId/replay')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Attempt a failed delivery again (same webhook-id), through the notification service',
+  })
+  async replay(
+    @Param('deliveryId') deliveryId: string,
+    @Headers('authorization') authorization: string,
+  ): Promise<{ deliveryId: string; status: 'replaying' }> {
+    if (!this.source.available) {
+      throw ProblemException.of(
+        501,
+        this.source.unavailableReason ?? 'Failed deliveries are not available.',
+        { title: 'Not Implemented', type: 'deliveries-not-available' },
+      );
+    }
+    await this.source.replay(deliveryId, authorization);
+    return { deliveryId, status: 'replaying' };
   }
 }

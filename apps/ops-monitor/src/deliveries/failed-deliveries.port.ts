@@ -1,13 +1,8 @@
-// PORT, NOT CONNECTED YET (issue 6, point 5). Webhook deliveries belong to the notification
-// service (contract §5, Notification): after the last retry a delivery is `failed`, visible to
-// operators and replayable. The ops monitor never reads another service's tables, so it will
-// read them through that service's API once it exists. Until then the binding is
-// DeliveriesNotConnected, which says so (501 from GET /v1/deliveries, "not available" on the
-// dashboard, no samples in intel_ops_deliveries_failed); nothing here invents data.
-//
-// To connect: implement FailedDeliveriesSource with an HTTP client of the notification service
-// (NOTIFICATION_URL plus an operator key), bind it in OpsMonitorModule instead of
-// DeliveriesNotConnected, and feed exportFailedDeliveries() from the lag sampler's round.
+// Webhook deliveries belong to the notification service (contract §5): after the last retry
+// a delivery is `failed`, visible to operators and replayable. The ops monitor never reads
+// another service's tables: it asks the notification service's operator API, forwarding the
+// caller's own operator key (no stored service credential; the notification service checks the
+// role itself).
 
 /** A webhook delivery that gave up after its last attempt. */
 export interface FailedDelivery {
@@ -33,10 +28,14 @@ export abstract class FailedDeliveriesSource {
   abstract readonly available: boolean;
   /** Why the source is unavailable, in words for an operator; null when available. */
   abstract readonly unavailableReason: string | null;
-  /** Failed deliveries, newest first. */
-  abstract listFailed(opts: { cursor?: string; limit: number }): Promise<FailedDeliveriesPage>;
+  /** Failed deliveries, newest first, read with the caller's Authorization header. */
+  abstract listFailed(opts: {
+    cursor?: string;
+    limit: number;
+    authorization: string;
+  }): Promise<FailedDeliveriesPage>;
   /** Asks the notification service to attempt a failed delivery again. */
-  abstract replay(deliveryId: string): Promise<void>;
+  abstract replay(deliveryId: string, authorization: string): Promise<void>;
 }
 
 /** Raised when failed deliveries are asked for while no source is connected. */
@@ -47,11 +46,11 @@ export class DeliveriesUnavailableError extends Error {
   }
 }
 
-/** The binding until the notification service exposes deliveries: unavailable, and says why. */
+/** The binding when no notification service is configured (NOTIFICATION_URL empty): unavailable, and says why. */
 export class DeliveriesNotConnected extends FailedDeliveriesSource {
   readonly available = false;
   readonly unavailableReason =
-    'Failed deliveries are not available yet: the notification service does not expose its deliveries to the ops monitor.';
+    'Failed deliveries are not available: NOTIFICATION_URL is not set for the ops monitor.';
 
   listFailed(): Promise<FailedDeliveriesPage> {
     return Promise.reject(new DeliveriesUnavailableError(this.unavailableReason));
