@@ -26,9 +26,11 @@ export async function enqueueOutbox(
     const b = i * 4;
     return `($${b + 1}, $${b + 2}, $${b + 3}::jsonb, $${b + 4})`;
   });
+  params.push(outboxChannel(schema));
+  // One round trip: insert, then notify (delivered at commit).
   await manager.query(
-    `INSERT INTO "${schema}"."outbox" (topic, key, headers, payload) VALUES ${rows.join(', ')}`,
+    `WITH added AS (INSERT INTO "${schema}"."outbox" (topic, key, headers, payload) VALUES ${rows.join(', ')} RETURNING 1)
+     SELECT pg_notify($${params.length}, '') FROM (SELECT 1 FROM added LIMIT 1) AS any_added`,
     params,
   );
-  await manager.query(`SELECT pg_notify($1, '')`, [outboxChannel(schema)]);
 }

@@ -22,6 +22,7 @@ import {
 import { enqueueOutbox } from '@app/outbox';
 import type { IncomingReport } from '../intake/incoming-report';
 import { ReportStoredHandler } from '../intake/report-intake.service';
+import { advisoryLockPlan } from './domain/advisory-lock-plan';
 import { decodeFeature, encodeFeature, featureId } from './domain/feature-codec';
 import { MATCH_CONFIG, MATCH_GAZETTEER } from './linking.tokens';
 
@@ -73,12 +74,17 @@ export class CaseLinker extends ReportStoredHandler {
     const features = [...existingRows.map((r) => decodeFeature(r.feature)), ...added];
     const keys = blockingKeys(features, this.config);
 
-    // Serialise with any concurrent report that touches the same keys (sorted: no deadlock).
-    const lockKeys = [...new Set([...keys.index, ...keys.probe])].sort();
+    // Two concurrent reports must not miss each other: whenever one's probe keys meet the
+    // other's index keys they serialise. Probe keys are locked exclusively and index-only keys
+    // in shared mode, so reports that merely sit in the same place cell (every seizure at
+    // Torkham) do not queue behind each other. One sorted pass: no deadlock.
+    const { keys: lockKeys, exclusive } = advisoryLockPlan(keys.index, keys.probe);
     if (lockKeys.length > 0) {
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest($1::text[]) AS k ORDER BY k`, [
-        lockKeys,
-      ]);
+      await m.query(
+        `SELECT CASE WHEN x THEN pg_advisory_xact_lock(hashtext(k)) ELSE pg_advisory_xact_lock_shared(hashtext(k)) END
+           FROM unnest($1::text[], $2::bool[]) AS t(k, x) ORDER BY k`,
+        [lockKeys, exclusive],
+      );
     }
     if (keys.index.length > 0) {
       await m.query(
