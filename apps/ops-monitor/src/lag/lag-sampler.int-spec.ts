@@ -139,7 +139,10 @@ describe('Ops monitor lag sampler (real Kafka and PostgreSQL)', () => {
       svc,
       `/v1/consumer-groups/${group}/lag-history?minutes=5`,
     );
-    expect(after.points).toEqual(before.points);
+    // Every sample served before the restart is served after it; the stopping instance may have
+    // stored one last round between the first read and its shutdown.
+    expect(after.points.slice(0, before.points.length)).toEqual(before.points);
+    expect(after.points.length - before.points.length).toBeLessThanOrEqual(1);
   });
 
   it('stores one round per interval however many instances sample', async () => {
