@@ -76,10 +76,19 @@ export async function measureCorrelationEndToEnd(opts: {
     const ds = svc.app.get(DataSource);
     let stored = 0;
     let lastLog = Date.now();
+    let lastProgress = Date.now();
     while (stored < records.length) {
       await new Promise((r) => setTimeout(r, 200));
       const [{ n }] = await ds.query<{ n: string }[]>('SELECT count(*) AS n FROM correlation.report');
+      if (Number(n) > stored) lastProgress = Date.now();
       stored = Number(n);
+      // Never wait forever: a record that was dead-lettered will not be stored; say so and stop.
+      if (Date.now() - lastProgress > 30000) {
+        opts.log(
+          `  ${records.length - stored} report(s) not stored after 30 s without progress (see the .dlq topics); measuring what was stored`,
+        );
+        break;
+      }
       if (Date.now() - lastLog > 5000) {
         opts.log(`  … ${stored}/${records.length} stored`);
         lastLog = Date.now();
@@ -88,9 +97,9 @@ export async function measureCorrelationEndToEnd(opts: {
     const seconds = (Date.now() - started) / 1000;
     const [{ n: links }] = await ds.query<{ n: string }[]>('SELECT count(*) AS n FROM correlation.case_link');
     return {
-      reports: records.length,
+      reports: stored,
       seconds,
-      reportsPerSecond: records.length / seconds,
+      reportsPerSecond: stored / seconds,
       links: Number(links),
       produceSeconds,
     };
