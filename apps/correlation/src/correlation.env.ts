@@ -14,6 +14,15 @@ export class CorrelationEnv extends CommonEnv {
   @Max(64)
   CORRELATION_CONCURRENCY: number = 6;
 
+  /**
+   * Most report records applied per database transaction (one partition's consecutive
+   * records). Larger batches cost fewer round trips per report; 1 applies records one by one.
+   */
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  @Max(1000)
+  CORRELATION_BATCH_SIZE: number = 200;
+
   /** Score in [0,1] at or above which two agency cases are linked. */
   @IsNumber({}, { message: 'must be a number between 0 and 1' })
   @Min(0)

@@ -13,6 +13,7 @@ export const correlationService: ServiceDefinition<CorrelationEnv> = {
   consumerGroup: CORRELATION_GROUP,
   consumedTopics: [Topics.SeizureReported, Topics.RouteReported],
   partitionsConsumedConcurrently: (e) => e.CORRELATION_CONCURRENCY,
+  consumeInBatchesOf: (e) => e.CORRELATION_BATCH_SIZE,
   openApi: {
     title: 'Correlation service',
     description: 'Cross-border cases built from agency reports, with the reasons for every link.',

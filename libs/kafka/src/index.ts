@@ -15,7 +15,9 @@ export { KafkaHealthCheck } from './nest/kafka-health.check';
 export {
   KafkaRecordProcessor,
   PoisonRecordError,
+  type BatchItem,
   type RecordMeta,
   type RecordValidation,
 } from './nest/kafka-record.processor';
+export { KafkaBatchContext, KafkaBatchServer } from './nest/kafka-batch.server';
 export { kafkaConsumerOptions } from './nest/kafka-microservice.options';

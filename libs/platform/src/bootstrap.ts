@@ -13,6 +13,7 @@ import {
   ensureTopics,
   kafkaConnectionFromEnv,
   kafkaConsumerOptions,
+  KafkaBatchServer,
 } from '@app/kafka';
 import { CORRELATION_HEADER, initMetrics, JsonLogger, withCorrelationId } from '@app/observability';
 import { randomUUID } from 'node:crypto';
@@ -128,10 +129,12 @@ export async function startApp<E extends CommonEnv>(
 ): Promise<void> {
   const logger = new Logger(def.name);
   if (def.consumerGroup) {
+    const options = kafkaConsumerOptions(kafkaConnectionFromEnv(env, def.name), def.consumerGroup, {
+      partitionsConsumedConcurrently: def.partitionsConsumedConcurrently?.(env),
+    });
+    const batchOf = def.consumeInBatchesOf?.(env);
     app.connectMicroservice<MicroserviceOptions>(
-      kafkaConsumerOptions(kafkaConnectionFromEnv(env, def.name), def.consumerGroup, {
-        partitionsConsumedConcurrently: def.partitionsConsumedConcurrently?.(env),
-      }),
+      batchOf ? { strategy: new KafkaBatchServer(options.options ?? {}, batchOf) } : options,
       { inheritAppConfig: true },
     );
   }

@@ -17,6 +17,11 @@ export interface ServiceDefinition<E extends CommonEnv> {
   consumedTopics?: string[];
   /** partitionsConsumedConcurrently for the consumer (default 1). */
   partitionsConsumedConcurrently?: (env: E) => number;
+  /**
+   * When set, the consumer hands its handlers whole partition batches of at most this many
+   * records (KafkaBatchServer, `@Ctx()` is a KafkaBatchContext) instead of one record each.
+   */
+  consumeInBatchesOf?: (env: E) => number;
   /** Title and description of its OpenAPI document at /docs. */
   openApi: { title: string; description: string };
   /** Runs after app.init() and before the consumer starts (e.g. start a relay). */

@@ -13,20 +13,21 @@ import {
 import type { Producer } from 'kafkajs';
 import { correlationService } from '../correlation.service-definition';
 import type { CorrelationEnv } from '../correlation.env';
-import type { IncomingReport } from './incoming-report';
-import { ReportStoredHandler } from './report-intake.service';
+import { ReportStoredHandler, type StoredReport } from './report-intake.service';
 
 /** Fault injection at the port after storage: fails as told, inside the transaction. */
 class FaultyStoredHandler extends ReportStoredHandler {
   calls = new Map<string, number>();
   failures = new Map<string, { times: number; error: () => Error }>();
 
-  async onStored(_m: EntityManager, report: IncomingReport): Promise<void> {
-    const id = report.body.eventId;
-    const n = (this.calls.get(id) ?? 0) + 1;
-    this.calls.set(id, n);
-    const f = this.failures.get(id);
-    if (f && n <= f.times) throw f.error();
+  async onStored(_m: EntityManager, stored: StoredReport[]): Promise<void> {
+    for (const { report } of stored) {
+      const id = report.body.eventId;
+      const n = (this.calls.get(id) ?? 0) + 1;
+      this.calls.set(id, n);
+      const f = this.failures.get(id);
+      if (f && n <= f.times) throw f.error();
+    }
   }
 }
 
@@ -188,6 +189,46 @@ describe('Correlation intake round trip (real Kafka and PostgreSQL)', () => {
       bad.eventId,
     ]);
     expect(stored).toHaveLength(0);
+  });
+
+  it('applies records in batches: one that fails for good is dead-lettered alone, the rest are stored once', async () => {
+    const caseRef = `BATCH-${randomUUID().slice(0, 8)}`;
+    const [first, poison, last] = [1, 2, 3].map(() =>
+      SeizureReportBuilder.valid().withCaseRef(caseRef).build(),
+    );
+    faults.failures.set(String(poison.eventId), {
+      times: 99,
+      error: () => new TypeError('poisoned report'),
+    });
+    const key = `PK-ANF:${caseRef}`;
+    const message = (r: object) => ({
+      key,
+      value: JSON.stringify(r),
+      headers: {
+        'event-id': String((r as { eventId: string }).eventId),
+        'event-type': 'SeizureReported',
+        'schema-version': '1',
+      },
+    });
+    // One produce request: the consumer fetches these as one batch (and a duplicate in it).
+    await producer.send({
+      topic: Topics.SeizureReported,
+      acks: -1,
+      messages: [message(first), message(poison), message(last), message(first)],
+    });
+    await waitForRow(String(last.eventId));
+    await waitForRow(String(first.eventId));
+    const [dead] = await dlq.waitFor((r) => r.headers['event-id'] === poison.eventId);
+    expect(dead.headers['dlq-reason']).toMatch(/processing failed: poisoned report/);
+    const poisoned: unknown[] = await ds.query('SELECT 1 FROM correlation.report WHERE event_id = $1', [
+      poison.eventId,
+    ]);
+    expect(poisoned).toHaveLength(0);
+    const [c] = await ds.query<{ report_count: number }[]>(
+      'SELECT report_count FROM correlation.agency_case WHERE agency_id = $1 AND case_ref = $2',
+      ['PK-ANF', caseRef],
+    );
+    expect(c.report_count).toBe(2);
   });
 
   it('applies a redelivered record (same event-id) only once', async () => {

@@ -3,17 +3,31 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RecordMeta } from '@app/kafka';
-import { runOnce } from '@app/persistence';
 import type { IncomingReport } from './incoming-report';
 
-/** Hook for what happens to a report once stored (matching, in the correlation use case). */
+/** A report stored by this transaction, with the agency case it amended. */
+export interface StoredReport {
+  report: IncomingReport;
+  agencyCaseId: string;
+}
+
+/** Hook for what happens to reports once stored (matching, in the correlation use case). */
 export abstract class ReportStoredHandler {
-  abstract onStored(manager: EntityManager, report: IncomingReport, agencyCaseId: string): Promise<void>;
+  /** Called once per transaction with the reports it stored, in record order. */
+  abstract onStored(manager: EntityManager, stored: StoredReport[]): Promise<void>;
+}
+
+/** A report record to apply, with where it came from. */
+export interface IncomingRecord {
+  report: IncomingReport;
+  meta: RecordMeta;
 }
 
 /**
- * Applies one report exactly once: stores it and amends its agency case in one
- * transaction with the idempotency row. A redelivered record changes nothing.
+ * Applies reports exactly once: stores each new one and amends its agency case in one
+ * transaction with the idempotency rows, then hands them to the matching hook inside that
+ * transaction. A batch costs a handful of statements whatever its size. A redelivered
+ * record (its event id already applied) changes nothing.
  */
 @Injectable()
 export class ReportIntakeService {
@@ -25,49 +39,106 @@ export class ReportIntakeService {
     private readonly stored: ReportStoredHandler,
   ) {}
 
+  /** Applies one report; returns whether it was new. */
   async apply(report: IncomingReport, meta: RecordMeta): Promise<boolean> {
-    const applied = await runOnce(
-      this.ds,
-      {
-        schema: 'correlation',
-        consumer: ReportIntakeService.CONSUMER,
-        eventId: report.body.eventId,
-        topic: meta.topic,
-        partition: meta.partition,
-        offset: meta.offset,
-      },
-      async (m) => {
-        const now = new Date();
-        const rows: { id: string }[] = await m.query(
-          `INSERT INTO "correlation"."agency_case" (id, agency_id, kind, case_ref, case_key, report_count, first_seen_at, updated_at)
-           VALUES ($1, $2, $3, $4, $3::text || ':' || $2::text || ':' || $4::text, 1, $5, $5)
-           ON CONFLICT (agency_id, kind, case_ref)
-           DO UPDATE SET report_count = "agency_case".report_count + 1, updated_at = EXCLUDED.updated_at
-           RETURNING id`,
-          [randomUUID(), report.body.agencyId, report.kind, report.caseRef, now],
-        );
-        const agencyCaseId = rows[0].id;
-        await m.query(
-          `INSERT INTO "correlation"."report" (event_id, kind, agency_id, case_ref, agency_case_id, body, reported_at, topic, partition, "offset")
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-          [
-            report.body.eventId,
-            report.kind,
-            report.body.agencyId,
-            report.caseRef,
-            agencyCaseId,
-            JSON.stringify(report.body),
-            report.body.reportedAt,
-            meta.topic,
-            meta.partition,
-            meta.offset,
-          ],
-        );
-        await this.stored.onStored(m, report, agencyCaseId);
-      },
-    );
-    if (!applied)
-      this.logger.log({ msg: 'duplicate report ignored', eventId: report.body.eventId, offset: meta.offset });
-    return applied;
+    return (await this.applyBatch([{ report, meta }])) === 1;
   }
+
+  /** Applies a batch in one transaction; returns how many reports were new. */
+  async applyBatch(records: IncomingRecord[]): Promise<number> {
+    const fresh = await this.ds.transaction(async (m) => {
+      const applied = await this.markApplied(m, records);
+      if (applied.length === 0) return 0;
+      const caseIds = await this.amendCases(m, applied);
+      const stored = applied.map((r) => ({
+        report: r.report,
+        agencyCaseId: caseIds.get(caseIdentity(r.report))!,
+      }));
+      await this.insertReports(m, applied, stored);
+      await this.stored.onStored(m, stored);
+      return applied.length;
+    });
+    if (fresh < records.length)
+      this.logger.log({
+        msg: 'duplicate report(s) ignored',
+        duplicates: records.length - fresh,
+        offsets: records.map((r) => r.meta.offset),
+      });
+    return fresh;
+  }
+
+  /** Inserts the idempotency rows; returns the records not applied before (first of each event id). */
+  private async markApplied(m: EntityManager, records: IncomingRecord[]): Promise<IncomingRecord[]> {
+    const rows = await m.query<{ event_id: string }[]>(
+      `INSERT INTO "correlation"."processed_event" (consumer, event_id, topic, partition, "offset")
+       SELECT $1, e, t, p, o FROM unnest($2::text[], $3::text[], $4::int[], $5::bigint[]) AS x(e, t, p, o)
+       ON CONFLICT DO NOTHING RETURNING event_id`,
+      [
+        ReportIntakeService.CONSUMER,
+        records.map((r) => r.report.body.eventId),
+        records.map((r) => r.meta.topic),
+        records.map((r) => r.meta.partition),
+        records.map((r) => r.meta.offset),
+      ],
+    );
+    const fresh = new Set(rows.map((r) => r.event_id));
+    return records.filter((r) => fresh.delete(r.report.body.eventId));
+  }
+
+  /** Creates or amends each agency case once (report_count grows by its reports). */
+  private async amendCases(m: EntityManager, applied: IncomingRecord[]): Promise<Map<string, string>> {
+    const perCase = new Map<string, { report: IncomingReport; n: number }>();
+    for (const r of applied) {
+      const k = caseIdentity(r.report);
+      const c = perCase.get(k);
+      if (c) c.n++;
+      else perCase.set(k, { report: r.report, n: 1 });
+    }
+    const cases = [...perCase.values()];
+    const now = new Date();
+    const rows = await m.query<{ id: string; agency_id: string; kind: string; case_ref: string }[]>(
+      `INSERT INTO "correlation"."agency_case" (id, agency_id, kind, case_ref, case_key, report_count, first_seen_at, updated_at)
+       SELECT i, a, k, r, k || ':' || a || ':' || r, n, $6, $6
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[]) AS x(i, a, k, r, n)
+       ON CONFLICT (agency_id, kind, case_ref)
+       DO UPDATE SET report_count = "agency_case".report_count + EXCLUDED.report_count, updated_at = EXCLUDED.updated_at
+       RETURNING id, agency_id, kind, case_ref`,
+      [
+        cases.map(() => randomUUID()),
+        cases.map((c) => c.report.body.agencyId),
+        cases.map((c) => c.report.kind),
+        cases.map((c) => c.report.caseRef),
+        cases.map((c) => c.n),
+        now,
+      ],
+    );
+    return new Map(rows.map((r) => [`${r.kind}\t${r.agency_id}\t${r.case_ref}`, r.id]));
+  }
+
+  private async insertReports(
+    m: EntityManager,
+    applied: IncomingRecord[],
+    stored: StoredReport[],
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO "correlation"."report" (event_id, kind, agency_id, case_ref, agency_case_id, body, reported_at, topic, partition, "offset")
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::jsonb[], $7::timestamptz[], $8::text[], $9::int[], $10::bigint[])`,
+      [
+        applied.map((r) => r.report.body.eventId),
+        applied.map((r) => r.report.kind),
+        applied.map((r) => r.report.body.agencyId),
+        applied.map((r) => r.report.caseRef),
+        stored.map((s) => s.agencyCaseId),
+        applied.map((r) => JSON.stringify(r.report.body)),
+        applied.map((r) => r.report.body.reportedAt),
+        applied.map((r) => r.meta.topic),
+        applied.map((r) => r.meta.partition),
+        applied.map((r) => r.meta.offset),
+      ],
+    );
+  }
+}
+
+function caseIdentity(r: IncomingReport): string {
+  return `${r.kind}\t${r.body.agencyId}\t${r.caseRef}`;
 }

@@ -21,21 +21,51 @@ import {
 } from '@app/matching';
 import { enqueueOutbox } from '@app/outbox';
 import type { IncomingReport } from '../intake/incoming-report';
-import { ReportStoredHandler } from '../intake/report-intake.service';
+import { ReportStoredHandler, type StoredReport } from '../intake/report-intake.service';
 import { advisoryLockPlan } from './domain/advisory-lock-plan';
 import { decodeFeature, encodeFeature, featureId } from './domain/feature-codec';
 import { MATCH_CONFIG, MATCH_GAZETTEER } from './linking.tokens';
 
-/** Upper bound of candidates compared per report (the frequency cap keeps real ones far below). */
+/** Upper bound of candidates compared per agency case (the frequency cap keeps real ones far below). */
 const MAX_CANDIDATES = 500;
 
+/** An agency case touched by the batch: its merged features and what is new. */
+interface TouchedCase {
+  identity: AgencyCase;
+  /** Features the batch's reports carry, first occurrence kept, with the report that brought each. */
+  extracted: { feature: Feature; eventId: string }[];
+  /** Event id of the case's last report in the batch (the trigger of its links). */
+  lastEventId: string;
+  features: Feature[];
+  added: { feature: Feature; eventId: string }[];
+  index: string[];
+  probe: string[];
+}
+
+type AgencyCase = ReturnType<typeof agencyCaseOf>;
+
+/** A link found by the batch, with what clustering made of it. */
+interface NewLink {
+  linkId: string;
+  a: string;
+  b: string;
+  cmp: ReturnType<typeof compareCases>;
+  triggeredBy: string;
+  /** Cluster at the time of the link (as if the batch's links were made one by one), if clustered. */
+  clusterId: string | null;
+  merged?: { survivor: string; absorbed: string };
+}
+
 /**
- * Links an agency case to others once a report is stored, inside the same transaction:
- * merges the report's normalised features into its agency case, locks the blocking keys it
- * touches (so two instances cannot miss each other's concurrent reports), finds candidates
- * through the `case_key` table (never an all-pairs scan), scores them, records new links,
- * applies them to the clusters (older id survives a merge) and queues one CaseLinked per new
- * link in the outbox. Runs once per report (runOnce), so a redelivery changes nothing.
+ * Links agency cases once reports are stored, inside the same transaction. For a whole batch
+ * of reports at once: merges each report's normalised features into its agency case, locks
+ * the blocking keys the batch touches (probe keys exclusively, index-only keys shared, one
+ * sorted pass, so two instances cannot miss each other's concurrent reports and cannot
+ * deadlock on them), finds candidates through the `case_key` table (never an all-pairs
+ * scan), scores them, records new links, applies them to the clusters (older id survives a
+ * merge) and queues one CaseLinked per new link in the outbox. The number of statements
+ * does not grow with the batch. Runs once per report (idempotency rows of the intake), so a
+ * redelivery changes nothing.
  */
 @Injectable()
 export class CaseLinker extends ReportStoredHandler {
@@ -48,37 +78,55 @@ export class CaseLinker extends ReportStoredHandler {
     super();
   }
 
-  async onStored(m: EntityManager, report: IncomingReport): Promise<void> {
-    const identity = agencyCaseOf(report.body, report.kind);
-    const caseKey = identity.id;
-    const extracted = extractUnique(report, this.gazetteer);
+  async onStored(m: EntityManager, stored: StoredReport[]): Promise<void> {
+    const touched = this.touchedCases(stored);
+    const caseKeys = [...touched.keys()];
 
-    // Merge the new features into the agency case.
-    const existingRows = await m.query<{ feature_id: string; feature: Record<string, unknown> }[]>(
-      `SELECT feature_id, feature FROM correlation.case_feature WHERE case_key = $1`,
-      [caseKey],
+    // Merge the new features into their agency cases.
+    const existingRows = await m.query<
+      { case_key: string; feature_id: string; feature: Record<string, unknown> }[]
+    >(
+      `SELECT case_key, feature_id, feature FROM correlation.case_feature WHERE case_key = ANY($1::text[]) ORDER BY id`,
+      [caseKeys],
     );
-    const known = new Set(existingRows.map((r) => r.feature_id));
-    const added = extracted.filter((f) => !known.has(featureId(f)));
+    const existing = new Map<string, Feature[]>();
+    const known = new Set<string>();
+    for (const r of existingRows) {
+      known.add(`${r.case_key}\n${r.feature_id}`);
+      let list = existing.get(r.case_key);
+      if (!list) existing.set(r.case_key, (list = []));
+      list.push(decodeFeature(r.feature));
+    }
+    const allIndex: string[] = [];
+    const allProbe: string[] = [];
+    for (const [key, c] of touched) {
+      c.added = c.extracted.filter((x) => !known.has(`${key}\n${featureId(x.feature)}`));
+      c.features = [...(existing.get(key) ?? []), ...c.added.map((x) => x.feature)];
+      const keys = blockingKeys(c.features, this.config);
+      c.index = keys.index;
+      c.probe = keys.probe;
+      allIndex.push(...keys.index);
+      allProbe.push(...keys.probe);
+    }
+    const added = [...touched].flatMap(([key, c]) => c.added.map((x) => ({ key, ...x })));
     if (added.length > 0) {
-      const params: unknown[] = [];
-      const values = added.map((f, i) => {
-        params.push(caseKey, report.body.eventId, featureId(f), encodeFeature(f));
-        return `($${i * 4 + 1}, $${i * 4 + 2}, $${i * 4 + 3}, $${i * 4 + 4}::jsonb)`;
-      });
       await m.query(
-        `INSERT INTO correlation.case_feature (case_key, event_id, feature_id, feature) VALUES ${values.join(', ')} ON CONFLICT DO NOTHING`,
-        params,
+        `INSERT INTO correlation.case_feature (case_key, event_id, feature_id, feature)
+         SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::jsonb[]) ON CONFLICT DO NOTHING`,
+        [
+          added.map((x) => x.key),
+          added.map((x) => x.eventId),
+          added.map((x) => featureId(x.feature)),
+          added.map((x) => encodeFeature(x.feature)),
+        ],
       );
     }
-    const features = [...existingRows.map((r) => decodeFeature(r.feature)), ...added];
-    const keys = blockingKeys(features, this.config);
 
-    // Two concurrent reports must not miss each other: whenever one's probe keys meet the
-    // other's index keys they serialise. Probe keys are locked exclusively and index-only keys
-    // in shared mode, so reports that merely sit in the same place cell (every seizure at
+    // Two concurrent transactions must not miss each other: whenever one's probe keys meet
+    // the other's index keys they serialise. Probe keys are locked exclusively and index-only
+    // keys in shared mode, so reports that merely sit in the same place cell (every seizure at
     // Torkham) do not queue behind each other. One sorted pass: no deadlock.
-    const { keys: lockKeys, exclusive } = advisoryLockPlan(keys.index, keys.probe);
+    const { keys: lockKeys, exclusive } = advisoryLockPlan(allIndex, allProbe);
     if (lockKeys.length > 0) {
       await m.query(
         `SELECT CASE WHEN x THEN pg_advisory_xact_lock(hashtext(k)) ELSE pg_advisory_xact_lock_shared(hashtext(k)) END
@@ -86,125 +134,146 @@ export class CaseLinker extends ReportStoredHandler {
         [lockKeys, exclusive],
       );
     }
-    if (keys.index.length > 0) {
+    const indexPairs = [...touched].flatMap(([key, c]) => c.index.map((k) => [k, key] as const));
+    if (indexPairs.length > 0) {
       await m.query(
-        `INSERT INTO correlation.case_key (key, case_key) SELECT k, $2 FROM unnest($1::text[]) AS k ON CONFLICT DO NOTHING`,
-        [keys.index, caseKey],
+        `INSERT INTO correlation.case_key (key, case_key) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
+        [indexPairs.map((p) => p[0]), indexPairs.map((p) => p[1])],
       );
     }
 
-    // Frequencies of the probe keys and of the case's identifier values (for the cap).
-    const valueKeys = features.map((f) => valueKey(f)).filter((k): k is string => k !== undefined);
-    const freqKeys = [...new Set([...keys.probe, ...valueKeys])];
+    // Frequencies of the probe keys and of the cases' identifier values (for the cap).
+    const valueKeys = [...touched.values()].flatMap((c) =>
+      c.features.map((f) => valueKey(f)).filter((k): k is string => k !== undefined),
+    );
+    const freqKeys = [...new Set([...allProbe, ...valueKeys])];
     const freqRows = await m.query<{ key: string; n: string }[]>(
       `SELECT key, count(*) AS n FROM correlation.case_key WHERE key = ANY($1::text[]) GROUP BY key`,
       [freqKeys],
     );
     const frequency = new Map(freqRows.map((r) => [r.key, Number(r.n)]));
     const freqOf = (key: string) => frequency.get(key) ?? 0;
-    const probe = keys.probe.filter((k) => isPlaceKey(k) || freqOf(k) <= this.config.maxValueFrequency);
-    if (probe.length === 0) return;
+    const probes = [...touched].flatMap(([key, c]) =>
+      c.probe
+        .filter((k) => isPlaceKey(k) || freqOf(k) <= this.config.maxValueFrequency)
+        .map((k) => [key, k] as const),
+    );
+    if (probes.length === 0) return;
 
-    const candidateRows = await m.query<{ case_key: string }[]>(
-      `SELECT DISTINCT case_key FROM correlation.case_key WHERE key = ANY($1::text[]) AND case_key <> $2 LIMIT ${MAX_CANDIDATES}`,
-      [probe, caseKey],
+    const candidateRows = await m.query<{ self: string; case_key: string }[]>(
+      `SELECT q.self, c.case_key
+         FROM (SELECT self, array_agg(k) AS ks FROM unnest($1::text[], $2::text[]) AS t(self, k) GROUP BY self) q
+         CROSS JOIN LATERAL (
+           SELECT DISTINCT case_key FROM correlation.case_key
+            WHERE key = ANY(q.ks) AND case_key <> q.self LIMIT ${MAX_CANDIDATES}) c`,
+      [probes.map((p) => p[0]), probes.map((p) => p[1])],
     );
     if (candidateRows.length === 0) return;
-    const candidateIds = candidateRows.map((r) => r.case_key);
-    const profiles = await this.loadProfiles(m, candidateIds);
-    const self = buildProfile(identity, features);
-    const now = new Date();
 
-    const linkIds = new Map(candidateIds.map((id) => [id, linkIdOf(...orderedPair(caseKey, id))]));
+    const profiles = await this.loadProfiles(
+      m,
+      [...new Set(candidateRows.map((r) => r.case_key))].filter((k) => !touched.has(k)),
+    );
+    for (const [key, c] of touched) profiles.set(key, buildProfile(c.identity, c.features));
+
+    // Each pair once, whichever side found it.
+    const pairs = new Map<string, { a: string; b: string; self: string }>();
+    for (const r of candidateRows) {
+      const [a, b] = orderedPair(r.self, r.case_key);
+      const linkId = linkIdOf(a, b);
+      if (!pairs.has(linkId)) pairs.set(linkId, { a, b, self: r.self });
+    }
     const existingLinks = new Map(
       (
         await m.query<{ link_id: string; weak: boolean }[]>(
           `SELECT link_id, weak FROM correlation.case_link WHERE link_id = ANY($1::uuid[])`,
-          [[...linkIds.values()]],
+          [[...pairs.keys()]],
         )
       ).map((r) => [r.link_id, r]),
     );
 
-    for (const otherId of candidateIds) {
-      const other = profiles.get(otherId);
-      if (!other) continue;
-      const [a, b] = orderedPair(caseKey, otherId);
-      const linkId = linkIds.get(otherId)!;
-      const existing = existingLinks.get(linkId);
-      if (existing && !existing.weak) continue;
-      const [pa, pb] = a === caseKey ? [self, other] : [other, self];
+    const links: NewLink[] = [];
+    for (const [linkId, { a, b, self }] of pairs) {
+      const existingLink = existingLinks.get(linkId);
+      if (existingLink && !existingLink.weak) continue;
+      const pa = profiles.get(a);
+      const pb = profiles.get(b);
+      if (!pa || !pb) continue;
       const cmp = compareCases(pa, pb, freqOf, this.config);
-      if (!cmp.link || (existing && cmp.weak)) continue;
-      await m.query(
-        `INSERT INTO correlation.case_link (link_id, a_case, b_case, score, reasons, cross_border, weak, capped, trigger_event_id)
-         VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8::jsonb, $9)
-         ON CONFLICT (link_id) DO UPDATE SET score = EXCLUDED.score, reasons = EXCLUDED.reasons, weak = EXCLUDED.weak, capped = EXCLUDED.capped`,
-        [
-          linkId,
-          a,
-          b,
-          cmp.score,
-          JSON.stringify(cmp.reasons),
-          cmp.crossBorder,
-          cmp.weak,
-          JSON.stringify(cmp.capped),
-          report.body.eventId,
-        ],
-      );
-      let clusterId: string | null = null;
-      let merged: { survivor: string; absorbed: string } | undefined;
-      if (!cmp.weak || this.config.clusterWeakLinks) {
-        const applied = await this.applyToClusters(m, a, b, linkId, now);
-        clusterId = applied.clusterId;
-        merged = applied.merged;
-      }
-      await m.query(`UPDATE correlation.case_link SET cluster_id = $2 WHERE link_id = $1`, [
-        linkId,
-        clusterId,
-      ]);
-      const event = await this.caseLinkedEvent(m, {
-        linkId,
-        clusterId: clusterId ?? linkId,
-        a,
-        b,
-        score: cmp.score,
-        reasons: cmp.reasons.map((r) => ({
-          feature: r.feature,
-          weight: r.weight,
-          detail: r.detail,
-          protected: r.protected,
-          sources: r.sources,
-        })),
-        crossBorder: cmp.crossBorder,
-        weak: cmp.weak,
-        capped: cmp.capped.map((c) => ({ feature: c.feature, display: c.display, frequency: c.frequency })),
-        merged,
-        triggeredBy: report.body.eventId,
-        now,
-      });
-      await enqueueOutbox(m, 'correlation', [
-        {
-          topic: Topics.CaseLinked,
-          key: event.clusterId,
-          headers: { 'event-id': event.eventId, 'event-type': EventTypes.CaseLinked, 'schema-version': '1' },
-          value: event,
-        },
-      ]);
+      if (!cmp.link || (existingLink && cmp.weak)) continue;
+      links.push({ linkId, a, b, cmp, triggeredBy: touched.get(self)!.lastEventId, clusterId: null });
+    }
+    if (links.length === 0) return;
+
+    const now = new Date();
+    const finalCluster = await this.applyToClusters(m, links, now);
+    await m.query(
+      `INSERT INTO correlation.case_link (link_id, a_case, b_case, score, reasons, cross_border, weak, capped, trigger_event_id, cluster_id)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::float8[], $5::jsonb[], $6::bool[], $7::bool[], $8::jsonb[], $9::uuid[], $10::uuid[])
+       ON CONFLICT (link_id) DO UPDATE SET score = EXCLUDED.score, reasons = EXCLUDED.reasons, weak = EXCLUDED.weak,
+         capped = EXCLUDED.capped, cluster_id = EXCLUDED.cluster_id`,
+      [
+        links.map((l) => l.linkId),
+        links.map((l) => l.a),
+        links.map((l) => l.b),
+        links.map((l) => l.cmp.score),
+        links.map((l) => JSON.stringify(l.cmp.reasons)),
+        links.map((l) => l.cmp.crossBorder),
+        links.map((l) => l.cmp.weak),
+        links.map((l) => JSON.stringify(l.cmp.capped)),
+        links.map((l) => l.triggeredBy),
+        links.map((l) => (l.clusterId ? finalCluster(l.clusterId) : null)),
+      ],
+    );
+
+    const events = await this.caseLinkedEvents(m, links, finalCluster, now);
+    await enqueueOutbox(
+      m,
+      'correlation',
+      events.map((event) => ({
+        topic: Topics.CaseLinked,
+        key: event.clusterId,
+        headers: { 'event-id': event.eventId, 'event-type': EventTypes.CaseLinked, 'schema-version': '1' },
+        value: event,
+      })),
+    );
+    for (const l of links)
       this.logger.log({
         msg: 'link made',
-        linkId,
-        clusterId,
-        a,
-        b,
-        score: Number(cmp.score.toFixed(3)),
-        crossBorder: cmp.crossBorder,
-        weak: cmp.weak,
-        merged,
+        linkId: l.linkId,
+        clusterId: l.clusterId,
+        a: l.a,
+        b: l.b,
+        score: Number(l.cmp.score.toFixed(3)),
+        crossBorder: l.cmp.crossBorder,
+        weak: l.cmp.weak,
+        merged: l.merged,
       });
+  }
+
+  /** The batch's agency cases in record order, each with the features its reports carry. */
+  private touchedCases(stored: StoredReport[]): Map<string, TouchedCase> {
+    const touched = new Map<string, TouchedCase>();
+    for (const { report } of stored) {
+      const identity = agencyCaseOf(report.body, report.kind);
+      let c = touched.get(identity.id);
+      if (!c) {
+        c = { identity, extracted: [], lastEventId: '', features: [], added: [], index: [], probe: [] };
+        touched.set(identity.id, c);
+      }
+      const seen = new Set(c.extracted.map((x) => featureId(x.feature)));
+      for (const feature of extractUnique(report, this.gazetteer)) {
+        if (seen.has(featureId(feature))) continue;
+        c.extracted.push({ feature, eventId: report.body.eventId });
+      }
+      c.lastEventId = report.body.eventId;
     }
+    return touched;
   }
 
   private async loadProfiles(m: EntityManager, caseKeys: string[]): Promise<Map<string, CaseProfile>> {
+    const out = new Map<string, CaseProfile>();
+    if (caseKeys.length === 0) return out;
     const rows = await m.query<
       {
         case_key: string;
@@ -229,7 +298,6 @@ export class CaseLinker extends ReportStoredHandler {
         grouped.set(r.case_key, (g = { agencyId: r.agency_id, kind: r.kind, ref: r.case_ref, features: [] }));
       g.features.push(decodeFeature(r.feature));
     }
-    const out = new Map<string, CaseProfile>();
     for (const [id, g] of grouped) {
       out.set(
         id,
@@ -242,102 +310,151 @@ export class CaseLinker extends ReportStoredHandler {
     return out;
   }
 
-  /** Persists what planLink decides, locking the two agency cases' rows. */
+  /**
+   * Applies the batch's links to the clusters as if they were made one after the other (what
+   * planLink decides for each, given the clusters left by the previous ones), locking the
+   * agency cases' rows, and persists the end state. Sets each link's clusterId/merged and
+   * returns the resolution of a cluster id to the one it ended in (after merges).
+   */
   private async applyToClusters(
     m: EntityManager,
-    a: string,
-    b: string,
-    linkId: string,
+    links: NewLink[],
     now: Date,
-  ): Promise<{ clusterId: string; merged?: { survivor: string; absorbed: string } }> {
-    const rows = await m.query<{ case_key: string; cluster_id: string | null; first_seen_at: Date | null }[]>(
-      `SELECT c.case_key, c.cluster_id, k.first_seen_at
-         FROM correlation.agency_case c LEFT JOIN correlation.cluster k ON k.id = c.cluster_id
-        WHERE c.case_key = ANY($1::text[]) ORDER BY c.case_key FOR UPDATE OF c`,
-      [[a, b]],
-    );
-    const head = (key: string): ClusterHead | undefined => {
-      const r = rows.find((x) => x.case_key === key);
-      return r?.cluster_id ? { id: r.cluster_id, firstSeenAt: r.first_seen_at!.getTime() } : undefined;
+  ): Promise<(clusterId: string) => string> {
+    const clustering = links.filter((l) => !l.cmp.weak || this.config.clusterWeakLinks);
+    const members = [...new Set(clustering.flatMap((l) => [l.a, l.b]))].sort();
+    const rows =
+      members.length === 0
+        ? []
+        : await m.query<{ case_key: string; cluster_id: string | null; first_seen_at: Date | null }[]>(
+            `SELECT c.case_key, c.cluster_id, k.first_seen_at
+               FROM correlation.agency_case c LEFT JOIN correlation.cluster k ON k.id = c.cluster_id
+              WHERE c.case_key = ANY($1::text[]) ORDER BY c.case_key FOR UPDATE OF c`,
+            [members],
+          );
+    const clusterOf = new Map<string, string | null>(rows.map((r) => [r.case_key, r.cluster_id]));
+    const initial = new Map(clusterOf);
+    const firstSeen = new Map<string, number>();
+    for (const r of rows) if (r.cluster_id) firstSeen.set(r.cluster_id, r.first_seen_at!.getTime());
+    const mergedInto = new Map<string, string>();
+    const resolve = (id: string): string => {
+      let cur = id;
+      for (let next = mergedInto.get(cur); next; next = mergedInto.get(cur)) cur = next;
+      return cur;
     };
-    const plan = planLink(a, b, head(a), head(b), linkId, now.getTime());
-    switch (plan.action) {
-      case 'create':
-        await m.query(
-          `INSERT INTO correlation.cluster (id, first_seen_at, updated_at) VALUES ($1, $2, $2) ON CONFLICT (id) DO NOTHING`,
-          [plan.clusterId, now],
-        );
-        await m.query(`UPDATE correlation.agency_case SET cluster_id = $1 WHERE case_key = ANY($2::text[])`, [
-          plan.clusterId,
-          plan.members,
-        ]);
-        return { clusterId: plan.clusterId };
-      case 'join':
-        await m.query(`UPDATE correlation.agency_case SET cluster_id = $1 WHERE case_key = $2`, [
-          plan.clusterId,
-          plan.add,
-        ]);
-        await m.query(`UPDATE correlation.cluster SET updated_at = $2 WHERE id = $1`, [plan.clusterId, now]);
-        return { clusterId: plan.clusterId };
-      case 'none':
-        await m.query(`UPDATE correlation.cluster SET updated_at = $2 WHERE id = $1`, [plan.clusterId, now]);
-        return { clusterId: plan.clusterId };
-      case 'merge':
-        await m.query(
-          `SELECT id FROM correlation.cluster WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
-          [[plan.survivor, plan.absorbed]],
-        );
-        await m.query(`UPDATE correlation.agency_case SET cluster_id = $1 WHERE cluster_id = $2`, [
-          plan.survivor,
-          plan.absorbed,
-        ]);
-        await m.query(`UPDATE correlation.case_link SET cluster_id = $1 WHERE cluster_id = $2`, [
-          plan.survivor,
-          plan.absorbed,
-        ]);
-        await m.query(`UPDATE correlation.cluster SET merged_into = $1, updated_at = $3 WHERE id = $2`, [
-          plan.survivor,
-          plan.absorbed,
-          now,
-        ]);
-        await m.query(`UPDATE correlation.cluster SET updated_at = $2 WHERE id = $1`, [plan.survivor, now]);
-        return { clusterId: plan.survivor, merged: { survivor: plan.survivor, absorbed: plan.absorbed } };
+    const head = (caseKey: string): ClusterHead | undefined => {
+      const id = clusterOf.get(caseKey);
+      if (!id) return undefined;
+      const r = resolve(id);
+      return { id: r, firstSeenAt: firstSeen.get(r)! };
+    };
+    const created: string[] = [];
+    const merges: { survivor: string; absorbed: string }[] = [];
+    const touchedClusters = new Set<string>();
+    for (const l of clustering) {
+      const plan = planLink(l.a, l.b, head(l.a), head(l.b), l.linkId, now.getTime());
+      switch (plan.action) {
+        case 'create':
+          if (!firstSeen.has(plan.clusterId)) {
+            firstSeen.set(plan.clusterId, plan.firstSeenAt);
+            created.push(plan.clusterId);
+          }
+          for (const k of plan.members) clusterOf.set(k, plan.clusterId);
+          break;
+        case 'join':
+          clusterOf.set(plan.add, plan.clusterId);
+          break;
+        case 'none':
+          break;
+        case 'merge':
+          mergedInto.set(plan.absorbed, plan.survivor);
+          merges.push({ survivor: plan.survivor, absorbed: plan.absorbed });
+          l.merged = { survivor: plan.survivor, absorbed: plan.absorbed };
+          break;
+      }
+      l.clusterId = plan.clusterId;
+      touchedClusters.add(plan.clusterId);
     }
+
+    if (created.length > 0) {
+      await m.query(
+        `INSERT INTO correlation.cluster (id, first_seen_at, updated_at) SELECT id, $2, $2 FROM unnest($1::uuid[]) AS id
+         ON CONFLICT (id) DO NOTHING`,
+        [created, now],
+      );
+    }
+    const moved = [...clusterOf]
+      .map(([k, id]) => [k, id ? resolve(id) : null] as const)
+      .filter(([k, id]) => id !== null && id !== initial.get(k));
+    if (moved.length > 0) {
+      await m.query(
+        `UPDATE correlation.agency_case c SET cluster_id = x.id FROM unnest($1::text[], $2::uuid[]) AS x(k, id)
+          WHERE c.case_key = x.k`,
+        [moved.map(([k]) => k), moved.map(([, id]) => id)],
+      );
+    }
+    if (merges.length > 0) {
+      const involved = [...new Set(merges.flatMap((x) => [x.survivor, x.absorbed]))].sort();
+      await m.query(`SELECT id FROM correlation.cluster WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [
+        involved,
+      ]);
+      const absorbed = merges.map((x) => x.absorbed);
+      const finals = absorbed.map(resolve);
+      // Members and links the batch did not load follow their absorbed cluster to the end.
+      await m.query(
+        `UPDATE correlation.agency_case c SET cluster_id = x.s FROM unnest($1::uuid[], $2::uuid[]) AS x(a, s)
+          WHERE c.cluster_id = x.a`,
+        [absorbed, finals],
+      );
+      await m.query(
+        `UPDATE correlation.case_link l SET cluster_id = x.s FROM unnest($1::uuid[], $2::uuid[]) AS x(a, s)
+          WHERE l.cluster_id = x.a`,
+        [absorbed, finals],
+      );
+      await m.query(
+        `UPDATE correlation.cluster k SET merged_into = x.s, updated_at = $3 FROM unnest($1::uuid[], $2::uuid[]) AS x(a, s)
+          WHERE k.id = x.a`,
+        [absorbed, merges.map((x) => x.survivor), now],
+      );
+    }
+    const survivors = [...new Set([...touchedClusters].map(resolve))];
+    if (survivors.length > 0) {
+      await m.query(`UPDATE correlation.cluster SET updated_at = $2 WHERE id = ANY($1::uuid[])`, [
+        survivors,
+        now,
+      ]);
+    }
+    return resolve;
   }
 
-  private async caseLinkedEvent(
+  private async caseLinkedEvents(
     m: EntityManager,
-    l: {
-      linkId: string;
-      clusterId: string;
-      a: string;
-      b: string;
-      score: number;
-      reasons: CaseLinkedEvent['reasons'];
-      crossBorder: boolean;
-      weak: boolean;
-      capped: CaseLinkedEvent['capped'];
-      merged?: { survivor: string; absorbed: string };
-      triggeredBy: string;
-      now: Date;
-    },
-  ): Promise<CaseLinkedEvent> {
-    const sides = await m.query<
-      {
-        case_key: string;
-        agency_id: string;
-        kind: 'seizure' | 'route';
-        case_ref: string;
-        event_ids: string[];
-      }[]
-    >(
-      `SELECT c.case_key, c.agency_id, c.kind, c.case_ref, array_agg(r.event_id::text ORDER BY r.received_at) AS event_ids
-         FROM correlation.agency_case c JOIN correlation.report r ON r.agency_case_id = c.id
-        WHERE c.case_key = ANY($1::text[]) GROUP BY c.case_key, c.agency_id, c.kind, c.case_ref`,
-      [[l.a, l.b]],
+    links: NewLink[],
+    finalCluster: (clusterId: string) => string,
+    now: Date,
+  ): Promise<CaseLinkedEvent[]> {
+    const cases = [...new Set(links.flatMap((l) => [l.a, l.b]))];
+    const sides = new Map(
+      (
+        await m.query<
+          {
+            case_key: string;
+            agency_id: string;
+            kind: 'seizure' | 'route';
+            case_ref: string;
+            event_ids: string[];
+          }[]
+        >(
+          `SELECT c.case_key, c.agency_id, c.kind, c.case_ref,
+                  array_agg(r.event_id::text ORDER BY r.received_at, r.topic, r.partition, r."offset") AS event_ids
+             FROM correlation.agency_case c JOIN correlation.report r ON r.agency_case_id = c.id
+            WHERE c.case_key = ANY($1::text[]) GROUP BY c.case_key, c.agency_id, c.kind, c.case_ref`,
+          [cases],
+        )
+      ).map((s) => [s.case_key, s]),
     );
     const side = (key: string) => {
-      const s = sides.find((x) => x.case_key === key)!;
+      const s = sides.get(key)!;
       return {
         agencyCaseId: s.case_key,
         agencyId: s.agency_id,
@@ -346,31 +463,44 @@ export class CaseLinker extends ReportStoredHandler {
         eventIds: s.event_ids,
       };
     };
-    const countries = await m.query<{ country: string }[]>(
-      `SELECT DISTINCT substring(agency_id from 1 for 2) AS country FROM correlation.agency_case WHERE cluster_id = $1 ORDER BY 1`,
-      [l.clusterId],
+    const clusters = [...new Set(links.filter((l) => l.clusterId).map((l) => finalCluster(l.clusterId!)))];
+    const countriesOf = new Map(
+      clusters.length === 0
+        ? []
+        : (
+            await m.query<{ cluster_id: string; countries: string[] }[]>(
+              `SELECT cluster_id, array_agg(DISTINCT substring(agency_id from 1 for 2) ORDER BY substring(agency_id from 1 for 2)) AS countries
+                 FROM correlation.agency_case WHERE cluster_id = ANY($1::uuid[]) GROUP BY cluster_id`,
+              [clusters],
+            )
+          ).map((r) => [r.cluster_id, r.countries]),
     );
-    return {
+    return links.map((l) => ({
       eventId: randomUUID(),
       linkId: l.linkId,
-      clusterId: l.clusterId,
-      createdAt: l.now.toISOString(),
+      clusterId: l.clusterId ?? l.linkId,
+      createdAt: now.toISOString(),
       a: side(l.a),
       b: side(l.b),
-      score: l.score,
-      reasons: l.reasons,
-      crossBorder: l.crossBorder,
-      weak: l.weak,
-      capped: l.capped,
+      score: l.cmp.score,
+      reasons: l.cmp.reasons.map((r) => ({
+        feature: r.feature,
+        weight: r.weight,
+        detail: r.detail,
+        protected: r.protected,
+        sources: r.sources,
+      })),
+      crossBorder: l.cmp.crossBorder,
+      weak: l.cmp.weak,
+      capped: l.cmp.capped.map((c) => ({ feature: c.feature, display: c.display, frequency: c.frequency })),
       countries:
-        countries.length > 0
-          ? countries.map((c) => c.country)
-          : [...new Set([l.a, l.b].map((k) => k.split(':')[1].slice(0, 2)))].sort(),
+        (l.clusterId ? countriesOf.get(finalCluster(l.clusterId)) : undefined) ??
+        [...new Set([l.a, l.b].map((k) => k.split(':')[1].slice(0, 2)))].sort(),
       ...(l.merged
         ? { merged: { survivorClusterId: l.merged.survivor, absorbedClusterId: l.merged.absorbed } }
         : {}),
       triggeredByEventId: l.triggeredBy,
-    };
+    }));
   }
 }
 

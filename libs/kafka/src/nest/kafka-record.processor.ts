@@ -1,11 +1,13 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { KafkaContext } from '@nestjs/microservices';
+import type { KafkaMessage } from 'kafkajs';
 import { withCorrelationId } from '@app/observability';
 import { Counter, Histogram } from 'prom-client';
 import { metricsRegistry } from '@app/observability';
 import { buildDlqRecord, FailedRecord } from '../core/dlq';
 import { decodeHeaders } from '../core/headers';
 import { isTransientError } from '../core/transient';
+import type { KafkaBatchContext } from './kafka-batch.server';
 import { KafkaProducerService } from './kafka-producer.service';
 import { CONSUMER_GROUP } from './kafka.tokens';
 
@@ -22,6 +24,12 @@ export interface RecordMeta {
   headers: Record<string, string>;
   eventId: string | undefined;
   timestamp: string;
+}
+
+/** A valid record of a batch, with its metadata. */
+export interface BatchItem<T> {
+  value: T;
+  meta: RecordMeta;
 }
 
 /** Thrown by a use case for a record that can never be processed (goes to the DLQ). */
@@ -72,13 +80,146 @@ export class KafkaRecordProcessor {
     validate: (plain: unknown) => RecordValidation<T>,
     useCase: (value: T, meta: RecordMeta) => Promise<void>,
   ): Promise<void> {
-    const message = ctx.getMessage();
-    const headers = decodeHeaders(message.headers);
     const topic = ctx.getTopic();
+    const { meta, failed } = this.describe(ctx.getMessage(), topic, ctx.getPartition());
+    const headers = meta.headers;
+    const group = this.group;
+    const endTimer = duration.startTimer({ topic, group });
+
+    await withCorrelationId(headers['correlation-id'] ?? headers['event-id'], async () => {
+      const result = this.check(failed, validate);
+      if (!result.ok) {
+        await this.deadLetter(failed, group, result.reason);
+        return;
+      }
+      const outcome = await this.applyWithRetries(topic, ctx.getHeartbeat(), meta.offset, 1, () =>
+        useCase(result.value, meta),
+      );
+      if (outcome !== 'ok') await this.deadLetter(failed, group, `processing failed: ${outcome.message}`);
+    }).finally(() => endTimer());
+  }
+
+  /**
+   * The batch form of `process`, for consumers served by KafkaBatchServer: every record of
+   * the chunk is decoded and validated (invalid ones go to the DLQ, as above), then the
+   * valid ones are applied together by one call of `useCase` (typically one transaction).
+   * A transient failure retries the whole chunk in place; a failure that is not transient
+   * is narrowed down by applying the records one at a time, so only the record that cannot
+   * be processed is dead-lettered and the rest are applied.
+   */
+  async processBatch<T>(
+    ctx: KafkaBatchContext,
+    validate: (plain: unknown) => RecordValidation<T>,
+    useCase: (items: BatchItem<T>[]) => Promise<void>,
+  ): Promise<void> {
+    const topic = ctx.getTopic();
+    const group = this.group;
+    const items: { item: BatchItem<T>; failed: FailedRecord }[] = [];
+    for (const message of ctx.getMessages()) {
+      const { meta, failed } = this.describe(message, topic, ctx.getPartition());
+      const verdict = this.check(failed, validate);
+      if (!verdict.ok) await this.deadLetter(failed, group, verdict.reason);
+      else items.push({ item: { value: verdict.value, meta }, failed });
+    }
+    if (items.length === 0) return;
+    const started = process.hrtime.bigint();
+    try {
+      const all = items.map((i) => i.item);
+      const outcome = await this.applyWithRetries(
+        topic,
+        ctx.getHeartbeat(),
+        all[0].meta.offset,
+        all.length,
+        () => useCase(all),
+      );
+      if (outcome === 'ok') return;
+      if (items.length === 1) {
+        await this.deadLetter(items[0].failed, group, `processing failed: ${outcome.message}`);
+        return;
+      }
+      this.logger.warn({
+        msg: 'a batch failed for good; applying its records one at a time to find the one that cannot be processed',
+        topic,
+        records: items.length,
+        error: outcome.message,
+      });
+      for (const { item, failed } of items) {
+        const single = await this.applyWithRetries(topic, ctx.getHeartbeat(), item.meta.offset, 1, () =>
+          useCase([item]),
+        );
+        if (single !== 'ok') await this.deadLetter(failed, group, `processing failed: ${single.message}`);
+      }
+    } finally {
+      // one observation per record: its share of the batch's time
+      const share = Number(process.hrtime.bigint() - started) / 1e9 / items.length;
+      for (let i = 0; i < items.length; i++) duration.observe({ topic, group }, share);
+    }
+  }
+
+  /**
+   * Applies records, retrying transient failures in place; rethrows when they persist (the
+   * records stay uncommitted and kafkajs redelivers them). Returns the error of a failure
+   * that is not transient.
+   */
+  private async applyWithRetries(
+    topic: string,
+    heartbeat: () => Promise<void>,
+    first: string,
+    records: number,
+    apply: () => Promise<void>,
+  ): Promise<'ok' | Error> {
+    const group = this.group;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await apply();
+        processed.inc({ topic, group, outcome: 'ok' }, records);
+        return 'ok';
+      } catch (e) {
+        if (e instanceof PoisonRecordError || !isTransientError(e)) {
+          this.logger.error({
+            msg: 'records cannot be processed',
+            topic,
+            offset: first,
+            records,
+            error: (e as Error).message,
+          });
+          return e as Error;
+        }
+        processed.inc({ topic, group, outcome: 'retry' }, records);
+        if (attempt >= this.retryDelaysMs.length) {
+          this.logger.warn({
+            msg: 'transient failure persists; leaving the records uncommitted for redelivery',
+            topic,
+            offset: first,
+            records,
+            error: (e as Error).message,
+          });
+          throw e;
+        }
+        this.logger.warn({
+          msg: 'transient failure; retrying',
+          topic,
+          offset: first,
+          records,
+          attempt: attempt + 1,
+          error: (e as Error).message,
+        });
+        await new Promise((r) => setTimeout(r, this.retryDelaysMs[attempt]));
+        await heartbeat().catch(() => undefined);
+      }
+    }
+  }
+
+  private describe(
+    message: KafkaMessage,
+    topic: string,
+    partition: number,
+  ): { meta: RecordMeta; failed: FailedRecord } {
+    const headers = decodeHeaders(message.headers);
     const key = message.key === null || message.key === undefined ? null : String(message.key);
     const meta: RecordMeta = {
       topic,
-      partition: ctx.getPartition(),
+      partition,
       offset: message.offset,
       key,
       headers,
@@ -86,85 +227,36 @@ export class KafkaRecordProcessor {
       timestamp: message.timestamp,
     };
     const raw = message.value as Buffer | string | null;
-    const failed: FailedRecord = {
-      topic,
-      partition: meta.partition,
-      offset: meta.offset,
-      key,
-      value: raw,
-      headers,
-    };
-    const group = this.group;
-    const endTimer = duration.startTimer({ topic, group });
+    return { meta, failed: { topic, partition, offset: meta.offset, key, value: raw, headers } };
+  }
 
-    await withCorrelationId(headers['correlation-id'] ?? headers['event-id'], async () => {
-      let plain: unknown;
-      try {
-        const text = raw === null ? '' : Buffer.isBuffer(raw) ? raw.toString('utf8') : String(raw);
-        plain = JSON.parse(text);
-      } catch (e) {
-        await this.deadLetter(failed, group, `value is not valid JSON: ${(e as Error).message}`);
-        return;
-      }
-      const result = validate(plain);
-      if (!result.ok) {
-        const reason =
-          'validation failed: ' + result.errors.map((er) => `${er.path}: ${er.message}`).join('; ');
-        await this.deadLetter(failed, group, reason);
-        return;
-      }
-      if (
-        headers['event-id'] &&
-        typeof (plain as { eventId?: unknown }).eventId === 'string' &&
-        headers['event-id'] !== (plain as { eventId: string }).eventId
-      ) {
-        await this.deadLetter(
-          failed,
-          group,
-          `event-id header ${headers['event-id']} differs from body eventId ${(plain as { eventId: string }).eventId}`,
-        );
-        return;
-      }
-      for (let attempt = 0; ; attempt++) {
-        try {
-          await useCase(result.value, meta);
-          processed.inc({ topic, group, outcome: 'ok' });
-          return;
-        } catch (e) {
-          if (e instanceof PoisonRecordError || !isTransientError(e)) {
-            this.logger.error({
-              msg: 'record cannot be processed; dead-lettering it',
-              topic,
-              offset: meta.offset,
-              error: (e as Error).message,
-            });
-            await this.deadLetter(failed, group, `processing failed: ${(e as Error).message}`);
-            return;
-          }
-          processed.inc({ topic, group, outcome: 'retry' });
-          if (attempt >= this.retryDelaysMs.length) {
-            this.logger.warn({
-              msg: 'transient failure persists; leaving the record uncommitted for redelivery',
-              topic,
-              offset: meta.offset,
-              error: (e as Error).message,
-            });
-            throw e;
-          }
-          this.logger.warn({
-            msg: 'transient failure; retrying',
-            topic,
-            offset: meta.offset,
-            attempt: attempt + 1,
-            error: (e as Error).message,
-          });
-          await new Promise((r) => setTimeout(r, this.retryDelaysMs[attempt]));
-          await ctx
-            .getHeartbeat()()
-            .catch(() => undefined);
-        }
-      }
-    }).finally(() => endTimer());
+  /** Decodes and validates a record's value; says why when it can never be processed. */
+  private check<T>(
+    failed: FailedRecord,
+    validate: (plain: unknown) => RecordValidation<T>,
+  ): { ok: true; value: T } | { ok: false; reason: string } {
+    let plain: unknown;
+    try {
+      const raw = failed.value;
+      const text = raw === null ? '' : Buffer.isBuffer(raw) ? raw.toString('utf8') : String(raw);
+      plain = JSON.parse(text);
+    } catch (e) {
+      return { ok: false, reason: `value is not valid JSON: ${(e as Error).message}` };
+    }
+    const result = validate(plain);
+    if (!result.ok)
+      return {
+        ok: false,
+        reason: 'validation failed: ' + result.errors.map((er) => `${er.path}: ${er.message}`).join('; '),
+      };
+    const eventIdHeader = failed.headers['event-id'];
+    const bodyEventId = (plain as { eventId?: unknown }).eventId;
+    if (eventIdHeader && typeof bodyEventId === 'string' && eventIdHeader !== bodyEventId)
+      return {
+        ok: false,
+        reason: `event-id header ${eventIdHeader} differs from body eventId ${bodyEventId}`,
+      };
+    return { ok: true, value: result.value };
   }
 
   private async deadLetter(failed: FailedRecord, group: string, reason: string): Promise<void> {
