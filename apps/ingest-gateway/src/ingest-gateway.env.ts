@@ -1,66 +1,71 @@
 import { IsInt, Max, Min } from 'class-validator';
-import { CommonEnv } from '@app/config';
+import { CommonEnv, EnvDoc } from '@app/config';
 
 /** Environment of the Ingest gateway. */
 export class IngestGatewayEnv extends CommonEnv {
+  @EnvDoc('HTTP port of the ingest gateway (report API, health, metrics).')
   @IsInt({ message: 'must be an integer port number' })
   @Min(1)
   @Max(65535)
   INGEST_PORT: number = 3000;
 
-  /** Sustained requests per second one API key may make (token refill rate); 0 switches the limit off. */
+  @EnvDoc('Sustained requests per second one API key may make (token refill rate); 0 switches the limit off.')
   @IsInt({ message: 'must be an integer number of requests per second (0 = no limit)' })
   @Min(0)
   INGEST_RATE_LIMIT_PER_S: number = 1000;
 
-  /** Requests one API key may make in a burst above the sustained rate (bucket size). */
+  @EnvDoc('Requests one API key may make in a burst above the sustained rate (bucket size).')
   @IsInt({ message: 'must be an integer number of requests' })
   @Min(1)
   INGEST_RATE_LIMIT_BURST: number = 2000;
 
-  /** Body limit of POST /v1/reports:batch in bytes (each report inside is still ≤ 256 KiB). */
+  @EnvDoc('Body limit of POST /v1/reports:batch in bytes (each report inside is still ≤ 256 KiB).')
   @IsInt({ message: 'must be an integer number of bytes' })
   @Min(256 * 1024)
   @Max(64 * 1024 * 1024)
   INGEST_BATCH_BODY_LIMIT_BYTES: number = 8 * 1024 * 1024;
 
-  /** Whether this instance runs the outbox relay (one instance at a time is active, by advisory lock). */
+  @EnvDoc('Whether this instance runs the outbox relay (one instance at a time is active, by advisory lock).')
   @IsInt({ message: 'must be 1 (run the relay) or 0' })
   @Min(0)
   @Max(1)
   INGEST_RELAY_ENABLED: number = 1;
 
-  /** How often an idle relay looks for rows written by other instances, in ms. */
+  @EnvDoc('How often an idle relay looks for rows written by other instances, in ms.')
   @IsInt({ message: 'must be an integer number of milliseconds' })
   @Min(10)
   @Max(60000)
   INGEST_RELAY_POLL_MS: number = 200;
 
-  /** Outbox rows read per relay round. */
+  @EnvDoc('Outbox rows read per relay round.')
   @IsInt({ message: 'must be an integer number of rows' })
   @Min(1)
   @Max(10000)
   INGEST_RELAY_BATCH_SIZE: number = 1000;
 
-  /** Bytes (keys, values, headers) per Kafka produce request; below the broker's message.max.bytes (1 MiB by default). */
+  @EnvDoc(
+    "Bytes (keys, values, headers) per Kafka produce request; below the broker's message.max.bytes (1 MiB by default).",
+  )
   @IsInt({ message: 'must be an integer number of bytes' })
   @Min(300 * 1024)
   @Max(64 * 1024 * 1024)
   INGEST_RELAY_MAX_REQUEST_BYTES: number = 900 * 1024;
 
-  /** How long the producer's circuit breaker stays open before it lets one trial send through, in ms. */
+  @EnvDoc("How long the producer's circuit breaker stays open before it lets one trial send through, in ms.")
   @IsInt({ message: 'must be an integer number of milliseconds' })
   @Min(100)
   @Max(600000)
   INGEST_BREAKER_RESET_MS: number = 5000;
 
-  /** A Kafka send slower than this counts as a failure of the producer's circuit breaker (the send still completes), in ms. */
+  @EnvDoc(
+    "A Kafka send slower than this counts as a failure of the producer's circuit breaker (the send still completes), in ms.",
+  )
   @IsInt({ message: 'must be an integer number of milliseconds' })
   @Min(100)
   @Max(600000)
   INGEST_BREAKER_TIMEOUT_MS: number = 10000;
 
-  /** Database connections of the service's pool. */
+  @EnvDoc("Database connections of the service's pool.")
   @IsInt({ message: 'must be an integer number of connections' })
   @Min(2)
   @Max(200)

@@ -1,67 +1,82 @@
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { CommonEnv } from '@app/config';
+import { CommonEnv, EnvDoc } from '@app/config';
 
 /** Environment of the Notification service. */
 export class NotificationEnv extends CommonEnv {
+  @EnvDoc('HTTP port of the notification service (alerts, webhooks, deliveries, health, metrics).')
   @IsInt({ message: 'must be an integer port number' })
   @Min(1)
   @Max(65535)
   NOTIFICATION_PORT: number = 3002;
 
-  /** Partitions processed concurrently: a link waiting for its reports must not hold up the report partitions. */
+  @EnvDoc(
+    'Partitions processed concurrently: a link waiting for its reports must not hold up the report partitions.',
+  )
   @IsInt({ message: 'must be an integer' })
   @Min(1)
   @Max(64)
   NOTIFICATION_CONCURRENCY: number = 16;
 
-  /** Sharing policy (contract §6) deciding recipients and what each sees. */
+  @EnvDoc(
+    "Sharing policy JSON file (contract §6): which counterparts receive alerts about an agency's cases " +
+      'and which fields each sees. Read at start (a bad file stops the service); correlation and ' +
+      'notification must read the same file.',
+  )
   @IsString()
   SHARING_POLICY_FILE: string = 'deploy/policy/sharing-policy.json';
 
-  /** Webhook retry schedule, e.g. `0,5s,5m,30m,2h,5h,10h,10h` (the contract's default). */
+  @EnvDoc("Webhook retry schedule, e.g. `0,5s,5m,30m,2h,5h,10h,10h` (the contract's default).")
   @Matches(/^\s*\d+(ms|s|m|h)?\s*(,\s*\d+(ms|s|m|h)?\s*)*$/, {
     message: 'must be a comma-separated list of delays such as 0,5s,5m,30m,2h',
   })
   WEBHOOK_RETRY_SCHEDULE: string = '0,5s,5m,30m,2h,5h,10h,10h';
 
-  /** Timeout of one webhook attempt, in milliseconds. */
+  @EnvDoc('Timeout of one webhook attempt, in milliseconds.')
   @IsInt({ message: 'must be an integer number of milliseconds' })
   @Min(100)
   WEBHOOK_TIMEOUT_MS: number = 15000;
 
-  /** Per-endpoint breaker: attempts in the rolling window before it may open. */
+  @EnvDoc('Per-endpoint breaker: attempts in the rolling window before it may open.')
   @IsInt({ message: 'must be an integer' })
   @Min(1)
   WEBHOOK_BREAKER_VOLUME: number = 5;
 
-  /** Per-endpoint breaker: failure percentage in the window that opens it. */
+  @EnvDoc('Per-endpoint breaker: failure percentage in the window that opens it.')
   @IsInt({ message: 'must be an integer percentage' })
   @Min(1)
   @Max(100)
   WEBHOOK_BREAKER_ERROR_PERCENT: number = 50;
 
-  /** Per-endpoint breaker: how long it stays open before letting one trial attempt through (half-open). */
+  @EnvDoc(
+    'Per-endpoint breaker: how long it stays open before letting one trial attempt through (half-open).',
+  )
   @IsInt({ message: 'must be an integer number of milliseconds' })
   @Min(10)
   WEBHOOK_BREAKER_RESET_MS: number = 30000;
 
-  /** How often the dispatcher looks for due deliveries, in milliseconds (it is also woken after each new alert). */
+  @EnvDoc(
+    'How often the dispatcher looks for due deliveries, in milliseconds (it is also woken after each new alert).',
+  )
   @IsInt({ message: 'must be an integer number of milliseconds' })
   @Min(10)
   WEBHOOK_POLL_MS: number = 500;
 
-  /** Deliveries attempted concurrently by one instance. */
+  @EnvDoc('Deliveries attempted concurrently by one instance.')
   @IsInt({ message: 'must be an integer' })
   @Min(1)
   @Max(256)
   WEBHOOK_CONCURRENCY: number = 32;
 
-  /** How often an SSE stream looks for new alerts, in milliseconds. */
+  @EnvDoc('How often an SSE stream looks for new alerts, in milliseconds.')
   @IsInt({ message: 'must be an integer number of milliseconds' })
   @Min(10)
   ALERT_STREAM_POLL_MS: number = 250;
 
-  /** Key that encrypts webhook secrets at rest (AES-256-GCM): 32 bytes in base64. Unset: stored unencrypted, with a warning. */
+  @EnvDoc(
+    'Key that encrypts webhook secrets at rest (AES-256-GCM): 32 bytes in base64 (`openssl rand -base64 32`). ' +
+      'Unset: they are stored unencrypted, with a warning at start.',
+    { secret: true },
+  )
   @IsOptional()
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes in base64 (openssl rand -base64 32)' })
   WEBHOOK_SECRET_KEY?: string;

@@ -9,7 +9,7 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
-import { CommonEnv } from '@app/config';
+import { CommonEnv, EnvDoc } from '@app/config';
 
 @ValidatorConstraint({ name: 'notAboveWindow' })
 class NotAboveWindow implements ValidatorConstraintInterface {
@@ -25,56 +25,64 @@ class NotAboveWindow implements ValidatorConstraintInterface {
 
 /** Environment of the Ops monitor. */
 export class OpsMonitorEnv extends CommonEnv {
+  @EnvDoc('HTTP port of the ops monitor (ops API, dashboard, health, metrics).')
   @IsInt({ message: 'must be an integer port number' })
   @Min(1)
   @Max(65535)
   OPS_PORT: number = 3003;
 
-  /** Base URL of the notification service's API (failed deliveries); empty: not connected. */
+  @EnvDoc(
+    "Base URL of the notification service's API: failed deliveries are read from it and replayed " +
+      "through it with the operator's key. (Empty counts as unset, so it cannot switch this off.)",
+  )
   @IsOptional()
   @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL, e.g. http://127.0.0.1:3002' })
   NOTIFICATION_URL?: string = 'http://127.0.0.1:3002';
 
-  /** Whether this instance samples consumer lag (1) or only serves the API (0); several samplers are safe. */
+  @EnvDoc(
+    'Whether this instance samples consumer lag (1) or only serves the API (0); several samplers are safe.',
+  )
   @IsInt({ message: 'must be 1 (sample consumer lag) or 0' })
   @Min(0)
   @Max(1)
   OPS_SAMPLER_ENABLED: number = 1;
 
-  /** How often every group's partitions are sampled, in ms. */
+  @EnvDoc("How often every group's partitions are sampled, in ms.")
   @IsInt({ message: 'must be an integer number of milliseconds' })
   @Min(100)
   @Max(3_600_000)
   OPS_SAMPLE_INTERVAL_MS: number = 5000;
 
-  /** Samples per partition in Burrow's sliding window. */
+  @EnvDoc("Samples per partition in Burrow's sliding window.")
   @IsInt({ message: 'must be an integer number of samples' })
   @Min(2)
   @Max(1000)
   OPS_LAG_WINDOW_SAMPLES: number = 10;
 
-  /** Fewer samples than this in a window means "not enough data" (status OK, incomplete). */
+  @EnvDoc('Fewer samples than this in a window means "not enough data" (status OK, incomplete).')
   @IsInt({ message: 'must be an integer number of samples' })
   @Min(2)
   @Validate(NotAboveWindow)
   OPS_LAG_MIN_SAMPLES: number = 5;
 
-  /**
-   * How long a partition may stay behind with an unmoving committed offset before it is STOP, in ms.
-   * Default: the span a full window covers, (OPS_LAG_WINDOW_SAMPLES - 1) x OPS_SAMPLE_INTERVAL_MS.
-   */
+  @EnvDoc(
+    'How long a partition no group member owns may stay behind with an unmoving committed offset before ' +
+      'it is STOP, in ms (a member that owns it and does not move is STALL instead). Keep it no longer ' +
+      'than the span a full window covers.',
+    { defaultText: 'the span a full window covers, (OPS_LAG_WINDOW_SAMPLES − 1) × OPS_SAMPLE_INTERVAL_MS' },
+  )
   @IsOptional()
   @IsInt({ message: 'must be an integer number of milliseconds' })
   @Min(100)
   OPS_LAG_STOP_AFTER_MS?: number;
 
-  /** How long samples are kept (the lag chart's reach), in minutes; older ones are deleted. */
+  @EnvDoc("How long samples are kept (the lag chart's reach), in minutes; older ones are deleted.")
   @IsInt({ message: 'must be an integer number of minutes' })
   @Min(1)
   @Max(10_080)
   OPS_SAMPLE_RETENTION_MINUTES: number = 60;
 
-  /** How many of the newest records of each DLQ topic GET /v1/dlq decodes. */
+  @EnvDoc('How many of the newest records of each DLQ topic GET /v1/dlq decodes.')
   @IsInt({ message: 'must be an integer number of records' })
   @Min(0)
   @Max(100)
@@ -83,7 +91,7 @@ export class OpsMonitorEnv extends CommonEnv {
 
 /**
  * The STOP threshold in effect: OPS_LAG_STOP_AFTER_MS, or the span a full window covers. Any longer
- * and a frozen consumer would stay STALL, because the window cannot look back further than that.
+ * and a consumer that is gone would show as STALL first, because the window cannot look back further.
  */
 export function stopAfterMs(
   env: Pick<OpsMonitorEnv, 'OPS_LAG_STOP_AFTER_MS' | 'OPS_LAG_WINDOW_SAMPLES' | 'OPS_SAMPLE_INTERVAL_MS'>,

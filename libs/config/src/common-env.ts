@@ -10,6 +10,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { EnvDoc } from './env-doc';
 
 export const LOG_LEVELS = ['error', 'warn', 'info', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -19,45 +20,79 @@ const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s]+$/;
 
 /** Environment every service shares (contract §2), validated at boot. */
 export class CommonEnv {
-  /** Comma-separated host:port list. */
+  @EnvDoc('Kafka bootstrap brokers, a comma-separated host:port list.')
   @Matches(BROKER_LIST, { message: 'must be a comma-separated list of host:port, e.g. 127.0.0.1:9092' })
   KAFKA_BROKERS: string = '127.0.0.1:9092';
 
+  @EnvDoc(
+    'PostgreSQL connection URL; the service keeps its state in its own schema there and reads agencies ' +
+      'and keys from the `identity` schema. `npm start` supplies one when it is unset. May carry the password.',
+    { secret: true },
+  )
   @Matches(POSTGRES_URL, {
     message: 'must be a PostgreSQL URL, e.g. postgres://postgres@127.0.0.1:5432/intel',
   })
   DATABASE_URL: string;
 
+  @EnvDoc('Lowest level of the JSON log lines written to stdout.')
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
 
-  /** TLS to the brokers (production); SASL/SCRAM credentials when set. */
+  @EnvDoc('`true`: connect to the brokers over TLS (production). Unset or `false`: plaintext.')
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'must be true or false' })
   @Transform(({ value }) => String(value))
   KAFKA_SSL?: 'true' | 'false';
 
+  @EnvDoc(
+    'SASL mechanism for the brokers; set it with KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD. Unset: no SASL.',
+  )
   @IsOptional()
   @IsIn(['scram-sha-256', 'scram-sha-512', 'plain'], {
     message: 'must be scram-sha-256, scram-sha-512 or plain',
   })
   KAFKA_SASL_MECHANISM?: 'scram-sha-256' | 'scram-sha-512' | 'plain';
 
+  @EnvDoc('SASL user name of this service at the brokers.', { requiredWhen: 'KAFKA_SASL_MECHANISM is set' })
   @ValidateIf((e: CommonEnv) => e.KAFKA_SASL_MECHANISM !== undefined || e.KAFKA_SASL_USERNAME !== undefined)
   @IsNotEmpty({ message: 'is required when KAFKA_SASL_MECHANISM is set' })
   @IsString()
   KAFKA_SASL_USERNAME?: string;
 
+  @EnvDoc('SASL password of this service at the brokers.', {
+    secret: true,
+    requiredWhen: 'KAFKA_SASL_MECHANISM is set',
+  })
   @ValidateIf((e: CommonEnv) => e.KAFKA_SASL_MECHANISM !== undefined || e.KAFKA_SASL_PASSWORD !== undefined)
   @IsNotEmpty({ message: 'is required when KAFKA_SASL_MECHANISM is set' })
   @IsString()
   KAFKA_SASL_PASSWORD?: string;
 
-  /** Seconds to wait for in-flight work on SIGTERM before giving up. */
+  @EnvDoc(
+    'Seconds a service waits on SIGTERM/SIGINT for in-flight work, offset commits and leaving its ' +
+      'consumer group before it exits anyway.',
+  )
   @IsInt({ message: 'must be an integer number of seconds' })
   @Min(1)
   @Max(600)
   SHUTDOWN_TIMEOUT_S: number = 30;
+
+  @EnvDoc(
+    'How long a verified API key (or an unknown one) is remembered, in ms; a revoked key is refused ' +
+      'within this time. `0`: check the database on every request.',
+  )
+  @IsInt({ message: 'must be an integer number of milliseconds (0 = no cache)' })
+  @Min(0)
+  @Max(3_600_000)
+  AUTH_CACHE_TTL_MS: number = 2000;
+
+  @EnvDoc(
+    'JSON file of agencies loaded at start (those missing from the database are added, existing ones ' +
+      'are left alone); a path that does not exist is skipped.',
+  )
+  @IsString()
+  @IsNotEmpty({ message: 'must be a file path' })
+  AGENCY_SEED_FILE: string = 'deploy/seed/agencies.json';
 }
 
 /** The port variable of an HTTP service, validated like the rest. */

@@ -2,3 +2,12 @@ export { ConfigError } from './config-error';
 export { loadConfig } from './load-config';
 export { CommonEnv, LOG_LEVELS, type LogLevel } from './common-env';
 export { APP_CONFIG } from './tokens';
+export { EnvDoc, envDocs, type EnvDocEntry, type EnvDocOptions } from './env-doc';
+export {
+  buildReference,
+  describeEnv,
+  renderConfigurationReference,
+  type EnvVariable,
+  type ReferenceRow,
+  type ServiceEnv,
+} from './env-reference';

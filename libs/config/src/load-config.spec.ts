@@ -18,6 +18,8 @@ describe(loadConfig.name, () => {
     expect(cfg.KAFKA_BROKERS).toBe('127.0.0.1:9092');
     expect(cfg.LOG_LEVEL).toBe('info');
     expect(cfg.TEST_PORT).toBe(3005);
+    expect(cfg.AUTH_CACHE_TTL_MS).toBe(2000);
+    expect(cfg.AGENCY_SEED_FILE).toBe('deploy/seed/agencies.json');
   });
 
   it.each([
@@ -28,6 +30,8 @@ describe(loadConfig.name, () => {
     [{ ...good, TEST_PORT: 'abc' }, 'TEST_PORT'],
     [{ ...good, TEST_PORT: '70000' }, 'TEST_PORT'],
     [{ ...good, KAFKA_SASL_MECHANISM: 'kerberos' }, 'KAFKA_SASL_MECHANISM'],
+    [{ ...good, AUTH_CACHE_TTL_MS: '-1' }, 'AUTH_CACHE_TTL_MS'],
+    [{ ...good, AUTH_CACHE_TTL_MS: '2s' }, 'AUTH_CACHE_TTL_MS'],
     [{ ...good, KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'svc' }, 'KAFKA_SASL_PASSWORD'],
     [{ ...good, KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_PASSWORD: 'x' }, 'KAFKA_SASL_USERNAME'],
   ])('rejects %j naming %s', (env, variable) => {

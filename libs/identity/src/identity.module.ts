@@ -30,7 +30,7 @@ export class IdentityModule {
           inject: [APP_CONFIG],
           useFactory: async (env: CommonEnv) => {
             const store = await IdentityStore.open(env.DATABASE_URL);
-            const seed = process.env.AGENCY_SEED_FILE ?? DEFAULT_AGENCY_SEED;
+            const seed = env.AGENCY_SEED_FILE ?? DEFAULT_AGENCY_SEED;
             if (fs.existsSync(seed)) {
               const added = await store.importAgencies(seed);
               if (added.length > 0) logger.log(`added agencies from ${seed}: ${added.join(', ')}`);
@@ -40,9 +40,9 @@ export class IdentityModule {
         },
         {
           provide: ApiKeyVerifier,
-          inject: [IdentityStore],
-          useFactory: (store: IdentityStore) =>
-            new ApiKeyVerifier(store, Number(process.env.AUTH_CACHE_TTL_MS ?? 2000)),
+          inject: [IdentityStore, APP_CONFIG],
+          useFactory: (store: IdentityStore, env: CommonEnv) =>
+            new ApiKeyVerifier(store, env.AUTH_CACHE_TTL_MS ?? 2000),
         },
         ApiKeyGuard,
         IdentityLifecycle,

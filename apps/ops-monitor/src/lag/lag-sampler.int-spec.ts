@@ -76,9 +76,10 @@ describe('Ops monitor lag sampler (real Kafka and PostgreSQL)', () => {
     await svc?.stop();
   });
 
-  // With polling, STALL (the whole window without a commit) turns into STOP as soon as the window is
-  // full of such samples (OPS_LAG_STOP_AFTER_MS defaults to the window's span; see lag/domain), so a
-  // consumer that was caught up goes OK -> STOP here; STALL is covered by the domain's unit specs.
+  // The group's offsets are set by the admin and it has no members, so nobody owns the partition: a
+  // frozen offset is STOP once behind for longer than OPS_LAG_STOP_AFTER_MS (by default the window's
+  // span), and a caught-up consumer goes OK -> STOP. A member that owns the partition and does not
+  // move is STALL instead (consumer-lag-story.int-spec).
   it('judges a consumer that stopped committing STOP (ERR) once its window holds only that, and OK after it catches up', async () => {
     await producer.send({
       topic,

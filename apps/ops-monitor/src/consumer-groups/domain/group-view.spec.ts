@@ -165,6 +165,14 @@ describe(judgeGroup.name, () => {
     expect(j.worstPartitionStatus).toBe('STOP');
   });
 
+  it('reports STALL, not STOP, for the same frozen partition while a live member owns it', () => {
+    const windows = new Map([[partitionKey('t', 0), win([30_000, 5, 9], [60_000, 5, 9], [99_000, 5, 9])]]);
+    const owned = { ...row(0, 5, 9), owner: { memberId: 'm-1', clientId: 'c', clientHost: '/10.0.0.1' } };
+    const j = judgeGroup([owned], windows, opts);
+    expect([j.status, j.worstPartitionStatus, j.partitions[0].status]).toEqual(['ERR', 'STALL', 'STALL']);
+    expect(j.partitions[0].reason).toMatch(/a member of the group owns the partition/);
+  });
+
   it('shows a rewind as ERR at both levels', () => {
     const windows = new Map([[partitionKey('t', 0), win([90_000, 8, 20], [95_000, 4, 21], [99_000, 6, 22])]]);
     const j = judgeGroup([row(0, 6, 22)], windows, opts);

@@ -146,7 +146,8 @@ export function topicsOfRows(rows: readonly GroupPartitionRow[]): string[] {
 }
 
 /**
- * Judges each partition over its window of stored samples and the group over its partitions.
+ * Judges each partition over its window of stored samples and the group over its partitions; a
+ * partition a live member owns is never STOP by the `windowMs` rule (STALL instead, see lag/domain).
  * A partition without a committed offset (or whose topic is gone) has no lag to judge: it is
  * shown as OK, incomplete, and left out of the group's verdict.
  */
@@ -165,7 +166,11 @@ export function judgeGroup(
         reason: r.committedOffset === null ? 'no committed offset' : 'the topic no longer exists',
       };
     }
-    const verdict = evaluatePartition(windows.get(partitionKey(r.topic, r.partition)) ?? [], options);
+    // Ownership is read live with the offsets: a member holding the partition now is still there.
+    const verdict = evaluatePartition(windows.get(partitionKey(r.topic, r.partition)) ?? [], {
+      ...options,
+      owned: r.owner !== null,
+    });
     states.push({
       topic: r.topic,
       partition: r.partition,

@@ -306,6 +306,102 @@ describe(evaluatePartition.name, () => {
     expect(result.reason).toMatch(reason);
   });
 
+  // Difference a: a live member that owns the partition stands in for "still committing" (Burrow's
+  // STALL); nobody owning it, the frozen offset is STOP after windowMs, as a consumer that is gone.
+  const frozen = (n: number) =>
+    polled(
+      0,
+      10 * SEC,
+      Array.from({ length: n }, (_, i) => [500, 510 + i] as [number, number]),
+    );
+  it.each<{
+    name: string;
+    samples: LagSample[];
+    now: number;
+    owned: boolean | undefined;
+    status: PartitionStatus;
+    reason: RegExp;
+  }>([
+    {
+      name: 'owned, frozen and behind for longer than windowMs is STALL, not STOP',
+      samples: frozen(30),
+      now: 295 * SEC,
+      owned: true,
+      status: 'STALL',
+      reason: /committed offset 500 unchanged across the window while lag is 39 and a member .* owns/,
+    },
+    {
+      name: 'the same window with nobody owning the partition is STOP',
+      samples: frozen(30),
+      now: 295 * SEC,
+      owned: false,
+      status: 'STOP',
+      reason: /has not moved for 295000 ms while behind and no member of the group owns the partition/,
+    },
+    {
+      name: 'the same window with ownership unknown is STOP, as nobody owning it',
+      samples: frozen(30),
+      now: 295 * SEC,
+      owned: undefined,
+      status: 'STOP',
+      reason: /has not moved for 295000 ms/,
+    },
+    {
+      name: 'owned, advancing and then frozen while lag grows is WARN until the window is all frozen',
+      samples: polled(0, 10 * SEC, [
+        [100, 200],
+        [150, 260],
+        ...Array.from({ length: 28 }, (_, i) => [150, 270 + i] as [number, number]),
+      ]),
+      now: 295 * SEC,
+      owned: true,
+      status: 'WARN',
+      reason: /offsets advance but lag never decreased, from 100 to 147/,
+    },
+    {
+      name: 'owned and frozen is OK while the window still holds a zero lag',
+      samples: polled(0, 10 * SEC, [
+        ...Array.from({ length: 5 }, () => [500, 500] as [number, number]),
+        ...Array.from({ length: 25 }, () => [500, 501] as [number, number]),
+      ]),
+      now: 295 * SEC,
+      owned: true,
+      status: 'OK',
+      reason: /lag was zero within the window/,
+    },
+    {
+      name: 'owned but no sample for longer than the span is still STOP by Burrow timestamp rule',
+      samples: frozen(5),
+      now: 40 * SEC + 41 * SEC,
+      owned: true,
+      status: 'STOP',
+      reason: /no sample for 41000 ms, longer than the window's span of 40000 ms/,
+    },
+    {
+      name: 'owned and rewound is REWIND',
+      samples: polled(0, 10 * SEC, [
+        [480, 505],
+        [500, 510],
+        [400, 520],
+        [400, 530],
+        [400, 540],
+      ]),
+      now: 45 * SEC,
+      owned: true,
+      status: 'REWIND',
+      reason: /went back from 500 to 400/,
+    },
+  ])('$name', ({ samples, now, owned, status, reason }) => {
+    const result = evaluatePartition(samples, { ...opts(now), owned });
+    expect(result.status).toBe(status);
+    expect(result.reason).toMatch(reason);
+  });
+
+  it('rounds durations in reasons to whole milliseconds (sample times carry fractions)', () => {
+    const samples = frozen(30).map((s) => ({ ...s, timestamp: s.timestamp + 0.25 }));
+    expect(evaluatePartition(samples, opts(295 * SEC + 0.6)).reason).toMatch(/has not moved for 295000 ms/);
+  });
+
   it.each([
     { count: 0, minSamples: 3, required: 3 },
     { count: 2, minSamples: 3, required: 3 },

@@ -13,14 +13,20 @@
 //   7. otherwise                                               -> OK
 //
 // Where this differs from Burrow on purpose:
-//   a. Burrow stores one sample per offset commit, so "no sample for longer than the window's span"
-//      means "no commit". The ops monitor polls committed and end offsets on a timer instead, so a
-//      dead consumer still produces fresh samples. With `windowMs` set, STOP also fires when the
-//      partition has been behind (lag > 0) with an unchanged committed offset for longer than
-//      `windowMs`. Measuring from the first sample that was behind, not from the oldest sample with
-//      that offset, is what Burrow's "recent lag zero" guard (#303) achieves with its ring of broker
-//      offsets: a quiet topic whose consumer was caught up until a record just arrived is not STOP.
-//      Without `windowMs` only Burrow's own timestamp rule applies.
+//   a. Burrow stores one sample per offset commit, so its samples tell a consumer that commits the same
+//      offset again and again (alive, stuck: STALL, rule 4) from one that commits nothing (gone: STOP,
+//      rule 3). The ops monitor polls committed and end offsets on a timer instead: every partition gets
+//      fresh samples whether anyone commits or not, and a re-commit of the same offset is invisible. The
+//      stand-in for "the consumer is still committing" is `owned`: a live member of the group (one that
+//      heartbeats) is assigned the partition. So, with `windowMs` set:
+//        - not owned, behind (lag > 0) with an unchanged committed offset for longer than `windowMs`
+//          -> STOP. Measuring from the first sample that was behind, not from the oldest sample with
+//          that offset, is what Burrow's "recent lag zero" guard (#303) achieves with its ring of broker
+//          offsets: a quiet topic whose consumer was caught up until a record just arrived is not STOP.
+//        - owned -> never STOP by `windowMs`: the member is there but not moving, which is STALL once the
+//          whole window shows the same offset (and WARN before that while lag grows).
+//      Without `windowMs` only Burrow's own timestamp rule applies (it also fires for an owned partition
+//      whose samples stopped arriving).
 //   b. Rule 5 (WARN) also requires the lag to have grown overall (last > first). Burrow warns on a
 //      constant non-zero lag too, but a poller nearly always sees a few in-flight records, so a
 //      consumer keeping exact pace with a steady producer would warn forever.
@@ -58,11 +64,17 @@ export interface EvaluatePartitionOptions {
   /** Fewer samples than this (and never fewer than two) means "not enough data": OK, incomplete. */
   minSamples: number;
   /**
-   * How long a partition may stay behind without its committed offset moving before it is STOP.
-   * Choose it no longer than the span the window can hold (maxSamples x sampling interval), or a
-   * frozen consumer stays STALL. Omit it to use Burrow's timestamp rule alone.
+   * How long a partition nobody owns may stay behind without its committed offset moving before it
+   * is STOP. Choose it no longer than the span the window can hold (maxSamples x sampling interval),
+   * or a consumer that is gone shows as STALL first. Omit it to use Burrow's timestamp rule alone.
    */
   windowMs?: number;
+  /**
+   * Whether a live member of the group is assigned the partition now: the polled stand-in for
+   * Burrow's "the consumer is still committing". An owned partition whose committed offset does not
+   * move is STALL, not STOP by `windowMs`. Omitted: not known to be owned.
+   */
+  owned?: boolean;
 }
 
 /** The verdict for one partition, with the rule that decided it in words an operator can check. */
@@ -143,7 +155,7 @@ export function evaluatePartition(
   samples: readonly LagSample[],
   options: EvaluatePartitionOptions,
 ): PartitionEvaluation {
-  const { now, minSamples, windowMs } = options;
+  const { now, minSamples, windowMs, owned = false } = options;
   if (!Number.isFinite(now)) throw new RangeError(`now must be a finite epoch-ms number, got ${now}`);
   if (!Number.isInteger(minSamples) || minSamples < 1) {
     throw new RangeError(`minSamples must be a positive integer, got ${minSamples}`);
@@ -180,17 +192,19 @@ export function evaluatePartition(
   if (sinceLastSample > span) {
     return verdict(
       'STOP',
-      `no sample for ${sinceLastSample} ms, longer than the window's span of ${span} ms, while lag is ${last.lag}`,
+      `no sample for ${ms(sinceLastSample)} ms, longer than the window's span of ${ms(span)} ms, ` +
+        `while lag is ${last.lag}`,
     );
   }
-  if (windowMs !== undefined) {
-    const behindSince = stuckBehindSince(window);
-    const stuckFor = now - behindSince;
+  // Difference a: a member that owns the partition is there, so a frozen offset is STALL (below), not STOP.
+  if (windowMs !== undefined && !owned) {
+    const stuckFor = now - stuckBehindSince(window);
     if (stuckFor > windowMs) {
       return verdict(
         'STOP',
-        `committed offset ${last.committedOffset} has not moved for ${stuckFor} ms while behind ` +
-          `(longer than the ${windowMs} ms window); lag is ${last.lag}`,
+        `committed offset ${last.committedOffset} has not moved for ${ms(stuckFor)} ms while behind ` +
+          `and no member of the group owns the partition (longer than the ${windowMs} ms window); ` +
+          `lag is ${last.lag}`,
       );
     }
   }
@@ -209,7 +223,8 @@ export function evaluatePartition(
   if (window.every((s) => s.committedOffset === first.committedOffset)) {
     return verdict(
       'STALL',
-      `committed offset ${first.committedOffset} unchanged across the window while lag is ${last.lag}`,
+      `committed offset ${first.committedOffset} unchanged across the window while lag is ${last.lag}` +
+        (owned ? ' and a member of the group owns the partition' : ''),
     );
   }
 
@@ -261,6 +276,11 @@ export function toGroupStatus(status: PartitionStatus): GroupStatus {
 /** Maps a partition status to the ops API vocabulary (contract §5), which has no REWIND: it shows as ERR. */
 export function toApiStatus(status: PartitionStatus): ApiLagStatus {
   return status === 'REWIND' ? 'ERR' : status;
+}
+
+// Durations in reasons are whole milliseconds (sample times come from the database with fractions).
+function ms(duration: number): number {
+  return Math.round(duration);
 }
 
 // The start of the newest run of samples that are behind (lag > 0) with the newest committed offset:
