@@ -10,7 +10,7 @@
 // dist/apps/ingest-gateway/main.js) on a throwaway database, provisions a publisher key,
 // and prints every figure and the ratios to the baseline. CI runs it tiny:
 // `--seconds 2 --reports 200`.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
@@ -95,6 +95,50 @@ function parseArgs(argv: string[]): Options {
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ, nearly always 100). */
+const CLK_TCK = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU seconds (user + system) a process has used so far; 0 once it is gone or on a system without /proc. */
+function processCpuSeconds(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after "(comm)": state is [0], utime [11], stime [12].
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU used so far by the gateway process and by the PostgreSQL backends serving the bench database. */
+interface CpuSample {
+  gateway: number;
+  postgres: Map<number, number>;
+}
+
+async function sampleCpu(gatewayPid: number, admin: Client, dbName: string): Promise<CpuSample> {
+  const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [
+    dbName,
+  ]);
+  return {
+    gateway: processCpuSeconds(gatewayPid),
+    postgres: new Map(rows.map((r) => [r.pid, processCpuSeconds(r.pid)])),
+  };
+}
+
+/** CPU seconds between two samples (a backend that appeared in between counts from zero). */
+function cpuBetween(a: CpuSample, b: CpuSample): { gateway: number; postgres: number } {
+  let postgres = 0;
+  for (const [pid, s] of b.postgres) postgres += Math.max(0, s - (a.postgres.get(pid) ?? 0));
+  return { gateway: Math.max(0, b.gateway - a.gateway), postgres };
 }
 
 function say(msg: string): void {
@@ -415,11 +459,22 @@ async function main(): Promise<void> {
     // A short warm-up (JIT, pool, producer connection) that is not measured.
     await singlePhase({ ...o, seconds: 1, reports: Math.min(200, o.reports) }, port, key);
 
+    // CPU is counted from the start of a phase until its last report is on the topic, so
+    // it covers accepting and relaying; the machine is shared, so these are the steadier figures.
+    const gatewayPid = child.pid!;
+    const s0 = await sampleCpu(gatewayPid, admin, dbName);
     const single = await singlePhase(o, port, key);
     const singleLag = await waitPublished(single.acceptedAt, seen);
+    const s1 = await sampleCpu(gatewayPid, admin, dbName);
     const batch = await batchPhase(o, port, key);
     const batchLag = await waitPublished(batch.acceptedAt, seen);
+    const s2 = await sampleCpu(gatewayPid, admin, dbName);
+    const singleCpu = cpuBetween(s0, s1);
+    const batchCpu = cpuBetween(s1, s2);
+    const ownCpu0 = process.cpuUsage();
     const raw = await baseline(kafka, Math.max(batch.accepted, single.accepted, 1), o.batchSize);
+    const ownCpu = process.cpuUsage(ownCpu0);
+    const rawCpuPerK = ((ownCpu.user + ownCpu.system) / 1e6 / raw.sent) * 1000;
 
     const singleRate = single.accepted / single.seconds;
     const batchRate = batch.accepted / batch.seconds;
@@ -427,16 +482,26 @@ async function main(): Promise<void> {
     const lat = single.latenciesMs.sort((a, b) => a - b);
     const blat = batch.latenciesMs.sort((a, b) => a - b);
     const statuses = (m: Map<number, number>) => [...m].map(([s, n]) => `${s}×${n}`).join(' ');
+    const perK = (cpuS: number, n: number) => (n > 0 ? (cpuS / n) * 1000 : NaN);
+    const cpuLine = (cpu: { gateway: number; postgres: number }, n: number) => {
+      const gw = perK(cpu.gateway, n);
+      return (
+        `gateway ${fmt(gw, 3)} + PostgreSQL ${fmt(perK(cpu.postgres, n), 3)} CPU-s per 1,000 reports ` +
+        `(gateway/baseline ${fmt(gw / rawCpuPerK, 1)}; ${fmt(1000 / gw)} reports per gateway CPU-second)`
+      );
+    };
     const lines = [
       '',
       'ingest gateway benchmark (HTTP on loopback, outbox relay running, real Kafka + PostgreSQL)',
       `  single   POST /v1/seizures   ${fmt(singleRate)} reports/s accepted (${single.accepted} in ${fmt(single.seconds, 1)} s; ${statuses(single.statuses)})`,
       `           latency             p50 ${fmt(percentile(lat, 50), 1)} ms, p99 ${fmt(percentile(lat, 99), 1)} ms`,
       `           publish lag         p50 ${fmt(percentile(singleLag.lagsMs, 50))} ms, p99 ${fmt(percentile(singleLag.lagsMs, 99))} ms${singleLag.missing ? ` (${singleLag.missing} not seen!)` : ''}`,
+      `           cpu                 ${cpuLine(singleCpu, single.accepted)}`,
       `  batch    POST /v1/reports:batch  ${fmt(batchRate)} reports/s accepted (${batch.accepted} in ${fmt(batch.seconds, 1)} s; ${statuses(batch.statuses)})`,
       `           request latency     p50 ${fmt(percentile(blat, 50), 1)} ms, p99 ${fmt(percentile(blat, 99), 1)} ms (${o.batchSize} reports each)`,
       `           publish lag         p50 ${fmt(percentile(batchLag.lagsMs, 50))} ms, p99 ${fmt(percentile(batchLag.lagsMs, 99))} ms${batchLag.missing ? ` (${batchLag.missing} not seen!)` : ''}`,
-      `  baseline raw kafkajs         ${fmt(rawRate)} records/s (${raw.sent} same payloads, idempotent, acks=all, ${o.batchSize} per send)`,
+      `           cpu                 ${cpuLine(batchCpu, batch.accepted)}`,
+      `  baseline raw kafkajs         ${fmt(rawRate)} records/s (${raw.sent} same payloads, idempotent, acks=all, ${o.batchSize} per send); ${fmt(rawCpuPerK, 3)} CPU-s per 1,000 records`,
       `  ratios   single/baseline ${fmt(singleRate / rawRate, 3)}, batch/baseline ${fmt(batchRate / rawRate, 3)}`,
       `  goals    single ≥ 2000/s: ${singleRate >= 2000 ? 'met' : 'NOT met'}; batch ≥ 10000/s: ${batchRate >= 10000 ? 'met' : 'NOT met'}; ` +
         `publish lag p99 < 1 s: ${Math.max(percentile(singleLag.lagsMs, 99), percentile(batchLag.lagsMs, 99)) < 1000 ? 'met' : 'NOT met'}`,

@@ -20,11 +20,18 @@ export interface RuleProblem {
   shape?: boolean;
 }
 
-/** A rule: the problems of a value, given the object that holds it. */
-export type RuleCheck = (value: unknown, holder: Record<string, unknown>) => RuleProblem[];
+/**
+ * A rule: the problems of a value, given the object that holds it. `now` (ms) is the clock
+ * of time-bound rules when the caller passes one (the compiled check does, for the root);
+ * otherwise they read `VALIDATION_NOW` on the holder, else `Date.now()`.
+ */
+export type RuleCheck = (value: unknown, holder: Record<string, unknown>, now?: number) => RuleProblem[];
 
 /** Key of the rule function inside a class-validator constraint context. */
 export const RULE_CONTEXT_KEY = 'reportRule';
+
+/** Key of a nested field's DTO class (the `@Type` function) inside the same context. */
+export const NESTED_TYPE_CONTEXT_KEY = 'reportNestedType';
 
 /**
  * Symbol under which `validateReport` hangs its clock on the root DTO while validating.
@@ -51,11 +58,12 @@ function quote(value: string): string {
 }
 
 function codePoints(value: string): number {
-  // Cheap path: UTF-16 length is an upper bound of the code-point count.
-  return value.length <= 1 ? value.length : Array.from(value).length;
+  let n = 0;
+  for (const _ of value) n++;
+  return n;
 }
 
-function rule(name: string, check: RuleCheck): PropertyDecorator {
+function rule(name: string, check: RuleCheck, nested?: () => Ctor): PropertyDecorator {
   return ValidateBy(
     {
       name,
@@ -69,7 +77,11 @@ function rule(name: string, check: RuleCheck): PropertyDecorator {
             .join('; '),
       },
     },
-    { context: { [RULE_CONTEXT_KEY]: check } },
+    {
+      context: nested
+        ? { [RULE_CONTEXT_KEY]: check, [NESTED_TYPE_CONTEXT_KEY]: nested }
+        : { [RULE_CONTEXT_KEY]: check },
+    },
   );
 }
 
@@ -113,8 +125,11 @@ export function stringCheck(opts: StringRule): RuleCheck {
   return (value) => {
     if (typeof value !== 'string') return at(`must be a string, not ${kindOf(value)}`);
     if (opts.nonBlank && value.trim() === '') return at('must not be empty');
-    const length = codePoints(value);
-    if (length > opts.max) return at(`must be at most ${opts.max} characters (got ${length})`);
+    // UTF-16 length bounds the code-point count from above: count only when it may be over.
+    if (value.length > opts.max) {
+      const length = codePoints(value);
+      if (length > opts.max) return at(`must be at most ${opts.max} characters (got ${length})`);
+    }
     if (opts.pattern && !opts.pattern.test(value)) {
       return at(
         `must be ${opts.patternHint ?? `a string matching ${String(opts.pattern)}`} (got ${quote(value)})`,
@@ -171,7 +186,8 @@ function objectCheck(value: unknown): RuleProblem[] {
   return at(`must be an object, not ${kindOf(value)}`, true);
 }
 
-function clockOf(holder: Record<string | symbol, unknown>): number {
+function clockOf(holder: Record<string | symbol, unknown>, given: number | undefined): number {
+  if (given !== undefined) return given;
   const now = holder[VALIDATION_NOW];
   return now instanceof Date ? now.getTime() : Date.now();
 }
@@ -226,7 +242,7 @@ export interface TimestampRule {
 export function TimestampField(opts: TimestampRule = {}): PropertyDecorator {
   return compose(
     presence(opts.optional),
-    rule('reportTimestamp', (value, holder) => {
+    rule('reportTimestamp', (value, holder, given) => {
       if (!isRfc3339Timestamp(value)) {
         const got = typeof value === 'string' ? quote(value) : kindOf(value);
         return at(
@@ -235,7 +251,7 @@ export function TimestampField(opts: TimestampRule = {}): PropertyDecorator {
       }
       const instant = Date.parse(value);
       if (opts.notFutureBeyondMs !== undefined) {
-        const now = clockOf(holder);
+        const now = clockOf(holder, given);
         if (instant > now + opts.notFutureBeyondMs) {
           const minutes = Math.round(opts.notFutureBeyondMs / 60_000);
           return at(
@@ -310,15 +326,19 @@ export interface ObjectFieldOptions {
 export function ObjectField(type: () => Ctor, opts: ObjectFieldOptions = {}): PropertyDecorator {
   return compose(
     presence(opts.optional),
-    rule('reportObject', (value) => {
-      const shape = objectCheck(value);
-      if (shape.length > 0 || !opts.place) return shape;
-      const v = value as Record<string, unknown>;
-      if (v.crossingPoint === undefined && v.lat === undefined && v.lon === undefined) {
-        return at('needs a known crossingPoint, or lat and lon, or both');
-      }
-      return OK;
-    }),
+    rule(
+      'reportObject',
+      (value) => {
+        const shape = objectCheck(value);
+        if (shape.length > 0 || !opts.place) return shape;
+        const v = value as Record<string, unknown>;
+        if (v.crossingPoint === undefined && v.lat === undefined && v.lon === undefined) {
+          return at('needs a known crossingPoint, or lat and lon, or both');
+        }
+        return OK;
+      },
+      type,
+    ),
     ValidateNested(),
     Type(type),
   );
@@ -339,7 +359,7 @@ export interface ArrayFieldOptions {
 
 function arrayCheck(items: ArrayItems, opts: ArrayFieldOptions): RuleCheck {
   const max = opts.max ?? REPORT_LIMITS.maxArrayItems;
-  return (value, holder) => {
+  return (value, holder, now) => {
     if (!Array.isArray(value)) return at(`must be an array, not ${kindOf(value)}`, true);
     const problems: RuleProblem[] = [];
     if (value.length > max)
@@ -349,7 +369,7 @@ function arrayCheck(items: ArrayItems, opts: ArrayFieldOptions): RuleCheck {
     }
     const itemCheck = 'check' in items ? items.check : objectCheck;
     value.forEach((item: unknown, i) => {
-      for (const p of itemCheck(item, holder)) problems.push({ ...p, at: `[${i}]${p.at}` });
+      for (const p of itemCheck(item, holder, now)) problems.push({ ...p, at: `[${i}]${p.at}` });
     });
     const key = opts.increasing;
     if (key !== undefined) {
@@ -367,7 +387,7 @@ function arrayCheck(items: ArrayItems, opts: ArrayFieldOptions): RuleCheck {
         previous = n;
       });
     }
-    return problems;
+    return problems.length === 0 ? OK : problems;
   };
 }
 
@@ -375,7 +395,7 @@ function arrayCheck(items: ArrayItems, opts: ArrayFieldOptions): RuleCheck {
 export function ArrayField(items: ArrayItems, opts: ArrayFieldOptions = {}): PropertyDecorator {
   const decorators: AnyPropertyDecorator[] = [
     presence(opts.optional),
-    rule('reportArray', arrayCheck(items, opts)),
+    rule('reportArray', arrayCheck(items, opts), 'nested' in items ? items.nested : undefined),
   ];
   if ('nested' in items) decorators.push(ValidateNested(), Type(items.nested));
   return compose(...decorators);

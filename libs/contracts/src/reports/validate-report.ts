@@ -1,6 +1,7 @@
 import { plainToInstance, type ClassTransformOptions } from 'class-transformer';
 import { validateSync, type ValidatorOptions } from 'class-validator';
 import type { FieldError } from '../problem/problem';
+import { certainlyValid, compiledPlan, instantiate } from './compiled-report-check';
 import type { ReportKind } from './report-enums';
 import { VALIDATION_NOW } from './report-field.decorators';
 import { RouteReportDto } from './route-report.dto';
@@ -65,9 +66,10 @@ function scanHazards(value: unknown, path: string, depth: number, out: FieldErro
 
 /**
  * Validates a parsed JSON report (HTTP body or Kafka value) against contract §4.
- * Converts with plainToInstance (no type coercion), validates with class-validator
- * (unknown fields rejected), and returns every problem at once as JSON paths.
- * A body that is not a JSON object gives one error at path `$`.
+ * A report the compiled check (the DTOs' own rules, see compiled-report-check.ts) finds
+ * certainly valid is instantiated directly; any other is converted with plainToInstance (no
+ * type coercion) and validated with class-validator (unknown fields rejected), which returns
+ * every problem at once as JSON paths. A body that is not a JSON object gives one error at path `$`.
  */
 export function validateReport(
   kind: 'seizure',
@@ -85,6 +87,27 @@ export function validateReport(
   opts?: ValidateReportOptions,
 ): ReportValidation<SeizureReportDto | RouteReportDto>;
 export function validateReport(
+  kind: ReportKind,
+  plain: unknown,
+  opts: ValidateReportOptions = {},
+): ReportValidation<SeizureReportDto | RouteReportDto> {
+  if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
+    return {
+      ok: false,
+      errors: [{ path: ROOT_PATH, message: `report must be a JSON object, not ${kindOf(plain)}` }],
+    };
+  }
+  const plan = compiledPlan(REPORT_DTOS[kind]);
+  if (plan && certainlyValid(plan, plain, opts.now?.getTime() ?? Date.now()))
+    return { ok: true, value: instantiate(plan, plain as Record<string, unknown>) as SeizureReportDto };
+  return validateWithClassValidator(kind, plain, opts);
+}
+
+/**
+ * validateReport without the compiled check: class-transformer and class-validator only.
+ * The reference the compiled check is tested against; exported for those tests.
+ */
+export function validateWithClassValidator(
   kind: ReportKind,
   plain: unknown,
   opts: ValidateReportOptions = {},
