@@ -65,6 +65,20 @@ export class IngestGatewayEnv extends CommonEnv {
   @Max(600000)
   INGEST_BREAKER_TIMEOUT_MS: number = 10000;
 
+  @EnvDoc(
+    'Most reports one group commit joins into a transaction (concurrent requests share it; a larger batch request goes alone).',
+  )
+  @IsInt({ message: 'must be an integer number of reports' })
+  @Min(1)
+  @Max(10000)
+  INGEST_GROUP_COMMIT_MAX_REPORTS: number = 1000;
+
+  @EnvDoc('Group-commit transactions in flight at once; requests arriving meanwhile form the next one.')
+  @IsInt({ message: 'must be an integer number of transactions' })
+  @Min(1)
+  @Max(64)
+  INGEST_GROUP_COMMIT_IN_FLIGHT: number = 2;
+
   @EnvDoc("Database connections of the service's pool.")
   @IsInt({ message: 'must be an integer number of connections' })
   @Min(2)

@@ -57,8 +57,10 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
   }
 }
 
-// Only meaningful against the project's local broker, which this test stops and starts.
-const localBroker = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092') === '127.0.0.1:9092';
+// Only meaningful against the project's local broker, which this test stops and starts
+// (scripts/kafka-local.sh, on KAFKA_PORT when one is set).
+const localBroker =
+  (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092') === `127.0.0.1:${process.env.KAFKA_PORT ?? '9092'}`;
 
 describe('Outbox relay across a broker outage (real Kafka and PostgreSQL)', () => {
   let svc: RunningService<IngestGatewayEnv>;

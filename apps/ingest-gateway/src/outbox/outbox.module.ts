@@ -1,25 +1,34 @@
 import { Module } from '@nestjs/common';
-import { APP_CONFIG, CommonEnv } from '@app/config';
-import { KafkaPublishBreaker } from './kafka-publish.breaker';
-import { OutboxRelay } from './outbox-relay';
-import { OutboxSignal } from './outbox-signal';
-import { OutboxStore } from './outbox.store';
+import {
+  KafkaPublishBreaker,
+  OutboxSignal,
+  PublishingRelay,
+  publishingRelayProviders,
+  RelayStore,
+} from '@app/outbox';
+import type { IngestGatewayEnv } from '../ingest-gateway.env';
 import { PgOutboxStore } from './pg-outbox.store';
-import { RelayLock } from './relay-lock';
 
-/** The outbox relay: publishes stored reports to Kafka through the producer's circuit breaker. */
+/** The outbox relay (libs/outbox's publishing relay): publishes stored reports to Kafka through the producer's circuit breaker. */
 @Module({
   providers: [
-    OutboxSignal,
-    KafkaPublishBreaker,
-    OutboxRelay,
-    { provide: OutboxStore, useClass: PgOutboxStore },
-    {
-      provide: RelayLock,
-      inject: [APP_CONFIG],
-      useFactory: (env: CommonEnv) => new RelayLock(env.DATABASE_URL),
-    },
+    { provide: RelayStore, useClass: PgOutboxStore },
+    ...publishingRelayProviders((env: IngestGatewayEnv) => ({
+      relay: {
+        enabled: env.INGEST_RELAY_ENABLED === 1,
+        pollMs: env.INGEST_RELAY_POLL_MS,
+        batchSize: env.INGEST_RELAY_BATCH_SIZE,
+        maxRequestBytes: env.INGEST_RELAY_MAX_REQUEST_BYTES,
+        // Its own names: the other services' outbox relays register intel_outbox_*, and the
+        // benchmarks run several services in one process (one metrics registry).
+        metricPrefix: 'intel_ingest_outbox',
+        what: 'Reports',
+      },
+      breaker: { timeoutMs: env.INGEST_BREAKER_TIMEOUT_MS, resetMs: env.INGEST_BREAKER_RESET_MS },
+      lockName: 'intel.ingest.outbox-relay',
+      lockApplicationName: 'intel-ingest-relay-lock',
+    })),
   ],
-  exports: [OutboxSignal, OutboxRelay, KafkaPublishBreaker],
+  exports: [OutboxSignal, PublishingRelay, KafkaPublishBreaker],
 })
 export class OutboxModule {}

@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { OutboxRow } from './domain/outbox-record';
-import { OutboxStore } from './outbox.store';
+import { RelayStore, type OutboxRow } from '@app/outbox';
 
-/** The outbox table of the `ingest` schema. */
+/** The outbox table of the `ingest` schema, as the relay reads and marks it. */
 @Injectable()
-export class PgOutboxStore extends OutboxStore {
+export class PgOutboxStore extends RelayStore {
   constructor(private readonly ds: DataSource) {
     super();
   }
 
-  async nextUnpublished(limit: number): Promise<OutboxRow[]> {
+  async nextUnpublished(limit: number, exclude: readonly string[]): Promise<OutboxRow[]> {
     const rows: {
       id: string;
       event_id: string;
@@ -20,9 +19,12 @@ export class PgOutboxStore extends OutboxStore {
       headers: Record<string, string>;
     }[] = await this.ds.query(
       // ORDER BY o.id, the bigint: a bare "id" would sort by the text alias ("12" < "3").
+      // The rows left out are the relay's in-flight and not-yet-marked ones, the oldest.
       `SELECT o.id::text AS id, o.event_id::text AS event_id, o.topic, o.key, o.value, o.headers
-         FROM "ingest"."outbox" o WHERE o.published_at IS NULL ORDER BY o.id LIMIT $1`,
-      [limit],
+         FROM "ingest"."outbox" o
+        WHERE o.published_at IS NULL AND o.id <> ALL($2::bigint[])
+        ORDER BY o.id LIMIT $1`,
+      [limit, exclude],
     );
     return rows.map((r) => ({
       id: r.id,

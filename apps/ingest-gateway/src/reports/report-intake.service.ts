@@ -9,11 +9,12 @@ import {
   type ReportIdentity,
   type ReportKind,
 } from '../outbox/domain/outbox-record';
-import { OutboxSignal } from '../outbox/outbox-signal';
+import { OutboxSignal } from '@app/outbox';
 import { sameBody } from './domain/canonical-json';
 import type { BatchItem } from './domain/batch-envelope';
 import type { IntakeOutcome } from './domain/intake-outcome';
 import { NewReport, ReportStatus, ReportStore } from './report.store';
+import { ReportWriter } from './report-writer';
 
 const reportsTotal = new Counter({
   name: 'intel_ingest_reports_total',
@@ -47,6 +48,7 @@ function eventIdOf(report: unknown): string | undefined {
 export class ReportIntakeService {
   constructor(
     private readonly store: ReportStore,
+    private readonly writer: ReportWriter,
     private readonly signal: OutboxSignal,
   ) {}
 
@@ -58,7 +60,8 @@ export class ReportIntakeService {
 
   /**
    * Accepts a batch: every valid item of the caller's agency is stored (all in one
-   * transaction), others are answered with their problem. Outcomes are in item order.
+   * transaction, which concurrent requests may share), others are answered with their
+   * problem. Outcomes are in item order.
    */
   async submit(items: readonly BatchItem[], ctx: SubmissionContext): Promise<IntakeOutcome[]> {
     const outcomes: IntakeOutcome[] = new Array<IntakeOutcome>(items.length);
@@ -77,7 +80,7 @@ export class ReportIntakeService {
       if (first) candidates.set(id, p);
       storable.push({ index, report: p, first });
     });
-    const inserted = await this.store.insertNew([...candidates.values()]);
+    const inserted = await this.writer.write([...candidates.values()]);
     if (inserted.size > 0) this.signal.notify();
     const isNew = (s: { report: NewReport; first: boolean }) =>
       s.first && inserted.has(s.report.eventId.toLowerCase());

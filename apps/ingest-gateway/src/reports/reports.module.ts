@@ -9,6 +9,7 @@ import { JsonContentGuard } from './json-content.guard';
 import { PgReportStore } from './pg-report.store';
 import { ReportIntakeService } from './report-intake.service';
 import { ReportStore } from './report.store';
+import { ReportWriter } from './report-writer';
 import { ReportsController } from './reports.controller';
 import { raiseRouteBodyLimit } from './route-body-limit';
 
@@ -18,6 +19,7 @@ import { raiseRouteBodyLimit } from './route-body-limit';
   controllers: [ReportsController],
   providers: [
     ReportIntakeService,
+    ReportWriter,
     RateLimitGuard,
     JsonContentGuard,
     { provide: ReportStore, useClass: PgReportStore },

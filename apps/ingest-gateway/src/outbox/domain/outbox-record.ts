@@ -1,39 +1,10 @@
 import { EventTypes, Headers, Topics } from '@app/contracts';
+import type { OutboxEntry } from '@app/outbox';
+
+export type { OutboxEntry };
 
 /** The two kinds of report the gateway accepts. */
 export type ReportKind = 'seizure' | 'route';
-
-/** What the outbox keeps for one report: exactly the Kafka record the relay will publish. */
-export interface OutboxEntry {
-  topic: string;
-  key: string;
-  /** The report as JSON text, published byte for byte. */
-  value: string;
-  headers: Record<string, string>;
-}
-
-/** An outbox row as the relay reads it. */
-export interface OutboxRow extends OutboxEntry {
-  id: string;
-  eventId: string;
-}
-
-/** A Kafka record ready for the producer. */
-export interface RelayRecord {
-  key: string;
-  value: string;
-  headers: Record<string, string>;
-}
-
-/** One produce request: records per topic, each topic's records in outbox order. */
-export interface RelayBatch {
-  /** Outbox ids in the batch, in order; marked published once the brokers acknowledged. */
-  ids: string[];
-  /** Event ids in the batch, for the report status. */
-  eventIds: string[];
-  topics: { topic: string; records: RelayRecord[] }[];
-  bytes: number;
-}
 
 /** The fields of a report the outbox entry is built from. */
 export interface ReportIdentity {
@@ -81,37 +52,4 @@ export function outboxEntryFor(
   };
   if (correlationId) headers[Headers.CorrelationId] = correlationId;
   return { topic: TOPIC[kind], key: `${report.agencyId}:${reportRef(kind, report)}`, value: json, headers };
-}
-
-/** Bytes a record adds to a produce request (key, value, header names and values). */
-export function recordBytes(r: OutboxEntry): number {
-  let n = Buffer.byteLength(r.key) + Buffer.byteLength(r.value);
-  for (const [k, v] of Object.entries(r.headers)) n += Buffer.byteLength(k) + Buffer.byteLength(v);
-  return n;
-}
-
-/**
- * The next produce request from unpublished rows (in id order): the longest prefix
- * within `maxBytes` (always at least one row, which is ≤ 256 KiB), grouped by topic with
- * each topic's records in id order. Rows beyond the cut are read again next round, so
- * order per key holds.
- */
-export function planRelayBatch(rows: readonly OutboxRow[], maxBytes: number): RelayBatch {
-  const batch: RelayBatch = { ids: [], eventIds: [], topics: [], bytes: 0 };
-  const byTopic = new Map<string, RelayRecord[]>();
-  for (const row of rows) {
-    const size = recordBytes(row);
-    if (batch.ids.length > 0 && batch.bytes + size > maxBytes) break;
-    batch.bytes += size;
-    batch.ids.push(row.id);
-    batch.eventIds.push(row.eventId);
-    let records = byTopic.get(row.topic);
-    if (!records) {
-      records = [];
-      byTopic.set(row.topic, records);
-      batch.topics.push({ topic: row.topic, records });
-    }
-    records.push({ key: row.key, value: row.value, headers: row.headers });
-  }
-  return batch;
 }

@@ -2,9 +2,8 @@ import { Logger } from '@nestjs/common';
 import type { Gauge } from 'prom-client';
 import type { KafkaProducerService } from '@app/kafka';
 import { metricsRegistry } from '@app/observability';
-import type { IngestGatewayEnv } from '../ingest-gateway.env';
-import type { RelayBatch } from './domain/outbox-record';
 import { KafkaPublishBreaker } from './kafka-publish.breaker';
+import type { RelayBatch } from './relay-batch';
 
 const batch: RelayBatch = {
   ids: ['1'],
@@ -38,10 +37,7 @@ describe(KafkaPublishBreaker.name, () => {
     failing = false;
     sends = 0;
     delayMs = 0;
-    breaker = new KafkaPublishBreaker(producer, {
-      INGEST_BREAKER_RESET_MS: 100,
-      INGEST_BREAKER_TIMEOUT_MS: 50,
-    } as IngestGatewayEnv);
+    breaker = new KafkaPublishBreaker(producer, { resetMs: 100, timeoutMs: 50 });
   });
   afterEach(() => breaker.onApplicationShutdown());
 

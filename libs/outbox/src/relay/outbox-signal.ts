@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 /**
- * Wakes the relay as soon as reports are stored by this instance, so publish lag is not
+ * Wakes the relay as soon as outbox rows are committed by this instance, so publish lag is not
  * bound by the poll interval. A notification that arrives while the relay is busy is
  * remembered and makes its next wait return at once.
  */

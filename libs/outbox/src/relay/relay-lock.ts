@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 
-// One active relay per deployment (per database): publishing rows in id order from a
-// single process is what keeps records of one key in order.
-const LOCK_SQL = `SELECT pg_try_advisory_lock(hashtext('intel.ingest.outbox-relay')) AS held`;
+// One active relay per outbox (per database): publishing rows in id order from a single
+// process is what keeps records of one key in order.
+const LOCK_SQL = `SELECT pg_try_advisory_lock(hashtext($1)) AS held`;
 
 /**
  * A PostgreSQL session advisory lock on a connection of its own (not from the pool: a
@@ -15,7 +15,15 @@ export class RelayLock {
   private client: Client | null = null;
   private held = false;
 
-  constructor(private readonly databaseUrl: string) {}
+  /**
+   * @param lockName names the outbox (e.g. `intel.ingest.outbox-relay`): one holder per name.
+   * @param applicationName shows the lock's connection in pg_stat_activity.
+   */
+  constructor(
+    private readonly databaseUrl: string,
+    private readonly lockName: string,
+    private readonly applicationName = 'intel-outbox-relay-lock',
+  ) {}
 
   /** Whether this process holds the lock, taking it when it is free. */
   async acquire(): Promise<boolean> {
@@ -24,7 +32,7 @@ export class RelayLock {
       const client = new Client({
         connectionString: this.databaseUrl,
         connectionTimeoutMillis: 3000,
-        application_name: 'intel-ingest-relay-lock',
+        application_name: this.applicationName,
         keepAlive: true,
       });
       // A lost connection means a lost lock; without this listener it would crash the process.
@@ -38,7 +46,7 @@ export class RelayLock {
       }
       this.client = client;
     }
-    const { rows } = await this.client.query<{ held: boolean }>(LOCK_SQL);
+    const { rows } = await this.client.query<{ held: boolean }>(LOCK_SQL, [this.lockName]);
     const held = rows[0]?.held === true;
     if (held && !this.held) this.logger.log('outbox relay lock taken: this instance publishes the outbox');
     this.held = held;

@@ -1,14 +1,22 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import CircuitBreaker from 'opossum';
 import { Gauge } from 'prom-client';
-import { APP_CONFIG } from '@app/config';
-import { KafkaProducerService } from '@app/kafka';
+import type { KafkaProducerService } from '@app/kafka';
 import { metricsRegistry } from '@app/observability';
-import type { IngestGatewayEnv } from '../ingest-gateway.env';
-import type { RelayBatch } from './domain/outbox-record';
+import type { RelayBatch } from './relay-batch';
 
-/** Name of the breaker in metrics and logs. */
+/** Default name of the breaker in metrics and logs. */
 export const KAFKA_BREAKER_NAME = 'kafka-producer';
+
+/** Settings of a KafkaPublishBreaker. */
+export interface KafkaPublishBreakerOptions {
+  /** Name in metrics (label `breaker`) and logs; `kafka-producer` by default. */
+  name?: string;
+  /** A send slower than this counts as a failure (the send still completes), in ms. */
+  timeoutMs: number;
+  /** How long the breaker stays open before it lets one trial send through, in ms. */
+  resetMs: number;
+}
 
 /** Gauge values of the breaker states. */
 export const BREAKER_STATE_VALUES = { closed: 0, 'half-open': 1, open: 2 } as const;
@@ -30,21 +38,23 @@ const breakerGauge =
   });
 
 /**
- * The one circuit breaker of the gateway's Kafka producer. While Kafka is down it opens
- * and the relay stops hammering the brokers (reports keep being accepted into the outbox);
- * after `INGEST_BREAKER_RESET_MS` one trial send goes through, and a success closes it.
+ * The circuit breaker of a relay's Kafka producer. While Kafka is down it opens and the
+ * relay stops hammering the brokers (records keep being accepted into the outbox); after
+ * `resetMs` one trial send goes through, and a success closes it.
  *
- * A send slower than `INGEST_BREAKER_TIMEOUT_MS` counts as a failure (kafkajs retries a
- * lost broker for minutes before it gives up), but it is not abandoned: publish() still
- * waits for its real outcome. Abandoning a send that may yet succeed and sending its
- * records again would publish them twice.
+ * A send slower than `timeoutMs` counts as a failure (kafkajs retries a lost broker for
+ * minutes before it gives up), but it is not abandoned: publish() still waits for its real
+ * outcome. Abandoning a send that may yet succeed and sending its records again would
+ * publish them twice.
  */
-@Injectable()
 export class KafkaPublishBreaker implements OnApplicationShutdown {
   private readonly logger = new Logger(KafkaPublishBreaker.name);
   private readonly breaker: CircuitBreaker<[RelayBatch, (p: Promise<unknown>) => void], unknown>;
+  private readonly name: string;
 
-  constructor(producer: KafkaProducerService, @Inject(APP_CONFIG) env: IngestGatewayEnv) {
+  constructor(producer: Pick<KafkaProducerService, 'sendBatch'>, opts: KafkaPublishBreakerOptions) {
+    const name = opts.name ?? KAFKA_BREAKER_NAME;
+    this.name = name;
     this.breaker = new CircuitBreaker(
       (batch: RelayBatch, started: (p: Promise<unknown>) => void) => {
         const send = producer.sendBatch(batch.topics.map((t) => ({ topic: t.topic, records: t.records })));
@@ -52,16 +62,16 @@ export class KafkaPublishBreaker implements OnApplicationShutdown {
         return send;
       },
       {
-        name: KAFKA_BREAKER_NAME,
-        timeout: env.INGEST_BREAKER_TIMEOUT_MS,
-        resetTimeout: env.INGEST_BREAKER_RESET_MS,
+        name,
+        timeout: opts.timeoutMs,
+        resetTimeout: opts.resetMs,
         errorThresholdPercentage: 50,
         volumeThreshold: 1,
         rollingCountTimeout: 10000,
         enableSnapshots: false,
       },
     );
-    breakerGauge.set({ breaker: KAFKA_BREAKER_NAME }, BREAKER_STATE_VALUES.closed);
+    breakerGauge.set({ breaker: name }, BREAKER_STATE_VALUES.closed);
     this.breaker.on('open', () => this.changed('open'));
     this.breaker.on('halfOpen', () => this.changed('half-open'));
     this.breaker.on('close', () => this.changed('closed'));
@@ -99,10 +109,10 @@ export class KafkaPublishBreaker implements OnApplicationShutdown {
   }
 
   private changed(state: BreakerState): void {
-    breakerGauge.set({ breaker: KAFKA_BREAKER_NAME }, BREAKER_STATE_VALUES[state]);
+    breakerGauge.set({ breaker: this.name }, BREAKER_STATE_VALUES[state]);
     const entry = {
-      msg: `circuit breaker ${KAFKA_BREAKER_NAME} is ${state}`,
-      breaker: KAFKA_BREAKER_NAME,
+      msg: `circuit breaker ${this.name} is ${state}`,
+      breaker: this.name,
       state,
     };
     if (state === 'open') this.logger.warn(entry);

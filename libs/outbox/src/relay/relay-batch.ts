@@ -1,0 +1,63 @@
+/** A Kafka record as an outbox keeps it: exactly what the relay will publish. */
+export interface OutboxEntry {
+  topic: string;
+  key: string;
+  /** The record value as text, published byte for byte. */
+  value: string;
+  headers: Record<string, string>;
+}
+
+/** An outbox row as the relay reads it. */
+export interface OutboxRow extends OutboxEntry {
+  id: string;
+  eventId: string;
+}
+
+/** A Kafka record ready for the producer. */
+export interface RelayRecord {
+  key: string;
+  value: string;
+  headers: Record<string, string>;
+}
+
+/** One produce request: records per topic, each topic's records in outbox order. */
+export interface RelayBatch {
+  /** Outbox ids in the batch, in order; marked published once the brokers acknowledged. */
+  ids: string[];
+  /** Event ids in the batch. */
+  eventIds: string[];
+  topics: { topic: string; records: RelayRecord[] }[];
+  bytes: number;
+}
+
+/** Bytes a record adds to a produce request (key, value, header names and values). */
+export function recordBytes(r: OutboxEntry): number {
+  let n = Buffer.byteLength(r.key) + Buffer.byteLength(r.value);
+  for (const [k, v] of Object.entries(r.headers)) n += Buffer.byteLength(k) + Buffer.byteLength(v);
+  return n;
+}
+
+/**
+ * The next produce request from unpublished rows (in id order): the longest prefix
+ * within `maxBytes` (always at least one row), grouped by topic with each topic's records
+ * in id order. Rows beyond the cut are read again next round, so order per key holds.
+ */
+export function planRelayBatch(rows: readonly OutboxRow[], maxBytes: number): RelayBatch {
+  const batch: RelayBatch = { ids: [], eventIds: [], topics: [], bytes: 0 };
+  const byTopic = new Map<string, RelayRecord[]>();
+  for (const row of rows) {
+    const size = recordBytes(row);
+    if (batch.ids.length > 0 && batch.bytes + size > maxBytes) break;
+    batch.bytes += size;
+    batch.ids.push(row.id);
+    batch.eventIds.push(row.eventId);
+    let records = byTopic.get(row.topic);
+    if (!records) {
+      records = [];
+      byTopic.set(row.topic, records);
+      batch.topics.push({ topic: row.topic, records });
+    }
+    records.push({ key: row.key, value: row.value, headers: row.headers });
+  }
+  return batch;
+}
