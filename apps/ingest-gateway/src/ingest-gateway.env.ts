@@ -44,6 +44,14 @@ export class IngestGatewayEnv extends CommonEnv {
   INGEST_RELAY_BATCH_SIZE: number = 1000;
 
   @EnvDoc(
+    'After a relay round of under a quarter of INGEST_RELAY_BATCH_SIZE rows, wait this long before reading again (fewer, fuller produce requests), in ms; 0 never waits.',
+  )
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(0)
+  @Max(1000)
+  INGEST_RELAY_LINGER_MS: number = 10;
+
+  @EnvDoc(
     "Bytes (keys, values, headers) per Kafka produce request; below the broker's message.max.bytes (1 MiB by default).",
   )
   @IsInt({ message: 'must be an integer number of bytes' })

@@ -19,6 +19,7 @@ import { PgOutboxStore } from './pg-outbox.store';
         pollMs: env.INGEST_RELAY_POLL_MS,
         batchSize: env.INGEST_RELAY_BATCH_SIZE,
         maxRequestBytes: env.INGEST_RELAY_MAX_REQUEST_BYTES,
+        lingerMs: env.INGEST_RELAY_LINGER_MS,
         // Its own names: the other services' outbox relays register intel_outbox_*, and the
         // benchmarks run several services in one process (one metrics registry).
         metricPrefix: 'intel_ingest_outbox',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Counter } from 'prom-client';
-import { REPORT_LIMITS, validateReport } from '@app/contracts';
+import { isCertainlyValidReport, REPORT_LIMITS, validateReport } from '@app/contracts';
 import type { Principal } from '@app/identity';
 import { metricsRegistry } from '@app/observability';
 import {
@@ -115,9 +115,13 @@ export class ReportIntakeService {
     const eventId = eventIdOf(item.report);
     if (bytes > REPORT_LIMITS.maxBodyBytes)
       return { kind: 'too-large', eventId, bytes, limit: REPORT_LIMITS.maxBodyBytes };
-    const result = validateReport(item.kind, item.report);
-    if (!result.ok) return { kind: 'invalid', eventId, errors: result.errors };
-    const report = result.value as ReportIdentity;
+    let report: ReportIdentity;
+    if (isCertainlyValidReport(item.kind, item.report)) report = item.report as ReportIdentity;
+    else {
+      const result = validateReport(item.kind, item.report);
+      if (!result.ok) return { kind: 'invalid', eventId, errors: result.errors };
+      report = result.value;
+    }
     if (report.agencyId !== ctx.principal.agencyId)
       return {
         kind: 'forbidden',

@@ -104,6 +104,20 @@ export function validateReport(
 }
 
 /**
+ * Whether validateReport would accept the report, answered by the compiled check alone:
+ * true means valid; false means "run validateReport for the verdict and the errors". For a
+ * hot path that needs the plain report only (no DTO instance).
+ */
+export function isCertainlyValidReport(
+  kind: ReportKind,
+  plain: unknown,
+  opts: ValidateReportOptions = {},
+): boolean {
+  const plan = compiledPlan(REPORT_DTOS[kind]);
+  return plan !== null && certainlyValid(plan, plain, opts.now?.getTime() ?? Date.now());
+}
+
+/**
  * validateReport without the compiled check: class-transformer and class-validator only.
  * The reference the compiled check is tested against; exported for those tests.
  */
