@@ -463,14 +463,19 @@ async function main(): Promise<void> {
     // it covers accepting and relaying; the machine is shared, so these are the steadier figures.
     const gatewayPid = child.pid!;
     const s0 = await sampleCpu(gatewayPid, admin, dbName);
+    const c0 = process.cpuUsage();
     const single = await singlePhase(o, port, key);
+    const singleClient = process.cpuUsage(c0);
     const singleLag = await waitPublished(single.acceptedAt, seen);
     const s1 = await sampleCpu(gatewayPid, admin, dbName);
+    const c1 = process.cpuUsage();
     const batch = await batchPhase(o, port, key);
+    const batchClient = process.cpuUsage(c1);
     const batchLag = await waitPublished(batch.acceptedAt, seen);
     const s2 = await sampleCpu(gatewayPid, admin, dbName);
-    const singleCpu = cpuBetween(s0, s1);
-    const batchCpu = cpuBetween(s1, s2);
+    const cpuS = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
+    const singleCpu = { ...cpuBetween(s0, s1), client: cpuS(singleClient) };
+    const batchCpu = { ...cpuBetween(s1, s2), client: cpuS(batchClient) };
     const ownCpu0 = process.cpuUsage();
     const raw = await baseline(kafka, Math.max(batch.accepted, single.accepted, 1), o.batchSize);
     const ownCpu = process.cpuUsage(ownCpu0);
@@ -483,11 +488,12 @@ async function main(): Promise<void> {
     const blat = batch.latenciesMs.sort((a, b) => a - b);
     const statuses = (m: Map<number, number>) => [...m].map(([s, n]) => `${s}×${n}`).join(' ');
     const perK = (cpuS: number, n: number) => (n > 0 ? (cpuS / n) * 1000 : NaN);
-    const cpuLine = (cpu: { gateway: number; postgres: number }, n: number) => {
+    const cpuLine = (cpu: { gateway: number; postgres: number; client: number }, n: number) => {
       const gw = perK(cpu.gateway, n);
       return (
         `gateway ${fmt(gw, 3)} + PostgreSQL ${fmt(perK(cpu.postgres, n), 3)} CPU-s per 1,000 reports ` +
-        `(gateway/baseline ${fmt(gw / rawCpuPerK, 1)}; ${fmt(1000 / gw)} reports per gateway CPU-second)`
+        `(gateway/baseline ${fmt(gw / rawCpuPerK, 1)}; ${fmt(1000 / gw)} reports per gateway CPU-second; ` +
+        `the load generator itself ${fmt(perK(cpu.client, n), 3)})`
       );
     };
     const lines = [

@@ -49,7 +49,7 @@ export class IngestGatewayEnv extends CommonEnv {
   @IsInt({ message: 'must be an integer number of milliseconds' })
   @Min(0)
   @Max(1000)
-  INGEST_RELAY_LINGER_MS: number = 10;
+  INGEST_RELAY_LINGER_MS: number = 25;
 
   @EnvDoc(
     "Bytes (keys, values, headers) per Kafka produce request; below the broker's message.max.bytes (1 MiB by default).",
