@@ -417,7 +417,7 @@ async function main(): Promise<void> {
 
   const port = await freePort();
   const entry = o.dist
-    ? [path.join(ROOT, 'dist', 'apps', 'ingest-gateway', 'main.js')]
+    ? [path.join(ROOT, 'dist', 'apps', 'ingest-gateway', 'apps', 'ingest-gateway', 'src', 'main.js')]
     : [
         '-r',
         'ts-node/register/transpile-only',
