@@ -285,14 +285,23 @@ function takeDirectoryLock(dataDir) {
  * Opens (creating on first use) the PGlite database in `dataDir` and serves it on host:port.
  * Resolves to { url, port, version, created, scheduler, stop() }.
  */
-async function startEmbeddedDatabase({ dataDir = DEFAULT_DIR, port = DEFAULT_PORT, host = '127.0.0.1', log } = {}) {
+async function startEmbeddedDatabase({
+  dataDir = DEFAULT_DIR,
+  port = DEFAULT_PORT,
+  host = '127.0.0.1',
+  log,
+} = {}) {
   const say = log ?? (() => undefined);
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketHandler } = require('@electric-sql/pglite-socket');
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const releaseLock = takeDirectoryLock(dataDir);
   const created = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
-  say(created ? `creating a new database in ${dataDir} (first start only)…` : `opening the database in ${dataDir}…`);
+  say(
+    created
+      ? `creating a new database in ${dataDir} (first start only)…`
+      : `opening the database in ${dataDir}…`,
+  );
   let db;
   try {
     db = await PGlite.create({ dataDir });
@@ -320,7 +329,9 @@ async function startEmbeddedDatabase({ dataDir = DEFAULT_DIR, port = DEFAULT_POR
   } catch (e) {
     await db.close().catch(() => undefined);
     releaseLock();
-    throw e.code === 'EADDRINUSE' ? new Error(`port ${host}:${port} is already in use (EMBEDDED_DB_PORT)`) : e;
+    throw e.code === 'EADDRINUSE'
+      ? new Error(`port ${host}:${port} is already in use (EMBEDDED_DB_PORT)`)
+      : e;
   }
   const actualPort = server.address().port;
   let stopping = null;

@@ -46,7 +46,12 @@ function prettyLine(service, colour, line) {
     const e = JSON.parse(line);
     const { time, level, service: _s, context, msg, correlationId, ...rest } = e;
     const extra = Object.keys(rest).length ? ' ' + JSON.stringify(rest) : '';
-    const lvl = level === 'error' ? '\x1b[31mERROR\x1b[0m' : level === 'warn' ? '\x1b[33mWARN \x1b[0m' : level.toUpperCase().padEnd(5);
+    const lvl =
+      level === 'error'
+        ? '\x1b[31mERROR\x1b[0m'
+        : level === 'warn'
+          ? '\x1b[33mWARN \x1b[0m'
+          : level.toUpperCase().padEnd(5);
     return `\x1b[${colour}m${service.padEnd(15)}\x1b[0m ${String(time).slice(11, 23)} ${lvl} ${context ? `[${context}] ` : ''}${msg ?? ''}${extra}`;
   } catch {
     return `\x1b[${colour}m${service.padEnd(15)}\x1b[0m ${line}`;
@@ -181,16 +186,24 @@ async function startEmbeddedDatabase() {
   const dir = path.resolve(process.env.EMBEDDED_DB_DIR ?? DEFAULT_DIR);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   const shown = path.relative(ROOT, dir) || dir;
-  say(`DATABASE_URL unset: using the EMBEDDED PostgreSQL (PGlite), data kept in ${shown}/, served on 127.0.0.1:${port}`);
-  say('  (one PostgreSQL session shared by all four services: fine for a demo, not for production; set DATABASE_URL for a real server)');
+  say(
+    `DATABASE_URL unset: using the EMBEDDED PostgreSQL (PGlite), data kept in ${shown}/, served on 127.0.0.1:${port}`,
+  );
+  say(
+    '  (one PostgreSQL session shared by all four services: fine for a demo, not for production; set DATABASE_URL for a real server)',
+  );
   if (fs.existsSync(`${dir}.pid`) && (await databaseAnswers(url))) {
     say(`the embedded database is already running on 127.0.0.1:${port}: using it`);
     return url;
   }
-  const child = spawn(process.execPath, [path.join(__dirname, 'embedded-db.js'), '--data', dir, '--port', String(port)], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(__dirname, 'embedded-db.js'), '--data', dir, '--port', String(port)],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   embeddedDb = child;
   await new Promise((resolve, reject) => {
     let buf = '';
@@ -230,7 +243,9 @@ async function createTopics() {
   const lib = path.join(ROOT, 'dist', 'apps', 'ingest-gateway', 'libs');
   const { allTopicSpecs } = require(path.join(lib, 'contracts', 'src', 'topics', 'topics.js'));
   const { ensureTopics } = require(path.join(lib, 'kafka', 'src', 'core', 'topics.js'));
-  const { createKafka, kafkaConnectionFromEnv } = require(path.join(lib, 'kafka', 'src', 'core', 'kafka-client.js'));
+  const { createKafka, kafkaConnectionFromEnv } = require(
+    path.join(lib, 'kafka', 'src', 'core', 'kafka-client.js'),
+  );
   const specs = allTopicSpecs();
   say(`creating topics (${specs.length}, with their DLQs) if missing…`);
   const admin = createKafka(kafkaConnectionFromEnv(process.env, 'start-admin')).admin();
@@ -261,11 +276,15 @@ async function main() {
 
   if (!process.env.KAFKA_BROKERS) {
     const local = `127.0.0.1:${process.env.KAFKA_PORT ?? 9092}`;
-    const status = spawnSync('bash', [path.join(ROOT, 'scripts', 'kafka-local.sh'), 'status'], { stdio: 'ignore' });
+    const status = spawnSync('bash', [path.join(ROOT, 'scripts', 'kafka-local.sh'), 'status'], {
+      stdio: 'ignore',
+    });
     if (status.status === 0) {
       say(`KAFKA_BROKERS unset: using the local broker that is already running on ${local}`);
     } else {
-      say('KAFKA_BROKERS unset: starting the local Kafka broker (scripts/kafka-local.sh: jars from Maven Central on first start)…');
+      say(
+        'KAFKA_BROKERS unset: starting the local Kafka broker (scripts/kafka-local.sh: jars from Maven Central on first start)…',
+      );
       run('bash', [path.join(ROOT, 'scripts', 'kafka-local.sh'), 'start']);
       startedKafka = true;
     }
@@ -303,11 +322,20 @@ async function main() {
     ready = await Promise.all(SERVICES.map((s) => waitReady(s, 90000)));
   }
   if (stopping) return;
-  SERVICES.forEach((s, i) => say(`${s.name.padEnd(15)} ${ready[i] ? '\x1b[32mready\x1b[0m' : '\x1b[31mNOT ready\x1b[0m'}  http://127.0.0.1:${s.port}/health/ready`));
+  SERVICES.forEach((s, i) =>
+    say(
+      `${s.name.padEnd(15)} ${ready[i] ? '\x1b[32mready\x1b[0m' : '\x1b[31mNOT ready\x1b[0m'}  http://127.0.0.1:${s.port}/health/ready`,
+    ),
+  );
   if (ready.every(Boolean)) {
     const ops = SERVICES[3].port;
-    say(`all four services are ready after ${elapsed()}. API docs: http://127.0.0.1:${SERVICES[0].port}/docs  dashboard: http://127.0.0.1:${ops}/  (Ctrl-C stops everything)`);
-    if (embedded) say(`embedded database: ${process.env.DATABASE_URL} (e.g. DATABASE_URL=${process.env.DATABASE_URL} npx intelctl keys create --role operator)`);
+    say(
+      `all four services are ready after ${elapsed()}. API docs: http://127.0.0.1:${SERVICES[0].port}/docs  dashboard: http://127.0.0.1:${ops}/  (Ctrl-C stops everything)`,
+    );
+    if (embedded)
+      say(
+        `embedded database: ${process.env.DATABASE_URL} (e.g. DATABASE_URL=${process.env.DATABASE_URL} npx intelctl keys create --role operator)`,
+      );
   } else {
     say('\x1b[31msome services did not become ready within 90 s; see their logs above\x1b[0m');
   }
