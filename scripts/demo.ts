@@ -57,7 +57,10 @@ async function api<T>(
 ): Promise<{ status: number; body: T }> {
   const res = await fetch(url, {
     method,
-    headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${key}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(30000),
   });
@@ -160,13 +163,19 @@ async function provision(databaseUrl: string, runTag: string): Promise<Keys> {
     }
     const keys: Keys = { publisher: {}, liaison: {}, operator: '' };
     for (const id of AGENCIES) {
-      keys.publisher[id] = (await store.createKey({ role: 'publisher', agencyId: id, label: `demo ${runTag}` })).key;
-      keys.liaison[id] = (await store.createKey({ role: 'liaison', agencyId: id, label: `demo ${runTag}` })).key;
+      keys.publisher[id] = (
+        await store.createKey({ role: 'publisher', agencyId: id, label: `demo ${runTag}` })
+      ).key;
+      keys.liaison[id] = (
+        await store.createKey({ role: 'liaison', agencyId: id, label: `demo ${runTag}` })
+      ).key;
     }
     keys.operator = (await store.createKey({ role: 'operator', label: `demo ${runTag} dashboard` })).key;
     out(
       `   keys: a publisher and a liaison key per agency and one operator key, labelled "demo ${runTag}"` +
-        dim(`\n   (the same as: npx intelctl keys create --agency PK-ANF --role publisher --label "demo ${runTag}")`),
+        dim(
+          `\n   (the same as: npx intelctl keys create --agency PK-ANF --role publisher --label "demo ${runTag}")`,
+        ),
     );
     return keys;
   } finally {
@@ -187,13 +196,21 @@ async function subscribe(receiver: LiaisonReceiver, keys: Keys): Promise<Map<str
     for (const s of list.filter((x) => x.url.includes(DEMO_WEBHOOK_PATH))) {
       await api('DELETE', `${base.notification}/v1/subscriptions/${s.id}`, key);
     }
-    const created = await api<{ id: string; secret: string }>('POST', `${base.notification}/v1/subscriptions`, key, {
-      url: receiver.urlFor(office),
-    });
-    if (created.status !== 201) throw new Error(`subscribing ${office}: ${created.status} ${JSON.stringify(created.body)}`);
+    const created = await api<{ id: string; secret: string }>(
+      'POST',
+      `${base.notification}/v1/subscriptions`,
+      key,
+      {
+        url: receiver.urlFor(office),
+      },
+    );
+    if (created.status !== 201)
+      throw new Error(`subscribing ${office}: ${created.status} ${JSON.stringify(created.body)}`);
     receiver.setSecret(office, created.body.secret);
     ids.set(office, created.body.id);
-    out(`   ${office.padEnd(8)} → ${receiver.urlFor(office)}  (secret ${created.body.secret.slice(0, 10)}…, shown once)`);
+    out(
+      `   ${office.padEnd(8)} → ${receiver.urlFor(office)}  (secret ${created.body.secret.slice(0, 10)}…, shown once)`,
+    );
   }
   return ids;
 }
@@ -206,8 +223,14 @@ async function publish(reports: DemoReport[], keys: Keys): Promise<void> {
       out(`   ${bold(story === 'noise' ? 'Unrelated cases (noise)' : STORIES[story as StoryKey].title)}`);
     }
     const url = `${base.ingest}/v1/${r.kind === 'seizure' ? 'seizures' : 'routes'}`;
-    const res = await api<{ eventId: string; status: string }>('POST', url, keys.publisher[r.body.agencyId], r.body);
-    if (res.status !== 202) throw new Error(`${r.body.agencyId} ${caseRefOf(r)}: ${res.status} ${JSON.stringify(res.body)}`);
+    const res = await api<{ eventId: string; status: string }>(
+      'POST',
+      url,
+      keys.publisher[r.body.agencyId],
+      r.body,
+    );
+    if (res.status !== 202)
+      throw new Error(`${r.body.agencyId} ${caseRefOf(r)}: ${res.status} ${JSON.stringify(res.body)}`);
     out(`   ${r.body.agencyId.padEnd(8)} ${r.kind.padEnd(7)} ${caseRefOf(r).padEnd(20)} ${r.headline}`);
     if (r.writtenAs) out(dim(`   ${' '.repeat(37)}writes ${r.writtenAs}`));
   }
@@ -227,7 +250,11 @@ async function waitForCases(
   for (;;) {
     const found = new Map<string, ByEvent | null>();
     for (const r of reports) {
-      const res = await api<ByEvent>('GET', `${base.correlation}/v1/cases/by-event/${r.body.eventId}`, keys.operator);
+      const res = await api<ByEvent>(
+        'GET',
+        `${base.correlation}/v1/cases/by-event/${r.body.eventId}`,
+        keys.operator,
+      );
       found.set(r.body.eventId, res.status === 200 ? res.body : null);
     }
     let complete = true;
@@ -266,11 +293,16 @@ function printCase(title: string, view: CaseView): void {
     `   ${view.crossBorder ? green('cross-border') : 'single country'} ${view.countries.join(' + ')}, ${view.members.length} agency cases:`,
   );
   for (const m of view.members) {
-    out(`     • ${m.agencyId.padEnd(8)} ${m.kind.padEnd(7)} ${(m.agencyCaseRef ?? m.routeRef ?? '').padEnd(20)} TLP:${m.tlp}`);
+    out(
+      `     • ${m.agencyId.padEnd(8)} ${m.kind.padEnd(7)} ${(m.agencyCaseRef ?? m.routeRef ?? '').padEnd(20)} TLP:${m.tlp}`,
+    );
   }
   for (const l of view.links) {
-    out(`     ${l.agencyCases[0]} ⟷ ${l.agencyCases[1]}  score ${l.score.toFixed(3)}${l.weak ? ' (weak)' : ''}`);
-    for (const r of l.reasons) out(`         ${r.feature.padEnd(26)} +${r.weight.toFixed(1)} bits  ${r.detail}`);
+    out(
+      `     ${l.agencyCases[0]} ⟷ ${l.agencyCases[1]}  score ${l.score.toFixed(3)}${l.weak ? ' (weak)' : ''}`,
+    );
+    for (const r of l.reasons)
+      out(`         ${r.feature.padEnd(26)} +${r.weight.toFixed(1)} bits  ${r.detail}`);
   }
 }
 
@@ -286,25 +318,41 @@ function printAlert(a: ReceivedAlert, published: Map<string, DemoReport>): Summa
       reasons: { feature: string; detail: string }[];
       protectedPersonMatched: boolean;
       protectedPersonNotice?: string;
-      cases: { agencyId: string; kind: string; agencyCaseRef?: string; tlp: string; reports: Record<string, unknown>[] }[];
+      cases: {
+        agencyId: string;
+        kind: string;
+        agencyCaseRef?: string;
+        tlp: string;
+        reports: Record<string, unknown>[];
+      }[];
     };
   };
   const contact = d.counterpart.liaisonContact
     ? Object.values(d.counterpart.liaisonContact).filter(Boolean).join(', ')
     : 'not shared';
   out(`   ${bold(`[${d.severity}]`)} ${wrap(d.summary, 100, 10)}`);
-  out(`          counterpart ${d.counterpart.agencyId} ${d.counterpart.agencyCaseRef ?? '(reference withheld)'}; contact: ${contact}`);
+  out(
+    `          counterpart ${d.counterpart.agencyId} ${d.counterpart.agencyCaseRef ?? '(reference withheld)'}; contact: ${contact}`,
+  );
   for (const r of d.shared.reasons) out(`          reason ${r.feature}: ${r.detail}`);
-  if (d.shared.protectedPersonMatched) out(`          ${c('33', `protected person: ${d.shared.protectedPersonNotice ?? 'matched'}`)}`);
+  if (d.shared.protectedPersonMatched)
+    out(`          ${c('33', `protected person: ${d.shared.protectedPersonNotice ?? 'matched'}`)}`);
   const cases: Summary['alerts'][string][number]['cases'] = [];
   for (const sc of d.shared.cases) {
     for (const rep of sc.reports) {
       const original =
         (typeof rep.eventId === 'string' ? published.get(rep.eventId) : undefined) ??
-        [...published.values()].find((p) => p.body.agencyId === sc.agencyId && caseRefOf(p) === sc.agencyCaseRef);
+        [...published.values()].find(
+          (p) => p.body.agencyId === sc.agencyId && caseRefOf(p) === sc.agencyCaseRef,
+        );
       if (!original) {
         out(`          ${sc.agencyId}'s report: only its TLP marking (${sc.tlp}) is shared`);
-        cases.push({ agencyId: sc.agencyId, withheld: ['everything but the TLP marking'], personsShown: [], personsNotShown: [] });
+        cases.push({
+          agencyId: sc.agencyId,
+          withheld: ['everything but the TLP marking'],
+          personsShown: [],
+          personsNotShown: [],
+        });
         continue;
       }
       const body = original.body as unknown as Record<string, unknown>;
@@ -318,7 +366,8 @@ function printAlert(a: ReceivedAlert, published: Map<string, DemoReport>): Summa
           22,
         ),
       );
-      if (disc.partly.length) out(wrap(`            only the matched ones of: ${disc.partly.join(', ')}`, 112, 22));
+      if (disc.partly.length)
+        out(wrap(`            only the matched ones of: ${disc.partly.join(', ')}`, 112, 22));
       const personFields = personFieldsWithheld(disc.persons, body);
       const withheld = [...groupFields(disc.withheld, body), ...personFields.map((f) => `persons' ${f}`)];
       out(wrap(`            ${c('33', 'withheld:')} ${withheld.join(', ') || 'nothing'}`, 112, 22));
@@ -345,14 +394,18 @@ function printAlert(a: ReceivedAlert, published: Map<string, DemoReport>): Summa
 }
 
 async function main(): Promise<number> {
-  const seed = option('--seed') !== undefined ? Number(option('--seed')) : Math.floor(Math.random() * 2 ** 31);
+  const seed =
+    option('--seed') !== undefined ? Number(option('--seed')) : Math.floor(Math.random() * 2 ** 31);
   const timeoutMs = Number(option('--timeout') ?? 120) * 1000;
   const { reports, values } = buildScenario({ seed, now: new Date() });
   const databaseUrl = process.env.DATABASE_URL ?? `postgres://postgres@127.0.0.1:${EMBEDDED_PORT}/postgres`;
   const dbLabel = process.env.DATABASE_URL
     ? databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')
     : `embedded PostgreSQL (PGlite, .data/pglite) at ${databaseUrl}`;
-  out(bold('Border Intel demo') + dim(`  run ${values.runTag}, seed ${seed} (--seed ${seed} draws the same identifiers)`));
+  out(
+    bold('Border Intel demo') +
+      dim(`  run ${values.runTag}, seed ${seed} (--seed ${seed} draws the same identifiers)`),
+  );
   out(`database: ${dbLabel}`);
 
   step(1, 'The stack');
@@ -363,7 +416,9 @@ async function main(): Promise<number> {
   const cleanup = async () => {
     if (keys) {
       for (const [office, id] of subscriptions) {
-        await api('DELETE', `${base.notification}/v1/subscriptions/${id}`, keys.liaison[office]).catch(() => undefined);
+        await api('DELETE', `${base.notification}/v1/subscriptions/${id}`, keys.liaison[office]).catch(
+          () => undefined,
+        );
       }
     }
     subscriptions = new Map();
@@ -387,11 +442,23 @@ async function main(): Promise<number> {
     receiver = await LiaisonReceiver.start();
     subscriptions = await subscribe(receiver, keys);
 
-    step(4, `Publishing ${reports.length} reports through the ingest gateway (${base.ingest}/v1/seizures, /v1/routes)`);
+    step(
+      4,
+      `Publishing ${reports.length} reports through the ingest gateway (${base.ingest}/v1/seizures, /v1/routes)`,
+    );
     await publish(reports, keys);
     const first = reports[0];
-    const again = await api<{ status: string }>('POST', `${base.ingest}/v1/seizures`, keys.publisher[first.body.agencyId], first.body);
-    out(dim(`   re-sent ${caseRefOf(first)} with the same eventId: ${again.status} (${again.body?.status}), stored once`));
+    const again = await api<{ status: string }>(
+      'POST',
+      `${base.ingest}/v1/seizures`,
+      keys.publisher[first.body.agencyId],
+      first.body,
+    );
+    out(
+      dim(
+        `   re-sent ${caseRefOf(first)} with the same eventId: ${again.status} (${again.body?.status}), stored once`,
+      ),
+    );
 
     step(5, 'Cross-border cases (correlation case API, operator view)');
     const deadline = Date.now() + timeoutMs;
@@ -433,7 +500,9 @@ async function main(): Promise<number> {
         })),
       };
       if (!view.crossBorder) ok = false;
-      const expected = new Set(reports.filter((r) => r.story === s).map((r) => `${r.body.agencyId}:${caseRefOf(r)}`));
+      const expected = new Set(
+        reports.filter((r) => r.story === s).map((r) => `${r.body.agencyId}:${caseRefOf(r)}`),
+      );
       const strangers = summary.stories[s].members!.filter((m) => !expected.has(m));
       if (strangers.length > 0) {
         ok = false;
@@ -449,20 +518,26 @@ async function main(): Promise<number> {
     if (noiseLinked.length) ok = false;
 
     step(6, 'Alerts the liaison offices received by webhook (signatures verified)');
-    const clusterIds = new Set(Object.values(summary.stories).map((s) => s.clusterId).filter(Boolean));
+    const clusterIds = new Set(
+      Object.values(summary.stories)
+        .map((s) => s.clusterId)
+        .filter(Boolean),
+    );
     const ofRun = (a: ReceivedAlert) => clusterIds.has(String(a.body.data.clusterId));
     // Alerts follow the links; wait until every office has some and none has arrived for 3 s.
     const alertDeadline = Math.max(deadline, Date.now() + 30000);
     for (;;) {
       const got = receiver.alerts.filter(ofRun);
       const quiet = got.length > 0 && Date.now() - Math.max(...got.map((a) => a.receivedAt)) > 3000;
-      if ((OFFICES.every((o) => got.some((a) => a.agencyId === o)) && quiet) || Date.now() > alertDeadline) break;
+      if ((OFFICES.every((o) => got.some((a) => a.agencyId === o)) && quiet) || Date.now() > alertDeadline)
+        break;
       await sleep(500);
     }
     const published = new Map(reports.map((r) => [r.body.eventId, r]));
     for (const office of OFFICES) {
       const mine = receiver.alerts.filter((a) => a.agencyId === office && ofRun(a));
-      const contact = office === 'AF-ABP' ? 'ABP Liaison Desk, Torkham' : 'ANF Border Liaison Office, Peshawar';
+      const contact =
+        office === 'AF-ABP' ? 'ABP Liaison Desk, Torkham' : 'ANF Border Liaison Office, Peshawar';
       out(`\n   ${bold(`▸ ${office} (${contact})`)}: ${mine.length} alert${mine.length === 1 ? '' : 's'}`);
       summary.alerts[office] = mine.map((a) => printAlert(a, published));
       if (mine.length === 0 || mine.some((a) => !a.verified)) ok = false;
@@ -482,12 +557,18 @@ async function main(): Promise<number> {
     step(7, 'Dashboard');
     out(`   ops monitor: ${base.ops}/  — sign in with the operator key:`);
     out(`   ${keys.operator}`);
-    out(dim(`   also: API docs ${base.ingest}/docs, cases ${base.correlation}/v1/cases, inbox ${base.notification}/v1/alerts`));
+    out(
+      dim(
+        `   also: API docs ${base.ingest}/docs, cases ${base.correlation}/v1/cases, inbox ${base.notification}/v1/alerts`,
+      ),
+    );
 
     summary.ok = ok;
     const jsonFile = option('--json');
     if (jsonFile) fs.writeFileSync(jsonFile, JSON.stringify(summary, null, 2));
-    out(`\n${ok ? green('demo complete: every storyline linked across the border and both liaison offices alerted') : red('demo finished with problems (see above)')}`);
+    out(
+      `\n${ok ? green('demo complete: every storyline linked across the border and both liaison offices alerted') : red('demo finished with problems (see above)')}`,
+    );
 
     if (flag('--keep')) {
       out(bold('\n--keep: the stack and the webhook receiver stay up; new alerts print here. Ctrl-C stops.'));

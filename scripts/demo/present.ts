@@ -52,7 +52,10 @@ function withoutPersons(report: Record<string, unknown>): Record<string, unknown
 }
 
 /** Compares a published report with the redacted copy an alert carries. */
-export function disclosureOf(published: Record<string, unknown>, shared: Record<string, unknown>): Disclosure {
+export function disclosureOf(
+  published: Record<string, unknown>,
+  shared: Record<string, unknown>,
+): Disclosure {
   const before = leafPaths(withoutPersons(published));
   const after = leafPaths(withoutPersons(shared));
   const sharedPaths: string[] = [];
@@ -90,7 +93,9 @@ function compact(paths: string[], all: Map<string, number>): string[] {
   const out = new Set<string>();
   for (const p of paths) {
     const top = p.split(/[.[]/)[0];
-    const whole = [...all.keys()].filter((k) => k === top || k.startsWith(`${top}.`) || k.startsWith(`${top}[`));
+    const whole = [...all.keys()].filter(
+      (k) => k === top || k.startsWith(`${top}.`) || k.startsWith(`${top}[`),
+    );
     out.add(whole.every((k) => paths.includes(k)) ? top : p);
   }
   return [...out];

@@ -25,7 +25,9 @@ describe('demo scenario', () => {
       new Set(['AF-CNPA', 'AF-ABP', 'AF-ACD', 'PK-ANF', 'PK-FIA', 'PK-CUS']),
     );
     for (const story of Object.keys(STORIES)) {
-      const agencies = new Set(reports.filter((r) => r.story === story).map((r) => r.body.agencyId.slice(0, 2)));
+      const agencies = new Set(
+        reports.filter((r) => r.story === story).map((r) => r.body.agencyId.slice(0, 2)),
+      );
       expect({ story, countries: [...agencies].sort() }).toEqual({ story, countries: ['AF', 'PK'] });
     }
     expect(reports.filter((r) => r.story === 'noise').length).toBeGreaterThanOrEqual(3);
@@ -46,7 +48,9 @@ describe('demo scenario', () => {
       .persons[0];
     expect(abpDriver.phones[0]).toBe(values.courierPhoneLocal);
     expect(anf.persons[0].phones[0].startsWith('+93')).toBe(true);
-    expect(normalisePhone(abpDriver.phones[0], 'AF')?.e164).toBe(normalisePhone(anf.persons[0].phones[0], 'PK')?.e164);
+    expect(normalisePhone(abpDriver.phones[0], 'AF')?.e164).toBe(
+      normalisePhone(anf.persons[0].phones[0], 'PK')?.e164,
+    );
     expect(abpDriver.name).not.toBe(anf.persons[0].name);
     expect(normalisePersonName(abpDriver.name)?.key).toBe(normalisePersonName(anf.persons[0].name)?.key);
   });

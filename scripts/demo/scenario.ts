@@ -129,7 +129,8 @@ export function buildScenario(opts: ScenarioOptions): Scenario {
     const shifted = new Date(safe.getTime() + offsetMin * 60000);
     return `${shifted.toISOString().slice(0, 19)}${tz}`;
   };
-  const dob = () => `${int(1962, 1996)}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`;
+  const dob = () =>
+    `${int(1962, 1996)}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`;
   const runTag = digits(4);
   const ref = (prefix: string, n: number) => `${prefix}-${opts.now.getUTCFullYear()}-${runTag}${n}`;
 
@@ -167,7 +168,7 @@ export function buildScenario(opts: ScenarioOptions): Scenario {
       story,
       headline,
       writtenAs,
-      body: { eventId: randomUUID(), reportedAt: body.occurredAt, ...body } as SeizureReportDto,
+      body: { eventId: randomUUID(), reportedAt: body.occurredAt, ...body },
     });
   const route = (
     story: DemoReport['story'],
@@ -180,7 +181,7 @@ export function buildScenario(opts: ScenarioOptions): Scenario {
       story,
       headline,
       writtenAs,
-      body: { eventId: randomUUID(), ...body } as RouteReportDto,
+      body: { eventId: randomUUID(), ...body },
     });
 
   // 1. Heroin ring through Torkham ------------------------------------------------------------
@@ -196,7 +197,9 @@ export function buildScenario(opts: ScenarioOptions): Scenario {
       occurredAt: at(6, 5, '+04:30'),
       location: { crossingPoint: 'TORKHAM', country: 'AF', placeName: 'Torkham, Nangarhar' },
       commodities: [{ type: 'HEROIN', quantity: 61, unit: 'KG', description: '52 packets, brown powder' }],
-      conveyances: [{ kind: 'TRUCK', plate: `${plateLetters} ${persianDigits(plateNumber)}`, plateCountry: 'AF' }],
+      conveyances: [
+        { kind: 'TRUCK', plate: `${plateLetters} ${persianDigits(plateNumber)}`, plateCountry: 'AF' },
+      ],
       persons: [
         {
           role: 'DRIVER',
@@ -252,14 +255,18 @@ export function buildScenario(opts: ScenarioOptions): Scenario {
       occurredAt: at(4, 14, '+05:00'),
       location: { lat: 34.0151, lon: 71.5249, country: 'PK', placeName: 'Ring Road, Peshawar' },
       commodities: [{ type: 'HEROIN', quantity: 44, unit: 'KG' }],
-      conveyances: [{ kind: 'TRUCK', plate: `${plateLetters.toLowerCase()}-${plateNumber}`, plateCountry: 'AF' }],
+      conveyances: [
+        { kind: 'TRUCK', plate: `${plateLetters.toLowerCase()}-${plateNumber}`, plateCountry: 'AF' },
+      ],
       persons: [
         {
           role: 'DRIVER',
           name: courier[1],
           dateOfBirth: courierDob,
           nationality: 'AF',
-          phones: [`${courierPhoneE164.slice(0, 3)} ${courierPhoneE164.slice(3, 5)} ${courierPhoneE164.slice(5)}`],
+          phones: [
+            `${courierPhoneE164.slice(0, 3)} ${courierPhoneE164.slice(3, 5)} ${courierPhoneE164.slice(5)}`,
+          ],
         },
         {
           role: 'SUSPECT',
@@ -285,10 +292,16 @@ export function buildScenario(opts: ScenarioOptions): Scenario {
       category: 'PRECURSORS',
       narrative: 'Transit consignment to Afghanistan under the transit trade agreement; lab test positive.',
       occurredAt: at(5, 11, '+05:00'),
-      location: { crossingPoint: 'KARACHI_PORT', country: 'PK', placeName: 'Karachi South Asia Port Terminal' },
+      location: {
+        crossingPoint: 'KARACHI_PORT',
+        country: 'PK',
+        placeName: 'Karachi South Asia Port Terminal',
+      },
       commodities: [{ type: 'ACETIC_ANHYDRIDE', quantity: 9600, unit: 'L', description: '48 drums' }],
       conveyances: [{ kind: 'CONTAINER', containerNumber: container }],
-      persons: [{ role: 'FACILITATOR', name: 'Imran Siddiqui', nationality: 'PK', phones: [agentPhoneLocal] }],
+      persons: [
+        { role: 'FACILITATOR', name: 'Imran Siddiqui', nationality: 'PK', phones: [agentPhoneLocal] },
+      ],
       organisations: [{ name: 'Al-Noor Chemicals (Pvt) Ltd', country: 'PK' }],
       route: { origin: 'AE', transit: ['PK'], destination: 'AF' },
     },
@@ -309,7 +322,14 @@ export function buildScenario(opts: ScenarioOptions): Scenario {
       waypoints: [
         { seq: 0, role: 'ORIGIN', crossingPoint: 'KARACHI_PORT', country: 'PK' },
         { seq: 1, role: 'CROSSING', crossingPoint: 'CHAMAN_SPIN_BOLDAK', country: 'AF' },
-        { seq: 2, role: 'DESTINATION', lat: 30.9594, lon: 61.8601, country: 'AF', placeName: 'Zaranj, Nimroz' },
+        {
+          seq: 2,
+          role: 'DESTINATION',
+          lat: 30.9594,
+          lon: 61.8601,
+          country: 'AF',
+          placeName: 'Zaranj, Nimroz',
+        },
       ],
       indicators: {
         containers: [containerWritten],
@@ -317,7 +337,8 @@ export function buildScenario(opts: ScenarioOptions): Scenario {
         organisations: [{ name: 'Al Noor Chemicals', country: 'PK' }],
       },
       confidence: 'PROBABLE',
-      modusOperandi: 'Precursor declared as solvent in transit containers, trans-shipped in Kandahar for Nimroz labs.',
+      modusOperandi:
+        'Precursor declared as solvent in transit containers, trans-shipped in Kandahar for Nimroz labs.',
     },
     `container "${containerWritten}", phone "${agentPhoneE164}"`,
   );
@@ -354,7 +375,8 @@ export function buildScenario(opts: ScenarioOptions): Scenario {
         ],
       },
       confidence: 'CONFIRMED',
-      modusOperandi: 'Groups of 10-15 gathered in Kandahar, walked across at night, buses from Chaman to Taftan.',
+      modusOperandi:
+        'Groups of 10-15 gathered in Kandahar, walked across at night, buses from Chaman to Taftan.',
     },
     `smuggler phone "${smugglerPhoneAf}", migrant passport "${migrantPassport}"`,
   );
@@ -418,7 +440,9 @@ export function buildScenario(opts: ScenarioOptions): Scenario {
         plateCountry: 'AF',
       },
     ],
-    persons: [{ role: 'DRIVER', name: 'Wali Jan', nationality: 'AF', phones: [`070 ${digits(3)} ${digits(4)}`] }],
+    persons: [
+      { role: 'DRIVER', name: 'Wali Jan', nationality: 'AF', phones: [`070 ${digits(3)} ${digits(4)}`] },
+    ],
   });
   seizure('noise', 'Customs: cigarettes at Wagah (unrelated)', {
     agencyId: 'PK-CUS',

@@ -27,7 +27,9 @@ export async function readiness(ports: Ports): Promise<boolean[]> {
   return Promise.all(
     Object.values(ports).map(async (port: number) => {
       try {
-        const res = await fetch(`http://127.0.0.1:${port}/health/ready`, { signal: AbortSignal.timeout(3000) });
+        const res = await fetch(`http://127.0.0.1:${port}/health/ready`, {
+          signal: AbortSignal.timeout(3000),
+        });
         return res.status === 200;
       } catch {
         return false;
@@ -43,6 +45,15 @@ export async function listening(port: number): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** The last lines of a log file, for an error message. */
+function tail(file: string, lines = 15): string {
+  try {
+    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
   }
 }
 
@@ -68,7 +79,11 @@ export function startStack(opts: {
   fs.mkdirSync(path.dirname(opts.logFile), { recursive: true });
   const log = fs.createWriteStream(opts.logFile, { flags: 'a' });
   const args = [path.join(ROOT, 'scripts', 'start.js'), ...(opts.noBuild ? ['--no-build'] : [])];
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: opts.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const stop = (): Promise<number | null> =>
     new Promise((resolve) => {
       if (child.exitCode !== null) return resolve(child.exitCode);
@@ -91,10 +106,12 @@ export function startStack(opts: {
         resolve({ child, logFile: opts.logFile, stop });
       } else if (!settled && /NOT ready|did not come up/.test(line)) {
         settled = true;
-        void stop().then(() => reject(new Error(`the stack did not come up; see ${opts.logFile}`)));
+        void stop().then(() =>
+          reject(new Error(`the stack did not come up; the end of ${opts.logFile}:\n${tail(opts.logFile)}`)),
+        );
       }
     };
-    for (const stream of [child.stdout!, child.stderr!]) {
+    for (const stream of [child.stdout, child.stderr]) {
       stream.on('data', (d: Buffer) => {
         buf += d.toString();
         let nl: number;
@@ -107,7 +124,16 @@ export function startStack(opts: {
     child.once('exit', (code, signal) => {
       if (!settled) {
         settled = true;
-        reject(new Error(`scripts/start.js exited (${signal ?? code}) before the stack was ready; see ${opts.logFile}`));
+        // Let the stream flush the last lines first.
+        setTimeout(
+          () =>
+            reject(
+              new Error(
+                `scripts/start.js exited (${signal ?? code}) before the stack was ready; the end of ${opts.logFile}:\n${tail(opts.logFile)}`,
+              ),
+            ),
+          200,
+        );
       }
     });
   });
