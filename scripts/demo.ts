@@ -9,7 +9,8 @@
 //      each liaison office received, with what the sharing policy withheld;
 //   6. prints the dashboard address and the operator key to sign in with.
 // Options: --keep (leave the stack and the receiver running until Ctrl-C), --no-build,
-// --seed N (reproduce a run's identifiers), --json FILE (machine-readable summary),
+// --seed N (reproduce a run's identifiers), --json FILE (machine-readable summary), --bodies (print
+// each webhook body as received),
 // --timeout S (how long to wait for cases and alerts, default 120).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -337,6 +338,7 @@ function printAlert(a: ReceivedAlert, published: Map<string, DemoReport>): Summa
   for (const r of d.shared.reasons) out(`          reason ${r.feature}: ${r.detail}`);
   if (d.shared.protectedPersonMatched)
     out(`          ${c('33', `protected person: ${d.shared.protectedPersonNotice ?? 'matched'}`)}`);
+  if (flag('--bodies')) out(dim(JSON.stringify(a.body, null, 2).replace(/^/gm, '          ')));
   const cases: Summary['alerts'][string][number]['cases'] = [];
   for (const sc of d.shared.cases) {
     for (const rep of sc.reports) {
@@ -425,7 +427,7 @@ async function main(): Promise<number> {
     await receiver?.stop();
     receiver = null;
     if (stack) {
-      out(dim('\nstopping the stack this demo started (services, embedded database, broker)…'));
+      out(dim('\nstopping the stack this demo started…'));
       await stack.stop();
     }
   };

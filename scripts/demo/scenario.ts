@@ -132,7 +132,8 @@ export function buildScenario(opts: ScenarioOptions): Scenario {
   const dob = () =>
     `${int(1962, 1996)}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`;
   const runTag = digits(4);
-  const ref = (prefix: string, n: number) => `${prefix}-${opts.now.getUTCFullYear()}-${runTag}${n}`;
+  const ref = (prefix: string, n: number) =>
+    `${prefix}-${opts.now.getUTCFullYear()}-${runTag}${String(n).padStart(2, '0')}`;
 
   const plateLetters = pick(['KBL', 'JLB', 'NGR', 'LGR']);
   const plateNumber = String(int(1000, 9999));
