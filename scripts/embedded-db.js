@@ -13,8 +13,9 @@
 // messages together inside an explicit transaction. Outside one, an extended-protocol round
 // (Parse, Bind, Execute, Sync) of one connection can be split by another's: node-postgres then binds
 // its parameters to the other connection's unnamed statement and silently gets another query's rows
-// (reproduced by test/system/demo-embedded.e2e-spec.ts with 300 KB parameters, which arrive in
-// several socket reads). So this server keeps pglite-socket's per-connection protocol handler and
+// (10 of 400 concurrent queries with 300 KB parameters, which arrive in several socket reads;
+// test/system/demo-embedded.e2e-spec.ts runs that load against this server). So this server keeps
+// pglite-socket's per-connection protocol handler and
 // schedules the session itself:
 //   - a connection owns the session from its first message until PostgreSQL answers ReadyForQuery
 //     "idle": a whole extended-protocol round, a whole transaction. The others wait their turn, so
