@@ -13,6 +13,7 @@ export const notificationService: ServiceDefinition<NotificationEnv> = {
   consumerGroup: NOTIFICATION_GROUP,
   consumedTopics: [Topics.CaseLinked, Topics.PrecheckHit, Topics.SeizureReported, Topics.RouteReported],
   partitionsConsumedConcurrently: (e) => e.NOTIFICATION_CONCURRENCY,
+  consumeInBatchesOf: (e) => e.NOTIFICATION_BATCH_SIZE,
   openApi: {
     title: 'Notification service',
     description:

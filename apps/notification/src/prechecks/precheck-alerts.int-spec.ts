@@ -59,6 +59,7 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
   let secret: string;
   const kafka: Kafka = testKafka('precheck-alerts-int');
   const keys: Record<string, string> = {};
+  let subscriptionId: string | undefined;
 
   beforeAll(async () => {
     correlation = await startService(correlationService, { env: { AUTH_CACHE_TTL_MS: '0' } });
@@ -77,15 +78,18 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
       keys[name] = (await identity.createKey({ role, agencyId })).key;
     }
     receiver = await WebhookReceiver.start('up');
-    const sub = await api<{ secret: string }>('POST', '/v1/subscriptions', keys.anf, {
+    const sub = await api<{ id: string; secret: string }>('POST', '/v1/subscriptions', keys.anf, {
       url: receiver.url,
       filter: { categories: ['DRUGS'], crossBorderOnly: true },
     });
     expect(sub.status).toBe(201);
     secret = sub.body.secret;
+    subscriptionId = sub.body.id;
   });
 
   afterAll(async () => {
+    // The run's other specs share this database: leave no PK-ANF subscription behind.
+    if (subscriptionId) await api('DELETE', `/v1/subscriptions/${subscriptionId}`, keys.anf);
     await receiver?.stop();
     for (const probe of [hits, issued, dlq]) await probe?.stop();
     await producer?.disconnect();
