@@ -18,6 +18,15 @@ export class NotificationEnv extends CommonEnv {
   NOTIFICATION_CONCURRENCY: number = 16;
 
   @EnvDoc(
+    'Most records of one partition applied per database transaction (links, report copies). Larger batches ' +
+      'cost fewer round trips per record; 1 applies records one by one.',
+  )
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  @Max(1000)
+  NOTIFICATION_BATCH_SIZE: number = 200;
+
+  @EnvDoc(
     "Sharing policy JSON file (contract §6): which counterparts receive alerts about an agency's cases " +
       'and which fields each sees. Read at start (a bad file stops the service); correlation and ' +
       'notification must read the same file.',

@@ -179,10 +179,12 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
     throw new Error(`timed out waiting for ${what}`);
   }
 
-  async function alertFor(linkId: string, key: string): Promise<InboxAlert> {
+  async function alertFor(linkId: string, key: string): Promise<InboxAlert<AlertIssued>> {
     return until(`alert of link ${linkId}`, async () => {
       const res = await api<{ items: InboxAlert[] }>('GET', '/v1/alerts?limit=200', key);
-      return res.body.items.find((a) => a.linkId === linkId);
+      return res.body.items.find(
+        (a): a is InboxAlert<AlertIssued> => a.kind === 'CASE_LINKED' && a.linkId === linkId,
+      );
     });
   }
 

@@ -10,7 +10,10 @@ import { AlertsService } from './alerts/alerts.service';
 import { CaseLinkedConsumer } from './alerts/case-linked.consumer';
 import { Init1764300000000 } from './migrations/1764300000000-init';
 import { Alerts1764300000300 } from './migrations/1764300000300-alerts';
+import { PrecheckAlerts1764300000400 } from './migrations/1764300000400-precheck-alerts';
 import { sharingPolicyProvider } from './policy/sharing-policy.provider';
+import { PrecheckAlertService } from './prechecks/precheck-alert.service';
+import { PrecheckHitConsumer } from './prechecks/precheck-hit.consumer';
 import { ReportCopyConsumer } from './reports/report-copy.consumer';
 import { ReportCopyService } from './reports/report-copy.service';
 import { DeliveriesController } from './webhooks/deliveries.controller';
@@ -20,19 +23,20 @@ import { SubscriptionsService } from './webhooks/subscriptions.service';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher.service';
 import { WebhookSecrets } from './webhooks/webhook-secrets';
 
-/** The Notification service: decides recipients by sharing policy, redacts, delivers signed webhooks, serves the inbox and the live stream. */
+/** The Notification service: decides recipients by sharing policy, redacts, alerts owners of pre-check hits, delivers signed webhooks, serves the inbox and the live stream. */
 @Module({
   imports: [
     ServiceCoreModule.forService('notification', {
       schema: 'notification',
       entities: [],
-      migrations: [Init1764300000000, Alerts1764300000300],
+      migrations: [Init1764300000000, Alerts1764300000300, PrecheckAlerts1764300000400],
     }),
     IdentityModule.forRoot(),
   ],
   controllers: [
     ReportCopyConsumer,
     CaseLinkedConsumer,
+    PrecheckHitConsumer,
     AlertsController,
     SubscriptionsController,
     DeliveriesController,
@@ -42,6 +46,7 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
     AlertSignals,
     ReportCopyService,
     AlertIssuerService,
+    PrecheckAlertService,
     AlertIssuedRelay,
     AlertsService,
     AlertStreams,

@@ -11,8 +11,9 @@ export const notificationService: ServiceDefinition<NotificationEnv> = {
   port: (e) => e.NOTIFICATION_PORT,
   module: () => NotificationModule,
   consumerGroup: NOTIFICATION_GROUP,
-  consumedTopics: [Topics.CaseLinked, Topics.SeizureReported, Topics.RouteReported],
+  consumedTopics: [Topics.CaseLinked, Topics.PrecheckHit, Topics.SeizureReported, Topics.RouteReported],
   partitionsConsumedConcurrently: (e) => e.NOTIFICATION_CONCURRENCY,
+  consumeInBatchesOf: (e) => e.NOTIFICATION_BATCH_SIZE,
   openApi: {
     title: 'Notification service',
     description:

@@ -56,23 +56,24 @@ export async function appendToLedger(
   let prev = last ? toEntry(last) : null;
   const out: LedgerEntry[] = [];
   for (const data of entries) {
-    const entry = appendEntry(prev, data);
-    await query(
-      `INSERT INTO notification.disclosure_ledger (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)`,
-      [
-        entry.seq,
-        entry.recordedAt,
-        entry.recipientAgencyId,
-        entry.alertId,
-        entry.channel,
-        JSON.stringify(entry.disclosures),
-        entry.prevHash,
-        entry.hash,
-      ],
-    );
-    out.push(entry);
-    prev = entry;
+    prev = appendEntry(prev, data);
+    out.push(prev);
   }
+  // One statement for the whole chain segment, however many entries.
+  await query(
+    `INSERT INTO notification.disclosure_ledger (${COLUMNS})
+     SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::jsonb[], $7::text[], $8::text[])`,
+    [
+      out.map((e) => e.seq),
+      out.map((e) => e.recordedAt),
+      out.map((e) => e.recipientAgencyId),
+      out.map((e) => e.alertId),
+      out.map((e) => e.channel),
+      out.map((e) => JSON.stringify(e.disclosures)),
+      out.map((e) => e.prevHash),
+      out.map((e) => e.hash),
+    ],
+  );
   return out;
 }
 

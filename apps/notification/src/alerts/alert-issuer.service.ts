@@ -3,10 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventTypes, Topics, type CaseLinkedEvent } from '@app/contracts';
-import type { RecordMeta } from '@app/kafka';
+import type { BatchItem } from '@app/kafka';
 import { enqueueOutbox } from '@app/outbox';
-import { runOnce } from '@app/persistence';
-import { decideRecipients, type SharingPolicy } from '@app/sharing-policy';
+import { decideRecipients, type Recipient, type SharingPolicy } from '@app/sharing-policy';
 import { appendToLedger, type LedgerEntryData, type SqlQuery } from '@app/ledger';
 import { SHARING_POLICY } from '../policy/sharing-policy.provider';
 import { filterMatches, type SubscriptionFilter } from '../webhooks/domain/subscription-filter';
@@ -29,12 +28,20 @@ export function webhookPayload(alertPayload: string, createdAt: string): string 
   return `{"type":"alert.issued","timestamp":${JSON.stringify(createdAt)},"data":${alertPayload}}`;
 }
 
+/** An alert the batch will issue, before it has a sequence number. */
+interface Draft {
+  event: CaseLinkedEvent;
+  recipient: Recipient;
+  alertId: string;
+}
+
 /**
- * Turns a new link into alerts: learns the cluster's members, decides recipients by the sharing
- * policy, composes one redacted alert each, and in ONE transaction (with the idempotency row)
- * stores the alerts, queues AlertIssued in the outbox, creates a webhook delivery per matching
- * subscription and appends the disclosures to the ledger. The alert id is derived from
- * (linkId, recipient) and is the primary key, so however often a link is redelivered or
+ * Turns new links into alerts, a batch of CaseLinked records at a time: learns each cluster's
+ * members, decides recipients by the sharing policy, composes one redacted alert each, and in
+ * ONE transaction (with the idempotency rows) stores the alerts, queues AlertIssued in the
+ * outbox, creates a webhook delivery per matching subscription and appends the disclosures to
+ * the ledger. The number of statements does not grow with the batch. The alert id is derived
+ * from (linkId, recipient) and is the primary key, so however often a link is redelivered or
  * re-emitted, a recipient gets one alert and one delivery per subscription.
  */
 @Injectable()
@@ -48,31 +55,45 @@ export class AlertIssuerService {
     private readonly signals: AlertSignals,
   ) {}
 
-  async onLink(event: CaseLinkedEvent, meta: RecordMeta): Promise<void> {
-    const reports = await this.loadReports(this.ds.manager, [...event.a.eventIds, ...event.b.eventIds]);
-    let issued = 0;
-    await runOnce(
-      this.ds,
-      {
-        schema: 'notification',
-        consumer: AlertIssuerService.CONSUMER,
-        eventId: event.eventId,
-        topic: meta.topic,
-        partition: meta.partition,
-        offset: meta.offset,
-      },
-      async (m) => {
-        issued = await this.issue(m, event, reports);
-      },
+  async onLinks(items: BatchItem<CaseLinkedEvent>[]): Promise<void> {
+    const reports = await this.loadReports(
+      this.ds.manager,
+      items.flatMap((i) => [...i.value.a.eventIds, ...i.value.b.eventIds]),
     );
+    const issued = await this.ds.transaction(async (m) => {
+      const fresh = await this.markApplied(m, items);
+      if (fresh.length === 0) return 0;
+      return this.issue(m, fresh, reports);
+    });
     if (issued > 0) this.signals.alertsCommitted();
+  }
+
+  /** Inserts the idempotency rows; returns the events not applied before (first of each event id). */
+  private async markApplied(
+    m: EntityManager,
+    items: BatchItem<CaseLinkedEvent>[],
+  ): Promise<CaseLinkedEvent[]> {
+    const rows = await m.query<{ event_id: string }[]>(
+      `INSERT INTO notification.processed_event (consumer, event_id, topic, partition, "offset")
+       SELECT $1, e, t, p, o FROM unnest($2::text[], $3::text[], $4::int[], $5::bigint[]) AS x(e, t, p, o)
+       ON CONFLICT DO NOTHING RETURNING event_id`,
+      [
+        AlertIssuerService.CONSUMER,
+        items.map((i) => i.value.eventId),
+        items.map((i) => i.meta.topic),
+        items.map((i) => i.meta.partition),
+        items.map((i) => i.meta.offset),
+      ],
+    );
+    const fresh = new Set(rows.map((r) => r.event_id));
+    return items.map((i) => i.value).filter((e) => fresh.delete(e.eventId));
   }
 
   private async loadReports(m: EntityManager, eventIds: string[]): Promise<Map<string, StoredReport>> {
     const rows = await m.query<
       { event_id: string; kind: 'seizure' | 'route'; agency_id: string; body: StoredReport['body'] }[]
     >(`SELECT event_id, kind, agency_id, body FROM notification.report WHERE event_id = ANY($1::uuid[])`, [
-      eventIds,
+      [...new Set(eventIds)],
     ]);
     const map = new Map(
       rows.map((r) => [
@@ -85,139 +106,221 @@ export class AlertIssuerService {
     return map;
   }
 
-  private async issue(
-    m: EntityManager,
-    event: CaseLinkedEvent,
-    reports: Map<string, StoredReport>,
-  ): Promise<number> {
-    if (event.merged) {
+  /**
+   * Cluster membership as the links leave it, replayed in record order (a merge moves the
+   * absorbed cluster's members to the survivor); returns each event's recipients.
+   */
+  private async recipientsOf(m: EntityManager, events: CaseLinkedEvent[]): Promise<Recipient[][]> {
+    const referenced = [
+      ...new Set(events.flatMap((e) => [e.clusterId, ...(e.merged ? [e.merged.absorbedClusterId] : [])])),
+    ];
+    const rows = await m.query<{ cluster_id: string; agency_case_id: string; agency_id: string }[]>(
+      `SELECT cluster_id, agency_case_id, agency_id FROM notification.cluster_member WHERE cluster_id = ANY($1::uuid[])`,
+      [referenced],
+    );
+    const members = new Map<string, Map<string, string>>();
+    const of = (clusterId: string) => {
+      let c = members.get(clusterId);
+      if (!c) members.set(clusterId, (c = new Map()));
+      return c;
+    };
+    for (const r of rows) of(r.cluster_id).set(r.agency_case_id, r.agency_id);
+    const absorbed = new Set<string>();
+    const out: Recipient[][] = [];
+    for (const event of events) {
+      const cluster = of(event.clusterId);
+      if (event.merged) {
+        for (const [caseId, agencyId] of of(event.merged.absorbedClusterId)) cluster.set(caseId, agencyId);
+        members.set(event.merged.absorbedClusterId, new Map());
+        absorbed.add(event.merged.absorbedClusterId);
+      }
+      absorbed.delete(event.clusterId);
+      cluster.set(event.a.agencyCaseId, event.a.agencyId);
+      cluster.set(event.b.agencyCaseId, event.b.agencyId);
+      const waypoint = event.reasons.some((r) => r.feature === 'ROUTE_WAYPOINT');
+      const routeSide = [event.a, event.b].find((s) => s.kind === 'route');
+      out.push(
+        decideRecipients(this.policy, {
+          clusterAgencies: [...new Set(cluster.values())].map((agencyId) => ({ agencyId })),
+          linkAgencies: [event.a.agencyId, event.b.agencyId],
+          weak: event.weak,
+          score: event.score,
+          routeOwner: waypoint && routeSide ? routeSide.agencyId : undefined,
+        }),
+      );
+    }
+    const kept = [...members]
+      .filter(([id]) => !absorbed.has(id))
+      .flatMap(([id, c]) => [...c].map(([k, a]) => [id, k, a]));
+    if (kept.length > 0) {
       await m.query(
         `INSERT INTO notification.cluster_member (cluster_id, agency_case_id, agency_id)
-         SELECT $1, agency_case_id, agency_id FROM notification.cluster_member WHERE cluster_id = $2
-         ON CONFLICT DO NOTHING`,
-        [event.merged.survivorClusterId, event.merged.absorbedClusterId],
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
+        [kept.map((x) => x[0]), kept.map((x) => x[1]), kept.map((x) => x[2])],
       );
-      await m.query(`DELETE FROM notification.cluster_member WHERE cluster_id = $1`, [
-        event.merged.absorbedClusterId,
+    }
+    if (absorbed.size > 0) {
+      await m.query(`DELETE FROM notification.cluster_member WHERE cluster_id = ANY($1::uuid[])`, [
+        [...absorbed],
       ]);
     }
-    await m.query(
-      `INSERT INTO notification.cluster_member (cluster_id, agency_case_id, agency_id)
-       VALUES ($1, $2, $3), ($1, $4, $5) ON CONFLICT DO NOTHING`,
-      [event.clusterId, event.a.agencyCaseId, event.a.agencyId, event.b.agencyCaseId, event.b.agencyId],
-    );
-    const members = await m.query<{ agency_id: string }[]>(
-      `SELECT DISTINCT agency_id FROM notification.cluster_member WHERE cluster_id = $1`,
-      [event.clusterId],
-    );
-    const waypoint = event.reasons.some((r) => r.feature === 'ROUTE_WAYPOINT');
-    const routeSide = [event.a, event.b].find((s) => s.kind === 'route');
-    const recipients = decideRecipients(this.policy, {
-      clusterAgencies: members.map((r) => ({ agencyId: r.agency_id })),
-      linkAgencies: [event.a.agencyId, event.b.agencyId],
-      weak: event.weak,
-      score: event.score,
-      routeOwner: waypoint && routeSide ? routeSide.agencyId : undefined,
+    return out;
+  }
+
+  private async issue(
+    m: EntityManager,
+    events: CaseLinkedEvent[],
+    reports: Map<string, StoredReport>,
+  ): Promise<number> {
+    const recipients = await this.recipientsOf(m, events);
+    const drafts: Draft[] = [];
+    const seen = new Set<string>();
+    events.forEach((event, i) => {
+      for (const recipient of recipients[i]) {
+        const alertId = alertIdOf(event.linkId, recipient.agencyId);
+        if (seen.has(alertId)) continue;
+        seen.add(alertId);
+        drafts.push({ event, recipient, alertId });
+      }
     });
-    const query: SqlQuery = (sql, params) => m.query(sql, params);
-    let issued = 0;
-    // decideRecipients sorts by agency id: the agency_sequence rows are locked in one order (no deadlock).
-    for (const recipient of recipients) {
-      const alertId = alertIdOf(event.linkId, recipient.agencyId);
-      const exists = await m.query<unknown[]>(`SELECT 1 FROM notification.alert WHERE alert_id = $1`, [
-        alertId,
-      ]);
-      if (exists.length > 0) continue;
-      const createdAt = new Date().toISOString();
+    if (drafts.length === 0) return 0;
+    const existing = new Set(
+      (
+        await m.query<{ alert_id: string }[]>(
+          `SELECT alert_id FROM notification.alert WHERE alert_id = ANY($1::uuid[])`,
+          [drafts.map((d) => d.alertId)],
+        )
+      ).map((r) => r.alert_id),
+    );
+    const todo = drafts.filter((d) => !existing.has(d.alertId));
+    if (todo.length === 0) return 0;
+
+    // Sequence numbers per recipient agency, one statement; recipients in agency order so the
+    // agency_sequence rows are always locked in one order (no deadlock).
+    const perAgency = new Map<string, number>();
+    for (const d of todo) perAgency.set(d.recipient.agencyId, (perAgency.get(d.recipient.agencyId) ?? 0) + 1);
+    const agencies = [...perAgency.keys()].sort();
+    const seqRows = await m.query<{ agency_id: string; last_seq: string }[]>(
+      `INSERT INTO notification.agency_sequence (agency_id, last_seq)
+       SELECT * FROM unnest($1::text[], $2::bigint[]) ORDER BY 1
+       ON CONFLICT (agency_id) DO UPDATE SET last_seq = agency_sequence.last_seq + EXCLUDED.last_seq
+       RETURNING agency_id, last_seq`,
+      [agencies, agencies.map((a) => perAgency.get(a)!)],
+    );
+    const nextSeq = new Map(
+      seqRows.map((r) => [r.agency_id, Number(r.last_seq) - perAgency.get(r.agency_id)! + 1]),
+    );
+
+    const createdAt = new Date().toISOString();
+    const composed = todo.map((d) => {
+      const seq = nextSeq.get(d.recipient.agencyId)!;
+      nextSeq.set(d.recipient.agencyId, seq + 1);
       const { alert, disclosures, categories } = composeAlert({
-        event,
-        recipient,
+        event: d.event,
+        recipient: d.recipient,
         policy: this.policy,
         reports,
-        alertId,
+        alertId: d.alertId,
         createdAt,
       });
-      const [{ last_seq: seq }] = await m.query<{ last_seq: string }[]>(
-        `INSERT INTO notification.agency_sequence (agency_id, last_seq) VALUES ($1, 1)
-         ON CONFLICT (agency_id) DO UPDATE SET last_seq = agency_sequence.last_seq + 1 RETURNING last_seq`,
-        [recipient.agencyId],
-      );
-      const payload = JSON.stringify(alert);
-      const inserted = await m.query<unknown[]>(
-        `INSERT INTO notification.alert (alert_id, recipient_agency_id, seq, link_id, cluster_id, severity, score, cross_border, categories, payload, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING RETURNING alert_id`,
+      return { ...d, seq, alert, disclosures, categories };
+    });
+    const inserted = new Set(
+      (
+        await m.query<{ alert_id: string }[]>(
+          `INSERT INTO notification.alert (alert_id, recipient_agency_id, seq, link_id, cluster_id, severity, score, cross_border, categories, payload, created_at)
+           SELECT a, r, s, l, c, v, sc, x, string_to_array(cat, E'\\x1f'), p, t
+             FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::uuid[], $5::uuid[], $6::text[], $7::float8[], $8::bool[], $9::text[], $10::text[], $11::timestamptz[])
+               AS u(a, r, s, l, c, v, sc, x, cat, p, t)
+           ON CONFLICT DO NOTHING RETURNING alert_id`,
+          [
+            composed.map((c) => c.alertId),
+            composed.map((c) => c.recipient.agencyId),
+            composed.map((c) => c.seq),
+            composed.map((c) => c.event.linkId),
+            composed.map((c) => c.event.clusterId),
+            composed.map((c) => c.alert.severity),
+            composed.map((c) => c.event.score),
+            composed.map((c) => c.event.crossBorder),
+            composed.map((c) => c.categories.join('\x1f')),
+            composed.map((c) => JSON.stringify(c.alert)),
+            composed.map(() => createdAt),
+          ],
+        )
+      ).map((r) => r.alert_id),
+    );
+    // A concurrent copy of a link (another instance) may have committed an alert first.
+    const issued = composed.filter((c) => inserted.has(c.alertId));
+    if (issued.length === 0) return 0;
+    await enqueueOutbox(
+      m,
+      'notification',
+      issued.map((c) => ({
+        topic: Topics.AlertIssued,
+        key: c.recipient.agencyId,
+        headers: { 'event-id': c.alertId, 'event-type': EventTypes.AlertIssued, 'schema-version': '1' },
+        value: c.alert,
+      })),
+    );
+    const subscriptions = await m.query<
+      { id: string; agency_id: string; url: string; filter: SubscriptionFilter }[]
+    >(
+      `SELECT id, agency_id, url, filter FROM notification.subscription
+        WHERE agency_id = ANY($1::text[]) AND deleted_at IS NULL AND disabled_at IS NULL ORDER BY created_at`,
+      [[...new Set(issued.map((c) => c.recipient.agencyId))]],
+    );
+    const ledger: LedgerEntryData[] = [];
+    const deliveries: { subscriptionId: string; alertId: string; agencyId: string; url: string }[] = [];
+    for (const c of issued) {
+      const agencyId = c.recipient.agencyId;
+      const entry = (channel: LedgerEntryData['channel']): LedgerEntryData => ({
+        recordedAt: createdAt,
+        recipientAgencyId: agencyId,
+        alertId: c.alertId,
+        channel,
+        disclosures: c.disclosures,
+      });
+      ledger.push(entry('KAFKA'), entry('INBOX'));
+      for (const s of subscriptions) {
+        if (s.agency_id !== agencyId) continue;
+        if (
+          !filterMatches(s.filter, {
+            categories: c.categories,
+            score: c.event.score,
+            crossBorder: c.event.crossBorder,
+          })
+        )
+          continue;
+        deliveries.push({ subscriptionId: s.id, alertId: c.alertId, agencyId, url: s.url });
+        ledger.push(entry('WEBHOOK'));
+      }
+    }
+    if (deliveries.length > 0) {
+      await m.query(
+        `INSERT INTO notification.delivery (id, subscription_id, alert_id, agency_id, url, next_attempt_at)
+         SELECT i, s, a, g, u, now() FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[]) AS x(i, s, a, g, u)
+         ON CONFLICT DO NOTHING`,
         [
-          alertId,
-          recipient.agencyId,
-          seq,
-          event.linkId,
-          event.clusterId,
-          alert.severity,
-          event.score,
-          event.crossBorder,
-          categories,
-          payload,
-          createdAt,
+          deliveries.map(() => randomUUID()),
+          deliveries.map((d) => d.subscriptionId),
+          deliveries.map((d) => d.alertId),
+          deliveries.map((d) => d.agencyId),
+          deliveries.map((d) => d.url),
         ],
       );
-      if (inserted.length === 0) continue;
-      await enqueueOutbox(m, 'notification', [
-        {
-          topic: Topics.AlertIssued,
-          key: recipient.agencyId,
-          headers: { 'event-id': alertId, 'event-type': EventTypes.AlertIssued, 'schema-version': '1' },
-          value: alert,
-        },
-      ]);
-      const subscriptions = await m.query<{ id: string; url: string; filter: SubscriptionFilter }[]>(
-        `SELECT id, url, filter FROM notification.subscription
-          WHERE agency_id = $1 AND deleted_at IS NULL AND disabled_at IS NULL ORDER BY created_at`,
-        [recipient.agencyId],
-      );
-      const ledger: LedgerEntryData[] = [
-        {
-          recordedAt: createdAt,
-          recipientAgencyId: recipient.agencyId,
-          alertId,
-          channel: 'KAFKA',
-          disclosures,
-        },
-        {
-          recordedAt: createdAt,
-          recipientAgencyId: recipient.agencyId,
-          alertId,
-          channel: 'INBOX',
-          disclosures,
-        },
-      ];
-      for (const s of subscriptions) {
-        if (!filterMatches(s.filter, { categories, score: event.score, crossBorder: event.crossBorder }))
-          continue;
-        await m.query(
-          `INSERT INTO notification.delivery (id, subscription_id, alert_id, agency_id, url, next_attempt_at)
-           VALUES ($1, $2, $3, $4, $5, now()) ON CONFLICT DO NOTHING`,
-          [randomUUID(), s.id, alertId, recipient.agencyId, s.url],
-        );
-        ledger.push({
-          recordedAt: createdAt,
-          recipientAgencyId: recipient.agencyId,
-          alertId,
-          channel: 'WEBHOOK',
-          disclosures,
-        });
-      }
-      await appendToLedger(query, ledger);
-      issued += 1;
+    }
+    const query: SqlQuery = (sql, params) => m.query(sql, params);
+    await appendToLedger(query, ledger);
+    for (const c of issued)
       this.logger.log({
         msg: 'alert issued',
-        alertId,
-        recipient: recipient.agencyId,
-        reason: recipient.reason,
-        linkId: event.linkId,
-        severity: alert.severity,
-        seq: Number(seq),
+        alertId: c.alertId,
+        recipient: c.recipient.agencyId,
+        reason: c.recipient.reason,
+        linkId: c.event.linkId,
+        severity: c.alert.severity,
+        seq: c.seq,
       });
-    }
-    return issued;
+    return issued.length;
   }
 }

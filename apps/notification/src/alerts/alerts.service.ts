@@ -3,15 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@app/identity';
 import { ProblemException } from '@app/platform';
-import type { AlertIssued } from './domain/alert.types';
+import type { Alert } from './domain/alert.types';
 import { decodeCursor, encodeCursor } from './domain/cursor';
 
-/** An inbox item: the alert as issued, its place in the agency's sequence, and its acknowledgement. */
-export interface InboxAlert extends AlertIssued {
+/** An inbox item: the alert as issued (of either kind), its place in the agency's sequence, and its acknowledgement. */
+export type InboxAlert<A extends Alert = Alert> = A & {
   sequence: number;
   status: 'new' | 'acknowledged';
   acknowledgement: { at: string; keyId: string; note: string | null } | null;
-}
+};
 
 interface AlertRow {
   alert_id: string;
@@ -26,7 +26,7 @@ interface AlertRow {
 /** An inbox item from its row. */
 export function inboxAlertOf(r: AlertRow): InboxAlert {
   return {
-    ...(JSON.parse(r.payload) as AlertIssued),
+    ...(JSON.parse(r.payload) as Alert),
     sequence: Number(r.seq),
     status: r.status,
     acknowledgement: r.acked_at

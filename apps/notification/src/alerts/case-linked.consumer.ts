@@ -1,12 +1,12 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
+import { Ctx, EventPattern } from '@nestjs/microservices';
 import { CaseLinkedEvent, Topics, validateEvent } from '@app/contracts';
-import { KafkaRecordProcessor } from '@app/kafka';
+import { KafkaBatchContext, KafkaRecordProcessor } from '@app/kafka';
 import { AlertIssuerService } from './alert-issuer.service';
 
 const caseLinked = (plain: unknown) => validateEvent(CaseLinkedEvent, plain);
 
-/** Kafka edge: validate each CaseLinked record, then issue its alerts once. */
+/** Kafka edge: validate each CaseLinked record, then issue the alerts of a batch of links once, together. */
 @Controller()
 export class CaseLinkedConsumer {
   constructor(
@@ -15,7 +15,7 @@ export class CaseLinkedConsumer {
   ) {}
 
   @EventPattern(Topics.CaseLinked)
-  async onLinked(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.records.process(ctx, caseLinked, (event, meta) => this.issuer.onLink(event, meta));
+  async onLinked(@Ctx() ctx: KafkaBatchContext): Promise<void> {
+    await this.records.processBatch(ctx, caseLinked, (items) => this.issuer.onLinks(items));
   }
 }

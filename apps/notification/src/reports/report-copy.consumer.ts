@@ -1,13 +1,19 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
-import { Topics, validateRouteReport, validateSeizureReport } from '@app/contracts';
-import { KafkaRecordProcessor } from '@app/kafka';
+import { Ctx, EventPattern } from '@nestjs/microservices';
+import {
+  Topics,
+  validateRouteReport,
+  validateSeizureReport,
+  type RouteReportDto,
+  type SeizureReportDto,
+} from '@app/contracts';
+import { KafkaBatchContext, KafkaRecordProcessor } from '@app/kafka';
 import { ReportCopyService } from './report-copy.service';
 
 const seizure = (plain: unknown) => validateSeizureReport(plain);
 const route = (plain: unknown) => validateRouteReport(plain);
 
-/** Kafka edge: keep a validated copy of every report (what alerts may disclose). */
+/** Kafka edge: keep a validated copy of every report (what alerts may disclose), a batch at a time. */
 @Controller()
 export class ReportCopyConsumer {
   constructor(
@@ -16,12 +22,22 @@ export class ReportCopyConsumer {
   ) {}
 
   @EventPattern(Topics.SeizureReported)
-  async onSeizure(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.records.process(ctx, seizure, (r) => this.reports.store('seizure', r));
+  async onSeizure(@Ctx() ctx: KafkaBatchContext): Promise<void> {
+    await this.records.processBatch<SeizureReportDto>(ctx, seizure, (items) =>
+      this.reports.store(
+        'seizure',
+        items.map((i) => i.value),
+      ),
+    );
   }
 
   @EventPattern(Topics.RouteReported)
-  async onRoute(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.records.process(ctx, route, (r) => this.reports.store('route', r));
+  async onRoute(@Ctx() ctx: KafkaBatchContext): Promise<void> {
+    await this.records.processBatch<RouteReportDto>(ctx, route, (items) =>
+      this.reports.store(
+        'route',
+        items.map((i) => i.value),
+      ),
+    );
   }
 }

@@ -12,13 +12,21 @@ import type { RouteReportDto, SeizureReportDto } from '@app/contracts';
 export class ReportCopyService {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  async store(kind: 'seizure' | 'route', report: SeizureReportDto | RouteReportDto): Promise<void> {
-    const ref =
-      kind === 'seizure' ? (report as SeizureReportDto).agencyCaseRef : (report as RouteReportDto).routeRef;
+  async store(kind: 'seizure' | 'route', reports: (SeizureReportDto | RouteReportDto)[]): Promise<void> {
+    if (reports.length === 0) return;
+    const refOf = (r: SeizureReportDto | RouteReportDto) =>
+      kind === 'seizure' ? (r as SeizureReportDto).agencyCaseRef : (r as RouteReportDto).routeRef;
     await this.ds.query(
-      `INSERT INTO notification.report (event_id, kind, agency_id, case_ref, body) VALUES ($1, $2, $3, $4, $5::jsonb)
+      `INSERT INTO notification.report (event_id, kind, agency_id, case_ref, body)
+       SELECT e, $1, a, r, b FROM unnest($2::uuid[], $3::text[], $4::text[], $5::jsonb[]) AS x(e, a, r, b)
        ON CONFLICT (event_id) DO NOTHING`,
-      [report.eventId, kind, report.agencyId, ref, JSON.stringify(report)],
+      [
+        kind,
+        reports.map((r) => r.eventId),
+        reports.map((r) => r.agencyId),
+        reports.map(refOf),
+        reports.map((r) => JSON.stringify(r)),
+      ],
     );
   }
 }

@@ -148,6 +148,7 @@ export function composeAlert(input: ComposeInput): ComposedAlert {
     protectedPersonMatched,
   });
   const alert: AlertIssued = {
+    kind: 'CASE_LINKED',
     alertId: input.alertId,
     recipientAgencyId: recipient.agencyId,
     clusterId: event.clusterId,

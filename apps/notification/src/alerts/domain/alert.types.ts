@@ -1,5 +1,5 @@
 // AlertIssued (contract §5) and what the composer needs to build one.
-import type { RouteReportDto, SeizureReportDto, TlpLevel } from '@app/contracts';
+import type { PrecheckFeature, RouteReportDto, SeizureReportDto, TlpLevel } from '@app/contracts';
 import type { Counterpart, MatchReason, TlpAudience } from '@app/sharing-policy';
 
 /** How urgent an alert is for the liaison office. */
@@ -45,8 +45,15 @@ export interface SharedContent {
   cases: SharedCase[];
 }
 
-/** Value of `intel.alert.issued.v1` (key recipientAgencyId), also the webhook payload's data and the inbox item. */
+/** What an alert is about: a new link to the recipient's case, or a pre-check hit on it. */
+export type AlertKind = 'CASE_LINKED' | 'PRECHECK_HIT';
+
+/**
+ * An alert about a new link (contract §5 AlertIssued). Value of `intel.alert.issued.v1` (key
+ * recipientAgencyId), also the webhook payload's data and the inbox item.
+ */
 export interface AlertIssued {
+  kind: 'CASE_LINKED';
   alertId: string;
   recipientAgencyId: string;
   clusterId: string;
@@ -59,3 +66,45 @@ export interface AlertIssued {
   otherCounterparts?: Counterpart[];
   shared: SharedContent;
 }
+
+/** PrecheckHitAlert.precheck: the check that matched the recipient's own case. */
+export interface PrecheckMatch {
+  /** Also given to the checking agency: both sides quote it when they call each other. */
+  hitId: string;
+  checkId: string;
+  /** Gazetteer code of the crossing point where the consignment waits. */
+  crossingPoint: string;
+  /** What kind of identifier matched. */
+  feature: PrecheckFeature;
+  /** The matched value in words (the recipient's own data, e.g. `container TGHU1234567`). */
+  detail: string;
+  /** The recipient's agency case that matched, and its own reference. */
+  agencyCaseId: string;
+  agencyCaseRef: string;
+  /** The value belongs to a victim or smuggled migrant of the recipient's case. */
+  protectedPerson: boolean;
+  /** False when the recipient's sharing policy withheld the hit: the checking agency was answered CLEAR. */
+  disclosedToChecker: boolean;
+  checkedAt: string;
+}
+
+/**
+ * An alert telling the owner of a case that one of its identifiers matched a consignment
+ * another agency checked at a crossing point (issue 8, hit/no-hit). Same topic, webhook,
+ * inbox and stream as link alerts; `counterpart` is the checking agency (whom to call).
+ */
+export interface PrecheckHitAlert {
+  kind: 'PRECHECK_HIT';
+  alertId: string;
+  recipientAgencyId: string;
+  /** The cross-border case the matched agency case belongs to, if linked. */
+  clusterId?: string;
+  createdAt: string;
+  severity: AlertSeverity;
+  summary: string;
+  counterpart: Counterpart;
+  precheck: PrecheckMatch;
+}
+
+/** Any alert a liaison office receives. */
+export type Alert = AlertIssued | PrecheckHitAlert;
