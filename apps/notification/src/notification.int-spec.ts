@@ -381,6 +381,39 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
     await receiver.stop();
   });
 
+  it('disables a subscription whose receiver answers 410 Gone, recording the attempt', async () => {
+    const receiver = await WebhookReceiver.start('gone');
+    const sub = await subscribe(keys.anf, receiver.url);
+    await linkedPair();
+    await receiver.waitFor((r) => r.length >= 1);
+    const id = receiver.requests[0].headers['webhook-id'];
+    const failed = await until('failed delivery', async () => {
+      const [row] = await ds.query<{ status: string; attempts: number; last_status: number }[]>(
+        'SELECT status, attempts, last_status FROM notification.delivery WHERE id = $1',
+        [id],
+      );
+      return row?.status === 'failed' ? row : undefined;
+    });
+    expect(failed).toMatchObject({ attempts: 1, last_status: 410 });
+    const attempts = await ds.query<{ attempt: number; status: number; outcome: string }[]>(
+      'SELECT attempt, status, outcome FROM notification.delivery_attempt WHERE delivery_id = $1',
+      [id],
+    );
+    expect(attempts).toEqual([{ attempt: 1, status: 410, outcome: 'REJECTED' }]);
+    const [subscription] = await ds.query<{ disabled_at: Date | null; disabled_reason: string | null }[]>(
+      'SELECT disabled_at, disabled_reason FROM notification.subscription WHERE id = $1',
+      [sub.id],
+    );
+    expect(subscription.disabled_at).not.toBeNull();
+    expect(subscription.disabled_reason).toBe('receiver answered 410 Gone');
+    // A later link is not delivered to the disabled subscription.
+    await linkedPair();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(receiver.requests).toHaveLength(1);
+    await api('DELETE', `/v1/subscriptions/${sub.id}`, keys.anf);
+    await receiver.stop();
+  });
+
   it('opens the endpoint breaker after repeated failures and half-opens it later; other endpoints are unaffected', async () => {
     const down = await WebhookReceiver.start('down');
     const sub = await subscribe(keys.cnpa, down.url);

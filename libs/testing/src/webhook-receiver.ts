@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 
 /** How the receiver answers: 200; 503; 200 after `slowMs`; 400. */
-export type ReceiverMode = 'up' | 'down' | 'slow' | '4xx';
+export type ReceiverMode = 'up' | 'down' | 'slow' | '4xx' | 'gone';
 
 /** One request the receiver got, as received (raw body for signature checks). */
 export interface ReceivedWebhook {
@@ -17,7 +17,7 @@ export interface ReceivedWebhook {
 
 /**
  * A real HTTP receiver on loopback for webhook tests: records every request and answers as its
- * mode says (`up`, `down` = 503, `slow` = answer after `slowMs`, `4xx` = 400).
+ * mode says (`up`, `down` = 503, `slow` = answer after `slowMs`, `4xx` = 400, `gone` = 410).
  */
 export class WebhookReceiver {
   readonly requests: ReceivedWebhook[] = [];
@@ -97,6 +97,8 @@ export class WebhookReceiver {
           return answer(503);
         case '4xx':
           return answer(400);
+        case 'gone':
+          return answer(410);
         case 'slow': {
           const timer = setTimeout(() => answer(200), this.slowMs);
           res.on('close', () => clearTimeout(timer));

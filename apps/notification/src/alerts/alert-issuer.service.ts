@@ -60,12 +60,26 @@ export class AlertIssuerService {
       this.ds.manager,
       items.flatMap((i) => [...i.value.a.eventIds, ...i.value.b.eventIds]),
     );
-    const issued = await this.ds.transaction(async (m) => {
-      const fresh = await this.markApplied(m, items);
-      if (fresh.length === 0) return 0;
-      return this.issue(m, fresh, reports);
-    });
+    const issued = await this.oneAtATime(() =>
+      this.ds.transaction(async (m) => {
+        const fresh = await this.markApplied(m, items);
+        if (fresh.length === 0) return 0;
+        return this.issue(m, fresh, reports);
+      }),
+    );
     if (issued > 0) this.signals.alertsCommitted();
+  }
+
+  /**
+   * Alert transactions serialise in PostgreSQL anyway (per-agency sequence rows, the ledger's
+   * lock); queueing them here instead keeps waiting batches from holding pooled connections
+   * and row locks that the report-copy batches need.
+   */
+  private queue: Promise<unknown> = Promise.resolve();
+  private oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   /** Inserts the idempotency rows; returns the events not applied before (first of each event id). */

@@ -207,34 +207,35 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     const made = d.attempts + 1;
     const next = outcome === 'RETRY' ? nextAttemptAt(this.schedule, made, Date.now()) : null;
     const status = outcome === 'DELIVERED' ? 'delivered' : next === null ? 'failed' : 'pending';
-    await this.ds.transaction(async (m) => {
-      await m.query(
-        `INSERT INTO notification.delivery_attempt (delivery_id, attempt, started_at, duration_ms, status, error, outcome)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [d.id, made, startedAt, sent.durationMs, sent.status ?? null, sent.error ?? null, outcome],
-      );
-      await m.query(
-        `UPDATE notification.delivery SET attempts = $2, status = $3, next_attempt_at = $4, lease_until = NULL,
-                last_attempt_at = $5, last_status = $6, last_error = $7,
-                delivered_at = CASE WHEN $3 = 'delivered' THEN now() ELSE delivered_at END
-          WHERE id = $1`,
-        [
-          d.id,
-          made,
-          status,
-          next === null ? null : new Date(next),
-          startedAt,
-          sent.status ?? null,
-          sent.error ?? (outcome === 'DELIVERED' ? null : `HTTP ${sent.status}`),
-        ],
-      );
-      if (disablesSubscription(sent)) {
-        await m.query(
-          `UPDATE notification.subscription SET disabled_at = now(), disabled_reason = 'receiver answered 410 Gone' WHERE id = $1 AND disabled_at IS NULL`,
-          [d.subscription_id],
-        );
-      }
-    });
+    // One statement (atomic on its own): the attempt, the delivery's new state and, on 410 Gone,
+    // the subscription disabled; one round trip per delivery.
+    await this.ds.query(
+      `WITH attempt AS (
+         INSERT INTO notification.delivery_attempt (delivery_id, attempt, started_at, duration_ms, status, error, outcome)
+         VALUES ($1, $2, $5, $8, $6, $9, $10)
+       ), gone AS (
+         UPDATE notification.subscription SET disabled_at = now(), disabled_reason = 'receiver answered 410 Gone'
+          WHERE $11::boolean AND id = $12 AND disabled_at IS NULL
+       )
+       UPDATE notification.delivery SET attempts = $2, status = $3, next_attempt_at = $4, lease_until = NULL,
+              last_attempt_at = $5, last_status = $6, last_error = $7,
+              delivered_at = CASE WHEN $3 = 'delivered' THEN now() ELSE delivered_at END
+        WHERE id = $1`,
+      [
+        d.id,
+        made,
+        status,
+        next === null ? null : new Date(next),
+        startedAt,
+        sent.status ?? null,
+        sent.error ?? (outcome === 'DELIVERED' ? null : `HTTP ${sent.status}`),
+        sent.durationMs,
+        sent.error ?? null,
+        outcome,
+        disablesSubscription(sent),
+        d.subscription_id,
+      ],
+    );
     if (status !== 'delivered') {
       this.logger.warn({
         msg: status === 'failed' ? 'webhook delivery failed' : 'webhook attempt failed; will retry',
