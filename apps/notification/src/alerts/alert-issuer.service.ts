@@ -17,6 +17,8 @@ import type { StoredReport } from './domain/alert.types';
 /** A link names reports this service has not stored yet: they are on their way, so retry (transient). */
 export class ReportsNotYetStoredError extends Error {
   readonly transient = true;
+  /** They usually arrive within milliseconds (another partition of this consumer): look again soon. */
+  readonly retryAfterMs = 25;
   constructor(readonly missing: string[]) {
     super(`reports not stored yet: ${missing.join(', ')}`);
     this.name = 'ReportsNotYetStoredError';

@@ -108,4 +108,25 @@ describe('KafkaRecordProcessor.processBatch', () => {
     expect(calls).toHaveLength(3); // first attempt + two retries
     expect(dlq.sent).toHaveLength(0);
   });
+
+  it('retries an error that names its retry pace at that pace, within the same overall budget', async () => {
+    const { processor, calls, ctx } = setup();
+    processor.retryDelaysMs = [10, 10]; // budget 20 ms
+    const waiting = () =>
+      Object.assign(new Error('reports not stored yet'), { transient: true, retryAfterMs: 2 });
+    await expect(
+      processor.processBatch(ctx([message(1, { n: 1 })]), validate, (items) => {
+        calls.push(items.map((i) => i.value.n));
+        return Promise.reject(waiting());
+      }),
+    ).rejects.toThrow('reports not stored yet');
+    expect(calls).toHaveLength(11); // first attempt + 20 ms / 2 ms retries
+    const { processor: p2, calls: c2, ctx: ctx2 } = setup();
+    p2.retryDelaysMs = [10, 10];
+    await p2.processBatch(ctx2([message(1, { n: 1 })]), validate, (items) => {
+      c2.push(items.map((i) => i.value.n));
+      return c2.length < 5 ? Promise.reject(waiting()) : Promise.resolve();
+    });
+    expect(c2).toHaveLength(5);
+  });
 });

@@ -186,7 +186,12 @@ export class KafkaRecordProcessor {
           return e as Error;
         }
         processed.inc({ topic, group, outcome: 'retry' }, records);
-        if (attempt >= this.retryDelaysMs.length) {
+        // An error may say how soon a retry can succeed (e.g. a record waiting for another
+        // partition's record): it is retried at that pace within the same overall budget.
+        const hint = retryAfterMsOf(e);
+        const budget = this.retryDelaysMs.reduce((a, b) => a + b, 0);
+        const maxAttempts = hint ? Math.max(1, Math.ceil(budget / hint)) : this.retryDelaysMs.length;
+        if (attempt >= maxAttempts) {
           this.logger.warn({
             msg: 'transient failure persists; leaving the records uncommitted for redelivery',
             topic,
@@ -196,15 +201,17 @@ export class KafkaRecordProcessor {
           });
           throw e;
         }
-        this.logger.warn({
+        const log = {
           msg: 'transient failure; retrying',
           topic,
           offset: first,
           records,
           attempt: attempt + 1,
           error: (e as Error).message,
-        });
-        await new Promise((r) => setTimeout(r, this.retryDelaysMs[attempt]));
+        };
+        if (hint && attempt % 20 !== 0) this.logger.debug(log);
+        else this.logger.warn(log);
+        await new Promise((r) => setTimeout(r, hint ?? this.retryDelaysMs[attempt]));
         await heartbeat().catch(() => undefined);
       }
     }
@@ -275,4 +282,10 @@ export class KafkaRecordProcessor {
       reason,
     });
   }
+}
+
+/** The retry pace an error asks for (`retryAfterMs`), if any. */
+function retryAfterMsOf(e: unknown): number | undefined {
+  const ms = (e as { retryAfterMs?: unknown } | null)?.retryAfterMs;
+  return typeof ms === 'number' && ms > 0 ? ms : undefined;
 }
