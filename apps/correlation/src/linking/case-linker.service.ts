@@ -22,7 +22,7 @@ import {
 import { enqueueOutbox } from '@app/outbox';
 import type { IncomingReport } from '../intake/incoming-report';
 import { ReportStoredHandler, type StoredReport } from '../intake/report-intake.service';
-import { advisoryLockPlan } from './domain/advisory-lock-plan';
+import { LOCK_NAMESPACE, advisoryLockPlan } from './domain/advisory-lock-plan';
 import { decodeFeature, encodeFeature, featureId } from './domain/feature-codec';
 import { MATCH_CONFIG, MATCH_GAZETTEER } from './linking.tokens';
 
@@ -125,13 +125,14 @@ export class CaseLinker extends ReportStoredHandler {
     // Two concurrent transactions must not miss each other: whenever one's probe keys meet
     // the other's index keys they serialise. Probe keys are locked exclusively and index-only
     // keys in shared mode, so reports that merely sit in the same place cell (every seizure at
-    // Torkham) do not queue behind each other. One sorted pass: no deadlock.
-    const { keys: lockKeys, exclusive } = advisoryLockPlan(allIndex, allProbe);
-    if (lockKeys.length > 0) {
+    // Torkham) do not queue behind each other. Keys are locked by bucket (at most LOCK_BUCKETS
+    // locks per transaction). One sorted pass: no deadlock.
+    const { buckets, exclusive } = advisoryLockPlan(allIndex, allProbe);
+    if (buckets.length > 0) {
       await m.query(
-        `SELECT CASE WHEN x THEN pg_advisory_xact_lock(hashtext(k)) ELSE pg_advisory_xact_lock_shared(hashtext(k)) END
-           FROM unnest($1::text[], $2::bool[]) AS t(k, x) ORDER BY k`,
-        [lockKeys, exclusive],
+        `SELECT CASE WHEN x THEN pg_advisory_xact_lock($1, b) ELSE pg_advisory_xact_lock_shared($1, b) END
+           FROM unnest($2::int[], $3::bool[]) AS t(b, x) ORDER BY b`,
+        [LOCK_NAMESPACE, buckets, exclusive],
       );
     }
     const indexPairs = [...touched].flatMap(([key, c]) => c.index.map((k) => [k, key] as const));

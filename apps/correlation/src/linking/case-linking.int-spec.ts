@@ -3,9 +3,10 @@ import { DataSource } from 'typeorm';
 import type { Producer } from 'kafkajs';
 import { Topics, type CaseLinkedEvent } from '@app/contracts';
 import { IdentityStore } from '@app/identity';
-import { containerCheckDigit } from '@app/matching';
+import { containerCheckDigit, generateNoiseReports, generateScenario } from '@app/matching';
 import { SeizureReportBuilder, startService, testKafka, TopicProbe, type RunningService } from '@app/testing';
 import { correlationService } from '../correlation.service-definition';
+import { LOCK_BUCKETS } from './domain/advisory-lock-plan';
 import type { CorrelationEnv } from '../correlation.env';
 
 /** A fresh ISO 6346 container number with a valid check digit. */
@@ -269,5 +270,60 @@ describe('Correlation: linking agency cases across borders (real Kafka and Postg
       expect.arrayContaining([expect.objectContaining({ feature: 'PHONE', frequency: expect.any(Number) })]),
     );
     expect(a.eventId).toBeDefined();
+  });
+
+  // Last: its hundreds of cases would count towards the frequency caps of the tests above.
+  it('applies a batch carrying thousands of blocking keys without exhausting the lock table', async () => {
+    // Identifier-rich seizures and route reports (a route carries about 300 keys: waypoints by
+    // place and time) on one partition: a batch carries tens of thousands of keys, far more
+    // than PostgreSQL's shared lock table (64 x max_connections) if each took its own lock.
+    const suffix = randomUUID().slice(0, 6);
+    const routes = generateScenario({ seed: randomInt(1, 1_000_000), reports: 6000 }).reports.filter(
+      (g) => g.kind === 'route',
+    );
+    const generated = [...generateNoiseReports(randomInt(1, 1_000_000), 300), ...routes.slice(0, 150)];
+    const reports = generated.map((g) => {
+      const ref = `${'agencyCaseRef' in g.report ? g.report.agencyCaseRef : g.report.routeRef}-${suffix}`;
+      return {
+        kind: g.kind,
+        report: {
+          ...g.report,
+          eventId: randomUUID(),
+          ...('agencyCaseRef' in g.report ? { agencyCaseRef: ref } : { routeRef: ref }),
+        },
+      };
+    });
+    for (const topic of [Topics.SeizureReported, Topics.RouteReported]) {
+      const messages = reports
+        .filter((r) => (r.kind === 'seizure') === (topic === Topics.SeizureReported))
+        .map((r) => ({
+          key: `bulk-${suffix}`,
+          value: JSON.stringify(r.report),
+          headers: {
+            'event-id': r.report.eventId,
+            'event-type': r.kind === 'seizure' ? 'SeizureReported' : 'RouteReported',
+            'schema-version': '1',
+          },
+        }));
+      if (messages.length > 0) await producer.send({ topic, acks: -1, messages });
+    }
+    const ids = reports.map((r) => r.report.eventId);
+    const deadline = Date.now() + 60000;
+    let n = 0;
+    while (Date.now() < deadline) {
+      const [row] = await ds.query<{ n: string }[]>(
+        'SELECT count(*) AS n FROM correlation.report WHERE event_id = ANY($1::uuid[])',
+        [ids],
+      );
+      n = Number(row.n);
+      if (n === ids.length) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(n).toBe(ids.length);
+    const [{ keys: indexed }] = await ds.query<{ keys: string }[]>(
+      `SELECT count(*) AS keys FROM correlation.case_key WHERE case_key LIKE $1`,
+      [`%-${suffix}`],
+    );
+    expect(Number(indexed)).toBeGreaterThan(LOCK_BUCKETS * 4);
   });
 });
