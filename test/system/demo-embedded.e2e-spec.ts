@@ -4,7 +4,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client, Pool } from 'pg';
-import { expectScenarioOutcome, ROOT, runDemo, stop } from './demo-harness';
+import { expectScenarioOutcome, ROOT, runDemo, skipBacklog, stop } from './demo-harness';
 
 // The embedded PostgreSQL of `npm start` without DATABASE_URL (scripts/embedded-db.js: PGlite served
 // through pglite-socket's handler with one connection at a time per round and transaction), then
@@ -192,6 +192,7 @@ describe('npm run demo on a fresh machine: DATABASE_URL unset', () => {
       LOG_LEVEL: 'warn',
     };
     delete env.DATABASE_URL;
+    await skipBacklog();
     const run = await runDemo(env);
     expectScenarioOutcome(run);
     expect(run.output).toMatch(/database: embedded PostgreSQL \(PGlite/);

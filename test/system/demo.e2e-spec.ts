@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { expectScenarioOutcome, runDemo, startStack, stop } from './demo-harness';
+import { expectScenarioOutcome, runDemo, skipBacklog, startStack, stop } from './demo-harness';
 
 // `npm run demo` against the real broker and a throwaway PostgreSQL database (the e2e tier's),
 // on a stack started with `npm start`, run twice: a re-run makes new cases of its own.
@@ -10,6 +10,7 @@ describe('npm run demo (PostgreSQL)', () => {
   let stack: { child: ChildProcess; output: () => string };
 
   beforeAll(async () => {
+    await skipBacklog();
     stack = await startStack(env);
   }, 150000);
 
