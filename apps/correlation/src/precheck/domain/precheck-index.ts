@@ -91,46 +91,66 @@ export class PrecheckIndex {
   frequency(key: string): number {
     const current = this.shards[shardOf(key)].get(key);
     if (current === undefined) return 0;
-    if (!Array.isArray(current)) return 1;
-    return new Set(current.map((x) => x.c)).size;
+    return Array.isArray(current) ? distinctCases(current) : 1;
   }
 
   /**
    * The agency cases the check's keys touch: one match per (agency case, feature type), a
    * key above the frequency cap ignored, qualifiers that are both known and differ ignored,
-   * and the checking agency's own cases left out.
+   * and the checking agency's own cases left out. Allocation-light: a miss (most checks)
+   * allocates nothing but the result.
    */
   lookup(keys: readonly PrecheckKey[], opts: LookupOptions): LookupResult {
-    const matches = new Map<string, IndexMatch>();
-    const capped: LookupResult['capped'] = [];
+    let matches: IndexMatch[] | undefined;
+    let capped: LookupResult['capped'] | undefined;
     for (const k of keys) {
       const current = this.shards[shardOf(k.key)].get(k.key);
       if (current === undefined) continue;
-      const postings = Array.isArray(current) ? current : [current];
-      const frequency = postings.length === 1 ? 1 : new Set(postings.map((x) => x.c)).size;
+      const frequency = Array.isArray(current) ? distinctCases(current) : 1;
       if (frequency > opts.maxFrequency) {
-        capped.push({ key: k.key, feature: k.feature, frequency });
+        (capped ??= []).push({ key: k.key, feature: k.feature, frequency });
         continue;
       }
-      for (const x of postings) {
-        if (opts.excludeAgencyId !== undefined && x.c.agencyId === opts.excludeAgencyId) continue;
-        if (x.q !== undefined && k.qualifier !== undefined && x.q !== k.qualifier) continue;
-        const id = `${x.c.caseKey}\t${k.feature}`;
-        const seen = matches.get(id);
-        if (seen) {
-          if (x.p) seen.protected = true;
-          continue;
-        }
-        matches.set(id, { case: x.c, feature: k.feature, display: k.display, protected: x.p });
-      }
+      if (Array.isArray(current)) for (const x of current) matches = consider(matches, x, k, opts);
+      else matches = consider(matches, current, k, opts);
     }
-    return { matches: [...matches.values()], capped };
+    return { matches: matches ?? [], capped: capped ?? [] };
   }
 
   /** Distinct keys, postings (key × case × qualifier) and agency cases held. */
   get stats(): { keys: number; postings: number; cases: number } {
     return { keys: this.keyCount, postings: this.postingCount, cases: this.cases.size };
   }
+}
+
+/** Distinct agency cases among a key's postings (a case may carry it with two qualifiers). */
+function distinctCases(postings: readonly Posting[]): number {
+  let n = 0;
+  for (let i = 0; i < postings.length; i++) {
+    let seen = false;
+    for (let j = 0; j < i && !seen; j++) seen = postings[j].c === postings[i].c;
+    if (!seen) n++;
+  }
+  return n;
+}
+
+/** Adds posting `x` matched by key `k` unless excluded; one match per (agency case, feature type). */
+function consider(
+  matches: IndexMatch[] | undefined,
+  x: Posting,
+  k: PrecheckKey,
+  opts: LookupOptions,
+): IndexMatch[] | undefined {
+  if (opts.excludeAgencyId !== undefined && x.c.agencyId === opts.excludeAgencyId) return matches;
+  if (x.q !== undefined && k.qualifier !== undefined && x.q !== k.qualifier) return matches;
+  if (matches)
+    for (const m of matches)
+      if (m.case === x.c && m.feature === k.feature) {
+        if (x.p) m.protected = true;
+        return matches;
+      }
+  (matches ??= []).push({ case: x.c, feature: k.feature, display: k.display, protected: x.p });
+  return matches;
 }
 
 function same(a: Posting, b: Posting): boolean {
