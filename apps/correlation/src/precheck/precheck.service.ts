@@ -47,6 +47,8 @@ interface AuditedHit {
 @Injectable()
 export class PrecheckService {
   private readonly logger = new Logger(PrecheckService.name);
+  /** Checks between arrival and answer. */
+  private inFlight = 0;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -59,8 +61,18 @@ export class PrecheckService {
 
   /** Answers one `POST /v1/prechecks` body (validated and keyed off the event loop). */
   async check(body: unknown, checker: Checker): Promise<PrecheckResponse> {
+    this.inFlight++;
+    try {
+      return await this.answer(body, checker);
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  private async answer(body: unknown, checker: Checker): Promise<PrecheckResponse> {
     const started = performance.now();
-    const req = await this.keying.key(body, checker.agencyId);
+    // A lone check is keyed inline; with others in progress, in a worker thread.
+    const req = await this.keying.key(body, checker.agencyId, this.inFlight === 1);
     const { matches } = this.indexService.index.lookup(req.keys, {
       maxFrequency: this.maxFrequency,
       excludeAgencyId: checker.agencyId,
