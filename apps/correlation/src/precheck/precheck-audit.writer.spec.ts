@@ -79,8 +79,17 @@ describe(PrecheckAuditWriter.name, () => {
     expect(await writer.write(row(id(7)))).toBe(false);
   });
 
-  it('fails every check of a batch whose statement fails (nothing of it was written)', async () => {
-    db.fail = new Error('connection terminated');
+  it('tries a batch again after a transient failure', async () => {
+    db.fail = Object.assign(new Error('out of shared memory'), { code: '53200' });
+    const pending = writer.write(row(id(3)));
+    await new Promise((r) => setTimeout(r, 5));
+    db.fail = undefined;
+    expect(await pending).toBe(true);
+    expect(db.statements.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('fails every check of a batch whose statement keeps failing (nothing of it was written)', async () => {
+    db.fail = new Error('syntax error at or near "INSERT"');
     const results = await Promise.allSettled([writer.write(row(id(1))), writer.write(row(id(2)))]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     db.fail = undefined;

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { isTransientError } from '@app/kafka';
 import { outboxChannel, type OutboxRecord } from '@app/outbox';
 
 /** One check's audit row (correlation.precheck_audit). */
@@ -33,6 +34,8 @@ const keyOf = (r: PrecheckAuditRow) => `${r.agencyId}\t${r.checkId.toLowerCase()
 
 /** Rows written by one statement at most. */
 export const MAX_BATCH_ROWS = 500;
+/** Waits before trying a batch again after a transient failure. */
+const RETRY_DELAYS_MS = [20, 100];
 /** Batches being committed at once: while they commit, the next checks gather into the next batch. */
 const MAX_IN_FLIGHT = 2;
 
@@ -167,12 +170,22 @@ export class PrecheckAuditWriter implements OnModuleDestroy {
       }
     }
     let written: { agency_id: string | null; check_id: string | null }[];
-    try {
-      written = await this.ds.query(this.sql, [JSON.stringify(rows), JSON.stringify(records), this.channel]);
-    } catch (e) {
-      this.logger.warn({ msg: 'pre-check audit batch failed', checks: batch.length, error: String(e) });
-      for (const p of batch) p.reject(e);
-      return;
+    const params = [JSON.stringify(rows), JSON.stringify(records), this.channel];
+    for (let attempt = 0; ; attempt++) {
+      try {
+        written = await this.ds.query(this.sql, params);
+        break;
+      } catch (e) {
+        // One statement: a failed batch wrote nothing, so a transient failure (lock table full,
+        // deadlock, a dropped connection) is simply tried again; then the checks get a 503.
+        if (attempt < RETRY_DELAYS_MS.length && isTransientError(e)) {
+          await new Promise((r) => setTimeout(r, RETRY_DELAYS_MS[attempt]));
+          continue;
+        }
+        this.logger.warn({ msg: 'pre-check audit batch failed', checks: batch.length, error: String(e) });
+        for (const p of batch) p.reject(e);
+        return;
+      }
     }
     const inserted = new Set<string>();
     for (const w of written) if (w.agency_id !== null) inserted.add(`${w.agency_id}\t${w.check_id}`);

@@ -308,7 +308,8 @@ describe('Consignment pre-check (real Kafka and PostgreSQL)', () => {
     const clusterId = clusters[0].cluster_id;
     expect(clusterId).toBeTruthy();
 
-    const res = await checkUntilHit({ conveyances: [{ kind: 'CONTAINER', containerNumber: c }] });
+    // Both owners' features must be indexed (the index polls every 250 ms): wait for two hits.
+    const res = await checkUntilHit({ conveyances: [{ kind: 'CONTAINER', containerNumber: c }] }, 10000, 2);
     expect(res.body.result).toBe('HIT');
     const checkId = res.body.checkId;
     const byAgency = Object.fromEntries(res.body.hits.map((h) => [h.counterpart.agencyId, h]));
