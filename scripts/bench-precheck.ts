@@ -4,19 +4,23 @@
 // index without HTTP or the audit write (the baseline).
 //
 //   npm run bench:precheck -- [--identifiers 1000000] [--rate 1000] [--seconds 10] [--hit-ratio 0.1]
+//                              [--cpu-prof <dir>] [--node-flags "<flags for the service>"]
 //
 // Steps: a throwaway database; the correlation service boots once in a child process to run
 // its migrations; N synthetic identifiers (5 per agency case: plate, container, phone,
 // passport, name + date of birth, normalised by the real extractFeatures) are written to
 // correlation.case_feature with their agency cases and reports; the service boots again and
 // its start-up rebuild is timed; then an open-loop load at a fixed rate (latency measured from
-// each check's scheduled time, so a stall is not hidden); then the baseline. CI runs it tiny:
+// each check's scheduled time, so a stall is not hidden; the generator sleeps between sends
+// rather than spin, and reports its own CPU), with the service's CPU time per check (all its
+// threads) and event-loop utilisation; then the baseline. CI runs it tiny:
 // `--identifiers 5000 --rate 100 --seconds 2`.
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { performance as perf, type EventLoopUtilization } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { defaultGazetteer, type SeizureReportDto } from '@app/contracts';
 import { containerCheckDigit, extractFeatures, type GazetteerEntry } from '@app/matching';
@@ -32,12 +36,24 @@ interface Options {
   rate: number;
   seconds: number;
   hitRatio: number;
+  /** Directory for a V8 CPU profile of the service under load (`--cpu-prof <dir>`). */
+  cpuProf?: string;
+  /** Extra node flags for the service, e.g. `--node-flags "--trace-gc --max-semi-space-size=32"`. */
+  nodeFlags: string[];
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { identifiers: 1_000_000, rate: 1000, seconds: 10, hitRatio: 0.1 };
+  const o: Options = { identifiers: 1_000_000, rate: 1000, seconds: 10, hitRatio: 0.1, nodeFlags: [] };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
+    if (flag === '--cpu-prof') {
+      o.cpuProf = path.resolve(argv[++i] ?? '.');
+      continue;
+    }
+    if (flag === '--node-flags') {
+      o.nodeFlags = (argv[++i] ?? '').split(/\s+/).filter(Boolean);
+      continue;
+    }
     const value = Number(argv[++i]);
     if (!Number.isFinite(value) || value < 0) throw new Error(`${flag} needs a number`);
     if (flag === '--identifiers') o.identifiers = Math.max(IDENTIFIERS_PER_CASE, Math.floor(value));
@@ -173,11 +189,20 @@ interface ChildReady {
   rebuild: {
     rows: number;
     ms: number;
-    heapDeltaBytes: number;
+    memoryDeltaBytes: number;
     keys: number;
     postings: number;
     cases: number;
   };
+}
+interface ChildCpu {
+  type: 'cpu';
+  /** process.cpuUsage(): user and system microseconds since the process started. */
+  user: number;
+  system: number;
+  elu: EventLoopUtilization;
+  /** Keying worker threads that have loaded. */
+  workers: number;
 }
 interface ChildBaseline {
   type: 'baseline';
@@ -200,6 +225,8 @@ async function child(): Promise<void> {
   /* eslint-enable @typescript-eslint/no-require-imports */
   const svc = await startService(correlationService, { env: { LOG_LEVEL: 'warn' } });
   const index = svc.app.get(precheck.PrecheckIndexService);
+  // Run from sources the keying workers load through ts-node, which takes seconds: not measured.
+  await svc.app.get(precheck.PrecheckKeyingPool).whenReady(120_000);
   const { key } = await svc.app.get(IdentityStore).createKey({ role: 'publisher', agencyId: CHECKER });
   const ready: ChildReady = { type: 'ready', baseUrl: svc.baseUrl, key, rebuild: index.lastRebuild! };
   process.send!(ready);
@@ -228,18 +255,42 @@ async function child(): Promise<void> {
         hits,
       };
       process.send!(out);
+    } else if (msg.type === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      const out: ChildCpu = {
+        type: 'cpu',
+        user,
+        system,
+        elu: perf.eventLoopUtilization(),
+        workers: svc.app.get(precheck.PrecheckKeyingPool).readyWorkers,
+      };
+      process.send!(out);
     } else if (msg.type === 'stop') {
       void svc.stop().then(() => process.exit(0));
     }
   });
 }
 
-function startChild(url: string): { proc: ChildProcess; ready: Promise<ChildReady> } {
+function startChild(
+  url: string,
+  cpuProf?: string,
+  nodeFlags: string[] = [],
+): { proc: ChildProcess; ready: Promise<ChildReady> } {
   const proc = fork(__filename, ['--child'], {
     cwd: ROOT,
-    execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
+    execArgv: [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      // The rebuild's memory figure collects garbage first when it can.
+      '--expose-gc',
+      ...(cpuProf ? ['--cpu-prof', '--cpu-prof-dir', cpuProf] : []),
+      ...nodeFlags,
+    ],
     env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    // The service's own output only when node flags may print something (--trace-gc).
+    stdio: ['ignore', nodeFlags.length > 0 ? 'inherit' : 'ignore', 'inherit', 'ipc'],
   });
   const ready = new Promise<ChildReady>((resolve, reject) => {
     proc.once('exit', (code) => reject(new Error(`service exited (${code}) before it was ready`)));
@@ -248,6 +299,19 @@ function startChild(url: string): { proc: ChildProcess; ready: Promise<ChildRead
     });
   });
   return { proc, ready };
+}
+
+/** The service's CPU time and event-loop utilisation so far. */
+function childCpu(proc: ChildProcess): Promise<ChildCpu> {
+  return new Promise((resolve) => {
+    const onMessage = (m: { type: string }) => {
+      if (m.type !== 'cpu') return;
+      proc.off('message', onMessage);
+      resolve(m as ChildCpu);
+    };
+    proc.on('message', onMessage);
+    proc.send({ type: 'cpu' });
+  });
 }
 
 async function stopChild(proc: ChildProcess): Promise<void> {
@@ -314,12 +378,14 @@ async function load(
   const started = performance.now();
   const inflight: Promise<void>[] = [];
   let next = 0;
+  // Serialised before the clock starts: the generator must not steal the service's CPU.
+  const payloads = bodies.map((b) => JSON.stringify(b));
   await new Promise<void>((resolve) => {
     const tick = () => {
       const now = performance.now();
-      while (next < bodies.length && started + next * interval <= now) {
+      while (next < payloads.length && started + next * interval <= now) {
         const scheduled = started + next * interval;
-        const body = JSON.stringify(bodies[next++]);
+        const body = payloads[next++];
         const sent = performance.now();
         inflight.push(
           post(agent, url, key, body).then(
@@ -336,8 +402,11 @@ async function load(
           ),
         );
       }
-      if (next >= bodies.length) resolve();
-      else setImmediate(tick);
+      if (next >= payloads.length) resolve();
+      // Sleep until the next check is due rather than spin (a spinning generator takes a core
+      // from the service on a small machine); a timer may fire up to about 1 ms late, and that
+      // lateness counts in the latency measured from the scheduled time.
+      else setTimeout(tick, Math.max(0, started + next * interval - performance.now() - 0.5));
     };
     tick();
   });
@@ -374,7 +443,7 @@ async function main(): Promise<void> {
     say(`wrote ${filled.rows} feature rows in ${(filled.ms / 1000).toFixed(1)} s`);
 
     say('booting the service again: its start-up rebuilds the index from the database');
-    c = startChild(url.toString());
+    c = startChild(url.toString(), o.cpuProf, o.nodeFlags);
     proc = c.proc;
     const ready = await c.ready;
 
@@ -392,7 +461,13 @@ async function main(): Promise<void> {
     say(
       `load: ${total} checks at ${o.rate}/s for ${o.seconds} s (${Math.round(o.hitRatio * 100)}% expected hits)`,
     );
+    const cpuBefore = await childCpu(proc);
+    const loaderBefore = process.cpuUsage();
     const run = await load(ready.baseUrl, ready.key, bodies, o.rate);
+    const loaderCpu = process.cpuUsage(loaderBefore);
+    const cpuAfter = await childCpu(proc);
+    const serviceCpuMs = (cpuAfter.user - cpuBefore.user + cpuAfter.system - cpuBefore.system) / 1000;
+    const elu = perf.eventLoopUtilization(cpuAfter.elu, cpuBefore.elu);
     const lat = [...run.latenciesMs].sort((a, b) => a - b);
     const svc = [...run.serviceMs].sort((a, b) => a - b);
 
@@ -414,10 +489,11 @@ async function main(): Promise<void> {
         .map((x) => x.toFixed(1))
         .join(' ')} (other work on the machine inflates tail latency)`,
       `  index rebuild from PostgreSQL: ${r.rows} rows in ${(r.ms / 1000).toFixed(2)} s (${Math.round(r.rows / (r.ms / 1000))} rows/s); goal < 30 s for 1M: ${r.ms < 30000 ? 'met' : 'MISSED'}`,
-      `  index: ${r.keys} keys, ${r.postings} postings, ${r.cases} agency cases; heapUsed delta ${(r.heapDeltaBytes / 1048576).toFixed(0)} MiB (${(r.heapDeltaBytes / Math.max(1, r.postings)).toFixed(0)} B/identifier)`,
+      `  index: ${r.keys} keys, ${r.postings} postings, ${r.cases} agency cases; memory (heap + array buffers, after GC) ${(r.memoryDeltaBytes / 1048576).toFixed(0)} MiB (${(r.memoryDeltaBytes / Math.max(1, r.postings)).toFixed(0)} B/identifier)`,
       `  HTTP at ${o.rate} checks/s offered: ${run.latenciesMs.length} checks, ${(run.latenciesMs.length / (run.wallMs / 1000)).toFixed(0)} checks/s achieved, ${run.errors} errors, ${run.hits} HIT`,
       `    latency from scheduled time: p50 ${fmt(percentile(lat, 50))}, p90 ${fmt(percentile(lat, 90))}, p99 ${fmt(percentile(lat, 99))}, max ${fmt(lat[lat.length - 1] ?? NaN)}; goal p99 <= 10 ms: ${percentile(lat, 99) <= 10 ? 'met' : 'MISSED'}`,
       `    latency from send time:      p50 ${fmt(percentile(svc, 50))}, p99 ${fmt(percentile(svc, 99))}`,
+      `    service CPU ${(serviceCpuMs / Math.max(1, run.latenciesMs.length)).toFixed(2)} ms per check (${((serviceCpuMs / run.wallMs) * 100).toFixed(0)}% of one core, event loop ${(elu.utilization * 100).toFixed(0)}% busy, ${cpuBefore.workers}-${cpuAfter.workers} keying workers); load generator ${(((loaderCpu.user + loaderCpu.system) / 1000 / run.wallMs) * 100).toFixed(0)}% of one core`,
       `  baseline (same checks on the in-memory index, no HTTP, no audit): p50 ${fmt(percentile(bl, 50))}, p99 ${fmt(percentile(bl, 99))}, ${(base.latenciesMs.length / (base.totalMs / 1000)).toFixed(0)} checks/s on one core, ${base.hits} HIT`,
       `  ratio HTTP / baseline: p50 ${(percentile(lat, 50) / percentile(bl, 50)).toFixed(0)}x, p99 ${(percentile(lat, 99) / percentile(bl, 99)).toFixed(0)}x`,
       '',

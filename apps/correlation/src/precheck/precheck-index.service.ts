@@ -34,11 +34,22 @@ const SELECT = `SELECT id, case_key, feature->>'type' AS t, feature->>'value' AS
        feature->'name'->>'key' AS nk, feature->>'dateOfBirth' AS dob
   FROM correlation.case_feature`;
 
+/**
+ * Heap plus array buffers in use; collected first when the process exposes gc (the benchmark
+ * does), so the rebuild's figure is the index and not the garbage of reading it.
+ */
+function indexMemory(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
 /** Figures of the last rebuild (the benchmark prints them). */
 export interface RebuildStats {
   rows: number;
   ms: number;
-  heapDeltaBytes: number;
+  /** Growth of the V8 heap plus array buffers (the index's typed arrays live outside the heap). */
+  memoryDeltaBytes: number;
   keys: number;
   postings: number;
   cases: number;
@@ -77,7 +88,7 @@ export class PrecheckIndexService implements OnApplicationBootstrap, OnModuleDes
 
   /** Reads every feature row into the index; returns its figures. */
   async rebuild(): Promise<RebuildStats> {
-    const heapBefore = process.memoryUsage().heapUsed;
+    const memoryBefore = indexMemory();
     const started = performance.now();
     let rows = 0;
     for (;;) {
@@ -93,7 +104,7 @@ export class PrecheckIndexService implements OnApplicationBootstrap, OnModuleDes
     const stats: RebuildStats = {
       rows,
       ms: performance.now() - started,
-      heapDeltaBytes: process.memoryUsage().heapUsed - heapBefore,
+      memoryDeltaBytes: indexMemory() - memoryBefore,
       ...this.index.stats,
     };
     this.lastRebuild = stats;

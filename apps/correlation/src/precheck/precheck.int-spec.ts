@@ -8,6 +8,7 @@ import { SeizureReportBuilder, startService, testKafka, TopicProbe, type Running
 import { correlationService } from '../correlation.service-definition';
 import type { CorrelationEnv } from '../correlation.env';
 import type { PrecheckResponse } from './dto/precheck-response';
+import { KEYING_WORKERS, PrecheckKeyingPool } from './keying/precheck-keying.pool';
 
 const PERSIAN = '۰۱۲۳۴۵۶۷۸۹';
 const persian = (digits: string) => digits.replace(/\d/g, (d) => PERSIAN[Number(d)]);
@@ -307,7 +308,8 @@ describe('Consignment pre-check (real Kafka and PostgreSQL)', () => {
     const clusterId = clusters[0].cluster_id;
     expect(clusterId).toBeTruthy();
 
-    const res = await checkUntilHit({ conveyances: [{ kind: 'CONTAINER', containerNumber: c }] });
+    // Both owners' features must be indexed (the index polls every 250 ms): wait for two hits.
+    const res = await checkUntilHit({ conveyances: [{ kind: 'CONTAINER', containerNumber: c }] }, 10000, 2);
     expect(res.body.result).toBe('HIT');
     const checkId = res.body.checkId;
     const byAgency = Object.fromEntries(res.body.hits.map((h) => [h.counterpart.agencyId, h]));
@@ -423,6 +425,71 @@ describe('Consignment pre-check (real Kafka and PostgreSQL)', () => {
     const elapsed = Date.now() - storedAt;
     expect(res.body.result).toBe('HIT');
     expect(elapsed).toBeLessThan(1000);
+  });
+
+  it('answers concurrent checks from group-committed batches: each audited once, a checkId sent twice at once answered alike with one notification per hit', async () => {
+    const c = container();
+    const owner = await publish(bare('PK-CUS').withContainer(c).build());
+    await stored(owner);
+    expect(
+      (await checkUntilHit({ conveyances: [{ kind: 'CONTAINER', containerNumber: c }] })).body.result,
+    ).toBe('HIT');
+    const twice = randomUUID();
+    const clear = Array.from({ length: 40 }, () => ({
+      checkId: randomUUID(),
+      conveyances: [{ kind: 'CONTAINER', containerNumber: container() }],
+    }));
+    const hit = { checkId: twice, conveyances: [{ kind: 'CONTAINER', containerNumber: c }] };
+    const answers = await Promise.all([...clear, hit, hit].map((b) => check(b)));
+    expect(answers.map((a) => a.status)).toEqual(Array(42).fill(200));
+    expect(answers.slice(0, 40).every((a) => a.body.result === 'CLEAR')).toBe(true);
+    expect(answers[40].body).toMatchObject({ checkId: twice, result: 'HIT' });
+    expect(answers[41].body).toEqual(answers[40].body);
+    const audited = await ds.query<{ check_id: string }[]>(
+      `SELECT check_id FROM correlation.precheck_audit WHERE agency_id = 'AF-ACD' AND check_id = ANY($1::uuid[])`,
+      [[...clear.map((b) => b.checkId), twice]],
+    );
+    expect(audited).toHaveLength(41);
+    await hits.waitFor((r) => r.value.includes(twice));
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(hits.records.filter((r) => r.value.includes(twice))).toHaveLength(1);
+  });
+
+  it('keys checks in a worker thread; the checks of a worker that dies are keyed inline and a new worker starts', async () => {
+    const pool = svc.app.get(PrecheckKeyingPool);
+    expect(await pool.whenReady(90000)).toBe(KEYING_WORKERS);
+    const c = container();
+    const owner = await publish(bare('PK-CUS').withContainer(c).build());
+    await stored(owner);
+    const body = {
+      checkId: randomUUID(),
+      crossingPoint: 'TORKHAM',
+      conveyances: [{ kind: 'CONTAINER', containerNumber: c }],
+    };
+    // Queue checks on a worker and stop it before they are answered (what a crashed worker leaves).
+    const slot = pool['slots'][0];
+    const keyed = Array.from({ length: 10 }, () => pool.key(body, 'AF-ACD'));
+    const bad = pool.key({ ...body, checkId: 'nope' }, 'AF-ACD');
+    const stopped = slot.worker.terminate();
+    const results = await Promise.allSettled([...keyed, bad]);
+    await stopped;
+    expect(
+      results.slice(0, 10).every((r) => r.status === 'fulfilled' && r.value.types[0] === 'CONTAINER'),
+    ).toBe(true);
+    expect(results[10]).toMatchObject({
+      status: 'rejected',
+      reason: { problemBody: { status: 400, errors: [{ path: 'checkId' }] } },
+    });
+    // Answers go on (inline) while the worker is restarted, and from the new worker after.
+    expect(
+      (await checkUntilHit({ conveyances: [{ kind: 'CONTAINER', containerNumber: c }] })).body.result,
+    ).toBe('HIT');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await pool.whenReady(90000)).toBe(KEYING_WORKERS);
+    expect(pool['slots'][0]).not.toBe(slot);
+    expect((await check({ conveyances: [{ kind: 'CONTAINER', containerNumber: c }] })).body.result).toBe(
+      'HIT',
+    );
   });
 
   it.each([

@@ -3,6 +3,8 @@ import { APP_CONFIG } from '@app/config';
 import { loadPolicyFile } from '@app/sharing-policy';
 import type { CorrelationEnv } from '../correlation.env';
 import { PrecheckController } from './precheck.controller';
+import { PrecheckKeyingPool } from './keying/precheck-keying.pool';
+import { PrecheckAuditWriter } from './precheck-audit.writer';
 import { PrecheckIndexService } from './precheck-index.service';
 import { PrecheckService } from './precheck.service';
 import { PRECHECK_MAX_FREQUENCY, PRECHECK_POLICY } from './precheck.tokens';
@@ -12,6 +14,8 @@ import { PRECHECK_MAX_FREQUENCY, PRECHECK_POLICY } from './precheck.tokens';
   controllers: [PrecheckController],
   providers: [
     PrecheckIndexService,
+    PrecheckAuditWriter,
+    PrecheckKeyingPool,
     PrecheckService,
     {
       provide: PRECHECK_POLICY,

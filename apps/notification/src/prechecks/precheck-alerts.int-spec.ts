@@ -22,8 +22,10 @@ import type { NotificationEnv } from '../notification.env';
 import { notificationService } from '../notification.service-definition';
 
 // A border post (AF-ACD) checks a waiting consignment through correlation's pre-check; the
-// container belongs to a PK-ANF case, so correlation publishes a PrecheckHit and the
-// notification service alerts PK-ANF's liaison office: webhook, inbox, SSE and Kafka, once.
+// container belongs to a PK-CUS case, so correlation publishes a PrecheckHit and the
+// notification service alerts PK-CUS's liaison office: webhook, inbox, SSE and Kafka, once.
+// PK-CUS: no other spec subscribes a webhook for it (specs share the database, and a
+// subscription receives every alert of its agency, whichever instance issued it).
 
 function container(): string {
   const body = `TGHU${String(randomInt(0, 999999)).padStart(6, '0')}`;
@@ -73,12 +75,12 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
     const identity = notification.app.get(IdentityStore);
     for (const [name, role, agencyId] of [
       ['acd', 'publisher', 'AF-ACD'],
-      ['anf', 'liaison', 'PK-ANF'],
+      ['cus', 'liaison', 'PK-CUS'],
     ] as const) {
       keys[name] = (await identity.createKey({ role, agencyId })).key;
     }
     receiver = await WebhookReceiver.start('up');
-    const sub = await api<{ id: string; secret: string }>('POST', '/v1/subscriptions', keys.anf, {
+    const sub = await api<{ id: string; secret: string }>('POST', '/v1/subscriptions', keys.cus, {
       url: receiver.url,
       filter: { categories: ['DRUGS'], crossBorderOnly: true },
     });
@@ -88,8 +90,8 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
   });
 
   afterAll(async () => {
-    // The run's other specs share this database: leave no PK-ANF subscription behind.
-    if (subscriptionId) await api('DELETE', `/v1/subscriptions/${subscriptionId}`, keys.anf);
+    // The run's other specs share this database: leave no PK-CUS subscription behind.
+    if (subscriptionId) await api('DELETE', `/v1/subscriptions/${subscriptionId}`, keys.cus);
     await receiver?.stop();
     for (const probe of [hits, issued, dlq]) await probe?.stop();
     await producer?.disconnect();
@@ -125,17 +127,17 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
     await producer.send({ topic, acks: -1, messages: [{ key, value, headers }] });
   }
 
-  /** A PK-ANF seizure carrying `c`, stored by correlation and by notification. */
+  /** A PK-CUS seizure carrying `c`, stored by correlation and by notification. */
   async function ownerCase(c: string): Promise<Record<string, unknown>> {
     const report = SeizureReportBuilder.valid()
-      .withAgency('PK-ANF')
+      .withAgency('PK-CUS')
       .withCaseRef()
       .without('persons')
       .without('conveyances')
       .without('route')
       .withContainer(c)
       .build() as unknown as Record<string, unknown> & { eventId: string };
-    await send(Topics.SeizureReported, `PK-ANF:${String(report.agencyCaseRef)}`, JSON.stringify(report), {
+    await send(Topics.SeizureReported, `PK-CUS:${String(report.agencyCaseRef)}`, JSON.stringify(report), {
       'event-id': report.eventId,
       'event-type': 'SeizureReported',
       'schema-version': '1',
@@ -178,7 +180,7 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
   }
 
   async function inbox(): Promise<InboxAlert[]> {
-    const res = await api<{ items: InboxAlert[] }>('GET', '/v1/alerts?limit=200', keys.anf);
+    const res = await api<{ items: InboxAlert[] }>('GET', '/v1/alerts?limit=200', keys.cus);
     expect(res.status).toBe(200);
     return res.body.items;
   }
@@ -192,7 +194,7 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
 
   it("alerts the owner's liaison office exactly once, naming the crossing point and the matched feature (webhook, inbox, SSE, Kafka)", async () => {
     const stream = await fetch(`${notification.baseUrl}/v1/alerts/stream`, {
-      headers: { authorization: `Bearer ${keys.anf}`, accept: 'text/event-stream' },
+      headers: { authorization: `Bearer ${keys.cus}`, accept: 'text/event-stream' },
     });
     const reader = stream.body!.getReader();
     let sse = '';
@@ -214,7 +216,7 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
     const alert = verified.data;
     expect(alert).toMatchObject({
       kind: 'PRECHECK_HIT',
-      recipientAgencyId: 'PK-ANF',
+      recipientAgencyId: 'PK-CUS',
       severity: 'HIGH',
       counterpart: { agencyId: 'AF-ACD', agencyName: 'Afghanistan Customs Department' },
       precheck: {
@@ -245,7 +247,7 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
 
     // Kafka: one AlertIssued keyed by the owner.
     const [record] = await issued.waitFor((r) => r.value.includes(hitId));
-    expect(record.key).toBe('PK-ANF');
+    expect(record.key).toBe('PK-CUS');
     expect(record.headers['event-id']).toBe(alert.alertId);
 
     [firstHitRecord] = await hits.waitFor((r) => r.value.includes(hitId));
@@ -287,16 +289,16 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
       feature: 'SHOE_SIZE',
     };
     const headers = { 'event-id': bad.eventId, 'event-type': 'PrecheckHit', 'schema-version': '1' };
-    await send(Topics.PrecheckHit, 'PK-ANF', JSON.stringify(bad), headers);
+    await send(Topics.PrecheckHit, 'PK-CUS', JSON.stringify(bad), headers);
     const garbageId = randomUUID();
-    await send(Topics.PrecheckHit, 'PK-ANF', '{"eventId": "', { ...headers, 'event-id': garbageId });
+    await send(Topics.PrecheckHit, 'PK-CUS', '{"eventId": "', { ...headers, 'event-id': garbageId });
     // A good hit after them on the same partition is still alerted.
     const good: PrecheckHitEvent = {
       ...(JSON.parse(firstHitRecord.value) as PrecheckHitEvent),
       eventId: randomUUID(),
       hitId: randomUUID(),
     };
-    await send(Topics.PrecheckHit, 'PK-ANF', JSON.stringify(good), { ...headers, 'event-id': good.eventId });
+    await send(Topics.PrecheckHit, 'PK-CUS', JSON.stringify(good), { ...headers, 'event-id': good.eventId });
 
     const [invalid] = await dlq.waitFor((r) => r.headers['event-id'] === bad.eventId);
     expect(invalid.headers['dlq-reason']).toMatch(/hitId/);
@@ -349,7 +351,7 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
     ds = notification.app.get(DataSource);
     // A new hit behind the replayed ones on the same partition: once it is alerted, the replay is done.
     const marker: PrecheckHitEvent = { ...hit, eventId: randomUUID(), hitId: randomUUID() };
-    await send(Topics.PrecheckHit, 'PK-ANF', JSON.stringify(marker), {
+    await send(Topics.PrecheckHit, 'PK-CUS', JSON.stringify(marker), {
       'event-id': marker.eventId,
       'event-type': 'PrecheckHit',
       'schema-version': '1',

@@ -74,4 +74,42 @@ describe(PrecheckIndex.name, () => {
       ref: 'PES:2026:7',
     });
   });
+
+  it('finds every one of many keys after its tables grew, and only those', () => {
+    const index = new PrecheckIndex();
+    const n = 50_000;
+    for (let i = 0; i < n; i++)
+      index.add(`seizure:PK-ANF:C-${i % 9000}`, plate(`K${i}`, i % 2 ? 'AF' : undefined));
+    expect(index.stats).toEqual({ keys: n, postings: n, cases: 9000 });
+    for (let i = 0; i < n; i += 997) {
+      const [m] = index.lookup([plate(`K${i}`)], { maxFrequency: 5 }).matches;
+      expect(m.case.ref).toBe(`C-${i % 9000}`);
+    }
+    expect(index.lookup([plate(`K${n}`), plate('K-1')], { maxFrequency: 5 }).matches).toEqual([]);
+  });
+
+  it('keeps keys in any script apart and counts a hot key once per case', () => {
+    const index = new PrecheckIndex();
+    index.add('seizure:AF-CNPA:A', { ...plate('x'), key: 'ND:گل احمد|1984-06-02' });
+    index.add('seizure:AF-CNPA:B', { ...plate('x'), key: 'ND:گل محمد|1984-06-02' });
+    expect(index.frequency('ND:گل احمد|1984-06-02')).toBe(1);
+    for (let i = 0; i < 300; i++) {
+      index.add(`seizure:PK-CUS:H-${i}`, plate('HOT', 'PK'));
+      index.add(`seizure:PK-CUS:H-${i}`, plate('HOT', 'AF'));
+      index.add(`seizure:PK-CUS:H-${i}`, plate('HOT', 'AF'));
+    }
+    expect(index.frequency('PL:HOT')).toBe(300);
+    expect(index.stats.postings).toBe(2 + 600);
+    expect(index.lookup([plate('HOT')], { maxFrequency: 299 }).capped).toEqual([
+      { key: 'PL:HOT', feature: 'PLATE', frequency: 300 },
+    ]);
+  });
+
+  it('treats a qualifier the index has never seen as known and different', () => {
+    const index = new PrecheckIndex();
+    index.add('seizure:PK-ANF:A-1', plate('Z9', 'AF'));
+    index.add('seizure:PK-ANF:A-2', plate('Z9'));
+    const { matches } = index.lookup([plate('Z9', 'IR')], { maxFrequency: 5 });
+    expect(matches.map((m) => m.case.ref)).toEqual(['A-2']);
+  });
 });

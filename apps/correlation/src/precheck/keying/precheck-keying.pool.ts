@@ -1,0 +1,176 @@
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { GazetteerEntry } from '@app/matching';
+import { ProblemException } from '@app/platform';
+import { MATCH_GAZETTEER } from '../../linking/linking.tokens';
+import { keyCheck, type KeyedCheck } from './keyed-check';
+import { KEYING_READY, type KeyingReply, type KeyingRequest } from './keying.messages';
+
+interface Job {
+  request: KeyingRequest;
+  resolve: (check: KeyedCheck) => void;
+  reject: (e: unknown) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  /** Sent, not answered yet. */
+  pending: Map<number, Job>;
+  /** Waiting for the next send (requests of one event-loop turn go in one message). */
+  outgoing: Job[];
+}
+
+/** Worker threads keying checks: one fewer than the cores (at least one), at most four. */
+export const KEYING_WORKERS = Math.max(1, Math.min(4, availableParallelism() - 1));
+const RESPAWN_MS = 1000;
+
+// From TypeScript sources (ts-node, jest) the worker registers ts-node and the path aliases
+// before loading its module; the built service runs the compiled .js directly.
+const TS_BOOTSTRAP = `
+const { workerData } = require('node:worker_threads');
+if (!require.extensions['.ts']) require('ts-node').register({ transpileOnly: true });
+try { require.resolve('@app/platform'); } catch { require('tsconfig-paths/register'); }
+require(workerData.file);
+`;
+
+/**
+ * Validates and keys pre-check bodies in worker threads, so the HTTP event loop only parses,
+ * looks up the index and answers. Until a worker has loaded (and if one dies) a check is keyed
+ * inline: keying is pure, so where it runs never changes an answer. A dead worker's checks are
+ * keyed inline and the worker is started again.
+ */
+@Injectable()
+export class PrecheckKeyingPool implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(PrecheckKeyingPool.name);
+  private readonly slots: Slot[] = [];
+  private nextId = 1;
+  private flushScheduled = false;
+  private stopped = false;
+
+  constructor(@Inject(MATCH_GAZETTEER) private readonly gazetteer: readonly GazetteerEntry[]) {}
+
+  onModuleInit(): void {
+    for (let i = 0; i < KEYING_WORKERS; i++) this.spawn(i);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    const slots = this.slots.splice(0);
+    for (const slot of slots) this.rescue(slot);
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+
+  /** Number of workers that have loaded and take checks. */
+  get readyWorkers(): number {
+    return this.slots.filter((s) => s.ready).length;
+  }
+
+  /** Resolves when every worker has loaded, or after `timeoutMs` (checks are keyed inline meanwhile). */
+  async whenReady(timeoutMs: number): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.readyWorkers < this.slots.length && Date.now() < deadline && !this.stopped)
+      await new Promise((r) => setTimeout(r, 50));
+    return this.readyWorkers;
+  }
+
+  /**
+   * The validated, keyed check; rejects with the problem+json 400 for bad input. `inline`:
+   * key it here when nothing else waits for the event loop (a lone check is answered fastest
+   * without the two thread hops; under load the workers keep the loop free).
+   */
+  async key(body: unknown, agencyId: string, inline = false): Promise<KeyedCheck> {
+    let best: Slot | undefined;
+    if (!inline)
+      for (const s of this.slots)
+        if (
+          s.ready &&
+          (!best || s.pending.size + s.outgoing.length < best.pending.size + best.outgoing.length)
+        )
+          best = s;
+    if (!best) return keyCheck(body, agencyId, this.gazetteer);
+    const slot = best;
+    return new Promise<KeyedCheck>((resolve, reject) => {
+      slot.outgoing.push({ request: { id: this.nextId++, body, agencyId }, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    for (const slot of this.slots) {
+      if (slot.outgoing.length === 0) continue;
+      const jobs = slot.outgoing.splice(0);
+      for (const j of jobs) slot.pending.set(j.request.id, j);
+      try {
+        slot.worker.postMessage(jobs.map((j) => j.request));
+      } catch {
+        // A body that cannot be copied to the worker (never from JSON) is keyed here.
+        for (const j of jobs) {
+          slot.pending.delete(j.request.id);
+          this.inline(j);
+        }
+      }
+    }
+  }
+
+  private spawn(index: number): void {
+    const ext = path.extname(__filename);
+    const file = path.join(__dirname, `precheck-keying.worker${ext}`);
+    const gazetteer = [...this.gazetteer];
+    const worker =
+      ext === '.ts'
+        ? new Worker(TS_BOOTSTRAP, { eval: true, workerData: { gazetteer, file } })
+        : new Worker(file, { workerData: { gazetteer } });
+    const slot: Slot = { worker, ready: false, pending: new Map(), outgoing: [] };
+    this.slots[index] = slot;
+    worker.unref();
+    worker.on('message', (msg: KeyingReply[] | typeof KEYING_READY) => {
+      if (msg === KEYING_READY) {
+        slot.ready = true;
+        return;
+      }
+      for (const reply of msg) {
+        const job = slot.pending.get(reply.id);
+        if (!job) continue;
+        slot.pending.delete(reply.id);
+        if (reply.ok) job.resolve(reply.check);
+        else if ('problem' in reply) job.reject(new ProblemException(reply.problem, reply.headers));
+        else job.reject(new Error(`pre-check keying failed: ${reply.error}`));
+      }
+    });
+    worker.on('error', (e) => {
+      this.logger.error({ msg: 'pre-check keying worker failed', worker: index, error: String(e) });
+    });
+    worker.on('exit', (code) => {
+      if (this.slots[index] !== slot) return;
+      this.rescue(slot);
+      if (this.stopped) return;
+      this.logger.warn({ msg: 'pre-check keying worker exited; starting another', worker: index, code });
+      setTimeout(() => {
+        if (!this.stopped && this.slots[index] === slot) this.spawn(index);
+      }, RESPAWN_MS).unref();
+    });
+  }
+
+  /** Keys a dead or stopping worker's checks inline. */
+  private rescue(slot: Slot): void {
+    slot.ready = false;
+    const jobs = [...slot.pending.values(), ...slot.outgoing.splice(0)];
+    slot.pending.clear();
+    for (const j of jobs) this.inline(j);
+  }
+
+  private inline(job: Job): void {
+    try {
+      job.resolve(keyCheck(job.request.body, job.request.agencyId, this.gazetteer));
+    } catch (e) {
+      job.reject(e);
+    }
+  }
+}

@@ -1,0 +1,23 @@
+// Keying worker thread: validates and keys pre-check bodies off the HTTP event loop.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { GazetteerEntry } from '@app/matching';
+import { ProblemException } from '@app/platform';
+import { keyCheck } from './keyed-check';
+import { KEYING_READY, type KeyingReply, type KeyingRequest } from './keying.messages';
+
+const { gazetteer } = workerData as { gazetteer: GazetteerEntry[] };
+const port = parentPort!;
+
+port.on('message', (batch: KeyingRequest[]) => {
+  const replies: KeyingReply[] = batch.map((r) => {
+    try {
+      return { id: r.id, ok: true, check: keyCheck(r.body, r.agencyId, gazetteer) };
+    } catch (e) {
+      if (e instanceof ProblemException)
+        return { id: r.id, ok: false, problem: e.problemBody, headers: e.headers };
+      return { id: r.id, ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+    }
+  });
+  port.postMessage(replies);
+});
+port.postMessage(KEYING_READY);

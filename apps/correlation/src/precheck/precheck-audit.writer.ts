@@ -1,0 +1,197 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { isTransientError } from '@app/kafka';
+import { outboxChannel, type OutboxRecord } from '@app/outbox';
+
+/** One check's audit row (correlation.precheck_audit). */
+export interface PrecheckAuditRow {
+  checkId: string;
+  agencyId: string;
+  keyId: string;
+  crossingPoint: string;
+  identifierTypes: string[];
+  result: 'CLEAR' | 'HIT';
+  hitCount: number;
+  withheldCount: number;
+  durationMs: number;
+  /** The answer as given (a retried checkId gets it again). */
+  response: unknown;
+  /** The hits as audited, owner side included. */
+  hits: unknown[];
+  checkedAt: Date;
+}
+
+interface Pending {
+  row: PrecheckAuditRow;
+  outbox: OutboxRecord[];
+  resolve: (inserted: boolean) => void;
+  reject: (e: unknown) => void;
+}
+
+// PostgreSQL gives uuids back in lower case; a client may send them in upper case.
+const keyOf = (r: PrecheckAuditRow) => `${r.agencyId}\t${r.checkId.toLowerCase()}`;
+
+/** Rows written by one statement at most. */
+export const MAX_BATCH_ROWS = 500;
+/** Waits before trying a batch again after a transient failure. */
+const RETRY_DELAYS_MS = [20, 100];
+/** Batches being committed at once: while they commit, the next checks gather into the next batch. */
+const MAX_IN_FLIGHT = 2;
+
+// One statement, so one implicit transaction: the audit rows, and the PrecheckHit outbox rows
+// of exactly the checks whose audit row was new (a retried checkId adds nothing), then one
+// NOTIFY for the relay (delivered at commit).
+const FLUSH_SQL = (schema: string) => `
+WITH input AS (
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(
+    check_id uuid, agency_id text, key_id text, crossing_point text, identifier_types text[], result text,
+    hit_count int, withheld_count int, duration_ms double precision, response jsonb, hits jsonb,
+    checked_at timestamptz)
+),
+audited AS (
+  INSERT INTO "${schema}"."precheck_audit"
+    (check_id, agency_id, key_id, crossing_point, identifier_types, result, hit_count, withheld_count,
+     duration_ms, response, hits, checked_at)
+  SELECT check_id, agency_id, key_id, crossing_point, identifier_types, result, hit_count, withheld_count,
+         duration_ms, response, hits, checked_at FROM input
+  ON CONFLICT (agency_id, check_id) DO NOTHING
+  RETURNING agency_id, check_id
+),
+queued AS (
+  INSERT INTO "${schema}"."outbox" (topic, key, headers, payload)
+  SELECT o.topic, o.key, o.headers, o.payload
+    FROM jsonb_to_recordset($2::jsonb) AS o(ord int, agency_id text, check_id uuid, topic text, key text,
+                                            headers jsonb, payload text)
+    JOIN audited a ON a.agency_id = o.agency_id AND a.check_id = o.check_id
+   ORDER BY o.ord
+  RETURNING 1
+)
+SELECT agency_id, check_id::text AS check_id, NULL AS notified FROM audited
+UNION ALL
+SELECT NULL, NULL, pg_notify($3, '')::text FROM (SELECT 1 FROM queued LIMIT 1) AS any_queued`;
+
+/**
+ * Group commit of the pre-check audit: the audit rows (and the hit records for the outbox) of
+ * the checks that arrive while earlier batches commit are written by ONE statement, so the
+ * database flushes its log once per batch instead of once per check. Each check's promise
+ * settles only after its batch committed: no answer leaves before its audit row (and its
+ * owners' notifications) are durable. A batch that fails rejects every check in it; nothing
+ * of it was written.
+ */
+@Injectable()
+export class PrecheckAuditWriter implements OnModuleDestroy {
+  private readonly logger = new Logger(PrecheckAuditWriter.name);
+  private readonly sql = FLUSH_SQL('correlation');
+  private readonly channel = outboxChannel('correlation');
+  private queue: Pending[] = [];
+  private inFlight = 0;
+  private scheduled = false;
+  private readonly settled = new Set<Promise<void>>();
+
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /**
+   * Queues one check's audit row and the outbox records to publish if it is new; resolves
+   * after the commit with whether the row was new (false: this agency already made a check
+   * with this checkId, and nothing of this one was written).
+   */
+  write(row: PrecheckAuditRow, outbox: OutboxRecord[] = []): Promise<boolean> {
+    return new Promise<boolean>((resolve, reject) => {
+      this.queue.push({ row, outbox, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /** Waits for the batches being written (shutdown). */
+  async onModuleDestroy(): Promise<void> {
+    while (this.queue.length > 0 || this.settled.size > 0) {
+      this.schedule();
+      await Promise.all([...this.settled]);
+      if (this.settled.size === 0 && this.queue.length > 0) await new Promise((r) => setImmediate(r));
+    }
+  }
+
+  // Flushes on the next turn of the event loop, so checks whose requests were read in the same
+  // I/O phase share a batch; while MAX_IN_FLIGHT batches commit, checks gather in the queue.
+  private schedule(): void {
+    if (this.scheduled || this.inFlight >= MAX_IN_FLIGHT || this.queue.length === 0) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      while (this.inFlight < MAX_IN_FLIGHT && this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_BATCH_ROWS);
+        this.inFlight++;
+        const done: Promise<void> = this.flush(batch).finally(() => {
+          this.inFlight--;
+          this.settled.delete(done);
+          this.schedule();
+        });
+        this.settled.add(done);
+      }
+    });
+  }
+
+  private async flush(batch: Pending[]): Promise<void> {
+    // The same (agency, checkId) twice in one batch: the first is written, the others are retries.
+    const first = new Map<string, Pending>();
+    for (const p of batch) {
+      const key = keyOf(p.row);
+      if (!first.has(key)) first.set(key, p);
+    }
+    const rows: unknown[] = [];
+    const records: unknown[] = [];
+    for (const p of first.values()) {
+      const r = p.row;
+      rows.push({
+        check_id: r.checkId,
+        agency_id: r.agencyId,
+        key_id: r.keyId,
+        crossing_point: r.crossingPoint,
+        identifier_types: r.identifierTypes,
+        result: r.result,
+        hit_count: r.hitCount,
+        withheld_count: r.withheldCount,
+        duration_ms: r.durationMs,
+        response: r.response,
+        hits: r.hits,
+        checked_at: r.checkedAt.toISOString(),
+      });
+      for (const o of p.outbox) {
+        records.push({
+          ord: records.length,
+          agency_id: r.agencyId,
+          check_id: r.checkId,
+          topic: o.topic,
+          key: o.key,
+          headers: o.headers,
+          payload: JSON.stringify(o.value),
+        });
+      }
+    }
+    let written: { agency_id: string | null; check_id: string | null }[];
+    const params = [JSON.stringify(rows), JSON.stringify(records), this.channel];
+    for (let attempt = 0; ; attempt++) {
+      try {
+        written = await this.ds.query(this.sql, params);
+        break;
+      } catch (e) {
+        // One statement: a failed batch wrote nothing, so a transient failure (lock table full,
+        // deadlock, a dropped connection) is simply tried again; then the checks get a 503.
+        if (attempt < RETRY_DELAYS_MS.length && isTransientError(e)) {
+          await new Promise((r) => setTimeout(r, RETRY_DELAYS_MS[attempt]));
+          continue;
+        }
+        this.logger.warn({ msg: 'pre-check audit batch failed', checks: batch.length, error: String(e) });
+        for (const p of batch) p.reject(e);
+        return;
+      }
+    }
+    const inserted = new Set<string>();
+    for (const w of written) if (w.agency_id !== null) inserted.add(`${w.agency_id}\t${w.check_id}`);
+    for (const p of batch) {
+      const key = keyOf(p.row);
+      p.resolve(first.get(key) === p && inserted.has(key));
+    }
+  }
+}
