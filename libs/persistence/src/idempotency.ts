@@ -47,3 +47,40 @@ export async function runOnce(
     return true;
   });
 }
+
+/** A record to apply once: its event id and where it came from. */
+export interface AppliedRecord {
+  eventId: string;
+  topic: string;
+  partition: number;
+  offset: string;
+}
+
+/**
+ * The batch form of runOnce's first step, inside the caller's transaction: records the
+ * (consumer, event id) rows of a batch in one statement and returns the records not applied
+ * before, in their order (the first of each event id when the batch repeats one). Concurrent
+ * duplicates serialise on the primary key, as in runOnce.
+ */
+export async function claimUnapplied<R>(
+  manager: EntityManager,
+  key: { schema: string; consumer: string },
+  records: readonly R[],
+  describe: (record: R) => AppliedRecord,
+): Promise<R[]> {
+  const described = records.map(describe);
+  const rows: { event_id: string }[] = await manager.query(
+    `INSERT INTO "${key.schema}"."processed_event" (consumer, event_id, topic, partition, "offset")
+     SELECT $1, e, t, p, o FROM unnest($2::text[], $3::text[], $4::int[], $5::bigint[]) AS x(e, t, p, o)
+     ON CONFLICT DO NOTHING RETURNING event_id`,
+    [
+      key.consumer,
+      described.map((d) => d.eventId),
+      described.map((d) => d.topic),
+      described.map((d) => d.partition),
+      described.map((d) => d.offset),
+    ],
+  );
+  const fresh = new Set(rows.map((r) => r.event_id));
+  return records.filter((_, i) => fresh.delete(described[i].eventId));
+}

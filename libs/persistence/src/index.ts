@@ -1,5 +1,11 @@
 export { dataSourceOptions, type ServicePersistence } from './data-source.options';
 export { initialiseDataSource } from './migrate';
-export { processedEventsTableSql, runOnce, type IdempotencyKey } from './idempotency';
+export {
+  claimUnapplied,
+  processedEventsTableSql,
+  runOnce,
+  type AppliedRecord,
+  type IdempotencyKey,
+} from './idempotency';
 export { DatabaseHealthCheck } from './database-health.check';
 export { PersistenceModule } from './persistence.module';

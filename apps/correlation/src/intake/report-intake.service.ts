@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RecordMeta } from '@app/kafka';
+import { claimUnapplied } from '@app/persistence';
 import type { IncomingReport } from './incoming-report';
 
 /** A report stored by this transaction, with the agency case it amended. */
@@ -47,7 +48,12 @@ export class ReportIntakeService {
   /** Applies a batch in one transaction; returns how many reports were new. */
   async applyBatch(records: IncomingRecord[]): Promise<number> {
     const fresh = await this.ds.transaction(async (m) => {
-      const applied = await this.markApplied(m, records);
+      const applied = await claimUnapplied(
+        m,
+        { schema: 'correlation', consumer: ReportIntakeService.CONSUMER },
+        records,
+        ({ report, meta }) => ({ ...meta, eventId: report.body.eventId }),
+      );
       if (applied.length === 0) return 0;
       const caseIds = await this.amendCases(m, applied);
       const stored = applied.map((r) => ({
@@ -65,24 +71,6 @@ export class ReportIntakeService {
         offsets: records.map((r) => r.meta.offset),
       });
     return fresh;
-  }
-
-  /** Inserts the idempotency rows; returns the records not applied before (first of each event id). */
-  private async markApplied(m: EntityManager, records: IncomingRecord[]): Promise<IncomingRecord[]> {
-    const rows = await m.query<{ event_id: string }[]>(
-      `INSERT INTO "correlation"."processed_event" (consumer, event_id, topic, partition, "offset")
-       SELECT $1, e, t, p, o FROM unnest($2::text[], $3::text[], $4::int[], $5::bigint[]) AS x(e, t, p, o)
-       ON CONFLICT DO NOTHING RETURNING event_id`,
-      [
-        ReportIntakeService.CONSUMER,
-        records.map((r) => r.report.body.eventId),
-        records.map((r) => r.meta.topic),
-        records.map((r) => r.meta.partition),
-        records.map((r) => r.meta.offset),
-      ],
-    );
-    const fresh = new Set(rows.map((r) => r.event_id));
-    return records.filter((r) => fresh.delete(r.report.body.eventId));
   }
 
   /** Creates or amends each agency case once (report_count grows by its reports). */

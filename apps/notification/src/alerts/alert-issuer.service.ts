@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { EventTypes, Topics, type CaseLinkedEvent } from '@app/contracts';
 import type { BatchItem } from '@app/kafka';
 import { enqueueOutbox } from '@app/outbox';
+import { claimUnapplied } from '@app/persistence';
 import { decideRecipients, type Recipient, type SharingPolicy } from '@app/sharing-policy';
 import { appendToLedger, type LedgerEntryData, type SqlQuery } from '@app/ledger';
 import { SHARING_POLICY } from '../policy/sharing-policy.provider';
@@ -64,7 +65,14 @@ export class AlertIssuerService {
     );
     const issued = await this.oneAtATime(() =>
       this.ds.transaction(async (m) => {
-        const fresh = await this.markApplied(m, items);
+        const fresh = (
+          await claimUnapplied(
+            m,
+            { schema: 'notification', consumer: AlertIssuerService.CONSUMER },
+            items,
+            ({ value, meta }) => ({ ...meta, eventId: value.eventId }),
+          )
+        ).map((i) => i.value);
         if (fresh.length === 0) return 0;
         return this.issue(m, fresh, reports);
       }),
@@ -82,27 +90,6 @@ export class AlertIssuerService {
     const run = this.queue.then(work, work);
     this.queue = run.catch(() => undefined);
     return run;
-  }
-
-  /** Inserts the idempotency rows; returns the events not applied before (first of each event id). */
-  private async markApplied(
-    m: EntityManager,
-    items: BatchItem<CaseLinkedEvent>[],
-  ): Promise<CaseLinkedEvent[]> {
-    const rows = await m.query<{ event_id: string }[]>(
-      `INSERT INTO notification.processed_event (consumer, event_id, topic, partition, "offset")
-       SELECT $1, e, t, p, o FROM unnest($2::text[], $3::text[], $4::int[], $5::bigint[]) AS x(e, t, p, o)
-       ON CONFLICT DO NOTHING RETURNING event_id`,
-      [
-        AlertIssuerService.CONSUMER,
-        items.map((i) => i.value.eventId),
-        items.map((i) => i.meta.topic),
-        items.map((i) => i.meta.partition),
-        items.map((i) => i.meta.offset),
-      ],
-    );
-    const fresh = new Set(rows.map((r) => r.event_id));
-    return items.map((i) => i.value).filter((e) => fresh.delete(e.eventId));
   }
 
   private async loadReports(m: EntityManager, eventIds: string[]): Promise<Map<string, StoredReport>> {
