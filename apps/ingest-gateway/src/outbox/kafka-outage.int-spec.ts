@@ -131,7 +131,7 @@ describe('Outbox relay across a broker outage (real Kafka and PostgreSQL)', () =
         if (i % 3 === 1) sameKeyOrder.push(report.eventId);
       }
       const [unpublished] = await ds.query<{ n: string }[]>(
-        `SELECT count(*) AS n FROM ingest.report WHERE event_id::text = ANY($1) AND published_at IS NULL`,
+        `SELECT count(*) AS n FROM ingest.outbox WHERE event_id::text = ANY($1) AND published_at IS NULL`,
         [posted],
       );
       expect(Number(unpublished.n)).toBe(posted.length);
@@ -172,7 +172,7 @@ describe('Outbox relay across a broker outage (real Kafka and PostgreSQL)', () =
       30_000,
     );
     const [left] = await ds.query<{ n: string }[]>(
-      `SELECT count(*) AS n FROM ingest.report WHERE event_id::text = ANY($1) AND published_at IS NULL`,
+      `SELECT count(*) AS n FROM ingest.outbox WHERE event_id::text = ANY($1) AND published_at IS NULL`,
       [posted],
     );
     expect(Number(left.n)).toBe(0);

@@ -20,8 +20,8 @@ export class PgOutboxStore extends RelayStore {
     }[] = await this.ds.query(
       // ORDER BY o.id, the bigint: a bare "id" would sort by the text alias ("12" < "3").
       // The rows left out are the relay's in-flight and not-yet-marked ones, the oldest.
-      `SELECT o.id::text AS id, o.event_id::text AS event_id, o.topic, o.key, o.value, o.headers
-         FROM "ingest"."outbox" o
+      `SELECT o.id::text AS id, o.event_id::text AS event_id, o.topic, o.key, r.body AS value, o.headers
+         FROM "ingest"."outbox" o JOIN "ingest"."report" r ON r.event_id = o.event_id
         WHERE o.published_at IS NULL AND o.id <> ALL($2::bigint[])
         ORDER BY o.id LIMIT $1`,
       [limit, exclude],
@@ -39,12 +39,8 @@ export class PgOutboxStore extends RelayStore {
   async markPublished(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.ds.query(
-      `WITH o AS (
-         UPDATE "ingest"."outbox" SET published_at = now()
-          WHERE id = ANY($1::bigint[]) AND published_at IS NULL
-         RETURNING event_id, published_at
-       )
-       UPDATE "ingest"."report" r SET published_at = o.published_at FROM o WHERE r.event_id = o.event_id`,
+      // Only the small outbox row is rewritten; the report row (and its body) stays as written.
+      `UPDATE "ingest"."outbox" SET published_at = now() WHERE id = ANY($1::bigint[]) AND published_at IS NULL`,
       [ids],
     );
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { NewReport, ReportStatus, ReportStore } from './report.store';
 
-// One statement stores the reports and their outbox rows: a data-modifying CTE runs in a
+// One statement stores the reports (with their bodies) and their outbox rows: a data-modifying CTE runs in a
 // single transaction, so a report never exists without its outbox row (or the reverse),
 // and any number of reports cost one round trip and one commit. The rows travel as one
 // JSON array (parsed by PostgreSQL, not escaped element by element in JavaScript); each
@@ -15,13 +15,13 @@ WITH input AS (
   SELECT * FROM json_to_recordset($1::json)
     AS t(o int, e uuid, k text, a text, r text, c text, t text, y text, h jsonb, v json)
 ), ins AS (
-  INSERT INTO "ingest"."report" (event_id, kind, agency_id, ref, correlation_id)
-  SELECT e, k, a, r, c FROM input ORDER BY o
+  INSERT INTO "ingest"."report" (event_id, kind, agency_id, ref, correlation_id, body)
+  SELECT e, k, a, r, c, v::text FROM input ORDER BY o
   ON CONFLICT (event_id) DO NOTHING
   RETURNING event_id
 ), out AS (
-  INSERT INTO "ingest"."outbox" (event_id, topic, key, value, headers)
-  SELECT i.e, i.t, i.y, i.v::text, i.h FROM input i JOIN ins ON ins.event_id = i.e
+  INSERT INTO "ingest"."outbox" (event_id, topic, key, headers)
+  SELECT i.e, i.t, i.y, i.h FROM input i JOIN ins ON ins.event_id = i.e
   ORDER BY i.o
   RETURNING event_id
 )
@@ -36,13 +36,13 @@ WITH input AS (
                        $6::text[], $7::text[], $8::text[], $9::jsonb[]) WITH ORDINALITY
     AS t(e, k, a, r, c, t, y, v, h, o)
 ), ins AS (
-  INSERT INTO "ingest"."report" (event_id, kind, agency_id, ref, correlation_id)
-  SELECT e, k, a, r, c FROM input ORDER BY o
+  INSERT INTO "ingest"."report" (event_id, kind, agency_id, ref, correlation_id, body)
+  SELECT e, k, a, r, c, v FROM input ORDER BY o
   ON CONFLICT (event_id) DO NOTHING
   RETURNING event_id
 ), out AS (
-  INSERT INTO "ingest"."outbox" (event_id, topic, key, value, headers)
-  SELECT i.e, i.t, i.y, i.v, i.h FROM input i JOIN ins ON ins.event_id = i.e
+  INSERT INTO "ingest"."outbox" (event_id, topic, key, headers)
+  SELECT i.e, i.t, i.y, i.h FROM input i JOIN ins ON ins.event_id = i.e
   ORDER BY i.o
   RETURNING event_id
 )
@@ -105,7 +105,7 @@ export class PgReportStore extends ReportStore {
   async storedBodies(eventIds: readonly string[]): Promise<Map<string, string>> {
     if (eventIds.length === 0) return new Map();
     const rows: { event_id: string; value: string }[] = await this.ds.query(
-      `SELECT event_id::text AS event_id, value FROM "ingest"."outbox" WHERE event_id = ANY($1::uuid[])`,
+      `SELECT event_id::text AS event_id, body AS value FROM "ingest"."report" WHERE event_id = ANY($1::uuid[])`,
       [eventIds],
     );
     return new Map(rows.map((r) => [r.event_id, r.value]));
@@ -113,8 +113,9 @@ export class PgReportStore extends ReportStore {
 
   async status(eventId: string, agencyId: string): Promise<ReportStatus | null> {
     const rows: { event_id: string; accepted_at: Date; published_at: Date | null }[] = await this.ds.query(
-      `SELECT event_id::text AS event_id, accepted_at, published_at FROM "ingest"."report"
-        WHERE event_id = $1::uuid AND agency_id = $2`,
+      `SELECT r.event_id::text AS event_id, r.accepted_at, o.published_at
+         FROM "ingest"."report" r LEFT JOIN "ingest"."outbox" o ON o.event_id = r.event_id
+        WHERE r.event_id = $1::uuid AND r.agency_id = $2`,
       [eventId, agencyId],
     );
     const r = rows[0];
