@@ -33,10 +33,12 @@ export class OpsMonitorEnv extends CommonEnv {
 
   @EnvDoc(
     "Base URL of the notification service's API: failed deliveries are read from it and replayed " +
-      "through it with the operator's key. (Empty counts as unset, so it cannot switch this off.)",
+      "through it with the operator's key. `off`: no notification service (the deliveries API answers 501).",
   )
   @IsOptional()
-  @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL, e.g. http://127.0.0.1:3002' })
+  @Matches(/^(off|https?:\/\/[^\s]+)$/, {
+    message: 'must be an http(s) URL, e.g. http://127.0.0.1:3002, or off',
+  })
   NOTIFICATION_URL?: string = 'http://127.0.0.1:3002';
 
   @EnvDoc(

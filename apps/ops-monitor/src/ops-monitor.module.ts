@@ -41,12 +41,12 @@ import { TopicsController } from './topics/topics.controller';
   providers: [
     { provide: ClusterReader, useClass: KafkaClusterReader },
     { provide: RecordReader, useClass: KafkaRecordReader },
-    // Not connected until the notification service exposes failed deliveries (see the port).
+    // NOTIFICATION_URL=off: no notification service to read failed deliveries from (see the port).
     {
       provide: FailedDeliveriesSource,
       inject: [APP_CONFIG],
       useFactory: (env: OpsMonitorEnv) =>
-        env.NOTIFICATION_URL
+        env.NOTIFICATION_URL && env.NOTIFICATION_URL !== 'off'
           ? new NotificationDeliveriesClient(env.NOTIFICATION_URL)
           : new DeliveriesNotConnected(),
     },

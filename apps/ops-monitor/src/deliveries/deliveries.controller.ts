@@ -16,7 +16,7 @@ export class DeliveriesController {
   @Get()
   @ApiOperation({
     summary:
-      'Webhook deliveries that gave up, from the notification service (501 when NOTIFICATION_URL is not set)',
+      'Webhook deliveries that gave up, from the notification service (501 when NOTIFICATION_URL is off)',
   })
   @ApiQuery({ name: 'status', enum: ['failed'], required: true })
   async list(

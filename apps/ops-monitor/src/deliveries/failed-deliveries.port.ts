@@ -46,11 +46,11 @@ export class DeliveriesUnavailableError extends Error {
   }
 }
 
-/** The binding when no notification service is configured (NOTIFICATION_URL empty): unavailable, and says why. */
+/** The binding when no notification service is configured (NOTIFICATION_URL=off): unavailable, and says why. */
 export class DeliveriesNotConnected extends FailedDeliveriesSource {
   readonly available = false;
   readonly unavailableReason =
-    'Failed deliveries are not available: NOTIFICATION_URL is not set for the ops monitor.';
+    'Failed deliveries are not available: NOTIFICATION_URL is off for the ops monitor.';
 
   listFailed(): Promise<FailedDeliveriesPage> {
     return Promise.reject(new DeliveriesUnavailableError(this.unavailableReason));
