@@ -17,7 +17,7 @@ import {
 } from '@app/kafka';
 import { CORRELATION_HEADER, initMetrics, JsonLogger, withCorrelationId } from '@app/observability';
 import { randomUUID } from 'node:crypto';
-import { installFastifyErrorHandler } from './fastify-errors';
+import { ProblemFastifyAdapter } from './fastify-errors';
 import { ProblemFilter } from './problem.filter';
 import type { ServiceDefinition } from './service-definition';
 
@@ -49,7 +49,7 @@ export function rootModule<E extends CommonEnv>(def: ServiceDefinition<E>, env: 
 
 /** A Fastify adapter with the platform's limits. */
 export function createAdapter(bodyLimit = DEFAULT_BODY_LIMIT): FastifyAdapter {
-  return new FastifyAdapter({ bodyLimit, trustProxy: true, return503OnClosing: true });
+  return new ProblemFastifyAdapter({ bodyLimit, trustProxy: true, return503OnClosing: true });
 }
 
 /** Filters, correlation ids, request logs, problem+json for Fastify's own errors, OpenAPI. */
@@ -59,7 +59,6 @@ export function configureApp<E extends CommonEnv>(
 ): void {
   const requestLogger = new Logger('Http');
   const fastify = app.getHttpAdapter().getInstance();
-  installFastifyErrorHandler(fastify);
   app.use(
     (
       req: { headers: Record<string, string | string[] | undefined>; id?: string },

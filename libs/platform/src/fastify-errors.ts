@@ -1,42 +1,63 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { FastifyError } from 'fastify';
 import { problem } from '@app/contracts';
 import { statusTitle } from './problem';
 
+type ErrorHandler = Parameters<FastifyAdapter['setErrorHandler']>[0];
+
 /**
- * Errors Fastify raises before a route runs (body too large, wrong content type,
- * malformed JSON) answered as problem+json too.
+ * The problem+json answer for an error Fastify raises before a route runs (body too large,
+ * wrong content type, empty or malformed JSON), or undefined for any other error.
  */
-export function installFastifyErrorHandler(fastify: FastifyInstance): void {
-  fastify.setErrorHandler((error: FastifyError, request, reply) => {
-    let status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
-    let detail = error.message;
-    switch (error.code) {
-      case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        status = 413;
-        detail = `The request body is larger than the limit of ${Math.round(fastify.initialConfig.bodyLimit! / 1024)} KiB.`;
-        break;
-      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-        status = 415;
-        detail = `Content type ${request.headers['content-type'] ?? '(none)'} is not supported; send application/json.`;
-        break;
-      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-        status = 400;
-        detail = 'The request body is empty; send a JSON object.';
-        break;
-      case 'FST_ERR_CTP_INVALID_JSON_BODY':
-        status = 400;
-        detail = `The request body is not valid JSON: ${error.message}`;
-        break;
-      default:
-        if (error instanceof SyntaxError) {
-          status = 400;
-          detail = `The request body is not valid JSON: ${error.message}`;
-        }
-    }
-    if (status >= 500) detail = 'Unexpected error; it has been logged.';
-    void reply
-      .status(status)
-      .header('content-type', 'application/problem+json; charset=utf-8')
-      .send(JSON.stringify({ ...problem(status, statusTitle(status), detail), instance: request.url }));
-  });
+export function fastifyProblem(
+  error: FastifyError,
+  contentType: string | undefined,
+  bodyLimit: number,
+): { status: number; detail: string } | undefined {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return {
+        status: 413,
+        detail: `The request body is larger than the limit of ${Math.round(bodyLimit / 1024)} KiB.`,
+      };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return {
+        status: 415,
+        detail: `Content type ${contentType ?? '(none)'} is not supported; send application/json.`,
+      };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { status: 400, detail: 'The request body is empty; send a JSON object.' };
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return { status: 400, detail: `The request body is not valid JSON: ${error.message}` };
+    default:
+      return error instanceof SyntaxError
+        ? { status: 400, detail: `The request body is not valid JSON: ${error.message}` }
+        : undefined;
+  }
+}
+
+/**
+ * A Fastify adapter whose one error handler (the one Nest installs at init, which sends errors
+ * to the exception filters) first answers Fastify's own request errors as problem+json with a
+ * detail a client can act on. Wrapping Nest's handler instead of installing a second one keeps
+ * Fastify from warning that an error handler is overridden (FSTWRN004).
+ */
+export class ProblemFastifyAdapter extends FastifyAdapter {
+  override setErrorHandler(handler: ErrorHandler): ReturnType<FastifyAdapter['setErrorHandler']> {
+    const bodyLimit = this.instance.initialConfig.bodyLimit!;
+    return super.setErrorHandler(function (this: ThisParameterType<ErrorHandler>, error, request, reply) {
+      const known = fastifyProblem(error as FastifyError, request.headers['content-type'], bodyLimit);
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-return
+      if (!known) return handler.call(this, error, request, reply);
+      void reply
+        .status(known.status)
+        .header('content-type', 'application/problem+json; charset=utf-8')
+        .send(
+          JSON.stringify({
+            ...problem(known.status, statusTitle(known.status), known.detail),
+            instance: request.url,
+          }),
+        );
+    });
+  }
 }

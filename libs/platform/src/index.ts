@@ -10,6 +10,6 @@ export {
 export type { ServiceDefinition } from './service-definition';
 export { ProblemException, statusTitle } from './problem';
 export { ProblemFilter } from './problem.filter';
-export { installFastifyErrorHandler } from './fastify-errors';
+export { fastifyProblem, ProblemFastifyAdapter } from './fastify-errors';
 export { ServiceCoreModule } from './service-core.module';
 export { validateInput } from './validate-input';

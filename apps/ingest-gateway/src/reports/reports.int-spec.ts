@@ -350,6 +350,7 @@ describe('Ingest gateway HTTP API (real Kafka and PostgreSQL)', () => {
         .build();
       const a = await call('POST', '/v1/seizures', { body: report });
       expectProblem(a, 413);
+      expect(a.body.detail).toBe('The request body is larger than the limit of 256 KiB.');
       expect(await storedRows(report.eventId)).toEqual({ reports: 0, outbox: 0 });
     });
 
@@ -371,16 +372,20 @@ describe('Ingest gateway HTTP API (real Kafka and PostgreSQL)', () => {
       const raw = contentType.includes('form-urlencoded')
         ? 'eventId=' + report.eventId
         : JSON.stringify(report);
-      expectProblem(await call('POST', '/v1/seizures', { raw, contentType }), 415);
+      const a = await call('POST', '/v1/seizures', { raw, contentType });
+      expectProblem(a, 415);
+      expect(a.body.detail).toBe(`Content type ${contentType} is not supported; send application/json.`);
       expect(await storedRows(report.eventId)).toEqual({ reports: 0, outbox: 0 });
     });
 
     it.each([
-      ['truncated JSON', '{"eventId": "x", '],
-      ['not JSON at all', 'hello'],
-      ['an empty body', ''],
-    ])('answers %s with 400 problem+json', async (_name, raw) => {
-      expectProblem(await call('POST', '/v1/seizures', { raw }), 400);
+      ['truncated JSON', '{"eventId": "x", ', 'The request body is not valid JSON'],
+      ['not JSON at all', 'hello', 'The request body is not valid JSON'],
+      ['an empty body', '', 'The request body is empty; send a JSON object.'],
+    ])('answers %s with 400 problem+json', async (_name, raw, detail) => {
+      const a = await call('POST', '/v1/seizures', { raw });
+      expectProblem(a, 400);
+      expect(a.body.detail).toContain(detail);
     });
 
     const future = () => new Date(Date.now() + 3600_000).toISOString();
