@@ -17,7 +17,7 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { Kafka, logLevel, type Consumer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Consumer } from 'kafkajs';
 import { allTopicSpecs, Topics } from '@app/contracts';
 import { IdentityStore } from '@app/identity';
 import { ensureTopics } from '@app/kafka';
@@ -379,6 +379,7 @@ async function baseline(kafka: Kafka, n: number, chunk: number): Promise<{ sent:
     idempotent: true,
     maxInFlightRequests: 1,
     allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
   });
   await producer.connect();
   const start = Date.now();

@@ -1,4 +1,5 @@
 import { KafkaOptions, Transport } from '@nestjs/microservices';
+import { Partitioners } from 'kafkajs';
 import type { KafkaConnectionConfig } from '../core/kafka-client';
 
 /**
@@ -31,6 +32,8 @@ export function kafkaConsumerOptions(
         heartbeatInterval: 3000,
         retry: { initialRetryTime: 300, retries: 10, maxRetryTime: 10000 },
       },
+      // Nest's transport keeps a producer of its own; the partitioner is named so kafkajs does not warn.
+      producer: { createPartitioner: Partitioners.DefaultPartitioner },
       subscribe: { fromBeginning: true },
       run: { autoCommit: true, partitionsConsumedConcurrently: opts.partitionsConsumedConcurrently ?? 1 },
       parser: { keepBinary: true },

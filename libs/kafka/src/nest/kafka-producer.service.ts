@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { CompressionTypes, Kafka, Message, Producer, RecordMetadata } from 'kafkajs';
+import { CompressionTypes, Kafka, Message, Partitioners, Producer, RecordMetadata } from 'kafkajs';
 import { KAFKA_CLIENT } from './kafka.tokens';
 
 /** A record to publish: value is serialised as JSON unless it is already bytes or a string. */
@@ -28,6 +28,8 @@ export class KafkaProducerService implements OnApplicationShutdown {
         idempotent: true,
         maxInFlightRequests: 1,
         allowAutoTopicCreation: false,
+        // kafkajs' default (Java-compatible murmur2, as Kafka's own clients), named so it does not warn.
+        createPartitioner: Partitioners.DefaultPartitioner,
         // Finite retries: a send that gives up lets the caller's breaker see the outage.
         // The outbox keeps the rows, so nothing is lost when it does.
         retry: { retries: 5, initialRetryTime: 300, maxRetryTime: 5000 },
