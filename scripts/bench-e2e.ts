@@ -1,14 +1,23 @@
-// End-to-end latency benchmark (issue 5): correlation and notification run in this
-// process against the real Kafka broker and PostgreSQL; pairs of seizures from AF-CNPA and
-// PK-ANF share a container, so each pair makes one cross-border link. For every pair the clock
-// starts when the PK-ANF report is POSTed (its AF-CNPA counterpart was sent half a period
-// before) and stops when the signed webhook to PK-ANF's liaison receiver arrives on loopback.
+// End-to-end latency benchmark (issue 5): correlation and notification run each in a process of
+// its own (as deployed; --in-process runs them in this one, sharing its event loop) against the
+// real Kafka broker and PostgreSQL; pairs of seizures from AF-CNPA and PK-ANF share a container,
+// so each pair makes one cross-border link. For every pair the clock starts when the PK-ANF report
+// is sent (its AF-CNPA counterpart was sent half a period before) and stops when the signed
+// webhook to PK-ANF's liaison receiver arrives on loopback.
 //
-//   npm run bench:e2e -- --rate 200 --duration 30 [--via kafka|ingest] [--json]
+//   npm run bench:e2e -- --rate 200 --duration 30 [--via kafka|ingest] [--in-process] [--json]
 //
 // --via kafka (default) produces the reports to intel.seizure.reported.v1 as an agency producer
 // would; --via ingest POSTs them to a running ingest gateway (INGEST_URL, default
 // http://127.0.0.1:3000, on the same DATABASE_URL so the publisher keys made here are valid).
+//
+// Besides the end-to-end percentiles it prints where the time goes, stage by stage, from the
+// services' own timestamps (ingest outbox, correlation's processed events, links and outbox,
+// notification's processed links, deliveries and attempts, the receiver's arrival time), the
+// CPU seconds of each service process, and the load average. A webhook-id received twice is a
+// duplicate (a bug: the run fails); a second alert about the same pair is counted apart.
+// BENCH_CPU_PROF_DIR=dir writes a CPU profile of each service process; BENCH_SHOW_METRICS=1
+// prints notification's record and webhook counters.
 //
 // --rate is reports per second (two per pair); CI runs it tiny: --rate 10 --duration 3.
 // Needs DATABASE_URL (a database the services may create schemas in) and KAFKA_BROKERS.

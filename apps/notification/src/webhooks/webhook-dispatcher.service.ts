@@ -81,6 +81,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
   private wake: (() => void) | null = null;
   private pendingWake = false;
   private readonly inFlight = new Set<Promise<void>>();
+  /** Deliveries whose HTTP attempt is under way (WEBHOOK_CONCURRENCY at most). */
+  private sending = 0;
   private unsubscribe: (() => void) | null = null;
   /** Finished attempts, recorded in groups: one statement for all that finish while one is written. */
   private readonly recorder = new GroupCommit<AttemptRecord, void>(
@@ -132,10 +134,10 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
         this.logger.warn({ msg: 'could not claim deliveries; retrying', error: (e as Error).message });
       }
       // A full batch means more may be due: look again at once.
-      if (claimed > 0 && this.inFlight.size < this.env.WEBHOOK_CONCURRENCY) continue;
+      if (claimed > 0 && this.room() > 0) continue;
       if (this.pendingWake) {
         this.pendingWake = false;
-        if (this.inFlight.size < this.env.WEBHOOK_CONCURRENCY) continue;
+        if (this.room() > 0) continue;
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.env.WEBHOOK_POLL_MS);
@@ -148,8 +150,18 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     }
   }
 
+  /**
+   * How many more deliveries may be claimed: WEBHOOK_CONCURRENCY attempts on the wire, and as
+   * many again whose finished attempts wait to be recorded (a slot frees when the answer
+   * arrives, so the next attempts do not wait for the record; the lease covers both).
+   */
+  private room(): number {
+    const c = this.env.WEBHOOK_CONCURRENCY;
+    return Math.min(c - this.sending, 2 * c - this.inFlight.size);
+  }
+
   private async claimAndStart(): Promise<number> {
-    const room = this.env.WEBHOOK_CONCURRENCY - this.inFlight.size;
+    const room = this.room();
     if (room <= 0 || !this.running) return 0;
     const leaseMs = this.env.WEBHOOK_TIMEOUT_MS + 10000;
     const rows = await this.ds.query<DueDelivery[]>(
@@ -170,7 +182,15 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
       [room, String(leaseMs)],
     );
     for (const row of rows) {
-      const p: Promise<void> = this.deliver(row)
+      this.sending++;
+      let answered = false;
+      const attempted = () => {
+        if (answered) return;
+        answered = true;
+        this.sending--;
+        this.poke();
+      };
+      const p: Promise<void> = this.deliver(row, attempted)
         .catch((e: unknown) =>
           this.logger.error({
             msg: 'delivery attempt could not be recorded; it is retried after its lease',
@@ -179,6 +199,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
           }),
         )
         .finally(() => {
+          attempted();
           this.inFlight.delete(p);
           this.poke();
         });
@@ -227,7 +248,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     return records.map(() => undefined);
   }
 
-  private async deliver(d: DueDelivery): Promise<void> {
+  /** One attempt; calls `attempted` once the answer (or the failure) is in, before recording it. */
+  private async deliver(d: DueDelivery, attempted: () => void): Promise<void> {
     if (d.sub_gone) {
       await this.ds.query(
         `UPDATE notification.delivery SET status = 'failed', lease_until = NULL, last_error = 'subscription deleted or disabled', last_attempt_at = now() WHERE id = $1`,
@@ -265,6 +287,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
         throw e;
       }
     }
+    attempted();
     const outcome = classifyAttempt(sent);
     attempts.inc({ outcome });
     attemptSeconds.observe(sent.durationMs / 1000);
