@@ -1,31 +1,37 @@
-// End-to-end latency benchmark (issue 5): correlation and notification run in this
-// process against the real Kafka broker and PostgreSQL; pairs of seizures from AF-CNPA and
-// PK-ANF share a container, so each pair makes one cross-border link. For every pair the clock
-// starts when the PK-ANF report is POSTed (its AF-CNPA counterpart was sent half a period
-// before) and stops when the signed webhook to PK-ANF's liaison receiver arrives on loopback.
+// End-to-end latency benchmark (issue 5): correlation and notification run each in a process of
+// its own (as deployed; --in-process runs them in this one, sharing its event loop) against the
+// real Kafka broker and PostgreSQL; pairs of seizures from AF-CNPA and PK-ANF share a container,
+// so each pair makes one cross-border link. For every pair the clock starts when the PK-ANF report
+// is sent (its AF-CNPA counterpart was sent half a period before) and stops when the signed
+// webhook to PK-ANF's liaison receiver arrives on loopback.
 //
-//   npm run bench:e2e -- --rate 200 --duration 30 [--via kafka|ingest] [--json]
+//   npm run bench:e2e -- --rate 200 --duration 30 [--via kafka|ingest] [--in-process] [--json]
 //
 // --via kafka (default) produces the reports to intel.seizure.reported.v1 as an agency producer
 // would; --via ingest POSTs them to a running ingest gateway (INGEST_URL, default
 // http://127.0.0.1:3000, on the same DATABASE_URL so the publisher keys made here are valid).
 //
+// Besides the end-to-end percentiles it prints where the time goes, stage by stage, from the
+// services' own timestamps (ingest outbox, correlation's processed events, links and outbox,
+// notification's processed links, deliveries and attempts, the receiver's arrival time), the
+// CPU seconds of each service process, and the load average. A webhook-id received twice is a
+// duplicate (a bug: the run fails); a second alert about the same pair is counted apart.
+// BENCH_CPU_PROF_DIR=dir writes a CPU profile of each service process; BENCH_SHOW_METRICS=1
+// prints notification's record and webhook counters.
+//
 // --rate is reports per second (two per pair); CI runs it tiny: --rate 10 --duration 3.
 // Needs DATABASE_URL (a database the services may create schemas in) and KAFKA_BROKERS.
 import { randomInt, randomUUID } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import path from 'node:path';
 import { Client } from 'pg';
 import { Webhook } from 'standardwebhooks';
 import { Topics } from '@app/contracts';
 import { IdentityStore } from '@app/identity';
 import { containerCheckDigit } from '@app/matching';
-import {
-  SeizureReportBuilder,
-  startService,
-  testKafka,
-  WebhookReceiver,
-  type RunningService,
-} from '@app/testing';
-import type { CommonEnv } from '@app/config';
+import { SeizureReportBuilder, startService, testKafka, WebhookReceiver } from '@app/testing';
 import { correlationService } from '../apps/correlation/src/correlation.service-definition';
 import { notificationService } from '../apps/notification/src/notification.service-definition';
 
@@ -35,10 +41,18 @@ interface Args {
   via: 'ingest' | 'kafka';
   json: boolean;
   drainS: number;
+  inProcess: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { rate: 200, duration: 30, via: 'kafka', json: false, drainS: 30 };
+  const args: Args = {
+    rate: 200,
+    duration: 30,
+    via: 'kafka',
+    json: false,
+    drainS: 30,
+    inProcess: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const num = () => {
@@ -50,26 +64,232 @@ function parseArgs(argv: readonly string[]): Args {
     else if (flag === '--duration') args.duration = num();
     else if (flag === '--drain') args.drainS = num();
     else if (flag === '--json') args.json = true;
+    else if (flag === '--in-process') args.inProcess = true;
     else if (flag === '--via') {
       const v = argv[++i];
       if (v !== 'ingest' && v !== 'kafka') throw new Error('--via must be ingest or kafka');
       args.via = v;
     } else
       throw new Error(
-        `unknown flag ${flag}; flags: --rate N --duration S [--via ingest|kafka] [--drain S] [--json]`,
+        `unknown flag ${flag}; flags: --rate N --duration S [--via ingest|kafka] [--drain S] [--in-process] [--json]`,
       );
   }
   return args;
 }
 
+// Containers drawn without repetition: two pairs sharing a container would link across pairs
+// and send legitimate extra alerts that the count of one webhook per pair does not expect.
+const drawnContainers = new Set<string>();
 function container(): string {
-  const body = `BNCU${String(randomInt(0, 999999)).padStart(6, '0')}`;
-  return `${body}${containerCheckDigit(body)}`;
+  for (;;) {
+    const body = `BNCU${String(randomInt(0, 999999)).padStart(6, '0')}`;
+    if (drawnContainers.has(body)) continue;
+    drawnContainers.add(body);
+    return `${body}${containerCheckDigit(body)}`;
+  }
 }
 
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** CPU time (user + system) a process has used so far, in seconds (Linux /proc). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Starts a service in a process of its own (scripts/bench/service-process.ts); resolves once it is ready. */
+async function spawnService(
+  name: 'correlation' | 'notification',
+  env: Record<string, string>,
+): Promise<{ baseUrl: string; pid: number; stop(): Promise<void> }> {
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_CPU_PROF_DIR
+        ? [
+            '--cpu-prof',
+            `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`,
+            `--cpu-prof-name=${name}.cpuprofile`,
+          ]
+        : []),
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      path.join(__dirname, 'bench', 'service-process.ts'),
+      name,
+      ...Object.entries(env).map(([k, v]) => `${k}=${v}`),
+    ],
+    { cwd: path.join(__dirname, '..'), env: process.env, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /READY (\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`${name} exited during startup (code ${code})`)));
+  });
+  return {
+    baseUrl,
+    pid: child.pid!,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** One pair as the bench sent it. */
+interface SentPair {
+  afEventId: string;
+  pkEventId: string;
+  afCaseKey: string;
+  pkCaseKey: string;
+  /** When the PK-ANF report was sent (ms since the epoch). */
+  t0: number;
+}
+
+/** A stage of the path and how to read its duration from one pair's timestamps. */
+const STAGES: { name: string; what: string; from: keyof PairTimes; to: keyof PairTimes }[] = [
+  {
+    name: 'ingest',
+    what: 'report sent → both reports published by the gateway',
+    from: 't0',
+    to: 'ingestPublished',
+  },
+  {
+    name: 'to correlation',
+    what: '→ correlation batch began (both reports)',
+    from: 'ingestPublished',
+    to: 'corrStart',
+  },
+  {
+    name: 'correlation tx',
+    what: 'batch began → link written to the outbox',
+    from: 'corrStart',
+    to: 'corrOutbox',
+  },
+  {
+    name: 'correlation relay',
+    what: 'outbox row → published to Kafka (acked)',
+    from: 'corrOutbox',
+    to: 'corrPublished',
+  },
+  {
+    name: 'to notification',
+    what: 'published → alert transaction began',
+    from: 'corrPublished',
+    to: 'alertTxStart',
+  },
+  {
+    name: 'alert tx',
+    what: 'alert transaction began → delivery written',
+    from: 'alertTxStart',
+    to: 'deliveryCreated',
+  },
+  {
+    name: 'dispatch',
+    what: 'delivery written → first attempt started',
+    from: 'deliveryCreated',
+    to: 'attemptStarted',
+  },
+  { name: 'http', what: 'attempt started → webhook arrived', from: 'attemptStarted', to: 'arrived' },
+];
+
+interface PairTimes {
+  t0: number;
+  ingestPublished: number;
+  corrStart: number;
+  corrOutbox: number;
+  corrPublished: number;
+  alertTxStart: number;
+  deliveryCreated: number;
+  attemptStarted: number;
+  arrived: number;
+}
+
+/**
+ * Per-stage latencies read from the services' own timestamps (same machine, same clock):
+ * the ingest outbox (with --via ingest), correlation's processed events, links and outbox,
+ * notification's processed links, deliveries and attempts, and the receiver's arrival time.
+ */
+async function stageBreakdown(
+  databaseUrl: string,
+  sent: readonly SentPair[],
+  arrivals: ReadonlyMap<string, number>,
+  viaIngest: boolean,
+): Promise<{
+  pairs: number;
+  stages: { name: string; what: string; p50: number; p95: number; p99: number; tailMean: number }[];
+}> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const ms = (col: string) => `(extract(epoch FROM ${col}) * 1000)::float8`;
+    const rows = await db.query<Record<string, number | string | null>>(
+      `WITH p AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::float8[]) AS p(af, pk, afk, pkk, t0)
+       )
+       SELECT p.pk::text AS pk, p.t0,
+              ${viaIngest ? `(SELECT ${ms('max(io.published_at)')} FROM ingest.outbox io WHERE io.event_id IN (p.af, p.pk))` : 'p.t0'} AS "ingestPublished",
+              (SELECT ${ms('max(ce.processed_at)')} FROM correlation.processed_event ce
+                WHERE ce.consumer = 'correlation-intake' AND ce.event_id IN (p.af::text, p.pk::text)) AS "corrStart",
+              ${ms('o.created_at')} AS "corrOutbox", ${ms('o.published_at')} AS "corrPublished",
+              ${ms('ne.processed_at')} AS "alertTxStart", ${ms('d.created_at')} AS "deliveryCreated",
+              (SELECT ${ms('min(da.started_at)')} FROM notification.delivery_attempt da WHERE da.delivery_id = d.id) AS "attemptStarted",
+              d.id::text AS delivery
+         FROM p
+         JOIN correlation.case_link l ON (l.a_case = p.afk AND l.b_case = p.pkk) OR (l.a_case = p.pkk AND l.b_case = p.afk)
+         JOIN correlation.outbox o ON o.topic = $6 AND o.payload::jsonb->>'linkId' = l.link_id::text
+         LEFT JOIN notification.processed_event ne ON ne.consumer = 'notification-alerts' AND ne.event_id = o.headers->>'event-id'
+         LEFT JOIN notification.alert a ON a.link_id = l.link_id AND a.recipient_agency_id = 'PK-ANF'
+         LEFT JOIN notification.delivery d ON d.alert_id = a.alert_id`,
+      [
+        sent.map((s) => s.afEventId),
+        sent.map((s) => s.pkEventId),
+        sent.map((s) => s.afCaseKey),
+        sent.map((s) => s.pkCaseKey),
+        sent.map((s) => s.t0),
+        Topics.CaseLinked,
+      ],
+    );
+    const complete: PairTimes[] = [];
+    for (const r of rows.rows) {
+      const arrived = arrivals.get(String(r.delivery));
+      const t = { ...r, arrived } as unknown as PairTimes;
+      if (STAGES.every((s) => typeof t[s.from] === 'number' && typeof t[s.to] === 'number')) complete.push(t);
+    }
+    // The slowest 1% end to end, and the mean of each stage over them: where the tail goes.
+    const bySlowest = [...complete].sort((x, y) => y.arrived - y.t0 - (x.arrived - x.t0));
+    const tail = bySlowest.slice(0, Math.max(1, Math.ceil(complete.length / 100)));
+    return {
+      pairs: complete.length,
+      stages: STAGES.filter((s) => viaIngest || s.name !== 'ingest').map((s) => {
+        const d = complete.map((t) => t[s.to] - t[s.from]).sort((x, y) => x - y);
+        const round = (n: number) => Math.round(n * 10) / 10;
+        return {
+          name: s.name,
+          what: s.what,
+          p50: round(percentile(d, 50)),
+          p95: round(percentile(d, 95)),
+          p99: round(percentile(d, 99)),
+          tailMean: round(tail.reduce((a, t) => a + t[s.to] - t[s.from], 0) / tail.length),
+        };
+      }),
+    };
+  } finally {
+    await db.end();
+  }
 }
 
 async function main(): Promise<void> {
@@ -88,28 +308,47 @@ async function main(): Promise<void> {
     process.env.DATABASE_URL = url.toString();
   }
   process.env.LOG_LEVEL ??= 'warn';
-  const services: RunningService<CommonEnv>[] = [];
+  const services: { stop(): Promise<void> }[] = [];
   const receiver = await WebhookReceiver.start('up');
+  const notificationEnv = { WEBHOOK_POLL_MS: '100', ALERT_STREAM_POLL_MS: '250' };
   try {
-    const correlation = await startService(correlationService);
-    services.push(correlation);
-    const notification = await startService(notificationService, {
-      env: { WEBHOOK_POLL_MS: '100', ALERT_STREAM_POLL_MS: '250' },
-    });
-    services.push(notification);
+    let notificationUrl: string;
+    let identity: IdentityStore;
+    const pids: { name: string; pid: number }[] = [];
+    if (args.inProcess) {
+      const correlation = await startService(correlationService);
+      services.push(correlation);
+      const notification = await startService(notificationService, { env: notificationEnv });
+      services.push(notification);
+      notificationUrl = notification.baseUrl;
+      identity = notification.app.get(IdentityStore);
+    } else {
+      // One process per service, as deployed: correlation first (its topics and schema), then
+      // notification.
+      const correlation = await spawnService('correlation', {});
+      services.push(correlation);
+      const notification = await spawnService('notification', notificationEnv);
+      services.push(notification);
+      pids.push(
+        { name: 'correlation', pid: correlation.pid },
+        { name: 'notification', pid: notification.pid },
+      );
+      notificationUrl = notification.baseUrl;
+      identity = await IdentityStore.open(process.env.DATABASE_URL!);
+      services.push({ stop: () => identity.close() });
+    }
     // The ingest gateway registers metrics under the same names as the outbox lib, so it cannot
     // share this process: with --via ingest it runs on its own (npm start, or INGEST_URL).
     const ingest =
       args.via === 'ingest' ? { baseUrl: process.env.INGEST_URL ?? 'http://127.0.0.1:3000' } : undefined;
 
-    const identity = notification.app.get(IdentityStore);
     const publisher = {
       'AF-CNPA': (await identity.createKey({ role: 'publisher', agencyId: 'AF-CNPA', label: 'bench' })).key,
       'PK-ANF': (await identity.createKey({ role: 'publisher', agencyId: 'PK-ANF', label: 'bench' })).key,
     };
     const liaison = (await identity.createKey({ role: 'liaison', agencyId: 'PK-ANF', label: 'bench' })).key;
     const sub = (await (
-      await fetch(`${notification.baseUrl}/v1/subscriptions`, {
+      await fetch(`${notificationUrl}/v1/subscriptions`, {
         method: 'POST',
         headers: { authorization: `Bearer ${liaison}`, 'content-type': 'application/json' },
         body: JSON.stringify({ url: receiver.url }),
@@ -149,7 +388,14 @@ async function main(): Promise<void> {
 
     // AF-CNPA ref → when its PK-ANF counterpart was POSTed.
     const startedAt = new Map<string, number>();
+    const answered = new Set<string>();
     const latencies: number[] = [];
+    // webhook-id (the delivery id) → first arrival; a webhook-id seen twice is a re-sent
+    // delivery; a second alert about an AF case is an extra alert (another link).
+    const arrivals = new Map<string, number>();
+    let duplicates = 0;
+    let extraAlerts = 0;
+    let unexpected = 0;
     let verifyFailures = 0;
     let seen = 0;
     const collect = () => {
@@ -159,16 +405,30 @@ async function main(): Promise<void> {
           const { data } = webhook.verify(r.body, r.headers) as {
             data: { counterpart: { agencyCaseRef?: string } };
           };
-          const t0 = startedAt.get(data.counterpart.agencyCaseRef ?? '');
-          if (t0 !== undefined) latencies.push(r.at - t0);
+          const id = r.headers['webhook-id'];
+          if (arrivals.has(id)) {
+            duplicates += 1;
+            continue;
+          }
+          arrivals.set(id, r.at);
+          const ref = data.counterpart.agencyCaseRef ?? '';
+          const t0 = startedAt.get(ref);
+          if (t0 === undefined) unexpected += 1;
+          else if (answered.has(ref)) extraAlerts += 1;
+          else {
+            answered.add(ref);
+            latencies.push(r.at - t0);
+          }
         } catch {
           verifyFailures += 1;
         }
       }
     };
+    const sentPairs: SentPair[] = [];
 
     const pairs = Math.max(1, Math.round((args.rate / 2) * args.duration));
     const periodMs = 1000 / args.rate;
+    const cpu0 = pids.map((p) => cpuSeconds(p.pid));
     const begin = performance.now();
     const inFlight: Promise<void>[] = [];
     let errors = 0;
@@ -199,7 +459,15 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
       inFlight.push(send(af).catch(() => void (errors += 1)));
       await new Promise((r) => setTimeout(r, Math.max(0, due + periodMs - performance.now())));
-      startedAt.set(afRef, Date.now());
+      const t0 = Date.now();
+      startedAt.set(afRef, t0);
+      sentPairs.push({
+        afEventId: String(af.eventId),
+        pkEventId: String(pk.eventId),
+        afCaseKey: `seizure:AF-CNPA:${afRef}`,
+        pkCaseKey: `seizure:PK-ANF:${String(pk.agencyCaseRef)}`,
+        t0,
+      });
       inFlight.push(send(pk).catch(() => void (errors += 1)));
       collect();
     }
@@ -211,6 +479,30 @@ async function main(): Promise<void> {
       collect();
     }
     await producer.disconnect();
+    if (process.env.BENCH_SHOW_METRICS) {
+      for (const [name, url] of [['notification', notificationUrl]]) {
+        const text = await (await fetch(`${url}/metrics`)).text();
+        const lines = text
+          .split('\n')
+          .filter((l) => /^intel_records_processed_total|^intel_webhook_attempts_total/.test(l));
+        process.stderr.write(`${name} metrics:\n  ${lines.join('\n  ')}\n`);
+      }
+    }
+    const cpu = pids.map((p, i) => ({
+      name: p.name,
+      seconds: Number((cpuSeconds(p.pid) - cpu0[i]).toFixed(2)),
+    }));
+    // Let the last attempts be recorded before reading the timestamps.
+    await new Promise((r) => setTimeout(r, 500));
+    const breakdown = await stageBreakdown(
+      process.env.DATABASE_URL ?? adminUrl.toString(),
+      sentPairs,
+      arrivals,
+      args.via === 'ingest',
+    );
+    const load = loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
     latencies.sort((a, b) => a - b);
     const result = {
       via: args.via,
@@ -220,25 +512,49 @@ async function main(): Promise<void> {
       links: pairs,
       webhooks: latencies.length,
       missing: pairs - latencies.length,
+      duplicateWebhooks: duplicates,
+      extraAlerts,
+      unexpectedWebhooks: unexpected,
       sendErrors: errors,
       signatureFailures: verifyFailures,
       p50Ms: percentile(latencies, 50),
       p95Ms: percentile(latencies, 95),
       p99Ms: percentile(latencies, 99),
       maxMs: latencies[latencies.length - 1] ?? NaN,
+      loadAverage: load,
+      cpuSeconds: cpu,
+      stages: breakdown.stages,
     };
     if (args.json) process.stdout.write(`${JSON.stringify(result)}\n`);
     else {
       process.stdout.write(
         `e2e ${result.via === 'ingest' ? 'POST /v1/seizures' : 'produce'} → signed webhook: ${result.reports} reports at ${result.achievedRate}/s (target ${result.targetRate}/s), ` +
           `${result.webhooks}/${result.links} webhooks, p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, p99 ${result.p99Ms} ms, max ${result.maxMs} ms` +
-          (result.missing || result.sendErrors || result.signatureFailures
-            ? ` (missing ${result.missing}, send errors ${result.sendErrors}, bad signatures ${result.signatureFailures})`
+          (result.missing ||
+          result.sendErrors ||
+          result.signatureFailures ||
+          duplicates ||
+          extraAlerts ||
+          unexpected
+            ? ` (missing ${result.missing}, duplicate webhooks ${duplicates}, extra alerts ${extraAlerts}, unexpected ${unexpected}, send errors ${result.sendErrors}, bad signatures ${result.signatureFailures})`
             : '') +
+          `; load average ${load}` +
+          (cpu.length > 0 ? `; CPU ${cpu.map((c) => `${c.name} ${c.seconds} s`).join(', ')}` : '') +
           '\n',
       );
+      const col = (v: string | number, w: number) => String(v).padStart(w);
+      process.stdout.write(
+        `stages (ms, from the services' timestamps, ${breakdown.pairs} pairs; "slowest 1%" is each stage's mean over the pairs slowest end to end):\n` +
+          `  ${'stage'.padEnd(18)}${col('p50', 8)}${col('p95', 8)}${col('p99', 8)}${col('slowest 1%', 12)}  what\n` +
+          breakdown.stages
+            .map(
+              (st) =>
+                `  ${st.name.padEnd(18)}${col(st.p50, 8)}${col(st.p95, 8)}${col(st.p99, 8)}${col(st.tailMean, 12)}  ${st.what}\n`,
+            )
+            .join(''),
+      );
     }
-    if (result.missing > 0 || result.signatureFailures > 0) process.exitCode = 1;
+    if (result.missing > 0 || result.signatureFailures > 0 || duplicates > 0) process.exitCode = 1;
   } finally {
     for (const s of services.reverse()) await s.stop().catch(() => undefined);
     await receiver.stop();

@@ -55,6 +55,9 @@ export class OutboxRelay {
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  // A NOTIFY that arrived while a round was running: its rows may have committed after that
+  // round's snapshot, so the next wait must return at once instead of sleeping idleMs.
+  private pendingWake = false;
   private listener: Client | null = null;
   private readonly opts: Required<Omit<OutboxRelayOptions, 'listenUrl'>> & { listenUrl?: string };
 
@@ -111,7 +114,7 @@ export class OutboxRelay {
   /** Stops after the in-flight batch has been published and marked. */
   async stop(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.poke();
     await this.loop;
     this.breaker.shutdown();
     await this.listener?.end().catch(() => undefined);
@@ -125,7 +128,7 @@ export class OutboxRelay {
         this.listener = null;
       });
       await client.connect();
-      client.on('notification', () => this.wake?.());
+      client.on('notification', () => this.poke());
       await client.query(`LISTEN "${outboxChannel(this.opts.schema)}"`);
       this.listener = client;
     } catch (e) {
@@ -133,7 +136,16 @@ export class OutboxRelay {
     }
   }
 
+  private poke(): void {
+    this.pendingWake = true;
+    this.wake?.();
+  }
+
   private sleep(ms: number): Promise<void> {
+    if (this.pendingWake) {
+      this.pendingWake = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const t = setTimeout(() => {
         this.wake = null;
@@ -150,6 +162,8 @@ export class OutboxRelay {
   private async run(): Promise<void> {
     while (this.running) {
       let moved = 0;
+      // This round reads everything committed so far: earlier wake-ups are covered by it.
+      this.pendingWake = false;
       try {
         moved = await this.publishBatch();
       } catch (e) {
@@ -183,7 +197,8 @@ export class OutboxRelay {
         published.inc({ schema: this.opts.schema, topic: run.topic }, run.rows.length);
       }
       await m.query(
-        `UPDATE "${this.opts.schema}"."outbox" SET published_at = now() WHERE id = ANY($1::bigint[])`,
+        // clock_timestamp(): when Kafka acknowledged the rows, not when this round began.
+        `UPDATE "${this.opts.schema}"."outbox" SET published_at = clock_timestamp() WHERE id = ANY($1::bigint[])`,
         [rows.map((r) => r.id)],
       );
       if (rows.length === this.opts.batchSize) {

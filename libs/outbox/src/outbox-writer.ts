@@ -24,12 +24,14 @@ export async function enqueueOutbox(
   const rows = records.map((r, i) => {
     params.push(r.topic, r.key, JSON.stringify(r.headers), JSON.stringify(r.value));
     const b = i * 4;
-    return `($${b + 1}, $${b + 2}, $${b + 3}::jsonb, $${b + 4})`;
+    return `($${b + 1}, $${b + 2}, $${b + 3}::jsonb, $${b + 4}, clock_timestamp())`;
   });
   params.push(outboxChannel(schema));
-  // One round trip: insert, then notify (delivered at commit).
+  // One round trip: insert, then notify (delivered at commit). created_at is when the row was
+  // written (clock_timestamp), not when its transaction began, so publish lag is measured from
+  // the end of the work that produced it.
   await manager.query(
-    `WITH added AS (INSERT INTO "${schema}"."outbox" (topic, key, headers, payload) VALUES ${rows.join(', ')} RETURNING 1)
+    `WITH added AS (INSERT INTO "${schema}"."outbox" (topic, key, headers, payload, created_at) VALUES ${rows.join(', ')} RETURNING 1)
      SELECT pg_notify($${params.length}, '') FROM (SELECT 1 FROM added LIMIT 1) AS any_added`,
     params,
   );

@@ -11,6 +11,7 @@ import { appendToLedger, type LedgerEntryData, type SqlQuery } from '@app/ledger
 import { SHARING_POLICY } from '../policy/sharing-policy.provider';
 import { filterMatches, type SubscriptionFilter } from '../webhooks/domain/subscription-filter';
 import { AlertSignals } from './alert-signals';
+import { GroupCommit } from './domain/group-commit';
 import { alertIdOf } from './domain/alert-id';
 import { composeAlert } from './domain/alert.composer';
 import type { StoredReport } from './domain/alert.types';
@@ -29,6 +30,12 @@ export class ReportsNotYetStoredError extends Error {
 /** The webhook payload around an alert (Standard Webhooks' recommended `{ type, timestamp, data }`). */
 export function webhookPayload(alertPayload: string, createdAt: string): string {
   return `{"type":"alert.issued","timestamp":${JSON.stringify(createdAt)},"data":${alertPayload}}`;
+}
+
+/** One consumer batch of links waiting for its alert transaction. */
+interface AlertJob {
+  items: BatchItem<CaseLinkedEvent>[];
+  reports: Map<string, StoredReport>;
 }
 
 /** An alert the batch will issue, before it has a sequence number. */
@@ -51,6 +58,8 @@ interface Draft {
 export class AlertIssuerService {
   private readonly logger = new Logger(AlertIssuerService.name);
   static readonly CONSUMER = 'notification-alerts';
+  /** Most links one group-committed transaction takes (a single larger batch still goes alone). */
+  static readonly MAX_LINKS_PER_TRANSACTION = 1000;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -63,33 +72,41 @@ export class AlertIssuerService {
       this.ds.manager,
       items.flatMap((i) => [...i.value.a.eventIds, ...i.value.b.eventIds]),
     );
-    const issued = await this.oneAtATime(() =>
-      this.ds.transaction(async (m) => {
-        const fresh = (
-          await claimUnapplied(
-            m,
-            { schema: 'notification', consumer: AlertIssuerService.CONSUMER },
-            items,
-            ({ value, meta }) => ({ ...meta, eventId: value.eventId }),
-          )
-        ).map((i) => i.value);
-        if (fresh.length === 0) return 0;
-        return this.issue(m, fresh, reports);
-      }),
-    );
+    const issued = await this.commits.submit({ items, reports });
     if (issued > 0) this.signals.alertsCommitted();
   }
 
   /**
    * Alert transactions serialise in PostgreSQL anyway (per-agency sequence rows, the ledger's
-   * lock); queueing them here instead keeps waiting batches from holding pooled connections
-   * and row locks that the report-copy batches need.
+   * lock), so one runs at a time, and the batches that arrive meanwhile (the consumer's other
+   * partitions) are applied together in the next one: group commit. Under load that is one
+   * transaction per consumer round instead of one per partition batch; each batch's handler
+   * still resolves only after the transaction holding its records has committed.
    */
-  private queue: Promise<unknown> = Promise.resolve();
-  private oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(work, work);
-    this.queue = run.catch(() => undefined);
-    return run;
+  private readonly commits = new GroupCommit<AlertJob, number>(
+    (jobs) => this.applyTogether(jobs),
+    AlertIssuerService.MAX_LINKS_PER_TRANSACTION,
+    (job) => job.items.length,
+  );
+  /** Applies several batches in one transaction; returns how many alerts each of them issued. */
+  private async applyTogether(jobs: readonly AlertJob[]): Promise<number[]> {
+    const reports = new Map<string, StoredReport>();
+    for (const job of jobs) for (const [id, r] of job.reports) reports.set(id, r);
+    const items = jobs.flatMap((j) => j.items);
+    const issued = await this.ds.transaction(async (m) => {
+      const fresh = (
+        await claimUnapplied(
+          m,
+          { schema: 'notification', consumer: AlertIssuerService.CONSUMER },
+          items,
+          ({ value, meta }) => ({ ...meta, eventId: value.eventId }),
+        )
+      ).map((i) => i.value);
+      if (fresh.length === 0) return 0;
+      return this.issue(m, fresh, reports);
+    });
+    // The total is what matters to the callers (whether to wake the dispatcher).
+    return jobs.map(() => issued);
   }
 
   private async loadReports(m: EntityManager, eventIds: string[]): Promise<Map<string, StoredReport>> {
@@ -300,8 +317,8 @@ export class AlertIssuerService {
     }
     if (deliveries.length > 0) {
       await m.query(
-        `INSERT INTO notification.delivery (id, subscription_id, alert_id, agency_id, url, next_attempt_at)
-         SELECT i, s, a, g, u, now() FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[]) AS x(i, s, a, g, u)
+        `INSERT INTO notification.delivery (id, subscription_id, alert_id, agency_id, url, next_attempt_at, created_at)
+         SELECT i, s, a, g, u, now(), clock_timestamp() FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[]) AS x(i, s, a, g, u)
          ON CONFLICT DO NOTHING`,
         [
           deliveries.map(() => randomUUID()),

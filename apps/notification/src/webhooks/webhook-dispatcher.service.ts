@@ -16,6 +16,7 @@ import {
   webhookHeaders,
   type RetrySchedule,
 } from './domain';
+import { GroupCommit } from '../alerts/domain/group-commit';
 import { EndpointBreakers, EndpointUnavailableError, isBreakerOpenError } from './endpoint-breakers';
 import { WebhookSecrets } from './webhook-secrets';
 import { postWebhook, type SentAttempt } from './webhook-http.client';
@@ -33,6 +34,22 @@ const attemptSeconds = new Histogram({
   registers: [metricsRegistry],
 });
 
+/** One finished attempt and the delivery's state after it. */
+interface AttemptRecord {
+  deliveryId: string;
+  attempt: number;
+  status: 'delivered' | 'failed' | 'pending';
+  nextAttemptAt: Date | null;
+  startedAt: Date;
+  httpStatus: number | null;
+  lastError: string | null;
+  durationMs: number;
+  error: string | null;
+  outcome: string;
+  disablesSubscription: boolean;
+  subscriptionId: string;
+}
+
 interface DueDelivery {
   id: string;
   url: string;
@@ -48,12 +65,14 @@ interface DueDelivery {
  * Delivers webhooks from the `delivery` table, so nothing lives only in memory: due rows are
  * claimed with FOR UPDATE SKIP LOCKED (several instances share the work) and leased for the
  * attempt's duration; each attempt is recorded with its time, status or error and duration, and
- * the next attempt time is persisted from the retry schedule. The webhook-id is the delivery id,
+ * the next attempt time is persisted from the retry schedule (attempts that finish together
+ * are recorded by one statement). The webhook-id is the delivery id,
  * the same on every retry and replay. Each endpoint has its own circuit breaker: while it is
  * open, that endpoint's deliveries wait (no attempt is spent) and the others go on.
  */
 @Injectable()
 export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
+  static readonly MAX_ATTEMPTS_PER_STATEMENT = 256;
   private readonly logger = new Logger(WebhookDispatcher.name);
   readonly breakers: EndpointBreakers;
   private readonly schedule: RetrySchedule;
@@ -62,7 +81,14 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
   private wake: (() => void) | null = null;
   private pendingWake = false;
   private readonly inFlight = new Set<Promise<void>>();
+  /** Deliveries whose HTTP attempt is under way (WEBHOOK_CONCURRENCY at most). */
+  private sending = 0;
   private unsubscribe: (() => void) | null = null;
+  /** Finished attempts, recorded in groups: one statement for all that finish while one is written. */
+  private readonly recorder = new GroupCommit<AttemptRecord, void>(
+    (records) => this.record(records),
+    WebhookDispatcher.MAX_ATTEMPTS_PER_STATEMENT,
+  );
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -108,10 +134,10 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
         this.logger.warn({ msg: 'could not claim deliveries; retrying', error: (e as Error).message });
       }
       // A full batch means more may be due: look again at once.
-      if (claimed > 0 && this.inFlight.size < this.env.WEBHOOK_CONCURRENCY) continue;
+      if (claimed > 0 && this.room() > 0) continue;
       if (this.pendingWake) {
         this.pendingWake = false;
-        if (this.inFlight.size < this.env.WEBHOOK_CONCURRENCY) continue;
+        if (this.room() > 0) continue;
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.env.WEBHOOK_POLL_MS);
@@ -124,8 +150,18 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     }
   }
 
+  /**
+   * How many more deliveries may be claimed: WEBHOOK_CONCURRENCY attempts on the wire, and as
+   * many again whose finished attempts wait to be recorded (a slot frees when the answer
+   * arrives, so the next attempts do not wait for the record; the lease covers both).
+   */
+  private room(): number {
+    const c = this.env.WEBHOOK_CONCURRENCY;
+    return Math.min(c - this.sending, 2 * c - this.inFlight.size);
+  }
+
   private async claimAndStart(): Promise<number> {
-    const room = this.env.WEBHOOK_CONCURRENCY - this.inFlight.size;
+    const room = this.room();
     if (room <= 0 || !this.running) return 0;
     const leaseMs = this.env.WEBHOOK_TIMEOUT_MS + 10000;
     const rows = await this.ds.query<DueDelivery[]>(
@@ -146,7 +182,15 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
       [room, String(leaseMs)],
     );
     for (const row of rows) {
-      const p: Promise<void> = this.deliver(row)
+      this.sending++;
+      let answered = false;
+      const attempted = () => {
+        if (answered) return;
+        answered = true;
+        this.sending--;
+        this.poke();
+      };
+      const p: Promise<void> = this.deliver(row, attempted)
         .catch((e: unknown) =>
           this.logger.error({
             msg: 'delivery attempt could not be recorded; it is retried after its lease',
@@ -155,6 +199,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
           }),
         )
         .finally(() => {
+          attempted();
           this.inFlight.delete(p);
           this.poke();
         });
@@ -163,7 +208,48 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     return rows.length;
   }
 
-  private async deliver(d: DueDelivery): Promise<void> {
+  /**
+   * Records finished attempts in one statement (atomic on its own): each attempt, each
+   * delivery's new state and, on 410 Gone, the subscription disabled.
+   */
+  private async record(records: readonly AttemptRecord[]): Promise<void[]> {
+    const col = <K extends keyof AttemptRecord>(k: K) => records.map((r) => r[k]);
+    await this.ds.query(
+      `WITH r AS (
+         SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::int[],
+                              $7::text[], $8::int[], $9::text[], $10::text[], $11::boolean[], $12::uuid[])
+           AS r(id, attempt, status, next_at, started_at, http_status, last_error, duration_ms, error, outcome, gone, sub_id)
+       ), attempt AS (
+         INSERT INTO notification.delivery_attempt (delivery_id, attempt, started_at, duration_ms, status, error, outcome)
+         SELECT id, attempt, started_at, duration_ms, http_status, error, outcome FROM r
+       ), gone AS (
+         UPDATE notification.subscription s SET disabled_at = now(), disabled_reason = 'receiver answered 410 Gone'
+           FROM r WHERE r.gone AND s.id = r.sub_id AND s.disabled_at IS NULL
+       )
+       UPDATE notification.delivery d SET attempts = r.attempt, status = r.status, next_attempt_at = r.next_at,
+              lease_until = NULL, last_attempt_at = r.started_at, last_status = r.http_status, last_error = r.last_error,
+              delivered_at = CASE WHEN r.status = 'delivered' THEN now() ELSE d.delivered_at END
+         FROM r WHERE d.id = r.id`,
+      [
+        col('deliveryId'),
+        col('attempt'),
+        col('status'),
+        col('nextAttemptAt'),
+        col('startedAt'),
+        col('httpStatus'),
+        col('lastError'),
+        col('durationMs'),
+        col('error'),
+        col('outcome'),
+        col('disablesSubscription'),
+        col('subscriptionId'),
+      ],
+    );
+    return records.map(() => undefined);
+  }
+
+  /** One attempt; calls `attempted` once the answer (or the failure) is in, before recording it. */
+  private async deliver(d: DueDelivery, attempted: () => void): Promise<void> {
     if (d.sub_gone) {
       await this.ds.query(
         `UPDATE notification.delivery SET status = 'failed', lease_until = NULL, last_error = 'subscription deleted or disabled', last_attempt_at = now() WHERE id = $1`,
@@ -201,41 +287,29 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
         throw e;
       }
     }
+    attempted();
     const outcome = classifyAttempt(sent);
     attempts.inc({ outcome });
     attemptSeconds.observe(sent.durationMs / 1000);
     const made = d.attempts + 1;
     const next = outcome === 'RETRY' ? nextAttemptAt(this.schedule, made, Date.now()) : null;
     const status = outcome === 'DELIVERED' ? 'delivered' : next === null ? 'failed' : 'pending';
-    // One statement (atomic on its own): the attempt, the delivery's new state and, on 410 Gone,
-    // the subscription disabled; one round trip per delivery.
-    await this.ds.query(
-      `WITH attempt AS (
-         INSERT INTO notification.delivery_attempt (delivery_id, attempt, started_at, duration_ms, status, error, outcome)
-         VALUES ($1, $2, $5, $8, $6, $9, $10)
-       ), gone AS (
-         UPDATE notification.subscription SET disabled_at = now(), disabled_reason = 'receiver answered 410 Gone'
-          WHERE $11::boolean AND id = $12 AND disabled_at IS NULL
-       )
-       UPDATE notification.delivery SET attempts = $2, status = $3, next_attempt_at = $4, lease_until = NULL,
-              last_attempt_at = $5, last_status = $6, last_error = $7,
-              delivered_at = CASE WHEN $3 = 'delivered' THEN now() ELSE delivered_at END
-        WHERE id = $1`,
-      [
-        d.id,
-        made,
-        status,
-        next === null ? null : new Date(next),
-        startedAt,
-        sent.status ?? null,
-        sent.error ?? (outcome === 'DELIVERED' ? null : `HTTP ${sent.status}`),
-        sent.durationMs,
-        sent.error ?? null,
-        outcome,
-        disablesSubscription(sent),
-        d.subscription_id,
-      ],
-    );
+    // Recorded together with the other attempts that finish meanwhile (one statement); until
+    // then the lease keeps the delivery from being claimed again.
+    await this.recorder.submit({
+      deliveryId: d.id,
+      attempt: made,
+      status,
+      nextAttemptAt: next === null ? null : new Date(next),
+      startedAt,
+      httpStatus: sent.status ?? null,
+      lastError: sent.error ?? (outcome === 'DELIVERED' ? null : `HTTP ${sent.status}`),
+      durationMs: sent.durationMs,
+      error: sent.error ?? null,
+      outcome,
+      disablesSubscription: disablesSubscription(sent),
+      subscriptionId: d.subscription_id,
+    });
     if (status !== 'delivered') {
       this.logger.warn({
         msg: status === 'failed' ? 'webhook delivery failed' : 'webhook attempt failed; will retry',

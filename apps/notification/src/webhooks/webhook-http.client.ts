@@ -1,3 +1,5 @@
+import http from 'node:http';
+import https from 'node:https';
 import type { AttemptResult } from './domain';
 
 /** One attempt as sent: the result and how long it took. */
@@ -5,11 +7,17 @@ export interface SentAttempt extends AttemptResult {
   durationMs: number;
 }
 
+// Keep-alive agents: an endpoint's connections are reused across deliveries. node:http costs
+// a fraction of fetch's (undici's) CPU per request, which showed in profiles at 100 webhooks/s.
+const agents = {
+  'http:': new http.Agent({ keepAlive: true, maxSockets: 64 }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: 64 }),
+};
+
 function transportError(e: unknown): string {
-  const err = e as { name?: string; cause?: { code?: string; name?: string } };
-  if (err.name === 'TimeoutError' || err.name === 'AbortError' || err.cause?.name === 'TimeoutError')
-    return 'TIMEOUT';
-  if (err.cause?.code === 'ECONNREFUSED') return 'CONNECTION_REFUSED';
+  const err = e as { name?: string; code?: string };
+  if (err.name === 'TimeoutError' || err.code === 'ETIMEDOUT') return 'TIMEOUT';
+  if (err.code === 'ECONNREFUSED') return 'CONNECTION_REFUSED';
   return 'NETWORK';
 }
 
@@ -21,18 +29,49 @@ export async function postWebhook(
   timeoutMs: number,
 ): Promise<SentAttempt> {
   const started = performance.now();
+  const took = () => Math.round(performance.now() - started);
+  let target: URL;
   try {
-    const res = await fetch(url, {
-      method: 'POST',
-      body,
-      headers: { 'content-type': 'application/json', 'user-agent': 'border-intel-webhooks/1', ...headers },
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    // Drain the body so the connection can be reused; its content does not matter.
-    await res.arrayBuffer().catch(() => undefined);
-    return { status: res.status, durationMs: Math.round(performance.now() - started) };
-  } catch (e) {
-    return { error: transportError(e), durationMs: Math.round(performance.now() - started) };
+    target = new URL(url);
+  } catch {
+    return { error: 'NETWORK', durationMs: took() };
   }
+  const agent = target.protocol === 'https:' ? agents['https:'] : agents['http:'];
+  const request = target.protocol === 'https:' ? https.request : http.request;
+  const payload = Buffer.from(body);
+  return new Promise<SentAttempt>((resolve) => {
+    let settled = false;
+    const settle = (r: AttemptResult) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve({ ...r, durationMs: took() });
+    };
+    const req = request(
+      target,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': String(payload.length),
+          'user-agent': 'border-intel-webhooks/1',
+          ...headers,
+        },
+      },
+      (res) => {
+        // Drain the body so the connection can be reused; its content does not matter.
+        res.on('data', () => undefined);
+        res.on('end', () => settle({ status: res.statusCode }));
+        res.on('error', () => settle({ status: res.statusCode }));
+      },
+    );
+    // The whole attempt (connect, send, answer) within timeoutMs.
+    const timer = setTimeout(() => {
+      settle({ error: 'TIMEOUT' });
+      req.destroy();
+    }, timeoutMs);
+    req.on('error', (e) => settle({ error: transportError(e) }));
+    req.end(payload);
+  });
 }
