@@ -492,9 +492,15 @@ export function waypointAgrees(
 ): boolean {
   if (a.kind === b.kind) return false;
   const [seizure, route] = a.kind === 'seizure' ? [a, b] : [b, a];
-  const out: Agreement[] = [];
-  compareWaypoints(seizure, route, config, true, out);
-  return out.length > 0;
+  // The test of compareWaypoints without building its reason (most place-blocked pairs fail it).
+  for (const place of seizure.places) {
+    for (const wp of route.waypoints) {
+      if (place.at! < wp.from! || place.at! > wp.to!) continue;
+      if (!wp.commodities!.some((c) => seizure.commodities.has(c))) continue;
+      if (haversineKm(place.place!, wp.place!) <= config.placeRadiusKm) return true;
+    }
+  }
+  return false;
 }
 
 const EMPTY_FREQUENCY: FrequencyOf = () => 1;
