@@ -110,18 +110,24 @@ export class ReportIntakeService {
   ): Promise<void> {
     await m.query(
       `INSERT INTO "correlation"."report" (event_id, kind, agency_id, case_ref, agency_case_id, body, reported_at, topic, partition, "offset")
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::jsonb[], $7::timestamptz[], $8::text[], $9::int[], $10::bigint[])`,
+       SELECT e, k, a, r, c, b, t, tp, p, o
+         FROM json_to_recordset($1::json) AS x(e uuid, k text, a text, r text, c uuid, b jsonb, t timestamptz, tp text, p int, o bigint)`,
+      // One JSON document: each body is serialised once, not escaped again into an array literal.
       [
-        applied.map((r) => r.report.body.eventId),
-        applied.map((r) => r.report.kind),
-        applied.map((r) => r.report.body.agencyId),
-        applied.map((r) => r.report.caseRef),
-        stored.map((s) => s.agencyCaseId),
-        applied.map((r) => JSON.stringify(r.report.body)),
-        applied.map((r) => r.report.body.reportedAt),
-        applied.map((r) => r.meta.topic),
-        applied.map((r) => r.meta.partition),
-        applied.map((r) => r.meta.offset),
+        JSON.stringify(
+          applied.map((r, i) => ({
+            e: r.report.body.eventId,
+            k: r.report.kind,
+            a: r.report.body.agencyId,
+            r: r.report.caseRef,
+            c: stored[i].agencyCaseId,
+            b: r.report.body,
+            t: r.report.body.reportedAt,
+            tp: r.meta.topic,
+            p: r.meta.partition,
+            o: r.meta.offset,
+          })),
+        ),
       ],
     );
   }
