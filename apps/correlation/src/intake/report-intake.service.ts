@@ -14,6 +14,12 @@ export interface StoredReport {
 
 /** Hook for what happens to reports once stored (matching, in the correlation use case). */
 export abstract class ReportStoredHandler {
+  /**
+   * Called before the transaction with the batch's reports: pure work that needs no database
+   * (normalisation), done while another batch's transaction holds the database. Optional.
+   */
+  prepare(_reports: readonly IncomingReport[]): void {}
+
   /** Called once per transaction with the reports it stored, in record order. */
   abstract onStored(manager: EntityManager, stored: StoredReport[]): Promise<void>;
 }
@@ -45,8 +51,27 @@ export class ReportIntakeService {
     return (await this.applyBatch([{ report, meta }])) === 1;
   }
 
-  /** Applies a batch in one transaction; returns how many reports were new. */
+  /**
+   * Applies a batch in one transaction; returns how many reports were new. Batches of several
+   * partitions may arrive at once (CORRELATION_CONCURRENCY): each prepares its reports at
+   * once, then their transactions run one after the other. Concurrent transactions of one
+   * instance would only queue on each other's blocking-key locks (a batch locks most buckets);
+   * this way one batch's normalisation overlaps another's database work instead.
+   */
   async applyBatch(records: IncomingRecord[]): Promise<number> {
+    this.stored.prepare(records.map((r) => r.report));
+    const turn = this.serial.then(() => this.applyInTransaction(records));
+    // The next batch waits for this one to settle, whatever its outcome.
+    this.serial = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    return turn;
+  }
+
+  private serial: Promise<void> = Promise.resolve();
+
+  private async applyInTransaction(records: IncomingRecord[]): Promise<number> {
     const fresh = await this.ds.transaction(async (m) => {
       const applied = await claimUnapplied(
         m,

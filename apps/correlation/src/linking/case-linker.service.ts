@@ -78,6 +78,13 @@ export class CaseLinker extends ReportStoredHandler {
     super();
   }
 
+  // Features of reports normalised ahead of their transaction (prepare), until it reads them.
+  private readonly prepared = new WeakMap<IncomingReport, Feature[]>();
+
+  override prepare(reports: readonly IncomingReport[]): void {
+    for (const report of reports) this.prepared.set(report, extractUnique(report, this.gazetteer));
+  }
+
   async onStored(m: EntityManager, stored: StoredReport[]): Promise<void> {
     const touched = this.touchedCases(stored);
     const caseKeys = [...touched.keys()];
@@ -269,7 +276,9 @@ export class CaseLinker extends ReportStoredHandler {
         touched.set(identity.id, c);
       }
       const seen = new Set(c.extracted.map((x) => featureId(x.feature)));
-      for (const feature of extractUnique(report, this.gazetteer)) {
+      const features = this.prepared.get(report) ?? extractUnique(report, this.gazetteer);
+      this.prepared.delete(report);
+      for (const feature of features) {
         if (seen.has(featureId(feature))) continue;
         c.extracted.push({ feature, eventId: report.body.eventId });
       }
