@@ -114,7 +114,7 @@ export async function measureCorrelationEndToEnd(opts: {
     let lastLog = Date.now();
     let lastProgress = Date.now();
     while (stored < records.length) {
-      await new Promise((r) => setTimeout(r, 200));
+      await new Promise((r) => setTimeout(r, 50));
       const [{ n }] = await ds.query<{ n: string }[]>('SELECT count(*) AS n FROM correlation.report');
       if (Number(n) > stored) lastProgress = Date.now();
       stored = Number(n);
