@@ -133,7 +133,8 @@ export async function measureCorrelationEndToEnd(opts: {
     const seconds = (Date.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuStart);
     let pgSeconds = 0;
-    for (const [pid, s] of await postgresCpu(admin, dbName)) pgSeconds += Math.max(0, s - (pgStart.get(pid) ?? 0));
+    for (const [pid, s] of await postgresCpu(admin, dbName))
+      pgSeconds += Math.max(0, s - (pgStart.get(pid) ?? 0));
     const [{ n: links }] = await ds.query<{ n: string }[]>('SELECT count(*) AS n FROM correlation.case_link');
     return {
       reports: stored,

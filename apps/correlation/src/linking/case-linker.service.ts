@@ -124,7 +124,9 @@ export class CaseLinker extends ReportStoredHandler {
           // One JSON document rather than parallel arrays: the features are serialised once,
           // natively, instead of as JSON strings escaped again into array literals (encodeFeature:
           // a non-finite number becomes null).
-          JSON.stringify(added.map((x) => ({ k: x.key, e: x.eventId, i: featureId(x.feature), f: x.feature }))),
+          JSON.stringify(
+            added.map((x) => ({ k: x.key, e: x.eventId, i: featureId(x.feature), f: x.feature })),
+          ),
         ],
       );
     }
