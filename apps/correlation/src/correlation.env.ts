@@ -12,13 +12,14 @@ export class CorrelationEnv extends CommonEnv {
   @EnvDoc(
     'Partition batches a single instance takes at once. Each normalises its reports as soon as it ' +
       "arrives; their transactions run one after the other (concurrent ones would queue on each other's " +
-      'blocking-key locks), so with 2 one batch is normalised while the previous one is in PostgreSQL. ' +
+      'blocking-key locks), so with 2 one batch can be normalised while the previous one is in PostgreSQL ' +
+      '(not yet measured faster on an idle machine; on a busy 2-core machine 1 and 2 measured alike). ' +
       'More than 2 only holds more records in memory.',
   )
   @IsInt({ message: 'must be an integer' })
   @Min(1)
   @Max(64)
-  CORRELATION_CONCURRENCY: number = 2;
+  CORRELATION_CONCURRENCY: number = 1;
 
   @EnvDoc(
     "Most report records applied per database transaction (one partition's consecutive records). " +
