@@ -203,6 +203,10 @@ async function main(): Promise<void> {
         `end to end (Kafka + PG)   ${e2e.reportsPerSecond.toFixed(0)} reports/s for ${e2e.reports} reports (${e2e.links} links) with one instance; ` +
           `ratio to the pure engine ${(e2e.reportsPerSecond / (result.engineReportsPerSecond as number)).toFixed(3)}`,
       );
+      console.log(
+        `end to end CPU            ${e2e.serviceCpuPer1000.toFixed(2)} s per 1,000 reports in the service process, ` +
+          `${e2e.postgresCpuPer1000.toFixed(2)} s in PostgreSQL (load average ${os.loadavg()[0].toFixed(1)})`,
+      );
     }
   }
   if (args.json) console.log(JSON.stringify(result));

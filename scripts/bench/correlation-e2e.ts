@@ -1,7 +1,9 @@
 // End-to-end throughput of one correlation instance: generated reports produced to the
 // real report topics, consumed, normalised, matched, clustered and committed in the real
 // PostgreSQL. Measures reports/s from the first record produced to the last one stored.
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Topics } from '@app/contracts';
@@ -15,6 +17,38 @@ export interface EndToEndResult {
   reportsPerSecond: number;
   links: number;
   produceSeconds: number;
+  /** CPU seconds per 1,000 reports: this process (the service, the producer, the polling) and the database's backends. */
+  serviceCpuPer1000: number;
+  postgresCpuPer1000: number;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ, nearly always 100). */
+const CLK_TCK = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU seconds (user + system) a process has used so far; 0 once it is gone or without /proc. */
+function processCpuSeconds(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after "(comm)": state is [0], utime [11], stime [12].
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU used so far by the PostgreSQL backends serving one database, by pid. */
+async function postgresCpu(admin: Client, dbName: string): Promise<Map<number, number>> {
+  const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [
+    dbName,
+  ]);
+  return new Map(rows.map((r) => [r.pid, processCpuSeconds(r.pid)]));
 }
 
 /** Runs the measurement against KAFKA_BROKERS and a throwaway database on DATABASE_URL's server. */
@@ -63,6 +97,8 @@ export async function measureCorrelationEndToEnd(opts: {
       `  end to end: producing ${records.length} reports to Kafka, one correlation instance consuming…`,
     );
     const started = Date.now();
+    const cpuStart = process.cpuUsage();
+    const pgStart = await postgresCpu(admin, dbName);
     for (let i = 0; i < records.length; i += 500) {
       const chunk = records.slice(i, i + 500);
       await producer.sendBatch({
@@ -78,7 +114,7 @@ export async function measureCorrelationEndToEnd(opts: {
     let lastLog = Date.now();
     let lastProgress = Date.now();
     while (stored < records.length) {
-      await new Promise((r) => setTimeout(r, 200));
+      await new Promise((r) => setTimeout(r, 50));
       const [{ n }] = await ds.query<{ n: string }[]>('SELECT count(*) AS n FROM correlation.report');
       if (Number(n) > stored) lastProgress = Date.now();
       stored = Number(n);
@@ -95,6 +131,10 @@ export async function measureCorrelationEndToEnd(opts: {
       }
     }
     const seconds = (Date.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuStart);
+    let pgSeconds = 0;
+    for (const [pid, s] of await postgresCpu(admin, dbName))
+      pgSeconds += Math.max(0, s - (pgStart.get(pid) ?? 0));
     const [{ n: links }] = await ds.query<{ n: string }[]>('SELECT count(*) AS n FROM correlation.case_link');
     return {
       reports: stored,
@@ -102,6 +142,8 @@ export async function measureCorrelationEndToEnd(opts: {
       reportsPerSecond: stored / seconds,
       links: Number(links),
       produceSeconds,
+      serviceCpuPer1000: ((cpu.user + cpu.system) / 1e6 / Math.max(1, stored)) * 1000,
+      postgresCpuPer1000: (pgSeconds / Math.max(1, stored)) * 1000,
     };
   } finally {
     await producer.disconnect();

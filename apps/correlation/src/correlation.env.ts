@@ -10,9 +10,11 @@ export class CorrelationEnv extends CommonEnv {
   CORRELATION_PORT: number = 3001;
 
   @EnvDoc(
-    'Partition batches a single instance applies concurrently. Concurrent batches that share blocking keys ' +
-      "or clusters queue on each other's locks; on a 2-core machine 1 was fastest (measured: 1–2 about " +
-      '800 reports/s, 3 and more under 350).',
+    'Partition batches a single instance takes at once. Each normalises its reports as soon as it ' +
+      "arrives; their transactions run one after the other (concurrent ones would queue on each other's " +
+      'blocking-key locks), so with 2 one batch can be normalised while the previous one is in PostgreSQL ' +
+      '(not yet measured faster on an idle machine; on a busy 2-core machine 1 and 2 measured alike). ' +
+      'More than 2 only holds more records in memory.',
   )
   @IsInt({ message: 'must be an integer' })
   @Min(1)

@@ -13,14 +13,34 @@ import {
 import type { Producer } from 'kafkajs';
 import { correlationService } from '../correlation.service-definition';
 import type { CorrelationEnv } from '../correlation.env';
-import { ReportStoredHandler, type StoredReport } from './report-intake.service';
+import { incomingSeizure } from './incoming-report';
+import { ReportIntakeService, ReportStoredHandler, type StoredReport } from './report-intake.service';
 
 /** Fault injection at the port after storage: fails as told, inside the transaction. */
 class FaultyStoredHandler extends ReportStoredHandler {
   calls = new Map<string, number>();
   failures = new Map<string, { times: number; error: () => Error }>();
+  prepared = new Set<string>();
+  inTransaction = 0;
+  mostInTransaction = 0;
+  holdMs = 0;
+
+  override prepare(reports: readonly { body: { eventId: string } }[]): void {
+    for (const r of reports) this.prepared.add(r.body.eventId);
+  }
 
   async onStored(_m: EntityManager, stored: StoredReport[]): Promise<void> {
+    this.inTransaction++;
+    this.mostInTransaction = Math.max(this.mostInTransaction, this.inTransaction);
+    try {
+      if (this.holdMs > 0) await new Promise((r) => setTimeout(r, this.holdMs));
+      this.record(stored);
+    } finally {
+      this.inTransaction--;
+    }
+  }
+
+  private record(stored: StoredReport[]): void {
     for (const { report } of stored) {
       const id = report.body.eventId;
       const n = (this.calls.get(id) ?? 0) + 1;
@@ -229,6 +249,45 @@ describe('Correlation intake round trip (real Kafka and PostgreSQL)', () => {
       ['PK-ANF', caseRef],
     );
     expect(c.report_count).toBe(2);
+  });
+
+  it('prepares concurrent batches at once but runs their transactions one after the other', async () => {
+    const intake = svc.app.get(ReportIntakeService);
+    const batch = (n: number) =>
+      Array.from({ length: n }, (_, i) => {
+        const body = SeizureReportBuilder.valid().withCaseRef().build();
+        return {
+          report: incomingSeizure(body),
+          meta: {
+            topic: Topics.SeizureReported,
+            partition: 0,
+            offset: String(1_000_000 + i),
+            key: null,
+            headers: {},
+            eventId: body.eventId,
+            timestamp: String(Date.now()),
+          },
+        };
+      });
+    const [first, second, third] = [batch(3), batch(2), batch(1)];
+    faults.holdMs = 100;
+    faults.mostInTransaction = 0;
+    try {
+      const applying = [first, second, third].map((b) => intake.applyBatch(b));
+      // All three were handed to prepare before any transaction finished.
+      for (const b of [first, second, third])
+        for (const r of b) expect(faults.prepared.has(r.report.body.eventId)).toBe(true);
+      await expect(Promise.all(applying)).resolves.toEqual([3, 2, 1]);
+    } finally {
+      faults.holdMs = 0;
+    }
+    expect(faults.mostInTransaction).toBe(1);
+    const ids = [...first, ...second, ...third].map((r) => r.report.body.eventId);
+    const [{ n }] = await ds.query<{ n: string }[]>(
+      'SELECT count(*) AS n FROM correlation.report WHERE event_id = ANY($1::uuid[])',
+      [ids],
+    );
+    expect(Number(n)).toBe(6);
   });
 
   it('applies a redelivered record (same event-id) only once', async () => {

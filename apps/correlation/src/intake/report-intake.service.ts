@@ -14,6 +14,12 @@ export interface StoredReport {
 
 /** Hook for what happens to reports once stored (matching, in the correlation use case). */
 export abstract class ReportStoredHandler {
+  /**
+   * Called before the transaction with the batch's reports: pure work that needs no database
+   * (normalisation), done while another batch's transaction holds the database. Optional.
+   */
+  prepare(_reports: readonly IncomingReport[]): void {}
+
   /** Called once per transaction with the reports it stored, in record order. */
   abstract onStored(manager: EntityManager, stored: StoredReport[]): Promise<void>;
 }
@@ -45,8 +51,27 @@ export class ReportIntakeService {
     return (await this.applyBatch([{ report, meta }])) === 1;
   }
 
-  /** Applies a batch in one transaction; returns how many reports were new. */
+  /**
+   * Applies a batch in one transaction; returns how many reports were new. Batches of several
+   * partitions may arrive at once (CORRELATION_CONCURRENCY): each prepares its reports at
+   * once, then their transactions run one after the other. Concurrent transactions of one
+   * instance would only queue on each other's blocking-key locks (a batch locks most buckets);
+   * this way one batch's normalisation overlaps another's database work instead.
+   */
   async applyBatch(records: IncomingRecord[]): Promise<number> {
+    this.stored.prepare(records.map((r) => r.report));
+    const turn = this.serial.then(() => this.applyInTransaction(records));
+    // The next batch waits for this one to settle, whatever its outcome.
+    this.serial = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    return turn;
+  }
+
+  private serial: Promise<void> = Promise.resolve();
+
+  private async applyInTransaction(records: IncomingRecord[]): Promise<number> {
     const fresh = await this.ds.transaction(async (m) => {
       const applied = await claimUnapplied(
         m,
@@ -110,18 +135,24 @@ export class ReportIntakeService {
   ): Promise<void> {
     await m.query(
       `INSERT INTO "correlation"."report" (event_id, kind, agency_id, case_ref, agency_case_id, body, reported_at, topic, partition, "offset")
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::jsonb[], $7::timestamptz[], $8::text[], $9::int[], $10::bigint[])`,
+       SELECT e, k, a, r, c, b, t, tp, p, o
+         FROM json_to_recordset($1::json) AS x(e uuid, k text, a text, r text, c uuid, b jsonb, t timestamptz, tp text, p int, o bigint)`,
+      // One JSON document: each body is serialised once, not escaped again into an array literal.
       [
-        applied.map((r) => r.report.body.eventId),
-        applied.map((r) => r.report.kind),
-        applied.map((r) => r.report.body.agencyId),
-        applied.map((r) => r.report.caseRef),
-        stored.map((s) => s.agencyCaseId),
-        applied.map((r) => JSON.stringify(r.report.body)),
-        applied.map((r) => r.report.body.reportedAt),
-        applied.map((r) => r.meta.topic),
-        applied.map((r) => r.meta.partition),
-        applied.map((r) => r.meta.offset),
+        JSON.stringify(
+          applied.map((r, i) => ({
+            e: r.report.body.eventId,
+            k: r.report.kind,
+            a: r.report.body.agencyId,
+            r: r.report.caseRef,
+            c: stored[i].agencyCaseId,
+            b: r.report.body,
+            t: r.report.body.reportedAt,
+            tp: r.meta.topic,
+            p: r.meta.partition,
+            o: r.meta.offset,
+          })),
+        ),
       ],
     );
   }

@@ -23,7 +23,7 @@ import { enqueueOutbox } from '@app/outbox';
 import type { IncomingReport } from '../intake/incoming-report';
 import { ReportStoredHandler, type StoredReport } from '../intake/report-intake.service';
 import { LOCK_NAMESPACE, advisoryLockPlan } from './domain/advisory-lock-plan';
-import { decodeFeature, encodeFeature, featureId } from './domain/feature-codec';
+import { decodeFeature, featureId } from './domain/feature-codec';
 import { MATCH_CONFIG, MATCH_GAZETTEER } from './linking.tokens';
 
 /** Upper bound of candidates compared per agency case (the frequency cap keeps real ones far below). */
@@ -78,6 +78,13 @@ export class CaseLinker extends ReportStoredHandler {
     super();
   }
 
+  // Features of reports normalised ahead of their transaction (prepare), until it reads them.
+  private readonly prepared = new WeakMap<IncomingReport, Feature[]>();
+
+  override prepare(reports: readonly IncomingReport[]): void {
+    for (const report of reports) this.prepared.set(report, extractUnique(report, this.gazetteer));
+  }
+
   async onStored(m: EntityManager, stored: StoredReport[]): Promise<void> {
     const touched = this.touchedCases(stored);
     const caseKeys = [...touched.keys()];
@@ -112,12 +119,14 @@ export class CaseLinker extends ReportStoredHandler {
     if (added.length > 0) {
       await m.query(
         `INSERT INTO correlation.case_feature (case_key, event_id, feature_id, feature)
-         SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::jsonb[]) ON CONFLICT DO NOTHING`,
+         SELECT k, e, i, f FROM json_to_recordset($1::json) AS x(k text, e uuid, i text, f jsonb) ON CONFLICT DO NOTHING`,
         [
-          added.map((x) => x.key),
-          added.map((x) => x.eventId),
-          added.map((x) => featureId(x.feature)),
-          added.map((x) => encodeFeature(x.feature)),
+          // One JSON document rather than parallel arrays: the features are serialised once,
+          // natively, instead of as JSON strings escaped again into array literals (encodeFeature:
+          // a non-finite number becomes null).
+          JSON.stringify(
+            added.map((x) => ({ k: x.key, e: x.eventId, i: featureId(x.feature), f: x.feature })),
+          ),
         ],
       );
     }
@@ -138,8 +147,9 @@ export class CaseLinker extends ReportStoredHandler {
     const indexPairs = [...touched].flatMap(([key, c]) => c.index.map((k) => [k, key] as const));
     if (indexPairs.length > 0) {
       await m.query(
-        `INSERT INTO correlation.case_key (key, case_key) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
-        [indexPairs.map((p) => p[0]), indexPairs.map((p) => p[1])],
+        `INSERT INTO correlation.case_key (key, case_key)
+         SELECT k, c FROM json_to_recordset($1::json) AS x(k text, c text) ON CONFLICT DO NOTHING`,
+        [JSON.stringify(indexPairs.map(([k, c]) => ({ k, c })))],
       );
     }
 
@@ -163,11 +173,11 @@ export class CaseLinker extends ReportStoredHandler {
 
     const candidateRows = await m.query<{ self: string; case_key: string }[]>(
       `SELECT q.self, c.case_key
-         FROM (SELECT self, array_agg(k) AS ks FROM unnest($1::text[], $2::text[]) AS t(self, k) GROUP BY self) q
+         FROM (SELECT self, array_agg(k) AS ks FROM json_to_recordset($1::json) AS t(self text, k text) GROUP BY self) q
          CROSS JOIN LATERAL (
            SELECT DISTINCT case_key FROM correlation.case_key
             WHERE key = ANY(q.ks) AND case_key <> q.self LIMIT ${MAX_CANDIDATES}) c`,
-      [probes.map((p) => p[0]), probes.map((p) => p[1])],
+      [JSON.stringify(probes.map(([self, k]) => ({ self, k })))],
     );
     if (candidateRows.length === 0) return;
 
@@ -210,20 +220,25 @@ export class CaseLinker extends ReportStoredHandler {
     const finalCluster = await this.applyToClusters(m, links, now);
     await m.query(
       `INSERT INTO correlation.case_link (link_id, a_case, b_case, score, reasons, cross_border, weak, capped, trigger_event_id, cluster_id)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::float8[], $5::jsonb[], $6::bool[], $7::bool[], $8::jsonb[], $9::uuid[], $10::uuid[])
+       SELECT l, a, b, s, r, x, w, c, t, k
+         FROM json_to_recordset($1::json) AS j(l uuid, a text, b text, s float8, r jsonb, x bool, w bool, c jsonb, t uuid, k uuid)
        ON CONFLICT (link_id) DO UPDATE SET score = EXCLUDED.score, reasons = EXCLUDED.reasons, weak = EXCLUDED.weak,
          capped = EXCLUDED.capped, cluster_id = EXCLUDED.cluster_id`,
       [
-        links.map((l) => l.linkId),
-        links.map((l) => l.a),
-        links.map((l) => l.b),
-        links.map((l) => l.cmp.score),
-        links.map((l) => JSON.stringify(l.cmp.reasons)),
-        links.map((l) => l.cmp.crossBorder),
-        links.map((l) => l.cmp.weak),
-        links.map((l) => JSON.stringify(l.cmp.capped)),
-        links.map((l) => l.triggeredBy),
-        links.map((l) => (l.clusterId ? finalCluster(l.clusterId) : null)),
+        JSON.stringify(
+          links.map((l) => ({
+            l: l.linkId,
+            a: l.a,
+            b: l.b,
+            s: l.cmp.score,
+            r: l.cmp.reasons,
+            x: l.cmp.crossBorder,
+            w: l.cmp.weak,
+            c: l.cmp.capped,
+            t: l.triggeredBy,
+            k: l.clusterId ? finalCluster(l.clusterId) : null,
+          })),
+        ),
       ],
     );
 
@@ -263,7 +278,9 @@ export class CaseLinker extends ReportStoredHandler {
         touched.set(identity.id, c);
       }
       const seen = new Set(c.extracted.map((x) => featureId(x.feature)));
-      for (const feature of extractUnique(report, this.gazetteer)) {
+      const features = this.prepared.get(report) ?? extractUnique(report, this.gazetteer);
+      this.prepared.delete(report);
+      for (const feature of features) {
         if (seen.has(featureId(feature))) continue;
         c.extracted.push({ feature, eventId: report.body.eventId });
       }

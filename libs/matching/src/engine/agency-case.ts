@@ -57,8 +57,13 @@ export function initialsMask(tokens: readonly string[]): number {
 
 /** Groups the merged features of an agency case for scoring. */
 export function buildProfile(identity: AgencyCaseIdentity, features: readonly Feature[]): CaseProfile {
+  // Fields written out rather than spread from the identity: built for every new agency case.
   const profile: CaseProfile = {
-    ...identity,
+    id: identity.id,
+    agencyId: identity.agencyId,
+    country: identity.country,
+    kind: identity.kind,
+    ref: identity.ref,
     features: [],
     identifiers: new Map(),
     names: [],

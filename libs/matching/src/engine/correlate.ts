@@ -69,8 +69,10 @@ export class Engine {
   readonly clusters = new InMemoryClusterStore();
   private readonly gazetteer: readonly GazetteerEntry[];
   private readonly cases = new Map<string, CaseState>();
-  // Keyed by the sorted pair, so the link id (a hash) is computed only for new links.
-  private readonly links = new Map<string, Link>();
+  // By the sorted pair's first id, then its second: lookups hash the ids themselves (V8 keeps
+  // a string's hash), never a concatenation made per candidate; the link id (a SHA-1) is
+  // computed only for new links.
+  private readonly links = new Map<string, Map<string, Link>>();
   private readonly events = new Set<string>();
 
   constructor(options: EngineOptions) {
@@ -108,8 +110,7 @@ export class Engine {
       if (candidates.has(otherId)) continue;
       // No identifier key in common: only a route waypoint can link them, weakly. A pair that
       // is linked already cannot gain from that; others are tested cheaply first.
-      const [a, b] = orderedPair(identity.id, otherId);
-      if (this.links.has(`${a}\u0000${b}`)) continue;
+      if (this.linkOf(identity.id, otherId)) continue;
       if (waypointAgrees(state.profile, this.cases.get(otherId)!.profile, this.config))
         candidates.add(otherId);
     }
@@ -117,8 +118,7 @@ export class Engine {
     for (const otherId of candidates) {
       const other = this.cases.get(otherId)!;
       const [a, b] = orderedPair(identity.id, otherId);
-      const pairKey = `${a}\u0000${b}`;
-      const existing = this.links.get(pairKey);
+      const existing = this.linkOf(a, b);
       if (existing && !existing.weak) continue;
       const [pa, pb] = a === identity.id ? [state.profile, other.profile] : [other.profile, state.profile];
       const comparison = compareCases(pa, pb, this.index, this.config);
@@ -135,7 +135,9 @@ export class Engine {
         weak: comparison.weak,
         capped: comparison.capped,
       };
-      this.links.set(pairKey, link);
+      let partners = this.links.get(a);
+      if (!partners) this.links.set(a, (partners = new Map()));
+      partners.set(b, link);
       (existing ? result.upgradedLinks : result.newLinks).push(link);
       if (link.weak && !this.config.clusterWeakLinks) continue;
       const applied = applyLink(this.clusters, a, b, linkId, now);
@@ -173,8 +175,8 @@ export class Engine {
   }
 
   /** Every link made (weak ones included). */
-  allLinks(): IterableIterator<Link> {
-    return this.links.values();
+  *allLinks(): IterableIterator<Link> {
+    for (const partners of this.links.values()) yield* partners.values();
   }
 
   /** Number of agency cases held. */
@@ -209,6 +211,10 @@ export class Engine {
       this.index.add(identity.id, fresh);
     }
     return state;
+  }
+
+  private linkOf(x: string, y: string): Link | undefined {
+    return x < y ? this.links.get(x)?.get(y) : this.links.get(y)?.get(x);
   }
 
   // Probe keys split in two: identifiers and names (values past the frequency cap dropped),

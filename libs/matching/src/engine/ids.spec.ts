@@ -10,6 +10,10 @@ describe(linkIdOf.name, () => {
     expect(linkIdOf('x', 'y')).toMatch(UUID_V5);
   });
 
+  it('keeps the ids already stored (SHA-1 of the sorted pair, version and variant bits set)', () => {
+    expect(linkIdOf('y', 'x')).toBe('769b5e79-599c-5f1b-bb52-8ff5e4ebacb7');
+  });
+
   it.each([
     ['x', 'y', 'x', 'z'],
     ['ab', 'c', 'a', 'bc'],

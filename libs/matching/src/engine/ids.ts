@@ -3,12 +3,12 @@ import { hash } from 'node:crypto';
 // RFC 4122 name-based UUID (version 5, SHA-1) so ids fit a PostgreSQL `uuid` column and are
 // the same on every replay of the same records.
 function uuidV5Like(name: string): string {
-  // crypto.hash: the one-shot form, about twice as fast as createHash for short inputs.
-  const bytes = hash('sha1', name, 'buffer').subarray(0, 16);
-  bytes[6] = (bytes[6] & 0x0f) | 0x50;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  // crypto.hash straight to hex (no Buffer): the one-shot form is several times cheaper than
+  // createHash for short inputs, and the version and variant bits are set on the hex digits.
+  const hex = hash('sha1', name, 'hex');
+  // Byte 8: variant 10xx, i.e. its high nibble keeps its two low bits and gains 0b1000.
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** The two agency case ids of a pair in canonical (sorted) order. */

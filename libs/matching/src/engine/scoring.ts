@@ -224,13 +224,28 @@ function maskedDetail(label: string, a: Feature, b: Feature): string | undefined
   return p ? `${label} of a protected person (${roleLabel(p)})` : undefined;
 }
 
+function identifierAgreementOf(
+  a: Feature,
+  b: Feature,
+  feature: ReasonFeature,
+  weight: number,
+  strength: Strength,
+  detail: string,
+  indicatorIdentifier = true,
+): Agreement {
+  return {
+    feature,
+    weight,
+    strength,
+    detail,
+    protected: a.protected || b.protected,
+    sources: [a.source, b.source],
+    indicatorIdentifier,
+  };
+}
+
 // Best agreement between two features holding the same identifier value, or none.
 function identifierAgreement(a: Feature, b: Feature, w: MatchWeights): Agreement | undefined {
-  const base = {
-    protected: a.protected || b.protected,
-    sources: [a.source, b.source] as [string, string],
-    indicatorIdentifier: true,
-  };
   switch (a.type) {
     case 'PLATE': {
       if (a.country && b.country && a.country !== b.country) return undefined;
@@ -241,57 +256,54 @@ function identifierAgreement(a: Feature, b: Feature, w: MatchWeights): Agreement
           ? ' (bare number: weak)'
           : ' (plate country missing on one side: weak)'
         : '';
-      return {
-        ...base,
-        feature: 'PLATE',
-        weight: weak ? w.PLATE_WEAK : w.PLATE,
-        strength: weak ? 'weak' : 'medium',
-        detail: `plate ${a.value}${country ? ` (${country})` : ''}${qualifier}`,
-        indicatorIdentifier: !weak,
-      };
+      return identifierAgreementOf(
+        a,
+        b,
+        'PLATE',
+        weak ? w.PLATE_WEAK : w.PLATE,
+        weak ? 'weak' : 'medium',
+        `plate ${a.value}${country ? ` (${country})` : ''}${qualifier}`,
+        !weak,
+      );
     }
     case 'CONTAINER': {
       const valid = a.checkDigitValid === true && b.checkDigitValid === true;
-      return {
-        ...base,
-        feature: 'CONTAINER',
-        weight: valid ? w.CONTAINER : w.CONTAINER_INVALID,
-        strength: valid ? 'strong' : 'medium',
-        detail: `container ${a.value}${valid ? '' : ' (check digit invalid: less weight)'}`,
-      };
+      return identifierAgreementOf(
+        a,
+        b,
+        'CONTAINER',
+        valid ? w.CONTAINER : w.CONTAINER_INVALID,
+        valid ? 'strong' : 'medium',
+        `container ${a.value}${valid ? '' : ' (check digit invalid: less weight)'}`,
+      );
     }
     case 'PHONE':
-      return {
-        ...base,
-        feature: 'PHONE',
-        weight: w.PHONE,
-        strength: 'medium',
-        detail: maskedDetail('phone', a, b) ?? `phone ${a.value}`,
-      };
+      return identifierAgreementOf(
+        a,
+        b,
+        'PHONE',
+        w.PHONE,
+        'medium',
+        maskedDetail('phone', a, b) ?? `phone ${a.value}`,
+      );
     case 'DOCUMENT': {
       if (a.country && b.country && a.country !== b.country) return undefined;
       const full = a.country !== undefined && b.country !== undefined;
       const label = `${a.documentType} ${a.value}${(a.country ?? b.country) ? ` (${a.country ?? b.country})` : ''}`;
-      return {
-        ...base,
-        feature: 'DOCUMENT',
-        weight: full ? w.DOCUMENT : w.DOCUMENT_PARTIAL,
-        strength: full ? 'strong' : 'medium',
-        detail:
-          maskedDetail(`${a.documentType} document`, a, b) ??
+      return identifierAgreementOf(
+        a,
+        b,
+        'DOCUMENT',
+        full ? w.DOCUMENT : w.DOCUMENT_PARTIAL,
+        full ? 'strong' : 'medium',
+        maskedDetail(`${a.documentType} document`, a, b) ??
           `${label}${full ? '' : ' (issuing country on one side only)'}`,
-      };
+      );
     }
     case 'VIN':
-      return { ...base, feature: 'VIN', weight: w.VIN, strength: 'strong', detail: `VIN ${a.value}` };
+      return identifierAgreementOf(a, b, 'VIN', w.VIN, 'strong', `VIN ${a.value}`);
     case 'VESSEL_IMO':
-      return {
-        ...base,
-        feature: 'VESSEL_IMO',
-        weight: w.VESSEL_IMO,
-        strength: 'strong',
-        detail: `vessel IMO ${a.value}`,
-      };
+      return identifierAgreementOf(a, b, 'VESSEL_IMO', w.VESSEL_IMO, 'strong', `vessel IMO ${a.value}`);
     default:
       return undefined;
   }
@@ -492,9 +504,15 @@ export function waypointAgrees(
 ): boolean {
   if (a.kind === b.kind) return false;
   const [seizure, route] = a.kind === 'seizure' ? [a, b] : [b, a];
-  const out: Agreement[] = [];
-  compareWaypoints(seizure, route, config, true, out);
-  return out.length > 0;
+  // The test of compareWaypoints without building its reason (most place-blocked pairs fail it).
+  for (const place of seizure.places) {
+    for (const wp of route.waypoints) {
+      if (place.at! < wp.from! || place.at! > wp.to!) continue;
+      if (!wp.commodities!.some((c) => seizure.commodities.has(c))) continue;
+      if (haversineKm(place.place!, wp.place!) <= config.placeRadiusKm) return true;
+    }
+  }
+  return false;
 }
 
 const EMPTY_FREQUENCY: FrequencyOf = () => 1;
@@ -550,26 +568,30 @@ export function compareCases(
     total += agreement.weight;
   }
   const score = scoreOf(total, config);
-  const counted = agreements.filter((x) => x.weight > 0);
-  const strong = counted.some((x) => x.strength === 'strong');
-  const medium = counted.some((x) => x.strength === 'medium');
-  const waypoint = counted.some((x) => x.feature === 'ROUTE_WAYPOINT');
+  // One pass over the agreements that count: the anchors, and the reasons (fields in the order
+  // the contract shows them).
+  let strong = false;
+  let medium = false;
+  let waypoint = false;
   // Bare names and organisation names are too common to vouch for a route on their own.
-  const indicator = counted.some(
-    (x) => x.indicatorIdentifier && (x.strength === 'strong' || x.strength === 'medium'),
-  );
-  const anchored = strong || (medium && counted.length >= 2) || (waypoint && indicator);
+  let indicator = false;
+  const reasons: Reason[] = [];
+  for (const x of agreements) {
+    if (!(x.weight > 0)) continue;
+    if (x.strength === 'strong') strong = true;
+    else if (x.strength === 'medium') medium = true;
+    if (x.feature === 'ROUTE_WAYPOINT') waypoint = true;
+    if (x.indicatorIdentifier && (x.strength === 'strong' || x.strength === 'medium')) indicator = true;
+    const reason: Reason = { feature: x.feature, weight: round2(x.weight), detail: x.detail } as Reason;
+    if (x.protected) reason.protected = true;
+    if (x.strength === 'weak') reason.weak = true;
+    reason.sources = x.sources;
+    reasons.push(reason);
+  }
+  const anchored = strong || (medium && reasons.length >= 2) || (waypoint && indicator);
   const strongLink = score >= config.threshold && anchored;
   const weak = !strongLink && waypoint && config.weakLinks;
 
-  const reasons: Reason[] = counted.map((x) => ({
-    feature: x.feature,
-    weight: round2(x.weight),
-    detail: x.detail,
-    ...(x.protected ? { protected: true } : {}),
-    ...(x.strength === 'weak' ? { weak: true } : {}),
-    sources: x.sources,
-  }));
   return {
     score: Math.round(score * 10_000) / 10_000,
     totalWeight: round2(total),

@@ -223,18 +223,26 @@ export function normalisePersonName(raw: string): NormalisedPersonName | null {
   return { tokens, key: [...tokens].sort().join(' '), display };
 }
 
+// Scratch flags of jaroWinkler, grown as needed (no allocation per call: it runs for every
+// pair of tokens of every pair of compared names).
+let aMatched = new Uint8Array(64);
+let bMatched = new Uint8Array(64);
+
 /** Jaro-Winkler similarity in [0, 1] (prefix scale 0.1, up to four prefix characters). */
 export function jaroWinkler(a: string, b: string): number {
   if (a === b) return 1;
   if (a.length === 0 || b.length === 0) return 0;
   const window = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
-  const aMatched: boolean[] = new Array<boolean>(a.length).fill(false);
-  const bMatched: boolean[] = new Array<boolean>(b.length).fill(false);
+  if (aMatched.length < a.length) aMatched = new Uint8Array(a.length * 2);
+  if (bMatched.length < b.length) bMatched = new Uint8Array(b.length * 2);
+  aMatched.fill(0, 0, a.length);
+  bMatched.fill(0, 0, b.length);
   let matches = 0;
   for (let i = 0; i < a.length; i++) {
-    for (let j = Math.max(0, i - window); j < Math.min(b.length, i + window + 1); j++) {
-      if (!bMatched[j] && a[i] === b[j]) {
-        aMatched[i] = bMatched[j] = true;
+    const end = Math.min(b.length, i + window + 1);
+    for (let j = Math.max(0, i - window); j < end; j++) {
+      if (bMatched[j] === 0 && a.charCodeAt(i) === b.charCodeAt(j)) {
+        aMatched[i] = bMatched[j] = 1;
         matches++;
         break;
       }
@@ -244,14 +252,15 @@ export function jaroWinkler(a: string, b: string): number {
   let transpositions = 0;
   let k = 0;
   for (let i = 0; i < a.length; i++) {
-    if (!aMatched[i]) continue;
-    while (!bMatched[k]) k++;
-    if (a[i] !== b[k]) transpositions++;
+    if (aMatched[i] === 0) continue;
+    while (bMatched[k] === 0) k++;
+    if (a.charCodeAt(i) !== b.charCodeAt(k)) transpositions++;
     k++;
   }
   const jaro = (matches / a.length + matches / b.length + (matches - transpositions / 2) / matches) / 3;
   let prefix = 0;
-  while (prefix < 4 && prefix < Math.min(a.length, b.length) && a[prefix] === b[prefix]) prefix++;
+  while (prefix < 4 && prefix < Math.min(a.length, b.length) && a.charCodeAt(prefix) === b.charCodeAt(prefix))
+    prefix++;
   return jaro + prefix * 0.1 * (1 - jaro);
 }
 
@@ -259,20 +268,35 @@ export function jaroWinkler(a: string, b: string): number {
 const TOKEN_MATCH_FLOOR = 0.85;
 
 // Greedy one-to-one pairing of the most similar tokens; unpaired tokens count as zero, so
-// `Gul Ahmad` against `Gul Ahmad Khan` scores 2/3.
+// `Gul Ahmad` against `Gul Ahmad Khan` scores 2/3. Greedy: the best pair whose tokens are
+// both still free (higher score first, then lower i, then lower j), until none reaches the
+// floor. Names have a handful of tokens, so this scans a small score table.
 function tokenSetOneWay(a: readonly string[], b: readonly string[]): number {
-  const pairs = a.flatMap((ta, i) => b.map((tb, j) => ({ i, j, score: jaroWinkler(ta, tb) })));
-  pairs.sort((p, q) => q.score - p.score || p.i - q.i || p.j - q.j);
-  const usedA = new Set<number>();
-  const usedB = new Set<number>();
+  const n = a.length;
+  const m = b.length;
+  const scores = new Float64Array(n * m);
+  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) scores[i * m + j] = jaroWinkler(a[i], b[j]);
   let total = 0;
-  for (const { i, j, score } of pairs) {
-    if (score < TOKEN_MATCH_FLOOR || usedA.has(i) || usedB.has(j)) continue;
-    usedA.add(i);
-    usedB.add(j);
-    total += score;
+  for (;;) {
+    let best = -1;
+    let bestScore = TOKEN_MATCH_FLOOR;
+    for (let p = 0; p < n * m; p++) {
+      const score = scores[p];
+      // Row-major scan, strictly greater: of equal scores the lowest i, then j, wins.
+      if (score > bestScore || (best < 0 && score === bestScore)) {
+        best = p;
+        bestScore = score;
+      }
+    }
+    if (best < 0) break;
+    total += bestScore;
+    // Both tokens are taken: their row and column drop out.
+    const bi = Math.floor(best / m);
+    const bj = best % m;
+    for (let j = 0; j < m; j++) scores[bi * m + j] = -1;
+    for (let i = 0; i < n; i++) scores[i * m + bj] = -1;
   }
-  return total / Math.max(a.length, b.length);
+  return total / Math.max(n, m);
 }
 
 /**

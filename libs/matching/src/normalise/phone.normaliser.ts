@@ -49,11 +49,16 @@ export function normalisePhone(raw: string, defaultCountry?: string): Normalised
   const candidate = !country && /^00[1-9]/.test(allDigits) ? `+${allDigits.slice(2)}` : text;
 
   let phone = parse(candidate, country);
-  if (!phone?.isValid() && !international) {
+  // isValid() walks the numbering plan's patterns: ask once per parse.
+  let valid = phone?.isValid() ?? false;
+  if (!valid && !international) {
     // Exports often drop the `+`: `92 300 1234567`. Accept that reading only when the
     // national reading is not a valid number and the international one is.
     const withPlus = parse(`+${allDigits}`, undefined);
-    if (withPlus?.isValid()) phone = withPlus;
+    if (withPlus?.isValid()) {
+      phone = withPlus;
+      valid = true;
+    }
   }
 
   const nationalDigits = phone?.nationalNumber ?? allDigits;
@@ -76,5 +81,5 @@ export function normalisePhone(raw: string, defaultCountry?: string): Normalised
   }
   // A wrong-length number is a typo or a fragment; it can only ever link by accident.
   if (!phone?.isPossible()) return null;
-  return { e164: phone.number, valid: phone.isValid(), placeholder: false };
+  return { e164: phone.number, valid, placeholder: false };
 }

@@ -1,9 +1,10 @@
 import type { Feature } from '@app/matching';
 
-// JSON has no Infinity: an open-ended route validity (`to`) is stored as null.
+// JSON has no Infinity: an open-ended route validity (`to`) is stored as null, which is what
+// JSON.stringify makes of any non-finite number by itself (no replacer needed).
 /** Serialises a feature for a jsonb column. */
 export function encodeFeature(f: Feature): string {
-  return JSON.stringify(f, (_k, v: unknown) => (v === Infinity ? null : v));
+  return JSON.stringify(f);
 }
 
 /** Reads a feature back from its jsonb value. */
