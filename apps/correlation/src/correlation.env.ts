@@ -10,16 +10,16 @@ export class CorrelationEnv extends CommonEnv {
   CORRELATION_PORT: number = 3001;
 
   @EnvDoc(
-    'Partition batches a single instance takes at once. Each normalises its reports as soon as it ' +
-      "arrives; their transactions run one after the other (concurrent ones would queue on each other's " +
-      'blocking-key locks), so with 2 one batch can be normalised while the previous one is in PostgreSQL ' +
-      '(not yet measured faster on an idle machine; on a busy 2-core machine 1 and 2 measured alike). ' +
-      'More than 2 only holds more records in memory.',
+    'Partition batches a single instance takes at once (default: the 9 partitions of the two report ' +
+      'topics). Each normalises its reports as soon as it arrives; they are applied one transaction at a ' +
+      'time, and the batches that arrived while one ran go together into the next (up to ' +
+      'CORRELATION_BATCH_SIZE records), so a round of partition batches costs one commit rather than one ' +
+      "per partition. Concurrent transactions would only queue on each other's blocking-key locks.",
   )
   @IsInt({ message: 'must be an integer' })
   @Min(1)
   @Max(64)
-  CORRELATION_CONCURRENCY: number = 1;
+  CORRELATION_CONCURRENCY: number = 9;
 
   @EnvDoc(
     "Most report records applied per database transaction (one partition's consecutive records). " +

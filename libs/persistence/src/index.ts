@@ -9,3 +9,4 @@ export {
 } from './idempotency';
 export { DatabaseHealthCheck } from './database-health.check';
 export { PersistenceModule } from './persistence.module';
+export { GroupCommit, type GroupApply } from './group-commit';

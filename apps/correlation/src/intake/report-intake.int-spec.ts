@@ -23,6 +23,7 @@ class FaultyStoredHandler extends ReportStoredHandler {
   prepared = new Set<string>();
   inTransaction = 0;
   mostInTransaction = 0;
+  transactions = 0;
   holdMs = 0;
 
   override prepare(reports: readonly { body: { eventId: string } }[]): void {
@@ -30,6 +31,7 @@ class FaultyStoredHandler extends ReportStoredHandler {
   }
 
   async onStored(_m: EntityManager, stored: StoredReport[]): Promise<void> {
+    this.transactions++;
     this.inTransaction++;
     this.mostInTransaction = Math.max(this.mostInTransaction, this.inTransaction);
     try {
@@ -251,27 +253,37 @@ describe('Correlation intake round trip (real Kafka and PostgreSQL)', () => {
     expect(c.report_count).toBe(2);
   });
 
-  it('prepares concurrent batches at once but runs their transactions one after the other', async () => {
+  const directBatch = (n: number) =>
+    Array.from({ length: n }, (_, i) => {
+      const body = SeizureReportBuilder.valid().withCaseRef().build();
+      return {
+        report: incomingSeizure(body),
+        meta: {
+          topic: Topics.SeizureReported,
+          partition: 0,
+          offset: String(1_000_000 + i),
+          key: null,
+          headers: {},
+          eventId: body.eventId,
+          timestamp: String(Date.now()),
+        },
+      };
+    });
+
+  async function storedCount(ids: string[]): Promise<number> {
+    const [{ n }] = await ds.query<{ n: string }[]>(
+      'SELECT count(*) AS n FROM correlation.report WHERE event_id = ANY($1::uuid[])',
+      [ids],
+    );
+    return Number(n);
+  }
+
+  it('prepares concurrent batches at once, runs one transaction at a time, and applies those that waited together', async () => {
     const intake = svc.app.get(ReportIntakeService);
-    const batch = (n: number) =>
-      Array.from({ length: n }, (_, i) => {
-        const body = SeizureReportBuilder.valid().withCaseRef().build();
-        return {
-          report: incomingSeizure(body),
-          meta: {
-            topic: Topics.SeizureReported,
-            partition: 0,
-            offset: String(1_000_000 + i),
-            key: null,
-            headers: {},
-            eventId: body.eventId,
-            timestamp: String(Date.now()),
-          },
-        };
-      });
-    const [first, second, third] = [batch(3), batch(2), batch(1)];
+    const [first, second, third] = [directBatch(3), directBatch(2), directBatch(1)];
     faults.holdMs = 100;
     faults.mostInTransaction = 0;
+    const transactionsBefore = faults.transactions;
     try {
       const applying = [first, second, third].map((b) => intake.applyBatch(b));
       // All three were handed to prepare before any transaction finished.
@@ -282,12 +294,30 @@ describe('Correlation intake round trip (real Kafka and PostgreSQL)', () => {
       faults.holdMs = 0;
     }
     expect(faults.mostInTransaction).toBe(1);
-    const ids = [...first, ...second, ...third].map((r) => r.report.body.eventId);
-    const [{ n }] = await ds.query<{ n: string }[]>(
-      'SELECT count(*) AS n FROM correlation.report WHERE event_id = ANY($1::uuid[])',
-      [ids],
-    );
-    expect(Number(n)).toBe(6);
+    // The first went alone; the two that waited for it shared the next transaction.
+    expect(faults.transactions - transactionsBefore).toBe(2);
+    expect(await storedCount([...first, ...second, ...third].map((r) => r.report.body.eventId))).toBe(6);
+  });
+
+  it('retries a failed group batch by batch: the batch that cannot be applied fails alone, the others are stored', async () => {
+    const intake = svc.app.get(ReportIntakeService);
+    const [first, poisoned, healthy] = [directBatch(1), directBatch(2), directBatch(2)];
+    const poison = poisoned[1].report.body.eventId;
+    // Fails in the group's transaction and again alone: a record that cannot be processed.
+    faults.failures.set(poison, { times: 2, error: () => new Error('not a transient fault') });
+    faults.holdMs = 100;
+    try {
+      const applying = [first, poisoned, healthy].map((b) => intake.applyBatch(b));
+      const [a, p, h] = await Promise.allSettled(applying);
+      expect(a).toEqual({ status: 'fulfilled', value: 1 });
+      expect(p.status).toBe('rejected');
+      expect(h).toEqual({ status: 'fulfilled', value: 2 });
+    } finally {
+      faults.holdMs = 0;
+      faults.failures.delete(poison);
+    }
+    expect(await storedCount(poisoned.map((r) => r.report.body.eventId))).toBe(0);
+    expect(await storedCount([...first, ...healthy].map((r) => r.report.body.eventId))).toBe(3);
   });
 
   it('applies a redelivered record (same event-id) only once', async () => {

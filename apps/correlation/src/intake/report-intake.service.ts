@@ -1,9 +1,11 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RecordMeta } from '@app/kafka';
-import { claimUnapplied } from '@app/persistence';
+import { claimUnapplied, GroupCommit } from '@app/persistence';
+import { APP_CONFIG } from '@app/config';
+import type { CorrelationEnv } from '../correlation.env';
 import type { IncomingReport } from './incoming-report';
 
 /** A report stored by this transaction, with the agency case it amended. */
@@ -41,10 +43,24 @@ export class ReportIntakeService {
   private readonly logger = new Logger(ReportIntakeService.name);
   static readonly CONSUMER = 'correlation-intake';
 
+  /**
+   * One transaction at a time; partition batches that arrive while it runs are applied together
+   * in the next one (up to CORRELATION_BATCH_SIZE records), so a fetch of many partitions costs
+   * one transaction, not one per partition. A group that fails is retried batch by batch.
+   */
+  private readonly commits: GroupCommit<IncomingRecord[], number>;
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly stored: ReportStoredHandler,
-  ) {}
+    @Inject(APP_CONFIG) env: CorrelationEnv,
+  ) {
+    this.commits = new GroupCommit(
+      (batches) => this.applyGroup(batches),
+      env.CORRELATION_BATCH_SIZE,
+      (batch) => batch.length,
+    );
+  }
 
   /** Applies one report; returns whether it was new. */
   async apply(report: IncomingReport, meta: RecordMeta): Promise<boolean> {
@@ -52,26 +68,27 @@ export class ReportIntakeService {
   }
 
   /**
-   * Applies a batch in one transaction; returns how many reports were new. Batches of several
-   * partitions may arrive at once (CORRELATION_CONCURRENCY): each prepares its reports at
-   * once, then their transactions run one after the other. Concurrent transactions of one
-   * instance would only queue on each other's blocking-key locks (a batch locks most buckets);
-   * this way one batch's normalisation overlaps another's database work instead.
+   * Applies a batch exactly once; resolves (to how many reports were new) once the transaction
+   * holding it committed. Batches of several partitions may arrive at once
+   * (CORRELATION_CONCURRENCY): each prepares its reports at once, then they are applied one
+   * transaction at a time, those that waited together. Concurrent transactions of one instance
+   * would only queue on each other's blocking-key locks (a batch locks most buckets); this way
+   * normalisation overlaps the database work, and a round of partition batches costs one commit.
    */
   async applyBatch(records: IncomingRecord[]): Promise<number> {
     this.stored.prepare(records.map((r) => r.report));
-    const turn = this.serial.then(() => this.applyInTransaction(records));
-    // The next batch waits for this one to settle, whatever its outcome.
-    this.serial = turn.then(
-      () => undefined,
-      () => undefined,
-    );
-    return turn;
+    return this.commits.submit(records);
   }
 
-  private serial: Promise<void> = Promise.resolve();
+  /** Batches applied in one transaction, in the order given; how many reports of each were new. */
+  private async applyGroup(batches: readonly IncomingRecord[][]): Promise<number[]> {
+    const records = batches.length === 1 ? batches[0] : batches.flat();
+    const applied = await this.applyInTransaction(records);
+    const fresh = new Set(applied);
+    return batches.map((b) => b.reduce((n, r) => n + (fresh.has(r) ? 1 : 0), 0));
+  }
 
-  private async applyInTransaction(records: IncomingRecord[]): Promise<number> {
+  private async applyInTransaction(records: IncomingRecord[]): Promise<IncomingRecord[]> {
     const fresh = await this.ds.transaction(async (m) => {
       const applied = await claimUnapplied(
         m,
@@ -79,7 +96,7 @@ export class ReportIntakeService {
         records,
         ({ report, meta }) => ({ ...meta, eventId: report.body.eventId }),
       );
-      if (applied.length === 0) return 0;
+      if (applied.length === 0) return applied;
       const caseIds = await this.amendCases(m, applied);
       const stored = applied.map((r) => ({
         report: r.report,
@@ -87,12 +104,12 @@ export class ReportIntakeService {
       }));
       await this.insertReports(m, applied, stored);
       await this.stored.onStored(m, stored);
-      return applied.length;
+      return applied;
     });
-    if (fresh < records.length)
+    if (fresh.length < records.length)
       this.logger.log({
         msg: 'duplicate report(s) ignored',
-        duplicates: records.length - fresh,
+        duplicates: records.length - fresh.length,
         offsets: records.map((r) => r.meta.offset),
       });
     return fresh;

@@ -16,7 +16,7 @@ import {
   webhookHeaders,
   type RetrySchedule,
 } from './domain';
-import { GroupCommit } from '../alerts/domain/group-commit';
+import { GroupCommit } from '@app/persistence';
 import { EndpointBreakers, EndpointUnavailableError, isBreakerOpenError } from './endpoint-breakers';
 import { WebhookSecrets } from './webhook-secrets';
 import { postWebhook, type SentAttempt } from './webhook-http.client';
