@@ -66,7 +66,7 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "const [v,d]=({'ingest-gateway':['INGEST_PORT',3000],correlation:['CORRELATION_PORT',3001],notification:['NOTIFICATION_PORT',3002],'ops-monitor':['OPS_PORT',3003]})[process.env.SERVICE]||['PORT',0];fetch('http://127.0.0.1:'+(process.env[v]||d)+'/health/live',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["/bin/sh", "-c", "main=\"dist/apps/${SERVICE}/apps/${SERVICE}/src/main.js\"; if [ ! -f \"$main\" ]; then echo \"SERVICE='${SERVICE}' must be one of: ingest-gateway correlation notification ops-monitor\" >&2; exit 64; fi; exec node --enable-source-maps \"$main\""]
+CMD ["/bin/sh", "-c", "main=\"dist/apps/${SERVICE}/apps/${SERVICE}/src/main.js\"; if [ ! -f \"$main\" ]; then echo \"SERVICE='${SERVICE}' must be one of: ingest-gateway correlation notification ops-monitor\" >&2; exit 64; fi; exec node --max-semi-space-size=32 --enable-source-maps \"$main\""]
 
 # Last, so the four images built from this file share every layer above.
 ARG SERVICE=ingest-gateway

@@ -23,6 +23,8 @@
 // Needs DATABASE_URL (a database the services may create schemas in) and KAFKA_BROKERS.
 import { randomInt, randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { SERVICE_NODE_FLAGS } = require('./node-flags') as { SERVICE_NODE_FLAGS: string[] };
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
@@ -112,6 +114,7 @@ async function spawnService(
   const child = spawn(
     process.execPath,
     [
+      ...SERVICE_NODE_FLAGS,
       ...(process.env.BENCH_CPU_PROF_DIR
         ? [
             '--cpu-prof',

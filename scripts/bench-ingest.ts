@@ -11,6 +11,8 @@
 // and prints every figure and the ratios to the baseline. CI runs it tiny:
 // `--seconds 2 --reports 200`.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { SERVICE_NODE_FLAGS } = require('./node-flags') as { SERVICE_NODE_FLAGS: string[] };
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
@@ -429,7 +431,7 @@ async function main(): Promise<void> {
   if (o.dist && !fs.existsSync(entry[0]))
     throw new Error(`${entry[0]} does not exist; run npm run build first`);
   const profile = o.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${o.profileDir}`] : [];
-  const child = spawn(process.execPath, [...profile, ...entry], {
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...profile, ...entry], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -10,6 +10,7 @@
 const { spawn, spawnSync } = require('node:child_process');
 const path = require('node:path');
 const fs = require('node:fs');
+const { SERVICE_NODE_FLAGS } = require('./node-flags');
 
 const ROOT = path.join(__dirname, '..');
 const SERVICES = [
@@ -126,7 +127,7 @@ async function stopAll(code) {
 function launch(svc, i) {
   const entry = path.join(ROOT, 'dist', 'apps', svc.name, 'apps', svc.name, 'src', 'main.js');
   if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run npm run build`);
-  const child = spawn(process.execPath, ['--enable-source-maps', entry], {
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, '--enable-source-maps', entry], {
     cwd: ROOT,
     env: { ...process.env, [svc.portVar]: String(svc.port) },
     stdio: ['ignore', 'pipe', 'pipe'],
