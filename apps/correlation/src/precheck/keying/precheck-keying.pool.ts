@@ -5,12 +5,13 @@ import { Worker } from 'node:worker_threads';
 import type { GazetteerEntry } from '@app/matching';
 import { ProblemException } from '@app/platform';
 import { MATCH_GAZETTEER } from '../../linking/linking.tokens';
-import { keyCheck, type KeyedCheck } from './keyed-check';
+import { keyCertainCheck, keyCheck, type KeyedCheck } from './keyed-check';
 import { KEYING_READY, type KeyingReply, type KeyingRequest } from './keying.messages';
 
 interface Job {
   request: KeyingRequest;
-  resolve: (check: KeyedCheck) => void;
+  /** null only for a text request that is not certainly valid. */
+  resolve: (check: KeyedCheck | null) => void;
   reject: (e: unknown) => void;
 }
 
@@ -23,9 +24,17 @@ interface Slot {
   outgoing: Job[];
 }
 
+function keyRequest(r: KeyingRequest, gazetteer: readonly GazetteerEntry[]): KeyedCheck | null {
+  return r.text !== undefined
+    ? keyCertainCheck(r.text, r.agencyId, gazetteer)
+    : keyCheck(r.body, r.agencyId, gazetteer);
+}
+
 /** Worker threads keying checks: one fewer than the cores (at least one), at most four. */
 export const KEYING_WORKERS = Math.max(1, Math.min(4, availableParallelism() - 1));
 const RESPAWN_MS = 1000;
+/** Fast-route bodies up to this many characters are keyed inline (a typical check is under 1 KiB). */
+export const INLINE_KEYING_MAX_CHARS = 4096;
 
 // From TypeScript sources (ts-node, jest) the worker registers ts-node and the path aliases
 // before loading its module; the built service runs the compiled .js directly.
@@ -81,7 +90,23 @@ export class PrecheckKeyingPool implements OnModuleInit, OnModuleDestroy {
    * key it here when nothing else waits for the event loop (a lone check is answered fastest
    * without the two thread hops; under load the workers keep the loop free).
    */
-  async key(body: unknown, agencyId: string, inline = false): Promise<KeyedCheck> {
+  key(body: unknown, agencyId: string, inline = false): Promise<KeyedCheck> {
+    return this.submit({ id: 0, agencyId, body }, inline) as Promise<KeyedCheck>;
+  }
+
+  /**
+   * The fast route's keying of a body as received (JSON text): the keyed check, or null when
+   * the text is not certainly a valid check (the full route then answers it). A body of up to
+   * INLINE_KEYING_MAX_CHARS is keyed here: without class-validator keying costs about as much
+   * main-thread CPU as handing the check to a worker and taking its answer back (a thread hop
+   * each way, ~80 µs on this machine). A larger one goes to a worker (as under `key`).
+   */
+  keyText(text: string, agencyId: string, inline = false): Promise<KeyedCheck | null> | KeyedCheck | null {
+    if (text.length <= INLINE_KEYING_MAX_CHARS) return keyCertainCheck(text, agencyId, this.gazetteer);
+    return this.submit({ id: 0, agencyId, text }, inline);
+  }
+
+  private async submit(request: KeyingRequest, inline: boolean): Promise<KeyedCheck | null> {
     let best: Slot | undefined;
     if (!inline)
       for (const s of this.slots)
@@ -90,10 +115,11 @@ export class PrecheckKeyingPool implements OnModuleInit, OnModuleDestroy {
           (!best || s.pending.size + s.outgoing.length < best.pending.size + best.outgoing.length)
         )
           best = s;
-    if (!best) return keyCheck(body, agencyId, this.gazetteer);
+    if (!best) return keyRequest(request, this.gazetteer);
     const slot = best;
-    return new Promise<KeyedCheck>((resolve, reject) => {
-      slot.outgoing.push({ request: { id: this.nextId++, body, agencyId }, resolve, reject });
+    request.id = this.nextId++;
+    return new Promise<KeyedCheck | null>((resolve, reject) => {
+      slot.outgoing.push({ request, resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
@@ -168,7 +194,7 @@ export class PrecheckKeyingPool implements OnModuleInit, OnModuleDestroy {
 
   private inline(job: Job): void {
     try {
-      job.resolve(keyCheck(job.request.body, job.request.agencyId, this.gazetteer));
+      job.resolve(keyRequest(job.request, this.gazetteer));
     } catch (e) {
       job.reject(e);
     }
