@@ -14,6 +14,25 @@ export interface KeyedCheck {
   types: PrecheckFeature[];
 }
 
+// Keys class-transformer trips over (a nested `{"constructor": 1}` makes plainToInstance throw
+// a TypeError, a 500) or that would reach an instance's prototype: refused by name first.
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const MAX_DEPTH = 16;
+
+/** The path of the first forbidden key (or of a value nested too deep), if any. */
+function hazardOf(value: unknown, path: string, depth: number): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (depth > MAX_DEPTH) return path || '$';
+  const isArray = Array.isArray(value);
+  for (const key of Object.keys(value)) {
+    const child = isArray ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+    if (!isArray && FORBIDDEN_KEYS.has(key)) return child;
+    const found = hazardOf((value as Record<string, unknown>)[key], child, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 const hasIdentifiers = (req: PrecheckRequestDto) =>
   (req.conveyances?.length ?? 0) + (req.persons?.length ?? 0) + (req.organisations?.length ?? 0) > 0;
 
@@ -34,7 +53,32 @@ export function keyCheck(
   checkingAgencyId: string,
   gazetteer: readonly GazetteerEntry[],
 ): KeyedCheck {
-  const req = isCertainlyValidPrecheck(body) ? body : validateInput(PrecheckRequestDto, body, 'pre-check');
+  let req: PrecheckRequestDto;
+  if (isCertainlyValidPrecheck(body)) req = body;
+  else {
+    const hazard = hazardOf(body, '', 0);
+    if (hazard !== undefined)
+      throw ProblemException.of(400, 'The pre-check has 1 problem; see errors[].', {
+        type: 'validation',
+        errors: [{ path: hazard, message: hazard === '$' ? 'nests too deep' : 'is not an allowed field' }],
+      });
+    req = validateInput(PrecheckRequestDto, body, 'pre-check');
+    // class-validator's ValidateNested passes an array item that is itself an array (`[[]]`).
+    const items: string[] = [];
+    for (const list of ['conveyances', 'persons', 'organisations'] as const)
+      (req[list] ?? []).forEach((item: unknown, i) => {
+        if (typeof item !== 'object' || item === null || Array.isArray(item)) items.push(`${list}[${i}]`);
+      });
+    if (items.length > 0)
+      throw ProblemException.of(
+        400,
+        `The pre-check has ${items.length} problem${items.length === 1 ? '' : 's'}; see errors[].`,
+        {
+          type: 'validation',
+          errors: items.map((path) => ({ path, message: 'must be an object' })),
+        },
+      );
+  }
   if (!hasIdentifiers(req))
     throw ProblemException.of(400, 'A pre-check needs at least one conveyance, person or organisation.', {
       type: 'validation',
