@@ -80,8 +80,7 @@ export class PrecheckService {
     this.inFlight++;
     try {
       const started = performance.now();
-      const keyed = this.keying.keyText(text, checker.agencyId, this.inFlight === 1);
-      const req = keyed instanceof Promise ? await keyed : keyed;
+      const req = await this.keying.keyText(text, checker.agencyId, this.inFlight === 1);
       return req ? await this.answer(req, checker, started) : null;
     } finally {
       this.inFlight--;

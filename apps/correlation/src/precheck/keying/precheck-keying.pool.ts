@@ -33,8 +33,6 @@ function keyRequest(r: KeyingRequest, gazetteer: readonly GazetteerEntry[]): Key
 /** Worker threads keying checks: one fewer than the cores (at least one), at most four. */
 export const KEYING_WORKERS = Math.max(1, Math.min(4, availableParallelism() - 1));
 const RESPAWN_MS = 1000;
-/** Fast-route bodies up to this many characters are keyed inline (a typical check is under 1 KiB). */
-export const INLINE_KEYING_MAX_CHARS = 4096;
 
 // From TypeScript sources (ts-node, jest) the worker registers ts-node and the path aliases
 // before loading its module; the built service runs the compiled .js directly.
@@ -95,14 +93,12 @@ export class PrecheckKeyingPool implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * The fast route's keying of a body as received (JSON text): the keyed check, or null when
-   * the text is not certainly a valid check (the full route then answers it). A body of up to
-   * INLINE_KEYING_MAX_CHARS is keyed here: without class-validator keying costs about as much
-   * main-thread CPU as handing the check to a worker and taking its answer back (a thread hop
-   * each way, ~80 µs on this machine). A larger one goes to a worker (as under `key`).
+   * The fast route's keying of a body as received: the JSON text, which is cheaper to hand to
+   * a worker than the parsed object (and the main thread never parses it). The keyed check, or
+   * null when the text is not certainly a valid check (the full route then answers it).
+   * `inline` as under `key`.
    */
-  keyText(text: string, agencyId: string, inline = false): Promise<KeyedCheck | null> | KeyedCheck | null {
-    if (text.length <= INLINE_KEYING_MAX_CHARS) return keyCertainCheck(text, agencyId, this.gazetteer);
+  keyText(text: string, agencyId: string, inline = false): Promise<KeyedCheck | null> {
     return this.submit({ id: 0, agencyId, text }, inline);
   }
 
