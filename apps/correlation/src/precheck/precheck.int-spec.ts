@@ -585,7 +585,8 @@ describe('Consignment pre-check (real Kafka and PostgreSQL)', () => {
         expect(res.status).toBe(status);
         expect(res.headers.get('content-type')).toContain('application/problem+json');
         expect(res.headers.get('x-correlation-id')).toBe('replayed-1');
-        expect(((await res.json()) as { detail: string }).detail).toMatch(detail);
+        const problem = (await res.json()) as { title: string; detail: string };
+        expect(`${problem.title}: ${problem.detail}`).toMatch(detail);
       },
     );
 
