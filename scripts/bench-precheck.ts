@@ -17,6 +17,7 @@
 // `--identifiers 5000 --rate 100 --seconds 2`.
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -203,7 +204,24 @@ interface ChildCpu {
   elu: EventLoopUtilization;
   /** Keying worker threads that have loaded. */
   workers: number;
+  /** CPU time of the main (event-loop) thread alone, ms (Linux /proc; undefined elsewhere). */
+  mainThreadMs?: number;
 }
+
+/** CPU time of this process's main thread (utime + stime of /proc/self/task/<pid>/stat), ms. */
+function mainThreadCpuMs(): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start at state, field 3.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14, 15)
+    return (ticks * 1000) / CLOCK_TICKS_PER_S;
+  } catch {
+    return undefined;
+  }
+}
+// sysconf(_SC_CLK_TCK): 100 on Linux on every architecture Node supports.
+const CLOCK_TICKS_PER_S = 100;
 interface ChildBaseline {
   type: 'baseline';
   latenciesMs: number[];
@@ -263,6 +281,7 @@ async function child(): Promise<void> {
         system,
         elu: perf.eventLoopUtilization(),
         workers: svc.app.get(precheck.PrecheckKeyingPool).readyWorkers,
+        mainThreadMs: mainThreadCpuMs(),
       };
       process.send!(out);
     } else if (msg.type === 'stop') {
@@ -468,6 +487,10 @@ async function main(): Promise<void> {
     const cpuAfter = await childCpu(proc);
     const serviceCpuMs = (cpuAfter.user - cpuBefore.user + cpuAfter.system - cpuBefore.system) / 1000;
     const elu = perf.eventLoopUtilization(cpuAfter.elu, cpuBefore.elu);
+    const mainMs =
+      cpuAfter.mainThreadMs !== undefined && cpuBefore.mainThreadMs !== undefined
+        ? cpuAfter.mainThreadMs - cpuBefore.mainThreadMs
+        : undefined;
     const lat = [...run.latenciesMs].sort((a, b) => a - b);
     const svc = [...run.serviceMs].sort((a, b) => a - b);
 
@@ -493,7 +516,7 @@ async function main(): Promise<void> {
       `  HTTP at ${o.rate} checks/s offered: ${run.latenciesMs.length} checks, ${(run.latenciesMs.length / (run.wallMs / 1000)).toFixed(0)} checks/s achieved, ${run.errors} errors, ${run.hits} HIT`,
       `    latency from scheduled time: p50 ${fmt(percentile(lat, 50))}, p90 ${fmt(percentile(lat, 90))}, p99 ${fmt(percentile(lat, 99))}, max ${fmt(lat[lat.length - 1] ?? NaN)}; goal p99 <= 10 ms: ${percentile(lat, 99) <= 10 ? 'met' : 'MISSED'}`,
       `    latency from send time:      p50 ${fmt(percentile(svc, 50))}, p99 ${fmt(percentile(svc, 99))}`,
-      `    service CPU ${(serviceCpuMs / Math.max(1, run.latenciesMs.length)).toFixed(2)} ms per check (${((serviceCpuMs / run.wallMs) * 100).toFixed(0)}% of one core, event loop ${(elu.utilization * 100).toFixed(0)}% busy, ${cpuBefore.workers}-${cpuAfter.workers} keying workers); load generator ${(((loaderCpu.user + loaderCpu.system) / 1000 / run.wallMs) * 100).toFixed(0)}% of one core`,
+      `    service CPU ${(serviceCpuMs / Math.max(1, run.latenciesMs.length)).toFixed(2)} ms per check${mainMs === undefined ? '' : ` (main thread ${(mainMs / Math.max(1, run.latenciesMs.length)).toFixed(2)} ms)`} (${((serviceCpuMs / run.wallMs) * 100).toFixed(0)}% of one core, event loop ${(elu.utilization * 100).toFixed(0)}% busy, ${cpuBefore.workers}-${cpuAfter.workers} keying workers); load generator ${(((loaderCpu.user + loaderCpu.system) / 1000 / run.wallMs) * 100).toFixed(0)}% of one core`,
       `  baseline (same checks on the in-memory index, no HTTP, no audit): p50 ${fmt(percentile(bl, 50))}, p99 ${fmt(percentile(bl, 99))}, ${(base.latenciesMs.length / (base.totalMs / 1000)).toFixed(0)} checks/s on one core, ${base.hits} HIT`,
       `  ratio HTTP / baseline: p50 ${(percentile(lat, 50) / percentile(bl, 50)).toFixed(0)}x, p99 ${(percentile(lat, 99) / percentile(bl, 99)).toFixed(0)}x`,
       '',

@@ -40,6 +40,7 @@ export {
   RouteReportDto,
   WaypointDto,
   REPORT_DTOS,
+  isCertainlyValidDto,
   isCertainlyValidReport,
   validateReport,
   validateRouteReport,

@@ -37,4 +37,26 @@ describe(ApiKeyVerifier.name, () => {
     await expect(v.verify(k.key)).resolves.toBeNull();
     expect(lookups).toBe(2);
   });
+
+  it('looks a key up once for all the requests that present it while it is being looked up', async () => {
+    let now = 1000;
+    const v = new ApiKeyVerifier(store, 2000, () => now);
+    const first = await Promise.all(Array.from({ length: 20 }, () => v.verify(k.key)));
+    expect(first).toEqual(Array(20).fill(principal));
+    expect(lookups).toBe(1);
+    // The entry expires: the requests in flight share one refresh, which sees the revocation.
+    revoked = true;
+    now += 2001;
+    const refreshed = await Promise.all(Array.from({ length: 20 }, () => v.verify(k.key)));
+    expect(refreshed).toEqual(Array(20).fill(null));
+    expect(lookups).toBe(2);
+  });
+
+  it('shares no lookup once it has finished (without a cache, every request looks the key up)', async () => {
+    const v = new ApiKeyVerifier(store, 0);
+    await v.verify(k.key);
+    revoked = true;
+    await expect(v.verify(k.key)).resolves.toBeNull();
+    expect(lookups).toBe(2);
+  });
 });

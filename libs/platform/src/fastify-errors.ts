@@ -47,7 +47,6 @@ export class ProblemFastifyAdapter extends FastifyAdapter {
     const bodyLimit = this.instance.initialConfig.bodyLimit!;
     return super.setErrorHandler(function (this: ThisParameterType<ErrorHandler>, error, request, reply) {
       const known = fastifyProblem(error as FastifyError, request.headers['content-type'], bodyLimit);
-      // eslint-disable-next-line @typescript-eslint/no-unsafe-return
       if (!known) return handler.call(this, error, request, reply);
       void reply
         .status(known.status)

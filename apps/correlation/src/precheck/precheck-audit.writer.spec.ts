@@ -1,15 +1,25 @@
 import type { DataSource } from 'typeorm';
-import { PrecheckAuditWriter, type PrecheckAuditRow } from './precheck-audit.writer';
+import { NOTIFY_INTERVAL_MS, PrecheckAuditWriter, type PrecheckAuditRow } from './precheck-audit.writer';
 
 /** A database stand-in that records each statement and answers as PostgreSQL would. */
 class FakeDb {
-  readonly statements: { rows: { agency_id: string; check_id: string }[]; records: unknown[] }[] = [];
+  readonly statements: {
+    rows: { agency_id: string; check_id: string }[];
+    records: unknown[];
+    notify: boolean;
+  }[] = [];
   readonly stored = new Set<string>();
   fail: Error | undefined;
 
-  query = (_sql: string, params: [string, string, string]) => {
+  readonly notifies: string[] = [];
+
+  query = (sql: string, params: [string, string, string, boolean]) => {
+    if (sql.startsWith('SELECT pg_notify')) {
+      this.notifies.push(params[0]);
+      return Promise.resolve([]);
+    }
     const rows = JSON.parse(params[0]) as { agency_id: string; check_id: string }[];
-    this.statements.push({ rows, records: JSON.parse(params[1]) as unknown[] });
+    this.statements.push({ rows, records: JSON.parse(params[1]) as unknown[], notify: params[3] });
     if (this.fail) return Promise.reject(this.fail);
     const out = [];
     for (const r of rows) {
@@ -102,5 +112,27 @@ describe(PrecheckAuditWriter.name, () => {
     const later = Array.from({ length: 5 }, (_, i) => writer.write(row(id(10 + i))));
     await Promise.all([...first, ...later]);
     expect(db.statements.map((s) => s.rows.length)).toEqual([2, 5]);
+  });
+
+  it('wakes the relay with the first batch of hits, then at most once per interval (by a timer)', async () => {
+    await writer.write(row(id(1)), [hitRecord]);
+    await writer.write(row(id(2))); // no hits: no wake-up
+    await writer.write(row(id(3)), [hitRecord]);
+    await writer.write(row(id(4)), [hitRecord]);
+    expect(db.statements.map((st) => st.notify)).toEqual([true, false, false, false]);
+    expect(db.notifies).toEqual([]);
+    await new Promise((r) => setTimeout(r, NOTIFY_INTERVAL_MS + 20));
+    // One timer wake-up for the hits of both later batches.
+    expect(db.notifies).toEqual(['correlation_outbox']);
+    await writer.write(row(id(5)), [hitRecord]);
+    await new Promise((r) => setTimeout(r, NOTIFY_INTERVAL_MS + 20));
+    expect(db.notifies).toHaveLength(2);
+  });
+
+  it('sends a wake-up still pending when it stops', async () => {
+    await writer.write(row(id(1)), [hitRecord]);
+    await writer.write(row(id(2)), [hitRecord]);
+    await writer.onModuleDestroy();
+    expect(db.notifies).toHaveLength(1);
   });
 });

@@ -9,6 +9,7 @@ import { correlationService } from '../correlation.service-definition';
 import type { CorrelationEnv } from '../correlation.env';
 import type { PrecheckResponse } from './dto/precheck-response';
 import { KEYING_WORKERS, PrecheckKeyingPool } from './keying/precheck-keying.pool';
+import { PrecheckService } from './precheck.service';
 
 const PERSIAN = '۰۱۲۳۴۵۶۷۸۹';
 const persian = (digits: string) => digits.replace(/\d/g, (d) => PERSIAN[Number(d)]);
@@ -529,5 +530,74 @@ describe('Consignment pre-check (real Kafka and PostgreSQL)', () => {
       }),
     });
     expect(res.status).toBe(status);
+  });
+
+  describe('the fast path in front of Fastify', () => {
+    const post = (body: string, headers: Record<string, string> = {}) =>
+      fetch(`${svc.baseUrl}/v1/prechecks`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${keys.acd}`, 'content-type': 'application/json', ...headers },
+        body,
+      });
+
+    it('answers a valid check itself, with the correlation id sent (or a new one)', async () => {
+      const service = svc.app.get(PrecheckService);
+      const fast = jest.spyOn(service, 'checkText');
+      const full = jest.spyOn(service, 'check');
+      try {
+        const body = JSON.stringify({
+          checkId: randomUUID(),
+          crossingPoint: 'TORKHAM',
+          conveyances: [{ kind: 'CONTAINER', containerNumber: container() }],
+        });
+        const res = await post(body, { 'x-correlation-id': 'fast-path-1' });
+        expect(res.status).toBe(200);
+        expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+        expect(res.headers.get('x-correlation-id')).toBe('fast-path-1');
+        expect(await res.json()).toMatchObject({ result: 'CLEAR', hits: [] });
+        const fresh = await post(JSON.stringify({ ...(JSON.parse(body) as Body), checkId: randomUUID() }));
+        expect(fresh.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+        expect(fast).toHaveBeenCalledTimes(2);
+        await expect(fast.mock.results[0].value).resolves.toMatchObject({ result: 'CLEAR' });
+        expect(full).not.toHaveBeenCalled();
+      } finally {
+        fast.mockRestore();
+        full.mockRestore();
+      }
+    });
+
+    it.each([
+      ['malformed JSON', '{"checkId":', {}, 400, /not valid JSON/],
+      ['a __proto__ key', '{"__proto__":{"x":1},"crossingPoint":"TORKHAM"}', {}, 400, /not valid JSON/],
+      ['another content type', '<x/>', { 'content-type': 'application/xml' }, 415, /Unsupported Media Type/],
+      ['an unknown key', '{}', { authorization: 'Bearer bi_nope_nope' }, 401, /unknown or has been revoked/],
+      [
+        'a nested array item',
+        `{"checkId":"${randomUUID()}","crossingPoint":"TORKHAM","organisations":[[]]}`,
+        {},
+        400,
+        /see errors/,
+      ],
+    ])(
+      'leaves %s to the full route, which answers its own problem+json',
+      async (_label, body, headers, status, detail) => {
+        const res = await post(body, { 'x-correlation-id': 'replayed-1', ...headers });
+        expect(res.status).toBe(status);
+        expect(res.headers.get('content-type')).toContain('application/problem+json');
+        expect(res.headers.get('x-correlation-id')).toBe('replayed-1');
+        const problem = (await res.json()) as { title: string; detail: string };
+        expect(`${problem.title}: ${problem.detail}`).toMatch(detail);
+      },
+    );
+
+    it('answers a revoked key 401 at once (no cache in this test service)', async () => {
+      const identity = svc.app.get(IdentityStore);
+      const created = await identity.createKey({ role: 'publisher', agencyId: 'AF-ACD' });
+      const body = () =>
+        JSON.stringify({ checkId: randomUUID(), crossingPoint: 'TORKHAM', organisations: [{ name: 'X' }] });
+      expect((await post(body(), { authorization: `Bearer ${created.key}` })).status).toBe(200);
+      await identity.revokeKey(created.keyId);
+      expect((await post(body(), { authorization: `Bearer ${created.key}` })).status).toBe(401);
+    });
   });
 });

@@ -3,8 +3,10 @@ import { APP_CONFIG } from '@app/config';
 import { loadPolicyFile } from '@app/sharing-policy';
 import type { CorrelationEnv } from '../correlation.env';
 import { PrecheckController } from './precheck.controller';
+import { PrecheckFastRoute } from './precheck.fast-route';
 import { PrecheckKeyingPool } from './keying/precheck-keying.pool';
 import { PrecheckAuditWriter } from './precheck-audit.writer';
+import { PrecheckOwnerReader } from './precheck-owner.reader';
 import { PrecheckIndexService } from './precheck-index.service';
 import { PrecheckService } from './precheck.service';
 import { PRECHECK_MAX_FREQUENCY, PRECHECK_POLICY } from './precheck.tokens';
@@ -15,8 +17,10 @@ import { PRECHECK_MAX_FREQUENCY, PRECHECK_POLICY } from './precheck.tokens';
   providers: [
     PrecheckIndexService,
     PrecheckAuditWriter,
+    PrecheckOwnerReader,
     PrecheckKeyingPool,
     PrecheckService,
+    PrecheckFastRoute,
     {
       provide: PRECHECK_POLICY,
       inject: [APP_CONFIG],
@@ -32,6 +36,6 @@ import { PRECHECK_MAX_FREQUENCY, PRECHECK_POLICY } from './precheck.tokens';
       useFactory: (env: CorrelationEnv) => env.CORRELATION_MAX_VALUE_FREQUENCY,
     },
   ],
-  exports: [PrecheckIndexService],
+  exports: [PrecheckIndexService, PrecheckFastRoute],
 })
 export class PrecheckModule {}

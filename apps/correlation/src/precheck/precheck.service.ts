@@ -4,11 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { EventTypes, Topics, type PrecheckHitEvent, type TlpLevel } from '@app/contracts';
 import type { SharingPolicy } from '@app/sharing-policy';
-import { strictestTlp } from '../cases/domain/tlp';
-import { discloseHit, type OwnerCaseState } from './domain/hit-disclosure';
-import type { IndexMatch } from './domain/precheck-index';
+import { discloseHit } from './domain/hit-disclosure';
 import type { PrecheckHitView, PrecheckResponse } from './dto/precheck-response';
 import { PrecheckAuditWriter, type PrecheckAuditRow } from './precheck-audit.writer';
+import { PrecheckOwnerReader } from './precheck-owner.reader';
 import type { KeyedCheck } from './keying/keyed-check';
 import { PrecheckKeyingPool } from './keying/precheck-keying.pool';
 import { PrecheckIndexService } from './precheck-index.service';
@@ -54,6 +53,7 @@ export class PrecheckService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly indexService: PrecheckIndexService,
     private readonly audit: PrecheckAuditWriter,
+    private readonly owners: PrecheckOwnerReader,
     private readonly keying: PrecheckKeyingPool,
     @Inject(PRECHECK_POLICY) private readonly policy: SharingPolicy,
     @Inject(PRECHECK_MAX_FREQUENCY) private readonly maxFrequency: number,
@@ -63,16 +63,31 @@ export class PrecheckService {
   async check(body: unknown, checker: Checker): Promise<PrecheckResponse> {
     this.inFlight++;
     try {
-      return await this.answer(body, checker);
+      const started = performance.now();
+      // A lone check is keyed inline; with others in progress, in a worker thread.
+      const req = await this.keying.key(body, checker.agencyId, this.inFlight === 1);
+      return await this.answer(req, checker, started);
     } finally {
       this.inFlight--;
     }
   }
 
-  private async answer(body: unknown, checker: Checker): Promise<PrecheckResponse> {
-    const started = performance.now();
-    // A lone check is keyed inline; with others in progress, in a worker thread.
-    const req = await this.keying.key(body, checker.agencyId, this.inFlight === 1);
+  /**
+   * The fast route's check: the body as received (JSON text). Null when it is not certainly
+   * a valid check: nothing was done, and the full route answers it (its errors included).
+   */
+  async checkText(text: string, checker: Checker): Promise<PrecheckResponse | null> {
+    this.inFlight++;
+    try {
+      const started = performance.now();
+      const req = await this.keying.keyText(text, checker.agencyId, this.inFlight === 1);
+      return req ? await this.answer(req, checker, started) : null;
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  private async answer(req: KeyedCheck, checker: Checker, started: number): Promise<PrecheckResponse> {
     const { matches } = this.indexService.index.lookup(req.keys, {
       maxFrequency: this.maxFrequency,
       excludeAgencyId: checker.agencyId,
@@ -89,7 +104,7 @@ export class PrecheckService {
     }
 
     // The owner cases' TLP and cluster decide what the checker may see (read before the write).
-    const owners = await this.ownerStates(matches);
+    const owners = await this.owners.read([...new Set(matches.map((x) => x.case.caseKey))]);
     const audited: AuditedHit[] = matches.map((x) => {
       const state = owners.get(x.case.caseKey) ?? { tlp: 'RED', clusterId: null };
       const d = discloseHit(this.policy, x.case.agencyId, checker.agencyId, state);
@@ -163,18 +178,6 @@ export class PrecheckService {
       disclosed: response.hits.length,
     });
     return response;
-  }
-
-  /** The strictest TLP and the cluster of each matched agency case (a point lookup per hit, never a scan). */
-  private async ownerStates(matches: IndexMatch[]): Promise<Map<string, OwnerCaseState>> {
-    const caseKeys = [...new Set(matches.map((x) => x.case.caseKey))];
-    const rows = await this.ds.query<{ case_key: string; cluster_id: string | null; tlps: string[] }[]>(
-      `SELECT c.case_key, c.cluster_id, array_agg(r.body->'classification'->>'tlp') AS tlps
-         FROM correlation.agency_case c JOIN correlation.report r ON r.agency_case_id = c.id
-        WHERE c.case_key = ANY($1::text[]) GROUP BY c.case_key, c.cluster_id`,
-      [caseKeys],
-    );
-    return new Map(rows.map((r) => [r.case_key, { tlp: strictestTlp(r.tlps), clusterId: r.cluster_id }]));
   }
 
   private auditRow(

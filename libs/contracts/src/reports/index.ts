@@ -45,6 +45,7 @@ export {
   REPORT_DTOS,
   REPORT_TRANSFORM_OPTIONS,
   REPORT_VALIDATOR_OPTIONS,
+  isCertainlyValidDto,
   isCertainlyValidReport,
   validateReport,
   validateRouteReport,

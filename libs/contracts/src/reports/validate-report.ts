@@ -118,6 +118,17 @@ export function isCertainlyValidReport(
 }
 
 /**
+ * Whether class-validator would find nothing wrong with `plain` as an instance of `ctor`, a
+ * DTO built from the report field decorators (a report or one of its parts, e.g. ConveyanceDto),
+ * answered by the compiled check alone: false means "not sure" (run class-validator). For
+ * request DTOs that nest report parts.
+ */
+export function isCertainlyValidDto(ctor: new () => object, plain: unknown): boolean {
+  const plan = compiledPlan(ctor);
+  return plan !== null && certainlyValid(plan, plain);
+}
+
+/**
  * validateReport without the compiled check: class-transformer and class-validator only.
  * The reference the compiled check is tested against; exported for those tests.
  */

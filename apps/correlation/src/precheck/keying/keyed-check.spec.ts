@@ -43,6 +43,12 @@ describe(keyCheck.name, () => {
     [{ checkId, crossingPoint: 'TORKHAM', conveyances: [{ plate: 'KBL 1' }] }, ['conveyances[0].kind']],
     [{ checkId, crossingPoint: 'TORKHAM' }, ['$']],
     [null, ['checkId', 'crossingPoint']],
+    // Both made class-transformer or the keying throw a TypeError (a 500) before.
+    [{ checkId, crossingPoint: 'TORKHAM', organisations: [[]] }, ['organisations[0]']],
+    [
+      { checkId, crossingPoint: 'TORKHAM', conveyances: [{ kind: [{ constructor: 1 }] }] },
+      ['conveyances[0].kind[0].constructor'],
+    ],
   ])('answers %j with a 400 naming %j', (body, paths) => {
     expect(problemOf(body)).toEqual({ status: 400, paths });
   });

@@ -3,6 +3,7 @@ import type { GazetteerEntry } from '@app/matching';
 import { ProblemException, validateInput } from '@app/platform';
 import { checkKeys, identifierTypes } from '../domain/check-keys';
 import type { PrecheckKey } from '../domain/precheck-keys';
+import { isCertainlyValidPrecheck } from '../dto/precheck-request.fast-check';
 import { PrecheckRequestDto } from '../dto/precheck-request.dto';
 
 /** A valid check, keyed: what the index is asked and what the audit records. */
@@ -13,23 +14,97 @@ export interface KeyedCheck {
   types: PrecheckFeature[];
 }
 
+// Keys class-transformer trips over (a nested `{"constructor": 1}` makes plainToInstance throw
+// a TypeError, a 500) or that would reach an instance's prototype: refused by name first.
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const MAX_DEPTH = 16;
+
+/** The path of the first forbidden key (or of a value nested too deep), if any. */
+function hazardOf(value: unknown, path: string, depth: number): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (depth > MAX_DEPTH) return path || '$';
+  const isArray = Array.isArray(value);
+  for (const key of Object.keys(value)) {
+    const child = isArray ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+    if (!isArray && FORBIDDEN_KEYS.has(key)) return child;
+    const found = hazardOf((value as Record<string, unknown>)[key], child, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+const hasIdentifiers = (req: PrecheckRequestDto) =>
+  (req.conveyances?.length ?? 0) + (req.persons?.length ?? 0) + (req.organisations?.length ?? 0) > 0;
+
+function keyed(req: PrecheckRequestDto, checkingAgencyId: string, gazetteer: readonly GazetteerEntry[]) {
+  const keys = checkKeys(req, checkingAgencyId, gazetteer);
+  return { checkId: req.checkId, crossingPoint: req.crossingPoint, keys, types: identifierTypes(keys) };
+}
+
 /**
  * Validates a `POST /v1/prechecks` body and keys its identifiers as correlation keys a report
- * of the checking agency: the CPU-heavy part of a check (class-validator, phone and name
- * normalisation), pure, so it runs in a worker thread as well as inline. Bad input throws
- * the problem+json 400.
+ * of the checking agency: the CPU-heavy part of a check (validation, phone and name
+ * normalisation), pure, so it runs in a worker thread as well as inline. A body the compiled
+ * check finds certainly valid skips class-validator; any other is validated by it, and bad
+ * input throws the problem+json 400.
  */
 export function keyCheck(
   body: unknown,
   checkingAgencyId: string,
   gazetteer: readonly GazetteerEntry[],
 ): KeyedCheck {
-  const req = validateInput(PrecheckRequestDto, body, 'pre-check');
-  if ((req.conveyances?.length ?? 0) + (req.persons?.length ?? 0) + (req.organisations?.length ?? 0) === 0)
+  let req: PrecheckRequestDto;
+  if (isCertainlyValidPrecheck(body)) req = body;
+  else {
+    const hazard = hazardOf(body, '', 0);
+    if (hazard !== undefined)
+      throw ProblemException.of(400, 'The pre-check has 1 problem; see errors[].', {
+        type: 'validation',
+        errors: [{ path: hazard, message: hazard === '$' ? 'nests too deep' : 'is not an allowed field' }],
+      });
+    req = validateInput(PrecheckRequestDto, body, 'pre-check');
+    // class-validator's ValidateNested passes an array item that is itself an array (`[[]]`).
+    const items: string[] = [];
+    for (const list of ['conveyances', 'persons', 'organisations'] as const)
+      (req[list] ?? []).forEach((item: unknown, i) => {
+        if (typeof item !== 'object' || item === null || Array.isArray(item)) items.push(`${list}[${i}]`);
+      });
+    if (items.length > 0)
+      throw ProblemException.of(
+        400,
+        `The pre-check has ${items.length} problem${items.length === 1 ? '' : 's'}; see errors[].`,
+        {
+          type: 'validation',
+          errors: items.map((path) => ({ path, message: 'must be an object' })),
+        },
+      );
+  }
+  if (!hasIdentifiers(req))
     throw ProblemException.of(400, 'A pre-check needs at least one conveyance, person or organisation.', {
       type: 'validation',
       errors: [{ path: '$', message: 'give at least one of conveyances, persons, organisations' }],
     });
-  const keys = checkKeys(req, checkingAgencyId, gazetteer);
-  return { checkId: req.checkId, crossingPoint: req.crossingPoint, keys, types: identifierTypes(keys) };
+  return keyed(req, checkingAgencyId, gazetteer);
+}
+
+/**
+ * The fast route's keying: the body as sent (JSON text), keyed only when it is certainly a
+ * valid check (it parses, the compiled check accepts it, it names an identifier); otherwise
+ * null, never an error, and the full route answers it (its problem+json included). A body
+ * the compiled check accepts has no field it does not know, so none named `__proto__` or
+ * `constructor`: the full route's parser (secure-json-parse) would have accepted it too.
+ */
+export function keyCertainCheck(
+  text: string,
+  checkingAgencyId: string,
+  gazetteer: readonly GazetteerEntry[],
+): KeyedCheck | null {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!isCertainlyValidPrecheck(body) || !hasIdentifiers(body)) return null;
+  return keyed(body, checkingAgencyId, gazetteer);
 }

@@ -1,16 +1,17 @@
 import type { ProblemDetails } from '@app/contracts';
 import type { KeyedCheck } from './keyed-check';
 
-/** Main thread → keying worker: one check to validate and key. */
-export interface KeyingRequest {
-  id: number;
-  body: unknown;
-  agencyId: string;
-}
+/**
+ * Main thread → keying worker: one check to validate and key, as a parsed body (the full
+ * route: keyCheck) or as the JSON text received (the fast route: keyCertainCheck).
+ */
+export type KeyingRequest =
+  | { id: number; agencyId: string; body: unknown; text?: undefined }
+  | { id: number; agencyId: string; text: string };
 
-/** Keying worker → main thread. */
+/** Keying worker → main thread (`check: null`: the text is not certainly valid). */
 export type KeyingReply =
-  | { id: number; ok: true; check: KeyedCheck }
+  | { id: number; ok: true; check: KeyedCheck | null }
   | { id: number; ok: false; problem: ProblemDetails; headers: Record<string, string> }
   | { id: number; ok: false; error: string };
 

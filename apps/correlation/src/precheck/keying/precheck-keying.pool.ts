@@ -5,12 +5,13 @@ import { Worker } from 'node:worker_threads';
 import type { GazetteerEntry } from '@app/matching';
 import { ProblemException } from '@app/platform';
 import { MATCH_GAZETTEER } from '../../linking/linking.tokens';
-import { keyCheck, type KeyedCheck } from './keyed-check';
+import { keyCertainCheck, keyCheck, type KeyedCheck } from './keyed-check';
 import { KEYING_READY, type KeyingReply, type KeyingRequest } from './keying.messages';
 
 interface Job {
   request: KeyingRequest;
-  resolve: (check: KeyedCheck) => void;
+  /** null only for a text request that is not certainly valid. */
+  resolve: (check: KeyedCheck | null) => void;
   reject: (e: unknown) => void;
 }
 
@@ -21,6 +22,12 @@ interface Slot {
   pending: Map<number, Job>;
   /** Waiting for the next send (requests of one event-loop turn go in one message). */
   outgoing: Job[];
+}
+
+function keyRequest(r: KeyingRequest, gazetteer: readonly GazetteerEntry[]): KeyedCheck | null {
+  return r.text !== undefined
+    ? keyCertainCheck(r.text, r.agencyId, gazetteer)
+    : keyCheck(r.body, r.agencyId, gazetteer);
 }
 
 /** Worker threads keying checks: one fewer than the cores (at least one), at most four. */
@@ -81,7 +88,21 @@ export class PrecheckKeyingPool implements OnModuleInit, OnModuleDestroy {
    * key it here when nothing else waits for the event loop (a lone check is answered fastest
    * without the two thread hops; under load the workers keep the loop free).
    */
-  async key(body: unknown, agencyId: string, inline = false): Promise<KeyedCheck> {
+  key(body: unknown, agencyId: string, inline = false): Promise<KeyedCheck> {
+    return this.submit({ id: 0, agencyId, body }, inline) as Promise<KeyedCheck>;
+  }
+
+  /**
+   * The fast route's keying of a body as received: the JSON text, which is cheaper to hand to
+   * a worker than the parsed object (and the main thread never parses it). The keyed check, or
+   * null when the text is not certainly a valid check (the full route then answers it).
+   * `inline` as under `key`.
+   */
+  keyText(text: string, agencyId: string, inline = false): Promise<KeyedCheck | null> {
+    return this.submit({ id: 0, agencyId, text }, inline);
+  }
+
+  private async submit(request: KeyingRequest, inline: boolean): Promise<KeyedCheck | null> {
     let best: Slot | undefined;
     if (!inline)
       for (const s of this.slots)
@@ -90,10 +111,11 @@ export class PrecheckKeyingPool implements OnModuleInit, OnModuleDestroy {
           (!best || s.pending.size + s.outgoing.length < best.pending.size + best.outgoing.length)
         )
           best = s;
-    if (!best) return keyCheck(body, agencyId, this.gazetteer);
+    if (!best) return keyRequest(request, this.gazetteer);
     const slot = best;
-    return new Promise<KeyedCheck>((resolve, reject) => {
-      slot.outgoing.push({ request: { id: this.nextId++, body, agencyId }, resolve, reject });
+    request.id = this.nextId++;
+    return new Promise<KeyedCheck | null>((resolve, reject) => {
+      slot.outgoing.push({ request, resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
@@ -168,7 +190,7 @@ export class PrecheckKeyingPool implements OnModuleInit, OnModuleDestroy {
 
   private inline(job: Job): void {
     try {
-      job.resolve(keyCheck(job.request.body, job.request.agencyId, this.gazetteer));
+      job.resolve(keyRequest(job.request, this.gazetteer));
     } catch (e) {
       job.reject(e);
     }

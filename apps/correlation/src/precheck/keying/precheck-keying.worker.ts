@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { GazetteerEntry } from '@app/matching';
 import { ProblemException } from '@app/platform';
-import { keyCheck } from './keyed-check';
+import { keyCertainCheck, keyCheck } from './keyed-check';
 import { KEYING_READY, type KeyingReply, type KeyingRequest } from './keying.messages';
 
 const { gazetteer } = workerData as { gazetteer: GazetteerEntry[] };
@@ -11,7 +11,11 @@ const port = parentPort!;
 port.on('message', (batch: KeyingRequest[]) => {
   const replies: KeyingReply[] = batch.map((r) => {
     try {
-      return { id: r.id, ok: true, check: keyCheck(r.body, r.agencyId, gazetteer) };
+      const check =
+        r.text !== undefined
+          ? keyCertainCheck(r.text, r.agencyId, gazetteer)
+          : keyCheck(r.body, r.agencyId, gazetteer);
+      return { id: r.id, ok: true, check };
     } catch (e) {
       if (e instanceof ProblemException)
         return { id: r.id, ok: false, problem: e.problemBody, headers: e.headers };
