@@ -16,6 +16,8 @@
 // threads) and event-loop utilisation; then the baseline. CI runs it tiny:
 // `--identifiers 5000 --rate 100 --seconds 2`.
 import { fork, type ChildProcess } from 'node:child_process';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { SERVICE_NODE_FLAGS } = require('./node-flags') as { SERVICE_NODE_FLAGS: string[] };
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as http from 'node:http';
@@ -304,6 +306,7 @@ function startChild(
       'tsconfig-paths/register',
       // The rebuild's memory figure collects garbage first when it can.
       '--expose-gc',
+      ...SERVICE_NODE_FLAGS,
       ...(cpuProf ? ['--cpu-prof', '--cpu-prof-dir', cpuProf] : []),
       ...nodeFlags,
     ],
