@@ -5,11 +5,12 @@
 // is sent (its AF-CNPA counterpart was sent half a period before) and stops when the signed
 // webhook to PK-ANF's liaison receiver arrives on loopback.
 //
-//   npm run bench:e2e -- --rate 200 --duration 30 [--via kafka|ingest] [--in-process] [--json]
+//   npm run bench:e2e -- --rate 200 --duration 30 [--via ingest|kafka] [--in-process] [--json]
 //
-// --via kafka (default) produces the reports to intel.seizure.reported.v1 as an agency producer
-// would; --via ingest POSTs them to a running ingest gateway (INGEST_URL, default
-// http://127.0.0.1:3000, on the same DATABASE_URL so the publisher keys made here are valid).
+// --via ingest (default) POSTs the reports to the ingest gateway (POST /v1/seizures), which this
+// bench starts in a process of its own; with INGEST_URL set it uses that running gateway instead
+// (on the same DATABASE_URL, so the publisher keys made here are valid). --via kafka produces the
+// reports straight to intel.seizure.reported.v1, as an agency's own producer would.
 //
 // Besides the end-to-end percentiles it prints where the time goes, stage by stage, from the
 // services' own timestamps (ingest outbox, correlation's processed events, links and outbox,
@@ -50,7 +51,7 @@ function parseArgs(argv: readonly string[]): Args {
   const args: Args = {
     rate: 200,
     duration: 30,
-    via: 'kafka',
+    via: 'ingest',
     json: false,
     drainS: 30,
     inProcess: false,
@@ -108,7 +109,7 @@ function cpuSeconds(pid: number): number {
 
 /** Starts a service in a process of its own (scripts/bench/service-process.ts); resolves once it is ready. */
 async function spawnService(
-  name: 'correlation' | 'notification',
+  name: 'ingest-gateway' | 'correlation' | 'notification',
   env: Record<string, string>,
 ): Promise<{ baseUrl: string; pid: number; stop(): Promise<void> }> {
   const child = spawn(
@@ -298,11 +299,12 @@ async function stageBreakdown(
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   // A throwaway database on DATABASE_URL's server (default: the local one), dropped at the end;
-  // with --via ingest the caller's DATABASE_URL is used as it is (the gateway shares it).
+  // with a running gateway (INGEST_URL) the caller's DATABASE_URL is used as it is (it shares it).
   const adminUrl = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   const admin = new Client({ connectionString: adminUrl.toString() });
   let benchDb: string | undefined;
-  if (args.via !== 'ingest') {
+  const runningGateway = args.via === 'ingest' ? process.env.INGEST_URL : undefined;
+  if (!runningGateway) {
     benchDb = `intel_bench_e2e_${Date.now()}`;
     await admin.connect();
     await admin.query(`CREATE DATABASE "${benchDb}"`);
@@ -340,10 +342,17 @@ async function main(): Promise<void> {
       identity = await IdentityStore.open(process.env.DATABASE_URL!);
       services.push({ stop: () => identity.close() });
     }
-    // The ingest gateway registers metrics under the same names as the outbox lib, so it cannot
-    // share this process: with --via ingest it runs on its own (npm start, or INGEST_URL).
-    const ingest =
-      args.via === 'ingest' ? { baseUrl: process.env.INGEST_URL ?? 'http://127.0.0.1:3000' } : undefined;
+    // The ingest gateway registers metrics under the same names as the outbox lib, so it never
+    // shares this process: a process of its own (even with --in-process), or INGEST_URL's.
+    let ingest: { baseUrl: string } | undefined;
+    if (runningGateway) ingest = { baseUrl: runningGateway };
+    else if (args.via === 'ingest') {
+      // The per-key rate limit is off: the bench sends from one key per agency.
+      const gateway = await spawnService('ingest-gateway', { INGEST_RATE_LIMIT_PER_S: '0' });
+      services.push(gateway);
+      pids.push({ name: 'ingest-gateway', pid: gateway.pid });
+      ingest = gateway;
+    }
 
     const publisher = {
       'AF-CNPA': (await identity.createKey({ role: 'publisher', agencyId: 'AF-CNPA', label: 'bench' })).key,
