@@ -26,7 +26,6 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { SERVICE_NODE_FLAGS } = require('./node-flags') as { SERVICE_NODE_FLAGS: string[] };
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -37,6 +36,7 @@ import { containerCheckDigit } from '@app/matching';
 import { SeizureReportBuilder, startService, testKafka, WebhookReceiver } from '@app/testing';
 import { correlationService } from '../apps/correlation/src/correlation.service-definition';
 import { notificationService } from '../apps/notification/src/notification.service-definition';
+import { percentile, processCpuSeconds } from './bench/measure';
 
 interface Args {
   rate: number;
@@ -89,21 +89,6 @@ function container(): string {
     if (drawnContainers.has(body)) continue;
     drawnContainers.add(body);
     return `${body}${containerCheckDigit(body)}`;
-  }
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-/** CPU time (user + system) a process has used so far, in seconds (Linux /proc). */
-function cpuSeconds(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return NaN;
   }
 }
 
@@ -440,7 +425,7 @@ async function main(): Promise<void> {
 
     const pairs = Math.max(1, Math.round((args.rate / 2) * args.duration));
     const periodMs = 1000 / args.rate;
-    const cpu0 = pids.map((p) => cpuSeconds(p.pid));
+    const cpu0 = pids.map((p) => processCpuSeconds(p.pid));
     const begin = performance.now();
     const inFlight: Promise<void>[] = [];
     let errors = 0;
@@ -502,7 +487,7 @@ async function main(): Promise<void> {
     }
     const cpu = pids.map((p, i) => ({
       name: p.name,
-      seconds: Number((cpuSeconds(p.pid) - cpu0[i]).toFixed(2)),
+      seconds: Number((processCpuSeconds(p.pid) - cpu0[i]).toFixed(2)),
     }));
     // Let the last attempts be recorded before reading the timestamps.
     await new Promise((r) => setTimeout(r, 500));

@@ -10,7 +10,7 @@
 // dist/apps/ingest-gateway/main.js) on a throwaway database, provisions a publisher key,
 // and prints every figure and the ratios to the baseline. CI runs it tiny:
 // `--seconds 2 --reports 200`.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { SERVICE_NODE_FLAGS } = require('./node-flags') as { SERVICE_NODE_FLAGS: string[] };
 import { randomUUID } from 'node:crypto';
@@ -24,6 +24,7 @@ import { allTopicSpecs, Topics } from '@app/contracts';
 import { IdentityStore } from '@app/identity';
 import { ensureTopics } from '@app/kafka';
 import { SeizureReportBuilder } from '@app/testing';
+import { percentile, processCpuSeconds } from './bench/measure';
 
 const ROOT = path.join(__dirname, '..');
 const BASELINE_TOPIC = 'bench.ingest.raw.v1';
@@ -92,32 +93,6 @@ function parseArgs(argv: string[]): Options {
     }
   }
   return o;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-/** Clock ticks per second of /proc/<pid>/stat (USER_HZ, nearly always 100). */
-const CLK_TCK = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/** CPU seconds (user + system) a process has used so far; 0 once it is gone or on a system without /proc. */
-function processCpuSeconds(pid: number): number {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after "(comm)": state is [0], utime [11], stime [12].
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
-  } catch {
-    return 0;
-  }
 }
 
 /** CPU used so far by the gateway process and by the PostgreSQL backends serving the bench database. */

@@ -27,6 +27,7 @@ import { performance as perf, type EventLoopUtilization } from 'node:perf_hooks'
 import { Client } from 'pg';
 import { defaultGazetteer, type SeizureReportDto } from '@app/contracts';
 import { containerCheckDigit, extractFeatures, type GazetteerEntry } from '@app/matching';
+import { percentile } from './bench/measure';
 
 const ROOT = path.join(__dirname, '..');
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -70,11 +71,6 @@ function parseArgs(argv: string[]): Options {
 
 function say(msg: string): void {
   process.stdout.write(`[bench] ${msg}\n`);
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 const FIRST = ['Gul', 'Noor', 'Sher', 'Wali', 'Bashir', 'Mirwais', 'Zarmina', 'Habib', 'Jamal', 'Karim'];

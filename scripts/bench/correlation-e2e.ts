@@ -1,15 +1,14 @@
 // End-to-end throughput of one correlation instance: generated reports produced to the
 // real report topics, consumed, normalised, matched, clustered and committed in the real
 // PostgreSQL. Measures reports/s from the first record produced to the last one stored.
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import * as fs from 'node:fs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Topics } from '@app/contracts';
 import { generateScenario } from '@app/matching';
 import { startService, testKafka } from '@app/testing';
 import { correlationService } from '../../apps/correlation/src/correlation.service-definition';
+import { processCpuSeconds } from './measure';
 
 export interface EndToEndResult {
   reports: number;
@@ -20,27 +19,6 @@ export interface EndToEndResult {
   /** CPU seconds per 1,000 reports: this process (the service, the producer, the polling) and the database's backends. */
   serviceCpuPer1000: number;
   postgresCpuPer1000: number;
-}
-
-/** Clock ticks per second of /proc/<pid>/stat (USER_HZ, nearly always 100). */
-const CLK_TCK = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/** CPU seconds (user + system) a process has used so far; 0 once it is gone or without /proc. */
-function processCpuSeconds(pid: number): number {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after "(comm)": state is [0], utime [11], stime [12].
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
-  } catch {
-    return 0;
-  }
 }
 
 /** CPU used so far by the PostgreSQL backends serving one database, by pid. */
