@@ -5,7 +5,7 @@
 // joining the previous run's, and no value grows common enough to stop counting.
 import { randomUUID } from 'node:crypto';
 import type { RouteReportDto, SeizureReportDto } from '@app/contracts';
-import { containerCheckDigit } from '@app/matching';
+import { containerCheckDigit, mulberry32 } from '@app/matching';
 
 /** One report the demo publishes, with the story line it tells. */
 export interface DemoReport {
@@ -36,18 +36,6 @@ export const STORIES: Record<StoryKey, { title: string; agencies: string[] }> = 
     agencies: ['AF-ABP', 'PK-FIA'],
   },
 };
-
-/** A small seeded PRNG (mulberry32), so `--seed` reproduces a run's identifiers. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
 
@@ -114,7 +102,7 @@ export interface Scenario {
 
 /** Builds the run's reports. Pure: the same options give the same reports (except fresh eventIds). */
 export function buildScenario(opts: ScenarioOptions): Scenario {
-  const rnd = prng(opts.seed);
+  const rnd = mulberry32(opts.seed);
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const pick = <T>(xs: readonly T[]): T => xs[int(0, xs.length - 1)];
   const digits = (n: number) => Array.from({ length: n }, () => String(int(0, 9))).join('');

@@ -36,7 +36,7 @@ export { InMemoryClusterStore, applyLink, olderCluster, planLink } from './engin
 export type { AppliedLink, ClusterHead, ClusterPlan, ClusterRecord, ClusterStore } from './engine';
 export { Engine } from './engine';
 export type { EngineOptions, IngestResult, Link } from './engine';
-export { Prng } from './synthetic';
+export { mulberry32, Prng } from './synthetic';
 export { generateNoiseReports, generateScenario } from './synthetic';
 export type { GeneratedReport, Scenario, ScenarioOptions } from './synthetic';
 export { blockingRecall, pairwiseQuality } from './synthetic';

@@ -9,3 +9,4 @@ export {
   type ConsumerGroupCommandRow,
 } from './kafka-tools/consumer-group-command';
 export { WebhookReceiver, type ReceiverMode, type ReceivedWebhook } from './webhook-receiver';
+export { jsonClone, jsonSlots, seededRandom, type JsonValue } from './json-fuzz';

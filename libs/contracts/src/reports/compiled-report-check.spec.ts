@@ -1,5 +1,12 @@
 import { plainToInstance } from 'class-transformer';
-import { RouteReportBuilder, SeizureReportBuilder } from '@app/testing';
+import {
+  jsonClone,
+  jsonSlots,
+  RouteReportBuilder,
+  seededRandom,
+  SeizureReportBuilder,
+  type JsonValue,
+} from '@app/testing';
 import { certainlyValid, compiledPlan, instantiate } from './compiled-report-check';
 import type { ReportKind } from './report-enums';
 import { ClassificationDto, LocationDto, PersonDocumentDto, PersonDto } from './report-parts.dto';
@@ -18,41 +25,9 @@ import {
 
 const NOW = new Date('2026-03-15T00:00:00Z');
 
-/** Deterministic PRNG (mulberry32), so a failure names a reproducible seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-
-// Not structuredClone: under jest its objects come from another realm (another Object.prototype).
-const jsonClone = (v: Json): Json => JSON.parse(JSON.stringify(v)) as Json;
-
-/** Every path to a value in a JSON document, with the container and key that hold it. */
-function slots(root: Json): { holder: Json[] | Record<string, Json>; key: string | number }[] {
-  const out: { holder: Json[] | Record<string, Json>; key: string | number }[] = [];
-  const walk = (node: Json) => {
-    if (Array.isArray(node))
-      node.forEach((v, i) => {
-        out.push({ holder: node, key: i });
-        walk(v);
-      });
-    else if (node !== null && typeof node === 'object')
-      for (const k of Object.keys(node)) {
-        out.push({ holder: node, key: k });
-        walk(node[k]);
-      }
-  };
-  walk(root);
-  return out;
-}
+type Json = JsonValue;
+const prng = seededRandom;
+const slots = jsonSlots;
 
 const ODD_VALUES: Json[] = [
   null,

@@ -2,6 +2,7 @@
 import seed from '../../../contracts/src/gazetteer/crossing-points.json';
 import { areaCells, haversineKm, homeCell, normalisePlace, sameArea } from './place.normaliser';
 import type { GazetteerEntry, GeoPoint, PlaceInput } from './place.normaliser';
+import { mulberry32 } from '../synthetic/prng';
 
 const gazetteer: readonly GazetteerEntry[] = seed.points;
 const at = (code: string): GeoPoint => {
@@ -131,18 +132,6 @@ describe(sameArea.name, () => {
     expect(sameArea(a, b, radius)).toBe(expected);
   });
 });
-
-// mulberry32: a small, seeded, reproducible PRNG, so every run checks the same pairs.
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const R = 6371.0088;
 // Point at `distanceKm` along `bearingDeg` from `from` on the sphere.

@@ -1,5 +1,5 @@
 // Public API of the synthetic scenario generator and the quality measures (matching.md "Quality bar").
-export { Prng } from './prng';
+export { mulberry32, Prng } from './prng';
 export { generateNoiseReports, generateScenario } from './generator';
 export type { GeneratedReport, Scenario, ScenarioOptions } from './generator';
 export { blockingRecall, pairwiseQuality } from './quality';

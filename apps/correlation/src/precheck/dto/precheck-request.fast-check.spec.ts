@@ -1,6 +1,6 @@
 import { defaultGazetteer } from '@app/contracts';
 import { ProblemException } from '@app/platform';
-import { SeizureReportBuilder } from '@app/testing';
+import { jsonClone, jsonSlots, seededRandom, SeizureReportBuilder, type JsonValue } from '@app/testing';
 import { keyCertainCheck, keyCheck } from '../keying/keyed-check';
 import { isCertainlyValidPrecheck } from './precheck-request.fast-check';
 
@@ -12,20 +12,10 @@ const gazetteer = defaultGazetteer
   .all()
   .map((p) => ({ code: p.code, lat: p.lat, lon: p.lon, aliases: p.aliases }));
 
-/** Deterministic PRNG (mulberry32), so a failure names a reproducible seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-const clone = (v: Json): Json => JSON.parse(JSON.stringify(v)) as Json;
+type Json = JsonValue;
+const clone = jsonClone;
+const prng = seededRandom;
+const slots = jsonSlots;
 
 const ODD: Json[] = [
   null,
@@ -58,24 +48,6 @@ const ODD: Json[] = [
   { name: 'X' },
   Array.from({ length: 101 }, () => ({ name: 'X' })),
 ];
-
-function slots(root: Json): { holder: Json[] | Record<string, Json>; key: string | number }[] {
-  const out: { holder: Json[] | Record<string, Json>; key: string | number }[] = [];
-  const walk = (node: Json) => {
-    if (Array.isArray(node))
-      node.forEach((v, i) => {
-        out.push({ holder: node, key: i });
-        walk(v);
-      });
-    else if (node !== null && typeof node === 'object')
-      for (const k of Object.keys(node)) {
-        out.push({ holder: node, key: k });
-        walk(node[k]);
-      }
-  };
-  walk(root);
-  return out;
-}
 
 function mutate(doc: Json, rnd: () => number): void {
   const n = 1 + Math.floor(rnd() * 3);
