@@ -91,8 +91,8 @@ interface Keys {
   operator: string;
 }
 
-/** What the run found, for --json and the e2e test. */
-interface Summary {
+/** What the run found, for --json and the e2e test (test/system/demo-harness.ts). */
+export interface Summary {
   runTag: string;
   database: string;
   stories: Record<

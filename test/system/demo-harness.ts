@@ -6,39 +6,12 @@ import * as path from 'node:path';
 import { moveGroupToEnd, testKafka } from '@app/testing';
 import { correlationService } from '../../apps/correlation/src/correlation.service-definition';
 import { notificationService } from '../../apps/notification/src/notification.service-definition';
+import type { Summary } from '../../scripts/demo';
 
 export const ROOT = path.join(__dirname, '..', '..');
 
-/** The --json summary of scripts/demo.ts (the fields the tests read). */
-export interface DemoSummary {
-  runTag: string;
-  stories: Record<
-    'heroin' | 'precursor' | 'migrants',
-    {
-      linked: boolean;
-      crossBorder?: boolean;
-      countries?: string[];
-      members?: string[];
-      links?: { agencyCases: [string, string]; score: number; features: string[]; details: string[] }[];
-    }
-  >;
-  noise: { reports: number; linked: string[] };
-  duplicate: { status: number };
-  alerts: Record<
-    string,
-    {
-      severity: string;
-      counterpart: string;
-      features: string[];
-      protectedPersonMatched: boolean;
-      verified: boolean;
-      cases: { agencyId: string; withheld: string[]; personsShown: string[]; personsNotShown: string[] }[];
-    }[]
-  >;
-  inboxes: Record<string, number>;
-  dashboard: string;
-  ok: boolean;
-}
+/** The --json summary of scripts/demo.ts. */
+export type DemoSummary = Summary;
 
 export interface DemoRun {
   code: number | null;
