@@ -12,21 +12,40 @@ export interface ProbeRecord {
   headers: Record<string, string>;
 }
 
-/** Moves a (new, memberless) consumer group to the current end of the topics, so it sees only what comes next. */
+/**
+ * Moves a (new, memberless) consumer group to the current end of the topics, so it sees only
+ * what comes next. Right after a fresh broker creates the topics their partitions may have no
+ * leader yet (NOT_LEADER_FOR_PARTITION, which kafkajs' admin does not retry itself): retriable
+ * errors are tried again for up to about 10 s.
+ */
 export async function moveGroupToEnd(kafka: Kafka, groupId: string, topics: string[]): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
     for (const topic of topics) {
-      const offsets = await admin.fetchTopicOffsets(topic);
-      await admin.setOffsets({
-        groupId,
-        topic,
-        partitions: offsets.map((o) => ({ partition: o.partition, offset: o.high })),
-      });
+      const offsets = await untilLeadersSettle(() => admin.fetchTopicOffsets(topic));
+      await untilLeadersSettle(() =>
+        admin.setOffsets({
+          groupId,
+          topic,
+          partitions: offsets.map((o) => ({ partition: o.partition, offset: o.high })),
+        }),
+      );
     }
   } finally {
     await admin.disconnect();
+  }
+}
+
+/** Calls `call` until it succeeds or fails with an error that is not retriable (at most `attempts` times). */
+export async function untilLeadersSettle<T>(call: () => Promise<T>, attempts = 50): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (e) {
+      if (attempt >= attempts || (e as { retriable?: unknown }).retriable !== true) throw e;
+      await new Promise((r) => setTimeout(r, 200));
+    }
   }
 }
 
