@@ -10,3 +10,4 @@ export {
 export { DatabaseHealthCheck } from './database-health.check';
 export { PersistenceModule } from './persistence.module';
 export { GroupCommit, type GroupApply } from './group-commit';
+export { preparedQuery } from './prepared';

@@ -12,6 +12,18 @@ class FakeDb {
   fail: Error | undefined;
 
   readonly notifies: string[] = [];
+  /** Names of the prepared statements the batches ran as. */
+  readonly prepared = new Set<string>();
+
+  /** The node-postgres pool under a TypeORM data source: where the batches' prepared statement runs. */
+  readonly driver = {
+    master: {
+      query: (config: { name: string; text: string; values: [string, string, string, boolean] }) => {
+        this.prepared.add(config.name);
+        return this.query(config.text, config.values).then((rows) => ({ rows }));
+      },
+    },
+  };
 
   query = (sql: string, params: [string, string, string, boolean]) => {
     if (sql.startsWith('SELECT pg_notify')) {
@@ -71,6 +83,8 @@ describe(PrecheckAuditWriter.name, () => {
     expect(results).toEqual(Array(20).fill(true));
     expect(db.statements).toHaveLength(1);
     expect(db.statements[0].rows).toHaveLength(20);
+    // As a named statement, parsed and planned once per connection.
+    expect([...db.prepared]).toEqual(['precheck_audit_flush']);
   });
 
   it('writes a checkId sent twice in one batch once; the second is told it is a retry', async () => {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isTransientError } from '@app/kafka';
 import { outboxChannel, type OutboxRecord } from '@app/outbox';
+import { preparedQuery } from '@app/persistence';
 
 /** One check's audit row (correlation.precheck_audit). */
 export interface PrecheckAuditRow {
@@ -223,7 +224,7 @@ export class PrecheckAuditWriter implements OnModuleDestroy {
     ];
     for (let attempt = 0; ; attempt++) {
       try {
-        written = await this.ds.query(this.sql, params);
+        written = await preparedQuery(this.ds, 'precheck_audit_flush', this.sql, params);
         break;
       } catch (e) {
         // One statement: a failed batch wrote nothing, so a transient failure (lock table full,

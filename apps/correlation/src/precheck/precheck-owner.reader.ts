@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '@app/persistence';
 import { strictestTlp } from '../cases/domain/tlp';
 import type { OwnerCaseState } from './domain/hit-disclosure';
 
@@ -45,7 +46,7 @@ export class PrecheckOwnerReader {
     const keys = [...new Set(batch.flatMap((w) => w.caseKeys))];
     let rows: { case_key: string; cluster_id: string | null; tlps: string[] }[];
     try {
-      rows = await this.ds.query(SQL, [keys]);
+      rows = await preparedQuery(this.ds, 'precheck_owner_state', SQL, [keys]);
     } catch (e) {
       for (const w of batch) w.reject(e);
       return;
