@@ -8,7 +8,7 @@ import { SeizureReportBuilder, startService, testKafka, TopicProbe, type Running
 import { correlationService } from '../correlation.service-definition';
 import type { CorrelationEnv } from '../correlation.env';
 import type { PrecheckResponse } from './dto/precheck-response';
-import { KEYING_WORKERS, PrecheckKeyingPool } from './keying/precheck-keying.pool';
+import { PrecheckKeyingPool } from './keying/precheck-keying.pool';
 import { PrecheckService } from './precheck.service';
 
 const PERSIAN = '۰۱۲۳۴۵۶۷۸۹';
@@ -51,7 +51,8 @@ describe('Consignment pre-check (real Kafka and PostgreSQL)', () => {
 
   beforeAll(async () => {
     svc = await startService(correlationService, {
-      env: { CORRELATION_MAX_VALUE_FREQUENCY: '3', AUTH_CACHE_TTL_MS: '0' },
+      // One keying worker: its hand-off and its death are tested here; every other suite keys inline.
+      env: { CORRELATION_MAX_VALUE_FREQUENCY: '3', AUTH_CACHE_TTL_MS: '0', PRECHECK_KEYING_WORKERS: '1' },
     });
     ds = svc.app.get(DataSource);
     producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
@@ -458,7 +459,7 @@ describe('Consignment pre-check (real Kafka and PostgreSQL)', () => {
 
   it('keys checks in a worker thread; the checks of a worker that dies are keyed inline and a new worker starts', async () => {
     const pool = svc.app.get(PrecheckKeyingPool);
-    expect(await pool.whenReady(90000)).toBe(KEYING_WORKERS);
+    expect(await pool.whenReady(90000)).toBe(1);
     const c = container();
     const owner = await publish(bare('PK-CUS').withContainer(c).build());
     await stored(owner);
@@ -486,7 +487,7 @@ describe('Consignment pre-check (real Kafka and PostgreSQL)', () => {
       (await checkUntilHit({ conveyances: [{ kind: 'CONTAINER', containerNumber: c }] })).body.result,
     ).toBe('HIT');
     await new Promise((r) => setTimeout(r, 1500));
-    expect(await pool.whenReady(90000)).toBe(KEYING_WORKERS);
+    expect(await pool.whenReady(90000)).toBe(1);
     expect(pool['slots'][0]).not.toBe(slot);
     expect((await check({ conveyances: [{ kind: 'CONTAINER', containerNumber: c }] })).body.result).toBe(
       'HIT',

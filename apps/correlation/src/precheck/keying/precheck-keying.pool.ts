@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { APP_CONFIG } from '@app/config';
 import type { GazetteerEntry } from '@app/matching';
 import { ProblemException } from '@app/platform';
+import type { CorrelationEnv } from '../../correlation.env';
 import { MATCH_GAZETTEER } from '../../linking/linking.tokens';
 import { keyCertainCheck, keyCheck, type KeyedCheck } from './keyed-check';
 import { KEYING_READY, type KeyingReply, type KeyingRequest } from './keying.messages';
@@ -30,8 +31,6 @@ function keyRequest(r: KeyingRequest, gazetteer: readonly GazetteerEntry[]): Key
     : keyCheck(r.body, r.agencyId, gazetteer);
 }
 
-/** Worker threads keying checks: one fewer than the cores (at least one), at most four. */
-export const KEYING_WORKERS = Math.max(1, Math.min(4, availableParallelism() - 1));
 const RESPAWN_MS = 1000;
 
 // From TypeScript sources (ts-node, jest) the worker registers ts-node and the path aliases
@@ -44,8 +43,9 @@ require(workerData.file);
 `;
 
 /**
- * Validates and keys pre-check bodies in worker threads, so the HTTP event loop only parses,
- * looks up the index and answers. Until a worker has loaded (and if one dies) a check is keyed
+ * Validates and keys pre-check bodies: on the event loop by default, or in PRECHECK_KEYING_WORKERS
+ * worker threads, so the HTTP event loop only parses, looks up the index and answers (worth it
+ * only with cores to spare). Until a worker has loaded (and if one dies) a check is keyed
  * inline: keying is pure, so where it runs never changes an answer. A dead worker's checks are
  * keyed inline and the worker is started again.
  */
@@ -57,10 +57,18 @@ export class PrecheckKeyingPool implements OnModuleInit, OnModuleDestroy {
   private flushScheduled = false;
   private stopped = false;
 
-  constructor(@Inject(MATCH_GAZETTEER) private readonly gazetteer: readonly GazetteerEntry[]) {}
+  /** Worker threads this pool runs (0: every check is keyed inline). */
+  readonly workers: number;
+
+  constructor(
+    @Inject(MATCH_GAZETTEER) private readonly gazetteer: readonly GazetteerEntry[],
+    @Inject(APP_CONFIG) env: CorrelationEnv,
+  ) {
+    this.workers = env.PRECHECK_KEYING_WORKERS;
+  }
 
   onModuleInit(): void {
-    for (let i = 0; i < KEYING_WORKERS; i++) this.spawn(i);
+    for (let i = 0; i < this.workers; i++) this.spawn(i);
   }
 
   async onModuleDestroy(): Promise<void> {
