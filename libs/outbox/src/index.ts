@@ -1,6 +1,6 @@
 export { outboxTableSql, outboxChannel } from './outbox.sql';
 export { enqueueOutbox, type OutboxRecord } from './outbox-writer';
-export { topicRuns, type OutboxRow as OutboxTableRow } from './outbox-batches';
+export { byTopic, type OutboxRow as OutboxTableRow } from './outbox-batches';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 export { outboxRelayHost } from './outbox-relay.host';
 export {

@@ -8,15 +8,16 @@ export interface OutboxRow {
 }
 
 /**
- * Splits rows (in id order) into runs of the same topic, keeping the order: records of a
- * key are published in the order they were written.
+ * Groups rows (in id order) by topic, each topic's rows in id order: the records of a key, which
+ * all go to one topic, are published in the order they were written. Topics come in the order
+ * of their first row. One produce request carries every group (a topic appears in it once).
  */
-export function topicRuns(rows: OutboxRow[]): { topic: string; rows: OutboxRow[] }[] {
-  const runs: { topic: string; rows: OutboxRow[] }[] = [];
+export function byTopic(rows: OutboxRow[]): { topic: string; rows: OutboxRow[] }[] {
+  const groups = new Map<string, OutboxRow[]>();
   for (const row of rows) {
-    const last = runs[runs.length - 1];
-    if (last && last.topic === row.topic) last.rows.push(row);
-    else runs.push({ topic: row.topic, rows: [row] });
+    const group = groups.get(row.topic);
+    if (group) group.push(row);
+    else groups.set(row.topic, [row]);
   }
-  return runs;
+  return [...groups].map(([topic, grouped]) => ({ topic, rows: grouped }));
 }

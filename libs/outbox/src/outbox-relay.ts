@@ -5,8 +5,10 @@ import { Counter, Gauge } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import type { KafkaProducerService } from '@app/kafka';
 import { metricsRegistry } from '@app/observability';
-import { topicRuns, type OutboxRow } from './outbox-batches';
+import { byTopic, type OutboxRow } from './outbox-batches';
 import { outboxChannel } from './outbox.sql';
+
+type TopicGroup = ReturnType<typeof byTopic>[number];
 
 /** Settings of a relay. */
 export interface OutboxRelayOptions {
@@ -51,7 +53,7 @@ const backlog = new Gauge({
  */
 export class OutboxRelay {
   private readonly logger: Logger;
-  private readonly breaker: CircuitBreaker<[string, OutboxRow[]], unknown>;
+  private readonly breaker: CircuitBreaker<[TopicGroup[]], unknown>;
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
@@ -63,17 +65,22 @@ export class OutboxRelay {
 
   constructor(
     private readonly ds: DataSource,
-    private readonly producer: Pick<KafkaProducerService, 'send'>,
+    private readonly producer: Pick<KafkaProducerService, 'send' | 'sendBatch'>,
     options: OutboxRelayOptions,
   ) {
     this.opts = { batchSize: 500, idleMs: 1000, breakerResetMs: 5000, ...options };
     this.logger = new Logger(`OutboxRelay:${options.schema}`);
+    const records = (rows: OutboxRow[]) =>
+      rows.map((r) => ({ key: r.key, value: r.payload, headers: r.headers }));
+    // A round's rows of every topic go in one produce request. Sent run of a topic by run, a
+    // round holding report copies and links (correlation) waited for one acknowledgement per
+    // run. Within a topic-partition the request keeps the rows' order: the order that matters
+    // (a key's records all go to one topic).
     this.breaker = new CircuitBreaker(
-      (topic: string, rows: OutboxRow[]) =>
-        this.producer.send(
-          topic,
-          rows.map((r) => ({ key: r.key, value: r.payload, headers: r.headers })),
-        ),
+      (groups: TopicGroup[]) =>
+        groups.length === 1
+          ? this.producer.send(groups[0].topic, records(groups[0].rows))
+          : this.producer.sendBatch(groups.map((g) => ({ topic: g.topic, records: records(g.rows) }))),
       {
         timeout: false,
         errorThresholdPercentage: 50,
@@ -192,10 +199,9 @@ export class OutboxRelay {
         backlog.set({ schema: this.opts.schema }, 0);
         return 0;
       }
-      for (const run of topicRuns(rows)) {
-        await this.breaker.fire(run.topic, run.rows);
-        published.inc({ schema: this.opts.schema, topic: run.topic }, run.rows.length);
-      }
+      const groups = byTopic(rows);
+      await this.breaker.fire(groups);
+      for (const g of groups) published.inc({ schema: this.opts.schema, topic: g.topic }, g.rows.length);
       await m.query(
         // clock_timestamp(): when Kafka acknowledged the rows, not when this round began.
         `UPDATE "${this.opts.schema}"."outbox" SET published_at = clock_timestamp() WHERE id = ANY($1::bigint[])`,
