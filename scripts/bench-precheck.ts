@@ -395,11 +395,16 @@ function checkBody(i: number, hit: boolean): Record<string, unknown> {
  * time, the request bytes are built once, and a response is read by its Content-Length alone.
  * Node's http.Agent cost the generator about 0.3 ms of CPU a request, a core's quarter at
  * 1,000/s taken from the service on a 2-core machine, and its collections delayed reading
- * answers.
+ * answers. At most MAX_CONNECTIONS connections, as a border post's system would keep: beyond
+ * that a check waits for a free connection (and the wait counts in its latency). Opening a
+ * connection per waiting check instead overflowed the service's accept queue whenever it
+ * stalled, and the dropped SYNs came back seconds later.
  */
 class LeanClient {
+  static readonly MAX_CONNECTIONS = 64;
   private readonly idle: net.Socket[] = [];
   private readonly all = new Set<net.Socket>();
+  private readonly waiting: ((socket: net.Socket) => void)[] = [];
 
   constructor(
     private readonly host: string,
@@ -410,8 +415,29 @@ class LeanClient {
   /** Sends one request; resolves with the status and the body text. */
   post(body: string): Promise<{ status: number; text: string }> {
     const bytes = Buffer.from(`${this.head}content-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    return this.socket().then((socket) => this.exchange(socket, bytes));
+  }
+
+  private socket(): Promise<net.Socket> {
+    let free = this.idle.pop();
+    // One the service closed while idle (its keep-alive timeout) is dropped.
+    while (free?.destroyed) {
+      this.all.delete(free);
+      free = this.idle.pop();
+    }
+    if (free) return Promise.resolve(free);
+    if (this.all.size < LeanClient.MAX_CONNECTIONS) return Promise.resolve(this.open());
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(socket: net.Socket): void {
+    const next = this.waiting.shift();
+    if (next) next(socket);
+    else this.idle.push(socket);
+  }
+
+  private exchange(socket: net.Socket, bytes: Buffer): Promise<{ status: number; text: string }> {
     return new Promise((resolve, reject) => {
-      const socket = this.idle.pop() ?? this.open();
       let buf: Buffer = Buffer.alloc(0);
       const onData = (chunk: Buffer) => {
         buf = buf.length === 0 ? chunk : Buffer.concat([buf, chunk]);
@@ -423,13 +449,16 @@ class LeanClient {
         const total = end + 4 + Number(length[1]);
         if (buf.length < total) return;
         socket.off('data', onData).off('error', fail).off('close', closed);
-        this.idle.push(socket);
+        this.release(socket);
         resolve({ status: Number(head.slice(9, 12)), text: buf.subarray(end + 4, total).toString('utf8') });
       };
       const fail = (e: Error) => {
         socket.off('data', onData).off('error', fail).off('close', closed);
         this.all.delete(socket);
         socket.destroy();
+        // A waiting check gets a new connection in place of the broken one.
+        const next = this.waiting.shift();
+        if (next) next(this.open());
         reject(e);
       };
       const closed = () => fail(new Error('connection closed before the answer'));
