@@ -10,10 +10,14 @@ export const notificationService: ServiceDefinition<NotificationEnv> = {
   env: NotificationEnv,
   port: (e) => e.NOTIFICATION_PORT,
   module: () => NotificationModule,
-  consumerGroup: NOTIFICATION_GROUP,
-  consumedTopics: [Topics.CaseLinked, Topics.PrecheckHit, Topics.SeizureReported, Topics.RouteReported],
-  partitionsConsumedConcurrently: (e) => e.NOTIFICATION_CONCURRENCY,
-  consumeInBatchesOf: (e) => e.NOTIFICATION_BATCH_SIZE,
+  consumers: [
+    {
+      group: NOTIFICATION_GROUP,
+      topics: [Topics.CaseLinked, Topics.PrecheckHit, Topics.SeizureReported, Topics.RouteReported],
+      partitionsConsumedConcurrently: (e) => e.NOTIFICATION_CONCURRENCY,
+      consumeInBatchesOf: (e) => e.NOTIFICATION_BATCH_SIZE,
+    },
+  ],
   openApi: {
     title: 'Notification service',
     description:
