@@ -7,6 +7,7 @@ export {
   type KafkaLogFn,
 } from './core/kafka-client';
 export { ensureTopics, type TopicSpec } from './core/topics';
+export { takeOverOffsets, type OffsetTakeover } from './core/offset-takeover';
 export { isTransientError } from './core/transient';
 export { KAFKA_CLIENT, KAFKA_CONNECTION, CONSUMER_GROUPS } from './nest/kafka.tokens';
 export { KafkaModule } from './nest/kafka.module';

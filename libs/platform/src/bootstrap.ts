@@ -15,6 +15,7 @@ import {
   kafkaConsumerOptions,
   KafkaBatchServer,
   KafkaTopicsServer,
+  takeOverOffsets,
 } from '@app/kafka';
 import { CORRELATION_HEADER, initMetrics, JsonLogger, withCorrelationId } from '@app/observability';
 import { randomUUID } from 'node:crypto';
@@ -151,12 +152,37 @@ export async function startApp<E extends CommonEnv>(
   await app.init();
   if (def.afterInit) await def.afterInit(app, env);
   if (consumers.length > 0) {
+    await takeOverSplitOffsets(def, env, logger);
     await app.startAllMicroservices();
     exitOnFatalConsumerCrash(app, logger);
     for (const c of consumers) logger.log(`consuming ${c.topics.join(', ')} as group ${c.group}`);
   }
   await app.listen(port, host);
   logger.log(`${def.name} ready on port ${port}`);
+}
+
+/** Starts each consumer split off from another group where that group left its topics. */
+async function takeOverSplitOffsets<E extends CommonEnv>(
+  def: ServiceDefinition<E>,
+  env: E,
+  logger: Logger,
+): Promise<void> {
+  const splits = (def.consumers ?? []).filter((c) => c.takesOverFrom);
+  if (splits.length === 0) return;
+  const admin = createKafka(kafkaConnectionFromEnv(env, `${def.name}-admin`)).admin();
+  await admin.connect();
+  try {
+    for (const c of splits) {
+      const { taken } = await takeOverOffsets(admin, c.group, c.takesOverFrom!, c.topics);
+      if (taken.length > 0)
+        logger.log(
+          `group ${c.group} starts where group ${c.takesOverFrom} left ${taken.join(', ')}; ` +
+            `delete that group's offsets on them (kafka-consumer-groups.sh --delete-offsets)`,
+        );
+    }
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 /** main.ts of every service: validated config, JSON logs, topics, boot, graceful SIGTERM. */

@@ -36,6 +36,12 @@ export interface ConsumerDefinition<E extends CommonEnv> {
    * records (KafkaBatchServer, `@Ctx()` is a KafkaBatchContext) instead of one record each.
    */
   consumeInBatchesOf?: (env: E) => number;
+  /**
+   * The group that consumed these topics before this consumer was split off from it: on a
+   * topic where this group has no committed offset yet, it starts where that group left off
+   * (instead of re-reading the topic from its beginning). See `takeOverOffsets`.
+   */
+  takesOverFrom?: string;
 }
 
 /** Which group consumes each topic (what the DLQ headers and the processing metrics name). */

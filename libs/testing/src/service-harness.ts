@@ -57,7 +57,12 @@ export async function startService<E extends CommonEnv>(
       opts.consumerGroup ?? opts.consumerGroups?.[c.group] ?? `${c.group}-test-${run}`;
   const testDef: ServiceDefinition<E> = {
     ...def,
-    consumers: consumers.map((c) => ({ ...c, group: consumerGroups[c.group] })),
+    consumers: consumers.map((c) => ({
+      ...c,
+      group: consumerGroups[c.group],
+      // A group the definition names stands for the test's own group of that name.
+      takesOverFrom: c.takesOverFrom && (consumerGroups[c.takesOverFrom] ?? c.takesOverFrom),
+    })),
   };
   const admin = createKafka(kafkaConnectionFromEnv(env, 'test-admin')).admin();
   await admin.connect();
