@@ -137,6 +137,6 @@ export function expectScenarioOutcome(run: DemoRun): DemoSummary {
 export async function skipBacklog(): Promise<void> {
   const kafka = testKafka('demo-e2e');
   for (const def of [correlationService, notificationService]) {
-    for (const c of def.consumers ?? []) await moveGroupToEnd(kafka, c.group, c.topics);
+    await moveGroupToEnd(kafka, def.consumerGroup!, def.consumedTopics!);
   }
 }

@@ -11,14 +11,10 @@ export const correlationService: ServiceDefinition<CorrelationEnv> = {
   env: CorrelationEnv,
   port: (e) => e.CORRELATION_PORT,
   module: () => CorrelationModule,
-  consumers: [
-    {
-      group: CORRELATION_GROUP,
-      topics: [Topics.SeizureReported, Topics.RouteReported],
-      partitionsConsumedConcurrently: (e) => e.CORRELATION_CONCURRENCY,
-      consumeInBatchesOf: (e) => e.CORRELATION_BATCH_SIZE,
-    },
-  ],
+  consumerGroup: CORRELATION_GROUP,
+  consumedTopics: [Topics.SeizureReported, Topics.RouteReported],
+  partitionsConsumedConcurrently: (e) => e.CORRELATION_CONCURRENCY,
+  consumeInBatchesOf: (e) => e.CORRELATION_BATCH_SIZE,
   // The pre-check's hot path in front of Fastify (the route stays in Nest for everything else).
   afterInit: async (app) => app.get(PrecheckFastRoute).install(app),
   openApi: {

@@ -9,7 +9,9 @@ export class NotificationEnv extends CommonEnv {
   @Max(65535)
   NOTIFICATION_PORT: number = 3002;
 
-  @EnvDoc('Partitions each of its consumers (report copies, links, pre-check hits) processes concurrently.')
+  @EnvDoc(
+    'Partitions processed concurrently: a link waiting for its reports must not hold up the report partitions.',
+  )
   @IsInt({ message: 'must be an integer' })
   @Min(1)
   @Max(64)

@@ -29,10 +29,9 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
     ServiceCoreModule.forService('notification', {
       schema: 'notification',
       entities: [],
-      // Up to 18 partition batches (its three consumers: 9 report-copy, 6 link and 3 hit
-      // partitions), the alert transaction, the webhook dispatcher's claims and records and the
-      // outbox relay use the pool at once: with 10 connections report copies queued behind them
-      // under load.
+      // Up to 16 partition batches (report copies, links waiting for their reports), the alert
+      // transaction, the webhook dispatcher's claims and records and the outbox relay use the
+      // pool at once: with 10 connections report copies queued behind them under load.
       poolSize: 24,
       migrations: [Init1764300000000, Alerts1764300000300, PrecheckAlerts1764300000400],
     }),

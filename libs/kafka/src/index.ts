@@ -7,9 +7,8 @@ export {
   type KafkaLogFn,
 } from './core/kafka-client';
 export { ensureTopics, type TopicSpec } from './core/topics';
-export { takeOverOffsets, type OffsetTakeover } from './core/offset-takeover';
 export { isTransientError } from './core/transient';
-export { KAFKA_CLIENT, KAFKA_CONNECTION, CONSUMER_GROUPS } from './nest/kafka.tokens';
+export { KAFKA_CLIENT, KAFKA_CONNECTION, CONSUMER_GROUP } from './nest/kafka.tokens';
 export { KafkaModule } from './nest/kafka.module';
 export { KafkaProducerService, type OutgoingRecord } from './nest/kafka-producer.service';
 export { KafkaHealthCheck } from './nest/kafka-health.check';
@@ -20,5 +19,5 @@ export {
   type RecordMeta,
   type RecordValidation,
 } from './nest/kafka-record.processor';
-export { KafkaBatchContext, KafkaBatchServer, KafkaTopicsServer } from './nest/kafka-batch.server';
+export { KafkaBatchContext, KafkaBatchServer } from './nest/kafka-batch.server';
 export { kafkaConsumerOptions } from './nest/kafka-microservice.options';

@@ -8,20 +8,18 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { allTopicSpecs } from '@app/contracts';
 import { APP_CONFIG, CommonEnv, ConfigError, loadConfig } from '@app/config';
 import {
-  CONSUMER_GROUPS,
+  CONSUMER_GROUP,
   createKafka,
   ensureTopics,
   kafkaConnectionFromEnv,
   kafkaConsumerOptions,
   KafkaBatchServer,
-  KafkaTopicsServer,
-  takeOverOffsets,
 } from '@app/kafka';
 import { CORRELATION_HEADER, initMetrics, JsonLogger, withCorrelationId } from '@app/observability';
 import { randomUUID } from 'node:crypto';
 import { ProblemFastifyAdapter } from './fastify-errors';
 import { ProblemFilter } from './problem.filter';
-import { consumerGroupsByTopic, type ServiceDefinition } from './service-definition';
+import type { ServiceDefinition } from './service-definition';
 
 /** Body limit of every service (contract §4: reports ≤ 256 KiB; a batch of 500 needs more). */
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
@@ -29,14 +27,14 @@ export const DEFAULT_BODY_LIMIT = 256 * 1024;
 @Global()
 @Module({})
 class ConfigHostModule {
-  static with(env: CommonEnv, consumerGroups: Record<string, string>): DynamicModule {
+  static with(env: CommonEnv, consumerGroup: string | undefined): DynamicModule {
     return {
       module: ConfigHostModule,
       providers: [
         { provide: APP_CONFIG, useValue: env },
-        { provide: CONSUMER_GROUPS, useValue: consumerGroups },
+        { provide: CONSUMER_GROUP, useValue: consumerGroup },
       ],
-      exports: [APP_CONFIG, CONSUMER_GROUPS],
+      exports: [APP_CONFIG, CONSUMER_GROUP],
     };
   }
 }
@@ -45,7 +43,7 @@ class ConfigHostModule {
 export function rootModule<E extends CommonEnv>(def: ServiceDefinition<E>, env: E): DynamicModule {
   return {
     module: class ServiceRoot {},
-    imports: [ConfigHostModule.with(env, consumerGroupsByTopic(def)), def.module(env) as Type<unknown>],
+    imports: [ConfigHostModule.with(env, def.consumerGroup), def.module(env) as Type<unknown>],
   };
 }
 
@@ -119,8 +117,7 @@ export async function ensureSystemTopics(env: CommonEnv, clientId: string): Prom
 
 /**
  * Boot order: topics, app.init() (HTTP routes, providers, migrations), then the Kafka
- * consumers, then listen. Nothing consumes before boot has finished. Each consumer of the
- * definition is a Nest microservice of its own: its own kafkajs client, group and fetch loop.
+ * consumer, then listen. Nothing consumes before boot has finished.
  */
 export async function startApp<E extends CommonEnv>(
   app: NestFastifyApplication,
@@ -130,59 +127,25 @@ export async function startApp<E extends CommonEnv>(
   host = '0.0.0.0',
 ): Promise<void> {
   const logger = new Logger(def.name);
-  const consumers = def.consumers ?? [];
-  consumerGroupsByTopic(def); // one group per topic, one consumer per group
-  for (const c of consumers) {
-    // With several consumers, each client id names its group (broker logs, quotas).
-    const named = c.group.startsWith(def.name) ? c.group : `${def.name}-${c.group}`;
-    const clientId = consumers.length === 1 ? def.name : named;
-    const { options = {} } = kafkaConsumerOptions(kafkaConnectionFromEnv(env, clientId), c.group, {
-      partitionsConsumedConcurrently: c.partitionsConsumedConcurrently?.(env),
+  if (def.consumerGroup) {
+    const options = kafkaConsumerOptions(kafkaConnectionFromEnv(env, def.name), def.consumerGroup, {
+      partitionsConsumedConcurrently: def.partitionsConsumedConcurrently?.(env),
     });
-    const batchOf = c.consumeInBatchesOf?.(env);
+    const batchOf = def.consumeInBatchesOf?.(env);
     app.connectMicroservice<MicroserviceOptions>(
-      {
-        strategy: batchOf
-          ? new KafkaBatchServer(options, batchOf, c.topics)
-          : new KafkaTopicsServer(options, c.topics),
-      },
+      batchOf ? { strategy: new KafkaBatchServer(options.options ?? {}, batchOf) } : options,
       { inheritAppConfig: true },
     );
   }
   await app.init();
   if (def.afterInit) await def.afterInit(app, env);
-  if (consumers.length > 0) {
-    await takeOverSplitOffsets(def, env, logger);
+  if (def.consumerGroup) {
     await app.startAllMicroservices();
     exitOnFatalConsumerCrash(app, logger);
-    for (const c of consumers) logger.log(`consuming ${c.topics.join(', ')} as group ${c.group}`);
+    logger.log(`consuming as group ${def.consumerGroup}`);
   }
   await app.listen(port, host);
   logger.log(`${def.name} ready on port ${port}`);
-}
-
-/** Starts each consumer split off from another group where that group left its topics. */
-async function takeOverSplitOffsets<E extends CommonEnv>(
-  def: ServiceDefinition<E>,
-  env: E,
-  logger: Logger,
-): Promise<void> {
-  const splits = (def.consumers ?? []).filter((c) => c.takesOverFrom);
-  if (splits.length === 0) return;
-  const admin = createKafka(kafkaConnectionFromEnv(env, `${def.name}-admin`)).admin();
-  await admin.connect();
-  try {
-    for (const c of splits) {
-      const { taken } = await takeOverOffsets(admin, c.group, c.takesOverFrom!, c.topics);
-      if (taken.length > 0)
-        logger.log(
-          `group ${c.group} starts where group ${c.takesOverFrom} left ${taken.join(', ')}; ` +
-            `delete that group's offsets on them (kafka-consumer-groups.sh --delete-offsets)`,
-        );
-    }
-  } finally {
-    await admin.disconnect();
-  }
 }
 
 /** main.ts of every service: validated config, JSON logs, topics, boot, graceful SIGTERM. */

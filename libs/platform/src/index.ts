@@ -7,7 +7,7 @@ export {
   startApp,
   DEFAULT_BODY_LIMIT,
 } from './bootstrap';
-export { consumerGroupsByTopic, type ConsumerDefinition, type ServiceDefinition } from './service-definition';
+export type { ServiceDefinition } from './service-definition';
 export { ProblemException, statusTitle } from './problem';
 export { ProblemFilter } from './problem.filter';
 export { fastifyProblem, ProblemFastifyAdapter } from './fastify-errors';

@@ -14,10 +14,7 @@ export interface RunningService<E extends CommonEnv> {
   app: NestFastifyApplication;
   env: E;
   baseUrl: string;
-  /** The group its first consumer joined (the only one of most services). */
   consumerGroup?: string;
-  /** The group each of its consumers joined, by the group its definition names. */
-  consumerGroups: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -29,7 +26,7 @@ export function testKafka(clientId = 'test'): Kafka {
 
 /**
  * Boots a service as in production (same root module, filters, consumer wiring) on a
- * random port. Its consumer groups are new and start at the topics' current end, so it
+ * random port. Its consumer group is new and starts at the topics' current end, so it
  * sees only what the test produces. `override` injects faults into ports (never into
  * Kafka or the database themselves).
  */
@@ -38,38 +35,24 @@ export async function startService<E extends CommonEnv>(
   opts: {
     env?: Record<string, string>;
     override?: (b: TestingModuleBuilder) => TestingModuleBuilder;
-    /** Where new consumer groups start: the topics' end (default), or as the caller positioned them (`as-is`). */
+    /** Where a new consumer group starts: the topics' end (default), or as the caller positioned it (`as-is`). */
     consumeFrom?: 'end' | 'as-is';
-    /** Join this consumer group instead of a new one (a service with one consumer; several instances in one group). */
+    /** Join this consumer group instead of a new one (several instances in one group). */
     consumerGroup?: string;
-    /** Join these groups instead of new ones, by the group the definition names (e.g. a restarted instance's). */
-    consumerGroups?: Record<string, string>;
   } = {},
 ): Promise<RunningService<E>> {
   const env = loadConfig(def.name, def.env, { ...process.env, ...(opts.env ?? {}) });
-  const consumers = def.consumers ?? [];
-  if (opts.consumerGroup && consumers.length !== 1)
-    throw new Error(`${def.name} has ${consumers.length} consumers: name their groups with consumerGroups`);
-  const run = randomUUID().slice(0, 8);
-  const consumerGroups: Record<string, string> = {};
-  for (const c of consumers)
-    consumerGroups[c.group] =
-      opts.consumerGroup ?? opts.consumerGroups?.[c.group] ?? `${c.group}-test-${run}`;
-  const testDef: ServiceDefinition<E> = {
-    ...def,
-    consumers: consumers.map((c) => ({
-      ...c,
-      group: consumerGroups[c.group],
-      // A group the definition names stands for the test's own group of that name.
-      takesOverFrom: c.takesOverFrom && (consumerGroups[c.takesOverFrom] ?? c.takesOverFrom),
-    })),
-  };
+  const consumerGroup = def.consumerGroup
+    ? (opts.consumerGroup ?? `${def.consumerGroup}-test-${randomUUID().slice(0, 8)}`)
+    : undefined;
+  const testDef: ServiceDefinition<E> = { ...def, consumerGroup };
   const admin = createKafka(kafkaConnectionFromEnv(env, 'test-admin')).admin();
   await admin.connect();
   await ensureTopics(admin, allTopicSpecs());
   await admin.disconnect();
-  if (opts.consumeFrom !== 'as-is') {
-    for (const c of testDef.consumers ?? []) await moveGroupToEnd(testKafka(), c.group, c.topics);
+  if (consumerGroup && opts.consumeFrom !== 'as-is') {
+    const topics = subscribedTopics(def);
+    await moveGroupToEnd(testKafka(), consumerGroup, topics);
   }
   let builder = Test.createTestingModule({ imports: [rootModule(testDef, env)] });
   if (opts.override) builder = opts.override(builder);
@@ -83,9 +66,13 @@ export async function startService<E extends CommonEnv>(
   return {
     app,
     env,
-    consumerGroup: testDef.consumers?.[0]?.group,
-    consumerGroups,
+    consumerGroup,
     baseUrl: `http://127.0.0.1:${address.port}`,
     stop: () => app.close(),
   };
+}
+
+/** Topics a service's consumer subscribes to (declared on its definition). */
+function subscribedTopics<E extends CommonEnv>(def: ServiceDefinition<E>): string[] {
+  return def.consumedTopics ?? [];
 }

@@ -18,7 +18,6 @@ import { correlationService } from '../../../correlation/src/correlation.service
 import type { CorrelationEnv } from '../../../correlation/src/correlation.env';
 import type { InboxAlert } from '../alerts/alerts.service';
 import type { PrecheckHitAlert } from '../alerts/domain/alert.types';
-import { NOTIFICATION_PRECHECKS_GROUP } from '../notification.constants';
 import type { NotificationEnv } from '../notification.env';
 import { notificationService } from '../notification.service-definition';
 
@@ -318,8 +317,7 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
   it('after a crash between the commit and the offset commit, the redelivered hit still makes one alert', async () => {
     // What kill -9 leaves behind: the alert committed, the group's offset still before the record.
     const hit = JSON.parse(firstHitRecord.value) as PrecheckHitEvent;
-    const groups = notification.consumerGroups;
-    const group = groups[NOTIFICATION_PRECHECKS_GROUP];
+    const group = notification.consumerGroup!;
     const processed = async () =>
       Number(
         (
@@ -347,7 +345,7 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
     }
     notification = await startService(notificationService, {
       env: NOTIFICATION_ENV,
-      consumerGroups: groups,
+      consumerGroup: group,
       consumeFrom: 'as-is',
     });
     ds = notification.app.get(DataSource);

@@ -29,60 +29,25 @@ export class KafkaBatchContext extends BaseRpcContext<KafkaBatchContextArgs> {
 }
 
 /**
- * The topics a server subscribes to: those its consumer is declared with. Every server of an
- * application is given every `@EventPattern` handler of it, so without this each of a service's
- * consumers would subscribe to all of its topics (and apply each record once per group).
- */
-function subscribedTopics(handled: string[], topics: readonly string[] | undefined): string[] {
-  if (!topics) return handled;
-  const missing = topics.filter((t) => !handled.includes(t));
-  if (missing.length > 0)
-    throw new Error(`no @EventPattern handler for the consumer's topic(s) ${missing.join(', ')}`);
-  return [...topics];
-}
-
-/**
- * The Nest Kafka transport (one record per handler call) subscribing only to the topics its
- * consumer is declared with, so a service can run several consumers (groups) side by side.
- */
-export class KafkaTopicsServer extends ServerKafka {
-  constructor(
-    options: Required<KafkaOptions>['options'],
-    private readonly topics?: readonly string[],
-  ) {
-    super(options);
-  }
-
-  override async bindEvents(nestConsumer: unknown): Promise<void> {
-    const consumer = nestConsumer as Consumer;
-    const topics = subscribedTopics([...this.messageHandlers.keys()], this.topics);
-    if (topics.length > 0) await consumer.subscribe({ ...(this.options?.subscribe ?? {}), topics });
-    await consumer.run({ ...(this.options?.run ?? {}), eachMessage: this.getMessageHandler() });
-  }
-}
-
-/**
  * The Nest Kafka transport, consuming with kafkajs `eachBatch` instead of `eachMessage`:
  * each fetched partition batch is handed to the pattern's handler in chunks of at most
  * `maxRecords` records, so a use case can apply many records per database transaction.
  * After a chunk's handler resolved, its last offset is resolved and committed; a chunk
- * that fails is not resolved, so kafkajs redelivers it (consumers are idempotent). With
- * `topics`, it subscribes to those only (one of several consumers of a service).
+ * that fails is not resolved, so kafkajs redelivers it (consumers are idempotent).
  */
 export class KafkaBatchServer extends ServerKafka {
   constructor(
     options: Required<KafkaOptions>['options'],
     private readonly maxRecords: number,
-    private readonly topics?: readonly string[],
   ) {
     super(options);
   }
 
   override async bindEvents(nestConsumer: unknown): Promise<void> {
     const consumer = nestConsumer as Consumer;
-    const topics = subscribedTopics([...this.messageHandlers.keys()], this.topics);
+    const patterns = [...this.messageHandlers.keys()];
     const opts = this.options ?? {};
-    if (topics.length > 0) await consumer.subscribe({ ...(opts.subscribe ?? {}), topics });
+    if (patterns.length > 0) await consumer.subscribe({ ...(opts.subscribe ?? {}), topics: patterns });
     await consumer.run({
       ...(opts.run ?? {}),
       eachBatchAutoResolve: false,

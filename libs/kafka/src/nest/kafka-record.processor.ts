@@ -9,7 +9,7 @@ import { decodeHeaders } from '../core/headers';
 import { isTransientError } from '../core/transient';
 import type { KafkaBatchContext } from './kafka-batch.server';
 import { KafkaProducerService } from './kafka-producer.service';
-import { CONSUMER_GROUPS } from './kafka.tokens';
+import { CONSUMER_GROUP } from './kafka.tokens';
 
 /** Result of validating a record's JSON value against its contract DTO. */
 export type RecordValidation<T> =
@@ -66,19 +66,13 @@ export class KafkaRecordProcessor {
   /** In-place retries before handing the record back to kafkajs (which redelivers it). */
   retryDelaysMs = [100, 500, 2000, 5000];
 
-  /** The group consuming each topic (a service may run several consumers), or one group for all. */
-  private readonly groups: Readonly<Record<string, string>> | string;
+  private readonly group: string;
 
   constructor(
     private readonly producer: KafkaProducerService,
-    @Optional() @Inject(CONSUMER_GROUPS) groups?: Readonly<Record<string, string>> | string,
+    @Optional() @Inject(CONSUMER_GROUP) group?: string,
   ) {
-    this.groups = groups ?? {};
-  }
-
-  /** The consumer group a record of `topic` was consumed by (DLQ headers, metric labels). */
-  private groupOf(topic: string): string {
-    return typeof this.groups === 'string' ? this.groups : (this.groups[topic] ?? 'unknown');
+    this.group = group ?? 'unknown';
   }
 
   async process<T>(
@@ -89,7 +83,7 @@ export class KafkaRecordProcessor {
     const topic = ctx.getTopic();
     const { meta, failed } = this.describe(ctx.getMessage(), topic, ctx.getPartition());
     const headers = meta.headers;
-    const group = this.groupOf(topic);
+    const group = this.group;
     const endTimer = duration.startTimer({ topic, group });
 
     await withCorrelationId(headers['correlation-id'] ?? headers['event-id'], async () => {
@@ -119,7 +113,7 @@ export class KafkaRecordProcessor {
     useCase: (items: BatchItem<T>[]) => Promise<void>,
   ): Promise<void> {
     const topic = ctx.getTopic();
-    const group = this.groupOf(topic);
+    const group = this.group;
     const items: { item: BatchItem<T>; failed: FailedRecord }[] = [];
     for (const message of ctx.getMessages()) {
       const { meta, failed } = this.describe(message, topic, ctx.getPartition());
@@ -174,7 +168,7 @@ export class KafkaRecordProcessor {
     records: number,
     apply: () => Promise<void>,
   ): Promise<'ok' | Error> {
-    const group = this.groupOf(topic);
+    const group = this.group;
     for (let attempt = 0; ; attempt++) {
       try {
         await apply();
