@@ -12,8 +12,8 @@ export interface OutboxRow {
  * all go to one topic, are published in the order they were written. Topics come in the order
  * of their first row. One produce request carries every group (a topic appears in it once).
  */
-export function byTopic(rows: OutboxRow[]): { topic: string; rows: OutboxRow[] }[] {
-  const groups = new Map<string, OutboxRow[]>();
+export function byTopic<R extends { topic: string }>(rows: readonly R[]): { topic: string; rows: R[] }[] {
+  const groups = new Map<string, R[]>();
   for (const row of rows) {
     const group = groups.get(row.topic);
     if (group) group.push(row);

@@ -8,7 +8,7 @@ import { metricsRegistry } from '@app/observability';
 import { byTopic, type OutboxRow } from './outbox-batches';
 import { outboxChannel } from './outbox.sql';
 
-type TopicGroup = ReturnType<typeof byTopic>[number];
+type TopicGroup = { topic: string; rows: OutboxRow[] };
 
 /** Settings of a relay. */
 export interface OutboxRelayOptions {

@@ -1,3 +1,5 @@
+import { byTopic } from '../outbox-batches';
+
 /** A Kafka record as an outbox keeps it: exactly what the relay will publish. */
 export interface OutboxEntry {
   topic: string;
@@ -43,21 +45,21 @@ export function recordBytes(r: OutboxEntry): number {
  * in id order. Rows beyond the cut are read again next round, so order per key holds.
  */
 export function planRelayBatch(rows: readonly OutboxRow[], maxBytes: number): RelayBatch {
-  const batch: RelayBatch = { ids: [], eventIds: [], topics: [], bytes: 0 };
-  const byTopic = new Map<string, RelayRecord[]>();
+  const taken: OutboxRow[] = [];
+  let bytes = 0;
   for (const row of rows) {
     const size = recordBytes(row);
-    if (batch.ids.length > 0 && batch.bytes + size > maxBytes) break;
-    batch.bytes += size;
-    batch.ids.push(row.id);
-    batch.eventIds.push(row.eventId);
-    let records = byTopic.get(row.topic);
-    if (!records) {
-      records = [];
-      byTopic.set(row.topic, records);
-      batch.topics.push({ topic: row.topic, records });
-    }
-    records.push({ key: row.key, value: row.value, headers: row.headers });
+    if (taken.length > 0 && bytes + size > maxBytes) break;
+    bytes += size;
+    taken.push(row);
   }
-  return batch;
+  return {
+    ids: taken.map((r) => r.id),
+    eventIds: taken.map((r) => r.eventId),
+    topics: byTopic(taken).map((g) => ({
+      topic: g.topic,
+      records: g.rows.map((r) => ({ key: r.key, value: r.value, headers: r.headers })),
+    })),
+    bytes,
+  };
 }
