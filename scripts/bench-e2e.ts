@@ -1,11 +1,16 @@
-// End-to-end latency benchmark (issue 5): correlation and notification run each in a process of
-// its own (as deployed; --in-process runs them in this one, sharing its event loop) against the
+// End-to-end latency benchmark (issue 5): all four services run, each in a process of its own (as
+// deployed; --in-process runs correlation and notification in this one, sharing its event loop;
+// the ingest gateway and the ops monitor always have processes of their own) against the
 // real Kafka broker and PostgreSQL; pairs of seizures from AF-CNPA and PK-ANF share a container,
 // so each pair makes one cross-border link. For every pair the clock starts when the PK-ANF report
 // is sent (its AF-CNPA counterpart was sent half a period before) and stops when the signed
 // webhook to PK-ANF's liaison receiver arrives on loopback.
 //
-//   npm run bench:e2e -- --rate 200 --duration 30 [--via ingest|kafka] [--in-process] [--json]
+//   npm run bench:e2e -- --rate 200 --duration 30 [--warmup 10] [--via ingest|kafka] [--in-process] [--json]
+//
+// The first --warmup seconds (default 10) send at the same rate but are reported apart: a freshly
+// started service runs its first seconds unoptimised and opens its connections then. The
+// percentiles are those of the --duration seconds after it; a line "by second sent" shows both.
 //
 // --via ingest (default) POSTs the reports to the ingest gateway (POST /v1/seizures), which this
 // bench starts in a process of its own; with INGEST_URL set it uses that running gateway instead
@@ -20,7 +25,7 @@
 // BENCH_CPU_PROF_DIR=dir writes a CPU profile of each service process; BENCH_SHOW_METRICS=1
 // prints notification's record and webhook counters.
 //
-// --rate is reports per second (two per pair); CI runs it tiny: --rate 10 --duration 3.
+// --rate is reports per second (two per pair); CI runs it tiny: --rate 10 --duration 2 --warmup 1.
 // Needs DATABASE_URL (a database the services may create schemas in) and KAFKA_BROKERS.
 import { randomInt, randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
@@ -45,6 +50,7 @@ interface Args {
   json: boolean;
   drainS: number;
   inProcess: boolean;
+  warmupS: number;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -55,17 +61,20 @@ function parseArgs(argv: readonly string[]): Args {
     json: false,
     drainS: 30,
     inProcess: false,
+    warmupS: 10,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
-    const num = () => {
+    const num = (min = Number.MIN_VALUE) => {
       const n = Number(argv[++i]);
-      if (!Number.isFinite(n) || n <= 0) throw new Error(`${flag} needs a positive number`);
+      if (!Number.isFinite(n) || n < min)
+        throw new Error(`${flag} needs a ${min === 0 ? 'non-negative' : 'positive'} number`);
       return n;
     };
     if (flag === '--rate') args.rate = num();
     else if (flag === '--duration') args.duration = num();
     else if (flag === '--drain') args.drainS = num();
+    else if (flag === '--warmup') args.warmupS = num(0);
     else if (flag === '--json') args.json = true;
     else if (flag === '--in-process') args.inProcess = true;
     else if (flag === '--via') {
@@ -74,7 +83,7 @@ function parseArgs(argv: readonly string[]): Args {
       args.via = v;
     } else
       throw new Error(
-        `unknown flag ${flag}; flags: --rate N --duration S [--via ingest|kafka] [--drain S] [--in-process] [--json]`,
+        `unknown flag ${flag}; flags: --rate N --duration S [--warmup S] [--via ingest|kafka] [--drain S] [--in-process] [--json]`,
       );
   }
   return args;
@@ -94,7 +103,7 @@ function container(): string {
 
 /** Starts a service in a process of its own (scripts/bench/service-process.ts); resolves once it is ready. */
 async function spawnService(
-  name: 'ingest-gateway' | 'correlation' | 'notification',
+  name: 'ingest-gateway' | 'correlation' | 'notification' | 'ops-monitor',
   env: Record<string, string>,
 ): Promise<{ baseUrl: string; pid: number; stop(): Promise<void> }> {
   const child = spawn(
@@ -281,6 +290,22 @@ async function stageBreakdown(
   }
 }
 
+/** p50 and p99 of the pairs sent in each second of the run. */
+function bySecond(timeline: readonly [number, number][]): { second: number; p50: number; p99: number }[] {
+  const groups = new Map<number, number[]>();
+  for (const [second, ms] of timeline) {
+    const g = groups.get(second) ?? [];
+    g.push(ms);
+    groups.set(second, g);
+  }
+  return [...groups]
+    .sort((a, b) => a[0] - b[0])
+    .map(([second, ms]) => {
+      ms.sort((a, b) => a - b);
+      return { second, p50: percentile(ms, 50), p99: percentile(ms, 99) };
+    });
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   // A throwaway database on DATABASE_URL's server (default: the local one), dropped at the end;
@@ -338,6 +363,11 @@ async function main(): Promise<void> {
       pids.push({ name: 'ingest-gateway', pid: gateway.pid });
       ingest = gateway;
     }
+    // The fourth service, as deployed: the ops monitor samples topics, consumer lag and DLQs
+    // (every OPS_SAMPLE_INTERVAL_MS) from the same broker and database while the load runs.
+    const opsMonitor = await spawnService('ops-monitor', {});
+    services.push(opsMonitor);
+    pids.push({ name: 'ops-monitor', pid: opsMonitor.pid });
 
     const publisher = {
       'AF-CNPA': (await identity.createKey({ role: 'publisher', agencyId: 'AF-CNPA', label: 'bench' })).key,
@@ -387,6 +417,12 @@ async function main(): Promise<void> {
     const startedAt = new Map<string, number>();
     const answered = new Set<string>();
     const latencies: number[] = [];
+    // The pairs sent during the warm-up (the AF-CNPA refs) and their latencies, reported apart.
+    const warmupRefs = new Set<string>();
+    const warmupLatencies: number[] = [];
+    // [second of the run the pair was sent in, its latency]: whether the tail is start-up or steady.
+    const timeline: [number, number][] = [];
+    let beginEpoch = Date.now();
     // webhook-id (the delivery id) → first arrival; a webhook-id seen twice is a re-sent
     // delivery; a second alert about an AF case is an extra alert (another link).
     const arrivals = new Map<string, number>();
@@ -414,7 +450,8 @@ async function main(): Promise<void> {
           else if (answered.has(ref)) extraAlerts += 1;
           else {
             answered.add(ref);
-            latencies.push(r.at - t0);
+            (warmupRefs.has(ref) ? warmupLatencies : latencies).push(r.at - t0);
+            timeline.push([Math.floor((t0 - beginEpoch) / 1000), r.at - t0]);
           }
         } catch {
           verifyFailures += 1;
@@ -423,13 +460,20 @@ async function main(): Promise<void> {
     };
     const sentPairs: SentPair[] = [];
 
+    // The warm-up sends at the same rate, before the measured window: a service's first seconds
+    // (code not yet optimised, connections being opened) are reported apart from the steady state.
+    const warmupPairs = Math.round((args.rate / 2) * args.warmupS);
     const pairs = Math.max(1, Math.round((args.rate / 2) * args.duration));
+    const totalPairs = warmupPairs + pairs;
     const periodMs = 1000 / args.rate;
-    const cpu0 = pids.map((p) => processCpuSeconds(p.pid));
+    let cpu0 = pids.map((p) => processCpuSeconds(p.pid));
     const begin = performance.now();
+    let measureBegin = begin;
+    beginEpoch = Date.now();
     const inFlight: Promise<void>[] = [];
     let errors = 0;
-    for (let i = 0; i < pairs; i++) {
+    for (let i = 0; i < totalPairs; i++) {
+      const warmup = i < warmupPairs;
       const c = container();
       const afRef = `BENCH-AF-${randomUUID().slice(0, 8)}`;
       const af = SeizureReportBuilder.valid()
@@ -454,24 +498,30 @@ async function main(): Promise<void> {
         .build() as unknown as Record<string, unknown>;
       const due = begin + i * periodMs * 2;
       await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+      if (i === warmupPairs && i > 0) {
+        measureBegin = performance.now();
+        cpu0 = pids.map((p) => processCpuSeconds(p.pid));
+      }
       inFlight.push(send(af).catch(() => void (errors += 1)));
       await new Promise((r) => setTimeout(r, Math.max(0, due + periodMs - performance.now())));
       const t0 = Date.now();
       startedAt.set(afRef, t0);
-      sentPairs.push({
-        afEventId: String(af.eventId),
-        pkEventId: String(pk.eventId),
-        afCaseKey: `seizure:AF-CNPA:${afRef}`,
-        pkCaseKey: `seizure:PK-ANF:${String(pk.agencyCaseRef)}`,
-        t0,
-      });
+      if (warmup) warmupRefs.add(afRef);
+      else
+        sentPairs.push({
+          afEventId: String(af.eventId),
+          pkEventId: String(pk.eventId),
+          afCaseKey: `seizure:AF-CNPA:${afRef}`,
+          pkCaseKey: `seizure:PK-ANF:${String(pk.agencyCaseRef)}`,
+          t0,
+        });
       inFlight.push(send(pk).catch(() => void (errors += 1)));
       collect();
     }
     await Promise.all(inFlight);
-    const sendSeconds = (performance.now() - begin) / 1000;
+    const sendSeconds = (performance.now() - measureBegin) / 1000;
     const deadline = Date.now() + args.drainS * 1000;
-    while (latencies.length < pairs && Date.now() < deadline) {
+    while (answered.size < totalPairs && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 100));
       collect();
     }
@@ -501,6 +551,7 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(2))
       .join(' ');
     latencies.sort((a, b) => a - b);
+    warmupLatencies.sort((a, b) => a - b);
     const result = {
       via: args.via,
       targetRate: args.rate,
@@ -508,7 +559,7 @@ async function main(): Promise<void> {
       reports: pairs * 2,
       links: pairs,
       webhooks: latencies.length,
-      missing: pairs - latencies.length,
+      missing: totalPairs - answered.size,
       duplicateWebhooks: duplicates,
       extraAlerts,
       unexpectedWebhooks: unexpected,
@@ -518,9 +569,18 @@ async function main(): Promise<void> {
       p95Ms: percentile(latencies, 95),
       p99Ms: percentile(latencies, 99),
       maxMs: latencies[latencies.length - 1] ?? NaN,
+      warmup: {
+        seconds: args.warmupS,
+        links: warmupPairs,
+        webhooks: warmupLatencies.length,
+        p50Ms: percentile(warmupLatencies, 50),
+        p99Ms: percentile(warmupLatencies, 99),
+        maxMs: warmupLatencies[warmupLatencies.length - 1] ?? NaN,
+      },
       loadAverage: load,
       cpuSeconds: cpu,
       stages: breakdown.stages,
+      bySecond: bySecond(timeline),
     };
     if (args.json) process.stdout.write(`${JSON.stringify(result)}\n`);
     else {
@@ -534,6 +594,9 @@ async function main(): Promise<void> {
           extraAlerts ||
           unexpected
             ? ` (missing ${result.missing}, duplicate webhooks ${duplicates}, extra alerts ${extraAlerts}, unexpected ${unexpected}, send errors ${result.sendErrors}, bad signatures ${result.signatureFailures})`
+            : '') +
+          (warmupPairs > 0
+            ? `; not counted: ${args.warmupS} s warm-up before (${warmupPairs} pairs, p50 ${result.warmup.p50Ms} ms, p99 ${result.warmup.p99Ms} ms, max ${result.warmup.maxMs} ms)`
             : '') +
           `; load average ${load}` +
           (cpu.length > 0 ? `; CPU ${cpu.map((c) => `${c.name} ${c.seconds} s`).join(', ')}` : '') +
@@ -549,6 +612,9 @@ async function main(): Promise<void> {
                 `  ${st.name.padEnd(18)}${col(st.p50, 8)}${col(st.p95, 8)}${col(st.p99, 8)}${col(st.tailMean, 12)}  ${st.what}\n`,
             )
             .join(''),
+      );
+      process.stdout.write(
+        `by second sent, warm-up included (p50/p99 ms): ${result.bySecond.map((b) => `${b.second}: ${b.p50}/${b.p99}`).join(', ')}\n`,
       );
     }
     if (result.missing > 0 || result.signatureFailures > 0 || duplicates > 0) process.exitCode = 1;

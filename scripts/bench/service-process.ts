@@ -3,18 +3,20 @@
 // integration tests do (startService: a new consumer group at the topics' end, a random port),
 // prints `READY <baseUrl>` on stdout and stops cleanly on SIGTERM.
 //
-//   ts-node scripts/bench/service-process.ts ingest-gateway|correlation|notification [KEY=VALUE ...]
+//   ts-node scripts/bench/service-process.ts ingest-gateway|correlation|notification|ops-monitor [KEY=VALUE ...]
 import { startService, type RunningService } from '@app/testing';
 import type { CommonEnv } from '@app/config';
 import type { ServiceDefinition } from '@app/platform';
 import { correlationService } from '../../apps/correlation/src/correlation.service-definition';
 import { ingestGatewayService } from '../../apps/ingest-gateway/src/ingest-gateway.service-definition';
 import { notificationService } from '../../apps/notification/src/notification.service-definition';
+import { opsMonitorService } from '../../apps/ops-monitor/src/ops-monitor.service-definition';
 
 const definitions: Record<string, ServiceDefinition<CommonEnv>> = {
   'ingest-gateway': ingestGatewayService as unknown as ServiceDefinition<CommonEnv>,
   correlation: correlationService as unknown as ServiceDefinition<CommonEnv>,
   notification: notificationService as unknown as ServiceDefinition<CommonEnv>,
+  'ops-monitor': opsMonitorService as unknown as ServiceDefinition<CommonEnv>,
 };
 
 async function main(): Promise<void> {
