@@ -15,6 +15,7 @@ import { sharingPolicyProvider } from './policy/sharing-policy.provider';
 import { PrecheckAlertService } from './prechecks/precheck-alert.service';
 import { PrecheckHitConsumer } from './prechecks/precheck-hit.consumer';
 import { ReportCopyConsumer } from './reports/report-copy.consumer';
+import { ReportCopiesInFlight } from './reports/report-copies-in-flight';
 import { ReportCopyService } from './reports/report-copy.service';
 import { DeliveriesController } from './webhooks/deliveries.controller';
 import { DeliveriesService } from './webhooks/deliveries.service';
@@ -48,6 +49,7 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
   providers: [
     sharingPolicyProvider,
     AlertSignals,
+    ReportCopiesInFlight,
     ReportCopyService,
     AlertIssuerService,
     PrecheckAlertService,

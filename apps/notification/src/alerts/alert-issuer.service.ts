@@ -9,6 +9,7 @@ import { claimUnapplied, GroupCommit } from '@app/persistence';
 import { decideRecipients, type Recipient, type SharingPolicy } from '@app/sharing-policy';
 import { appendToLedger, type LedgerEntryData, type SqlQuery } from '@app/ledger';
 import { SHARING_POLICY } from '../policy/sharing-policy.provider';
+import { ReportCopiesInFlight } from '../reports/report-copies-in-flight';
 import { filterMatches, type SubscriptionFilter } from '../webhooks/domain/subscription-filter';
 import { AlertSignals } from './alert-signals';
 import { alertIdOf } from './domain/alert-id';
@@ -64,13 +65,23 @@ export class AlertIssuerService {
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(SHARING_POLICY) private readonly policy: SharingPolicy,
     private readonly signals: AlertSignals,
+    private readonly copies: ReportCopiesInFlight,
   ) {}
 
   async onLinks(items: BatchItem<CaseLinkedEvent>[]): Promise<void> {
-    const reports = await this.loadReports(
-      this.ds.manager,
-      items.flatMap((i) => [...i.value.a.eventIds, ...i.value.b.eventIds]),
-    );
+    const eventIds = [...new Set(items.flatMap((i) => [...i.value.a.eventIds, ...i.value.b.eventIds]))];
+    // A link's reports are usually fetched in the same round as the link: wait for the copies
+    // being written now rather than miss them and be retried.
+    await this.copies.settled(eventIds);
+    let reports: Map<string, StoredReport>;
+    try {
+      reports = await this.loadReports(this.ds.manager, eventIds);
+    } catch (e) {
+      // Copies whose write began while the reports were read: wait for them and read again.
+      if (!(e instanceof ReportsNotYetStoredError) || this.copies.inFlight(e.missing) === 0) throw e;
+      await this.copies.settled(e.missing);
+      reports = await this.loadReports(this.ds.manager, eventIds);
+    }
     const issued = await this.commits.submit({ items, reports });
     if (issued > 0) this.signals.alertsCommitted();
   }
