@@ -4,18 +4,20 @@
 // index without HTTP or the audit write (the baseline).
 //
 //   npm run bench:precheck -- [--identifiers 1000000] [--rate 1000] [--seconds 10] [--hit-ratio 0.1]
-//                              [--cpu-prof <dir>] [--node-flags "<flags for the service>"]
+//                              [--warmup 5] [--cpu-prof <dir>] [--node-flags "<flags for the service>"]
 //                              [--keep-database | --database <name of a kept one>]
 //
 // Steps: a throwaway database; the correlation service boots once in a child process to run
 // its migrations; N synthetic identifiers (5 per agency case: plate, container, phone,
 // passport, name + date of birth, normalised by the real extractFeatures) are written to
 // correlation.case_feature with their agency cases and reports; the service boots again and
-// its start-up rebuild is timed; then an open-loop load at a fixed rate (latency measured from
-// each check's scheduled time, so a stall is not hidden; the generator sleeps between sends
-// rather than spin, and reports its own CPU), with the service's CPU time per check (all its
-// threads) and event-loop utilisation; then the baseline. CI runs it tiny:
-// `--identifiers 5000 --rate 100 --seconds 2`.
+// its start-up rebuild is timed; then --warmup seconds (default 5) of load at the same rate, not
+// measured (the JIT, the rebuild's garbage) and printed apart; then an open-loop load at a fixed
+// rate (latency measured from each check's scheduled time, so a stall is not hidden; the
+// generator sleeps between sends rather than spin, and reports its own CPU), with the service's
+// CPU time per check (all its threads) and event-loop utilisation; then the baseline. CI runs it
+// tiny:
+// `--identifiers 10000 --rate 100 --seconds 2 --warmup 1`.
 import { fork, type ChildProcess } from 'node:child_process';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { SERVICE_NODE_FLAGS } = require('./node-flags') as { SERVICE_NODE_FLAGS: string[] };
@@ -41,6 +43,8 @@ interface Options {
   rate: number;
   seconds: number;
   hitRatio: number;
+  /** Seconds of load at the same rate before the measured window, not measured (`--warmup`). */
+  warmup: number;
   /** Directory for a V8 CPU profile of the service under load (`--cpu-prof <dir>`). */
   cpuProf?: string;
   /** Extra node flags for the service, e.g. `--node-flags "--trace-gc --max-semi-space-size=32"`. */
@@ -56,6 +60,7 @@ function parseArgs(argv: string[]): Options {
     identifiers: 1_000_000,
     rate: 1000,
     seconds: 10,
+    warmup: 5,
     hitRatio: 0.1,
     nodeFlags: [],
     keepDatabase: false,
@@ -84,6 +89,7 @@ function parseArgs(argv: string[]): Options {
     if (flag === '--identifiers') o.identifiers = Math.max(IDENTIFIERS_PER_CASE, Math.floor(value));
     else if (flag === '--rate') o.rate = value;
     else if (flag === '--seconds') o.seconds = value;
+    else if (flag === '--warmup') o.warmup = value;
     else if (flag === '--hit-ratio') o.hitRatio = Math.min(1, value);
     else throw new Error(`unknown flag ${flag}`);
   }
@@ -485,7 +491,15 @@ async function load(
   key: string,
   bodies: Record<string, unknown>[],
   rate: number,
-): Promise<{ latenciesMs: number[]; serviceMs: number[]; errors: number; hits: number; wallMs: number }> {
+): Promise<{
+  latenciesMs: number[];
+  serviceMs: number[];
+  errors: number;
+  hits: number;
+  wallMs: number;
+  /** p50/p99 of the checks scheduled in each second of the load. */
+  bySecond: { second: number; p50: number; p99: number }[];
+}> {
   const url = new URL(baseUrl);
   const client = new LeanClient(
     url.hostname,
@@ -494,6 +508,7 @@ async function load(
   );
   const latenciesMs: number[] = [];
   const serviceMs: number[] = [];
+  const perSecond: number[][] = [];
   let errors = 0;
   let hits = 0;
   const interval = 1000 / rate;
@@ -514,6 +529,8 @@ async function load(
             (res) => {
               const end = performance.now();
               latenciesMs.push(end - scheduled);
+              const second = Math.floor((scheduled - started) / 1000);
+              (perSecond[second] ??= []).push(end - scheduled);
               serviceMs.push(end - sent);
               if (res.status !== 200) errors++;
               else if (res.text.includes('"result":"HIT"')) hits++;
@@ -535,7 +552,12 @@ async function load(
   await Promise.all(inflight);
   const wallMs = performance.now() - started;
   client.close();
-  return { latenciesMs, serviceMs, errors, hits, wallMs };
+  const bySecond = perSecond.flatMap((ms, second) => {
+    if (!ms) return [];
+    ms.sort((a, b) => a - b);
+    return [{ second, p50: percentile(ms, 50), p99: percentile(ms, 99) }];
+  });
+  return { latenciesMs, serviceMs, errors, hits, wallMs, bySecond };
 }
 
 // ---------------------------------------------------------------- main
@@ -581,9 +603,15 @@ async function main(): Promise<void> {
       const hit = Math.random() < o.hitRatio;
       bodies.push(checkBody(Math.floor(Math.random() * cases), hit));
     }
-    // Warm-up (JIT, connection pool, keep-alive sockets): not measured.
-    const warm = bodies.slice(0, Math.min(200, total)).map((b) => ({ ...b, checkId: randomUUID() }));
-    await load(ready.baseUrl, ready.key, warm, Math.min(o.rate, 500));
+    // Warm-up at the same rate (JIT, the rebuild's garbage, connection pool, keep-alive
+    // sockets): fresh check ids, not measured, its figures printed apart.
+    const warmCount = Math.round(o.rate * o.warmup);
+    const warm = Array.from({ length: warmCount }, (_, i) => ({
+      ...bodies[i % total],
+      checkId: randomUUID(),
+    }));
+    if (warmCount > 0) say(`warm-up: ${warmCount} checks at ${o.rate}/s for ${o.warmup} s, not measured`);
+    const warmRun = warmCount > 0 ? await load(ready.baseUrl, ready.key, warm, o.rate) : undefined;
 
     say(
       `load: ${total} checks at ${o.rate}/s for ${o.seconds} s (${Math.round(o.hitRatio * 100)}% expected hits)`,
@@ -627,6 +655,22 @@ async function main(): Promise<void> {
       `  HTTP at ${o.rate} checks/s offered: ${run.latenciesMs.length} checks, ${(run.latenciesMs.length / (run.wallMs / 1000)).toFixed(0)} checks/s achieved, ${run.errors} errors, ${run.hits} HIT`,
       `    latency from scheduled time: p50 ${fmt(percentile(lat, 50))}, p90 ${fmt(percentile(lat, 90))}, p99 ${fmt(percentile(lat, 99))}, max ${fmt(lat[lat.length - 1] ?? NaN)}; goal p99 <= 10 ms: ${percentile(lat, 99) <= 10 ? 'met' : 'MISSED'}`,
       `    latency from send time:      p50 ${fmt(percentile(svc, 50))}, p99 ${fmt(percentile(svc, 99))}`,
+      `    p50/p99 by second of the load (ms): ${run.bySecond.map((b) => `${b.second}: ${b.p50.toFixed(1)}/${b.p99.toFixed(1)}`).join(', ')}`,
+      ...(warmRun
+        ? [
+            `    not counted: the ${o.warmup} s warm-up before it, p50 ${fmt(
+              percentile(
+                [...warmRun.latenciesMs].sort((a, b) => a - b),
+                50,
+              ),
+            )}, p99 ${fmt(
+              percentile(
+                [...warmRun.latenciesMs].sort((a, b) => a - b),
+                99,
+              ),
+            )}; by second: ${warmRun.bySecond.map((b) => `${b.second}: ${b.p50.toFixed(1)}/${b.p99.toFixed(1)}`).join(', ')}`,
+          ]
+        : []),
       `    service CPU ${(serviceCpuMs / Math.max(1, run.latenciesMs.length)).toFixed(2)} ms per check${mainMs === undefined ? '' : ` (main thread ${(mainMs / Math.max(1, run.latenciesMs.length)).toFixed(2)} ms)`} (${((serviceCpuMs / run.wallMs) * 100).toFixed(0)}% of one core, event loop ${(elu.utilization * 100).toFixed(0)}% busy, ${cpuBefore.workers}-${cpuAfter.workers} keying workers${cpuAfter.loopDelayMs ? `; event-loop delay p99 ${fmt(cpuAfter.loopDelayMs.p99)}, max ${fmt(cpuAfter.loopDelayMs.max)}` : ''}); load generator ${(((loaderCpu.user + loaderCpu.system) / 1000 / run.wallMs) * 100).toFixed(0)}% of one core (its own event-loop delay p99 ${fmt(loaderDelay.percentile(99) / 1e6)}, max ${fmt(loaderDelay.max / 1e6)})`,
       `  baseline (same checks on the in-memory index, no HTTP, no audit): p50 ${fmt(percentile(bl, 50))}, p99 ${fmt(percentile(bl, 99))}, ${(base.latenciesMs.length / (base.totalMs / 1000)).toFixed(0)} checks/s on one core, ${base.hits} HIT`,
       `  ratio HTTP / baseline: p50 ${(percentile(lat, 50) / percentile(bl, 50)).toFixed(0)}x, p99 ${(percentile(lat, 99) / percentile(bl, 99)).toFixed(0)}x`,
