@@ -41,7 +41,7 @@ import { containerCheckDigit } from '@app/matching';
 import { SeizureReportBuilder, startService, testKafka, WebhookReceiver } from '@app/testing';
 import { correlationService } from '../apps/correlation/src/correlation.service-definition';
 import { notificationService } from '../apps/notification/src/notification.service-definition';
-import { percentile, processCpuSeconds } from './bench/measure';
+import { percentile, percentilesBySecond, processCpuSeconds } from './bench/measure';
 
 interface Args {
   rate: number;
@@ -288,22 +288,6 @@ async function stageBreakdown(
   } finally {
     await db.end();
   }
-}
-
-/** p50 and p99 of the pairs sent in each second of the run. */
-function bySecond(timeline: readonly [number, number][]): { second: number; p50: number; p99: number }[] {
-  const groups = new Map<number, number[]>();
-  for (const [second, ms] of timeline) {
-    const g = groups.get(second) ?? [];
-    g.push(ms);
-    groups.set(second, g);
-  }
-  return [...groups]
-    .sort((a, b) => a[0] - b[0])
-    .map(([second, ms]) => {
-      ms.sort((a, b) => a - b);
-      return { second, p50: percentile(ms, 50), p99: percentile(ms, 99) };
-    });
 }
 
 async function main(): Promise<void> {
@@ -580,7 +564,7 @@ async function main(): Promise<void> {
       loadAverage: load,
       cpuSeconds: cpu,
       stages: breakdown.stages,
-      bySecond: bySecond(timeline),
+      bySecond: percentilesBySecond(timeline),
     };
     if (args.json) process.stdout.write(`${JSON.stringify(result)}\n`);
     else {

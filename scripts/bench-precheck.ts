@@ -30,7 +30,7 @@ import { monitorEventLoopDelay, performance as perf, type EventLoopUtilization }
 import { Client } from 'pg';
 import { defaultGazetteer, type SeizureReportDto } from '@app/contracts';
 import { containerCheckDigit, extractFeatures, type GazetteerEntry } from '@app/matching';
-import { percentile } from './bench/measure';
+import { percentile, percentilesBySecond } from './bench/measure';
 
 const ROOT = path.join(__dirname, '..');
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -571,15 +571,11 @@ async function load(
   client.close();
   const latenciesMs = Array.from(fromScheduled).filter((x) => !Number.isNaN(x));
   const serviceMs = Array.from(fromSent).filter((x) => !Number.isNaN(x));
-  const perSecond: number[][] = [];
-  fromScheduled.forEach((ms, i) => {
-    if (!Number.isNaN(ms)) (perSecond[Math.floor((i * interval) / 1000)] ??= []).push(ms);
-  });
-  const bySecond = perSecond.flatMap((ms, second) => {
-    if (!ms) return [];
-    ms.sort((a, b) => a - b);
-    return [{ second, p50: percentile(ms, 50), p99: percentile(ms, 99) }];
-  });
+  const bySecond = percentilesBySecond(
+    Array.from(fromScheduled, (ms, i) => [Math.floor((i * interval) / 1000), ms] as const).filter(
+      ([, ms]) => !Number.isNaN(ms),
+    ),
+  );
   return { latenciesMs, serviceMs, errors, hits, wallMs, bySecond };
 }
 

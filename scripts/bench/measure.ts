@@ -1,4 +1,4 @@
-// What the benchmarks measure with: percentiles of sorted samples and the CPU time of a process.
+// What the benchmarks measure with: percentiles of sorted samples (also second by second) and the CPU time of a process.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 
@@ -6,6 +6,24 @@ import * as fs from 'node:fs';
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** p50 and p99 of the samples of each second, in order of the second: [second, milliseconds] pairs. */
+export function percentilesBySecond(
+  samples: Iterable<readonly [number, number]>,
+): { second: number; p50: number; p99: number }[] {
+  const groups = new Map<number, number[]>();
+  for (const [second, ms] of samples) {
+    const g = groups.get(second);
+    if (g) g.push(ms);
+    else groups.set(second, [ms]);
+  }
+  return [...groups]
+    .sort((a, b) => a[0] - b[0])
+    .map(([second, ms]) => {
+      ms.sort((a, b) => a - b);
+      return { second, p50: percentile(ms, 50), p99: percentile(ms, 99) };
+    });
 }
 
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ, nearly always 100). */

@@ -1,0 +1,31 @@
+import { percentile, percentilesBySecond } from './measure';
+
+describe('percentile', () => {
+  it('takes the nearest rank of ascending samples, NaN of none', () => {
+    const sorted = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(sorted, 50)).toBe(50);
+    expect(percentile(sorted, 99)).toBe(99);
+    expect(percentile([7], 99)).toBe(7);
+    expect(percentile([], 50)).toBeNaN();
+  });
+});
+
+describe('percentilesBySecond', () => {
+  it('groups samples by second, in order of the second, whatever order they came in', () => {
+    const samples: [number, number][] = [
+      [2, 30],
+      [0, 5],
+      [0, 1],
+      [2, 10],
+      [0, 3],
+    ];
+    expect(percentilesBySecond(samples)).toEqual([
+      { second: 0, p50: 3, p99: 5 },
+      { second: 2, p50: 10, p99: 30 },
+    ]);
+  });
+
+  it('gives nothing for no samples', () => {
+    expect(percentilesBySecond([])).toEqual([]);
+  });
+});
