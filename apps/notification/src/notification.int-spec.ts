@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Producer } from 'kafkajs';
 import { Webhook } from 'standardwebhooks';
 import { DataSource } from 'typeorm';
-import { Topics, type CaseLinkedEvent, type TlpLevel } from '@app/contracts';
+import { Topics, type CaseLinkedEvent, type SeizureReportDto, type TlpLevel } from '@app/contracts';
 import { IdentityStore } from '@app/identity';
 import {
   SeizureReportBuilder,
@@ -14,11 +14,13 @@ import {
   WebhookReceiver,
   type RunningService,
 } from '@app/testing';
+import { AlertIssuerService } from './alerts/alert-issuer.service';
 import type { InboxAlert } from './alerts/alerts.service';
 import type { AlertIssued } from './alerts/domain/alert.types';
 import { verifyLedger } from '@app/ledger';
 import type { NotificationEnv } from './notification.env';
 import { notificationService } from './notification.service-definition';
+import { ReportCopyService } from './reports/report-copy.service';
 
 type Report = Record<string, unknown> & { eventId: string; agencyId: string; agencyCaseRef: string };
 
@@ -300,6 +302,61 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
     expect((await verifyLedger((sql, p) => ds.query(sql, p))).ok).toBe(true);
     await api('DELETE', `/v1/subscriptions/${sub.id}`, keys.anf);
     await receiver.stop();
+  });
+
+  it('a link whose reports are being copied waits for those copies instead of failing for them', async () => {
+    // The reports' copy is held back: another transaction has written (and not committed) the
+    // PK-ANF report's row, so the copy's INSERT waits for it. A link issued meanwhile must wait
+    // for that copy (in flight in this process) rather than read too early and fail.
+    const c = container();
+    const pk = seizure('PK-ANF', c).build() as unknown as Report;
+    const af = seizure('AF-CNPA', c).build() as unknown as Report;
+    const blocker = ds.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    try {
+      await blocker.query(
+        `INSERT INTO notification.report (event_id, kind, agency_id, case_ref, body) VALUES ($1, 'seizure', $2, $3, '{}')`,
+        [pk.eventId, pk.agencyId, pk.agencyCaseRef],
+      );
+      const storing = svc.app
+        .get(ReportCopyService)
+        .store('seizure', [pk, af] as unknown as SeizureReportDto[]);
+      const link = linkOf(af, pk);
+      let outcome: 'issued' | Error | undefined;
+      const issuing = svc.app
+        .get(AlertIssuerService)
+        .onLinks([
+          {
+            value: link,
+            meta: {
+              topic: Topics.CaseLinked,
+              partition: 0,
+              offset: '0',
+              key: link.clusterId,
+              headers: {},
+              eventId: link.eventId,
+              timestamp: String(Date.now()),
+            },
+          },
+        ])
+        .then(
+          () => (outcome = 'issued'),
+          (e: Error) => (outcome = e),
+        );
+      await new Promise((r) => setTimeout(r, 300));
+      expect(outcome).toBeUndefined();
+
+      await blocker.rollbackTransaction();
+      await storing;
+      await issuing;
+      expect(outcome).toBe('issued');
+      const alert = await alertFor(link.linkId, keys.anf);
+      expect(alert.linkId).toBe(link.linkId);
+    } finally {
+      if (blocker.isTransactionActive) await blocker.rollbackTransaction();
+      await blocker.release();
+    }
   });
 
   it('retries a receiver that is down until it is up, and delivers exactly once with the same webhook-id', async () => {
