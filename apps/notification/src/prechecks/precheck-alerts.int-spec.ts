@@ -314,6 +314,27 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
     expect(await ds.query(`SELECT 1 FROM notification.alert WHERE payload LIKE '%not-a-uuid%'`)).toEqual([]);
   });
 
+  it("delivers a hit on a case it holds no copy of despite the subscription's category filter (the categories are unknown)", async () => {
+    // The subscription takes DRUGS only; without a stored copy of the owner's case nothing says
+    // what the case is about, and a waiting consignment must not go unreported for that.
+    const unseen: PrecheckHitEvent = {
+      ...(JSON.parse(firstHitRecord.value) as PrecheckHitEvent),
+      eventId: randomUUID(),
+      hitId: randomUUID(),
+      agencyCaseId: `seizure:PK-CUS:UNSEEN-${randomUUID().slice(0, 8)}`,
+    };
+    await send(Topics.PrecheckHit, 'PK-CUS', JSON.stringify(unseen), {
+      'event-id': unseen.eventId,
+      'event-type': 'PrecheckHit',
+      'schema-version': '1',
+    });
+    const received = await receiver.waitFor((r) => r.some((x) => x.body.includes(unseen.hitId)));
+    expect(received.filter((x) => x.body.includes(unseen.hitId))).toHaveLength(1);
+    expect(
+      await ds.query(`SELECT kind, categories FROM notification.alert WHERE hit_id = $1`, [unseen.hitId]),
+    ).toEqual([{ kind: 'PRECHECK_HIT', categories: [] }]);
+  });
+
   it('after a crash between the commit and the offset commit, the redelivered hit still makes one alert', async () => {
     // What kill -9 leaves behind: the alert committed, the group's offset still before the record.
     const hit = JSON.parse(firstHitRecord.value) as PrecheckHitEvent;
