@@ -1,17 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { EventTypes, Topics, type CaseLinkedEvent } from '@app/contracts';
+import type { CaseLinkedEvent } from '@app/contracts';
 import type { BatchItem } from '@app/kafka';
-import { enqueueOutbox } from '@app/outbox';
 import { claimUnapplied, GroupCommit } from '@app/persistence';
 import { decideRecipients, type Recipient, type SharingPolicy } from '@app/sharing-policy';
 import { appendToLedger, type LedgerEntryData, type SqlQuery } from '@app/ledger';
 import { SHARING_POLICY } from '../policy/sharing-policy.provider';
 import { ReportCopiesInFlight } from '../reports/report-copies-in-flight';
-import { filterMatches, type SubscriptionFilter } from '../webhooks/domain/subscription-filter';
 import { AlertSignals } from './alert-signals';
+import { storeAlerts } from './alert-writer';
 import { alertIdOf } from './domain/alert-id';
 import { composeAlert } from './domain/alert.composer';
 import type { StoredReport } from './domain/alert.types';
@@ -214,37 +212,9 @@ export class AlertIssuerService {
       }
     });
     if (drafts.length === 0) return 0;
-    const existing = new Set(
-      (
-        await m.query<{ alert_id: string }[]>(
-          `SELECT alert_id FROM notification.alert WHERE alert_id = ANY($1::uuid[])`,
-          [drafts.map((d) => d.alertId)],
-        )
-      ).map((r) => r.alert_id),
-    );
-    const todo = drafts.filter((d) => !existing.has(d.alertId));
-    if (todo.length === 0) return 0;
-
-    // Sequence numbers per recipient agency, one statement; recipients in agency order so the
-    // agency_sequence rows are always locked in one order (no deadlock).
-    const perAgency = new Map<string, number>();
-    for (const d of todo) perAgency.set(d.recipient.agencyId, (perAgency.get(d.recipient.agencyId) ?? 0) + 1);
-    const agencies = [...perAgency.keys()].sort();
-    const seqRows = await m.query<{ agency_id: string; last_seq: string }[]>(
-      `INSERT INTO notification.agency_sequence (agency_id, last_seq)
-       SELECT * FROM unnest($1::text[], $2::bigint[]) ORDER BY 1
-       ON CONFLICT (agency_id) DO UPDATE SET last_seq = agency_sequence.last_seq + EXCLUDED.last_seq
-       RETURNING agency_id, last_seq`,
-      [agencies, agencies.map((a) => perAgency.get(a)!)],
-    );
-    const nextSeq = new Map(
-      seqRows.map((r) => [r.agency_id, Number(r.last_seq) - perAgency.get(r.agency_id)! + 1]),
-    );
 
     const createdAt = new Date().toISOString();
-    const composed = todo.map((d) => {
-      const seq = nextSeq.get(d.recipient.agencyId)!;
-      nextSeq.set(d.recipient.agencyId, seq + 1);
+    const composed = drafts.map((d) => {
       const { alert, disclosures, categories } = composeAlert({
         event: d.event,
         recipient: d.recipient,
@@ -253,104 +223,49 @@ export class AlertIssuerService {
         alertId: d.alertId,
         createdAt,
       });
-      return { ...d, seq, alert, disclosures, categories };
+      return {
+        ...d,
+        disclosures,
+        alertId: d.alertId,
+        recipientAgencyId: d.recipient.agencyId,
+        about: { kind: 'CASE_LINKED' as const, linkId: d.event.linkId },
+        clusterId: d.event.clusterId,
+        severity: alert.severity,
+        score: d.event.score,
+        crossBorder: d.event.crossBorder,
+        categories,
+        payload: alert,
+        createdAt,
+      };
     });
-    const inserted = new Set(
-      (
-        await m.query<{ alert_id: string }[]>(
-          `INSERT INTO notification.alert (alert_id, recipient_agency_id, seq, link_id, cluster_id, severity, score, cross_border, categories, payload, created_at)
-           SELECT a, r, s, l, c, v, sc, x, string_to_array(cat, E'\\x1f'), p, t
-             FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::uuid[], $5::uuid[], $6::text[], $7::float8[], $8::bool[], $9::text[], $10::text[], $11::timestamptz[])
-               AS u(a, r, s, l, c, v, sc, x, cat, p, t)
-           ON CONFLICT DO NOTHING RETURNING alert_id`,
-          [
-            composed.map((c) => c.alertId),
-            composed.map((c) => c.recipient.agencyId),
-            composed.map((c) => c.seq),
-            composed.map((c) => c.event.linkId),
-            composed.map((c) => c.event.clusterId),
-            composed.map((c) => c.alert.severity),
-            composed.map((c) => c.event.score),
-            composed.map((c) => c.event.crossBorder),
-            composed.map((c) => c.categories.join('\x1f')),
-            composed.map((c) => JSON.stringify(c.alert)),
-            composed.map(() => createdAt),
-          ],
-        )
-      ).map((r) => r.alert_id),
-    );
-    // A concurrent copy of a link (another instance) may have committed an alert first.
-    const issued = composed.filter((c) => inserted.has(c.alertId));
-    if (issued.length === 0) return 0;
-    await enqueueOutbox(
-      m,
-      'notification',
-      issued.map((c) => ({
-        topic: Topics.AlertIssued,
-        key: c.recipient.agencyId,
-        headers: { 'event-id': c.alertId, 'event-type': EventTypes.AlertIssued, 'schema-version': '1' },
-        value: c.alert,
-      })),
-    );
-    const subscriptions = await m.query<
-      { id: string; agency_id: string; url: string; filter: SubscriptionFilter }[]
-    >(
-      `SELECT id, agency_id, url, filter FROM notification.subscription
-        WHERE agency_id = ANY($1::text[]) AND deleted_at IS NULL AND disabled_at IS NULL ORDER BY created_at`,
-      [[...new Set(issued.map((c) => c.recipient.agencyId))]],
-    );
+    const { stored, deliveries } = await storeAlerts(m, composed);
+    if (stored.length === 0) return 0;
+    const webhooks = new Map<string, number>();
+    for (const d of deliveries) webhooks.set(d.alertId, (webhooks.get(d.alertId) ?? 0) + 1);
     const ledger: LedgerEntryData[] = [];
-    const deliveries: { subscriptionId: string; alertId: string; agencyId: string; url: string }[] = [];
-    for (const c of issued) {
-      const agencyId = c.recipient.agencyId;
+    for (const { alert: c } of stored) {
       const entry = (channel: LedgerEntryData['channel']): LedgerEntryData => ({
         recordedAt: createdAt,
-        recipientAgencyId: agencyId,
+        recipientAgencyId: c.recipientAgencyId,
         alertId: c.alertId,
         channel,
         disclosures: c.disclosures,
       });
       ledger.push(entry('KAFKA'), entry('INBOX'));
-      for (const s of subscriptions) {
-        if (s.agency_id !== agencyId) continue;
-        if (
-          !filterMatches(s.filter, {
-            categories: c.categories,
-            score: c.event.score,
-            crossBorder: c.event.crossBorder,
-          })
-        )
-          continue;
-        deliveries.push({ subscriptionId: s.id, alertId: c.alertId, agencyId, url: s.url });
-        ledger.push(entry('WEBHOOK'));
-      }
-    }
-    if (deliveries.length > 0) {
-      await m.query(
-        `INSERT INTO notification.delivery (id, subscription_id, alert_id, agency_id, url, next_attempt_at, created_at)
-         SELECT i, s, a, g, u, now(), clock_timestamp() FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[]) AS x(i, s, a, g, u)
-         ON CONFLICT DO NOTHING`,
-        [
-          deliveries.map(() => randomUUID()),
-          deliveries.map((d) => d.subscriptionId),
-          deliveries.map((d) => d.alertId),
-          deliveries.map((d) => d.agencyId),
-          deliveries.map((d) => d.url),
-        ],
-      );
+      for (let i = webhooks.get(c.alertId) ?? 0; i > 0; i--) ledger.push(entry('WEBHOOK'));
     }
     const query: SqlQuery = (sql, params) => m.query(sql, params);
     await appendToLedger(query, ledger);
-    for (const c of issued)
+    for (const { alert: c, seq } of stored)
       this.logger.log({
         msg: 'alert issued',
         alertId: c.alertId,
         recipient: c.recipient.agencyId,
         reason: c.recipient.reason,
         linkId: c.event.linkId,
-        severity: c.alert.severity,
-        seq: c.seq,
+        severity: c.severity,
+        seq,
       });
-    return issued.length;
+    return stored.length;
   }
 }

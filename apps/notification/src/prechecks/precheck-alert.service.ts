@@ -1,15 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { EventTypes, Topics, type PrecheckHitEvent } from '@app/contracts';
+import type { PrecheckHitEvent } from '@app/contracts';
 import type { RecordMeta } from '@app/kafka';
-import { enqueueOutbox } from '@app/outbox';
 import { runOnce } from '@app/persistence';
 import type { SharingPolicy } from '@app/sharing-policy';
 import { AlertSignals } from '../alerts/alert-signals';
+import { storeAlerts } from '../alerts/alert-writer';
 import { SHARING_POLICY } from '../policy/sharing-policy.provider';
-import { filterMatches, type SubscriptionFilter } from '../webhooks/domain/subscription-filter';
 import { composePrecheckAlert, precheckAlertIdOf } from './domain/precheck-alert.composer';
 
 /** Kind and own reference of an agency case id (`seizure:PK-ANF:ANF-PES-2026-0412`). */
@@ -23,7 +21,7 @@ function caseOf(agencyCaseId: string): { kind: string; ref: string } {
  * Tells the owning agency's liaison office that its case was matched at a crossing point:
  * in ONE transaction with the idempotency row, stores the alert (inbox and SSE read it),
  * queues AlertIssued in the outbox and creates a webhook delivery per matching subscription,
- * exactly as link alerts are delivered. The alert id derives from (hitId, owner) and the
+ * with the same writer as link alerts (storeAlerts). The alert id derives from (hitId, owner) and the
  * hit id is unique in the alert table, so a redelivered, replayed or re-emitted hit (another
  * event id) never makes a second alert, also after a crash between commit and offset commit.
  */
@@ -59,10 +57,7 @@ export class PrecheckAlertService {
 
   private async issue(m: EntityManager, hit: PrecheckHitEvent): Promise<boolean> {
     const recipient = hit.owningAgencyId;
-    const exists = await m.query<unknown[]>(`SELECT 1 FROM notification.alert WHERE hit_id = $1`, [
-      hit.hitId,
-    ]);
-    if (exists.length > 0) return false;
+    const alertId = precheckAlertIdOf(hit.hitId, recipient);
     // The owner's own case categories, from the report copies (subscription filters and severity).
     const owned = caseOf(hit.agencyCaseId);
     const rows = await m.query<{ category: string | null }[]>(
@@ -72,7 +67,6 @@ export class PrecheckAlertService {
     );
     const categories = rows.map((r) => r.category).filter((c): c is string => !!c);
     categories.sort();
-    const alertId = precheckAlertIdOf(hit.hitId, recipient);
     const createdAt = new Date().toISOString();
     const { alert, score, crossBorder } = composePrecheckAlert({
       hit,
@@ -81,56 +75,26 @@ export class PrecheckAlertService {
       alertId,
       createdAt,
     });
-    const [{ last_seq: seq }] = await m.query<{ last_seq: string }[]>(
-      `INSERT INTO notification.agency_sequence (agency_id, last_seq) VALUES ($1, 1)
-       ON CONFLICT (agency_id) DO UPDATE SET last_seq = agency_sequence.last_seq + 1 RETURNING last_seq`,
-      [recipient],
-    );
-    const inserted = await m.query<unknown[]>(
-      `INSERT INTO notification.alert (alert_id, kind, hit_id, recipient_agency_id, seq, cluster_id, severity, score, cross_border, categories, payload, created_at)
-       VALUES ($1, 'PRECHECK_HIT', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING RETURNING alert_id`,
-      [
+    const { stored, deliveries } = await storeAlerts(m, [
+      {
         alertId,
-        hit.hitId,
-        recipient,
-        seq,
-        hit.clusterId ?? null,
-        alert.severity,
+        recipientAgencyId: recipient,
+        about: { kind: 'PRECHECK_HIT', hitId: hit.hitId },
+        clusterId: hit.clusterId ?? null,
+        severity: alert.severity,
         score,
         crossBorder,
         categories,
-        JSON.stringify(alert),
+        payload: alert,
         createdAt,
-      ],
-    );
-    // A concurrent copy of this hit (another instance, another event id) committed first.
-    if (inserted.length === 0) return false;
-    await enqueueOutbox(m, 'notification', [
-      {
-        topic: Topics.AlertIssued,
-        key: recipient,
-        headers: { 'event-id': alertId, 'event-type': EventTypes.AlertIssued, 'schema-version': '1' },
-        value: alert,
+        // Without a stored copy of its case the categories are unknown: the owner's own case is
+        // never filtered out for that (better one alert too many than a waiting truck missed).
+        deliverWhenCategoriesUnknown: true,
       },
     ]);
-    const subscriptions = await m.query<{ id: string; url: string; filter: SubscriptionFilter }[]>(
-      `SELECT id, url, filter FROM notification.subscription
-        WHERE agency_id = $1 AND deleted_at IS NULL AND disabled_at IS NULL ORDER BY created_at`,
-      [recipient],
-    );
-    let deliveries = 0;
-    for (const s of subscriptions) {
-      // Without a stored copy of its case the categories are unknown: the owner's own case is
-      // never filtered out for that (better one alert too many than a waiting truck missed).
-      const filter = categories.length > 0 ? s.filter : { ...s.filter, categories: undefined };
-      if (!filterMatches(filter, { categories, score, crossBorder })) continue;
-      await m.query(
-        `INSERT INTO notification.delivery (id, subscription_id, alert_id, agency_id, url, next_attempt_at)
-         VALUES ($1, $2, $3, $4, $5, now()) ON CONFLICT DO NOTHING`,
-        [randomUUID(), s.id, alertId, recipient, s.url],
-      );
-      deliveries++;
-    }
+    // Already alerted (a redelivered, replayed or re-emitted hit), or a concurrent copy of it
+    // (another instance, another event id) committed first.
+    if (stored.length === 0) return false;
     this.logger.log({
       msg: 'pre-check hit alert issued',
       alertId,
@@ -140,8 +104,8 @@ export class PrecheckAlertService {
       crossingPoint: hit.crossingPoint,
       feature: hit.feature,
       severity: alert.severity,
-      deliveries,
-      seq: Number(seq),
+      deliveries: deliveries.length,
+      seq: stored[0].seq,
     });
     return true;
   }

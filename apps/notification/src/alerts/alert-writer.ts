@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { EventTypes, Topics } from '@app/contracts';
+import { enqueueOutbox } from '@app/outbox';
+import { filterMatches, type SubscriptionFilter } from '../webhooks/domain/subscription-filter';
+
+/** An alert composed and redacted for one recipient, ready to be stored and delivered. */
+export interface AlertToStore {
+  alertId: string;
+  recipientAgencyId: string;
+  /** What it is about: a cross-border link, or a pre-check hit on the recipient's own case. */
+  about: { kind: 'CASE_LINKED'; linkId: string } | { kind: 'PRECHECK_HIT'; hitId: string };
+  clusterId: string | null;
+  severity: string;
+  score: number;
+  crossBorder: boolean;
+  categories: string[];
+  /** The AlertIssued payload (also what the inbox, the stream and the webhook carry). */
+  payload: object;
+  /** The time the payload states (ISO 8601); the alert row gets the same. */
+  createdAt: string;
+  /**
+   * When the categories are unknown (no stored copy of the case), subscriptions' category
+   * filters do not hold it back: better one alert too many than a match missed.
+   */
+  deliverWhenCategoriesUnknown?: boolean;
+}
+
+/** An alert this transaction stored, with its per-agency sequence number. */
+export interface StoredAlert<A extends AlertToStore> {
+  alert: A;
+  seq: number;
+}
+
+/** A webhook delivery this transaction created. */
+export interface CreatedDelivery {
+  alertId: string;
+  subscriptionId: string;
+}
+
+/**
+ * Stores alerts the way every kind of alert is stored, inside the caller's transaction, with a
+ * fixed number of statements however many: leaves out those already stored (their id derives
+ * from what they are about and the recipient), numbers the rest per recipient agency (the
+ * agency_sequence rows are locked in agency order: no deadlock), inserts them (a concurrent
+ * copy that committed first wins), queues AlertIssued in the outbox, and creates one webhook
+ * delivery per subscription of the recipient whose filter matches. Returns what it stored and
+ * the deliveries, for the caller's ledger entries and log lines.
+ */
+export async function storeAlerts<A extends AlertToStore>(
+  m: EntityManager,
+  alerts: readonly A[],
+): Promise<{ stored: StoredAlert<A>[]; deliveries: CreatedDelivery[] }> {
+  if (alerts.length === 0) return { stored: [], deliveries: [] };
+  const existing = new Set(
+    (
+      await m.query<{ alert_id: string }[]>(
+        `SELECT alert_id FROM notification.alert WHERE alert_id = ANY($1::uuid[])`,
+        [alerts.map((a) => a.alertId)],
+      )
+    ).map((r) => r.alert_id),
+  );
+  const todo = alerts.filter((a) => !existing.has(a.alertId));
+  if (todo.length === 0) return { stored: [], deliveries: [] };
+
+  const perAgency = new Map<string, number>();
+  for (const a of todo) perAgency.set(a.recipientAgencyId, (perAgency.get(a.recipientAgencyId) ?? 0) + 1);
+  const agencies = [...perAgency.keys()].sort();
+  const seqRows = await m.query<{ agency_id: string; last_seq: string }[]>(
+    `INSERT INTO notification.agency_sequence (agency_id, last_seq)
+     SELECT * FROM unnest($1::text[], $2::bigint[]) ORDER BY 1
+     ON CONFLICT (agency_id) DO UPDATE SET last_seq = agency_sequence.last_seq + EXCLUDED.last_seq
+     RETURNING agency_id, last_seq`,
+    [agencies, agencies.map((a) => perAgency.get(a)!)],
+  );
+  const nextSeq = new Map(
+    seqRows.map((r) => [r.agency_id, Number(r.last_seq) - perAgency.get(r.agency_id)! + 1]),
+  );
+  const numbered = todo.map((alert) => {
+    const seq = nextSeq.get(alert.recipientAgencyId)!;
+    nextSeq.set(alert.recipientAgencyId, seq + 1);
+    return { alert, seq };
+  });
+
+  const inserted = new Set(
+    (
+      await m.query<{ alert_id: string }[]>(
+        `INSERT INTO notification.alert (alert_id, kind, link_id, hit_id, recipient_agency_id, seq, cluster_id, severity, score, cross_border, categories, payload, created_at)
+         SELECT a, k, l, h, r, s, c, v, sc, x, string_to_array(cat, E'\\x1f'), p, t
+           FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::bigint[], $7::uuid[], $8::text[], $9::float8[], $10::bool[], $11::text[], $12::text[], $13::timestamptz[])
+             AS u(a, k, l, h, r, s, c, v, sc, x, cat, p, t)
+         ON CONFLICT DO NOTHING RETURNING alert_id`,
+        [
+          numbered.map((n) => n.alert.alertId),
+          numbered.map((n) => n.alert.about.kind),
+          numbered.map((n) => (n.alert.about.kind === 'CASE_LINKED' ? n.alert.about.linkId : null)),
+          numbered.map((n) => (n.alert.about.kind === 'PRECHECK_HIT' ? n.alert.about.hitId : null)),
+          numbered.map((n) => n.alert.recipientAgencyId),
+          numbered.map((n) => n.seq),
+          numbered.map((n) => n.alert.clusterId),
+          numbered.map((n) => n.alert.severity),
+          numbered.map((n) => n.alert.score),
+          numbered.map((n) => n.alert.crossBorder),
+          numbered.map((n) => n.alert.categories.join('\x1f')),
+          numbered.map((n) => JSON.stringify(n.alert.payload)),
+          numbered.map((n) => n.alert.createdAt),
+        ],
+      )
+    ).map((r) => r.alert_id),
+  );
+  // A concurrent copy (another instance, a re-emitted record) may have committed an alert first.
+  const stored = numbered.filter((n) => inserted.has(n.alert.alertId));
+  if (stored.length === 0) return { stored: [], deliveries: [] };
+
+  await enqueueOutbox(
+    m,
+    'notification',
+    stored.map(({ alert }) => ({
+      topic: Topics.AlertIssued,
+      key: alert.recipientAgencyId,
+      headers: { 'event-id': alert.alertId, 'event-type': EventTypes.AlertIssued, 'schema-version': '1' },
+      value: alert.payload,
+    })),
+  );
+
+  const subscriptions = await m.query<
+    { id: string; agency_id: string; url: string; filter: SubscriptionFilter }[]
+  >(
+    `SELECT id, agency_id, url, filter FROM notification.subscription
+      WHERE agency_id = ANY($1::text[]) AND deleted_at IS NULL AND disabled_at IS NULL ORDER BY created_at`,
+    [[...new Set(stored.map((s) => s.alert.recipientAgencyId))]],
+  );
+  const deliveries: (CreatedDelivery & { agencyId: string; url: string })[] = [];
+  for (const { alert } of stored) {
+    for (const s of subscriptions) {
+      if (s.agency_id !== alert.recipientAgencyId) continue;
+      const filter =
+        alert.deliverWhenCategoriesUnknown && alert.categories.length === 0
+          ? { ...s.filter, categories: undefined }
+          : s.filter;
+      if (
+        !filterMatches(filter, {
+          categories: alert.categories,
+          score: alert.score,
+          crossBorder: alert.crossBorder,
+        })
+      )
+        continue;
+      deliveries.push({
+        subscriptionId: s.id,
+        alertId: alert.alertId,
+        agencyId: alert.recipientAgencyId,
+        url: s.url,
+      });
+    }
+  }
+  if (deliveries.length > 0) {
+    await m.query(
+      `INSERT INTO notification.delivery (id, subscription_id, alert_id, agency_id, url, next_attempt_at, created_at)
+       SELECT i, s, a, g, u, now(), clock_timestamp() FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[]) AS x(i, s, a, g, u)
+       ON CONFLICT DO NOTHING`,
+      [
+        deliveries.map(() => randomUUID()),
+        deliveries.map((d) => d.subscriptionId),
+        deliveries.map((d) => d.alertId),
+        deliveries.map((d) => d.agencyId),
+        deliveries.map((d) => d.url),
+      ],
+    );
+  }
+  return {
+    stored,
+    deliveries: deliveries.map((d) => ({ alertId: d.alertId, subscriptionId: d.subscriptionId })),
+  };
+}
