@@ -21,9 +21,10 @@ function caseOf(agencyCaseId: string): { kind: string; ref: string } {
  * Tells the owning agency's liaison office that its case was matched at a crossing point:
  * in ONE transaction with the idempotency row, stores the alert (inbox and SSE read it),
  * queues AlertIssued in the outbox and creates a webhook delivery per matching subscription,
- * with the same writer as link alerts (storeAlerts). The alert id derives from (hitId, owner) and the
- * hit id is unique in the alert table, so a redelivered, replayed or re-emitted hit (another
- * event id) never makes a second alert, also after a crash between commit and offset commit.
+ * with the same writer as link alerts (storeAlerts). The alert id derives from (hitId, owner)
+ * and the hit id is unique in the alert table, so a redelivered, replayed or re-emitted hit
+ * (another event id) never makes a second alert, also after a crash between commit and offset
+ * commit.
  */
 @Injectable()
 export class PrecheckAlertService {
