@@ -15,9 +15,9 @@
 // measured (the JIT, the rebuild's garbage) and printed apart; then an open-loop load at a fixed
 // rate (latency measured from each check's scheduled time, so a stall is not hidden; the
 // generator sleeps between sends rather than spin, and reports its own CPU), with the service's
-// CPU time per check (all its threads) and event-loop utilisation; then the baseline. CI runs it
-// tiny:
-// `--identifiers 10000 --rate 100 --seconds 2 --warmup 1`.
+// CPU time per check (all its threads) and event-loop utilisation; then the baseline. After
+// filling, a fresh process of this script measures (the filling one's heap is large). CI runs it
+// tiny: `--identifiers 10000 --rate 100 --seconds 2 --warmup 1`.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { SERVICE_NODE_FLAGS } = require('./node-flags') as { SERVICE_NODE_FLAGS: string[] };
