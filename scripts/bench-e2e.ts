@@ -41,7 +41,7 @@ import { containerCheckDigit } from '@app/matching';
 import { SeizureReportBuilder, startService, testKafka, WebhookReceiver } from '@app/testing';
 import { correlationService } from '../apps/correlation/src/correlation.service-definition';
 import { notificationService } from '../apps/notification/src/notification.service-definition';
-import { percentile, percentilesBySecond, processCpuSeconds } from './bench/measure';
+import { formatBySecond, percentile, percentilesBySecond, processCpuSeconds } from './bench/measure';
 
 interface Args {
   rate: number;
@@ -598,7 +598,7 @@ async function main(): Promise<void> {
             .join(''),
       );
       process.stdout.write(
-        `by second sent, warm-up included (p50/p99 ms): ${result.bySecond.map((b) => `${b.second}: ${b.p50}/${b.p99}`).join(', ')}\n`,
+        `by second sent, warm-up included (p50/p99 ms): ${formatBySecond(result.bySecond)}\n`,
       );
     }
     if (result.missing > 0 || result.signatureFailures > 0 || duplicates > 0) process.exitCode = 1;

@@ -30,7 +30,7 @@ import { monitorEventLoopDelay, performance as perf, type EventLoopUtilization }
 import { Client } from 'pg';
 import { defaultGazetteer, type SeizureReportDto } from '@app/contracts';
 import { containerCheckDigit, extractFeatures, type GazetteerEntry } from '@app/matching';
-import { percentile, percentilesBySecond } from './bench/measure';
+import { formatBySecond, percentile, percentilesBySecond } from './bench/measure';
 
 const ROOT = path.join(__dirname, '..');
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -674,6 +674,7 @@ async function main(): Promise<void> {
         : undefined;
     const lat = [...run.latenciesMs].sort((a, b) => a - b);
     const svc = [...run.serviceMs].sort((a, b) => a - b);
+    const warmLat = [...(warmRun?.latenciesMs ?? [])].sort((a, b) => a - b);
 
     const baselineDone = new Promise<ChildBaseline>((resolve) =>
       proc!.on('message', (m: { type: string }) => {
@@ -697,20 +698,10 @@ async function main(): Promise<void> {
       `  HTTP at ${o.rate} checks/s offered: ${run.latenciesMs.length} checks, ${(run.latenciesMs.length / (run.wallMs / 1000)).toFixed(0)} checks/s achieved, ${run.errors} errors, ${run.hits} HIT`,
       `    latency from scheduled time: p50 ${fmt(percentile(lat, 50))}, p90 ${fmt(percentile(lat, 90))}, p99 ${fmt(percentile(lat, 99))}, max ${fmt(lat[lat.length - 1] ?? NaN)}; goal p99 <= 10 ms: ${percentile(lat, 99) <= 10 ? 'met' : 'MISSED'}`,
       `    latency from send time:      p50 ${fmt(percentile(svc, 50))}, p99 ${fmt(percentile(svc, 99))}`,
-      `    p50/p99 by second of the load (ms): ${run.bySecond.map((b) => `${b.second}: ${b.p50.toFixed(1)}/${b.p99.toFixed(1)}`).join(', ')}`,
+      `    p50/p99 by second of the load (ms): ${formatBySecond(run.bySecond, 1)}`,
       ...(warmRun
         ? [
-            `    not counted: the ${o.warmup} s warm-up before it, p50 ${fmt(
-              percentile(
-                [...warmRun.latenciesMs].sort((a, b) => a - b),
-                50,
-              ),
-            )}, p99 ${fmt(
-              percentile(
-                [...warmRun.latenciesMs].sort((a, b) => a - b),
-                99,
-              ),
-            )}; by second: ${warmRun.bySecond.map((b) => `${b.second}: ${b.p50.toFixed(1)}/${b.p99.toFixed(1)}`).join(', ')}`,
+            `    not counted: the ${o.warmup} s warm-up before it, p50 ${fmt(percentile(warmLat, 50))}, p99 ${fmt(percentile(warmLat, 99))}; by second: ${formatBySecond(warmRun.bySecond, 1)}`,
           ]
         : []),
       `    service CPU ${(serviceCpuMs / Math.max(1, run.latenciesMs.length)).toFixed(2)} ms per check${mainMs === undefined ? '' : ` (main thread ${(mainMs / Math.max(1, run.latenciesMs.length)).toFixed(2)} ms)`} (${((serviceCpuMs / run.wallMs) * 100).toFixed(0)}% of one core, event loop ${(elu.utilization * 100).toFixed(0)}% busy, ${cpuBefore.workers}-${cpuAfter.workers} keying workers${cpuAfter.loopDelayMs ? `; event-loop delay p99 ${fmt(cpuAfter.loopDelayMs.p99)}, max ${fmt(cpuAfter.loopDelayMs.max)}` : ''}); load generator ${(((loaderCpu.user + loaderCpu.system) / 1000 / run.wallMs) * 100).toFixed(0)}% of one core (its own event-loop delay p99 ${fmt(loaderDelay.percentile(99) / 1e6)}, max ${fmt(loaderDelay.max / 1e6)})`,

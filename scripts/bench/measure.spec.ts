@@ -1,4 +1,4 @@
-import { percentile, percentilesBySecond } from './measure';
+import { formatBySecond, percentile, percentilesBySecond } from './measure';
 
 describe('percentile', () => {
   it('takes the nearest rank of ascending samples, NaN of none', () => {
@@ -27,5 +27,16 @@ describe('percentilesBySecond', () => {
 
   it('gives nothing for no samples', () => {
     expect(percentilesBySecond([])).toEqual([]);
+  });
+});
+
+describe('formatBySecond', () => {
+  it('prints second: p50/p99 with the decimals asked for', () => {
+    const rows = [
+      { second: 0, p50: 1.25, p99: 12 },
+      { second: 1, p50: 2, p99: 3.04 },
+    ];
+    expect(formatBySecond(rows)).toBe('0: 1/12, 1: 2/3');
+    expect(formatBySecond(rows, 1)).toBe('0: 1.3/12.0, 1: 2.0/3.0');
   });
 });

@@ -1,4 +1,5 @@
-// What the benchmarks measure with: percentiles of sorted samples (also second by second) and the CPU time of a process.
+// What the benchmarks measure with: percentiles of sorted samples (also second by second) and
+// the CPU time of a process.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 
@@ -24,6 +25,14 @@ export function percentilesBySecond(
       ms.sort((a, b) => a - b);
       return { second, p50: percentile(ms, 50), p99: percentile(ms, 99) };
     });
+}
+
+/** `second: p50/p99` for each second, comma-separated, the milliseconds with `digits` decimals. */
+export function formatBySecond(
+  rows: readonly { second: number; p50: number; p99: number }[],
+  digits = 0,
+): string {
+  return rows.map((b) => `${b.second}: ${b.p50.toFixed(digits)}/${b.p99.toFixed(digits)}`).join(', ');
 }
 
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ, nearly always 100). */

@@ -226,7 +226,6 @@ export class AlertIssuerService {
       return {
         ...d,
         disclosures,
-        alertId: d.alertId,
         recipientAgencyId: d.recipient.agencyId,
         about: { kind: 'CASE_LINKED' as const, linkId: d.event.linkId },
         clusterId: d.event.clusterId,
