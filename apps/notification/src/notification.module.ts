@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@app/identity';
+import { LedgerModule } from '@app/ledger';
 import { ServiceCoreModule } from '@app/platform';
 import { AlertIssuedRelay } from './alerts/alert-issued.relay';
 import { AlertIssuerService } from './alerts/alert-issuer.service';
@@ -11,6 +12,7 @@ import { CaseLinkedConsumer } from './alerts/case-linked.consumer';
 import { Init1764300000000 } from './migrations/1764300000000-init';
 import { Alerts1764300000300 } from './migrations/1764300000300-alerts';
 import { PrecheckAlerts1764300000400 } from './migrations/1764300000400-precheck-alerts';
+import { KeyedLedger1764300000500 } from './migrations/1764300000500-keyed-ledger';
 import { sharingPolicyProvider } from './policy/sharing-policy.provider';
 import { PrecheckAlertService } from './prechecks/precheck-alert.service';
 import { PrecheckHitConsumer } from './prechecks/precheck-hit.consumer';
@@ -34,9 +36,15 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
       // transaction, the webhook dispatcher's claims and records and the outbox relay use the
       // pool at once: with 10 connections report copies queued behind them under load.
       poolSize: 24,
-      migrations: [Init1764300000000, Alerts1764300000300, PrecheckAlerts1764300000400],
+      migrations: [
+        Init1764300000000,
+        Alerts1764300000300,
+        PrecheckAlerts1764300000400,
+        KeyedLedger1764300000500,
+      ],
     }),
     IdentityModule.forRoot(),
+    LedgerModule.forChain('notification'),
   ],
   controllers: [
     ReportCopyConsumer,
