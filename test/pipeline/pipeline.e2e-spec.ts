@@ -3,7 +3,7 @@ import { Webhook } from 'standardwebhooks';
 import { DataSource } from 'typeorm';
 import type { CommonEnv } from '@app/config';
 import { IdentityStore } from '@app/identity';
-import { verifyLedger } from '@app/ledger';
+import { LedgerKeyring, verifyLedger } from '@app/ledger';
 import { containerCheckDigit } from '@app/matching';
 import { SeizureReportBuilder, startService, WebhookReceiver, type RunningService } from '@app/testing';
 import { correlationService } from '../../apps/correlation/src/correlation.service-definition';
@@ -177,7 +177,12 @@ describe('Pipeline: ingest → correlation → notification → liaison officers
 
     // Every disclosure is in the ledger, and the chain verifies.
     const ds = notification.app.get(DataSource);
-    const verdict = await verifyLedger((sql, params) => ds.query(sql, params));
+    const verdict = await verifyLedger(
+      (sql, params) => ds.query(sql, params),
+      'notification',
+      LedgerKeyring.development(),
+      null,
+    );
     expect(verdict).toMatchObject({ ok: true });
   });
 });
