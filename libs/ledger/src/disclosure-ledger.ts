@@ -219,13 +219,7 @@ export class DisclosureLedger {
       prev = entry;
     }
     const last = out[out.length - 1];
-    const checkpoint = signCheckpoint(this.signer, {
-      chainId: this.chainId,
-      instanceId,
-      seq: last.seq,
-      headHash: last.hash,
-      signedAt: this.now().toISOString(),
-    });
+    const checkpoint = this.sign(instanceId, last);
     // One statement for the entries and their checkpoint, however many entries.
     await query(
       `WITH appended AS (
@@ -325,14 +319,19 @@ export class DisclosureLedger {
     return { instanceId: state.instance_id, head, anchored: false };
   }
 
-  private async storeCheckpoint(query: SqlQuery, instanceId: string, head: ChainHead): Promise<Checkpoint> {
-    const checkpoint = signCheckpoint(this.signer, {
+  /** A checkpoint of `head`, signed now. */
+  private sign(instanceId: string, head: ChainHead): Checkpoint {
+    return signCheckpoint(this.signer, {
       chainId: this.chainId,
       instanceId,
       seq: head.seq,
       headHash: head.hash,
       signedAt: this.now().toISOString(),
     });
+  }
+
+  private async storeCheckpoint(query: SqlQuery, instanceId: string, head: ChainHead): Promise<Checkpoint> {
+    const checkpoint = this.sign(instanceId, head);
     await query(
       `INSERT INTO ${this.tables.checkpoints} (${CHECKPOINT_COLUMNS}) VALUES ($1, $2, $3, $4, $5)`,
       [checkpoint.seq, checkpoint.headHash, checkpoint.signedAt, checkpoint.keyId, checkpoint.signature],
