@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@app/platform';
-import { AgencyCaseEntity } from './intake/agency-case.entity';
 import { IntakeModule } from './intake/intake.module';
-import { ReportEntity } from './intake/report.entity';
 import { Intake1764300000000 } from './migrations/1764300000000-intake';
 import { Linking1764300000200 } from './migrations/1764300000200-linking';
 import { Precheck1764300000300 } from './migrations/1764300000300-precheck';
@@ -16,7 +14,7 @@ import { PrecheckModule } from './precheck';
   imports: [
     ServiceCoreModule.forService('correlation', {
       schema: 'correlation',
-      entities: [ReportEntity, AgencyCaseEntity],
+      entities: [],
       migrations: [Intake1764300000000, Linking1764300000200, Precheck1764300000300],
     }),
     IdentityModule.forRoot(),

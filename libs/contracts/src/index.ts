@@ -64,7 +64,6 @@ export type {
 export { CROSSING_POINT_KINDS, Gazetteer, defaultGazetteer, normalisePlaceName } from './gazetteer';
 export type { CrossingPoint, CrossingPointKind } from './gazetteer';
 export {
-  PROBLEM_CONTENT_TYPE,
   problem,
   problemType,
   problemTypeForStatus,

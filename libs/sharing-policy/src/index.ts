@@ -35,4 +35,4 @@ export type { FieldGroup, FieldSpec } from './report-field.catalogue';
 export { redactReportForRecipient } from './report.redactor';
 export { maskIdentifier, reasonDetailsMasked, redactReasons } from './identifier.masker';
 export { buildCounterpart, liaisonContactOf } from './counterpart.builder';
-export { DEFAULT_POLICY_FILE, loadPolicyFile } from './policy-file';
+export { loadPolicyFile } from './policy-file';

@@ -62,11 +62,6 @@ export class ReportIntakeService {
     );
   }
 
-  /** Applies one report; returns whether it was new. */
-  async apply(report: IncomingReport, meta: RecordMeta): Promise<boolean> {
-    return (await this.applyBatch([{ report, meta }])) === 1;
-  }
-
   /**
    * Applies a batch exactly once; resolves (to how many reports were new) once the transaction
    * holding it committed. Batches of several partitions may arrive at once
