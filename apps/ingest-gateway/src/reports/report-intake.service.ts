@@ -10,7 +10,7 @@ import {
   type ReportKind,
 } from '../outbox/domain/outbox-record';
 import { OutboxSignal } from '@app/outbox';
-import { sameBody } from './domain/canonical-json';
+import { sameBody } from './domain/same-body';
 import type { BatchItem } from './domain/batch-envelope';
 import type { IntakeOutcome } from './domain/intake-outcome';
 import { NewReport, ReportStatus, ReportStore } from './report.store';
