@@ -487,7 +487,7 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
     await until('breaker open', async () => ((await state()) === 'open' ? true : undefined));
     const metrics = await (await fetch(`${svc.baseUrl}/metrics`)).text();
     expect(metrics).toMatch(
-      new RegExp(`intel_webhook_breaker_state\\{[^}]*endpoint="${endpoint}"[^}]*\\} 2`),
+      new RegExp(`intel_breaker_state\\{[^}]*breaker="webhook:${endpoint}"[^}]*\\} 2`),
     );
     const whileOpen = down.requests.length;
     await new Promise((r) => setTimeout(r, 800));

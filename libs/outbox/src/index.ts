@@ -14,12 +14,6 @@ export {
 export { OutboxSignal } from './relay/outbox-signal';
 export { RelayLock } from './relay/relay-lock';
 export { RelayStore } from './relay/relay-store';
-export {
-  BREAKER_STATE_VALUES,
-  KAFKA_BREAKER_NAME,
-  KafkaPublishBreaker,
-  type BreakerState,
-  type KafkaPublishBreakerOptions,
-} from './relay/kafka-publish.breaker';
+export { KafkaPublishBreaker, type KafkaPublishBreakerOptions } from './relay/kafka-publish.breaker';
 export { PublishingRelay, type PublishingRelayOptions } from './relay/publishing-relay';
 export { publishingRelayProviders, type PublishingRelaySettings } from './relay/publishing-relay.providers';

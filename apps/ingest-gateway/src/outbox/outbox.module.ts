@@ -25,7 +25,11 @@ import { PgOutboxStore } from './pg-outbox.store';
         metricPrefix: 'intel_ingest_outbox',
         what: 'Reports',
       },
-      breaker: { timeoutMs: env.INGEST_BREAKER_TIMEOUT_MS, resetMs: env.INGEST_BREAKER_RESET_MS },
+      breaker: {
+        name: 'outbox:ingest',
+        timeoutMs: env.INGEST_BREAKER_TIMEOUT_MS,
+        resetMs: env.INGEST_BREAKER_RESET_MS,
+      },
       lockName: 'intel.ingest.outbox-relay',
       lockApplicationName: 'intel-ingest-relay-lock',
     })),
