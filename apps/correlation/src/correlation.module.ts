@@ -4,6 +4,7 @@ import { IntakeModule } from './intake/intake.module';
 import { Intake1764300000000 } from './migrations/1764300000000-intake';
 import { Linking1764300000200 } from './migrations/1764300000200-linking';
 import { Precheck1764300000300 } from './migrations/1764300000300-precheck';
+import { OneOutbox1764300000500 } from './migrations/1764300000500-one-outbox';
 import { LinkingModule } from './linking/linking.module';
 import { CasesModule } from './cases/cases.module';
 import { IdentityModule } from '@app/identity';
@@ -15,7 +16,7 @@ import { PrecheckModule } from './precheck';
     ServiceCoreModule.forService('correlation', {
       schema: 'correlation',
       entities: [],
-      migrations: [Intake1764300000000, Linking1764300000200, Precheck1764300000300],
+      migrations: [Intake1764300000000, Linking1764300000200, Precheck1764300000300, OneOutbox1764300000500],
     }),
     IdentityModule.forRoot(),
     LinkingModule,

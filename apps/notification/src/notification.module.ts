@@ -12,6 +12,7 @@ import { CaseLinkedConsumer } from './alerts/case-linked.consumer';
 import { Init1764300000000 } from './migrations/1764300000000-init';
 import { Alerts1764300000300 } from './migrations/1764300000300-alerts';
 import { PrecheckAlerts1764300000400 } from './migrations/1764300000400-precheck-alerts';
+import { OneOutbox1764300000500 } from './migrations/1764300000500-one-outbox';
 import { PrecheckAlertService } from './prechecks/precheck-alert.service';
 import { PrecheckHitConsumer } from './prechecks/precheck-hit.consumer';
 import { ReportCopyConsumer } from './reports/report-copy.consumer';
@@ -34,7 +35,12 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
       // transaction, the webhook dispatcher's claims and records and the outbox relay use the
       // pool at once: with 10 connections report copies queued behind them under load.
       poolSize: 24,
-      migrations: [Init1764300000000, Alerts1764300000300, PrecheckAlerts1764300000400],
+      migrations: [
+        Init1764300000000,
+        Alerts1764300000300,
+        PrecheckAlerts1764300000400,
+        OneOutbox1764300000500,
+      ],
     }),
     IdentityModule.forRoot(),
     SharingPolicyModule,

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isTransientError } from '@app/kafka';
-import { outboxChannel, type OutboxRecord } from '@app/outbox';
+import { outboxChannel, outboxInsertSql, type OutboxRecord } from '@app/outbox';
 import { preparedQuery } from '@app/persistence';
 
 /** One check's audit row (correlation.precheck_audit). */
@@ -68,12 +68,13 @@ audited AS (
   RETURNING agency_id, check_id
 ),
 queued AS (
-  INSERT INTO "${schema}"."outbox" (topic, key, headers, payload)
-  SELECT o.topic, o.key, o.headers, o.payload
-    FROM jsonb_to_recordset($2::jsonb) AS o(ord int, agency_id text, check_id uuid, topic text, key text,
-                                            headers jsonb, payload text)
-    JOIN audited a ON a.agency_id = o.agency_id AND a.check_id = o.check_id
-   ORDER BY o.ord
+  ${outboxInsertSql(
+    schema,
+    `SELECT o.ord, o.topic, o.key, o.headers, o.payload
+       FROM jsonb_to_recordset($2::jsonb) AS o(ord int, agency_id text, check_id uuid, topic text, key text,
+                                               headers jsonb, payload text)
+       JOIN audited a ON a.agency_id = o.agency_id AND a.check_id = o.check_id`,
+  )}
   RETURNING 1
 )
 SELECT agency_id, check_id::text AS check_id, NULL AS notified FROM audited

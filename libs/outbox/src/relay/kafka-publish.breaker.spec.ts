@@ -39,7 +39,7 @@ describe(KafkaPublishBreaker.name, () => {
     delayMs = 0;
     breaker = new KafkaPublishBreaker(producer, { name: 'outbox:test', resetMs: 100, timeoutMs: 50 });
   });
-  afterEach(() => breaker.onApplicationShutdown());
+  afterEach(() => breaker.shutdown());
 
   it('passes sends through while closed', async () => {
     await breaker.publish(batch);

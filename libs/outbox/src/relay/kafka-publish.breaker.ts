@@ -1,4 +1,3 @@
-import { OnApplicationShutdown } from '@nestjs/common';
 import type CircuitBreaker from 'opossum';
 import type { KafkaProducerService } from '@app/kafka';
 import { breakerState, createBreaker, type BreakerState } from '@app/observability';
@@ -24,7 +23,7 @@ export interface KafkaPublishBreakerOptions {
  * outcome. Abandoning a send that may yet succeed and sending its records again would
  * publish them twice.
  */
-export class KafkaPublishBreaker implements OnApplicationShutdown {
+export class KafkaPublishBreaker {
   private readonly breaker: CircuitBreaker<[RelayBatch, (p: Promise<unknown>) => void], unknown>;
 
   constructor(producer: Pick<KafkaProducerService, 'sendBatch'>, opts: KafkaPublishBreakerOptions) {
@@ -70,7 +69,7 @@ export class KafkaPublishBreaker implements OnApplicationShutdown {
     }
   }
 
-  onApplicationShutdown(): void {
+  shutdown(): void {
     this.breaker.shutdown();
   }
 }
