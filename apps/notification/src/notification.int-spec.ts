@@ -486,9 +486,7 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
     };
     await until('breaker open', async () => ((await state()) === 'open' ? true : undefined));
     const metrics = await (await fetch(`${svc.baseUrl}/metrics`)).text();
-    expect(metrics).toMatch(
-      new RegExp(`intel_breaker_state\\{[^}]*breaker="webhook:${endpoint}"[^}]*\\} 2`),
-    );
+    expect(metrics).toMatch(new RegExp(`intel_breaker_state\\{[^}]*breaker="webhook:${endpoint}"[^}]*\\} 2`));
     const whileOpen = down.requests.length;
     await new Promise((r) => setTimeout(r, 800));
     expect(down.requests.length).toBe(whileOpen);

@@ -55,11 +55,10 @@ export class ReportIntakeService {
     private readonly stored: ReportStoredHandler,
     @Inject(APP_CONFIG) env: CorrelationEnv,
   ) {
-    this.commits = new GroupCommit(
-      (batches) => this.applyGroup(batches),
-      env.CORRELATION_BATCH_SIZE,
-      (batch) => batch.length,
-    );
+    this.commits = new GroupCommit((batches) => this.applyGroup(batches), {
+      maxWeight: env.CORRELATION_BATCH_SIZE,
+      weightOf: (batch) => batch.length,
+    });
   }
 
   /**

@@ -85,10 +85,9 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
   private sending = 0;
   private unsubscribe: (() => void) | null = null;
   /** Finished attempts, recorded in groups: one statement for all that finish while one is written. */
-  private readonly recorder = new GroupCommit<AttemptRecord, void>(
-    (records) => this.record(records),
-    WebhookDispatcher.MAX_ATTEMPTS_PER_STATEMENT,
-  );
+  private readonly recorder = new GroupCommit<AttemptRecord, void>((records) => this.record(records), {
+    maxWeight: WebhookDispatcher.MAX_ATTEMPTS_PER_STATEMENT,
+  });
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
