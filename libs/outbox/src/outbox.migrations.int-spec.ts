@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { MigrationDatabase, ONE_OUTBOX_SHAPE, outboxShape } from '@app/testing';
-import { addOutboxEventId, createFirstOutbox, dropOutboxEventId } from './outbox.migrations';
+import { createFirstOutbox, oneOutboxMigration } from './outbox.migrations';
 import { PgRelayStore } from './relay/relay-store';
 
 // Correlation's and notification's outbox history: created first without event_id (their
@@ -15,15 +15,7 @@ class First1700000000001 implements MigrationInterface {
     await q.query('DROP TABLE svc.outbox');
   }
 }
-class OneShape1700000000002 implements MigrationInterface {
-  name = 'OneShape1700000000002';
-  async up(q: QueryRunner): Promise<void> {
-    await addOutboxEventId(q, 'svc');
-  }
-  async down(q: QueryRunner): Promise<void> {
-    await dropOutboxEventId(q, 'svc');
-  }
-}
+const OneShape = oneOutboxMigration('svc');
 
 describe('the first outbox brought to the one shape, on a database with records (real PostgreSQL)', () => {
   let db: MigrationDatabase;
@@ -47,7 +39,7 @@ describe('the first outbox brought to the one shape, on a database with records 
     await insert(waiting[0], 'k1', '{"name":"محمد",  "n":1.50}');
     await insert(waiting[1], null, '{"n":2}');
 
-    const after = await db.migrate('svc', [First1700000000001, OneShape1700000000002]);
+    const after = await db.migrate('svc', [First1700000000001, OneShape]);
     expect(await outboxShape(after, 'svc')).toEqual(ONE_OUTBOX_SHAPE);
     const rows = await new PgRelayStore(after, 'svc').nextUnpublished(10, []);
     expect(rows.map((r) => [r.eventId, r.key, r.value, r.headers['event-id']])).toEqual([

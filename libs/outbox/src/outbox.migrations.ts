@@ -1,4 +1,4 @@
-import type { QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 // SQL of the migrations that shaped the services' outboxes, kept here once since correlation
 // and notification ran the same. Frozen: a later change of shape is a new function.
@@ -40,4 +40,19 @@ export async function addOutboxEventId(q: QueryRunner, schema: string): Promise<
 /** Undoes addOutboxEventId (empty keys stay empty). */
 export async function dropOutboxEventId(q: QueryRunner, schema: string): Promise<void> {
   await q.query(`ALTER TABLE "${schema}"."outbox" DROP COLUMN event_id, ALTER COLUMN key DROP NOT NULL`);
+}
+
+/** Correlation's and notification's migration to the one shape (addOutboxEventId on their schema). */
+export function oneOutboxMigration(schema: string): new () => MigrationInterface {
+  return class OneOutbox1764300000500 implements MigrationInterface {
+    name = 'OneOutbox1764300000500';
+
+    async up(q: QueryRunner): Promise<void> {
+      await addOutboxEventId(q, schema);
+    }
+
+    async down(q: QueryRunner): Promise<void> {
+      await dropOutboxEventId(q, schema);
+    }
+  };
 }
