@@ -8,7 +8,7 @@ import { planRelayBatch, type OutboxRow, type RelayBatch } from './relay-batch';
 import type { RelayLock } from './relay-lock';
 import type { RelayStore } from './relay-store';
 
-/** Settings of a publishing relay. */
+/** Settings of an outbox relay. */
 export interface OutboxRelayOptions {
   /** The outbox's schema: label `outbox` of the relay's metrics. */
   outbox: string;

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { OutboxRow } from './relay-batch';
 
-/** Port of an outbox as the publishing relay sees it. */
+/** Port of an outbox as the relay sees it. */
 export abstract class RelayStore {
   /**
    * Up to `limit` unpublished rows, oldest (lowest id) first, leaving out `exclude`: rows
