@@ -109,6 +109,39 @@ describe(GroupCommit.name, () => {
     expect(groups).toEqual([['first'], ['good', 'bad', 'other'], ['good'], ['bad'], ['other']]);
   });
 
+  it('fails a group at once, without retrying its jobs alone, when the failure is transient', async () => {
+    const groups: number[][] = [];
+    const unreachable = new Error('connection refused');
+    const gc = new GroupCommit<number, number>(
+      async (jobs) => {
+        groups.push([...jobs]);
+        throw unreachable;
+      },
+      { isTransient: (e) => e === unreachable },
+    );
+    const results = await Promise.allSettled([gc.submit(1), gc.submit(2)]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(groups).toEqual([[1, 2]]);
+  });
+
+  it('is idle once every job submitted so far has settled', async () => {
+    const gate = deferred();
+    const gc = new GroupCommit<number, number>(
+      async (jobs) => {
+        await gate.promise;
+        return [...jobs];
+      },
+      { maxInFlight: 2, maxWeight: 1 },
+    );
+    const settled: number[] = [];
+    for (const j of [1, 2, 3]) void gc.submit(j).then((r) => settled.push(r));
+    const idle = gc.idle().then(() => [...settled]);
+    await tick();
+    expect(settled).toEqual([]);
+    gate.release();
+    expect(await idle).toEqual([1, 2, 3]);
+  });
+
   it('goes on with later jobs after a failure', async () => {
     let fail = true;
     const gc = new GroupCommit<number, number>(async (jobs) => {

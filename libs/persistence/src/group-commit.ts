@@ -31,7 +31,7 @@ interface Waiting<J, R> {
  */
 export class GroupCommit<J, R> {
   private waiting: Waiting<J, R>[] = [];
-  private inFlight = 0;
+  private readonly running = new Set<Promise<void>>();
   private scheduled = false;
 
   constructor(
@@ -44,6 +44,14 @@ export class GroupCommit<J, R> {
     return this.waiting.length;
   }
 
+  /** Resolves once every job submitted so far has settled (shutdown). */
+  async idle(): Promise<void> {
+    while (this.waiting.length > 0 || this.running.size > 0) {
+      if (this.running.size > 0) await Promise.all([...this.running]);
+      else await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
   submit(job: J): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.waiting.push({ job, resolve, reject });
@@ -53,11 +61,17 @@ export class GroupCommit<J, R> {
 
   private schedule(): void {
     const max = this.opts.maxInFlight ?? 1;
-    if (this.scheduled || this.inFlight >= max || this.waiting.length === 0) return;
+    if (this.scheduled || this.running.size >= max || this.waiting.length === 0) return;
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      while (this.inFlight < max && this.waiting.length > 0) void this.run(this.takeGroup());
+      while (this.running.size < max && this.waiting.length > 0) {
+        const run: Promise<void> = this.applyGroup(this.takeGroup()).finally(() => {
+          this.running.delete(run);
+          this.schedule();
+        });
+        this.running.add(run);
+      }
     });
   }
 
@@ -73,16 +87,6 @@ export class GroupCommit<J, R> {
       n++;
     }
     return this.waiting.splice(0, n);
-  }
-
-  private async run(group: Waiting<J, R>[]): Promise<void> {
-    this.inFlight++;
-    try {
-      await this.applyGroup(group);
-    } finally {
-      this.inFlight--;
-      this.schedule();
-    }
   }
 
   private async applyGroup(group: Waiting<J, R>[]): Promise<void> {
