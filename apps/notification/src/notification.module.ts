@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@app/identity';
 import { ServiceCoreModule } from '@app/platform';
+import { SharingPolicyModule } from '@app/sharing-policy';
 import { AlertIssuedRelay } from './alerts/alert-issued.relay';
 import { AlertIssuerService } from './alerts/alert-issuer.service';
 import { AlertSignals } from './alerts/alert-signals';
@@ -11,7 +12,7 @@ import { CaseLinkedConsumer } from './alerts/case-linked.consumer';
 import { Init1764300000000 } from './migrations/1764300000000-init';
 import { Alerts1764300000300 } from './migrations/1764300000300-alerts';
 import { PrecheckAlerts1764300000400 } from './migrations/1764300000400-precheck-alerts';
-import { sharingPolicyProvider } from './policy/sharing-policy.provider';
+import { OneOutbox1764300000500 } from './migrations/1764300000500-one-outbox';
 import { PrecheckAlertService } from './prechecks/precheck-alert.service';
 import { PrecheckHitConsumer } from './prechecks/precheck-hit.consumer';
 import { ReportCopyConsumer } from './reports/report-copy.consumer';
@@ -34,9 +35,15 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
       // transaction, the webhook dispatcher's claims and records and the outbox relay use the
       // pool at once: with 10 connections report copies queued behind them under load.
       poolSize: 24,
-      migrations: [Init1764300000000, Alerts1764300000300, PrecheckAlerts1764300000400],
+      migrations: [
+        Init1764300000000,
+        Alerts1764300000300,
+        PrecheckAlerts1764300000400,
+        OneOutbox1764300000500,
+      ],
     }),
     IdentityModule.forRoot(),
+    SharingPolicyModule,
   ],
   controllers: [
     ReportCopyConsumer,
@@ -47,7 +54,6 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
     DeliveriesController,
   ],
   providers: [
-    sharingPolicyProvider,
     AlertSignals,
     ReportCopiesInFlight,
     ReportCopyService,
