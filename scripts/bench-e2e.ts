@@ -336,8 +336,7 @@ async function main(): Promise<void> {
       identity = await IdentityStore.open(process.env.DATABASE_URL!);
       services.push({ stop: () => identity.close() });
     }
-    // The ingest gateway registers metrics under the same names as the outbox lib, so it never
-    // shares this process: a process of its own (even with --in-process), or INGEST_URL's.
+    // The ingest gateway runs in a process of its own (even with --in-process), or INGEST_URL's.
     let ingest: { baseUrl: string } | undefined;
     if (runningGateway) ingest = { baseUrl: runningGateway };
     else if (args.via === 'ingest') {

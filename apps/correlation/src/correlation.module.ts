@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@app/platform';
-import { AgencyCaseEntity } from './intake/agency-case.entity';
 import { IntakeModule } from './intake/intake.module';
-import { ReportEntity } from './intake/report.entity';
 import { Intake1764300000000 } from './migrations/1764300000000-intake';
 import { Linking1764300000200 } from './migrations/1764300000200-linking';
 import { Precheck1764300000300 } from './migrations/1764300000300-precheck';
+import { OneOutbox1764300000500 } from './migrations/1764300000500-one-outbox';
 import { LinkingModule } from './linking/linking.module';
 import { CasesModule } from './cases/cases.module';
 import { IdentityModule } from '@app/identity';
@@ -16,8 +15,8 @@ import { PrecheckModule } from './precheck';
   imports: [
     ServiceCoreModule.forService('correlation', {
       schema: 'correlation',
-      entities: [ReportEntity, AgencyCaseEntity],
-      migrations: [Intake1764300000000, Linking1764300000200, Precheck1764300000300],
+      entities: [],
+      migrations: [Intake1764300000000, Linking1764300000200, Precheck1764300000300, OneOutbox1764300000500],
     }),
     IdentityModule.forRoot(),
     LinkingModule,

@@ -5,6 +5,7 @@ import type { IngestGatewayEnv } from './ingest-gateway.env';
 import { Init1764300000000 } from './migrations/1764300000000-init';
 import { ReportOutbox1764300000200 } from './migrations/1764300000200-report-outbox';
 import { ReportBody1764300000300 } from './migrations/1764300000300-report-body';
+import { OneOutbox1764300000500 } from './migrations/1764300000500-one-outbox';
 import { ReportsModule } from './reports/reports.module';
 
 /** The Ingest gateway: authenticates agency systems, validates their reports, stores them in an outbox and relays them to Kafka. */
@@ -17,7 +18,12 @@ export class IngestGatewayModule {
         ServiceCoreModule.forService('ingest-gateway', {
           schema: 'ingest',
           entities: [],
-          migrations: [Init1764300000000, ReportOutbox1764300000200, ReportBody1764300000300],
+          migrations: [
+            Init1764300000000,
+            ReportOutbox1764300000200,
+            ReportBody1764300000300,
+            OneOutbox1764300000500,
+          ],
           poolSize: env.INGEST_DB_POOL_SIZE,
         }),
         IdentityModule.forRoot(),

@@ -437,7 +437,14 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
     await receiver.stop();
   });
 
-  it('fails a delivery after its last attempt, lists it for operators, and replays it with the same webhook-id', async () => {
+  it('fails a delivery after its last attempt, counts it, lists it for operators, and replays it with the same webhook-id', async () => {
+    // The counter the WebhookDeliveriesFailing alert rule reads (deploy/prometheus/alerts.yml).
+    const failedTotal = async () => {
+      const text = await (await fetch(`${svc.baseUrl}/metrics`)).text();
+      const m = /^intel_webhook_deliveries_failed_total\{[^}]*agency="PK-ANF"[^}]*\} (\d+)/m.exec(text);
+      return m ? Number(m[1]) : 0;
+    };
+    const failedBefore = await failedTotal();
     const receiver = await WebhookReceiver.start('4xx');
     const sub = await subscribe(keys.anf, receiver.url);
     await linkedPair();
@@ -452,6 +459,9 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
       return res.body.items.find((x) => x.deliveryId === id);
     });
     expect(failed.lastError).toBe('HTTP 400');
+    await until('failure counted', async () =>
+      (await failedTotal()) === failedBefore + 1 ? true : undefined,
+    );
     // A 4xx is the receiver's answer: one attempt, no retries, the breaker stays closed.
     expect(receiver.requests).toHaveLength(1);
     expect((await api('GET', `/v1/deliveries?status=failed`, keys.anf)).status).toBe(403);
@@ -512,9 +522,7 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
     };
     await until('breaker open', async () => ((await state()) === 'open' ? true : undefined));
     const metrics = await (await fetch(`${svc.baseUrl}/metrics`)).text();
-    expect(metrics).toMatch(
-      new RegExp(`intel_webhook_breaker_state\\{[^}]*endpoint="${endpoint}"[^}]*\\} 2`),
-    );
+    expect(metrics).toMatch(new RegExp(`intel_breaker_state\\{[^}]*breaker="webhook:${endpoint}"[^}]*\\} 2`));
     const whileOpen = down.requests.length;
     await new Promise((r) => setTimeout(r, 800));
     expect(down.requests.length).toBe(whileOpen);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '@app/identity';
 import { LedgerModule } from '@app/ledger';
 import { ServiceCoreModule } from '@app/platform';
+import { SharingPolicyModule } from '@app/sharing-policy';
 import { AlertIssuedRelay } from './alerts/alert-issued.relay';
 import { AlertIssuerService } from './alerts/alert-issuer.service';
 import { AlertSignals } from './alerts/alert-signals';
@@ -12,8 +13,8 @@ import { CaseLinkedConsumer } from './alerts/case-linked.consumer';
 import { Init1764300000000 } from './migrations/1764300000000-init';
 import { Alerts1764300000300 } from './migrations/1764300000300-alerts';
 import { PrecheckAlerts1764300000400 } from './migrations/1764300000400-precheck-alerts';
-import { KeyedLedger1764300000500 } from './migrations/1764300000500-keyed-ledger';
-import { sharingPolicyProvider } from './policy/sharing-policy.provider';
+import { OneOutbox1764300000500 } from './migrations/1764300000500-one-outbox';
+import { KeyedLedger1764300000600 } from './migrations/1764300000600-keyed-ledger';
 import { PrecheckAlertService } from './prechecks/precheck-alert.service';
 import { PrecheckHitConsumer } from './prechecks/precheck-hit.consumer';
 import { ReportCopyConsumer } from './reports/report-copy.consumer';
@@ -40,10 +41,12 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
         Init1764300000000,
         Alerts1764300000300,
         PrecheckAlerts1764300000400,
-        KeyedLedger1764300000500,
+        OneOutbox1764300000500,
+        KeyedLedger1764300000600,
       ],
     }),
     IdentityModule.forRoot(),
+    SharingPolicyModule,
     LedgerModule.forChain('notification'),
   ],
   controllers: [
@@ -55,7 +58,6 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
     DeliveriesController,
   ],
   providers: [
-    sharingPolicyProvider,
     AlertSignals,
     ReportCopiesInFlight,
     ReportCopyService,

@@ -106,8 +106,3 @@ export class CommonEnv {
   @IsNotEmpty({ message: 'must be a file path' })
   AGENCY_SEED_FILE: string = 'deploy/seed/agencies.json';
 }
-
-/** The port variable of an HTTP service, validated like the rest. */
-export function isValidPort(n: unknown): n is number {
-  return typeof n === 'number' && Number.isInteger(n) && n > 0 && n < 65536;
-}

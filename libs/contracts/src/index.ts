@@ -43,7 +43,7 @@ export {
   WaypointDto,
   REPORT_DTOS,
   isCertainlyValidDto,
-  isCertainlyValidReport,
+  checkReport,
   validateReport,
   validateRouteReport,
   validateSeizureReport,
@@ -65,13 +65,7 @@ export type {
 } from './reports';
 export { CROSSING_POINT_KINDS, Gazetteer, defaultGazetteer, normalisePlaceName } from './gazetteer';
 export type { CrossingPoint, CrossingPointKind } from './gazetteer';
-export {
-  PROBLEM_CONTENT_TYPE,
-  problem,
-  problemType,
-  problemTypeForStatus,
-  validationProblem,
-} from './problem';
+export { problem, problemType, problemTypeForStatus, validationProblem } from './problem';
 export type { FieldError, ProblemDetails } from './problem';
 export {
   CaseLinkedEvent,

@@ -1,4 +1,4 @@
-export { decodeHeaders, eventHeaders } from './core/headers';
+export { decodeHeaders } from './core/headers';
 export { buildDlqRecord, type FailedRecord } from './core/dlq';
 export {
   createKafka,

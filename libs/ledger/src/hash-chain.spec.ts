@@ -60,8 +60,14 @@ describe(canonicalJson.name, () => {
     [{ a: undefined, b: 1 }, '{"b":1}'],
     [{ B: 1, a: 2, _: 3 }, '{"B":1,"_":3,"a":2}'],
     [Object.assign(Object.create(null) as object, { k: 'v' }), '{"k":"v"}'],
+    [{ 'a"b': 'line\nbreak' }, '{"a\\"b":"line\\nbreak"}'],
   ])('writes %p as %s', (value, expected) => {
     expect(canonicalJson(value)).toBe(expected);
+  });
+
+  it('equals JSON.stringify for parsed JSON whose keys are already sorted', () => {
+    const doc = JSON.parse('{"a":[1,{"b":true,"c":null}],"d":"é"}') as unknown;
+    expect(canonicalJson(doc)).toBe(JSON.stringify(doc));
   });
 
   it('gives the same text whatever the key insertion order', () => {

@@ -1,25 +1,16 @@
-export { outboxTableSql, outboxChannel } from './outbox.sql';
+// The transactional outbox: one table shape (outbox.sql.ts), one writer (outboxInsertSql, and
+// enqueueOutbox on it), one relay (OutboxRelay, hosted by outboxRelayHost) with one metric
+// family (intel_outbox_*{outbox}) and its Kafka breaker (intel_breaker_state{breaker="outbox:<schema>"}).
+export { outboxChannel, outboxInsertSql } from './outbox.sql';
 export { enqueueOutbox, type OutboxRecord } from './outbox-writer';
-export { byTopic, type OutboxRow as OutboxTableRow } from './outbox-batches';
-export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
-export { outboxRelayHost } from './outbox-relay.host';
-export {
-  planRelayBatch,
-  recordBytes,
-  type OutboxEntry,
-  type OutboxRow,
-  type RelayBatch,
-  type RelayRecord,
-} from './relay/relay-batch';
+export { createFirstOutbox, oneOutboxMigration } from './outbox.migrations';
+export { type OutboxEntry } from './relay/relay-batch';
 export { OutboxSignal } from './relay/outbox-signal';
-export { RelayLock } from './relay/relay-lock';
-export { RelayStore } from './relay/relay-store';
+export { OutboxRelay } from './relay/outbox-relay';
+export { PgRelayStore } from './relay/relay-store';
 export {
-  BREAKER_STATE_VALUES,
-  KAFKA_BREAKER_NAME,
-  KafkaPublishBreaker,
-  type BreakerState,
-  type KafkaPublishBreakerOptions,
-} from './relay/kafka-publish.breaker';
-export { PublishingRelay, type PublishingRelayOptions } from './relay/publishing-relay';
-export { publishingRelayProviders, type PublishingRelaySettings } from './relay/publishing-relay.providers';
+  DEFAULT_RELAY_SETTINGS,
+  outboxRelayHost,
+  type OutboxRelayHost,
+  type OutboxRelaySettings,
+} from './relay/outbox-relay.host';

@@ -1,10 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import { outboxChannel } from './outbox.sql';
+import { outboxChannel, outboxInsertSql } from './outbox.sql';
 
 /** A record to publish through the outbox. */
 export interface OutboxRecord {
   topic: string;
-  key: string | null;
+  key: string;
+  /** Must carry the record's `event-id` (a UUID). */
   headers: Record<string, string>;
   /** Serialised as JSON. */
   value: unknown;
@@ -20,19 +21,20 @@ export async function enqueueOutbox(
   records: OutboxRecord[],
 ): Promise<void> {
   if (records.length === 0) return;
-  const params: unknown[] = [];
-  const rows = records.map((r, i) => {
-    params.push(r.topic, r.key, JSON.stringify(r.headers), JSON.stringify(r.value));
-    const b = i * 4;
-    return `($${b + 1}, $${b + 2}, $${b + 3}::jsonb, $${b + 4}, clock_timestamp())`;
-  });
-  params.push(outboxChannel(schema));
-  // One round trip: insert, then notify (delivered at commit). created_at is when the row was
-  // written (clock_timestamp), not when its transaction began, so publish lag is measured from
-  // the end of the work that produced it.
+  const rows = records.map((r, ord) => ({
+    ord,
+    topic: r.topic,
+    key: r.key,
+    headers: r.headers,
+    payload: JSON.stringify(r.value),
+  }));
+  // One round trip: insert, then notify (delivered at commit).
   await manager.query(
-    `WITH added AS (INSERT INTO "${schema}"."outbox" (topic, key, headers, payload, created_at) VALUES ${rows.join(', ')} RETURNING 1)
-     SELECT pg_notify($${params.length}, '') FROM (SELECT 1 FROM added LIMIT 1) AS any_added`,
-    params,
+    `WITH added AS (${outboxInsertSql(
+      schema,
+      `SELECT * FROM json_to_recordset($1::json) AS x(ord int, topic text, key text, headers jsonb, payload text)`,
+    )} RETURNING 1)
+     SELECT pg_notify($2, '') FROM (SELECT 1 FROM added LIMIT 1) AS any_added`,
+    [JSON.stringify(rows), outboxChannel(schema)],
   );
 }

@@ -1,20 +1,33 @@
-/** SQL of a service's outbox table: records to publish, written in the same transaction as the state they announce. */
-export function outboxTableSql(schema: string): string[] {
-  return [
-    `CREATE TABLE IF NOT EXISTS "${schema}"."outbox" (
-      id bigserial PRIMARY KEY,
-      topic text NOT NULL,
-      key text,
-      headers jsonb NOT NULL,
-      payload text NOT NULL,
-      created_at timestamptz NOT NULL DEFAULT now(),
-      published_at timestamptz
-    )`,
-    `CREATE INDEX IF NOT EXISTS "outbox_unpublished_idx" ON "${schema}"."outbox" (id) WHERE published_at IS NULL`,
-  ];
-}
+// Every service's outbox is one table of one shape, "<schema>"."outbox" (see the services'
+// migrations; the int spec outbox-shape.int-spec.ts holds them to it):
+//
+//   id           bigserial PRIMARY KEY   publishing order
+//   event_id     uuid NOT NULL           the record's event-id header
+//   topic        text NOT NULL
+//   key          text NOT NULL
+//   headers      jsonb NOT NULL
+//   payload      text NOT NULL           the record value, published byte for byte
+//   created_at   timestamptz NOT NULL    when the row was written
+//   published_at timestamptz             when the brokers acknowledged it (NULL: waiting)
+//
+// with the indexes outbox_unpublished_idx (id) WHERE published_at IS NULL (the relay's read)
+// and outbox_event_idx (event_id).
 
 /** Channel of the NOTIFY that wakes the relay right after a commit. */
 export function outboxChannel(schema: string): string {
   return `${schema}_outbox`;
+}
+
+/**
+ * The one statement that writes outbox rows: an INSERT of the rows `source` selects, with the
+ * columns `ord` (publishing order among them), `topic`, `key`, `headers` (jsonb, with the
+ * event-id every record carries) and `payload` (text). Usable on its own or as a
+ * data-modifying WITH item, so a service writes its state and the records announcing it in
+ * one statement. created_at is when the row was written (clock_timestamp), not when its
+ * transaction began, so publish lag is measured from the end of the work that produced it.
+ */
+export function outboxInsertSql(schema: string, source: string): string {
+  return `INSERT INTO "${schema}"."outbox" (event_id, topic, key, headers, payload, created_at)
+  SELECT (r.headers->>'event-id')::uuid, r.topic, r.key, r.headers, r.payload, clock_timestamp()
+    FROM (${source}) AS r ORDER BY r.ord`;
 }

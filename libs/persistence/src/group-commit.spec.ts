@@ -1,5 +1,7 @@
 import { GroupCommit } from './group-commit';
 
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
 function deferred(): { promise: Promise<void>; release: () => void } {
   let release!: () => void;
   const promise = new Promise<void>((r) => (release = r));
@@ -31,6 +33,7 @@ describe(GroupCommit.name, () => {
       return jobs.map((j) => j * 10);
     });
     const first = gc.submit(1);
+    await tick();
     const rest = [gc.submit(2), gc.submit(3), gc.submit(4)];
     expect(gc.backlog).toBe(3);
     gate.release();
@@ -55,6 +58,16 @@ describe(GroupCommit.name, () => {
     expect(order).toEqual(['before release', 'applied a', 'settled a']);
   });
 
+  it('applies the jobs submitted in one turn of the event loop together', async () => {
+    const groups: number[][] = [];
+    const gc = new GroupCommit<number, number>(async (jobs) => {
+      groups.push([...jobs]);
+      return [...jobs];
+    });
+    await expect(Promise.all([gc.submit(1), gc.submit(2), gc.submit(3)])).resolves.toEqual([1, 2, 3]);
+    expect(groups).toEqual([[1, 2, 3]]);
+  });
+
   it('keeps a group within the weight limit but always takes at least one job', async () => {
     const groups: number[][] = [];
     const gate = deferred();
@@ -64,10 +77,11 @@ describe(GroupCommit.name, () => {
         if (jobs[0] === 0) await gate.promise;
         return jobs.map(() => 0);
       },
-      10,
-      (j) => j,
+      { maxWeight: 10, weightOf: (j) => j },
     );
-    const all = [gc.submit(0), gc.submit(6), gc.submit(4), gc.submit(3), gc.submit(25), gc.submit(1)];
+    const all = [gc.submit(0)];
+    await tick();
+    all.push(gc.submit(6), gc.submit(4), gc.submit(3), gc.submit(25), gc.submit(1));
     gate.release();
     await Promise.all(all);
     expect(groups).toEqual([[0], [6, 4], [3], [25], [1]]);
@@ -83,6 +97,7 @@ describe(GroupCommit.name, () => {
       return jobs.map((j) => j.toUpperCase());
     });
     const first = gc.submit('first');
+    await tick();
     const good = gc.submit('good');
     const bad = gc.submit('bad');
     const other = gc.submit('other');
@@ -92,6 +107,39 @@ describe(GroupCommit.name, () => {
     await expect(bad).rejects.toThrow('bad job');
     await expect(other).resolves.toBe('OTHER');
     expect(groups).toEqual([['first'], ['good', 'bad', 'other'], ['good'], ['bad'], ['other']]);
+  });
+
+  it('fails a group at once, without retrying its jobs alone, when the failure is transient', async () => {
+    const groups: number[][] = [];
+    const unreachable = new Error('connection refused');
+    const gc = new GroupCommit<number, number>(
+      async (jobs) => {
+        groups.push([...jobs]);
+        throw unreachable;
+      },
+      { isTransient: (e) => e === unreachable },
+    );
+    const results = await Promise.allSettled([gc.submit(1), gc.submit(2)]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(groups).toEqual([[1, 2]]);
+  });
+
+  it('is idle once every job submitted so far has settled', async () => {
+    const gate = deferred();
+    const gc = new GroupCommit<number, number>(
+      async (jobs) => {
+        await gate.promise;
+        return [...jobs];
+      },
+      { maxInFlight: 2, maxWeight: 1 },
+    );
+    const settled: number[] = [];
+    for (const j of [1, 2, 3]) void gc.submit(j).then((r) => settled.push(r));
+    const idle = gc.idle().then(() => [...settled]);
+    await tick();
+    expect(settled).toEqual([]);
+    gate.release();
+    expect(await idle).toEqual([1, 2, 3]);
   });
 
   it('goes on with later jobs after a failure', async () => {

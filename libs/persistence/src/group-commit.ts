@@ -1,71 +1,112 @@
 /** Applies a group of jobs together; returns one result per job, in order. */
 export type GroupApply<J, R> = (jobs: readonly J[]) => Promise<R[]>;
 
+/** Settings of a group commit. */
+export interface GroupCommitOptions<J> {
+  /** Most weight one group holds; a single heavier job still goes alone (default: no limit). */
+  maxWeight?: number;
+  /** A job's weight (default 1). */
+  weightOf?: (job: J) => number;
+  /** Groups applied at once (default 1). */
+  maxInFlight?: number;
+  /** Errors for which a failed group is not retried job by job (the database is unreachable). */
+  isTransient?: (e: unknown) => boolean;
+}
+
+interface Waiting<J, R> {
+  job: J;
+  resolve: (r: R) => void;
+  reject: (e: unknown) => void;
+}
+
 /**
- * Group commit: one `apply` runs at a time; jobs submitted while it runs wait and are applied
- * together by the next one (up to `maxWeight`, and always at least one job). A job's promise
- * settles once the apply holding it has finished. When a group fails, each of its jobs is
- * applied again on its own, so a job that cannot be applied fails alone and the others go on
- * (the failed group changed nothing: `apply` must be all-or-nothing, e.g. one transaction).
+ * Group commit: concurrent jobs are applied together, so a hundred small writes cost one
+ * round trip and one WAL flush instead of a hundred. There is no timer: a group starts as soon
+ * as a slot is free (after the current I/O callbacks, so jobs of one event-loop turn travel
+ * together); while `maxInFlight` groups run, new jobs wait and form the next group (up to
+ * `maxWeight`, always at least one job, never reordered). A job's promise settles once the
+ * apply holding it has finished. When a group fails, each of its jobs is applied again on its
+ * own, so a job that cannot be applied fails alone and the others go on (`apply` must be
+ * all-or-nothing, e.g. one transaction); a transient failure fails the whole group at once.
  */
 export class GroupCommit<J, R> {
-  private waiting: { job: J; resolve: (r: R) => void; reject: (e: unknown) => void }[] = [];
-  private running = false;
+  private waiting: Waiting<J, R>[] = [];
+  private readonly running = new Set<Promise<void>>();
+  private scheduled = false;
 
   constructor(
     private readonly apply: GroupApply<J, R>,
-    private readonly maxWeight = Infinity,
-    private readonly weightOf: (job: J) => number = () => 1,
+    private readonly opts: GroupCommitOptions<J> = {},
   ) {}
 
-  /** Jobs waiting for the running group to finish. */
+  /** Jobs not yet in a running group. */
   get backlog(): number {
     return this.waiting.length;
+  }
+
+  /** Resolves once every job submitted so far has settled (shutdown). */
+  async idle(): Promise<void> {
+    while (this.waiting.length > 0 || this.running.size > 0) {
+      if (this.running.size > 0) await Promise.all([...this.running]);
+      else await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   submit(job: J): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.waiting.push({ job, resolve, reject });
-      if (!this.running) void this.drain();
+      this.schedule();
     });
   }
 
-  private takeGroup(): typeof this.waiting {
+  private schedule(): void {
+    const max = this.opts.maxInFlight ?? 1;
+    if (this.scheduled || this.running.size >= max || this.waiting.length === 0) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      while (this.running.size < max && this.waiting.length > 0) {
+        const run: Promise<void> = this.applyGroup(this.takeGroup()).finally(() => {
+          this.running.delete(run);
+          this.schedule();
+        });
+        this.running.add(run);
+      }
+    });
+  }
+
+  private takeGroup(): Waiting<J, R>[] {
+    const maxWeight = this.opts.maxWeight ?? Infinity;
+    const weightOf = this.opts.weightOf ?? (() => 1);
     let weight = 0;
     let n = 0;
     while (n < this.waiting.length) {
-      const w = this.weightOf(this.waiting[n].job);
-      if (n > 0 && weight + w > this.maxWeight) break;
+      const w = weightOf(this.waiting[n].job);
+      if (n > 0 && weight + w > maxWeight) break;
       weight += w;
       n++;
     }
     return this.waiting.splice(0, n);
   }
 
-  private async drain(): Promise<void> {
-    this.running = true;
+  private async applyGroup(group: Waiting<J, R>[]): Promise<void> {
     try {
-      while (this.waiting.length > 0) {
-        const group = this.takeGroup();
+      const results = await this.apply(group.map((g) => g.job));
+      group.forEach((g, i) => g.resolve(results[i]));
+    } catch (e) {
+      if (group.length === 1 || this.opts.isTransient?.(e)) {
+        for (const g of group) g.reject(e);
+        return;
+      }
+      // Not the database being away: something in one job. Each job alone, so the others are
+      // not failed for it.
+      for (const g of group) {
         try {
-          const results = await this.apply(group.map((g) => g.job));
-          group.forEach((g, i) => g.resolve(results[i]));
-        } catch (e) {
-          if (group.length === 1) {
-            group[0].reject(e);
-            continue;
-          }
-          for (const g of group) {
-            try {
-              g.resolve((await this.apply([g.job]))[0]);
-            } catch (alone) {
-              g.reject(alone);
-            }
-          }
+          g.resolve((await this.apply([g.job]))[0]);
+        } catch (alone) {
+          g.reject(alone);
         }
       }
-    } finally {
-      this.running = false;
     }
   }
 }

@@ -9,5 +9,5 @@ export {
 } from './idempotency';
 export { DatabaseHealthCheck } from './database-health.check';
 export { PersistenceModule } from './persistence.module';
-export { GroupCommit, type GroupApply } from './group-commit';
+export { GroupCommit, type GroupApply, type GroupCommitOptions } from './group-commit';
 export { preparedQuery } from './prepared';

@@ -1,6 +1,6 @@
 // The sharing-policy lib's public API (contract §6): parse and resolve the policy, cap it by
 // TLP, decide whom to alert, redact reports and link reasons for a recipient. Pure, except
-// loadPolicyFile, which reads the policy file.
+// loadPolicyFile, which reads the policy file, and SharingPolicyModule, which loads it at boot.
 export { IDENTIFIER_SHARING_LEVELS, PERSON_SHARING_LEVELS } from './sharing-policy.types';
 export type {
   AgencyEntry,
@@ -35,4 +35,5 @@ export type { FieldGroup, FieldSpec } from './report-field.catalogue';
 export { redactReportForRecipient } from './report.redactor';
 export { maskIdentifier, reasonDetailsMasked, redactReasons } from './identifier.masker';
 export { buildCounterpart, liaisonContactOf } from './counterpart.builder';
-export { DEFAULT_POLICY_FILE, loadPolicyFile } from './policy-file';
+export { loadPolicyFile } from './policy-file';
+export { SHARING_POLICY, SharingPolicyModule } from './sharing-policy.module';

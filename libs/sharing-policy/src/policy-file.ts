@@ -3,9 +3,6 @@ import { readFileSync } from 'node:fs';
 import { SharingPolicyError, parsePolicy } from './sharing-policy.parser';
 import type { SharingPolicy } from './sharing-policy.types';
 
-/** The policy file shipped with the project, relative to the repository root. */
-export const DEFAULT_POLICY_FILE = 'deploy/policy/sharing-policy.json';
-
 /** Reads and validates a policy file; throws naming the file and, for a bad policy, every bad path. */
 export function loadPolicyFile(path: string): SharingPolicy {
   let json: unknown;

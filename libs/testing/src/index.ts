@@ -10,3 +10,4 @@ export {
 } from './kafka-tools/consumer-group-command';
 export { WebhookReceiver, type ReceiverMode, type ReceivedWebhook } from './webhook-receiver';
 export { jsonClone, jsonSlots, seededRandom, type JsonValue } from './json-fuzz';
+export { MigrationDatabase, ONE_OUTBOX_SHAPE, outboxShape } from './migration-database';

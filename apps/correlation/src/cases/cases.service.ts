@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SharingPolicy } from '@app/sharing-policy';
+import { SHARING_POLICY, type SharingPolicy } from '@app/sharing-policy';
 import { ProblemException } from '@app/platform';
 import { CasesRepository } from './cases.repository';
 import { buildCaseView, canView, type CaseView, type Viewer } from './domain/case-view';
 import { decodeCursor, encodeCursor } from './domain/cursor';
-import { SHARING_POLICY } from './cases.tokens';
 
 /** Not found, or not visible to the caller: the same answer, so existence is never revealed. */
 function notFound(what: string): ProblemException {

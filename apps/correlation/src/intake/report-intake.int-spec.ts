@@ -285,7 +285,11 @@ describe('Correlation intake round trip (real Kafka and PostgreSQL)', () => {
     faults.mostInTransaction = 0;
     const transactionsBefore = faults.transactions;
     try {
-      const applying = [first, second, third].map((b) => intake.applyBatch(b));
+      // The first starts its transaction (at the next turn of the event loop); the others
+      // arrive while it runs.
+      const applying = [intake.applyBatch(first)];
+      await new Promise((r) => setImmediate(r));
+      applying.push(intake.applyBatch(second), intake.applyBatch(third));
       // All three were handed to prepare before any transaction finished.
       for (const b of [first, second, third])
         for (const r of b) expect(faults.prepared.has(r.report.body.eventId)).toBe(true);

@@ -55,16 +55,10 @@ export class ReportIntakeService {
     private readonly stored: ReportStoredHandler,
     @Inject(APP_CONFIG) env: CorrelationEnv,
   ) {
-    this.commits = new GroupCommit(
-      (batches) => this.applyGroup(batches),
-      env.CORRELATION_BATCH_SIZE,
-      (batch) => batch.length,
-    );
-  }
-
-  /** Applies one report; returns whether it was new. */
-  async apply(report: IncomingReport, meta: RecordMeta): Promise<boolean> {
-    return (await this.applyBatch([{ report, meta }])) === 1;
+    this.commits = new GroupCommit((batches) => this.applyGroup(batches), {
+      maxWeight: env.CORRELATION_BATCH_SIZE,
+      weightOf: (batch) => batch.length,
+    });
   }
 
   /**

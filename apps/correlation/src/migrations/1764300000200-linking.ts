@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { outboxTableSql } from '@app/outbox';
+import { createFirstOutbox } from '@app/outbox';
 
 /** Features, blocking keys, links, clusters, and the outbox of intel.case.linked.v1. */
 export class Linking1764300000200 implements MigrationInterface {
@@ -47,7 +47,7 @@ export class Linking1764300000200 implements MigrationInterface {
       created_at timestamptz NOT NULL DEFAULT now()
     )`);
     await q.query(`CREATE INDEX "case_link_cluster_idx" ON "correlation"."case_link" (cluster_id)`);
-    for (const sql of outboxTableSql('correlation')) await q.query(sql);
+    await createFirstOutbox(q, 'correlation');
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -10,6 +10,8 @@ class FakeDb {
   }[] = [];
   readonly stored = new Set<string>();
   fail: Error | undefined;
+  /** A check whose row the database refuses (not a transient failure). */
+  poisonCheckId: string | undefined;
 
   readonly notifies: string[] = [];
   /** Names of the prepared statements the batches ran as. */
@@ -33,6 +35,8 @@ class FakeDb {
     const rows = JSON.parse(params[0]) as { agency_id: string; check_id: string }[];
     this.statements.push({ rows, records: JSON.parse(params[1]) as unknown[], notify: params[3] });
     if (this.fail) return Promise.reject(this.fail);
+    const poison = rows.find((r) => r.check_id === this.poisonCheckId);
+    if (poison) return Promise.reject(new Error('invalid input syntax'));
     const out = [];
     for (const r of rows) {
       const key = `${r.agency_id}\t${r.check_id.toLowerCase()}`;
@@ -118,6 +122,13 @@ describe(PrecheckAuditWriter.name, () => {
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     db.fail = undefined;
     expect(await writer.write(row(id(1)))).toBe(true);
+  });
+
+  it('writes the checks of a batch one by one after a failure that is not transient, failing only the bad one', async () => {
+    db.poisonCheckId = id(2);
+    const results = await Promise.allSettled([1, 2, 3].map((n) => writer.write(row(id(n)))));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(db.statements.map((s) => s.rows.length)).toEqual([3, 1, 1, 1]);
   });
 
   it('writes the checks of a later event-loop turn in a later batch', async () => {

@@ -2,8 +2,8 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isTransientError } from '@app/kafka';
-import { outboxChannel, type OutboxRecord } from '@app/outbox';
-import { preparedQuery } from '@app/persistence';
+import { outboxChannel, outboxInsertSql, type OutboxRecord } from '@app/outbox';
+import { GroupCommit, preparedQuery } from '@app/persistence';
 
 /** One check's audit row (correlation.precheck_audit). */
 export interface PrecheckAuditRow {
@@ -23,11 +23,10 @@ export interface PrecheckAuditRow {
   checkedAt: Date;
 }
 
-interface Pending {
+/** One check to write: its audit row and the records to publish if the row is new. */
+interface AuditJob {
   row: PrecheckAuditRow;
   outbox: OutboxRecord[];
-  resolve: (inserted: boolean) => void;
-  reject: (e: unknown) => void;
 }
 
 // PostgreSQL gives uuids back in lower case; a client may send them in upper case.
@@ -68,12 +67,13 @@ audited AS (
   RETURNING agency_id, check_id
 ),
 queued AS (
-  INSERT INTO "${schema}"."outbox" (topic, key, headers, payload)
-  SELECT o.topic, o.key, o.headers, o.payload
-    FROM jsonb_to_recordset($2::jsonb) AS o(ord int, agency_id text, check_id uuid, topic text, key text,
-                                            headers jsonb, payload text)
-    JOIN audited a ON a.agency_id = o.agency_id AND a.check_id = o.check_id
-   ORDER BY o.ord
+  ${outboxInsertSql(
+    schema,
+    `SELECT o.ord, o.topic, o.key, o.headers, o.payload
+       FROM jsonb_to_recordset($2::jsonb) AS o(ord int, agency_id text, check_id uuid, topic text, key text,
+                                               headers jsonb, payload text)
+       JOIN audited a ON a.agency_id = o.agency_id AND a.check_id = o.check_id`,
+  )}
   RETURNING 1
 )
 SELECT agency_id, check_id::text AS check_id, NULL AS notified FROM audited
@@ -81,12 +81,13 @@ UNION ALL
 SELECT NULL, NULL, pg_notify($3, '')::text FROM (SELECT 1 FROM queued LIMIT 1) AS any_queued WHERE $4::boolean`;
 
 /**
- * Group commit of the pre-check audit: the audit rows (and the hit records for the outbox) of
- * the checks that arrive while earlier batches commit are written by ONE statement, so the
- * database flushes its log once per batch instead of once per check. Each check's promise
- * settles only after its batch committed: no answer leaves before its audit row (and its
- * owners' notifications) are durable. A batch that fails rejects every check in it; nothing
- * of it was written. The relay is woken at most every NOTIFY_INTERVAL_MS: a batch with hits
+ * Group commit (libs/persistence) of the pre-check audit: the audit rows (and the hit records
+ * for the outbox) of the checks that arrive while earlier batches commit are written by ONE
+ * statement, so the database flushes its log once per batch instead of once per check. Each
+ * check's promise settles only after its batch committed: no answer leaves before its audit
+ * row (and its owners' notifications) are durable. A failed statement wrote nothing: a batch
+ * that keeps failing for a transient reason rejects every check in it; after any other
+ * failure its checks are written one by one, so only a check that cannot be written fails. The relay is woken at most every NOTIFY_INTERVAL_MS: a batch with hits
  * inside the interval leaves the wake-up to a timer at its end.
  */
 @Injectable()
@@ -94,10 +95,11 @@ export class PrecheckAuditWriter implements OnModuleDestroy {
   private readonly logger = new Logger(PrecheckAuditWriter.name);
   private readonly sql = FLUSH_SQL('correlation');
   private readonly channel = outboxChannel('correlation');
-  private queue: Pending[] = [];
-  private inFlight = 0;
-  private scheduled = false;
-  private readonly settled = new Set<Promise<void>>();
+  private readonly batches = new GroupCommit<AuditJob, boolean>((jobs) => this.flush(jobs), {
+    maxWeight: MAX_BATCH_ROWS,
+    maxInFlight: MAX_IN_FLIGHT,
+    isTransient: isTransientError,
+  });
   /** When the last NOTIFY was sent (or asked for with a batch). */
   private lastNotify = -Infinity;
   private notifyTimer: NodeJS.Timeout | undefined;
@@ -110,19 +112,12 @@ export class PrecheckAuditWriter implements OnModuleDestroy {
    * with this checkId, and nothing of this one was written).
    */
   write(row: PrecheckAuditRow, outbox: OutboxRecord[] = []): Promise<boolean> {
-    return new Promise<boolean>((resolve, reject) => {
-      this.queue.push({ row, outbox, resolve, reject });
-      this.schedule();
-    });
+    return this.batches.submit({ row, outbox });
   }
 
   /** Waits for the batches being written (shutdown). */
   async onModuleDestroy(): Promise<void> {
-    while (this.queue.length > 0 || this.settled.size > 0) {
-      this.schedule();
-      await Promise.all([...this.settled]);
-      if (this.settled.size === 0 && this.queue.length > 0) await new Promise((r) => setImmediate(r));
-    }
+    await this.batches.idle();
     if (this.notifyTimer) {
       clearTimeout(this.notifyTimer);
       this.notifyTimer = undefined;
@@ -158,29 +153,10 @@ export class PrecheckAuditWriter implements OnModuleDestroy {
     }
   }
 
-  // Flushes on the next turn of the event loop, so checks whose requests were read in the same
-  // I/O phase share a batch; while MAX_IN_FLIGHT batches commit, checks gather in the queue.
-  private schedule(): void {
-    if (this.scheduled || this.inFlight >= MAX_IN_FLIGHT || this.queue.length === 0) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      while (this.inFlight < MAX_IN_FLIGHT && this.queue.length > 0) {
-        const batch = this.queue.splice(0, MAX_BATCH_ROWS);
-        this.inFlight++;
-        const done: Promise<void> = this.flush(batch).finally(() => {
-          this.inFlight--;
-          this.settled.delete(done);
-          this.schedule();
-        });
-        this.settled.add(done);
-      }
-    });
-  }
-
-  private async flush(batch: Pending[]): Promise<void> {
+  /** Writes one batch in one statement; whether each check's row was new, in order. */
+  private async flush(batch: readonly AuditJob[]): Promise<boolean[]> {
     // The same (agency, checkId) twice in one batch: the first is written, the others are retries.
-    const first = new Map<string, Pending>();
+    const first = new Map<string, AuditJob>();
     for (const p of batch) {
       const key = keyOf(p.row);
       if (!first.has(key)) first.set(key, p);
@@ -234,15 +210,14 @@ export class PrecheckAuditWriter implements OnModuleDestroy {
           continue;
         }
         this.logger.warn({ msg: 'pre-check audit batch failed', checks: batch.length, error: String(e) });
-        for (const p of batch) p.reject(e);
-        return;
+        throw e;
       }
     }
     const inserted = new Set<string>();
     for (const w of written) if (w.agency_id !== null) inserted.add(`${w.agency_id}\t${w.check_id}`);
-    for (const p of batch) {
+    return batch.map((p) => {
       const key = keyOf(p.row);
-      p.resolve(first.get(key) === p && inserted.has(key));
-    }
+      return first.get(key) === p && inserted.has(key);
+    });
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { EventTypes, Topics, type PrecheckHitEvent, type TlpLevel } from '@app/contracts';
-import type { SharingPolicy } from '@app/sharing-policy';
+import { SHARING_POLICY, type SharingPolicy } from '@app/sharing-policy';
 import { discloseHit } from './domain/hit-disclosure';
 import type { PrecheckHitView, PrecheckResponse } from './dto/precheck-response';
 import { PrecheckAuditWriter, type PrecheckAuditRow } from './precheck-audit.writer';
@@ -11,7 +11,7 @@ import { PrecheckOwnerReader } from './precheck-owner.reader';
 import type { KeyedCheck } from './keying/keyed-check';
 import { PrecheckKeyingPool } from './keying/precheck-keying.pool';
 import { PrecheckIndexService } from './precheck-index.service';
-import { PRECHECK_MAX_FREQUENCY, PRECHECK_POLICY } from './precheck.tokens';
+import { PRECHECK_MAX_FREQUENCY } from './precheck.tokens';
 
 /** Who asks: the publisher key of the checking agency. */
 export interface Checker {
@@ -55,7 +55,7 @@ export class PrecheckService {
     private readonly audit: PrecheckAuditWriter,
     private readonly owners: PrecheckOwnerReader,
     private readonly keying: PrecheckKeyingPool,
-    @Inject(PRECHECK_POLICY) private readonly policy: SharingPolicy,
+    @Inject(SHARING_POLICY) private readonly policy: SharingPolicy,
     @Inject(PRECHECK_MAX_FREQUENCY) private readonly maxFrequency: number,
   ) {}
 

@@ -1,41 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
-import { dataSourceOptions, initialiseDataSource } from '@app/persistence';
+import { MigrationDatabase } from '@app/testing';
 import { Init1764300000000 } from './1764300000000-init';
 import { ReportOutbox1764300000200 } from './1764300000200-report-outbox';
 import { ReportBody1764300000300 } from './1764300000300-report-body';
 
 /** Upgrading a database that already holds reports (the report body moves to the report row). */
 describe('ingest migration ReportBody1764300000300 on a database with reports (real PostgreSQL)', () => {
-  const dbName = `intel_ingest_migration_${process.pid}_${Date.now()}`;
-  let admin: Client;
-  let url: string;
-  const open: DataSource[] = [];
+  let db: MigrationDatabase;
 
   beforeAll(async () => {
-    const base = new URL(process.env.DATABASE_URL!);
-    admin = new Client({ connectionString: base.toString() });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${dbName}"`);
-    base.pathname = `/${dbName}`;
-    url = base.toString();
+    db = await MigrationDatabase.create('intel_ingest_migration');
   });
+  afterAll(() => db?.drop());
 
-  afterAll(async () => {
-    for (const ds of open) await ds.destroy();
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await admin.end();
-  });
-
-  async function migrate(migrations: (new () => object)[]): Promise<DataSource> {
-    const ds = await initialiseDataSource({
-      ...dataSourceOptions(url, { schema: 'ingest', entities: [], migrations }),
-      schema: 'ingest',
-    });
-    open.push(ds);
-    return ds;
-  }
+  const migrate = (migrations: (new () => object)[]) => db.migrate('ingest', migrations);
 
   it('keeps every body byte for byte and where each report stands, and can be undone', async () => {
     const before = await migrate([Init1764300000000, ReportOutbox1764300000200]);

@@ -103,7 +103,7 @@ describe('Outbox relay across a broker outage (real Kafka and PostgreSQL)', () =
 
   async function breakerGauge(): Promise<number | undefined> {
     const text = await (await fetch(`${svc.baseUrl}/metrics`)).text();
-    const m = /^intel_circuit_breaker_state\{[^}]*breaker="kafka-producer"[^}]*\} (\d+)/m.exec(text);
+    const m = /^intel_breaker_state\{[^}]*breaker="outbox:ingest"[^}]*\} (\d+)/m.exec(text);
     return m ? Number(m[1]) : undefined;
   }
 

@@ -1,28 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { outboxInsertSql } from '@app/outbox';
 import { NewReport, ReportStatus, ReportStore } from './report.store';
 
-// One statement stores the reports (with their bodies) and their outbox rows: a data-modifying CTE runs in a
-// single transaction, so a report never exists without its outbox row (or the reverse),
-// and any number of reports cost one round trip and one commit. The rows travel as one
-// JSON array (parsed by PostgreSQL, not escaped element by element in JavaScript); each
-// report's JSON text is embedded as is and read back through the `json` type, which keeps
-// its text byte for byte. Outbox ids follow the given order (ORDER BY o), the publishing
-// order of the relay. It answers with the event ids it did NOT store (already there), so
-// the usual answer is no rows at all.
+// One statement stores the reports and their outbox rows (with the bodies): a data-modifying
+// CTE runs in a single transaction, so a report never exists without its outbox row (or the
+// reverse), and any number of reports cost one round trip and one commit. The rows travel as
+// one JSON array (parsed by PostgreSQL, not escaped element by element in JavaScript); each
+// report's JSON text is embedded as is and read back through the `json` type, which keeps its
+// text byte for byte. Outbox ids follow the given order, the publishing order of the relay.
+// It answers with the event ids it did NOT store (already there), so the usual answer is no
+// rows at all.
 const INSERT_SQL = `
 WITH input AS (
   SELECT * FROM json_to_recordset($1::json)
     AS t(o int, e uuid, k text, a text, r text, c text, t text, y text, h jsonb, v json)
 ), ins AS (
-  INSERT INTO "ingest"."report" (event_id, kind, agency_id, ref, correlation_id, body)
-  SELECT e, k, a, r, c, v::text FROM input ORDER BY o
+  INSERT INTO "ingest"."report" (event_id, kind, agency_id, ref, correlation_id)
+  SELECT e, k, a, r, c FROM input ORDER BY o
   ON CONFLICT (event_id) DO NOTHING
   RETURNING event_id
 ), out AS (
-  INSERT INTO "ingest"."outbox" (event_id, topic, key, headers)
-  SELECT i.e, i.t, i.y, i.h FROM input i JOIN ins ON ins.event_id = i.e
-  ORDER BY i.o
+  ${outboxInsertSql(
+    'ingest',
+    'SELECT i.o AS ord, i.t AS topic, i.y AS key, i.h AS headers, i.v::text AS payload FROM input i JOIN ins ON ins.event_id = i.e',
+  )}
   RETURNING event_id
 )
 SELECT i.e::text AS event_id FROM input i WHERE NOT EXISTS (SELECT 1 FROM out WHERE out.event_id = i.e)`;
@@ -36,14 +38,15 @@ WITH input AS (
                        $6::text[], $7::text[], $8::text[], $9::jsonb[]) WITH ORDINALITY
     AS t(e, k, a, r, c, t, y, v, h, o)
 ), ins AS (
-  INSERT INTO "ingest"."report" (event_id, kind, agency_id, ref, correlation_id, body)
-  SELECT e, k, a, r, c, v FROM input ORDER BY o
+  INSERT INTO "ingest"."report" (event_id, kind, agency_id, ref, correlation_id)
+  SELECT e, k, a, r, c FROM input ORDER BY o
   ON CONFLICT (event_id) DO NOTHING
   RETURNING event_id
 ), out AS (
-  INSERT INTO "ingest"."outbox" (event_id, topic, key, headers)
-  SELECT i.e, i.t, i.y, i.h FROM input i JOIN ins ON ins.event_id = i.e
-  ORDER BY i.o
+  ${outboxInsertSql(
+    'ingest',
+    'SELECT i.o AS ord, i.t AS topic, i.y AS key, i.h AS headers, i.v AS payload FROM input i JOIN ins ON ins.event_id = i.e',
+  )}
   RETURNING event_id
 )
 SELECT i.e::text AS event_id FROM input i WHERE NOT EXISTS (SELECT 1 FROM out WHERE out.event_id = i.e)`;
@@ -105,7 +108,7 @@ export class PgReportStore extends ReportStore {
   async storedBodies(eventIds: readonly string[]): Promise<Map<string, string>> {
     if (eventIds.length === 0) return new Map();
     const rows: { event_id: string; value: string }[] = await this.ds.query(
-      `SELECT event_id::text AS event_id, body AS value FROM "ingest"."report" WHERE event_id = ANY($1::uuid[])`,
+      `SELECT event_id::text AS event_id, payload AS value FROM "ingest"."outbox" WHERE event_id = ANY($1::uuid[])`,
       [eventIds],
     );
     return new Map(rows.map((r) => [r.event_id, r.value]));

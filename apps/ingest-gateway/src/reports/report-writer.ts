@@ -3,8 +3,8 @@ import { Histogram } from 'prom-client';
 import { APP_CONFIG } from '@app/config';
 import { isTransientError } from '@app/kafka';
 import { metricsRegistry } from '@app/observability';
+import { GroupCommit } from '@app/persistence';
 import type { IngestGatewayEnv } from '../ingest-gateway.env';
-import { GroupCommit } from './domain/group-commit';
 import { NewReport, ReportStore } from './report.store';
 
 const groupReports = new Histogram({
@@ -21,20 +21,56 @@ const groupWrites = new Histogram({
 });
 
 /**
- * Writes accepted reports with their outbox rows: concurrent requests share one
- * transaction (group commit), each answered only once that transaction committed.
+ * Writes accepted reports with their outbox rows: concurrent requests share one transaction
+ * (group commit), each answered only once that transaction committed, so a 2xx still means
+ * "stored durably". A request's reports are never split: a batch request stays one transaction.
  */
 @Injectable()
-export class ReportWriter extends GroupCommit<NewReport> {
-  constructor(store: ReportStore, @Inject(APP_CONFIG) env: IngestGatewayEnv) {
-    super((reports) => store.insertNew(reports), {
-      maxReports: env.INGEST_GROUP_COMMIT_MAX_REPORTS,
+export class ReportWriter {
+  private readonly commits: GroupCommit<readonly NewReport[], Set<string>>;
+
+  constructor(
+    private readonly store: ReportStore,
+    @Inject(APP_CONFIG)
+    env: Pick<IngestGatewayEnv, 'INGEST_GROUP_COMMIT_MAX_REPORTS' | 'INGEST_GROUP_COMMIT_IN_FLIGHT'>,
+  ) {
+    this.commits = new GroupCommit((writes) => this.storeTogether(writes), {
+      maxWeight: env.INGEST_GROUP_COMMIT_MAX_REPORTS,
+      weightOf: (reports) => reports.length,
       maxInFlight: env.INGEST_GROUP_COMMIT_IN_FLIGHT,
       isTransient: isTransientError,
-      onCommit: (reports, writes) => {
-        groupReports.observe(reports);
-        groupWrites.observe(writes);
-      },
     });
+  }
+
+  /** Stores the reports not stored yet; resolves, once committed, to the (lower-case) event ids this write stored. */
+  write(reports: readonly NewReport[]): Promise<Set<string>> {
+    if (reports.length === 0) return Promise.resolve(new Set());
+    return this.commits.submit(reports);
+  }
+
+  /** The writes of one transaction; each one's result is the ids it stored. */
+  private async storeTogether(writes: readonly (readonly NewReport[])[]): Promise<Set<string>[]> {
+    // An event id goes in once per transaction: the first write that carries it owns it; a
+    // later write with the same id (a concurrent retry) finds it stored, as it would have a
+    // moment later, and is answered 200 or 409 by the caller.
+    const owner = new Map<string, number>();
+    const rows: NewReport[] = [];
+    writes.forEach((reports, w) => {
+      for (const r of reports) {
+        const id = r.eventId.toLowerCase();
+        if (owner.has(id)) continue;
+        owner.set(id, w);
+        rows.push(r);
+      }
+    });
+    const stored = await this.store.insertNew(rows);
+    groupReports.observe(rows.length);
+    groupWrites.observe(writes.length);
+    const mine = writes.map(() => new Set<string>());
+    for (const id of stored) {
+      const w = owner.get(id);
+      if (w !== undefined) mine[w].add(id);
+    }
+    return mine;
   }
 }

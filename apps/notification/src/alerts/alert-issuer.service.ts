@@ -4,9 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { CaseLinkedEvent } from '@app/contracts';
 import type { BatchItem } from '@app/kafka';
 import { claimUnapplied, GroupCommit } from '@app/persistence';
-import { decideRecipients, type Recipient, type SharingPolicy } from '@app/sharing-policy';
+import { decideRecipients, SHARING_POLICY, type Recipient, type SharingPolicy } from '@app/sharing-policy';
 import { DisclosureLedger, type LedgerEntryData, type SqlQuery } from '@app/ledger';
-import { SHARING_POLICY } from '../policy/sharing-policy.provider';
 import { ReportCopiesInFlight } from '../reports/report-copies-in-flight';
 import { AlertSignals } from './alert-signals';
 import { storeAlerts } from './alert-writer';
@@ -92,11 +91,10 @@ export class AlertIssuerService {
    * transaction per consumer round instead of one per partition batch; each batch's handler
    * still resolves only after the transaction holding its records has committed.
    */
-  private readonly commits = new GroupCommit<AlertJob, number>(
-    (jobs) => this.applyTogether(jobs),
-    AlertIssuerService.MAX_LINKS_PER_TRANSACTION,
-    (job) => job.items.length,
-  );
+  private readonly commits = new GroupCommit<AlertJob, number>((jobs) => this.applyTogether(jobs), {
+    maxWeight: AlertIssuerService.MAX_LINKS_PER_TRANSACTION,
+    weightOf: (job) => job.items.length,
+  });
   /** Applies several batches in one transaction; returns how many alerts each of them issued. */
   private async applyTogether(jobs: readonly AlertJob[]): Promise<number[]> {
     const reports = new Map<string, StoredReport>();

@@ -1,12 +1,12 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { outboxTableSql } from '@app/outbox';
+import { createFirstOutbox } from '@app/outbox';
 
 /** Report copies, cluster membership, alerts, subscriptions, deliveries, the disclosure ledger and the outbox. */
 export class Alerts1764300000300 implements MigrationInterface {
   name = 'Alerts1764300000300';
 
   async up(q: QueryRunner): Promise<void> {
-    for (const sql of outboxTableSql('notification')) await q.query(sql);
+    await createFirstOutbox(q, 'notification');
     await q.query(`CREATE TABLE notification.report (
       event_id uuid PRIMARY KEY,
       kind text NOT NULL,

@@ -16,7 +16,7 @@ import { dataSourceOptions, initialiseDataSource } from '@app/persistence';
 import { Init1764300000000 } from './1764300000000-init';
 import { Alerts1764300000300 } from './1764300000300-alerts';
 import { PrecheckAlerts1764300000400 } from './1764300000400-precheck-alerts';
-import { KeyedLedger1764300000500 } from './1764300000500-keyed-ledger';
+import { KeyedLedger1764300000600 } from './1764300000600-keyed-ledger';
 
 const BEFORE = [Init1764300000000, Alerts1764300000300, PrecheckAlerts1764300000400];
 
@@ -83,7 +83,7 @@ describe('KeyedLedger migration: the unkeyed ledger carried over (real PostgreSQ
     }
     await old.destroy();
 
-    ds = await open([...BEFORE, KeyedLedger1764300000500]);
+    ds = await open([...BEFORE, KeyedLedger1764300000600]);
     const query: SqlQuery = (sql, p) => ds!.query(sql, p);
     const signer = LedgerSigner.fromBase64(randomBytes(32).toString('base64'));
     const keyring = LedgerKeyring.parse(`notification:${signer.publicKey}`);

@@ -4,10 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { PrecheckHitEvent } from '@app/contracts';
 import type { RecordMeta } from '@app/kafka';
 import { runOnce } from '@app/persistence';
-import type { SharingPolicy } from '@app/sharing-policy';
+import { SHARING_POLICY, type SharingPolicy } from '@app/sharing-policy';
 import { AlertSignals } from '../alerts/alert-signals';
 import { storeAlerts } from '../alerts/alert-writer';
-import { SHARING_POLICY } from '../policy/sharing-policy.provider';
 import { composePrecheckAlert, precheckAlertIdOf } from './domain/precheck-alert.composer';
 
 /** Kind and own reference of an agency case id (`seizure:PK-ANF:ANF-PES-2026-0412`). */

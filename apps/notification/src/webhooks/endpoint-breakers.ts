@@ -1,17 +1,5 @@
-import { Logger } from '@nestjs/common';
-import CircuitBreaker from 'opossum';
-import { Gauge } from 'prom-client';
-import { metricsRegistry } from '@app/observability';
-
-const STATE = { closed: 0, halfOpen: 1, open: 2 } as const;
-
-/** Breaker state of one webhook endpoint (origin): 0 closed, 1 half-open, 2 open. */
-const breakerGauge = new Gauge({
-  name: 'intel_webhook_breaker_state',
-  help: 'Circuit breaker of a webhook endpoint (URL origin): 0 closed, 1 half-open, 2 open',
-  labelNames: ['endpoint'] as const,
-  registers: [metricsRegistry],
-});
+import type CircuitBreaker from 'opossum';
+import { createBreaker } from '@app/observability';
 
 /** Settings shared by every endpoint's breaker. */
 export interface EndpointBreakerOptions {
@@ -50,10 +38,10 @@ export function isBreakerOpenError(e: unknown): boolean {
  * One opossum breaker per webhook endpoint, keyed by URL origin: an unreachable receiver stops
  * only its own deliveries. The breaker wraps a whole attempt; the attempt throws
  * EndpointUnavailableError only for outcomes that mean "unavailable" (timeouts, refused
- * connections, 5xx, 408, 429), so a receiver answering 4xx never trips it.
+ * connections, 5xx, 408, 429), so a receiver answering 4xx never trips it. Each shows as
+ * `intel_breaker_state{breaker="webhook:<origin>"}`.
  */
 export class EndpointBreakers {
-  private readonly logger = new Logger(EndpointBreakers.name);
   private readonly breakers = new Map<string, CircuitBreaker<[() => Promise<unknown>], unknown>>();
 
   constructor(private readonly opts: EndpointBreakerOptions) {}
@@ -92,8 +80,7 @@ export class EndpointBreakers {
   private breakerFor(endpoint: string): CircuitBreaker<[() => Promise<unknown>], unknown> {
     let breaker = this.breakers.get(endpoint);
     if (breaker) return breaker;
-    breaker = new CircuitBreaker((attempt: () => Promise<unknown>) => attempt(), {
-      name: `webhook ${endpoint}`,
+    breaker = createBreaker(`webhook:${endpoint}`, (attempt: () => Promise<unknown>) => attempt(), {
       // The attempt has its own HTTP timeout; the breaker must not race it.
       timeout: false,
       volumeThreshold: this.opts.volumeThreshold,
@@ -103,16 +90,6 @@ export class EndpointBreakers {
       // Only "unavailable" outcomes count; anything else thrown is a bug of ours, not the endpoint's.
       errorFilter: (e: unknown) => !(e instanceof EndpointUnavailableError),
     });
-    const set = (state: keyof typeof STATE) => {
-      breakerGauge.set({ endpoint }, STATE[state]);
-      const log = { msg: `webhook endpoint breaker ${state}`, endpoint };
-      if (state === 'open') this.logger.warn(log);
-      else this.logger.log(log);
-    };
-    breaker.on('open', () => set('open'));
-    breaker.on('halfOpen', () => set('halfOpen'));
-    breaker.on('close', () => set('closed'));
-    breakerGauge.set({ endpoint }, STATE.closed);
     this.breakers.set(endpoint, breaker);
     return breaker;
   }

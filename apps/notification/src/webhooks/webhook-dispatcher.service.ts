@@ -27,6 +27,12 @@ const attempts = new Counter({
   labelNames: ['outcome'] as const,
   registers: [metricsRegistry],
 });
+const deliveriesFailed = new Counter({
+  name: 'intel_webhook_deliveries_failed_total',
+  help: 'Webhook deliveries that gave up (status failed) after their last attempt, by recipient agency',
+  labelNames: ['agency'] as const,
+  registers: [metricsRegistry],
+});
 const attemptSeconds = new Histogram({
   name: 'intel_webhook_attempt_seconds',
   help: 'Duration of one webhook attempt',
@@ -52,6 +58,7 @@ interface AttemptRecord {
 
 interface DueDelivery {
   id: string;
+  agency_id: string;
   url: string;
   attempts: number;
   subscription_id: string;
@@ -85,10 +92,9 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
   private sending = 0;
   private unsubscribe: (() => void) | null = null;
   /** Finished attempts, recorded in groups: one statement for all that finish while one is written. */
-  private readonly recorder = new GroupCommit<AttemptRecord, void>(
-    (records) => this.record(records),
-    WebhookDispatcher.MAX_ATTEMPTS_PER_STATEMENT,
-  );
+  private readonly recorder = new GroupCommit<AttemptRecord, void>((records) => this.record(records), {
+    maxWeight: WebhookDispatcher.MAX_ATTEMPTS_PER_STATEMENT,
+  });
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -172,9 +178,9 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
        ), leased AS (
          UPDATE notification.delivery d SET lease_until = now() + ($2 || ' milliseconds')::interval
            FROM due WHERE d.id = due.id
-         RETURNING d.id, d.url, d.attempts, d.subscription_id, d.alert_id
+         RETURNING d.id, d.agency_id, d.url, d.attempts, d.subscription_id, d.alert_id
        )
-       SELECT l.id, l.url, l.attempts, l.subscription_id, s.secret_sealed,
+       SELECT l.id, l.agency_id, l.url, l.attempts, l.subscription_id, s.secret_sealed,
               (s.deleted_at IS NOT NULL OR s.disabled_at IS NOT NULL) AS sub_gone, a.payload, a.created_at
          FROM leased l
          JOIN notification.subscription s ON s.id = l.subscription_id
@@ -310,6 +316,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
       disablesSubscription: disablesSubscription(sent),
       subscriptionId: d.subscription_id,
     });
+    if (status === 'failed') deliveriesFailed.inc({ agency: d.agency_id });
     if (status !== 'delivered') {
       this.logger.warn({
         msg: status === 'failed' ? 'webhook delivery failed' : 'webhook attempt failed; will retry',

@@ -123,7 +123,6 @@ describe('Ops monitor lag sampler (real Kafka and PostgreSQL)', () => {
     expect(text).toMatch(
       new RegExp(`intel_ops_consumer_lag\\{group="${group}",topic="${topic}",partition="0"[^}]*\\} 0`),
     );
-    expect(text).toContain('# TYPE intel_ops_deliveries_failed gauge');
     expect(text).toMatch(/intel_ops_dlq_records\{topic="intel\.seizure\.reported\.v1\.dlq"/);
   });
 

@@ -31,17 +31,6 @@ const dlqRecords = new Gauge({
   labelNames: ['topic', 'source_topic'],
   registers: [metricsRegistry],
 });
-/**
- * Webhook deliveries that gave up after their last attempt, per recipient agency. Registered
- * now so dashboards and alert rules can be written against it; it has no samples until the
- * notification service exposes failed deliveries and a FailedDeliveriesSource feeds it.
- */
-const deliveriesFailed = new Gauge({
-  name: 'intel_ops_deliveries_failed',
-  help: 'Webhook deliveries in status failed, per recipient agency (fed from the notification service)',
-  labelNames: ['agency'],
-  registers: [metricsRegistry],
-});
 const samplerLastRound = new Gauge({
   name: 'intel_ops_lag_sampler_last_round_timestamp_seconds',
   help: 'When this instance last completed a lag sampling round (whether it or another instance stored it)',
@@ -92,10 +81,4 @@ export function exportRound(round: OpsMetricsRound, at: number): void {
 /** Counts a failed sampling round. */
 export function countSamplerError(): void {
   samplerErrors.inc();
-}
-
-/** Sets the failed-delivery gauge from a delivery source (see deliveries/failed-deliveries.port.ts). */
-export function exportFailedDeliveries(byAgency: ReadonlyMap<string, number>): void {
-  deliveriesFailed.reset();
-  for (const [agency, n] of byAgency) deliveriesFailed.set({ agency }, n);
 }

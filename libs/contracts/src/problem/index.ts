@@ -1,5 +1,4 @@
 export {
-  PROBLEM_CONTENT_TYPE,
   PROBLEM_SLUGS,
   PROBLEM_TYPE_BASE,
   problem,

@@ -1,9 +1,6 @@
 // RFC 9457 problem details, the one error shape of every HTTP API (contract §5).
 // Pure: the HTTP edge turns a ProblemDetails into a response; nothing here knows Nest.
 
-/** Media type of a problem response. */
-export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
-
 /** Base of every problem `type` URI. `.example` is reserved, so the URIs are identifiers, never fetched. */
 export const PROBLEM_TYPE_BASE = 'https://border-intel.example/problems/';
 

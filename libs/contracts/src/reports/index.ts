@@ -46,7 +46,7 @@ export {
   REPORT_TRANSFORM_OPTIONS,
   REPORT_VALIDATOR_OPTIONS,
   isCertainlyValidDto,
-  isCertainlyValidReport,
+  checkReport,
   validateReport,
   validateRouteReport,
   validateSeizureReport,

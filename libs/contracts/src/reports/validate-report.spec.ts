@@ -2,7 +2,7 @@ import { RouteReportBuilder, SeizureReportBuilder } from '@app/testing';
 import type { ReportKind } from './report-enums';
 import { RouteReportDto } from './route-report.dto';
 import { SeizureReportDto } from './seizure-report.dto';
-import { validateReport, validateRouteReport, validateSeizureReport } from './validate-report';
+import { checkReport, validateReport, validateRouteReport, validateSeizureReport } from './validate-report';
 
 // The builders' reports happen on 2026-03-14; the clock is fixed a day later.
 const NOW = new Date('2026-03-15T00:00:00Z');
@@ -593,5 +593,19 @@ describe(validateReport.name, () => {
       );
       expect(result.ok ? [] : result.errors.map((e) => e.path)).toEqual(['occurredAt']);
     });
+  });
+});
+
+describe(checkReport.name, () => {
+  it.each<[string, ReportKind, () => unknown]>([
+    ['a valid seizure', 'seizure', () => seizure()],
+    ['a valid route', 'route', () => route()],
+    ['a seizure without its eventId', 'seizure', () => seizure((b) => b.without('eventId'))],
+    ['a route with an unknown field', 'route', () => ({ ...(route() as object), extra: 1 })],
+    ['not an object', 'seizure', () => [1, 2]],
+  ])("gives validateReport's verdict and errors for %s", (_name, kind, make) => {
+    const plain = make();
+    const full = validateReport(kind, plain, { now: NOW });
+    expect(checkReport(kind, plain, { now: NOW })).toEqual(full.ok ? { ok: true } : full);
   });
 });

@@ -104,17 +104,19 @@ export function validateReport(
 }
 
 /**
- * Whether validateReport would accept the report, answered by the compiled check alone:
- * true means valid; false means "run validateReport for the verdict and the errors". For a
- * hot path that needs the plain report only (no DTO instance).
+ * validateReport's verdict without the DTO instance, for an edge that passes the report on
+ * as it came (the ingest gateway publishes the JSON it received): the compiled check, and
+ * class-validator only when that is not sure. Each report is checked once.
  */
-export function isCertainlyValidReport(
+export function checkReport(
   kind: ReportKind,
   plain: unknown,
   opts: ValidateReportOptions = {},
-): boolean {
+): { ok: true } | { ok: false; errors: FieldError[] } {
   const plan = compiledPlan(REPORT_DTOS[kind]);
-  return plan !== null && certainlyValid(plan, plain, opts.now?.getTime() ?? Date.now());
+  if (plan && certainlyValid(plan, plain, opts.now?.getTime() ?? Date.now())) return { ok: true };
+  const result = validateWithClassValidator(kind, plain, opts);
+  return result.ok ? { ok: true } : result;
 }
 
 /**

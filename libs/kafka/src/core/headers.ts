@@ -16,13 +16,3 @@ export function decodeHeaders(
   }
   return out;
 }
-
-/** The headers every record of the system carries (contract §3). */
-export function eventHeaders(
-  eventId: string,
-  eventType: string,
-  schemaVersion = '1',
-  extra: Record<string, string> = {},
-): Record<string, string> {
-  return { 'event-id': eventId, 'event-type': eventType, 'schema-version': schemaVersion, ...extra };
-}

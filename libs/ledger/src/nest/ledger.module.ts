@@ -34,18 +34,13 @@ const LEDGER_CHAIN = Symbol('LEDGER_CHAIN');
 /** How often the newest stored checkpoint is published when it changed, in ms. */
 export const CHECKPOINT_PUBLISH_INTERVAL_MS = 1000;
 
-const publishedSeq = new Gauge({
-  name: 'intel_ledger_checkpoint_published_seq',
-  help: 'Seq of the newest disclosure ledger checkpoint this instance published, per chain',
-  labelNames: ['chain'] as const,
-  registers: [metricsRegistry],
-});
-const refusing = new Gauge({
-  name: 'intel_ledger_checkpoint_refused',
-  help: '1 while the ledger no longer holds its published head (entries deleted or rewritten), per chain',
-  labelNames: ['chain'] as const,
-  registers: [metricsRegistry],
-});
+/** A gauge of the service's registry, made on first use (services without a chain never show it). */
+function gauge(name: string, help: string): Gauge<'chain'> {
+  return (
+    (metricsRegistry.getSingleMetric(name) as Gauge<'chain'> | undefined) ??
+    new Gauge({ name, help, labelNames: ['chain'] as const, registers: [metricsRegistry] })
+  );
+}
 
 /** The signer a service's env asks for; the development key only when RUN_MODE=development. */
 export function ledgerSignerFromEnv(env: LedgerEnv, logger: Pick<Logger, 'warn'>): LedgerSigner {
@@ -83,6 +78,14 @@ export class CheckpointPublisherHost implements OnApplicationBootstrap, OnApplic
   private readonly publisher: CheckpointPublisher;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<RoundOutcome> = Promise.resolve('skipped');
+  private readonly publishedSeq = gauge(
+    'intel_ledger_checkpoint_published_seq',
+    'Seq of the newest disclosure ledger checkpoint this instance published, per chain',
+  );
+  private readonly refusing = gauge(
+    'intel_ledger_checkpoint_refused',
+    '1 while the ledger no longer holds its published head (entries deleted or rewritten), per chain',
+  );
 
   constructor(
     @Inject(LEDGER_CHAIN) private readonly chainId: string,
@@ -116,7 +119,7 @@ export class CheckpointPublisherHost implements OnApplicationBootstrap, OnApplic
         newestPublished: () => this.newestPublished(),
         publish: async (c) => {
           await this.producer.send(Topics.LedgerCheckpoint, [checkpointRecord(c)]);
-          publishedSeq.set({ chain: chainId }, c.seq);
+          this.publishedSeq.set({ chain: chainId }, c.seq);
         },
       },
       {
@@ -149,7 +152,7 @@ export class CheckpointPublisherHost implements OnApplicationBootstrap, OnApplic
   publishNow(): Promise<RoundOutcome> {
     this.running = this.running.then(async () => {
       const outcome = await this.publisher.round();
-      refusing.set({ chain: this.chainId }, outcome === 'refused' ? 1 : 0);
+      this.refusing.set({ chain: this.chainId }, outcome === 'refused' ? 1 : 0);
       return outcome;
     });
     return this.running;

@@ -13,9 +13,9 @@ const batch: RelayBatch = {
 };
 
 async function gaugeValue(): Promise<number | undefined> {
-  const gauge = metricsRegistry.getSingleMetric('intel_circuit_breaker_state') as Gauge | undefined;
+  const gauge = metricsRegistry.getSingleMetric('intel_breaker_state') as Gauge | undefined;
   const { values } = await gauge!.get();
-  return values.find((v) => v.labels.breaker === 'kafka-producer')?.value;
+  return values.find((v) => v.labels.breaker === 'outbox:test')?.value;
 }
 
 describe(KafkaPublishBreaker.name, () => {
@@ -37,9 +37,9 @@ describe(KafkaPublishBreaker.name, () => {
     failing = false;
     sends = 0;
     delayMs = 0;
-    breaker = new KafkaPublishBreaker(producer, { resetMs: 100, timeoutMs: 50 });
+    breaker = new KafkaPublishBreaker(producer, { name: 'outbox:test', resetMs: 100, timeoutMs: 50 });
   });
-  afterEach(() => breaker.onApplicationShutdown());
+  afterEach(() => breaker.shutdown());
 
   it('passes sends through while closed', async () => {
     await breaker.publish(batch);

@@ -1,41 +1,17 @@
-import { Logger, OnApplicationShutdown } from '@nestjs/common';
-import CircuitBreaker from 'opossum';
-import { Gauge } from 'prom-client';
+import type CircuitBreaker from 'opossum';
 import type { KafkaProducerService } from '@app/kafka';
-import { metricsRegistry } from '@app/observability';
+import { breakerState, createBreaker, type BreakerState } from '@app/observability';
 import type { RelayBatch } from './relay-batch';
-
-/** Default name of the breaker in metrics and logs. */
-export const KAFKA_BREAKER_NAME = 'kafka-producer';
 
 /** Settings of a KafkaPublishBreaker. */
 export interface KafkaPublishBreakerOptions {
-  /** Name in metrics (label `breaker`) and logs; `kafka-producer` by default. */
-  name?: string;
+  /** Name in metrics (`intel_breaker_state{breaker=...}`) and logs, e.g. `outbox:ingest`. */
+  name: string;
   /** A send slower than this counts as a failure (the send still completes), in ms. */
   timeoutMs: number;
   /** How long the breaker stays open before it lets one trial send through, in ms. */
   resetMs: number;
 }
-
-/** Gauge values of the breaker states. */
-export const BREAKER_STATE_VALUES = { closed: 0, 'half-open': 1, open: 2 } as const;
-
-/** The state of a circuit breaker. */
-export type BreakerState = keyof typeof BREAKER_STATE_VALUES;
-
-const GAUGE_NAME = 'intel_circuit_breaker_state';
-
-// Shared by every breaker of a process (label `breaker`); reused if another module of the
-// same process registered it first.
-const breakerGauge =
-  (metricsRegistry.getSingleMetric(GAUGE_NAME) as Gauge<'breaker'> | undefined) ??
-  new Gauge({
-    name: GAUGE_NAME,
-    help: 'Circuit breaker state: 0 closed, 1 half-open, 2 open',
-    labelNames: ['breaker'] as const,
-    registers: [metricsRegistry],
-  });
 
 /**
  * The circuit breaker of a relay's Kafka producer. While Kafka is down it opens and the
@@ -47,41 +23,30 @@ const breakerGauge =
  * outcome. Abandoning a send that may yet succeed and sending its records again would
  * publish them twice.
  */
-export class KafkaPublishBreaker implements OnApplicationShutdown {
-  private readonly logger = new Logger(KafkaPublishBreaker.name);
+export class KafkaPublishBreaker {
   private readonly breaker: CircuitBreaker<[RelayBatch, (p: Promise<unknown>) => void], unknown>;
-  private readonly name: string;
 
   constructor(producer: Pick<KafkaProducerService, 'sendBatch'>, opts: KafkaPublishBreakerOptions) {
-    const name = opts.name ?? KAFKA_BREAKER_NAME;
-    this.name = name;
-    this.breaker = new CircuitBreaker(
+    this.breaker = createBreaker(
+      opts.name,
       (batch: RelayBatch, started: (p: Promise<unknown>) => void) => {
         const send = producer.sendBatch(batch.topics.map((t) => ({ topic: t.topic, records: t.records })));
         started(send);
         return send;
       },
       {
-        name,
         timeout: opts.timeoutMs,
         resetTimeout: opts.resetMs,
         errorThresholdPercentage: 50,
         volumeThreshold: 1,
         rollingCountTimeout: 10000,
-        enableSnapshots: false,
       },
     );
-    breakerGauge.set({ breaker: name }, BREAKER_STATE_VALUES.closed);
-    this.breaker.on('open', () => this.changed('open'));
-    this.breaker.on('halfOpen', () => this.changed('half-open'));
-    this.breaker.on('close', () => this.changed('closed'));
   }
 
   /** The breaker's state now. */
   get state(): BreakerState {
-    if (this.breaker.opened) return 'open';
-    if (this.breaker.halfOpen) return 'half-open';
-    return 'closed';
+    return breakerState(this.breaker);
   }
 
   /**
@@ -104,18 +69,7 @@ export class KafkaPublishBreaker implements OnApplicationShutdown {
     }
   }
 
-  onApplicationShutdown(): void {
+  shutdown(): void {
     this.breaker.shutdown();
-  }
-
-  private changed(state: BreakerState): void {
-    breakerGauge.set({ breaker: this.name }, BREAKER_STATE_VALUES[state]);
-    const entry = {
-      msg: `circuit breaker ${this.name} is ${state}`,
-      breaker: this.name,
-      state,
-    };
-    if (state === 'open') this.logger.warn(entry);
-    else this.logger.log(entry);
   }
 }

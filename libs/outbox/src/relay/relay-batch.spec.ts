@@ -1,4 +1,23 @@
-import { OutboxRow, planRelayBatch, recordBytes } from './relay-batch';
+import { byTopic, OutboxRow, planRelayBatch, recordBytes } from './relay-batch';
+
+describe(byTopic.name, () => {
+  const row = (id: string, topic: string) => ({ id, topic });
+
+  it.each([
+    [[], []],
+    [[row('1', 'a')], [['a', ['1']]]],
+    [
+      [row('1', 'a'), row('2', 'a'), row('3', 'b'), row('4', 'a'), row('5', 'c'), row('6', 'b')],
+      [
+        ['a', ['1', '2', '4']],
+        ['b', ['3', '6']],
+        ['c', ['5']],
+      ],
+    ],
+  ])('groups by topic, keeping id order within each %#', (rows, expected) => {
+    expect(byTopic(rows).map((r) => [r.topic, r.rows.map((x) => x.id)])).toEqual(expected);
+  });
+});
 
 describe(planRelayBatch.name, () => {
   const row = (id: number, topic: string, key: string, size = 10): OutboxRow => ({

@@ -1,5 +1,3 @@
-import { byTopic } from '../outbox-batches';
-
 /** A Kafka record as an outbox keeps it: exactly what the relay will publish. */
 export interface OutboxEntry {
   topic: string;
@@ -30,6 +28,21 @@ export interface RelayBatch {
   eventIds: string[];
   topics: { topic: string; records: RelayRecord[] }[];
   bytes: number;
+}
+
+/**
+ * Groups rows (in id order) by topic, each topic's rows in id order: the records of a key, which
+ * all go to one topic, are published in the order they were written. Topics come in the order
+ * of their first row. One produce request carries every group (a topic appears in it once).
+ */
+export function byTopic<R extends { topic: string }>(rows: readonly R[]): { topic: string; rows: R[] }[] {
+  const groups = new Map<string, R[]>();
+  for (const row of rows) {
+    const group = groups.get(row.topic);
+    if (group) group.push(row);
+    else groups.set(row.topic, [row]);
+  }
+  return [...groups].map(([topic, grouped]) => ({ topic, rows: grouped }));
 }
 
 /** Bytes a record adds to a produce request (key, value, header names and values). */

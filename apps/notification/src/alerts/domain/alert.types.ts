@@ -45,9 +45,6 @@ export interface SharedContent {
   cases: SharedCase[];
 }
 
-/** What an alert is about: a new link to the recipient's case, or a pre-check hit on it. */
-export type AlertKind = 'CASE_LINKED' | 'PRECHECK_HIT';
-
 /**
  * An alert about a new link (contract §5 AlertIssued). Value of `intel.alert.issued.v1` (key
  * recipientAgencyId), also the webhook payload's data and the inbox item.

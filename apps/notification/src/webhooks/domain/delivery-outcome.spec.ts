@@ -3,7 +3,6 @@ import {
   classifyAttempt,
   countsAsBreakerFailure,
   disablesSubscription,
-  isFinalOutcome,
   type AttemptResult,
   type DeliveryOutcome,
 } from './delivery-outcome';
@@ -65,16 +64,6 @@ describe(countsAsBreakerFailure.name, () => {
     ['DELIVERED', false],
   ])('%s counts as a breaker failure: %p', (outcome, expected) => {
     expect(countsAsBreakerFailure(outcome)).toBe(expected);
-  });
-});
-
-describe(isFinalOutcome.name, () => {
-  it.each<[DeliveryOutcome, boolean]>([
-    ['RETRY', false],
-    ['REJECTED', true],
-    ['DELIVERED', true],
-  ])('%s settles the delivery: %p', (outcome, expected) => {
-    expect(isFinalOutcome(outcome)).toBe(expected);
   });
 });
 

@@ -55,11 +55,6 @@ export function countsAsBreakerFailure(outcome: DeliveryOutcome): boolean {
   }
 }
 
-/** Whether the delivery is settled by this outcome (no further scheduled attempt): DELIVERED or REJECTED. */
-export function isFinalOutcome(outcome: DeliveryOutcome): boolean {
-  return outcome !== 'RETRY';
-}
-
 /**
  * Whether the subscription should be disabled: yes for 410 Gone, as Standard Webhooks says ("the
  * server is no longer interested … disable the endpoint"). The delivery itself is REJECTED; further

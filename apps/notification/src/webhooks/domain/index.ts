@@ -1,14 +1,6 @@
 // Public API of the webhook delivery domain: Standard Webhooks signing, the retry schedule, and how
 // an attempt's result feeds retries and the per-endpoint circuit breaker.
-export {
-  DEFAULT_RETRY_SCHEDULE,
-  RetryScheduleParseError,
-  formatSchedule,
-  hasAttemptsLeft,
-  jitterDelay,
-  nextAttemptAt,
-  parseSchedule,
-} from './retry-schedule';
+export { RetryScheduleParseError, jitterDelay, nextAttemptAt, parseSchedule } from './retry-schedule';
 export type { RetryJitter, RetrySchedule } from './retry-schedule';
 export {
   DEFAULT_TOLERANCE_SECONDS,
@@ -34,6 +26,5 @@ export {
   classifyAttempt,
   countsAsBreakerFailure,
   disablesSubscription,
-  isFinalOutcome,
 } from './delivery-outcome';
 export type { AttemptResult, DeliveryOutcome } from './delivery-outcome';

@@ -1,25 +1,15 @@
-import {
-  DEFAULT_RETRY_SCHEDULE,
-  RetryScheduleParseError,
-  formatSchedule,
-  hasAttemptsLeft,
-  jitterDelay,
-  nextAttemptAt,
-  parseSchedule,
-} from './retry-schedule';
+import { NotificationEnv } from '../../notification.env';
+import { RetryScheduleParseError, jitterDelay, nextAttemptAt, parseSchedule } from './retry-schedule';
 
 const S = 1000;
 const M = 60 * S;
 const H = 60 * M;
 
-describe('DEFAULT_RETRY_SCHEDULE', () => {
-  it('is the contract default: at once, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h', () => {
-    expect(DEFAULT_RETRY_SCHEDULE).toEqual([0, 5 * S, 5 * M, 30 * M, 2 * H, 5 * H, 10 * H, 10 * H]);
-  });
+const DEFAULT_RETRY_SCHEDULE = [0, 5 * S, 5 * M, 30 * M, 2 * H, 5 * H, 10 * H, 10 * H];
 
-  it('reads back from its own text form', () => {
-    expect(formatSchedule(DEFAULT_RETRY_SCHEDULE)).toBe('0,5s,5m,30m,2h,5h,10h,10h');
-    expect(parseSchedule('0,5s,5m,30m,2h,5h,10h,10h')).toEqual(DEFAULT_RETRY_SCHEDULE);
+describe('the default WEBHOOK_RETRY_SCHEDULE', () => {
+  it('is the contract default: at once, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h', () => {
+    expect(parseSchedule(new NotificationEnv().WEBHOOK_RETRY_SCHEDULE)).toEqual(DEFAULT_RETRY_SCHEDULE);
   });
 });
 
@@ -59,16 +49,6 @@ describe(parseSchedule.name, () => {
     expect(error.message).toMatch(message);
     expect(error.token).toBe(token);
     expect(error.index).toBe(index);
-  });
-});
-
-describe(formatSchedule.name, () => {
-  it.each([
-    [[0, 1500, 90 * S, 2 * H + 30 * M], '0,1500ms,90s,150m'],
-    [[S, M, H], '1s,1m,1h'],
-    [[], ''],
-  ])('formats %p as %p', (schedule, text) => {
-    expect(formatSchedule(schedule)).toBe(text);
   });
 });
 
@@ -142,15 +122,5 @@ describe(jitterDelay.name, () => {
     { ratio: Number.NaN, random: 0.5 },
   ])('rejects ratio $ratio with random $random', (jitter) => {
     expect(() => jitterDelay(1000, jitter)).toThrow(RangeError);
-  });
-});
-
-describe(hasAttemptsLeft.name, () => {
-  it.each([
-    [0, true],
-    [7, true],
-    [8, false],
-  ])('after %d attempts of 8: %p', (made, expected) => {
-    expect(hasAttemptsLeft(DEFAULT_RETRY_SCHEDULE, made)).toBe(expected);
   });
 });

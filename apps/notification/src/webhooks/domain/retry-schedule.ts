@@ -10,18 +10,6 @@ const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 
-/** The contract's default: at once, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts over about 27.6 h). */
-export const DEFAULT_RETRY_SCHEDULE: RetrySchedule = Object.freeze([
-  0,
-  5 * SECOND,
-  5 * MINUTE,
-  30 * MINUTE,
-  2 * HOUR,
-  5 * HOUR,
-  10 * HOUR,
-  10 * HOUR,
-]);
-
 /** Thrown when a schedule string cannot be parsed; names the bad token and its position. */
 export class RetryScheduleParseError extends Error {
   constructor(
@@ -81,19 +69,6 @@ export function parseSchedule(text: string): RetrySchedule {
   return Object.freeze(delays);
 }
 
-/** Writes a schedule back in the form {@link parseSchedule} reads, with the largest exact unit per delay. */
-export function formatSchedule(schedule: RetrySchedule): string {
-  return schedule
-    .map((ms) => {
-      if (ms === 0) return '0';
-      if (ms % HOUR === 0) return `${ms / HOUR}h`;
-      if (ms % MINUTE === 0) return `${ms / MINUTE}m`;
-      if (ms % SECOND === 0) return `${ms / SECOND}s`;
-      return `${ms}ms`;
-    })
-    .join(',');
-}
-
 /** Jitter for {@link nextAttemptAt}: the delay is spread by ±`ratio` using an injected `random` in [0, 1). */
 export interface RetryJitter {
   /** Fraction of the delay to spread by, 0..1; Standard Webhooks recommends "some" jitter, 0.1 is typical. */
@@ -128,9 +103,4 @@ export function nextAttemptAt(
   if (attemptsMade >= schedule.length) return null;
   const delay = schedule[attemptsMade];
   return lastAttemptAt + (jitter === undefined ? delay : jitterDelay(delay, jitter));
-}
-
-/** Whether the schedule allows another attempt after `attemptsMade`. */
-export function hasAttemptsLeft(schedule: RetrySchedule, attemptsMade: number): boolean {
-  return attemptsMade < schedule.length;
 }

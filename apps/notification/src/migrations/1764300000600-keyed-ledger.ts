@@ -9,8 +9,8 @@ import { ledgerSupportSql } from '@app/ledger';
  * Existing rows stay as they were written (scheme 1, their own hash rule, `disclosed` holding the
  * old field-path list); at the next start the service anchors them with a signed checkpoint.
  */
-export class KeyedLedger1764300000500 implements MigrationInterface {
-  name = 'KeyedLedger1764300000500';
+export class KeyedLedger1764300000600 implements MigrationInterface {
+  name = 'KeyedLedger1764300000600';
 
   async up(q: QueryRunner): Promise<void> {
     const t = 'notification.disclosure_ledger';

@@ -1,9 +1,4 @@
-import {
-  BeforeApplicationShutdown,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Counter, Histogram } from 'prom-client';
 import { metricsRegistry } from '@app/observability';
@@ -13,11 +8,11 @@ import { planRelayBatch, type OutboxRow, type RelayBatch } from './relay-batch';
 import type { RelayLock } from './relay-lock';
 import type { RelayStore } from './relay-store';
 
-/** Settings of a publishing relay. */
-export interface PublishingRelayOptions {
-  /** Starts with the application (else only by start()). */
-  enabled: boolean;
-  /** How often an idle relay looks for rows written by other instances, in ms. */
+/** Settings of an outbox relay. */
+export interface OutboxRelayOptions {
+  /** The outbox's schema: label `outbox` of the relay's metrics. */
+  outbox: string;
+  /** How often an idle relay looks for rows it was not woken for, in ms. */
   pollMs: number;
   /** Rows read per round. */
   batchSize: number;
@@ -27,11 +22,7 @@ export interface PublishingRelayOptions {
    * After a small round (under a quarter of batchSize), wait this long before reading
    * again, so a trickle of rows goes out in fewer, fuller produce requests (ms; 0: never).
    */
-  lingerMs?: number;
-  /** Prefix of the relay's metrics: `<prefix>_published_total`, `<prefix>_relay_round_seconds`. */
-  metricPrefix: string;
-  /** What the metrics' help texts call the records, e.g. `Reports`. */
-  what?: string;
+  lingerMs: number;
 }
 
 /** How long an instance without the lock waits before asking again, in ms. */
@@ -41,24 +32,19 @@ const FAILURE_BACKOFF_MS = [100, 250, 500, 1000, 2000, 5000];
 /** How long shutdown waits for the in-flight round before the producer disconnects anyway. */
 const STOP_TIMEOUT_MS = 15000;
 
-function counter(name: string, help: string): Counter {
-  return (
-    (metricsRegistry.getSingleMetric(name) as Counter | undefined) ??
-    new Counter({ name, help, registers: [metricsRegistry] })
-  );
-}
-
-function histogram(name: string, help: string): Histogram {
-  return (
-    (metricsRegistry.getSingleMetric(name) as Histogram | undefined) ??
-    new Histogram({
-      name,
-      help,
-      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-      registers: [metricsRegistry],
-    })
-  );
-}
+const publishedTotal = new Counter({
+  name: 'intel_outbox_published_total',
+  help: 'Outbox records published to Kafka (acknowledged by the brokers)',
+  labelNames: ['outbox', 'topic'] as const,
+  registers: [metricsRegistry],
+});
+const roundSeconds = new Histogram({
+  name: 'intel_outbox_relay_round_seconds',
+  help: 'Time of one relay round (produce with acks=all, rows of the next round read meanwhile)',
+  labelNames: ['outbox'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  registers: [metricsRegistry],
+});
 
 /**
  * Publishes an outbox: reads unpublished rows in id order, produces them with the
@@ -71,12 +57,8 @@ function histogram(name: string, help: string): Histogram {
  * (leaving out the ones in flight), and the rows just acknowledged are marked while the
  * next request is produced. Publishing itself stays strictly sequential, in id order.
  */
-export class PublishingRelay
-  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
-{
-  private readonly logger = new Logger(PublishingRelay.name);
-  private readonly published: Counter;
-  private readonly roundSeconds: Histogram;
+export class OutboxRelay {
+  private readonly logger = new Logger(OutboxRelay.name);
   private loop: Promise<void> | null = null;
   private stopping = false;
   private abort = new AbortController();
@@ -92,22 +74,8 @@ export class PublishingRelay
     private readonly breaker: KafkaPublishBreaker,
     private readonly signal: OutboxSignal,
     private readonly lock: RelayLock,
-    private readonly opts: PublishingRelayOptions,
-  ) {
-    const what = opts.what ?? 'Records';
-    this.published = counter(
-      `${opts.metricPrefix}_published_total`,
-      `${what} published to Kafka by the outbox relay`,
-    );
-    this.roundSeconds = histogram(
-      `${opts.metricPrefix}_relay_round_seconds`,
-      'Time of one relay round (produce with acks=all, rows of the next round read meanwhile)',
-    );
-  }
-
-  onApplicationBootstrap(): void {
-    if (this.opts.enabled) this.start();
-  }
+    private readonly opts: OutboxRelayOptions,
+  ) {}
 
   /** Starts the relay loop (after app.init, so the producer and pool exist). */
   start(): void {
@@ -129,23 +97,18 @@ export class PublishingRelay
     const outcome = await Promise.race([loop.then(() => 'done' as const), timeout]);
     clearTimeout(timer);
     if (outcome === 'timeout')
-      this.logger.warn('outbox relay did not finish its round in time; unpublished rows stay in the outbox');
+      this.logger.warn({
+        msg: 'outbox relay did not finish its round in time; unpublished rows stay in the outbox',
+        outbox: this.opts.outbox,
+      });
     this.loop = null;
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.stop();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.lock.release();
   }
 
   private async run(): Promise<void> {
     while (!this.stopping) {
       try {
         if (!(await this.lock.acquire())) {
-          await this.signal.wait(LOCK_RETRY_MS);
+          await this.sleep(LOCK_RETRY_MS);
           continue;
         }
         if (this.breaker.state === 'open') {
@@ -176,12 +139,12 @@ export class PublishingRelay
       // Still the one publisher? (Cheap while the lock's connection lives; a lost
       // connection is a lost lock, and another instance may be publishing now.)
       if (!(await this.lock.acquire())) break;
-      const end = this.roundSeconds.startTimer();
+      const end = roundSeconds.startTimer({ outbox: this.opts.outbox });
       const batch = planRelayBatch(rows, this.opts.maxRequestBytes);
       // A full round reads ahead, leaving out what is about to be produced; rows beyond the
       // byte cut are not left out, so they come first in the next read and id order holds.
       // A small round lingers instead, and reads once the batch is out.
-      const linger = rows.length * 4 < this.opts.batchSize ? (this.opts.lingerMs ?? 0) : 0;
+      const linger = rows.length * 4 < this.opts.batchSize ? this.opts.lingerMs : 0;
       this.signal.clear();
       const next = this.stopping || linger > 0 ? null : this.read(batch.ids);
       try {
@@ -210,7 +173,8 @@ export class PublishingRelay
 
   private async publish(batch: RelayBatch): Promise<void> {
     await this.breaker.publish(batch);
-    this.published.inc(batch.ids.length);
+    for (const t of batch.topics)
+      publishedTotal.inc({ outbox: this.opts.outbox, topic: t.topic }, t.records.length);
     // Acknowledged: from now on these ids are never read again until they are marked.
     this.unmarked.push(...batch.ids);
     // One mark at a time: the previous must have landed before this one starts (its
@@ -240,7 +204,11 @@ export class PublishingRelay
 
   private recovered(): void {
     if (this.failures > 0) {
-      this.logger.log({ msg: 'outbox relay recovered', failedRounds: this.failures });
+      this.logger.log({
+        msg: 'outbox relay recovered',
+        outbox: this.opts.outbox,
+        failedRounds: this.failures,
+      });
       this.failures = 0;
       this.lastFailure = '';
     }
@@ -253,6 +221,7 @@ export class PublishingRelay
     if (message !== this.lastFailure) {
       this.logger.warn({
         msg: 'outbox relay round failed; rows stay in the outbox and are retried',
+        outbox: this.opts.outbox,
         error: message,
         breaker: this.breaker.state,
       });

@@ -1,20 +1,24 @@
-import { GroupCommit, type GroupCommitOptions } from './group-commit';
+import { outboxEntryFor } from '../outbox/domain/outbox-record';
+import { ReportWriter } from './report-writer';
+import { ReportStore, type NewReport, type ReportStatus } from './report.store';
 
-interface R {
-  eventId: string;
-}
-
-const r = (id: string): R => ({ eventId: id });
+const r = (id: string): NewReport => ({
+  eventId: id,
+  kind: 'seizure',
+  agencyId: 'PK-ANF',
+  ref: id,
+  outbox: outboxEntryFor('seizure', { eventId: id, agencyId: 'PK-ANF', agencyCaseRef: id }, '{}', undefined),
+});
 
 /** A fake store: records each call, stores ids not seen before, resolves when told to. */
-class FakeStore {
+class FakeStore extends ReportStore {
   readonly calls: string[][] = [];
   readonly stored = new Set<string>();
   private gates: (() => void)[] = [];
   fail: ((ids: string[]) => Error | null) | null = null;
   hold = false;
 
-  insertNew = async (rows: readonly R[]): Promise<Set<string>> => {
+  async insertNew(rows: readonly NewReport[]): Promise<Set<string>> {
     const ids = rows.map((x) => x.eventId.toLowerCase());
     this.calls.push(ids);
     if (this.hold) await new Promise<void>((resolve) => this.gates.push(resolve));
@@ -27,7 +31,15 @@ class FakeStore {
         mine.add(id);
       }
     return mine;
-  };
+  }
+
+  storedBodies(): Promise<Map<string, string>> {
+    return Promise.resolve(new Map());
+  }
+
+  status(): Promise<ReportStatus | null> {
+    return Promise.resolve(null);
+  }
 
   release(): void {
     const gates = this.gates;
@@ -36,15 +48,14 @@ class FakeStore {
   }
 }
 
+// isTransientError's view: the database is unreachable.
 const transient = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
 
-function setup(opts: Partial<GroupCommitOptions> = {}) {
+function setup(opts: { maxReports?: number; maxInFlight?: number } = {}) {
   const store = new FakeStore();
-  const gc = new GroupCommit<R>(store.insertNew, {
-    maxReports: 100,
-    maxInFlight: 1,
-    isTransient: (e) => e === transient,
-    ...opts,
+  const gc = new ReportWriter(store, {
+    INGEST_GROUP_COMMIT_MAX_REPORTS: opts.maxReports ?? 100,
+    INGEST_GROUP_COMMIT_IN_FLIGHT: opts.maxInFlight ?? 1,
   });
   return { store, gc };
 }
@@ -56,13 +67,12 @@ async function until(cond: () => boolean): Promise<void> {
   for (let i = 0; i < 50 && !cond(); i++) await tick();
 }
 
-describe(GroupCommit.name, () => {
+describe(ReportWriter.name, () => {
   it('joins writes made in the same turn of the event loop into one transaction', async () => {
     const { store, gc } = setup();
     const results = await Promise.all([gc.write([r('a')]), gc.write([r('b'), r('c')]), gc.write([r('d')])]);
     expect(store.calls).toEqual([['a', 'b', 'c', 'd']]);
     expect(results).toEqual([new Set(['a']), new Set(['b', 'c']), new Set(['d'])]);
-    expect(gc.stats).toEqual({ flushes: 1, writes: 3, reports: 4 });
   });
 
   it('answers a write only after the transaction holding it has committed', async () => {
