@@ -175,6 +175,8 @@ export class DisclosureLedger {
   private readonly trusted: PublicLedgerKey[];
   /** The highest head this process has seen committed or written (a lower bound of the true head). */
   private highestSeen = 0;
+  /** The checkpoint this process stored last: found unchanged at the head, it needs no new signature check. */
+  private lastSigned: Checkpoint | null = null;
 
   constructor(
     readonly chainId: string,
@@ -247,6 +249,7 @@ export class DisclosureLedger {
       ],
     );
     this.highestSeen = last.seq;
+    this.lastSigned = checkpoint;
     return { entries: out, checkpoint };
   }
 
@@ -309,7 +312,7 @@ export class DisclosureLedger {
       key_id: state.key_id!,
       signature: state.signature!,
     });
-    if (!this.signedByUs(checkpoint)) {
+    if (!sameCheckpoint(checkpoint, this.lastSigned) && !this.signedByUs(checkpoint)) {
       throw new LedgerIntegrityError(
         this.trusted.some((k) => k.keyId === checkpoint.keyId)
           ? `ledger ${this.chainId}: the head's checkpoint (seq ${head.seq}) does not verify with key ${checkpoint.keyId}; refusing to extend it`
@@ -336,6 +339,20 @@ export class DisclosureLedger {
       `INSERT INTO ${this.tables.checkpoints} (${CHECKPOINT_COLUMNS}) VALUES ($1, $2, $3, $4, $5)`,
       [checkpoint.seq, checkpoint.headHash, checkpoint.signedAt, checkpoint.keyId, checkpoint.signature],
     );
+    this.lastSigned = checkpoint;
     return checkpoint;
   }
+}
+
+function sameCheckpoint(a: Checkpoint, b: Checkpoint | null): boolean {
+  return (
+    b !== null &&
+    a.chainId === b.chainId &&
+    a.instanceId === b.instanceId &&
+    a.seq === b.seq &&
+    a.headHash === b.headHash &&
+    a.signedAt === b.signedAt &&
+    a.keyId === b.keyId &&
+    a.signature === b.signature
+  );
 }

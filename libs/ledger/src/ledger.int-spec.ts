@@ -554,6 +554,21 @@ describe('Disclosure ledger: keyed chain, stored and published checkpoints (real
         );
         expect(await host.publishNow()).toBe('published');
         expect(host.lastPublished?.seq).toBe(4);
+        // An append that has not committed is never claimed by a checkpoint.
+        const open = ds.createQueryRunner();
+        await open.connect();
+        await open.startTransaction();
+        try {
+          const pending = await svc.app
+            .get(DisclosureLedger)
+            .append((sql, p) => open.query(sql, p), [disclosure(5)]);
+          expect(pending!.checkpoint.seq).toBe(5);
+          expect(await host.publishNow()).toBe('skipped');
+          expect(host.lastPublished?.seq).toBe(4);
+        } finally {
+          await open.rollbackTransaction();
+          await open.release();
+        }
         await asOperator(
           `DELETE FROM "${schema}".disclosure_ledger WHERE seq > 1`,
           `DELETE FROM "${schema}".disclosure_ledger_checkpoint WHERE seq > 1`,

@@ -49,7 +49,7 @@ function readMirror(
   return out;
 }
 
-function describe(v: LedgerVerification, source: string | null): string[] {
+function linesOf(v: LedgerVerification, source: string | null): string[] {
   const lines = [
     `Disclosure ledger ${v.chainId} (instance ${v.instanceId ?? 'unknown'}): ${v.ok ? 'OK' : 'BROKEN'}`,
   ];
@@ -172,7 +172,7 @@ export const auditVerify: CommandDefinition = {
       results.push(await lib.verifyLedger(db.query, chain, keyring, published, pageSize));
 
     if (switchFlag(flags, 'json')) ctx.out(JSON.stringify(results, null, 2));
-    else ctx.out(results.flatMap((r) => describe(r, source || null)).join('\n'));
+    else ctx.out(results.flatMap((r) => linesOf(r, source || null)).join('\n'));
     const broken = results.filter((r) => !r.ok);
     if (broken.length > 0) {
       const first = broken[0].failure!;
