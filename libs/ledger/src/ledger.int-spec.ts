@@ -198,7 +198,7 @@ describe('Disclosure ledger: keyed chain, stored and published checkpoints (real
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`Disclosure ledger ${schema} (instance `);
-    expect(run.stdout).toContain('entries 1–6 chained (SHA-256), in order, none missing');
+    expect(run.stdout).toMatch(/entries +1–6 chained \(SHA-256\), in order, none missing/);
     expect(run.stdout).toContain(
       `3 stored checkpoint(s) verify (key ${keyA.keyId}); the newest covers seq 6`,
     );

@@ -54,7 +54,11 @@ function linesOf(v: LedgerVerification, source: string | null): string[] {
     `Disclosure ledger ${v.chainId} (instance ${v.instanceId ?? 'unknown'}): ${v.ok ? 'OK' : 'BROKEN'}`,
   ];
   const range =
-    v.entries === 0 ? 'no entries yet' : `entries 1–${v.headSeq} chained (SHA-256), in order, none missing`;
+    v.entries === 0
+      ? 'none yet'
+      : v.ok
+        ? `1–${v.headSeq} chained (SHA-256), in order, none missing`
+        : `${v.entries} read in order, chained up to seq ${v.headSeq}`;
   lines.push(
     `  entries     ${range}${v.legacyEntries ? `; ${v.legacyEntries} of the legacy unkeyed scheme` : ''}`,
   );
