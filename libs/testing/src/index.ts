@@ -1,3 +1,4 @@
+export { eventually, type EventuallyOptions } from './eventually';
 export { startService, testKafka, type RunningService } from './service-harness';
 export { TopicProbe, moveGroupToEnd, type ProbeRecord } from './topic-probe';
 export { SeizureReportBuilder, RouteReportBuilder } from './builders';
