@@ -1,4 +1,6 @@
 export { eventually, type EventuallyOptions } from './eventually';
+export { untilStored } from './until-stored';
+export { SseReader } from './sse-reader';
 export { startService, testKafka, type RunningService } from './service-harness';
 export { TopicProbe, moveGroupToEnd, type ProbeRecord } from './topic-probe';
 export { SeizureReportBuilder, RouteReportBuilder } from './builders';
