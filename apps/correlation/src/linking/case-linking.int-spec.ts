@@ -4,7 +4,14 @@ import type { Producer } from 'kafkajs';
 import { Topics, type CaseLinkedEvent } from '@app/contracts';
 import { IdentityStore } from '@app/identity';
 import { containerCheckDigit, generateNoiseReports, generateScenario } from '@app/matching';
-import { SeizureReportBuilder, startService, testKafka, TopicProbe, type RunningService } from '@app/testing';
+import {
+  SeizureReportBuilder,
+  startService,
+  testKafka,
+  TopicProbe,
+  untilStored,
+  type RunningService,
+} from '@app/testing';
 import { correlationService } from '../correlation.service-definition';
 import { LOCK_BUCKETS } from './domain/advisory-lock-plan';
 import type { CorrelationEnv } from '../correlation.env';
@@ -83,18 +90,6 @@ describe('Correlation: linking agency cases across borders (real Kafka and Postg
     return report;
   }
 
-  async function stored(eventId: unknown): Promise<void> {
-    const deadline = Date.now() + 30000;
-    while (Date.now() < deadline) {
-      const rows: unknown[] = await ds.query('SELECT 1 FROM correlation.report WHERE event_id = $1', [
-        eventId,
-      ]);
-      if (rows.length > 0) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`report ${String(eventId)} not stored`);
-  }
-
   interface CaseBody {
     clusterId: string;
     members: { agencyCaseRef?: string }[];
@@ -135,7 +130,7 @@ describe('Correlation: linking agency cases across borders (real Kafka and Postg
     await publish(af);
     await publish(pk);
     const marker = await publish(bare('PK-ANF').build());
-    await stored(marker.eventId);
+    await untilStored(ds, 'correlation.report', [String(marker.eventId)]);
     await new Promise((r) => setTimeout(r, 1500));
     expect(eventsFor((e) => e.linkId === event.linkId)).toHaveLength(1);
     const links: unknown[] = await ds.query('SELECT 1 FROM correlation.case_link WHERE link_id = $1', [
@@ -186,8 +181,7 @@ describe('Correlation: linking agency cases across borders (real Kafka and Postg
   ])('does not link on %s', async (_label, add) => {
     const a = await publish(add(bare('AF-ABP')).build());
     const b = await publish(add(bare('PK-CUS')).build());
-    await stored(a.eventId);
-    await stored(b.eventId);
+    await untilStored(ds, 'correlation.report', [String(a.eventId), String(b.eventId)]);
     await new Promise((r) => setTimeout(r, 1000));
     const rows: unknown[] = await ds.query(
       `SELECT 1 FROM correlation.case_link WHERE a_case LIKE '%' || $1 OR b_case LIKE '%' || $1`,
@@ -308,18 +302,7 @@ describe('Correlation: linking agency cases across borders (real Kafka and Postg
       if (messages.length > 0) await producer.send({ topic, acks: -1, messages });
     }
     const ids = reports.map((r) => r.report.eventId);
-    const deadline = Date.now() + 60000;
-    let n = 0;
-    while (Date.now() < deadline) {
-      const [row] = await ds.query<{ n: string }[]>(
-        'SELECT count(*) AS n FROM correlation.report WHERE event_id = ANY($1::uuid[])',
-        [ids],
-      );
-      n = Number(row.n);
-      if (n === ids.length) break;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    expect(n).toBe(ids.length);
+    await untilStored(ds, 'correlation.report', ids, { timeoutMs: 60000, intervalMs: 250 });
     const [{ keys: indexed }] = await ds.query<{ keys: string }[]>(
       `SELECT count(*) AS keys FROM correlation.case_key WHERE case_key LIKE $1`,
       [`%-${suffix}`],

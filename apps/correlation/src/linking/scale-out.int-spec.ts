@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Kafka, Producer } from 'kafkajs';
 import { Topics } from '@app/contracts';
 import { generateScenario, type GeneratedReport } from '@app/matching';
-import { moveGroupToEnd, startService, testKafka, type RunningService } from '@app/testing';
+import { moveGroupToEnd, startService, testKafka, untilStored, type RunningService } from '@app/testing';
 import { correlationService } from '../correlation.service-definition';
 import type { CorrelationEnv } from '../correlation.env';
 
@@ -44,19 +44,6 @@ async function clusterPartition(ds: DataSource, caseKeys: string[]): Promise<str
     [caseKeys],
   );
   return rows.map((r) => r.members.join(' | ')).sort();
-}
-
-async function waitStored(ds: DataSource, eventIds: string[], timeoutMs = 90000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const [{ n }] = await ds.query<{ n: string }[]>(
-      'SELECT count(*) AS n FROM correlation.report WHERE event_id = ANY($1::uuid[])',
-      [eventIds],
-    );
-    if (Number(n) === eventIds.length) return;
-    if (Date.now() > deadline) throw new Error(`only ${n} of ${eventIds.length} reports stored`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 describe('Correlation scale-out', () => {
@@ -124,7 +111,7 @@ describe('Correlation scale-out', () => {
     const eventIds = reports.map((g) => g.report.eventId);
     const caseKeys = [...new Set(reports.map((g) => g.agencyCaseId))];
     const shared = running[0].app.get(DataSource);
-    await waitStored(shared, eventIds);
+    await untilStored(shared, 'correlation.report', eventIds, { timeoutMs: 90000, intervalMs: 250 });
 
     const admin = kafka.admin();
     await admin.connect();
@@ -143,7 +130,7 @@ describe('Correlation scale-out', () => {
     });
     running.push(single);
     const singleDs = single.app.get(DataSource);
-    await waitStored(singleDs, eventIds);
+    await untilStored(singleDs, 'correlation.report', eventIds, { timeoutMs: 90000, intervalMs: 250 });
 
     const together = await clusterPartition(shared, caseKeys);
     const alone = await clusterPartition(singleDs, caseKeys);

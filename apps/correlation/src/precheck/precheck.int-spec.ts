@@ -4,7 +4,15 @@ import type { Producer } from 'kafkajs';
 import { PrecheckHitEvent, Topics, validateEvent } from '@app/contracts';
 import { IdentityStore } from '@app/identity';
 import { containerCheckDigit } from '@app/matching';
-import { SeizureReportBuilder, startService, testKafka, TopicProbe, type RunningService } from '@app/testing';
+import {
+  eventually,
+  SeizureReportBuilder,
+  startService,
+  testKafka,
+  TopicProbe,
+  untilStored,
+  type RunningService,
+} from '@app/testing';
 import { correlationService } from '../correlation.service-definition';
 import type { CorrelationEnv } from '../correlation.env';
 import type { PrecheckResponse } from './dto/precheck-response';
@@ -93,18 +101,11 @@ describe('Consignment pre-check (real Kafka and PostgreSQL)', () => {
     return report;
   }
 
+  /** Waits until correlation has stored the reports; resolves with the time it saw them. */
   async function stored(...reports: Body[]): Promise<number> {
     const ids = reports.map((r) => String(r.eventId));
-    const deadline = Date.now() + 30000;
-    while (Date.now() < deadline) {
-      const [{ n }] = await ds.query<{ n: string }[]>(
-        'SELECT count(*) AS n FROM correlation.report WHERE event_id = ANY($1::uuid[])',
-        [ids],
-      );
-      if (Number(n) === ids.length) return Date.now();
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    throw new Error(`reports ${ids.join(', ')} not stored`);
+    await untilStored(ds, 'correlation.report', ids, { intervalMs: 20 });
+    return Date.now();
   }
 
   async function check(
@@ -119,16 +120,20 @@ describe('Consignment pre-check (real Kafka and PostgreSQL)', () => {
     return { status: res.status, body: (await res.json()) as PrecheckResponse & Body };
   }
 
-  /** Checks (each try a new checkId: a retried one gets its first answer) until HIT or the time is up. */
-  /** Checks until the answer holds `hits` hits (the index polls new features every 250 ms). */
+  /**
+   * Checks until the answer holds `hits` hits (the index polls new features every 250 ms); each try
+   * has a new checkId (a retried one gets its first answer).
+   */
   async function checkUntilHit(body: Body, timeoutMs = 5000, hits = 1) {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const res = await check(body);
-      if ((res.body.result === 'HIT' && (res.body.hits as unknown[]).length >= hits) || Date.now() > deadline)
+    return eventually(
+      async () => {
+        const res = await check(body);
+        expect(res.body.result).toBe('HIT');
+        expect(res.body.hits.length).toBeGreaterThanOrEqual(hits);
         return res;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+      },
+      { timeoutMs, intervalMs: 50, what: `a check with ${hits} hit(s)` },
+    );
   }
 
   const driver = (p: Body) => ({ role: 'DRIVER', ...p });
@@ -297,16 +302,16 @@ describe('Consignment pre-check (real Kafka and PostgreSQL)', () => {
     const amber = await publish(bare('PK-ANF').withContainer(c).build());
     await stored(red, amber);
     // Wait until the two are linked, so both have a cluster.
-    const deadline = Date.now() + 15000;
-    let clusters: { case_key: string; cluster_id: string | null }[] = [];
-    while (Date.now() < deadline) {
-      clusters = await ds.query(
-        `SELECT case_key, cluster_id FROM correlation.agency_case WHERE case_ref = ANY($1::text[])`,
-        [[red.agencyCaseRef, amber.agencyCaseRef]],
-      );
-      if (clusters.length === 2 && clusters.every((x) => x.cluster_id)) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const clusters = await eventually(
+      async () => {
+        const rows = await ds.query<{ case_key: string; cluster_id: string | null }[]>(
+          `SELECT case_key, cluster_id FROM correlation.agency_case WHERE case_ref = ANY($1::text[])`,
+          [[red.agencyCaseRef, amber.agencyCaseRef]],
+        );
+        return rows.length === 2 && rows.every((x) => x.cluster_id) && rows;
+      },
+      { timeoutMs: 15000, what: 'both cases in a cluster' },
+    );
     const clusterId = clusters[0].cluster_id;
     expect(clusterId).toBeTruthy();
 
