@@ -6,12 +6,15 @@ import { dlqTopicOf, Topics, type PrecheckHitEvent } from '@app/contracts';
 import { IdentityStore } from '@app/identity';
 import { containerCheckDigit } from '@app/matching';
 import {
+  eventually,
   SeizureReportBuilder,
+  SseReader,
   startService,
   testKafka,
   TopicProbe,
   WebhookReceiver,
   type ProbeRecord,
+  untilStored,
   type RunningService,
 } from '@app/testing';
 import { correlationService } from '../../../correlation/src/correlation.service-definition';
@@ -32,15 +35,8 @@ function container(): string {
   return `${body}${containerCheckDigit(body)}`;
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+/** How long and how often this suite waits for what the services do. */
+const WAIT = { timeoutMs: 20000, intervalMs: 50 };
 
 const NOTIFICATION_ENV = {
   AUTH_CACHE_TTL_MS: '0',
@@ -147,32 +143,31 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
       [correlationDs, 'correlation.report'],
       [ds, 'notification.report'],
     ] as const) {
-      await until(`${table} ${report.eventId}`, async () =>
-        (await db.query<unknown[]>(`SELECT 1 FROM ${table} WHERE event_id = $1`, [report.eventId])).length
-          ? true
-          : undefined,
-      );
+      await untilStored(db, table, [report.eventId], WAIT);
     }
     return report;
   }
 
   /** Checks the consignment until it hits (the index picks new cases up within about 250 ms). */
   async function precheckUntilHit(c: string) {
-    return until('a HIT', async () => {
-      const res = await api<{ result: string; hits: { hitId: string; feature: string }[] }>(
-        'POST',
-        '/v1/prechecks',
-        keys.acd,
-        {
-          checkId: randomUUID(),
-          crossingPoint: 'TORKHAM',
-          conveyances: [{ kind: 'CONTAINER', containerNumber: c }],
-        },
-        correlation.baseUrl,
-      );
-      expect(res.status).toBe(200);
-      return res.body.result === 'HIT' ? res.body : undefined;
-    });
+    return eventually(
+      async () => {
+        const res = await api<{ result: string; hits: { hitId: string; feature: string }[] }>(
+          'POST',
+          '/v1/prechecks',
+          keys.acd,
+          {
+            checkId: randomUUID(),
+            crossingPoint: 'TORKHAM',
+            conveyances: [{ kind: 'CONTAINER', containerNumber: c }],
+          },
+          correlation.baseUrl,
+        );
+        expect(res.status).toBe(200);
+        return res.body.result === 'HIT' && res.body;
+      },
+      { ...WAIT, what: 'a HIT' },
+    );
   }
 
   async function alertRows(hitId: string): Promise<{ alert_id: string; kind: string }[]> {
@@ -196,8 +191,7 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
     const stream = await fetch(`${notification.baseUrl}/v1/alerts/stream`, {
       headers: { authorization: `Bearer ${keys.cus}`, accept: 'text/event-stream' },
     });
-    const reader = stream.body!.getReader();
-    let sse = '';
+    const sse = new SseReader(stream);
     const c = container();
     const report = await ownerCase(c);
 
@@ -236,14 +230,9 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
     expect(mine[0]).toMatchObject({ alertId: alert.alertId, status: 'new' });
 
     // SSE: the stream shows it.
-    const deadline = Date.now() + 10000;
-    while (!sse.includes(hitId) && Date.now() < deadline) {
-      const chunk = await reader.read();
-      if (chunk.done) break;
-      sse += Buffer.from(chunk.value).toString('utf8');
-    }
-    expect(sse).toMatch(new RegExp(`id: \\d+\\nevent: alert\\ndata: .*"alertId":"${alert.alertId}"`));
-    await reader.cancel();
+    await sse.readUntil(new RegExp(hitId));
+    expect(sse.text).toMatch(new RegExp(`id: \\d+\\nevent: alert\\ndata: .*"alertId":"${alert.alertId}"`));
+    await sse.cancel();
 
     // Kafka: one AlertIssued keyed by the owner.
     const [record] = await issued.waitFor((r) => r.value.includes(hitId));
@@ -268,12 +257,10 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
       'event-id': eventId,
     });
     // The re-emitted copy is consumed (its idempotency row exists) and adds nothing.
-    await until('the re-emitted hit consumed', async () =>
-      (await ds.query<unknown[]>(`SELECT 1 FROM notification.processed_event WHERE event_id = $1`, [eventId]))
-        .length
-        ? true
-        : undefined,
-    );
+    await untilStored(ds, 'notification.processed_event', [eventId], {
+      ...WAIT,
+      what: 'the re-emitted hit consumed',
+    });
     await new Promise((r) => setTimeout(r, 1000));
     expect(await alertRows(hit.hitId)).toHaveLength(1);
     expect((await inbox()).filter(isHit(hit.hitId))).toHaveLength(1);
@@ -308,9 +295,10 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
     const [unparsable] = await dlq.waitFor((r) => r.headers['event-id'] === garbageId);
     expect(unparsable.headers['dlq-reason']).toMatch(/not valid JSON/);
 
-    await until('the good hit alerted', async () =>
-      (await alertRows(good.hitId)).length ? true : undefined,
-    );
+    await eventually(async () => (await alertRows(good.hitId)).length > 0, {
+      ...WAIT,
+      what: 'the good hit alerted',
+    });
     expect(await ds.query(`SELECT 1 FROM notification.alert WHERE payload LIKE '%not-a-uuid%'`)).toEqual([]);
   });
 
@@ -352,10 +340,13 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
     const admin = kafka.admin();
     await admin.connect();
     try {
-      await until('the group empty', async () => {
-        const [d] = (await admin.describeGroups([group])).groups;
-        return d.members.length === 0 ? true : undefined;
-      });
+      await eventually(
+        async () => {
+          const [d] = (await admin.describeGroups([group])).groups;
+          return d.members.length === 0;
+        },
+        { ...WAIT, what: 'the group empty' },
+      );
       await admin.setOffsets({
         groupId: group,
         topic: Topics.PrecheckHit,
@@ -377,9 +368,10 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
       'event-type': 'PrecheckHit',
       'schema-version': '1',
     });
-    await until('the marker alerted', async () =>
-      (await alertRows(marker.hitId)).length ? true : undefined,
-    );
+    await eventually(async () => (await alertRows(marker.hitId)).length > 0, {
+      ...WAIT,
+      what: 'the marker alerted',
+    });
     // Only the marker is new: every replayed record found its idempotency row.
     expect(await processed()).toBe(before + 1);
     expect(await alertRows(hit.hitId)).toHaveLength(1);
