@@ -5,7 +5,13 @@ import type { CommonEnv } from '@app/config';
 import { IdentityStore } from '@app/identity';
 import { verifyLedger } from '@app/ledger';
 import { containerCheckDigit } from '@app/matching';
-import { SeizureReportBuilder, startService, WebhookReceiver, type RunningService } from '@app/testing';
+import {
+  eventually,
+  SeizureReportBuilder,
+  startService,
+  WebhookReceiver,
+  type RunningService,
+} from '@app/testing';
 import { correlationService } from '../../apps/correlation/src/correlation.service-definition';
 import { ingestGatewayService } from '../../apps/ingest-gateway/src/ingest-gateway.service-definition';
 import { notificationService } from '../../apps/notification/src/notification.service-definition';
@@ -19,16 +25,6 @@ import { opsMonitorService } from '../../apps/ops-monitor/src/ops-monitor.servic
 function container(): string {
   const body = `TGHU${String(randomInt(0, 999999)).padStart(6, '0')}`;
   return `${body}${containerCheckDigit(body)}`;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 interface Json {
@@ -153,15 +149,18 @@ describe('Pipeline: ingest → correlation → notification → liaison officers
     expect((acked.body.items as { alertId: string }[]).map((i) => i.alertId)).toContain(payload.data.alertId);
 
     // AF-CNPA's receiver refused (400): the delivery failed; the operator sees it in the ops monitor and replays it.
-    const failed = await until('a failed delivery in the ops monitor', async () => {
-      const res = await call(ops.baseUrl, 'GET', '/v1/deliveries?status=failed', keys.operator);
-      const list = (res.body.items ?? []) as {
-        deliveryId: string;
-        recipientAgencyId: string;
-        lastError: string;
-      }[];
-      return list.find((d) => d.recipientAgencyId === 'AF-CNPA');
-    });
+    const failed = await eventually(
+      async () => {
+        const res = await call(ops.baseUrl, 'GET', '/v1/deliveries?status=failed', keys.operator);
+        const list = (res.body.items ?? []) as {
+          deliveryId: string;
+          recipientAgencyId: string;
+          lastError: string;
+        }[];
+        return list.find((d) => d.recipientAgencyId === 'AF-CNPA') ?? false;
+      },
+      { timeoutMs: 60000, intervalMs: 200, what: 'a failed delivery in the ops monitor' },
+    );
     expect(failed.lastError).toBe('HTTP 400');
     expect((await call(ops.baseUrl, 'GET', '/v1/deliveries?status=failed', keys.anfLiaison)).status).toBe(
       403,
