@@ -1,6 +1,5 @@
 import type { ReportKind, RouteReportDto, SeizureReportDto, TlpLevel } from '@app/contracts';
-import { RouteReportBuilder, SeizureReportBuilder } from '@app/testing';
-import { COUNTRY, GENEROUS, STINGY, ruleOf } from './policy.fixtures';
+import { COUNTRY, GENEROUS, RouteReportBuilder, SeizureReportBuilder, STINGY, ruleOf } from '@app/testing';
 import { redactReportForRecipient } from './report.redactor';
 import type { RuleGrant } from './sharing-policy.types';
 import { effectivePermissions } from './tlp.permissions';

@@ -14,3 +14,4 @@ export {
 export { WebhookReceiver, type ReceiverMode, type ReceivedWebhook } from './webhook-receiver';
 export { jsonClone, jsonSlots, seededRandom, type JsonValue } from './json-fuzz';
 export { MigrationDatabase, ONE_OUTBOX_SHAPE, outboxShape } from './migration-database';
+export { COUNTRY, GENEROUS, STINGY, policyOf, ruleOf } from './fixtures/policy.fixtures';
