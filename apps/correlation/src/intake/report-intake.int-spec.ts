@@ -7,6 +7,7 @@ import {
   RouteReportBuilder,
   SeizureReportBuilder,
   startService,
+  stopAll,
   testKafka,
   TopicProbe,
   untilStored,
@@ -78,11 +79,7 @@ describe('Correlation intake round trip (real Kafka and PostgreSQL)', () => {
   });
 
   let stopped = false;
-  afterAll(async () => {
-    await dlq?.stop();
-    await producer?.disconnect();
-    if (!stopped) await svc?.stop();
-  });
+  afterAll(() => stopAll(dlq, producer, stopped ? undefined : svc));
 
   async function publish(
     topic: string,

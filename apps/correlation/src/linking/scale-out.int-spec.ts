@@ -4,7 +4,14 @@ import { DataSource } from 'typeorm';
 import type { Kafka, Producer } from 'kafkajs';
 import { Topics } from '@app/contracts';
 import { generateScenario, type GeneratedReport } from '@app/matching';
-import { moveGroupToEnd, startService, testKafka, untilStored, type RunningService } from '@app/testing';
+import {
+  moveGroupToEnd,
+  publishReports,
+  startService,
+  testKafka,
+  untilStored,
+  type RunningService,
+} from '@app/testing';
 import { correlationService } from '../correlation.service-definition';
 import type { CorrelationEnv } from '../correlation.env';
 
@@ -93,20 +100,10 @@ describe('Correlation scale-out', () => {
 
     for (let i = 0; i < reports.length; i += 50) {
       const chunk = reports.slice(i, i + 50);
-      for (const topic of topics) {
-        const messages = chunk
-          .filter((g) => (g.kind === 'seizure') === (topic === Topics.SeizureReported))
-          .map((g) => ({
-            key: `${g.report.agencyId}:${'agencyCaseRef' in g.report ? g.report.agencyCaseRef : g.report.routeRef}`,
-            value: JSON.stringify(g.report),
-            headers: {
-              'event-id': g.report.eventId,
-              'event-type': g.kind === 'seizure' ? 'SeizureReported' : 'RouteReported',
-              'schema-version': '1',
-            },
-          }));
-        if (messages.length > 0) await producer.send({ topic, acks: -1, messages });
-      }
+      await publishReports(
+        producer,
+        chunk.map((g) => g.report),
+      );
     }
     const eventIds = reports.map((g) => g.report.eventId);
     const caseKeys = [...new Set(reports.map((g) => g.agencyCaseId))];

@@ -3,11 +3,14 @@ import { DataSource } from 'typeorm';
 import type { Producer } from 'kafkajs';
 import { PrecheckHitEvent, Topics, validateEvent } from '@app/contracts';
 import { IdentityStore } from '@app/identity';
-import { containerCheckDigit } from '@app/matching';
 import {
+  containerNumber,
+  createKeys,
   eventually,
+  publishReports,
   SeizureReportBuilder,
   startService,
+  stopAll,
   testKafka,
   TopicProbe,
   untilStored,
@@ -24,10 +27,7 @@ const persian = (digits: string) => digits.replace(/\d/g, (d) => PERSIAN[Number(
 const digits = (n: number) => String(randomInt(10 ** (n - 1), 10 ** n));
 
 /** A fresh ISO 6346 container number with a valid check digit. */
-function container(): string {
-  const body = `TGHU${digits(6)}`;
-  return `${body}${containerCheckDigit(body)}`;
-}
+const container = () => containerNumber('TGHU');
 
 /** A seven-digit IMO number with a valid check digit. */
 function imo(): string {
@@ -38,14 +38,7 @@ function imo(): string {
 }
 
 /** A seizure with no identifiers but the ones a test adds. */
-function bare(agencyId: string) {
-  return SeizureReportBuilder.valid()
-    .withAgency(agencyId)
-    .withCaseRef()
-    .without('persons')
-    .without('conveyances')
-    .without('route');
-}
+const bare = (agencyId: string) => SeizureReportBuilder.bare(agencyId);
 
 type Body = Record<string, unknown>;
 
@@ -55,7 +48,7 @@ describe('Consignment pre-check (real Kafka and PostgreSQL)', () => {
   let producer: Producer;
   let hits: TopicProbe;
   const kafka = testKafka('precheck-int');
-  const keys: Record<string, string> = {};
+  let keys: Record<string, string>;
 
   beforeAll(async () => {
     svc = await startService(correlationService, {
@@ -66,39 +59,14 @@ describe('Consignment pre-check (real Kafka and PostgreSQL)', () => {
     producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     hits = await TopicProbe.start(kafka, Topics.PrecheckHit);
-    const identity = svc.app.get(IdentityStore);
-    for (const [name, role, agencyId] of [
-      ['acd', 'publisher', 'AF-ACD'],
-      ['anfLiaison', 'liaison', 'PK-ANF'],
-    ] as const) {
-      keys[name] = (await identity.createKey({ role, agencyId })).key;
-    }
+    keys = await createKeys(svc.app, { acd: ['publisher', 'AF-ACD'], anfLiaison: ['liaison', 'PK-ANF'] });
   });
 
-  afterAll(async () => {
-    await hits?.stop();
-    await producer?.disconnect();
-    await svc?.stop();
-  });
+  afterAll(() => stopAll(hits, producer, svc));
 
   async function publish(reportDto: object): Promise<Body> {
-    const report = reportDto as Body;
-    await producer.send({
-      topic: Topics.SeizureReported,
-      acks: -1,
-      messages: [
-        {
-          key: `${String(report.agencyId)}:${String(report.agencyCaseRef)}`,
-          value: JSON.stringify(report),
-          headers: {
-            'event-id': String(report.eventId),
-            'event-type': 'SeizureReported',
-            'schema-version': '1',
-          },
-        },
-      ],
-    });
-    return report;
+    await publishReports(producer, [reportDto]);
+    return reportDto as Body;
   }
 
   /** Waits until correlation has stored the reports; resolves with the time it saw them. */
