@@ -5,12 +5,16 @@ import type { Producer } from 'kafkajs';
 import { Webhook } from 'standardwebhooks';
 import { DataSource } from 'typeorm';
 import { Topics, type CaseLinkedEvent, type SeizureReportDto, type TlpLevel } from '@app/contracts';
-import { IdentityStore } from '@app/identity';
 import {
+  callApi,
+  createKeys,
+  eventMessage,
   eventually,
+  publishReports,
   SeizureReportBuilder,
   SseReader,
   startService,
+  stopAll,
   testKafka,
   TopicProbe,
   WebhookReceiver,
@@ -81,7 +85,7 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
   let producer: Producer;
   let issued: TopicProbe;
   const kafka = testKafka('notification-int');
-  const keys: Record<string, string> = {};
+  let keys: Record<string, string>;
 
   beforeAll(async () => {
     svc = await startService(notificationService, {
@@ -100,68 +104,30 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
     producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     issued = await TopicProbe.start(kafka, Topics.AlertIssued);
-    const identity = svc.app.get(IdentityStore);
-    for (const [name, role, agencyId] of [
-      ['anf', 'liaison', 'PK-ANF'],
-      ['cnpa', 'liaison', 'AF-CNPA'],
-      ['fia', 'liaison', 'PK-FIA'],
-      ['op', 'operator', null],
-    ] as const) {
-      keys[name] = (await identity.createKey({ role, agencyId })).key;
-    }
+    keys = await createKeys(svc.app, {
+      anf: ['liaison', 'PK-ANF'],
+      cnpa: ['liaison', 'AF-CNPA'],
+      fia: ['liaison', 'PK-FIA'],
+      op: ['operator', null],
+    });
   });
 
-  afterAll(async () => {
-    await issued?.stop();
-    await producer?.disconnect();
-    await svc?.stop();
-  });
+  afterAll(() => stopAll(issued, producer, svc));
 
   async function publishReport(report: Report): Promise<void> {
-    await producer.send({
-      topic: Topics.SeizureReported,
-      acks: -1,
-      messages: [
-        {
-          key: `${report.agencyId}:${report.agencyCaseRef}`,
-          value: JSON.stringify(report),
-          headers: { 'event-id': report.eventId, 'event-type': 'SeizureReported', 'schema-version': '1' },
-        },
-      ],
-    });
+    await publishReports(producer, [report]);
   }
 
   async function publishLink(event: CaseLinkedEvent): Promise<void> {
     await producer.send({
       topic: Topics.CaseLinked,
       acks: -1,
-      messages: [
-        {
-          key: event.clusterId,
-          value: JSON.stringify(event),
-          headers: { 'event-id': event.eventId, 'event-type': 'CaseLinked', 'schema-version': '1' },
-        },
-      ],
+      messages: [eventMessage('CaseLinked', event.eventId, event.clusterId, JSON.stringify(event))],
     });
   }
 
-  async function api<T = Record<string, unknown>>(
-    method: string,
-    path: string,
-    key: string,
-    body?: unknown,
-  ): Promise<{ status: number; body: T }> {
-    const res = await fetch(`${svc.baseUrl}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${key}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-  }
+  const api = <T = Record<string, unknown>>(method: string, path: string, key: string, body?: unknown) =>
+    callApi<T>(svc.baseUrl, method, path, key, body);
 
   async function subscribe(
     key: string,
@@ -187,6 +153,22 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
         );
       },
       { ...WAIT, what: `alert of link ${linkId}` },
+    );
+  }
+
+  interface Delivery {
+    status: string;
+    attemptLog: { error: string | null; status: number | null; durationMs: number }[];
+  }
+
+  /** The operator's view of a delivery, once it is recorded delivered. */
+  async function deliveryOnceDelivered(id: string): Promise<{ status: number; body: Delivery }> {
+    return eventually(
+      async () => {
+        const res = await api<Delivery>('GET', `/v1/deliveries/${id}`, keys.op);
+        return res.body.status === 'delivered' && res;
+      },
+      { ...WAIT, what: `delivery ${id} recorded delivered` },
     );
   }
 
@@ -358,17 +340,7 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
     await receiver.waitFor((r) => r.some((x) => x.answered === 200));
     await new Promise((r) => setTimeout(r, 1000));
     expect(receiver.delivered).toHaveLength(1);
-    await eventually(
-      async () => {
-        const res = await api<{ status: string }>(
-          'GET',
-          `/v1/deliveries/${receiver.delivered[0].headers['webhook-id']}`,
-          keys.op,
-        );
-        return res.body.status === 'delivered';
-      },
-      { ...WAIT, what: 'delivery recorded' },
-    );
+    await deliveryOnceDelivered(receiver.delivered[0].headers['webhook-id']);
     expect(new Set(receiver.requests.map((r) => r.headers['webhook-id'])).size).toBe(1);
     const id = receiver.delivered[0].headers['webhook-id'];
     const d = await api<{ status: string; attemptLog: { status: number; durationMs: number }[] }>(
@@ -391,16 +363,7 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
     receiver.mode = 'up';
     await receiver.waitFor((r) => r.some((x) => x.answered === 200));
     const id = receiver.delivered[0].headers['webhook-id'];
-    const d = await eventually(
-      async () => {
-        const res = await api<{
-          status: string;
-          attemptLog: { error: string | null; status: number | null }[];
-        }>('GET', `/v1/deliveries/${id}`, keys.op);
-        return res.body.status === 'delivered' && res;
-      },
-      { ...WAIT, what: 'delivery recorded' },
-    );
+    const d = await deliveryOnceDelivered(id);
     expect(d.body.attemptLog[0]).toMatchObject({ error: 'TIMEOUT', status: null });
     expect(d.body.attemptLog[d.body.attemptLog.length - 1]).toMatchObject({ status: 200 });
     await api('DELETE', `/v1/subscriptions/${sub.id}`, keys.anf);

@@ -1,20 +1,23 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Kafka, Producer } from 'kafkajs';
 import { Webhook } from 'standardwebhooks';
 import { DataSource } from 'typeorm';
-import { dlqTopicOf, Topics, type PrecheckHitEvent } from '@app/contracts';
-import { IdentityStore } from '@app/identity';
-import { containerCheckDigit } from '@app/matching';
+import { dlqTopicOf, Topics, type PrecheckHitEvent, type SeizureReportDto } from '@app/contracts';
 import {
+  callApi,
+  containerNumber,
+  createKeys,
   eventually,
+  publishReports,
   SeizureReportBuilder,
   SseReader,
   startService,
+  stopAll,
   testKafka,
   TopicProbe,
+  untilStored,
   WebhookReceiver,
   type ProbeRecord,
-  untilStored,
   type RunningService,
 } from '@app/testing';
 import { correlationService } from '../../../correlation/src/correlation.service-definition';
@@ -30,10 +33,7 @@ import { notificationService } from '../notification.service-definition';
 // PK-CUS: no other spec subscribes a webhook for it (specs share the database, and a
 // subscription receives every alert of its agency, whichever instance issued it).
 
-function container(): string {
-  const body = `TGHU${String(randomInt(0, 999999)).padStart(6, '0')}`;
-  return `${body}${containerCheckDigit(body)}`;
-}
+const container = () => containerNumber('TGHU');
 
 /** How long and how often this suite waits for what the services do. */
 const WAIT = { timeoutMs: 20000, intervalMs: 50 };
@@ -56,7 +56,7 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
   let receiver: WebhookReceiver;
   let secret: string;
   const kafka: Kafka = testKafka('precheck-alerts-int');
-  const keys: Record<string, string> = {};
+  let keys: Record<string, string>;
   let subscriptionId: string | undefined;
 
   beforeAll(async () => {
@@ -68,13 +68,7 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
     hits = await TopicProbe.start(kafka, Topics.PrecheckHit);
     issued = await TopicProbe.start(kafka, Topics.AlertIssued);
     dlq = await TopicProbe.start(kafka, dlqTopicOf(Topics.PrecheckHit));
-    const identity = notification.app.get(IdentityStore);
-    for (const [name, role, agencyId] of [
-      ['acd', 'publisher', 'AF-ACD'],
-      ['cus', 'liaison', 'PK-CUS'],
-    ] as const) {
-      keys[name] = (await identity.createKey({ role, agencyId })).key;
-    }
+    keys = await createKeys(notification.app, { acd: ['publisher', 'AF-ACD'], cus: ['liaison', 'PK-CUS'] });
     receiver = await WebhookReceiver.start('up');
     const sub = await api<{ id: string; secret: string }>('POST', '/v1/subscriptions', keys.cus, {
       url: receiver.url,
@@ -88,31 +82,16 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
   afterAll(async () => {
     // The run's other specs share this database: leave no PK-CUS subscription behind.
     if (subscriptionId) await api('DELETE', `/v1/subscriptions/${subscriptionId}`, keys.cus);
-    await receiver?.stop();
-    for (const probe of [hits, issued, dlq]) await probe?.stop();
-    await producer?.disconnect();
-    await notification?.stop();
-    await correlation?.stop();
+    await stopAll(receiver, hits, issued, dlq, producer, notification, correlation);
   });
 
-  async function api<T = Record<string, unknown>>(
+  const api = <T = Record<string, unknown>>(
     method: string,
     path: string,
     key: string,
     body?: unknown,
     base = notification.baseUrl,
-  ): Promise<{ status: number; body: T }> {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${key}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-  }
+  ) => callApi<T>(base, method, path, key, body);
 
   async function send(
     topic: string,
@@ -124,20 +103,9 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
   }
 
   /** A PK-CUS seizure carrying `c`, stored by correlation and by notification. */
-  async function ownerCase(c: string): Promise<Record<string, unknown>> {
-    const report = SeizureReportBuilder.valid()
-      .withAgency('PK-CUS')
-      .withCaseRef()
-      .without('persons')
-      .without('conveyances')
-      .without('route')
-      .withContainer(c)
-      .build() as unknown as Record<string, unknown> & { eventId: string };
-    await send(Topics.SeizureReported, `PK-CUS:${String(report.agencyCaseRef)}`, JSON.stringify(report), {
-      'event-id': report.eventId,
-      'event-type': 'SeizureReported',
-      'schema-version': '1',
-    });
+  async function ownerCase(c: string): Promise<SeizureReportDto> {
+    const report = SeizureReportBuilder.bare('PK-CUS').withContainer(c).build();
+    await publishReports(producer, [report]);
     const correlationDs = correlation.app.get(DataSource);
     for (const [db, table] of [
       [correlationDs, 'correlation.report'],
