@@ -8,6 +8,7 @@ import {
   RouteReportBuilder,
   SeizureReportBuilder,
   startService,
+  stopAll,
   testKafka,
   TopicProbe,
   type ProbeRecord,
@@ -74,11 +75,7 @@ describe('Outbox relay across a broker outage (real Kafka and PostgreSQL)', () =
     key = (await svc.app.get(IdentityStore).createKey({ role: 'publisher', agencyId: 'PK-ANF' })).key;
   });
 
-  afterAll(async () => {
-    await seizures?.stop();
-    await routes?.stop();
-    await svc?.stop();
-  });
+  afterAll(() => stopAll(seizures, routes, svc));
 
   async function post(path: string, report: object): Promise<number> {
     const res = await fetch(`${svc.baseUrl}${path}`, {

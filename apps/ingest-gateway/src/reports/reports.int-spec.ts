@@ -7,6 +7,7 @@ import {
   RouteReportBuilder,
   SeizureReportBuilder,
   startService,
+  stopAll,
   testKafka,
   TopicProbe,
   type RunningService,
@@ -49,11 +50,7 @@ describe('Ingest gateway HTTP API (real Kafka and PostgreSQL)', () => {
     keys.revoked = revoked.key;
   });
 
-  afterAll(async () => {
-    await seizures?.stop();
-    await routes?.stop();
-    await svc?.stop();
-  });
+  afterAll(() => stopAll(seizures, routes, svc));
 
   async function call(
     method: 'GET' | 'POST',
