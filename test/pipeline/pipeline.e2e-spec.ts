@@ -1,11 +1,11 @@
-import { randomInt } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { DataSource } from 'typeorm';
 import type { CommonEnv } from '@app/config';
 import { IdentityStore } from '@app/identity';
 import { verifyLedger } from '@app/ledger';
-import { containerCheckDigit } from '@app/matching';
 import {
+  callApi,
+  containerNumber,
   eventually,
   SeizureReportBuilder,
   startService,
@@ -22,10 +22,7 @@ import { opsMonitorService } from '../../apps/ops-monitor/src/ops-monitor.servic
 // liaison office's receiver gets one signed alert, the inbox shows it, the ack is recorded,
 // the ledger verifies; a delivery that failed is visible to the operator and replayed.
 
-function container(): string {
-  const body = `TGHU${String(randomInt(0, 999999)).padStart(6, '0')}`;
-  return `${body}${containerCheckDigit(body)}`;
-}
+const container = () => containerNumber('TGHU');
 
 interface Json {
   [k: string]: unknown;
@@ -74,24 +71,9 @@ describe('Pipeline: ingest → correlation → notification → liaison officers
     await cnpaReceiver?.stop();
   });
 
-  async function call(
-    base: string,
-    method: string,
-    path: string,
-    key: string,
-    body?: unknown,
-  ): Promise<{ status: number; body: Json }> {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${key}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as Json) : {} };
-  }
+  /** A call to one of the services as an agency's client or the operator makes it. */
+  const call = (base: string, method: string, path: string, key: string, body?: unknown) =>
+    callApi<Json>(base, method, path, key, body);
 
   it('alerts both liaison offices once, signed; inbox, ack, ledger; a failed delivery is replayed by the operator', async () => {
     const subAnf = await call(notification.baseUrl, 'POST', '/v1/subscriptions', keys.anfLiaison, {
