@@ -395,9 +395,10 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
       { ...WAIT, what: 'failed delivery' },
     );
     expect(failed.lastError).toBe('HTTP 400');
-    await until('failure counted', async () =>
-      (await failedTotal()) === failedBefore + 1 ? true : undefined,
-    );
+    await eventually(async () => (await failedTotal()) === failedBefore + 1, {
+      ...WAIT,
+      what: 'failure counted',
+    });
     // A 4xx is the receiver's answer: one attempt, no retries, the breaker stays closed.
     expect(receiver.requests).toHaveLength(1);
     expect((await api('GET', `/v1/deliveries?status=failed`, keys.anf)).status).toBe(403);
