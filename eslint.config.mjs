@@ -32,6 +32,21 @@ export default tseslint.config(
     },
   },
   {
+    // Production code never imports the test support lib: an import would compile it into dist/
+    // whatever tsconfig.build.json excludes.
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: ['**/*spec.ts', '**/*.fixtures.ts', 'libs/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@app/testing', message: 'Test support is for specs only (it is left out of the build).' }],
+          patterns: [{ group: ['**/libs/**', '**/apps/**'], message: 'Import other packages through @app/<lib>; libs never import apps.' }],
+        },
+      ],
+    },
+  },
+  {
     // Benchmarks and cross-service tests are composition roots: they boot apps next to each other.
     files: ['scripts/**/*.ts', 'test/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },

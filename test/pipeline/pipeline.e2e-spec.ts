@@ -1,11 +1,17 @@
-import { randomInt } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { DataSource } from 'typeorm';
 import type { CommonEnv } from '@app/config';
 import { IdentityStore } from '@app/identity';
 import { LedgerKeyring, verifyLedger } from '@app/ledger';
-import { containerCheckDigit } from '@app/matching';
-import { SeizureReportBuilder, startService, WebhookReceiver, type RunningService } from '@app/testing';
+import {
+  callApi,
+  containerNumber,
+  eventually,
+  SeizureReportBuilder,
+  startService,
+  WebhookReceiver,
+  type RunningService,
+} from '@app/testing';
 import { correlationService } from '../../apps/correlation/src/correlation.service-definition';
 import { ingestGatewayService } from '../../apps/ingest-gateway/src/ingest-gateway.service-definition';
 import { notificationService } from '../../apps/notification/src/notification.service-definition';
@@ -16,20 +22,7 @@ import { opsMonitorService } from '../../apps/ops-monitor/src/ops-monitor.servic
 // liaison office's receiver gets one signed alert, the inbox shows it, the ack is recorded,
 // the ledger verifies; a delivery that failed is visible to the operator and replayed.
 
-function container(): string {
-  const body = `TGHU${String(randomInt(0, 999999)).padStart(6, '0')}`;
-  return `${body}${containerCheckDigit(body)}`;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const container = () => containerNumber('TGHU');
 
 interface Json {
   [k: string]: unknown;
@@ -78,24 +71,9 @@ describe('Pipeline: ingest → correlation → notification → liaison officers
     await cnpaReceiver?.stop();
   });
 
-  async function call(
-    base: string,
-    method: string,
-    path: string,
-    key: string,
-    body?: unknown,
-  ): Promise<{ status: number; body: Json }> {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${key}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as Json) : {} };
-  }
+  /** A call to one of the services as an agency's client or the operator makes it. */
+  const call = (base: string, method: string, path: string, key: string, body?: unknown) =>
+    callApi<Json>(base, method, path, key, body);
 
   it('alerts both liaison offices once, signed; inbox, ack, ledger; a failed delivery is replayed by the operator', async () => {
     const subAnf = await call(notification.baseUrl, 'POST', '/v1/subscriptions', keys.anfLiaison, {
@@ -153,15 +131,18 @@ describe('Pipeline: ingest → correlation → notification → liaison officers
     expect((acked.body.items as { alertId: string }[]).map((i) => i.alertId)).toContain(payload.data.alertId);
 
     // AF-CNPA's receiver refused (400): the delivery failed; the operator sees it in the ops monitor and replays it.
-    const failed = await until('a failed delivery in the ops monitor', async () => {
-      const res = await call(ops.baseUrl, 'GET', '/v1/deliveries?status=failed', keys.operator);
-      const list = (res.body.items ?? []) as {
-        deliveryId: string;
-        recipientAgencyId: string;
-        lastError: string;
-      }[];
-      return list.find((d) => d.recipientAgencyId === 'AF-CNPA');
-    });
+    const failed = await eventually(
+      async () => {
+        const res = await call(ops.baseUrl, 'GET', '/v1/deliveries?status=failed', keys.operator);
+        const list = (res.body.items ?? []) as {
+          deliveryId: string;
+          recipientAgencyId: string;
+          lastError: string;
+        }[];
+        return list.find((d) => d.recipientAgencyId === 'AF-CNPA') ?? false;
+      },
+      { timeoutMs: 60000, intervalMs: 200, what: 'a failed delivery in the ops monitor' },
+    );
     expect(failed.lastError).toBe('HTTP 400');
     expect((await call(ops.baseUrl, 'GET', '/v1/deliveries?status=failed', keys.anfLiaison)).status).toBe(
       403,

@@ -4,6 +4,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client, Pool } from 'pg';
+import { eventually } from '@app/testing';
 import { expectScenarioOutcome, ROOT, runDemo, skipBacklog, stop } from './demo-harness';
 
 // The embedded PostgreSQL of `npm start` without DATABASE_URL (scripts/embedded-db.js: PGlite served
@@ -29,19 +30,14 @@ async function startEmbedded(dir: string, port: number): Promise<{ child: ChildP
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const m = /ready (postgres:\/\/\S+)/.exec(output);
-      if (m) {
-        clearInterval(timer);
-        resolve(m[1]);
-      } else if (child.exitCode !== null) {
-        clearInterval(timer);
-        reject(new Error(`embedded-db exited: ${output}`));
-      }
-    }, 100);
+  const ready = () => /ready (postgres:\/\/\S+)/.exec(output);
+  await eventually(() => ready() !== null || child.exitCode !== null, {
+    timeoutMs: 60000,
+    what: 'the embedded database to say ready',
   });
-  return { child, url };
+  const m = ready();
+  if (!m) throw new Error(`embedded-db exited: ${output}`);
+  return { child, url: m[1] };
 }
 
 describe('embedded database (scripts/embedded-db.js)', () => {
@@ -122,7 +118,7 @@ describe('embedded database (scripts/embedded-db.js)', () => {
     await notifier.query('BEGIN');
     await notifier.query(`SELECT pg_notify('ingest_outbox', 'woken')`);
     await notifier.query('COMMIT');
-    for (let i = 0; i < 40 && heard.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    await eventually(() => heard.length > 0, { timeoutMs: 2000, intervalMs: 50, what: 'the notification' });
     expect({ heard, strayed }).toEqual({ heard: ['woken'], strayed: [] });
     await listener.end();
     await notifier.end();
@@ -159,7 +155,11 @@ describe('embedded database (scripts/embedded-db.js)', () => {
         }
       }
     })();
-    while (acked < 200) await new Promise((r) => setTimeout(r, 20));
+    await eventually(() => acked >= 200, {
+      timeoutMs: 30000,
+      intervalMs: 20,
+      what: '200 acknowledged inserts',
+    });
     server.child.kill('SIGKILL');
     await writing;
     await new Promise<void>((resolve) => server.child.once('exit', () => resolve()));

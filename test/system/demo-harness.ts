@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { moveGroupToEnd, testKafka } from '@app/testing';
+import { eventually, moveGroupToEnd, testKafka } from '@app/testing';
 import { correlationService } from '../../apps/correlation/src/correlation.service-definition';
 import { notificationService } from '../../apps/notification/src/notification.service-definition';
 import type { Summary } from '../../scripts/demo';
@@ -47,8 +47,10 @@ export function runDemo(env: NodeJS.ProcessEnv, extraArgs: string[] = []): Promi
   });
 }
 
-/** Starts scripts/start.js and resolves once it says all four services are ready. */
-export function startStack(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; output: () => string }> {
+/** Starts scripts/start.js and resolves once it says all four services are ready (fails if it stops or says NOT ready). */
+export async function startStack(
+  env: NodeJS.ProcessEnv,
+): Promise<{ child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.js'), '--no-build'], {
     cwd: ROOT,
     env,
@@ -57,17 +59,14 @@ export function startStack(env: NodeJS.ProcessEnv): Promise<{ child: ChildProces
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (/all four services are ready/.test(output)) {
-        clearInterval(timer);
-        resolve({ child, output: () => output });
-      } else if (child.exitCode !== null || /NOT ready/.test(output)) {
-        clearInterval(timer);
-        reject(new Error(`the stack did not come up:\n${output.slice(-3000)}`));
-      }
-    }, 250);
+  const ready = () => /all four services are ready/.test(output);
+  await eventually(() => ready() || child.exitCode !== null || /NOT ready/.test(output), {
+    timeoutMs: 140_000,
+    intervalMs: 250,
+    what: 'the stack to come up',
   });
+  if (!ready()) throw new Error(`the stack did not come up:\n${output.slice(-3000)}`);
+  return { child, output: () => output };
 }
 
 /** SIGTERM and wait for the exit code. */

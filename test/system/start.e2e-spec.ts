@@ -1,29 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
+import { eventually } from '@app/testing';
 
 // `npm start` as a newcomer runs it: the four services come up against the real broker and
 // database, answer /health/ready, and stop cleanly (exit 0) on SIGTERM.
 const ROOT = path.join(__dirname, '..', '..');
 const PORTS = { INGEST_PORT: 3100, CORRELATION_PORT: 3101, NOTIFICATION_PORT: 3102, OPS_PORT: 3103 };
-
-async function ready(
-  port: number,
-  timeoutMs: number,
-): Promise<{ status: number; body: Record<string, unknown> }> {
-  const deadline = Date.now() + timeoutMs;
-  let last = { status: 0, body: {} as Record<string, unknown> };
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/health/ready`);
-      last = { status: res.status, body: (await res.json()) as Record<string, unknown> };
-      if (res.status === 200) return last;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  return last;
-}
 
 describe('npm start', () => {
   let child: ChildProcess;
@@ -49,7 +31,16 @@ describe('npm start', () => {
 
   it('brings up the four services, each ready with Kafka and the database up', async () => {
     for (const port of Object.values(PORTS)) {
-      const r = await ready(port, 90000);
+      // Until it answers 200 (a refused connection: not listening yet).
+      const r = await eventually(
+        async () => {
+          const res = await fetch(`http://127.0.0.1:${port}/health/ready`);
+          const answer = { status: res.status, body: (await res.json()) as Record<string, unknown> };
+          if (answer.status !== 200) throw new Error(`answered ${JSON.stringify(answer)}`);
+          return answer;
+        },
+        { timeoutMs: 90000, intervalMs: 500, what: `port ${port} ready` },
+      );
       expect({ port, ...r }).toMatchObject({
         port,
         status: 200,
@@ -65,9 +56,10 @@ describe('npm start', () => {
 
   it('reports readable progress and stops everything on SIGTERM with exit code 0', async () => {
     // start.js polls readiness on its own; give it a moment to say so.
-    for (let i = 0; i < 40 && !/all four services are ready/.test(output); i++)
-      await new Promise((r) => setTimeout(r, 250));
-    expect(output).toMatch(/all four services are ready/);
+    await eventually(() => expect(output).toMatch(/all four services are ready/), {
+      timeoutMs: 10000,
+      intervalMs: 250,
+    });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     const code = await exited;

@@ -5,10 +5,16 @@ import type { Producer } from 'kafkajs';
 import { Webhook } from 'standardwebhooks';
 import { DataSource } from 'typeorm';
 import { Topics, type CaseLinkedEvent, type SeizureReportDto, type TlpLevel } from '@app/contracts';
-import { IdentityStore } from '@app/identity';
 import {
+  callApi,
+  createKeys,
+  eventMessage,
+  eventually,
+  publishReports,
   SeizureReportBuilder,
+  SseReader,
   startService,
+  stopAll,
   testKafka,
   TopicProbe,
   WebhookReceiver,
@@ -85,7 +91,7 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
   let producer: Producer;
   let issued: TopicProbe;
   const kafka = testKafka('notification-int');
-  const keys: Record<string, string> = {};
+  let keys: Record<string, string>;
 
   beforeAll(async () => {
     svc = await startService(notificationService, {
@@ -104,68 +110,30 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
     producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     issued = await TopicProbe.start(kafka, Topics.AlertIssued);
-    const identity = svc.app.get(IdentityStore);
-    for (const [name, role, agencyId] of [
-      ['anf', 'liaison', 'PK-ANF'],
-      ['cnpa', 'liaison', 'AF-CNPA'],
-      ['fia', 'liaison', 'PK-FIA'],
-      ['op', 'operator', null],
-    ] as const) {
-      keys[name] = (await identity.createKey({ role, agencyId })).key;
-    }
+    keys = await createKeys(svc.app, {
+      anf: ['liaison', 'PK-ANF'],
+      cnpa: ['liaison', 'AF-CNPA'],
+      fia: ['liaison', 'PK-FIA'],
+      op: ['operator', null],
+    });
   });
 
-  afterAll(async () => {
-    await issued?.stop();
-    await producer?.disconnect();
-    await svc?.stop();
-  });
+  afterAll(() => stopAll(issued, producer, svc));
 
   async function publishReport(report: Report): Promise<void> {
-    await producer.send({
-      topic: Topics.SeizureReported,
-      acks: -1,
-      messages: [
-        {
-          key: `${report.agencyId}:${report.agencyCaseRef}`,
-          value: JSON.stringify(report),
-          headers: { 'event-id': report.eventId, 'event-type': 'SeizureReported', 'schema-version': '1' },
-        },
-      ],
-    });
+    await publishReports(producer, [report]);
   }
 
   async function publishLink(event: CaseLinkedEvent): Promise<void> {
     await producer.send({
       topic: Topics.CaseLinked,
       acks: -1,
-      messages: [
-        {
-          key: event.clusterId,
-          value: JSON.stringify(event),
-          headers: { 'event-id': event.eventId, 'event-type': 'CaseLinked', 'schema-version': '1' },
-        },
-      ],
+      messages: [eventMessage('CaseLinked', event.eventId, event.clusterId, JSON.stringify(event))],
     });
   }
 
-  async function api<T = Record<string, unknown>>(
-    method: string,
-    path: string,
-    key: string,
-    body?: unknown,
-  ): Promise<{ status: number; body: T }> {
-    const res = await fetch(`${svc.baseUrl}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${key}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-  }
+  const api = <T = Record<string, unknown>>(method: string, path: string, key: string, body?: unknown) =>
+    callApi<T>(svc.baseUrl, method, path, key, body);
 
   async function subscribe(
     key: string,
@@ -177,23 +145,37 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
     return res.body;
   }
 
-  async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const v = await probe();
-      if (v !== undefined) return v;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`timed out waiting for ${what}`);
-  }
+  /** How long and how often this suite waits for what the service does. */
+  const WAIT = { timeoutMs: 15000, intervalMs: 50 };
 
   async function alertFor(linkId: string, key: string): Promise<InboxAlert<AlertIssued>> {
-    return until(`alert of link ${linkId}`, async () => {
-      const res = await api<{ items: InboxAlert[] }>('GET', '/v1/alerts?limit=200', key);
-      return res.body.items.find(
-        (a): a is InboxAlert<AlertIssued> => a.kind === 'CASE_LINKED' && a.linkId === linkId,
-      );
-    });
+    return eventually(
+      async () => {
+        const res = await api<{ items: InboxAlert[] }>('GET', '/v1/alerts?limit=200', key);
+        return (
+          res.body.items.find(
+            (a): a is InboxAlert<AlertIssued> => a.kind === 'CASE_LINKED' && a.linkId === linkId,
+          ) ?? false
+        );
+      },
+      { ...WAIT, what: `alert of link ${linkId}` },
+    );
+  }
+
+  interface Delivery {
+    status: string;
+    attemptLog: { error: string | null; status: number | null; durationMs: number }[];
+  }
+
+  /** The operator's view of a delivery, once it is recorded delivered. */
+  async function deliveryOnceDelivered(id: string): Promise<{ status: number; body: Delivery }> {
+    return eventually(
+      async () => {
+        const res = await api<Delivery>('GET', `/v1/deliveries/${id}`, keys.op);
+        return res.body.status === 'delivered' && res;
+      },
+      { ...WAIT, what: `delivery ${id} recorded delivered` },
+    );
   }
 
   /** Two seizures of PK-ANF and AF-CNPA sharing a container, stored and linked. */
@@ -222,17 +204,7 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
       headers: { authorization: `Bearer ${keys.anf}`, accept: 'text/event-stream' },
     });
     expect(stream.headers.get('content-type')).toContain('text/event-stream');
-    const reader = stream.body!.getReader();
-    let sse = '';
-    const readUntil = async (pattern: RegExp) => {
-      const deadline = Date.now() + 10000;
-      while (!pattern.test(sse) && Date.now() < deadline) {
-        const chunk = await reader.read();
-        if (chunk.done) break;
-        sse += Buffer.from(chunk.value).toString('utf8');
-      }
-      return pattern.exec(sse);
-    };
+    const sse = new SseReader(stream);
 
     const started = Date.now();
     const { pk, af, link } = await linkedPair();
@@ -252,10 +224,10 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
     expect(alert.shared.cases[0].reports[0]).toMatchObject({ narrative: af.narrative, persons: af.persons });
 
     // The SSE stream shows it within a second of the commit, with the agency sequence as id.
-    const event = await readUntil(/id: (\d+)\nevent: alert\ndata: (.*)\n\n/);
+    const event = await sse.readUntil(/id: (\d+)\nevent: alert\ndata: (.*)\n\n/);
     expect(event).not.toBeNull();
     expect((JSON.parse(event![2]) as AlertIssued).alertId).toBe(alert.alertId);
-    await reader.cancel();
+    await sse.cancel();
 
     // Kafka: one AlertIssued per recipient, keyed by the recipient.
     const records = await issued.waitFor((r) => r.value.includes(link.linkId) && r.key === 'AF-CNPA');
@@ -394,14 +366,7 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
     await receiver.waitFor((r) => r.some((x) => x.answered === 200));
     await new Promise((r) => setTimeout(r, 1000));
     expect(receiver.delivered).toHaveLength(1);
-    await until('delivery recorded', async () => {
-      const res = await api<{ status: string }>(
-        'GET',
-        `/v1/deliveries/${receiver.delivered[0].headers['webhook-id']}`,
-        keys.op,
-      );
-      return res.body.status === 'delivered' ? true : undefined;
-    });
+    await deliveryOnceDelivered(receiver.delivered[0].headers['webhook-id']);
     expect(new Set(receiver.requests.map((r) => r.headers['webhook-id'])).size).toBe(1);
     const id = receiver.delivered[0].headers['webhook-id'];
     const d = await api<{ status: string; attemptLog: { status: number; durationMs: number }[] }>(
@@ -424,13 +389,7 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
     receiver.mode = 'up';
     await receiver.waitFor((r) => r.some((x) => x.answered === 200));
     const id = receiver.delivered[0].headers['webhook-id'];
-    const d = await until('delivery recorded', async () => {
-      const res = await api<{
-        status: string;
-        attemptLog: { error: string | null; status: number | null }[];
-      }>('GET', `/v1/deliveries/${id}`, keys.op);
-      return res.body.status === 'delivered' ? res : undefined;
-    });
+    const d = await deliveryOnceDelivered(id);
     expect(d.body.attemptLog[0]).toMatchObject({ error: 'TIMEOUT', status: null });
     expect(d.body.attemptLog[d.body.attemptLog.length - 1]).toMatchObject({ status: 200 });
     await api('DELETE', `/v1/subscriptions/${sub.id}`, keys.anf);
@@ -450,18 +409,22 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
     await linkedPair();
     await receiver.waitFor((r) => r.length >= 1);
     const id = receiver.requests[0].headers['webhook-id'];
-    const failed = await until('failed delivery', async () => {
-      const res = await api<{ items: { deliveryId: string; lastError: string }[] }>(
-        'GET',
-        '/v1/deliveries?status=failed',
-        keys.op,
-      );
-      return res.body.items.find((x) => x.deliveryId === id);
-    });
-    expect(failed.lastError).toBe('HTTP 400');
-    await until('failure counted', async () =>
-      (await failedTotal()) === failedBefore + 1 ? true : undefined,
+    const failed = await eventually(
+      async () => {
+        const res = await api<{ items: { deliveryId: string; lastError: string }[] }>(
+          'GET',
+          '/v1/deliveries?status=failed',
+          keys.op,
+        );
+        return res.body.items.find((x) => x.deliveryId === id) ?? false;
+      },
+      { ...WAIT, what: 'failed delivery' },
     );
+    expect(failed.lastError).toBe('HTTP 400');
+    await eventually(async () => (await failedTotal()) === failedBefore + 1, {
+      ...WAIT,
+      what: 'failure counted',
+    });
     // A 4xx is the receiver's answer: one attempt, no retries, the breaker stays closed.
     expect(receiver.requests).toHaveLength(1);
     expect((await api('GET', `/v1/deliveries?status=failed`, keys.anf)).status).toBe(403);
@@ -480,13 +443,16 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
     await linkedPair();
     await receiver.waitFor((r) => r.length >= 1);
     const id = receiver.requests[0].headers['webhook-id'];
-    const failed = await until('failed delivery', async () => {
-      const [row] = await ds.query<{ status: string; attempts: number; last_status: number }[]>(
-        'SELECT status, attempts, last_status FROM notification.delivery WHERE id = $1',
-        [id],
-      );
-      return row?.status === 'failed' ? row : undefined;
-    });
+    const failed = await eventually(
+      async () => {
+        const [row] = await ds.query<{ status: string; attempts: number; last_status: number }[]>(
+          'SELECT status, attempts, last_status FROM notification.delivery WHERE id = $1',
+          [id],
+        );
+        return row?.status === 'failed' && row;
+      },
+      { ...WAIT, what: 'failed delivery' },
+    );
     expect(failed).toMatchObject({ attempts: 1, last_status: 410 });
     const attempts = await ds.query<{ attempt: number; status: number; outcome: string }[]>(
       'SELECT attempt, status, outcome FROM notification.delivery_attempt WHERE delivery_id = $1',
@@ -520,7 +486,7 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
       );
       return res.body.items.find((e) => e.endpoint === endpoint)?.state;
     };
-    await until('breaker open', async () => ((await state()) === 'open' ? true : undefined));
+    await eventually(async () => (await state()) === 'open', { ...WAIT, what: 'breaker open' });
     const metrics = await (await fetch(`${svc.baseUrl}/metrics`)).text();
     expect(metrics).toMatch(new RegExp(`intel_breaker_state\\{[^}]*breaker="webhook:${endpoint}"[^}]*\\} 2`));
     const whileOpen = down.requests.length;
@@ -528,7 +494,11 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
     expect(down.requests.length).toBe(whileOpen);
     down.mode = 'up';
     // After the reset timeout one trial goes through (half-open); it succeeds and the breaker closes.
-    await until('breaker closed', async () => ((await state()) === 'closed' ? true : undefined), 10000);
+    await eventually(async () => (await state()) === 'closed', {
+      ...WAIT,
+      timeoutMs: 10000,
+      what: 'breaker closed',
+    });
     await down.waitFor((r) => r.filter((x) => x.answered === 200).length >= 1);
     await api('DELETE', `/v1/subscriptions/${sub.id}`, keys.cnpa);
     await down.stop();

@@ -1,6 +1,6 @@
 import type { TlpLevel } from '@app/contracts';
 import { buildCounterpart, liaisonContactOf } from './counterpart.builder';
-import { COUNTRY, policyOf, ruleOf } from './policy.fixtures';
+import { COUNTRY, policyOf, ruleOf } from '@app/testing';
 import type { RuleGrant } from './sharing-policy.types';
 import { effectivePermissions } from './tlp.permissions';
 

@@ -1,6 +1,6 @@
 import type { TlpLevel } from '@app/contracts';
 import { maskIdentifier, reasonDetailsMasked, redactReasons } from './identifier.masker';
-import { COUNTRY, GENEROUS, STINGY, ruleOf } from './policy.fixtures';
+import { COUNTRY, GENEROUS, STINGY, ruleOf } from '@app/testing';
 import type { MaskableReason, RuleGrant } from './sharing-policy.types';
 import { effectivePermissions } from './tlp.permissions';
 

@@ -1,5 +1,5 @@
 import { decideRecipients } from './recipient.decider';
-import { COUNTRY, GENEROUS, policyOf } from './policy.fixtures';
+import { COUNTRY, GENEROUS, policyOf } from '@app/testing';
 import type { Recipient, RecipientQuery } from './sharing-policy.types';
 
 const policy = policyOf({

@@ -1,6 +1,5 @@
 import type { ReportKind, RouteReportDto, SeizureReportDto, TlpLevel } from '@app/contracts';
-import { RouteReportBuilder, SeizureReportBuilder } from '@app/testing';
-import { COUNTRY, GENEROUS, STINGY, ruleOf } from './policy.fixtures';
+import { COUNTRY, GENEROUS, RouteReportBuilder, SeizureReportBuilder, STINGY, ruleOf } from '@app/testing';
 import { redactReportForRecipient } from './report.redactor';
 import type { RuleGrant } from './sharing-policy.types';
 import { effectivePermissions } from './tlp.permissions';
@@ -104,28 +103,25 @@ const sorted = (paths: readonly string[]) => [...paths].sort();
 describe(redactReportForRecipient.name, () => {
   describe('TLP matrix, field by field', () => {
     const nonRed = TLPS.filter((t) => t !== 'RED');
-    it.each<[string, TlpLevel, RuleGrant, string[], string[]]>([
-      ...nonRed.map((t): [string, TlpLevel, RuleGrant, string[], string[]] => [
-        'generous',
-        t,
-        GENEROUS,
-        [],
+    type MatrixRow = [rule: string, tlp: TlpLevel, grant: RuleGrant, matched: string[], expected: string[]];
+    /** Every level below RED under the generous, the country (with `matched`) and the stingy rule, in that order. */
+    const belowRed = (
+      generous: string[],
+      matched: string[],
+      country: string[],
+      stingy: string[],
+    ): MatrixRow[] => [
+      ...nonRed.map((t): MatrixRow => ['generous', t, GENEROUS, [], generous]),
+      ...nonRed.map((t): MatrixRow => ['country', t, COUNTRY, matched, country]),
+      ...nonRed.map((t): MatrixRow => ['stingy', t, STINGY, [], stingy]),
+    ];
+    it.each<MatrixRow>([
+      ...belowRed(
         SEIZURE_ALL,
-      ]),
-      ...nonRed.map((t): [string, TlpLevel, RuleGrant, string[], string[]] => [
-        'country',
-        t,
-        COUNTRY,
         ['conveyances[0].plate'],
         [...SEIZURE_FACTS, ...SEIZURE_PLATE, ...SEIZURE_ROLE],
-      ]),
-      ...nonRed.map((t): [string, TlpLevel, RuleGrant, string[], string[]] => [
-        'stingy',
-        t,
-        STINGY,
-        [],
         SEIZURE_FACTS,
-      ]),
+      ),
       ['generous', 'RED', GENEROUS, ['conveyances[0].plate'], RED_ONLY],
       ['country', 'RED', COUNTRY, ['conveyances[0].plate'], RED_ONLY],
       ['stingy', 'RED', STINGY, [], RED_ONLY],
@@ -138,28 +134,13 @@ describe(redactReportForRecipient.name, () => {
       },
     );
 
-    it.each<[string, TlpLevel, RuleGrant, string[], string[]]>([
-      ...nonRed.map((t): [string, TlpLevel, RuleGrant, string[], string[]] => [
-        'generous',
-        t,
-        GENEROUS,
-        [],
+    it.each<MatrixRow>([
+      ...belowRed(
         ROUTE_ALL,
-      ]),
-      ...nonRed.map((t): [string, TlpLevel, RuleGrant, string[], string[]] => [
-        'country',
-        t,
-        COUNTRY,
         ['indicators.phones[0]'],
         [...ROUTE_FACTS, ...ROUTE_PHONE, ...ROUTE_ROLE],
-      ]),
-      ...nonRed.map((t): [string, TlpLevel, RuleGrant, string[], string[]] => [
-        'stingy',
-        t,
-        STINGY,
-        [],
         ROUTE_FACTS,
-      ]),
+      ),
       ['generous', 'RED', GENEROUS, ['indicators.phones[0]'], RED_ONLY],
       ['country', 'RED', COUNTRY, ['indicators.phones[0]'], RED_ONLY],
     ])(

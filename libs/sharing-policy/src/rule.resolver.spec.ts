@@ -1,5 +1,5 @@
 import { resolveRule, selectorSpecificity } from './rule.resolver';
-import { COUNTRY, STINGY, policyOf } from './policy.fixtures';
+import { COUNTRY, STINGY, policyOf } from '@app/testing';
 import type { PolicyRule } from './sharing-policy.types';
 
 // Most specific first; the minScore tells the rules apart.

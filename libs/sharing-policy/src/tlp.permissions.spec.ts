@@ -1,5 +1,5 @@
 import type { TlpLevel } from '@app/contracts';
-import { COUNTRY, GENEROUS, STINGY, ruleOf } from './policy.fixtures';
+import { COUNTRY, GENEROUS, STINGY, ruleOf } from '@app/testing';
 import { capPermissions, effectivePermissions, tlpOrRed } from './tlp.permissions';
 
 describe(effectivePermissions.name, () => {

@@ -1,3 +1,10 @@
+export { eventually, type EventuallyOptions } from './eventually';
+export { untilStored } from './until-stored';
+export { SseReader } from './sse-reader';
+export { callApi } from './api-client';
+export { createKeys, type KeyGrant } from './api-keys';
+export { stopAll, type Stoppable } from './stop-all';
+export { eventMessage, publishReports, reportRecord } from './kafka-records';
 export { startService, testKafka, type RunningService } from './service-harness';
 export { TopicProbe, moveGroupToEnd, type ProbeRecord } from './topic-probe';
 export { SeizureReportBuilder, RouteReportBuilder } from './builders';
@@ -11,3 +18,5 @@ export {
 export { WebhookReceiver, type ReceiverMode, type ReceivedWebhook } from './webhook-receiver';
 export { jsonClone, jsonSlots, seededRandom, type JsonValue } from './json-fuzz';
 export { MigrationDatabase, ONE_OUTBOX_SHAPE, outboxShape } from './migration-database';
+export { containerNumber } from './generators';
+export { COUNTRY, GENEROUS, STINGY, policyOf, ruleOf } from './fixtures/policy.fixtures';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Consumer, Kafka } from 'kafkajs';
 import { decodeHeaders } from '@app/kafka';
+import { eventually } from './eventually';
 
 /** A record seen by a probe, decoded. */
 export interface ProbeRecord {
@@ -88,18 +89,15 @@ export class TopicProbe {
   }
 
   /** Waits until at least `count` records match, or fails after the timeout with what it saw. */
-  async waitFor(match: (r: ProbeRecord) => boolean, count = 1, timeoutMs = 30000): Promise<ProbeRecord[]> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = this.records.filter(match);
-      if (found.length >= count) return found;
-      if (Date.now() > deadline) {
-        throw new Error(
-          `expected ${count} matching record(s) within ${timeoutMs} ms, saw ${found.length} of ${this.records.length}`,
-        );
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
+  waitFor(match: (r: ProbeRecord) => boolean, count = 1, timeoutMs = 30000): Promise<ProbeRecord[]> {
+    return eventually(
+      () => {
+        const found = this.records.filter(match);
+        if (found.length >= count) return found;
+        throw new Error(`saw ${found.length} of ${this.records.length}`);
+      },
+      { timeoutMs, what: `${count} matching record(s)` },
+    );
   }
 
   async stop(): Promise<void> {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { eventually } from './eventually';
 
 /** How the receiver answers: 200; 503; 200 after `slowMs`; 400. */
 export type ReceiverMode = 'up' | 'down' | 'slow' | '4xx' | 'gone';
@@ -51,17 +52,18 @@ export class WebhookReceiver {
   }
 
   /** Waits until `predicate` holds over the requests, or fails after `timeoutMs`. */
-  async waitFor(
+  waitFor(
     predicate: (requests: ReceivedWebhook[]) => boolean,
     timeoutMs = 15000,
   ): Promise<ReceivedWebhook[]> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if (predicate(this.requests)) return this.requests;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error(
-      `webhook receiver: condition not met within ${timeoutMs} ms; got ${this.requests.length} requests (${this.requests.map((r) => r.answered).join(', ')})`,
+    return eventually(
+      () => {
+        if (predicate(this.requests)) return this.requests;
+        throw new Error(
+          `got ${this.requests.length} requests (${this.requests.map((r) => r.answered).join(', ')})`,
+        );
+      },
+      { timeoutMs, intervalMs: 25, what: 'the webhook receiver condition' },
     );
   }
 

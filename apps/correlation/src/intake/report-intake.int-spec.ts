@@ -3,11 +3,14 @@ import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { Topics, dlqTopicOf } from '@app/contracts';
 import {
+  eventually,
   RouteReportBuilder,
   SeizureReportBuilder,
   startService,
+  stopAll,
   testKafka,
   TopicProbe,
+  untilStored,
   type RunningService,
 } from '@app/testing';
 import type { Producer } from 'kafkajs';
@@ -76,11 +79,7 @@ describe('Correlation intake round trip (real Kafka and PostgreSQL)', () => {
   });
 
   let stopped = false;
-  afterAll(async () => {
-    await dlq?.stop();
-    await producer?.disconnect();
-    if (!stopped) await svc?.stop();
-  });
+  afterAll(() => stopAll(dlq, producer, stopped ? undefined : svc));
 
   async function publish(
     topic: string,
@@ -107,17 +106,12 @@ describe('Correlation intake round trip (real Kafka and PostgreSQL)', () => {
     return { partition: meta.partition, offset: meta.baseOffset! };
   }
 
-  async function waitForRow(eventId: string, timeoutMs = 30000): Promise<Record<string, unknown>> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const rows: Record<string, unknown>[] = await ds.query(
-        'SELECT * FROM correlation.report WHERE event_id = $1',
-        [eventId],
-      );
-      if (rows.length > 0) return rows[0];
-      if (Date.now() > deadline) throw new Error(`report ${eventId} was not stored within ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+  async function reportRow(eventId: string): Promise<Record<string, unknown>> {
+    const [row] = await ds.query<Record<string, unknown>[]>(
+      'SELECT * FROM correlation.report WHERE event_id = $1',
+      [eventId],
+    );
+    return row;
   }
 
   async function committedOffset(topic: string, partition: number): Promise<number> {
@@ -131,26 +125,11 @@ describe('Correlation intake round trip (real Kafka and PostgreSQL)', () => {
     }
   }
 
-  async function waitForCommit(
-    topic: string,
-    partition: number,
-    beyond: number,
-    timeoutMs = 30000,
-  ): Promise<number> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const c = await committedOffset(topic, partition);
-      if (c > beyond) return c;
-      if (Date.now() > deadline)
-        throw new Error(`offset ${beyond} of ${topic}/${partition} not committed (at ${c})`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-
   it('consumes a keyed record with headers, validates it, stores it in one transaction, then commits its offset', async () => {
     const report = SeizureReportBuilder.valid().withCaseRef().build();
     const { partition, offset } = await publish(Topics.SeizureReported, report);
-    const row = await waitForRow(String(report.eventId));
+    await untilStored(ds, 'correlation.report', [report.eventId]);
+    const row = await reportRow(report.eventId);
     expect(row).toMatchObject({
       kind: 'seizure',
       agency_id: 'PK-ANF',
@@ -158,14 +137,22 @@ describe('Correlation intake round trip (real Kafka and PostgreSQL)', () => {
       partition,
     });
     expect(String(row.offset)).toBe(offset);
-    const committed = await waitForCommit(Topics.SeizureReported, partition, Number(offset));
+    const committed = await eventually(
+      async () => {
+        const c = await committedOffset(Topics.SeizureReported, partition);
+        expect(c).toBeGreaterThan(Number(offset));
+        return c;
+      },
+      { timeoutMs: 30000, intervalMs: 200, what: `offset ${offset} of partition ${partition} committed` },
+    );
     expect(committed).toBeGreaterThanOrEqual(Number(offset) + 1);
   });
 
   it('stores route reports under their routeRef', async () => {
     const route = RouteReportBuilder.valid().build();
     await publish(Topics.RouteReported, route);
-    const row = await waitForRow(String(route.eventId));
+    await untilStored(ds, 'correlation.report', [route.eventId]);
+    const row = await reportRow(route.eventId);
     expect(row).toMatchObject({ kind: 'route', case_ref: route.routeRef });
   });
 
@@ -191,7 +178,7 @@ describe('Correlation intake round trip (real Kafka and PostgreSQL)', () => {
     });
     await publish(Topics.SeizureReported, good, { key });
 
-    await waitForRow(String(good.eventId));
+    await untilStored(ds, 'correlation.report', [String(good.eventId)]);
     const [dead] = await dlq.waitFor((r) => r.headers['event-id'] === bad.eventId);
     expect(dead.key).toBe(key);
     expect(JSON.parse(dead.value)).toEqual(bad);
@@ -238,8 +225,8 @@ describe('Correlation intake round trip (real Kafka and PostgreSQL)', () => {
       acks: -1,
       messages: [message(first), message(poison), message(last), message(first)],
     });
-    await waitForRow(String(last.eventId));
-    await waitForRow(String(first.eventId));
+    await untilStored(ds, 'correlation.report', [String(last.eventId)]);
+    await untilStored(ds, 'correlation.report', [String(first.eventId)]);
     const [dead] = await dlq.waitFor((r) => r.headers['event-id'] === poison.eventId);
     expect(dead.headers['dlq-reason']).toMatch(/processing failed: poisoned report/);
     const poisoned: unknown[] = await ds.query('SELECT 1 FROM correlation.report WHERE event_id = $1', [
@@ -330,7 +317,7 @@ describe('Correlation intake round trip (real Kafka and PostgreSQL)', () => {
     await publish(Topics.SeizureReported, report);
     const marker = SeizureReportBuilder.valid().withCaseRef(String(report.agencyCaseRef)).build();
     await publish(Topics.SeizureReported, marker);
-    await waitForRow(String(marker.eventId));
+    await untilStored(ds, 'correlation.report', [String(marker.eventId)]);
     const rows: unknown[] = await ds.query('SELECT 1 FROM correlation.report WHERE event_id = $1', [
       report.eventId,
     ]);
@@ -348,7 +335,7 @@ describe('Correlation intake round trip (real Kafka and PostgreSQL)', () => {
     const report = SeizureReportBuilder.valid().withCaseRef().build();
     faults.failures.set(String(report.eventId), { times: 2, error: transientError });
     await publish(Topics.SeizureReported, report);
-    await waitForRow(String(report.eventId));
+    await untilStored(ds, 'correlation.report', [String(report.eventId)]);
     expect(faults.calls.get(String(report.eventId))).toBe(3);
     const [c] = await ds.query<{ report_count: number }[]>(
       'SELECT report_count FROM correlation.agency_case WHERE agency_id = $1 AND case_ref = $2',
@@ -375,7 +362,7 @@ describe('Correlation intake round trip (real Kafka and PostgreSQL)', () => {
   it('on shutdown finishes in-flight work, commits its offsets and leaves the group', async () => {
     const report = SeizureReportBuilder.valid().withCaseRef().build();
     const { partition, offset } = await publish(Topics.SeizureReported, report);
-    await waitForRow(String(report.eventId));
+    await untilStored(ds, 'correlation.report', [String(report.eventId)]);
     await svc.stop();
     stopped = true;
     expect(await committedOffset(Topics.SeizureReported, partition)).toBeGreaterThan(Number(offset));

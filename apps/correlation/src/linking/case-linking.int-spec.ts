@@ -2,18 +2,25 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Producer } from 'kafkajs';
 import { Topics, type CaseLinkedEvent } from '@app/contracts';
-import { IdentityStore } from '@app/identity';
-import { containerCheckDigit, generateNoiseReports, generateScenario } from '@app/matching';
-import { SeizureReportBuilder, startService, testKafka, TopicProbe, type RunningService } from '@app/testing';
+import { generateNoiseReports, generateScenario } from '@app/matching';
+import {
+  containerNumber,
+  createKeys,
+  publishReports,
+  SeizureReportBuilder,
+  startService,
+  stopAll,
+  testKafka,
+  TopicProbe,
+  untilStored,
+  type RunningService,
+} from '@app/testing';
 import { correlationService } from '../correlation.service-definition';
 import { LOCK_BUCKETS } from './domain/advisory-lock-plan';
 import type { CorrelationEnv } from '../correlation.env';
 
 /** A fresh ISO 6346 container number with a valid check digit. */
-function container(): string {
-  const body = `MSCU${String(randomInt(0, 999999)).padStart(6, '0')}`;
-  return `${body}${containerCheckDigit(body)}`;
-}
+const container = () => containerNumber('MSCU');
 
 /** A Pakistani mobile number nobody else in the run uses, written internationally (both sides read it alike). */
 function phone(): string {
@@ -21,14 +28,7 @@ function phone(): string {
 }
 
 /** A seizure with no identifiers but the ones a test adds. */
-function bare(agencyId: string) {
-  return SeizureReportBuilder.valid()
-    .withAgency(agencyId)
-    .withCaseRef()
-    .without('persons')
-    .without('conveyances')
-    .without('route');
-}
+const bare = (agencyId: string) => SeizureReportBuilder.bare(agencyId);
 
 describe('Correlation: linking agency cases across borders (real Kafka and PostgreSQL)', () => {
   let svc: RunningService<CorrelationEnv>;
@@ -36,7 +36,7 @@ describe('Correlation: linking agency cases across borders (real Kafka and Postg
   let producer: Producer;
   let linked: TopicProbe;
   const kafka = testKafka('linking-int');
-  const keys: Record<string, string> = {};
+  let keys: Record<string, string>;
 
   beforeAll(async () => {
     svc = await startService(correlationService, {
@@ -46,53 +46,19 @@ describe('Correlation: linking agency cases across borders (real Kafka and Postg
     producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     linked = await TopicProbe.start(kafka, Topics.CaseLinked);
-    const identity = svc.app.get(IdentityStore);
-    for (const [name, role, agencyId] of [
-      ['anf', 'liaison', 'PK-ANF'],
-      ['cnpa', 'liaison', 'AF-CNPA'],
-      ['fia', 'liaison', 'PK-FIA'],
-      ['op', 'operator', null],
-    ] as const) {
-      keys[name] = (await identity.createKey({ role, agencyId })).key;
-    }
+    keys = await createKeys(svc.app, {
+      anf: ['liaison', 'PK-ANF'],
+      cnpa: ['liaison', 'AF-CNPA'],
+      fia: ['liaison', 'PK-FIA'],
+      op: ['operator', null],
+    });
   });
 
-  afterAll(async () => {
-    await linked?.stop();
-    await producer?.disconnect();
-    await svc?.stop();
-  });
+  afterAll(() => stopAll(linked, producer, svc));
 
   async function publish(reportDto: object): Promise<Record<string, unknown>> {
-    const report = reportDto as Record<string, unknown>;
-    await producer.send({
-      topic: Topics.SeizureReported,
-      acks: -1,
-      messages: [
-        {
-          key: `${String(report.agencyId)}:${String(report.agencyCaseRef)}`,
-          value: JSON.stringify(report),
-          headers: {
-            'event-id': String(report.eventId),
-            'event-type': 'SeizureReported',
-            'schema-version': '1',
-          },
-        },
-      ],
-    });
-    return report;
-  }
-
-  async function stored(eventId: unknown): Promise<void> {
-    const deadline = Date.now() + 30000;
-    while (Date.now() < deadline) {
-      const rows: unknown[] = await ds.query('SELECT 1 FROM correlation.report WHERE event_id = $1', [
-        eventId,
-      ]);
-      if (rows.length > 0) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`report ${String(eventId)} not stored`);
+    await publishReports(producer, [reportDto]);
+    return reportDto as Record<string, unknown>;
   }
 
   interface CaseBody {
@@ -135,7 +101,7 @@ describe('Correlation: linking agency cases across borders (real Kafka and Postg
     await publish(af);
     await publish(pk);
     const marker = await publish(bare('PK-ANF').build());
-    await stored(marker.eventId);
+    await untilStored(ds, 'correlation.report', [String(marker.eventId)]);
     await new Promise((r) => setTimeout(r, 1500));
     expect(eventsFor((e) => e.linkId === event.linkId)).toHaveLength(1);
     const links: unknown[] = await ds.query('SELECT 1 FROM correlation.case_link WHERE link_id = $1', [
@@ -186,8 +152,7 @@ describe('Correlation: linking agency cases across borders (real Kafka and Postg
   ])('does not link on %s', async (_label, add) => {
     const a = await publish(add(bare('AF-ABP')).build());
     const b = await publish(add(bare('PK-CUS')).build());
-    await stored(a.eventId);
-    await stored(b.eventId);
+    await untilStored(ds, 'correlation.report', [String(a.eventId), String(b.eventId)]);
     await new Promise((r) => setTimeout(r, 1000));
     const rows: unknown[] = await ds.query(
       `SELECT 1 FROM correlation.case_link WHERE a_case LIKE '%' || $1 OR b_case LIKE '%' || $1`,
@@ -293,33 +258,13 @@ describe('Correlation: linking agency cases across borders (real Kafka and Postg
         },
       };
     });
-    for (const topic of [Topics.SeizureReported, Topics.RouteReported]) {
-      const messages = reports
-        .filter((r) => (r.kind === 'seizure') === (topic === Topics.SeizureReported))
-        .map((r) => ({
-          key: `bulk-${suffix}`,
-          value: JSON.stringify(r.report),
-          headers: {
-            'event-id': r.report.eventId,
-            'event-type': r.kind === 'seizure' ? 'SeizureReported' : 'RouteReported',
-            'schema-version': '1',
-          },
-        }));
-      if (messages.length > 0) await producer.send({ topic, acks: -1, messages });
-    }
+    await publishReports(
+      producer,
+      reports.map((r) => r.report),
+      `bulk-${suffix}`,
+    );
     const ids = reports.map((r) => r.report.eventId);
-    const deadline = Date.now() + 60000;
-    let n = 0;
-    while (Date.now() < deadline) {
-      const [row] = await ds.query<{ n: string }[]>(
-        'SELECT count(*) AS n FROM correlation.report WHERE event_id = ANY($1::uuid[])',
-        [ids],
-      );
-      n = Number(row.n);
-      if (n === ids.length) break;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    expect(n).toBe(ids.length);
+    await untilStored(ds, 'correlation.report', ids, { timeoutMs: 60000, intervalMs: 250 });
     const [{ keys: indexed }] = await ds.query<{ keys: string }[]>(
       `SELECT count(*) AS keys FROM correlation.case_key WHERE case_key LIKE $1`,
       [`%-${suffix}`],

@@ -4,7 +4,14 @@ import { DataSource } from 'typeorm';
 import type { Kafka, Producer } from 'kafkajs';
 import { Topics } from '@app/contracts';
 import { generateScenario, type GeneratedReport } from '@app/matching';
-import { moveGroupToEnd, startService, testKafka, type RunningService } from '@app/testing';
+import {
+  moveGroupToEnd,
+  publishReports,
+  startService,
+  testKafka,
+  untilStored,
+  type RunningService,
+} from '@app/testing';
 import { correlationService } from '../correlation.service-definition';
 import type { CorrelationEnv } from '../correlation.env';
 
@@ -44,19 +51,6 @@ async function clusterPartition(ds: DataSource, caseKeys: string[]): Promise<str
     [caseKeys],
   );
   return rows.map((r) => r.members.join(' | ')).sort();
-}
-
-async function waitStored(ds: DataSource, eventIds: string[], timeoutMs = 90000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const [{ n }] = await ds.query<{ n: string }[]>(
-      'SELECT count(*) AS n FROM correlation.report WHERE event_id = ANY($1::uuid[])',
-      [eventIds],
-    );
-    if (Number(n) === eventIds.length) return;
-    if (Date.now() > deadline) throw new Error(`only ${n} of ${eventIds.length} reports stored`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 describe('Correlation scale-out', () => {
@@ -106,25 +100,15 @@ describe('Correlation scale-out', () => {
 
     for (let i = 0; i < reports.length; i += 50) {
       const chunk = reports.slice(i, i + 50);
-      for (const topic of topics) {
-        const messages = chunk
-          .filter((g) => (g.kind === 'seizure') === (topic === Topics.SeizureReported))
-          .map((g) => ({
-            key: `${g.report.agencyId}:${'agencyCaseRef' in g.report ? g.report.agencyCaseRef : g.report.routeRef}`,
-            value: JSON.stringify(g.report),
-            headers: {
-              'event-id': g.report.eventId,
-              'event-type': g.kind === 'seizure' ? 'SeizureReported' : 'RouteReported',
-              'schema-version': '1',
-            },
-          }));
-        if (messages.length > 0) await producer.send({ topic, acks: -1, messages });
-      }
+      await publishReports(
+        producer,
+        chunk.map((g) => g.report),
+      );
     }
     const eventIds = reports.map((g) => g.report.eventId);
     const caseKeys = [...new Set(reports.map((g) => g.agencyCaseId))];
     const shared = running[0].app.get(DataSource);
-    await waitStored(shared, eventIds);
+    await untilStored(shared, 'correlation.report', eventIds, { timeoutMs: 90000, intervalMs: 250 });
 
     const admin = kafka.admin();
     await admin.connect();
@@ -143,7 +127,7 @@ describe('Correlation scale-out', () => {
     });
     running.push(single);
     const singleDs = single.app.get(DataSource);
-    await waitStored(singleDs, eventIds);
+    await untilStored(singleDs, 'correlation.report', eventIds, { timeoutMs: 90000, intervalMs: 250 });
 
     const together = await clusterPartition(shared, caseKeys);
     const alone = await clusterPartition(singleDs, caseKeys);

@@ -3,8 +3,19 @@ import { DataSource } from 'typeorm';
 import type { Producer } from 'kafkajs';
 import { PrecheckHitEvent, Topics, validateEvent } from '@app/contracts';
 import { IdentityStore } from '@app/identity';
-import { containerCheckDigit } from '@app/matching';
-import { SeizureReportBuilder, startService, testKafka, TopicProbe, type RunningService } from '@app/testing';
+import {
+  containerNumber,
+  createKeys,
+  eventually,
+  publishReports,
+  SeizureReportBuilder,
+  startService,
+  stopAll,
+  testKafka,
+  TopicProbe,
+  untilStored,
+  type RunningService,
+} from '@app/testing';
 import { correlationService } from '../correlation.service-definition';
 import type { CorrelationEnv } from '../correlation.env';
 import type { PrecheckResponse } from './dto/precheck-response';
@@ -16,10 +27,7 @@ const persian = (digits: string) => digits.replace(/\d/g, (d) => PERSIAN[Number(
 const digits = (n: number) => String(randomInt(10 ** (n - 1), 10 ** n));
 
 /** A fresh ISO 6346 container number with a valid check digit. */
-function container(): string {
-  const body = `TGHU${digits(6)}`;
-  return `${body}${containerCheckDigit(body)}`;
-}
+const container = () => containerNumber('TGHU');
 
 /** A seven-digit IMO number with a valid check digit. */
 function imo(): string {
@@ -30,14 +38,7 @@ function imo(): string {
 }
 
 /** A seizure with no identifiers but the ones a test adds. */
-function bare(agencyId: string) {
-  return SeizureReportBuilder.valid()
-    .withAgency(agencyId)
-    .withCaseRef()
-    .without('persons')
-    .without('conveyances')
-    .without('route');
-}
+const bare = (agencyId: string) => SeizureReportBuilder.bare(agencyId);
 
 type Body = Record<string, unknown>;
 
@@ -47,7 +48,7 @@ describe('Consignment pre-check (real Kafka and PostgreSQL)', () => {
   let producer: Producer;
   let hits: TopicProbe;
   const kafka = testKafka('precheck-int');
-  const keys: Record<string, string> = {};
+  let keys: Record<string, string>;
 
   beforeAll(async () => {
     svc = await startService(correlationService, {
@@ -58,53 +59,21 @@ describe('Consignment pre-check (real Kafka and PostgreSQL)', () => {
     producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     hits = await TopicProbe.start(kafka, Topics.PrecheckHit);
-    const identity = svc.app.get(IdentityStore);
-    for (const [name, role, agencyId] of [
-      ['acd', 'publisher', 'AF-ACD'],
-      ['anfLiaison', 'liaison', 'PK-ANF'],
-    ] as const) {
-      keys[name] = (await identity.createKey({ role, agencyId })).key;
-    }
+    keys = await createKeys(svc.app, { acd: ['publisher', 'AF-ACD'], anfLiaison: ['liaison', 'PK-ANF'] });
   });
 
-  afterAll(async () => {
-    await hits?.stop();
-    await producer?.disconnect();
-    await svc?.stop();
-  });
+  afterAll(() => stopAll(hits, producer, svc));
 
   async function publish(reportDto: object): Promise<Body> {
-    const report = reportDto as Body;
-    await producer.send({
-      topic: Topics.SeizureReported,
-      acks: -1,
-      messages: [
-        {
-          key: `${String(report.agencyId)}:${String(report.agencyCaseRef)}`,
-          value: JSON.stringify(report),
-          headers: {
-            'event-id': String(report.eventId),
-            'event-type': 'SeizureReported',
-            'schema-version': '1',
-          },
-        },
-      ],
-    });
-    return report;
+    await publishReports(producer, [reportDto]);
+    return reportDto as Body;
   }
 
+  /** Waits until correlation has stored the reports; resolves with the time it saw them. */
   async function stored(...reports: Body[]): Promise<number> {
     const ids = reports.map((r) => String(r.eventId));
-    const deadline = Date.now() + 30000;
-    while (Date.now() < deadline) {
-      const [{ n }] = await ds.query<{ n: string }[]>(
-        'SELECT count(*) AS n FROM correlation.report WHERE event_id = ANY($1::uuid[])',
-        [ids],
-      );
-      if (Number(n) === ids.length) return Date.now();
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    throw new Error(`reports ${ids.join(', ')} not stored`);
+    await untilStored(ds, 'correlation.report', ids, { intervalMs: 20 });
+    return Date.now();
   }
 
   async function check(
@@ -119,16 +88,20 @@ describe('Consignment pre-check (real Kafka and PostgreSQL)', () => {
     return { status: res.status, body: (await res.json()) as PrecheckResponse & Body };
   }
 
-  /** Checks (each try a new checkId: a retried one gets its first answer) until HIT or the time is up. */
-  /** Checks until the answer holds `hits` hits (the index polls new features every 250 ms). */
+  /**
+   * Checks until the answer holds `hits` hits (the index polls new features every 250 ms); each try
+   * has a new checkId (a retried one gets its first answer).
+   */
   async function checkUntilHit(body: Body, timeoutMs = 5000, hits = 1) {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const res = await check(body);
-      if ((res.body.result === 'HIT' && (res.body.hits as unknown[]).length >= hits) || Date.now() > deadline)
+    return eventually(
+      async () => {
+        const res = await check(body);
+        expect(res.body.result).toBe('HIT');
+        expect(res.body.hits.length).toBeGreaterThanOrEqual(hits);
         return res;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+      },
+      { timeoutMs, intervalMs: 50, what: `a check with ${hits} hit(s)` },
+    );
   }
 
   const driver = (p: Body) => ({ role: 'DRIVER', ...p });
@@ -297,16 +270,16 @@ describe('Consignment pre-check (real Kafka and PostgreSQL)', () => {
     const amber = await publish(bare('PK-ANF').withContainer(c).build());
     await stored(red, amber);
     // Wait until the two are linked, so both have a cluster.
-    const deadline = Date.now() + 15000;
-    let clusters: { case_key: string; cluster_id: string | null }[] = [];
-    while (Date.now() < deadline) {
-      clusters = await ds.query(
-        `SELECT case_key, cluster_id FROM correlation.agency_case WHERE case_ref = ANY($1::text[])`,
-        [[red.agencyCaseRef, amber.agencyCaseRef]],
-      );
-      if (clusters.length === 2 && clusters.every((x) => x.cluster_id)) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const clusters = await eventually(
+      async () => {
+        const rows = await ds.query<{ case_key: string; cluster_id: string | null }[]>(
+          `SELECT case_key, cluster_id FROM correlation.agency_case WHERE case_ref = ANY($1::text[])`,
+          [[red.agencyCaseRef, amber.agencyCaseRef]],
+        );
+        return rows.length === 2 && rows.every((x) => x.cluster_id) && rows;
+      },
+      { timeoutMs: 15000, what: 'both cases in a cluster' },
+    );
     const clusterId = clusters[0].cluster_id;
     expect(clusterId).toBeTruthy();
 

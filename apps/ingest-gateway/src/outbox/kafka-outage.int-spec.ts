@@ -4,9 +4,11 @@ import { DataSource } from 'typeorm';
 import { Topics } from '@app/contracts';
 import { IdentityStore } from '@app/identity';
 import {
+  eventually,
   RouteReportBuilder,
   SeizureReportBuilder,
   startService,
+  stopAll,
   testKafka,
   TopicProbe,
   type ProbeRecord,
@@ -25,17 +27,14 @@ function kafkaLocal(command: 'start' | 'stop'): void {
  * Starts the local broker and waits until it answers. Other test runs share the broker and
  * may start it at the same moment (one of two racing starts fails): retry until it answers.
  */
-async function startBroker(timeoutMs = 180_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (brokerAnswering()) return;
-    try {
-      kafkaLocal('start');
-    } catch (e) {
-      if (Date.now() > deadline) throw e;
-      await new Promise((r) => setTimeout(r, 2000));
-    }
-  }
+async function startBroker(): Promise<void> {
+  await eventually(
+    () => {
+      if (!brokerAnswering()) kafkaLocal('start');
+      return brokerAnswering();
+    },
+    { timeoutMs: 180_000, intervalMs: 2000, what: 'the local broker to answer' },
+  );
 }
 
 /** Whether the local broker answers (another engineer's test run may restart it at any time). */
@@ -44,16 +43,6 @@ function brokerAnswering(): boolean {
     return /\(answering\)/.test(execFileSync('bash', [KAFKA_SCRIPT, 'status'], { encoding: 'utf8' }));
   } catch {
     return false;
-  }
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
   }
 }
 
@@ -86,11 +75,7 @@ describe('Outbox relay across a broker outage (real Kafka and PostgreSQL)', () =
     key = (await svc.app.get(IdentityStore).createKey({ role: 'publisher', agencyId: 'PK-ANF' })).key;
   });
 
-  afterAll(async () => {
-    await seizures?.stop();
-    await routes?.stop();
-    await svc?.stop();
-  });
+  afterAll(() => stopAll(seizures, routes, svc));
 
   async function post(path: string, report: object): Promise<number> {
     const res = await fetch(`${svc.baseUrl}${path}`, {
@@ -137,11 +122,10 @@ describe('Outbox relay across a broker outage (real Kafka and PostgreSQL)', () =
       expect(Number(unpublished.n)).toBe(posted.length);
       // The relay's sends fail and the breaker opens (visible in /metrics), unless a
       // parallel test run restarted the shared broker first (its global setup may).
-      const opened = await until(
-        'the breaker to open',
+      const opened = await eventually(
         async () =>
-          (await breakerGauge()) === 2 ? 'opened' : brokerAnswering() ? 'broker restarted' : undefined,
-        120_000,
+          (await breakerGauge()) === 2 ? 'opened' : brokerAnswering() ? 'broker restarted' : false,
+        { timeoutMs: 120_000, intervalMs: 250, what: 'the breaker to open' },
       );
       if (opened === 'broker restarted')
         console.warn('the broker was restarted by someone else before the breaker opened');
@@ -151,12 +135,11 @@ describe('Outbox relay across a broker outage (real Kafka and PostgreSQL)', () =
 
     const ours = new Set(posted);
     const isOurs = (r: ProbeRecord) => ours.has(r.headers['event-id']);
-    await until(
-      'all reports on their topics',
-      async () =>
-        [...seizures.records, ...routes.records].filter(isOurs).length >= posted.length ? true : undefined,
-      180_000,
-    );
+    await eventually(() => [...seizures.records, ...routes.records].filter(isOurs).length >= posted.length, {
+      timeoutMs: 180_000,
+      intervalMs: 250,
+      what: 'all reports on their topics',
+    });
     // Give a duplicate (if any) time to show up before counting.
     await new Promise((r) => setTimeout(r, 3000));
     const seen = [...seizures.records, ...routes.records].filter(isOurs).map((r) => r.headers['event-id']);
@@ -166,11 +149,11 @@ describe('Outbox relay across a broker outage (real Kafka and PostgreSQL)', () =
       seizures.records.filter((r) => r.key === `PK-ANF:${sharedRef}`).map((r) => r.headers['event-id']),
     ).toEqual(sameKeyOrder);
 
-    await until(
-      'the breaker to close',
-      async () => ((await breakerGauge()) === 0 ? true : undefined),
-      30_000,
-    );
+    await eventually(async () => (await breakerGauge()) === 0, {
+      timeoutMs: 30_000,
+      intervalMs: 250,
+      what: 'the breaker to close',
+    });
     const [left] = await ds.query<{ n: string }[]>(
       `SELECT count(*) AS n FROM ingest.outbox WHERE event_id::text = ANY($1) AND published_at IS NULL`,
       [posted],

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import { Topics } from '@app/contracts';
 import { IdentityStore } from '@app/identity';
-import { SeizureReportBuilder, testKafka, TopicProbe } from '@app/testing';
+import { eventually, SeizureReportBuilder, testKafka, TopicProbe } from '@app/testing';
 
 // kill -9 while many single reports are in flight (so group commits and relay rounds are
 // cut at arbitrary points): every report answered 2xx is stored exactly once and reaches
@@ -49,17 +49,17 @@ function startGateway(port: number): ChildProcess {
   );
 }
 
-async function waitReady(port: number, child: ChildProcess, timeoutMs = 150_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the gateway exited during startup (${child.exitCode})`);
-    const ok = await fetch(`http://127.0.0.1:${port}/health/ready`)
-      .then((r) => r.status === 200)
-      .catch(() => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error('the gateway did not become ready in time');
+/** Waits until the gateway answers ready; fails as soon as it exits instead. */
+async function waitReady(port: number, child: ChildProcess): Promise<void> {
+  await eventually(
+    async () =>
+      child.exitCode !== null ||
+      (await fetch(`http://127.0.0.1:${port}/health/ready`)
+        .then((r) => r.status === 200)
+        .catch(() => false)),
+    { timeoutMs: 150_000, intervalMs: 300, what: 'the gateway to become ready' },
+  );
+  if (child.exitCode !== null) throw new Error(`the gateway exited during startup (${child.exitCode})`);
 }
 
 function post(agent: http.Agent, port: number, key: string, body: string): Promise<number> {
@@ -138,7 +138,11 @@ describe('Ingest gateway killed with SIGKILL under load (real PostgreSQL and Kaf
     };
     const workers = Array.from({ length: 32 }, worker);
     // Let the load build up, then kill the process in the middle of it.
-    while (accepted.length < 300) await new Promise((r) => setTimeout(r, 20));
+    await eventually(() => accepted.length >= 300, {
+      timeoutMs: 120_000,
+      intervalMs: 20,
+      what: '300 reports accepted',
+    });
     const killed = child;
     const exited = new Promise((r) => killed.once('exit', r));
     killed.kill('SIGKILL');
@@ -180,11 +184,12 @@ describe('Ingest gateway killed with SIGKILL under load (real PostgreSQL and Kaf
     // Every one of them reaches the topic (consumers drop a re-sent record by event-id).
     const all = new Set([...accepted, ...unanswered]);
     const seen = new Set<string>();
-    const deadline = Date.now() + 90_000;
-    while (seen.size < all.size && Date.now() < deadline) {
-      for (const r of seizures.records) if (all.has(r.headers['event-id'])) seen.add(r.headers['event-id']);
-      if (seen.size < all.size) await new Promise((r) => setTimeout(r, 250));
-    }
-    expect([...all].filter((id) => !seen.has(id))).toEqual([]);
+    await eventually(
+      () => {
+        for (const r of seizures.records) if (all.has(r.headers['event-id'])) seen.add(r.headers['event-id']);
+        expect([...all].filter((id) => !seen.has(id))).toEqual([]);
+      },
+      { timeoutMs: 90_000, intervalMs: 250, what: 'every report on its topic' },
+    );
   }, 420_000);
 });

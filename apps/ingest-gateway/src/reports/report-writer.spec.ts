@@ -1,3 +1,4 @@
+import { eventually } from '@app/testing';
 import { outboxEntryFor } from '../outbox/domain/outbox-record';
 import { ReportWriter } from './report-writer';
 import { ReportStore, type NewReport, type ReportStatus } from './report.store';
@@ -62,11 +63,6 @@ function setup(opts: { maxReports?: number; maxInFlight?: number } = {}) {
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
-/** Lets the event loop turn until `cond` holds (bounded). */
-async function until(cond: () => boolean): Promise<void> {
-  for (let i = 0; i < 50 && !cond(); i++) await tick();
-}
-
 describe(ReportWriter.name, () => {
   it('joins writes made in the same turn of the event loop into one transaction', async () => {
     const { store, gc } = setup();
@@ -99,7 +95,7 @@ describe(ReportWriter.name, () => {
     expect(store.calls).toEqual([['a']]);
     store.release();
     await first;
-    await until(() => store.calls.length === 2);
+    await eventually(() => store.calls.length === 2, { intervalMs: 0, timeoutMs: 1000 });
     expect(store.calls).toEqual([['a'], ['b', 'c']]);
     store.release();
     expect(await Promise.all(later)).toEqual([new Set(['b']), new Set(['c'])]);
@@ -113,7 +109,7 @@ describe(ReportWriter.name, () => {
     expect(store.calls).toEqual([['a'], ['b']]);
     store.release();
     await Promise.all(all.slice(0, 2));
-    await until(() => store.calls.length === 3);
+    await eventually(() => store.calls.length === 3, { intervalMs: 0, timeoutMs: 1000 });
     expect(store.calls).toEqual([['a'], ['b'], ['c']]);
     store.release();
     await all[2];

@@ -3,9 +3,11 @@ import { DataSource } from 'typeorm';
 import { Topics } from '@app/contracts';
 import { IdentityStore } from '@app/identity';
 import {
+  eventually,
   RouteReportBuilder,
   SeizureReportBuilder,
   startService,
+  stopAll,
   testKafka,
   TopicProbe,
   type RunningService,
@@ -48,11 +50,7 @@ describe('Ingest gateway HTTP API (real Kafka and PostgreSQL)', () => {
     keys.revoked = revoked.key;
   });
 
-  afterAll(async () => {
-    await seizures?.stop();
-    await routes?.stop();
-    await svc?.stop();
-  });
+  afterAll(() => stopAll(seizures, routes, svc));
 
   async function call(
     method: 'GET' | 'POST',
@@ -203,14 +201,16 @@ describe('Ingest gateway HTTP API (real Kafka and PostgreSQL)', () => {
     it('shows the own agency a report as accepted, then published', async () => {
       const report = SeizureReportBuilder.valid().withCaseRef().build();
       await call('POST', '/v1/seizures', { body: report });
-      const deadline = Date.now() + 20000;
-      let a: Answer;
-      do {
-        a = await call('GET', `/v1/reports/${report.eventId}`);
-        expect(a.status).toBe(200);
-        if (a.body.status === 'published') break;
-        await new Promise((r) => setTimeout(r, 100));
-      } while (Date.now() < deadline);
+      // Every answer on the way is a 200: a non-200 ends the wait and fails the expect below.
+      const a = await eventually(
+        async () => {
+          const a = await call('GET', `/v1/reports/${report.eventId}`);
+          if (a.status === 200) expect(a.body.status).toBe('published');
+          return a;
+        },
+        { timeoutMs: 20000, what: `report ${report.eventId} published` },
+      );
+      expect(a.status).toBe(200);
       expect(a.body).toEqual({
         eventId: report.eventId,
         status: 'published',

@@ -1,15 +1,21 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Kafka, Producer } from 'kafkajs';
 import { Webhook } from 'standardwebhooks';
 import { DataSource } from 'typeorm';
-import { dlqTopicOf, Topics, type PrecheckHitEvent } from '@app/contracts';
-import { IdentityStore } from '@app/identity';
-import { containerCheckDigit } from '@app/matching';
+import { dlqTopicOf, Topics, type PrecheckHitEvent, type SeizureReportDto } from '@app/contracts';
 import {
+  callApi,
+  containerNumber,
+  createKeys,
+  eventually,
+  publishReports,
   SeizureReportBuilder,
+  SseReader,
   startService,
+  stopAll,
   testKafka,
   TopicProbe,
+  untilStored,
   WebhookReceiver,
   type ProbeRecord,
   type RunningService,
@@ -27,20 +33,10 @@ import { notificationService } from '../notification.service-definition';
 // PK-CUS: no other spec subscribes a webhook for it (specs share the database, and a
 // subscription receives every alert of its agency, whichever instance issued it).
 
-function container(): string {
-  const body = `TGHU${String(randomInt(0, 999999)).padStart(6, '0')}`;
-  return `${body}${containerCheckDigit(body)}`;
-}
+const container = () => containerNumber('TGHU');
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+/** How long and how often this suite waits for what the services do. */
+const WAIT = { timeoutMs: 20000, intervalMs: 50 };
 
 const NOTIFICATION_ENV = {
   AUTH_CACHE_TTL_MS: '0',
@@ -60,7 +56,7 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
   let receiver: WebhookReceiver;
   let secret: string;
   const kafka: Kafka = testKafka('precheck-alerts-int');
-  const keys: Record<string, string> = {};
+  let keys: Record<string, string>;
   let subscriptionId: string | undefined;
 
   beforeAll(async () => {
@@ -72,13 +68,7 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
     hits = await TopicProbe.start(kafka, Topics.PrecheckHit);
     issued = await TopicProbe.start(kafka, Topics.AlertIssued);
     dlq = await TopicProbe.start(kafka, dlqTopicOf(Topics.PrecheckHit));
-    const identity = notification.app.get(IdentityStore);
-    for (const [name, role, agencyId] of [
-      ['acd', 'publisher', 'AF-ACD'],
-      ['cus', 'liaison', 'PK-CUS'],
-    ] as const) {
-      keys[name] = (await identity.createKey({ role, agencyId })).key;
-    }
+    keys = await createKeys(notification.app, { acd: ['publisher', 'AF-ACD'], cus: ['liaison', 'PK-CUS'] });
     receiver = await WebhookReceiver.start('up');
     const sub = await api<{ id: string; secret: string }>('POST', '/v1/subscriptions', keys.cus, {
       url: receiver.url,
@@ -92,31 +82,16 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
   afterAll(async () => {
     // The run's other specs share this database: leave no PK-CUS subscription behind.
     if (subscriptionId) await api('DELETE', `/v1/subscriptions/${subscriptionId}`, keys.cus);
-    await receiver?.stop();
-    for (const probe of [hits, issued, dlq]) await probe?.stop();
-    await producer?.disconnect();
-    await notification?.stop();
-    await correlation?.stop();
+    await stopAll(receiver, hits, issued, dlq, producer, notification, correlation);
   });
 
-  async function api<T = Record<string, unknown>>(
+  const api = <T = Record<string, unknown>>(
     method: string,
     path: string,
     key: string,
     body?: unknown,
     base = notification.baseUrl,
-  ): Promise<{ status: number; body: T }> {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${key}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-  }
+  ) => callApi<T>(base, method, path, key, body);
 
   async function send(
     topic: string,
@@ -128,51 +103,39 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
   }
 
   /** A PK-CUS seizure carrying `c`, stored by correlation and by notification. */
-  async function ownerCase(c: string): Promise<Record<string, unknown>> {
-    const report = SeizureReportBuilder.valid()
-      .withAgency('PK-CUS')
-      .withCaseRef()
-      .without('persons')
-      .without('conveyances')
-      .without('route')
-      .withContainer(c)
-      .build() as unknown as Record<string, unknown> & { eventId: string };
-    await send(Topics.SeizureReported, `PK-CUS:${String(report.agencyCaseRef)}`, JSON.stringify(report), {
-      'event-id': report.eventId,
-      'event-type': 'SeizureReported',
-      'schema-version': '1',
-    });
+  async function ownerCase(c: string): Promise<SeizureReportDto> {
+    const report = SeizureReportBuilder.bare('PK-CUS').withContainer(c).build();
+    await publishReports(producer, [report]);
     const correlationDs = correlation.app.get(DataSource);
     for (const [db, table] of [
       [correlationDs, 'correlation.report'],
       [ds, 'notification.report'],
     ] as const) {
-      await until(`${table} ${report.eventId}`, async () =>
-        (await db.query<unknown[]>(`SELECT 1 FROM ${table} WHERE event_id = $1`, [report.eventId])).length
-          ? true
-          : undefined,
-      );
+      await untilStored(db, table, [report.eventId], WAIT);
     }
     return report;
   }
 
   /** Checks the consignment until it hits (the index picks new cases up within about 250 ms). */
   async function precheckUntilHit(c: string) {
-    return until('a HIT', async () => {
-      const res = await api<{ result: string; hits: { hitId: string; feature: string }[] }>(
-        'POST',
-        '/v1/prechecks',
-        keys.acd,
-        {
-          checkId: randomUUID(),
-          crossingPoint: 'TORKHAM',
-          conveyances: [{ kind: 'CONTAINER', containerNumber: c }],
-        },
-        correlation.baseUrl,
-      );
-      expect(res.status).toBe(200);
-      return res.body.result === 'HIT' ? res.body : undefined;
-    });
+    return eventually(
+      async () => {
+        const res = await api<{ result: string; hits: { hitId: string; feature: string }[] }>(
+          'POST',
+          '/v1/prechecks',
+          keys.acd,
+          {
+            checkId: randomUUID(),
+            crossingPoint: 'TORKHAM',
+            conveyances: [{ kind: 'CONTAINER', containerNumber: c }],
+          },
+          correlation.baseUrl,
+        );
+        expect(res.status).toBe(200);
+        return res.body.result === 'HIT' && res.body;
+      },
+      { ...WAIT, what: 'a HIT' },
+    );
   }
 
   async function alertRows(hitId: string): Promise<{ alert_id: string; kind: string }[]> {
@@ -196,8 +159,7 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
     const stream = await fetch(`${notification.baseUrl}/v1/alerts/stream`, {
       headers: { authorization: `Bearer ${keys.cus}`, accept: 'text/event-stream' },
     });
-    const reader = stream.body!.getReader();
-    let sse = '';
+    const sse = new SseReader(stream);
     const c = container();
     const report = await ownerCase(c);
 
@@ -236,14 +198,9 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
     expect(mine[0]).toMatchObject({ alertId: alert.alertId, status: 'new' });
 
     // SSE: the stream shows it.
-    const deadline = Date.now() + 10000;
-    while (!sse.includes(hitId) && Date.now() < deadline) {
-      const chunk = await reader.read();
-      if (chunk.done) break;
-      sse += Buffer.from(chunk.value).toString('utf8');
-    }
-    expect(sse).toMatch(new RegExp(`id: \\d+\\nevent: alert\\ndata: .*"alertId":"${alert.alertId}"`));
-    await reader.cancel();
+    await sse.readUntil(new RegExp(hitId));
+    expect(sse.text).toMatch(new RegExp(`id: \\d+\\nevent: alert\\ndata: .*"alertId":"${alert.alertId}"`));
+    await sse.cancel();
 
     // Kafka: one AlertIssued keyed by the owner.
     const [record] = await issued.waitFor((r) => r.value.includes(hitId));
@@ -268,12 +225,10 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
       'event-id': eventId,
     });
     // The re-emitted copy is consumed (its idempotency row exists) and adds nothing.
-    await until('the re-emitted hit consumed', async () =>
-      (await ds.query<unknown[]>(`SELECT 1 FROM notification.processed_event WHERE event_id = $1`, [eventId]))
-        .length
-        ? true
-        : undefined,
-    );
+    await untilStored(ds, 'notification.processed_event', [eventId], {
+      ...WAIT,
+      what: 'the re-emitted hit consumed',
+    });
     await new Promise((r) => setTimeout(r, 1000));
     expect(await alertRows(hit.hitId)).toHaveLength(1);
     expect((await inbox()).filter(isHit(hit.hitId))).toHaveLength(1);
@@ -308,9 +263,10 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
     const [unparsable] = await dlq.waitFor((r) => r.headers['event-id'] === garbageId);
     expect(unparsable.headers['dlq-reason']).toMatch(/not valid JSON/);
 
-    await until('the good hit alerted', async () =>
-      (await alertRows(good.hitId)).length ? true : undefined,
-    );
+    await eventually(async () => (await alertRows(good.hitId)).length > 0, {
+      ...WAIT,
+      what: 'the good hit alerted',
+    });
     expect(await ds.query(`SELECT 1 FROM notification.alert WHERE payload LIKE '%not-a-uuid%'`)).toEqual([]);
   });
 
@@ -352,10 +308,13 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
     const admin = kafka.admin();
     await admin.connect();
     try {
-      await until('the group empty', async () => {
-        const [d] = (await admin.describeGroups([group])).groups;
-        return d.members.length === 0 ? true : undefined;
-      });
+      await eventually(
+        async () => {
+          const [d] = (await admin.describeGroups([group])).groups;
+          return d.members.length === 0;
+        },
+        { ...WAIT, what: 'the group empty' },
+      );
       await admin.setOffsets({
         groupId: group,
         topic: Topics.PrecheckHit,
@@ -377,9 +336,10 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
       'event-type': 'PrecheckHit',
       'schema-version': '1',
     });
-    await until('the marker alerted', async () =>
-      (await alertRows(marker.hitId)).length ? true : undefined,
-    );
+    await eventually(async () => (await alertRows(marker.hitId)).length > 0, {
+      ...WAIT,
+      what: 'the marker alerted',
+    });
     // Only the marker is new: every replayed record found its idempotency row.
     expect(await processed()).toBe(before + 1);
     expect(await alertRows(hit.hitId)).toHaveLength(1);

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { Admin, Consumer, Producer } from 'kafkajs';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { IdentityStore } from '@app/identity';
-import { startService, testKafka, type RunningService } from '@app/testing';
+import { eventually, startService, testKafka, type RunningService } from '@app/testing';
 import type { OpsMonitorEnv } from '../ops-monitor.env';
 import { opsMonitorService } from '../ops-monitor.service-definition';
 
@@ -88,13 +88,8 @@ describe('Ops monitor dashboard in headless Chromium (real Kafka and PostgreSQL)
   const chartPoints = async (): Promise<[number, number][]> =>
     JSON.parse((await page.locator('#lag-chart').getAttribute('data-points')) ?? '[]') as [number, number][];
 
-  async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error(`${what} not seen on the dashboard within ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  /** How long the dashboard may take to show something. */
+  const WAIT = { timeoutMs: 30000 };
 
   it('shows only the sign-in without a key, and again after a key the API refuses', async () => {
     await page.goto(`${svc.baseUrl}/?refresh=300&minutes=5&group=${encodeURIComponent(group)}`);
@@ -121,7 +116,7 @@ describe('Ops monitor dashboard in headless Chromium (real Kafka and PostgreSQL)
     await page.locator('tr[data-dlq="intel.seizure.reported.v1.dlq"]').waitFor();
     await expect(page.locator('#deliveries-body').getAttribute('data-available')).resolves.toBe('false');
     await expect(page.locator('#deliveries-body').innerText()).resolves.toMatch(/Not available/);
-    await until('a chart with data', async () => (await chartPoints()).length >= 2);
+    await eventually(async () => (await chartPoints()).length >= 2, { ...WAIT, what: 'a chart with data' });
     await expect(page.locator('#lag-chart').getAttribute('data-group')).resolves.toBe(group);
   });
 
@@ -131,20 +126,24 @@ describe('Ops monitor dashboard in headless Chromium (real Kafka and PostgreSQL)
       acks: -1,
       messages: Array.from({ length: backlog }, (_, i) => ({ key: `k-${i}`, value: `{"i":${i}}` })),
     });
-    await until(`lag ${backlog}`, async () => (await shownLag()) === backlog);
-    await until('the backlog on the chart', async () =>
-      (await chartPoints()).some(([, lag]) => lag === backlog),
-    );
+    await eventually(async () => (await shownLag()) === backlog, { ...WAIT, what: `lag ${backlog}` });
+    await eventually(async () => (await chartPoints()).some(([, lag]) => lag === backlog), {
+      ...WAIT,
+      what: 'the backlog on the chart',
+    });
 
     consumer = kafka.consumer({ groupId: group, allowAutoTopicCreation: false, heartbeatInterval: 1000 });
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({ eachMessage: async () => Promise.resolve() });
-    await until('lag 0', async () => (await shownLag()) === 0);
-    await until('the drained lag on the chart', async () => {
-      const points = await chartPoints();
-      return points.length > 0 && points[points.length - 1][1] === 0;
-    });
+    await eventually(async () => (await shownLag()) === 0, { ...WAIT, what: 'lag 0' });
+    await eventually(
+      async () => {
+        const points = await chartPoints();
+        return points.length > 0 && points[points.length - 1][1] === 0;
+      },
+      { ...WAIT, what: 'the drained lag on the chart' },
+    );
     const points = await chartPoints();
     const peak = points.findIndex(([, lag]) => lag === backlog);
     expect(peak).toBeGreaterThanOrEqual(0);

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Admin, Consumer, Kafka, Producer } from 'kafkajs';
 import { IdentityStore } from '@app/identity';
-import { describeGroupWithKafkaTools, startService, testKafka, type RunningService } from '@app/testing';
+import {
+  describeGroupWithKafkaTools,
+  eventually,
+  startService,
+  testKafka,
+  type RunningService,
+} from '@app/testing';
 import type { OpsMonitorEnv } from '../ops-monitor.env';
 import { opsMonitorService } from '../ops-monitor.service-definition';
 
@@ -205,19 +211,17 @@ describe('Consumer lag status through a slowdown, a stop and a restart (real Kaf
       return g;
     };
 
-    /** Reads the group until `ok`; fails with the whole status log when it does not come. */
-    const until = async (what: string, ok: (g: GroupBody) => boolean, timeoutMs = 30000) => {
-      const deadline = Date.now() + timeoutMs;
-      while (Date.now() < deadline) {
-        const g = await read().catch(() => null);
-        if (g && ok(g)) return g;
-        await sleep(100);
-      }
-      const tail = log.slice(-40).map((l) => `${l.phase} ${l.status} lag=${l.lag} ${l.reason}`);
-      throw new Error(
-        `${groupId}: ${what} not reached within ${timeoutMs} ms; last reads:\n${tail.join('\n')}`,
+    /** Reads the group until `ok`; fails with the last reads of the status log when it does not come. */
+    const until = (what: string, ok: (g: GroupBody) => boolean, timeoutMs = 30000) =>
+      eventually(
+        async () => {
+          const g = await read();
+          if (ok(g)) return g;
+          const tail = log.slice(-40).map((l) => `${l.phase} ${l.status} lag=${l.lag} ${l.reason}`);
+          throw new Error(`last reads:\n${tail.join('\n')}`);
+        },
+        { timeoutMs, what: `${groupId}: ${what}` },
       );
-    };
 
     /** Statuses read in a phase, in order, repeats collapsed. */
     const statusesIn = (p: string) =>

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Admin, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { IdentityStore } from '@app/identity';
-import { startService, testKafka, type RunningService } from '@app/testing';
+import { eventually, startService, testKafka, type RunningService } from '@app/testing';
 import type { OpsMonitorEnv } from '../ops-monitor.env';
 import { opsMonitorService } from '../ops-monitor.service-definition';
 
@@ -35,22 +35,6 @@ describe('Ops monitor lag sampler (real Kafka and PostgreSQL)', () => {
     if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   };
-
-  async function until<T>(
-    what: string,
-    fn: () => Promise<T>,
-    ok: (v: T) => boolean,
-    timeoutMs = 30000,
-  ): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    let last: T | undefined;
-    while (Date.now() < deadline) {
-      last = await fn();
-      if (ok(last)) return last;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`${what} not reached within ${timeoutMs} ms; last: ${JSON.stringify(last)}`);
-  }
 
   beforeAll(async () => {
     svc = await startService(opsMonitorService, { env: SAMPLER_ENV });
@@ -88,32 +72,39 @@ describe('Ops monitor lag sampler (real Kafka and PostgreSQL)', () => {
     });
     const seen = new Set<string>();
     const path = `/v1/consumer-groups/${group}`;
-    const stopped = await until(
-      'STOP',
-      () => get<GroupBody>(svc, path),
-      (g) => {
+    const stopped = await eventually(
+      async () => {
+        const g = await get<GroupBody>(svc, path);
         seen.add(g.worstPartitionStatus);
-        return g.worstPartitionStatus === 'STOP';
+        expect(g.worstPartitionStatus).toBe('STOP');
+        return g;
       },
+      { timeoutMs: 30000, what: 'STOP' },
     );
     expect(seen).toContain('OK');
     expect(stopped).toMatchObject({ status: 'ERR', totalLag: 10 });
     expect(stopped.partitions[0].reason).toMatch(/has not moved/);
 
     await admin.setOffsets({ groupId: group, topic, partitions: [{ partition: 0, offset: '10' }] });
-    const recovered = await until(
-      'OK',
-      () => get<GroupBody>(svc, path),
-      (g) => g.status === 'OK',
+    const recovered = await eventually(
+      async () => {
+        const g = await get<GroupBody>(svc, path);
+        expect(g.status).toBe('OK');
+        return g;
+      },
+      { timeoutMs: 30000, what: 'OK' },
     );
     expect(recovered.totalLag).toBe(0);
   });
 
   it('exports lag and status gauges for the group', async () => {
-    const text = await until(
-      'gauges',
-      async () => (await fetch(`${svc.baseUrl}/metrics`)).text(),
-      (t) => t.includes(`intel_ops_consumer_group_lag{group="${group}"`),
+    const text = await eventually(
+      async () => {
+        const t = await (await fetch(`${svc.baseUrl}/metrics`)).text();
+        expect(t).toContain(`intel_ops_consumer_group_lag{group="${group}"`);
+        return t;
+      },
+      { timeoutMs: 30000, what: 'gauges' },
     );
     expect(text).toMatch(
       new RegExp(

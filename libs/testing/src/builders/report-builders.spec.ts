@@ -200,3 +200,14 @@ describe(RouteReportBuilder.name, () => {
     expect(validateReport('route', report, { now: NOW })).toMatchObject({ ok: true });
   });
 });
+
+describe(`${SeizureReportBuilder.name}.bare`, () => {
+  it('builds a valid seizure of the agency under a new case reference, without persons, conveyances or route', () => {
+    const [a, b] = [SeizureReportBuilder.bare('AF-ABP').build(), SeizureReportBuilder.bare('AF-ABP').build()];
+    expect(validateReport('seizure', a, { now: NOW })).toMatchObject({ ok: true });
+    expect(a.agencyId).toBe('AF-ABP');
+    expect(a.agencyCaseRef).not.toBe(b.agencyCaseRef);
+    expect(a.agencyCaseRef).not.toBe(SeizureReportBuilder.valid().build().agencyCaseRef);
+    expect([a.persons, a.conveyances, a.route]).toEqual([undefined, undefined, undefined]);
+  });
+});

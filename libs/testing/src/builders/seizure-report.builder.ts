@@ -47,6 +47,19 @@ export class SeizureReportBuilder extends ReportBuilder<SeizureReportDto> {
     });
   }
 
+  /**
+   * A valid seizure of `agencyId` under a new case reference that carries no identifiers (no
+   * persons, conveyances or route): a test adds the ones it means to match on.
+   */
+  static bare(agencyId: string): SeizureReportBuilder {
+    return SeizureReportBuilder.valid()
+      .withAgency(agencyId)
+      .withCaseRef()
+      .without('persons')
+      .without('conveyances')
+      .without('route');
+  }
+
   /** The agency's case reference (a new random one when called without an argument). */
   withCaseRef(agencyCaseRef: string = ReportBuilder.randomRef('CASE')): this {
     this.draft.agencyCaseRef = agencyCaseRef;

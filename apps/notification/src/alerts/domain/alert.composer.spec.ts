@@ -1,34 +1,17 @@
 import type { CaseLinkedEvent, TlpLevel } from '@app/contracts';
-import { parsePolicy, type Recipient } from '@app/sharing-policy';
-import { SeizureReportBuilder } from '@app/testing';
+import type { Recipient } from '@app/sharing-policy';
+import { COUNTRY, GENEROUS, policyOf, SeizureReportBuilder } from '@app/testing';
 import { composeAlert, PROTECTED_PERSON_NOTICE, strictestTlp } from './alert.composer';
 import type { StoredReport } from './alert.types';
 
-const policy = parsePolicy({
-  version: 1,
+const policy = policyOf({
   agencies: {
     'AF-CNPA': { name: 'Counter Narcotics Police', liaisonContact: { email: 'blo@cnpa.example.org' } },
     'PK-ANF': { name: 'Anti-Narcotics Force', liaisonContact: { email: 'blo@anf.example.org' } },
   },
   rules: [
-    {
-      from: 'PK',
-      to: 'AF',
-      alerts: true,
-      identifiers: 'MATCHED_ONLY',
-      persons: 'ROLE_ONLY',
-      narrative: false,
-      liaisonContact: true,
-    },
-    {
-      from: 'AF',
-      to: 'PK',
-      alerts: true,
-      identifiers: 'ALL',
-      persons: 'FULL',
-      narrative: true,
-      liaisonContact: true,
-    },
+    { from: 'PK', to: 'AF', ...COUNTRY },
+    { from: 'AF', to: 'PK', ...GENEROUS },
   ],
 });
 

@@ -1,34 +1,16 @@
 import type { PrecheckHitEvent } from '@app/contracts';
-import { parsePolicy } from '@app/sharing-policy';
+import { COUNTRY, policyOf, STINGY } from '@app/testing';
 import { composePrecheckAlert, precheckAlertIdOf, precheckSeverity } from './precheck-alert.composer';
 
-const policy = parsePolicy({
-  version: 1,
+const policy = policyOf({
   agencies: {
     'AF-ACD': { name: 'Afghanistan Customs Department', liaisonContact: { email: 'blo.acd@example.org' } },
     'PK-CUS': { name: 'Pakistan Customs', liaisonContact: { email: 'blocus@example.org' } },
     'PK-ANF': { name: 'Anti-Narcotics Force', liaisonContact: { email: 'bloanf@example.org' } },
   },
   rules: [
-    {
-      from: 'AF',
-      to: 'PK',
-      alerts: true,
-      identifiers: 'MATCHED_ONLY',
-      persons: 'ROLE_ONLY',
-      narrative: false,
-      liaisonContact: true,
-    },
-    {
-      from: 'PK-CUS',
-      to: 'PK-ANF',
-      alerts: true,
-      identifiers: 'NONE',
-      persons: 'NONE',
-      narrative: false,
-      liaisonContact: false,
-      sameCountryAlerts: true,
-    },
+    { from: 'AF', to: 'PK', ...COUNTRY },
+    { from: 'PK-CUS', to: 'PK-ANF', ...STINGY, liaisonContact: false, sameCountryAlerts: true },
   ],
 });
 

@@ -1,0 +1,52 @@
+import type { Message, Producer, RecordMetadata } from 'kafkajs';
+import { EventTypes, Topics } from '@app/contracts';
+
+/** The headers every record of the system carries: event-id, event-type and schema-version 1. */
+export function eventMessage(eventType: string, eventId: string, key: string, value: string): Message {
+  return { key, value, headers: { 'event-id': eventId, 'event-type': eventType, 'schema-version': '1' } };
+}
+
+/** What a record of a report is made of: a seizure has `agencyCaseRef`, a route `routeRef`. */
+interface ReportIdentity {
+  eventId: string;
+  agencyId: string;
+  agencyCaseRef?: string;
+  routeRef?: string;
+}
+
+/**
+ * The record of a seizure or route report as the ingest gateway publishes it: its kind's topic,
+ * key `<agencyId>:<agencyCaseRef|routeRef>` (or `key`), the report as JSON and the event headers.
+ */
+export function reportRecord(report: object, key?: string): { topic: string; message: Message } {
+  const r = report as ReportIdentity;
+  const route = 'routeRef' in r;
+  return {
+    topic: route ? Topics.RouteReported : Topics.SeizureReported,
+    message: eventMessage(
+      route ? EventTypes.RouteReported : EventTypes.SeizureReported,
+      r.eventId,
+      key ?? `${r.agencyId}:${route ? r.routeRef : r.agencyCaseRef}`,
+      JSON.stringify(report),
+    ),
+  };
+}
+
+/**
+ * Publishes reports as the ingest gateway's relay does (acks from all in-sync replicas), in order,
+ * one send per topic; every record keyed `key` when one is given. Resolves with the record metadata.
+ */
+export async function publishReports(
+  producer: Producer,
+  reports: readonly object[],
+  key?: string,
+): Promise<RecordMetadata[]> {
+  const byTopic = new Map<string, Message[]>();
+  for (const report of reports) {
+    const { topic, message } = reportRecord(report, key);
+    byTopic.set(topic, [...(byTopic.get(topic) ?? []), message]);
+  }
+  const sent: RecordMetadata[] = [];
+  for (const [topic, messages] of byTopic) sent.push(...(await producer.send({ topic, acks: -1, messages })));
+  return sent;
+}
