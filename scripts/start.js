@@ -265,6 +265,13 @@ async function main() {
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 
+  // A local run: public development keys stand in for the secrets a deployment supplies
+  // (LEDGER_SIGNING_KEY). RUN_MODE=production npm start refuses to start without them.
+  if (!process.env.RUN_MODE) {
+    process.env.RUN_MODE = 'development';
+    say('RUN_MODE=development: the disclosure ledger is signed with the public development key (docs/ledger.md)');
+  }
+
   // The database first: the first lines say which one this run uses.
   const embedded = !process.env.DATABASE_URL;
   if (embedded) {

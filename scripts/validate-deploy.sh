@@ -2,7 +2,7 @@
 # Validates the deployment files without a container engine or a cluster:
 #   1. docker-compose.yml           docker-compose config -q (Debian's docker-compose, or `docker compose`)
 #   2. deploy/compose/prometheus.yml promtool check config, with deploy/prometheus/alerts.yml as its rules
-#   3. topic list                    deploy/compose/create-topics.sh == TopicPartitions (libs/contracts)
+#   3. topic list                    deploy/compose/create-topics.sh == allTopicSpecs() (libs/contracts)
 #   4. Dockerfile                    hadolint when installed; dockerfile-utils lint (npm); the project's
 #                                    rules: pinned base tags, non-root USER, HEALTHCHECK, no ADD, apt hygiene,
 #                                    exec-form CMD/ENTRYPOINT, npm ci, COPY sources present
@@ -114,20 +114,21 @@ const path = require('node:path');
 const root = process.argv[2];
 require(require.resolve('ts-node', { paths: [root] })).register({ transpileOnly: true, compilerOptions: { module: 'commonjs' } });
 const { allTopicSpecs } = require(path.join(root, 'libs/contracts/src/topics/topics.ts'));
-const want = allTopicSpecs().map((s) => `${s.topic} ${s.numPartitions}`).sort();
+const settingsOf = (s) => (s.configEntries ?? []).map((c) => `${c.name}=${c.value}`).join(',');
+const want = allTopicSpecs().map((s) => `${s.topic} ${s.numPartitions}${settingsOf(s) ? ` ${settingsOf(s)}` : ''}`).sort();
 const script = fs.readFileSync(path.join(root, 'deploy/compose/create-topics.sh'), 'utf8');
-const have = [...script.matchAll(/^(intel\.\S+) (\d+)$/gm)].map((m) => `${m[1]} ${m[2]}`).sort();
+const have = [...script.matchAll(/^(intel\.\S+) (\d+)( \S+)?$/gm)].map((m) => `${m[1]} ${m[2]}${m[3] ?? ''}`).sort();
 const missing = want.filter((t) => !have.includes(t));
 const extra = have.filter((t) => !want.includes(t));
 if (missing.length || extra.length) {
-  if (missing.length) console.log(`missing from create-topics.sh (topic partitions): ${missing.join(', ')}`);
+  if (missing.length) console.log(`missing from create-topics.sh (topic partitions settings): ${missing.join(', ')}`);
   if (extra.length) console.log(`in create-topics.sh but not in TopicPartitions: ${extra.join(', ')}`);
   process.exit(1);
 }
 console.log(`${want.length} topics`);
 NODE
 ); then
-  ok "deploy/compose/create-topics.sh matches libs/contracts TopicPartitions: $out"
+  ok "deploy/compose/create-topics.sh matches libs/contracts allTopicSpecs(): $out"
 else
   fail "deploy/compose/create-topics.sh differs from libs/contracts/src/topics/topics.ts"
   printf '%s\n' "$out" | indent

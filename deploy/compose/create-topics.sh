@@ -4,8 +4,9 @@
 # against any cluster from a host with the Kafka tools). The services' own boot-time topic
 # creation then finds every topic present and only checks partition counts.
 #
-# The list mirrors TopicPartitions in libs/contracts/src/topics/topics.ts (each topic plus its
-# `.dlq` with 1 partition); scripts/validate-deploy.sh fails when the two drift apart.
+# The list mirrors allTopicSpecs() of libs/contracts/src/topics/topics.ts (each topic with its
+# `.dlq` of 1 partition where it has one, and the settings of TopicConfigs as a third column);
+# scripts/validate-deploy.sh fails when the two drift apart.
 #
 #   BOOTSTRAP=broker:9092 REPLICATION_FACTOR=3 MIN_INSYNC_REPLICAS=2 sh create-topics.sh
 #   COMMAND_CONFIG=/path/admin.properties   (TLS/SASL client settings of an admin principal)
@@ -16,7 +17,7 @@ BOOTSTRAP="${BOOTSTRAP:-kafka-1:9092,kafka-2:9092,kafka-3:9092}"
 RF="${REPLICATION_FACTOR:-3}"
 MIN_ISR="${MIN_INSYNC_REPLICAS:-2}"
 
-# topic partitions
+# topic partitions [settings,comma-separated]
 TOPICS='
 intel.seizure.reported.v1 6
 intel.seizure.reported.v1.dlq 1
@@ -28,19 +29,23 @@ intel.alert.issued.v1 3
 intel.alert.issued.v1.dlq 1
 intel.precheck.hit.v1 3
 intel.precheck.hit.v1.dlq 1
+intel.ledger.checkpoint.v1 1 cleanup.policy=compact,segment.ms=3600000
 '
 
 set -- --bootstrap-server "$BOOTSTRAP"
 if [ -n "${COMMAND_CONFIG:-}" ]; then set -- "$@" --command-config "$COMMAND_CONFIG"; fi
 
 existing="$("$KAFKA_BIN/kafka-topics.sh" "$@" --list)"
-echo "$TOPICS" | while read -r topic partitions; do
+echo "$TOPICS" | while read -r topic partitions settings; do
   [ -n "$topic" ] || continue
   if printf '%s\n' "$existing" | grep -qxF "$topic"; then
     echo "exists:  $topic"
     continue
   fi
+  extra=""
+  for setting in $(printf '%s' "${settings:-}" | tr ',' ' '); do extra="$extra --config $setting"; done
+  # shellcheck disable=SC2086
   "$KAFKA_BIN/kafka-topics.sh" "$@" --create --if-not-exists --topic "$topic" \
-    --partitions "$partitions" --replication-factor "$RF" --config "min.insync.replicas=$MIN_ISR"
-  echo "created: $topic ($partitions partitions, replication factor $RF, min.insync.replicas $MIN_ISR)"
+    --partitions "$partitions" --replication-factor "$RF" --config "min.insync.replicas=$MIN_ISR" $extra
+  echo "created: $topic ($partitions partitions, replication factor $RF, min.insync.replicas $MIN_ISR${settings:+, $settings})"
 done

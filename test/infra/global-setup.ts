@@ -47,6 +47,7 @@ async function assertKafkaAnswers(brokers: string): Promise<void> {
           topic: t.topic,
           numPartitions: t.numPartitions,
           replicationFactor: 1,
+          configEntries: t.configEntries,
         })),
       });
     }

@@ -2,7 +2,7 @@ import { Webhook } from 'standardwebhooks';
 import { DataSource } from 'typeorm';
 import type { CommonEnv } from '@app/config';
 import { IdentityStore } from '@app/identity';
-import { verifyLedger } from '@app/ledger';
+import { LedgerKeyring, verifyLedger } from '@app/ledger';
 import {
   callApi,
   containerNumber,
@@ -158,7 +158,12 @@ describe('Pipeline: ingest → correlation → notification → liaison officers
 
     // Every disclosure is in the ledger, and the chain verifies.
     const ds = notification.app.get(DataSource);
-    const verdict = await verifyLedger((sql, params) => ds.query(sql, params));
+    const verdict = await verifyLedger(
+      (sql, params) => ds.query(sql, params),
+      'notification',
+      LedgerKeyring.development(),
+      null,
+    );
     expect(verdict).toMatchObject({ ok: true });
   });
 });

@@ -11,6 +11,8 @@ describe('boot-time configuration', () => {
     ['ingest-gateway', { INGEST_PORT: 'eighty' }, 'INGEST_PORT'],
     ['notification', { KAFKA_BROKERS: 'not a broker list' }, 'KAFKA_BROKERS'],
     ['ops-monitor', { LOG_LEVEL: 'chatty' }, 'LOG_LEVEL'],
+    // A production start without the ledger's signing key (docs/ledger.md).
+    ['notification', { RUN_MODE: 'production', LEDGER_SIGNING_KEY: '' }, 'LEDGER_SIGNING_KEY'],
   ])('%s refuses to start with %j and names %s', (app, env, variable) => {
     const r = spawnSync(process.execPath, [entry(app)], {
       env: { ...process.env, ...env },

@@ -1,5 +1,6 @@
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { CommonEnv, EnvDoc } from '@app/config';
+import { LedgerPreviousPublicKeysVariable, LedgerSigningKeyVariable } from '@app/ledger';
 
 /** Environment of the Notification service. */
 export class NotificationEnv extends CommonEnv {
@@ -89,4 +90,10 @@ export class NotificationEnv extends CommonEnv {
   @IsOptional()
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes in base64 (openssl rand -base64 32)' })
   WEBHOOK_SECRET_KEY?: string;
+
+  @LedgerSigningKeyVariable()
+  LEDGER_SIGNING_KEY?: string;
+
+  @LedgerPreviousPublicKeysVariable()
+  LEDGER_PREVIOUS_PUBLIC_KEYS?: string;
 }

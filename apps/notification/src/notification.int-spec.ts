@@ -23,7 +23,13 @@ import {
 import { AlertIssuerService } from './alerts/alert-issuer.service';
 import type { InboxAlert } from './alerts/alerts.service';
 import type { AlertIssued } from './alerts/domain/alert.types';
-import { verifyLedger } from '@app/ledger';
+import {
+  CheckpointPublisherHost,
+  LedgerKeyring,
+  computeEntryHash,
+  verifyLedger,
+  type DisclosedRecord,
+} from '@app/ledger';
 import type { NotificationEnv } from './notification.env';
 import { notificationService } from './notification.service-definition';
 import { ReportCopyService } from './reports/report-copy.service';
@@ -266,12 +272,32 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
     expect(issued.records.filter((r) => r.value.includes(link.linkId))).toHaveLength(2);
 
     // The ledger holds the disclosures (Kafka, inbox, webhook) and verifies.
-    const entries = await ds.query<{ channel: string }[]>(
-      'SELECT channel FROM notification.disclosure_ledger WHERE alert_id = $1 ORDER BY seq',
+    // Each entry names the recipient, the kind and the alert, and quotes every value disclosed.
+    const entries = await ds.query<
+      { channel: string; kind: string; recipient_type: string; recipient_id: string; disclosed: string }[]
+    >(
+      `SELECT channel, kind, recipient_type, recipient_id, disclosed FROM notification.disclosure_ledger
+       WHERE subject_id = $1 ORDER BY seq`,
       [alert.alertId],
     );
     expect(entries.map((e) => e.channel)).toEqual(['KAFKA', 'INBOX', 'WEBHOOK']);
-    expect((await verifyLedger((sql, p) => ds.query(sql, p))).ok).toBe(true);
+    expect(entries[0]).toMatchObject({ kind: 'ALERT', recipient_type: 'AGENCY', recipient_id: 'PK-ANF' });
+    const disclosed = JSON.parse(entries[0].disclosed) as DisclosedRecord[];
+    expect(disclosed).toEqual([
+      expect.objectContaining({
+        source: 'report',
+        id: af.eventId,
+        fields: expect.arrayContaining([{ path: 'narrative', value: af.narrative }]) as unknown,
+      }),
+    ]);
+    const verdict = await verifyLedger(
+      (sql, p) => ds.query(sql, p),
+      'notification',
+      LedgerKeyring.development(),
+      null,
+    );
+    expect(verdict.failure).toBeUndefined();
+    expect(verdict).toMatchObject({ ok: true, chainId: 'notification', published: null });
     await api('DELETE', `/v1/subscriptions/${sub.id}`, keys.anf);
     await receiver.stop();
   });
@@ -593,36 +619,104 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
     await receiver.stop();
   });
 
-  it('detects an edited and a deleted ledger record and names it', async () => {
-    const query = (sql: string, p: unknown[]) => ds.query(sql, p);
-    const ok = await verifyLedger(query, 7);
-    expect(ok.ok).toBe(true);
-    const count = ok.ok ? ok.count : 0;
-    expect(count).toBeGreaterThan(5);
+  it("refuses an UPDATE, DELETE or TRUNCATE of the ledger through the service's own connection", async () => {
+    const [{ n }] = await ds.query<{ n: string }[]>(
+      'SELECT count(*) AS n FROM notification.disclosure_ledger',
+    );
+    expect(Number(n)).toBeGreaterThan(3);
+    for (const sql of [
+      `UPDATE notification.disclosure_ledger SET recipient_id = 'PK-CUS' WHERE seq = 3`,
+      'DELETE FROM notification.disclosure_ledger WHERE seq = (SELECT max(seq) FROM notification.disclosure_ledger)',
+      'TRUNCATE notification.disclosure_ledger',
+      'DELETE FROM notification.disclosure_ledger_checkpoint',
+      `UPDATE notification.disclosure_ledger_chain SET instance_id = 'other'`,
+    ]) {
+      await expect(ds.query(sql)).rejects.toThrow(/append-only/);
+    }
+    const [{ after }] = await ds.query<{ after: string }[]>(
+      'SELECT count(*) AS after FROM notification.disclosure_ledger',
+    );
+    expect(after).toBe(n);
+  });
+
+  it('publishes signed checkpoints; intelctl verifies the honest ledger and catches a rewritten one', async () => {
     const intelctl = () =>
       spawnSync(
         process.execPath,
-        [path.join(__dirname, '..', '..', '..', 'bin', 'intelctl.js'), 'audit', 'verify'],
-        {
-          env: { ...process.env, INTELCTL_FROM_SOURCE: 'true' },
-          encoding: 'utf8',
-        },
+        [
+          path.join(__dirname, '..', '..', '..', 'bin', 'intelctl.js'),
+          'audit',
+          'verify',
+          '--chain',
+          'notification',
+        ],
+        { env: { ...process.env, INTELCTL_FROM_SOURCE: 'true' }, encoding: 'utf8' },
       );
-    const good = intelctl();
-    expect(good.status).toBe(0);
-    expect(good.stdout).toMatch(
-      new RegExp(`Disclosure ledger OK: ${count} records, head seq ${count}, head hash [0-9a-f]{64}`),
+    const host = svc.app.get(CheckpointPublisherHost);
+    expect(await host.publishNow()).toMatch(/published|skipped/);
+    const [head] = await ds.query<{ seq: string; hash: string }[]>(
+      'SELECT seq, hash FROM notification.disclosure_ledger ORDER BY seq DESC LIMIT 1',
     );
-    await ds.query(`UPDATE notification.disclosure_ledger SET recipient_agency_id = 'PK-CUS' WHERE seq = 3`);
-    expect(await verifyLedger(query, 2)).toMatchObject({
-      ok: false,
-      firstBrokenSeq: 3,
-      reason: 'HASH_MISMATCH',
+    expect(host.lastPublished).toMatchObject({
+      chainId: 'notification',
+      seq: Number(head.seq),
+      headHash: head.hash,
     });
-    await ds.query(`DELETE FROM notification.disclosure_ledger WHERE seq = 3`);
-    expect(await verifyLedger(query, 2)).toMatchObject({ ok: false, firstBrokenSeq: 4, reason: 'SEQ_GAP' });
-    const deleted = intelctl();
-    expect(deleted.status).toBe(1);
-    expect(deleted.stderr).toContain('BROKEN at record seq 4 (SEQ_GAP)');
+
+    const good = intelctl();
+    expect(good.stderr).toContain('LEDGER_PUBLIC_KEYS is unset');
+    expect(good.status).toBe(0);
+    expect(good.stdout).toContain('Disclosure ledger notification');
+    expect(good.stdout).toMatch(new RegExp(`entries +1–${head.seq} chained`));
+    expect(good.stdout).toMatch(
+      /\d+ stored checkpoint\(s\) verify \(key ed25519:[0-9a-f]{16}\); the newest covers seq/,
+    );
+    expect(good.stdout).toMatch(new RegExp(`the newest says seq ${head.seq}, signed`));
+
+    // An operator with superuser rights turns the trigger off, rewrites an entry and recomputes the chain.
+    const rows = await ds.query<Record<string, string>[]>(
+      'SELECT * FROM notification.disclosure_ledger WHERE seq >= 3 ORDER BY seq',
+    );
+    const rewrite = async (change: (row: Record<string, string>) => void) => {
+      await ds.transaction(async (m) => {
+        await m.query('SET LOCAL session_replication_role = replica');
+        let prevHash = rows[0].prev_hash;
+        for (const original of rows) {
+          const row: Record<string, string> = { ...original, prev_hash: prevHash };
+          change(row);
+          row.hash = computeEntryHash({
+            scheme: 2,
+            chainId: 'notification',
+            seq: Number(row.seq),
+            recordedAt: row.recorded_at,
+            recipient: { type: row.recipient_type as 'AGENCY', id: row.recipient_id },
+            kind: row.kind as 'ALERT',
+            subjectId: row.subject_id,
+            channel: row.channel as 'KAFKA',
+            disclosed: JSON.parse(row.disclosed) as DisclosedRecord[],
+            prevHash: row.prev_hash,
+          });
+          await m.query(
+            'UPDATE notification.disclosure_ledger SET recipient_id = $2, prev_hash = $3, hash = $4 WHERE seq = $1',
+            [row.seq, row.recipient_id, row.prev_hash, row.hash],
+          );
+          prevHash = row.hash;
+        }
+      });
+    };
+    await rewrite((row) => {
+      if (row.seq === '3') row.recipient_id = 'PK-CUS';
+    });
+    const rewritten = intelctl();
+    expect(rewritten.status).toBe(1);
+    expect(rewritten.stderr).toMatch(
+      /disclosure ledger notification BROKEN at seq \d+ \(CHECKPOINT_MISMATCH\)/,
+    );
+    // And the service refuses to sign over the rewritten head.
+    expect(await host.publishNow()).toBe('refused');
+
+    // Put back as it was (the same operator), so the other tests' alerts can be appended.
+    await rewrite(() => undefined);
+    expect(intelctl().status).toBe(0);
   });
 });

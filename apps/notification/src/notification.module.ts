@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@app/identity';
+import { LedgerModule } from '@app/ledger';
 import { ServiceCoreModule } from '@app/platform';
 import { SharingPolicyModule } from '@app/sharing-policy';
 import { AlertIssuedRelay } from './alerts/alert-issued.relay';
@@ -13,6 +14,7 @@ import { Init1764300000000 } from './migrations/1764300000000-init';
 import { Alerts1764300000300 } from './migrations/1764300000300-alerts';
 import { PrecheckAlerts1764300000400 } from './migrations/1764300000400-precheck-alerts';
 import { OneOutbox1764300000500 } from './migrations/1764300000500-one-outbox';
+import { KeyedLedger1764300000600 } from './migrations/1764300000600-keyed-ledger';
 import { PrecheckAlertService } from './prechecks/precheck-alert.service';
 import { PrecheckHitConsumer } from './prechecks/precheck-hit.consumer';
 import { ReportCopyConsumer } from './reports/report-copy.consumer';
@@ -40,10 +42,12 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
         Alerts1764300000300,
         PrecheckAlerts1764300000400,
         OneOutbox1764300000500,
+        KeyedLedger1764300000600,
       ],
     }),
     IdentityModule.forRoot(),
     SharingPolicyModule,
+    LedgerModule.forChain('notification'),
   ],
   controllers: [
     ReportCopyConsumer,

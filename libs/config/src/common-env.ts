@@ -18,8 +18,20 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 const BROKER_LIST = /^[A-Za-z0-9._-]+:\d{1,5}(,[A-Za-z0-9._-]+:\d{1,5})*$/;
 const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s]+$/;
 
+/** Whether a start is a deployment (`production`) or a local run (`development`). */
+export const RUN_MODES = ['production', 'development'] as const;
+export type RunMode = (typeof RUN_MODES)[number];
+
 /** Environment every service shares (contract §2), validated at boot. */
 export class CommonEnv {
+  @EnvDoc(
+    '`production` (the default): a start without the secrets a deployment must supply (LEDGER_SIGNING_KEY ' +
+      'where the service writes a disclosure ledger) is refused. `development`: `npm start`, the demo and the ' +
+      'test harness set it; public development keys stand in for missing secrets, with a warning.',
+  )
+  @IsIn(RUN_MODES, { message: `must be one of ${RUN_MODES.join(', ')}` })
+  RUN_MODE: RunMode = 'production';
+
   @EnvDoc('Kafka bootstrap brokers, a comma-separated host:port list.')
   @Matches(BROKER_LIST, { message: 'must be a comma-separated list of host:port, e.g. 127.0.0.1:9092' })
   KAFKA_BROKERS: string = '127.0.0.1:9092';

@@ -5,7 +5,9 @@ export {
   type TopicName,
   dlqTopicOf,
   TopicPartitions,
+  TopicConfigs,
   allTopicSpecs,
+  type TopicSpecification,
   Headers,
   EventTypes,
 } from './topics/topics';

@@ -8,28 +8,45 @@ import {
   verifyNext,
   type LedgerEntry,
   type LedgerEntryData,
+  type LegacyEntry,
+  type StoredEntry,
 } from './hash-chain';
+
+const CHAIN = 'notification';
 
 const data = (n: number, overrides: Partial<LedgerEntryData> = {}): LedgerEntryData => ({
   recordedAt: `2025-03-0${(n % 9) + 1}T08:15:00.000Z`,
-  recipientAgencyId: n % 2 === 0 ? 'PK-ANF' : 'AF-CNPA',
-  alertId: `alert-${n}`,
+  recipient: { type: 'AGENCY', id: n % 2 === 0 ? 'PK-ANF' : 'AF-CNPA' },
+  kind: 'ALERT',
+  subjectId: `alert-${n}`,
   channel: 'WEBHOOK',
-  disclosures: [
-    { reportEventId: `evt-${n}-a`, fields: ['identifiers.plate', 'commodities[0].type'] },
-    { reportEventId: `evt-${n}-b`, fields: ['liaisonContact'] },
+  disclosed: [
+    {
+      source: 'report',
+      id: `evt-${n}-a`,
+      fields: [
+        { path: 'identifiers.plate', value: `KBL${4520 + n}` },
+        { path: 'commodities[0].type', value: 'HEROIN' },
+      ],
+    },
+    {
+      source: 'report',
+      id: `evt-${n}-b`,
+      fields: [{ path: 'liaisonContact', value: { phone: '+93 700 000 000' } }],
+    },
   ],
   ...overrides,
 });
 
-const buildChain = (length: number): LedgerEntry[] => {
+const buildChain = (length: number, chainId = CHAIN): LedgerEntry[] => {
   const chain: LedgerEntry[] = [];
-  for (let n = 1; n <= length; n += 1) chain.push(appendEntry(chain.at(-1) ?? null, data(n)));
+  for (let n = 1; n <= length; n += 1) chain.push(appendEntry(chainId, chain.at(-1) ?? null, data(n)));
   return chain;
 };
 
-// A deep copy, so a tamper case cannot alter the shared chain.
-const copy = (chain: LedgerEntry[]): LedgerEntry[] => structuredClone(chain);
+// A deep copy, so a tamper case cannot alter the shared chain (JSON: structuredClone under jest
+// makes objects of another realm, which canonical JSON refuses as not plain).
+const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 describe(canonicalJson.name, () => {
   it.each<[unknown, string]>([
@@ -75,12 +92,13 @@ describe(canonicalJson.name, () => {
 });
 
 describe(computeEntryHash.name, () => {
-  const first = appendEntry(null, data(1));
+  const first = appendEntry(CHAIN, null, data(1));
 
-  it('is SHA-256 hex of the canonical JSON of every field but hash', () => {
+  it('is SHA-256 hex of the canonical JSON of every field but hash, scheme and chain included', () => {
     const { hash: _hash, ...rest } = first;
     const expected = createHash('sha256').update(canonicalJson(rest)).digest('hex');
     expect(computeEntryHash(rest)).toBe(expected);
+    expect(rest).toMatchObject({ scheme: 2, chainId: CHAIN });
     expect(first.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -90,30 +108,107 @@ describe(computeEntryHash.name, () => {
   });
 
   it.each<[string, Partial<LedgerEntry>]>([
+    ['chainId', { chainId: 'correlation' }],
     ['seq', { seq: 2 }],
     ['recordedAt', { recordedAt: '2025-03-02T08:15:00.001Z' }],
-    ['recipientAgencyId', { recipientAgencyId: 'PK-FIA' }],
-    ['alertId', { alertId: 'alert-x' }],
+    ['the recipient', { recipient: { type: 'AGENCY', id: 'PK-FIA' } }],
+    ['the recipient type', { recipient: { type: 'OPERATOR', id: 'AF-CNPA' } }],
+    ['kind', { kind: 'CASE_VIEW' }],
+    ['subjectId', { subjectId: 'alert-x' }],
     ['channel', { channel: 'INBOX' }],
     ['prevHash', { prevHash: 'f'.repeat(64) }],
-    ['a disclosed field', { disclosures: [{ reportEventId: 'evt-1-a', fields: ['identifiers.plate'] }] }],
     [
-      'the order of disclosed fields',
+      'a disclosed value',
       {
-        disclosures: [
-          { reportEventId: 'evt-1-a', fields: ['commodities[0].type', 'identifiers.plate'] },
-          { reportEventId: 'evt-1-b', fields: ['liaisonContact'] },
+        disclosed: [
+          {
+            source: 'report',
+            id: 'evt-1-a',
+            fields: [
+              { path: 'identifiers.plate', value: 'KBL4522' },
+              { path: 'commodities[0].type', value: 'HEROIN' },
+            ],
+          },
         ],
       },
     ],
+    ['a disclosed field removed', { disclosed: [{ source: 'report', id: 'evt-1-a', fields: [] }] }],
+    ['the source of disclosed values', { disclosed: [{ source: 'link', id: 'evt-1-a', fields: [] }] }],
   ])('changes when %s changes', (_field, change) => {
     expect(computeEntryHash({ ...first, ...change })).not.toBe(first.hash);
+  });
+
+  it('changes when the order of disclosed fields changes', () => {
+    const swapped = copy(first);
+    swapped.disclosed[0].fields.reverse();
+    expect(computeEntryHash(swapped)).not.toBe(first.hash);
+  });
+});
+
+describe('legacy entries (scheme 1, written before the ledger was keyed)', () => {
+  // Entries exactly as the unkeyed ledger wrote them: their hash rule must never change.
+  const legacy: LegacyEntry[] = [
+    {
+      scheme: 1,
+      seq: 1,
+      recordedAt: '2025-03-01T08:15:00.000Z',
+      recipientAgencyId: 'AF-CNPA',
+      alertId: '6f1c2a0e-7d8b-5c4e-9a1f-3b2d4e5f6a7b',
+      channel: 'WEBHOOK',
+      disclosures: [
+        {
+          reportEventId: '0b9e8d7c-6f5a-4e3d-8c2b-1a0f9e8d7c6b',
+          fields: ['identifiers.plate', 'commodities[0].type'],
+        },
+      ],
+      prevHash: GENESIS_HASH,
+      hash: 'ac8d8ebc01474dfede45ecb355abe69d2d466ad6217e6f2639dc79c10402e35c',
+    },
+    {
+      scheme: 1,
+      seq: 2,
+      recordedAt: '2025-03-01T08:15:00.000Z',
+      recipientAgencyId: 'PK-ANF',
+      alertId: '7a2d3b1f-8e9c-5d5f-8b2a-4c3e5f6a7b8c',
+      channel: 'INBOX',
+      disclosures: [{ reportEventId: '1c0f9e8d-7a6b-4f4e-9d3c-2b1a0f9e8d7c', fields: ['liaisonContact'] }],
+      prevHash: 'ac8d8ebc01474dfede45ecb355abe69d2d466ad6217e6f2639dc79c10402e35c',
+      hash: '6be55b01a9c137fa896e4ca97f5e67f596190ad12e9514e4cef95e70d0868df3',
+    },
+  ];
+
+  it('hash as they were written and verify', () => {
+    expect(legacy.map((e) => computeEntryHash(e))).toEqual(legacy.map((e) => e.hash));
+    expect(verifyChain(legacy)).toEqual({ ok: true, count: 2, headHash: legacy[1].hash });
+  });
+
+  it('are extended by entries of the current scheme', () => {
+    const next = appendEntry(CHAIN, legacy[1], data(3));
+    expect(next).toMatchObject({ scheme: 2, seq: 3, prevHash: legacy[1].hash });
+    expect(verifyChain([...legacy, next])).toMatchObject({ ok: true, count: 3 });
+  });
+
+  it('are refused after an entry of the current scheme', () => {
+    const next = appendEntry(CHAIN, legacy[0], data(2));
+    const late: LegacyEntry = { ...legacy[1], seq: 3, prevHash: next.hash };
+    late.hash = computeEntryHash(late);
+    expect(verifyChain([legacy[0], next, late])).toMatchObject({
+      ok: false,
+      firstBrokenSeq: 3,
+      reason: 'SCHEME_DOWNGRADE',
+    });
+  });
+
+  it('detect an edit', () => {
+    const edited = copy(legacy);
+    edited[0].recipientAgencyId = 'PK-CUS';
+    expect(verifyChain(edited)).toMatchObject({ ok: false, firstBrokenSeq: 1, reason: 'HASH_MISMATCH' });
   });
 });
 
 describe(appendEntry.name, () => {
   it('starts at seq 1 linked to the genesis hash', () => {
-    const first = appendEntry(null, data(1));
+    const first = appendEntry(CHAIN, null, data(1));
     expect(first.seq).toBe(1);
     expect(first.prevHash).toBe(GENESIS_HASH);
     expect(GENESIS_HASH).toBe('0'.repeat(64));
@@ -126,11 +221,23 @@ describe(appendEntry.name, () => {
     expect(new Set(chain.map((e) => e.hash)).size).toBe(4);
   });
 
-  it('copies the disclosures, so changing the caller arrays later does not alter the entry', () => {
+  it('copies the disclosed values, so changing the caller objects later does not alter the entry', () => {
     const input = data(1);
-    const entry = appendEntry(null, input);
-    input.disclosures[0].fields.push('persons[0].name');
+    const entry = appendEntry(CHAIN, null, input);
+    input.disclosed[0].fields.push({ path: 'persons[0].name', value: 'AHMAD KARIMI' });
+    input.disclosed[0].fields[0].value = 'changed';
     expect(verifyNext(null, entry)).toEqual({ ok: true });
+  });
+
+  it('refuses a disclosed value that is not JSON', () => {
+    const bad = data(1, {
+      disclosed: [{ source: 'report', id: 'x', fields: [{ path: 'at', value: new Date(0) as never }] }],
+    });
+    expect(() => appendEntry(CHAIN, null, bad)).toThrow(TypeError);
+  });
+
+  it('gives another hash to the same entry in another chain', () => {
+    expect(appendEntry('correlation', null, data(1)).hash).not.toBe(appendEntry(CHAIN, null, data(1)).hash);
   });
 });
 
@@ -145,29 +252,29 @@ describe(verifyChain.name, () => {
     expect(verifyChain([])).toEqual({ ok: true, count: 0, headHash: GENESIS_HASH });
   });
 
-  it.each<{ name: string; tamper: (c: LedgerEntry[]) => LedgerEntry[]; seq: number; reason: string }>([
+  it.each<{ name: string; tamper: (c: StoredEntry[]) => StoredEntry[]; seq: number; reason: string }>([
     {
       name: 'an edited recipient',
       tamper: (c) => {
-        c[2].recipientAgencyId = 'PK-CUS';
+        (c[2] as LedgerEntry).recipient.id = 'PK-CUS';
         return c;
       },
       seq: 3,
       reason: 'HASH_MISMATCH',
     },
     {
-      name: 'a field removed from a disclosure',
+      name: 'a value removed from a disclosure',
       tamper: (c) => {
-        c[3].disclosures[0].fields.pop();
+        (c[3] as LedgerEntry).disclosed[0].fields.pop();
         return c;
       },
       seq: 4,
       reason: 'HASH_MISMATCH',
     },
     {
-      name: 'an edited record whose own hash was recomputed',
+      name: 'an edited entry whose own hash was recomputed',
       tamper: (c) => {
-        c[1].alertId = 'alert-forged';
+        (c[1] as LedgerEntry).subjectId = 'alert-forged';
         c[1].hash = computeEntryHash(c[1]);
         return c;
       },
@@ -175,19 +282,19 @@ describe(verifyChain.name, () => {
       reason: 'PREV_HASH_MISMATCH',
     },
     {
-      name: 'a deleted record',
+      name: 'a deleted entry',
       tamper: (c) => [...c.slice(0, 2), ...c.slice(3)],
       seq: 4,
       reason: 'SEQ_GAP',
     },
     {
-      name: 'a deleted first record',
+      name: 'a deleted first entry',
       tamper: (c) => c.slice(1),
       seq: 2,
       reason: 'SEQ_GAP',
     },
     {
-      name: 'a deleted record with the later seqs renumbered',
+      name: 'a deleted entry with the later seqs renumbered',
       tamper: (c) => {
         const rest = [...c.slice(0, 2), ...c.slice(3)];
         rest.slice(2).forEach((e) => (e.seq -= 1));
@@ -197,7 +304,7 @@ describe(verifyChain.name, () => {
       reason: 'HASH_MISMATCH',
     },
     {
-      name: 'a deleted record with the later entries renumbered and rehashed',
+      name: 'a deleted entry with the later entries renumbered and rehashed',
       tamper: (c) => {
         const rest = [...c.slice(0, 2), ...c.slice(3)];
         rest.slice(2).forEach((e) => {
@@ -210,13 +317,13 @@ describe(verifyChain.name, () => {
       reason: 'PREV_HASH_MISMATCH',
     },
     {
-      name: 'two records in swapped order',
+      name: 'two entries in swapped order',
       tamper: (c) => [c[0], c[2], c[1], ...c.slice(3)],
       seq: 3,
       reason: 'SEQ_GAP',
     },
     {
-      name: 'two records with their seq swapped to look in order',
+      name: 'two entries with their seq swapped to look in order',
       tamper: (c) => {
         [c[1].seq, c[2].seq] = [c[2].seq, c[1].seq];
         return [c[0], c[2], c[1], ...c.slice(3)];
@@ -225,22 +332,31 @@ describe(verifyChain.name, () => {
       reason: 'HASH_MISMATCH',
     },
     {
-      name: 'a duplicated record',
+      name: 'a duplicated entry',
       tamper: (c) => [...c.slice(0, 3), c[2], ...c.slice(3)],
       seq: 3,
       reason: 'SEQ_GAP',
     },
     {
-      name: 'a record from another ledger inserted in place',
+      name: 'an entry from another ledger inserted in place',
       tamper: (c) => {
-        const foreign = appendEntry({ ...c[1], hash: 'a'.repeat(64) }, data(3));
+        const foreign = appendEntry(CHAIN, { seq: 2, hash: 'a'.repeat(64) }, data(3));
         return [c[0], c[1], foreign, ...c.slice(3)];
       },
       seq: 3,
       reason: 'PREV_HASH_MISMATCH',
     },
     {
-      name: 'a first record not linked to the genesis',
+      name: 'an entry moved over from another chain',
+      tamper: (c) => {
+        const other = buildChain(3, 'correlation');
+        return [c[0], c[1], { ...other[2], chainId: CHAIN }, ...c.slice(3)];
+      },
+      seq: 3,
+      reason: 'HASH_MISMATCH',
+    },
+    {
+      name: 'a first entry not linked to the genesis',
       tamper: (c) => {
         c[0].prevHash = 'b'.repeat(64);
         c[0].hash = computeEntryHash(c[0]);
@@ -250,11 +366,11 @@ describe(verifyChain.name, () => {
       reason: 'PREV_HASH_MISMATCH',
     },
   ])('detects $name at seq $seq ($reason)', ({ tamper, seq, reason }) => {
-    const result = verifyChain(tamper(copy(chain)));
+    const result = verifyChain(tamper(copy<StoredEntry[]>(chain)));
     expect(result).toMatchObject({ ok: false, firstBrokenSeq: seq, reason });
   });
 
-  it('gives a different head when the newest record is deleted, for an outside anchor to catch', () => {
+  it('gives a different head when the newest entry is deleted, for a checkpoint to catch', () => {
     const result = verifyChain(chain.slice(0, 5));
     expect(result).toEqual({ ok: true, count: 5, headHash: chain[4].hash });
     expect(chain[4].hash).not.toBe(chain[5].hash);
@@ -306,8 +422,20 @@ describe(verifyNext.name, () => {
     expect(verifyNext(prev, entry)).toEqual(expected);
   });
 
-  it.each(['INBOX', 'STREAM', 'KAFKA'] as const)('verifies an entry sent over %s', (channel) => {
-    const entry = appendEntry(first, data(2, { channel }));
+  it.each(['INBOX', 'STREAM', 'KAFKA', 'API'] as const)('verifies an entry sent over %s', (channel) => {
+    const entry = appendEntry(CHAIN, first, data(2, { channel }));
     expect(verifyNext(first, entry)).toEqual({ ok: true });
   });
+
+  it.each(['CASE_VIEW', 'PRECHECK_HIT', 'DLQ_BODY_READ', 'RELEASE_REQUEST'] as const)(
+    'verifies a %s disclosure to an operator',
+    (kind) => {
+      const entry = appendEntry(
+        CHAIN,
+        first,
+        data(2, { kind, recipient: { type: 'OPERATOR', id: 'key-7' } }),
+      );
+      expect(verifyNext(first, entry)).toEqual({ ok: true });
+    },
+  );
 });

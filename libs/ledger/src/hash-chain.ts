@@ -1,47 +1,104 @@
-// The disclosure ledger (contract §6: "every disclosure … is written to an append-only audit
-// record") as a hash chain: each entry's hash covers its own fields and the previous entry's hash,
-// so editing, deleting or reordering a stored entry breaks the chain at that point. This detects
-// tampering by anyone who cannot also rewrite every later entry; anchoring the newest hash outside
-// the database (a log line, a signed export) covers that case too.
+// The disclosure ledger as a hash chain (docs/ledger.md): each entry's hash covers its own fields
+// and the previous entry's hash, so editing, deleting or reordering a stored entry breaks the chain
+// at that point. The chain alone is unkeyed: whoever can rewrite every later entry can recompute
+// it. Signed checkpoints (checkpoint.ts) over the head hash close that gap: an entry cannot change
+// without changing every later head hash, and no one without the service's key can sign a new one.
 import { createHash } from 'node:crypto';
 
-/** How the disclosed alert reached the recipient agency. */
-export type DisclosureChannel = 'WEBHOOK' | 'INBOX' | 'STREAM' | 'KAFKA';
+/** A JSON value, as a disclosed field's value is recorded. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
-/** Which fields of which report were disclosed. */
-export interface Disclosure {
-  reportEventId: string;
-  /** Field paths as the redactor names them, e.g. `identifiers.plate`; order is kept as given. */
-  fields: string[];
+/**
+ * How the disclosure reached its recipient: the alert topic, the inbox, the live stream, a
+ * webhook, or an HTTP API answer (case view, pre-check answer, DLQ browse).
+ */
+export type DisclosureChannel = 'KAFKA' | 'INBOX' | 'STREAM' | 'WEBHOOK' | 'API';
+
+/**
+ * What kind of disclosure an entry records:
+ * - `ALERT`: an alert to another agency (about a link or a pre-check hit on its case);
+ * - `CASE_VIEW`: another agency's data shown by the case API;
+ * - `PRECHECK_HIT`: what a pre-check answer told the checking agency about a hit;
+ * - `DLQ_BODY_READ`: an operator read a dead-lettered record's body;
+ * - `RELEASE_REQUEST`: an operator's reasoned request to release data withheld by default.
+ */
+export type DisclosureKind = 'ALERT' | 'CASE_VIEW' | 'PRECHECK_HIT' | 'DLQ_BODY_READ' | 'RELEASE_REQUEST';
+
+/** Who received the disclosure: an agency (by id) or an operator (by API key id or name). */
+export interface LedgerRecipient {
+  type: 'AGENCY' | 'OPERATOR';
+  id: string;
 }
 
-/** One ledger record: who received which fields of which reports, when, chained to the record before. */
-export interface LedgerEntry {
-  /** 1 for the first entry, then consecutive. */
-  seq: number;
+/** One field disclosed, with the value the recipient received. */
+export interface DisclosedField {
+  /** Field path in its source record, e.g. `identifiers.plate` or `persons[0].name`. */
+  path: string;
+  value: JsonValue;
+}
+
+/** The fields disclosed from one source record. */
+export interface DisclosedRecord {
+  /** What kind of record the values come from, e.g. `report`, `link`, `precheck`, `dlq-record`. */
+  source: string;
+  /** The record's id: a report's eventId, a link id, `topic/partition/offset` of a DLQ record. */
+  id: string;
+  /** Kept in the order given (the order is part of the hash). */
+  fields: DisclosedField[];
+}
+
+/** What an append supplies: one disclosure. The chain fills in the rest. */
+export interface LedgerEntryData {
   /** ISO 8601 instant of the disclosure. */
   recordedAt: string;
-  recipientAgencyId: string;
-  alertId: string;
+  recipient: LedgerRecipient;
+  kind: DisclosureKind;
+  /** What was disclosed about: an alert id, a case id, a pre-check id, a DLQ record reference. */
+  subjectId: string;
   channel: DisclosureChannel;
-  disclosures: Disclosure[];
+  disclosed: DisclosedRecord[];
+}
+
+/** One ledger entry of the current scheme (2), chained to the entry before. */
+export interface LedgerEntry extends LedgerEntryData {
+  scheme: 2;
+  /** The chain the entry belongs to: the schema of the writing service. Hashed, so an entry cannot move between chains. */
+  chainId: string;
+  /** 1 for the first entry, then consecutive. */
+  seq: number;
   /** The previous entry's hash, or {@link GENESIS_HASH} for the first. */
   prevHash: string;
   /** SHA-256 hex of the canonical JSON of every other field; see {@link computeEntryHash}. */
   hash: string;
 }
 
-/** The fields that an append supplies; the chain fills in seq, prevHash and hash. */
-export type LedgerEntryData = Omit<LedgerEntry, 'seq' | 'prevHash' | 'hash'>;
+/**
+ * An entry written before the ledger was generalised and keyed (scheme 1): an alert's field
+ * paths without values. Kept as written and verified with its own frozen hash rule.
+ */
+export interface LegacyEntry {
+  scheme: 1;
+  seq: number;
+  recordedAt: string;
+  recipientAgencyId: string;
+  alertId: string;
+  channel: DisclosureChannel;
+  disclosures: { reportEventId: string; fields: string[] }[];
+  prevHash: string;
+  hash: string;
+}
+
+/** An entry as stored: legacy entries first (if any), then entries of the current scheme. */
+export type StoredEntry = LedgerEntry | LegacyEntry;
 
 /** Why a chain failed verification. */
-export type ChainBreak = 'HASH_MISMATCH' | 'PREV_HASH_MISMATCH' | 'SEQ_GAP';
+export type ChainBreak = 'HASH_MISMATCH' | 'PREV_HASH_MISMATCH' | 'SEQ_GAP' | 'SCHEME_DOWNGRADE';
 
 /** The outcome of verifying one entry against its predecessor. */
 export type VerifyNextResult =
   { ok: true } | { ok: false; firstBrokenSeq: number; reason: ChainBreak; detail: string };
 
-/** The outcome of verifying a run of entries; `headHash` is the newest verified hash, worth anchoring elsewhere. */
+/** The outcome of verifying a run of entries; `headHash` is the newest verified hash. */
 export type VerifyChainResult =
   | { ok: true; count: number; headHash: string }
   | { ok: false; firstBrokenSeq: number; reason: ChainBreak; detail: string };
@@ -80,42 +137,71 @@ export function canonicalJson(value: unknown): string {
   throw new TypeError(`canonical JSON accepts only JSON values, got ${kindOf(value)}`);
 }
 
-/** SHA-256 hex over the canonical JSON of every entry field except `hash` (prevHash included); extra properties are ignored. */
-export function computeEntryHash(entry: Omit<LedgerEntry, 'hash'>): string {
-  // Picking the fields by name keeps storage extras (row ids, created_at) out of the hash.
-  const hashed = {
-    seq: entry.seq,
-    recordedAt: entry.recordedAt,
-    recipientAgencyId: entry.recipientAgencyId,
-    alertId: entry.alertId,
-    channel: entry.channel,
-    disclosures: entry.disclosures.map((d) => ({ reportEventId: d.reportEventId, fields: d.fields })),
-    prevHash: entry.prevHash,
-  };
+/**
+ * SHA-256 hex over the canonical JSON of every field of the entry except `hash` (prevHash
+ * included), by the entry's own scheme; extra properties (row ids, timestamps) are ignored.
+ */
+export function computeEntryHash(entry: Omit<LedgerEntry, 'hash'> | Omit<LegacyEntry, 'hash'>): string {
+  // Picking the fields by name keeps storage extras out of the hash.
+  const hashed =
+    entry.scheme === 1
+      ? // Scheme 1 exactly as it was written (no scheme marker): do not change.
+        {
+          seq: entry.seq,
+          recordedAt: entry.recordedAt,
+          recipientAgencyId: entry.recipientAgencyId,
+          alertId: entry.alertId,
+          channel: entry.channel,
+          disclosures: entry.disclosures.map((d) => ({ reportEventId: d.reportEventId, fields: d.fields })),
+          prevHash: entry.prevHash,
+        }
+      : {
+          scheme: 2,
+          chainId: entry.chainId,
+          seq: entry.seq,
+          recordedAt: entry.recordedAt,
+          recipient: { type: entry.recipient.type, id: entry.recipient.id },
+          kind: entry.kind,
+          subjectId: entry.subjectId,
+          channel: entry.channel,
+          disclosed: entry.disclosed.map((d) => ({
+            source: d.source,
+            id: d.id,
+            fields: d.fields.map((f) => ({ path: f.path, value: f.value })),
+          })),
+          prevHash: entry.prevHash,
+        };
   return createHash('sha256').update(canonicalJson(hashed), 'utf8').digest('hex');
 }
 
-/** Builds the entry that follows `prev` (or the first entry when `prev` is null), with its seq, prevHash and hash. */
-export function appendEntry(prev: LedgerEntry | null, data: LedgerEntryData): LedgerEntry {
+/** The seq and hash an entry follows: the previous entry, or null for the first of a chain. */
+export type ChainHead = Pick<StoredEntry, 'seq' | 'hash'>;
+
+/** Builds the entry that follows `prev` in chain `chainId`, with its seq, prevHash and hash. */
+export function appendEntry(chainId: string, prev: ChainHead | null, data: LedgerEntryData): LedgerEntry {
   const unhashed: Omit<LedgerEntry, 'hash'> = {
+    scheme: 2,
+    chainId,
     seq: prev === null ? 1 : prev.seq + 1,
     recordedAt: data.recordedAt,
-    recipientAgencyId: data.recipientAgencyId,
-    alertId: data.alertId,
+    recipient: { type: data.recipient.type, id: data.recipient.id },
+    kind: data.kind,
+    subjectId: data.subjectId,
     channel: data.channel,
-    // Copied so later changes to the caller's arrays cannot drift from the hash.
-    disclosures: data.disclosures.map((d) => ({ reportEventId: d.reportEventId, fields: [...d.fields] })),
+    // Copied (and checked to be JSON) so later changes to the caller's objects cannot drift from the hash.
+    disclosed: JSON.parse(canonicalJson(data.disclosed)) as DisclosedRecord[],
     prevHash: prev === null ? GENESIS_HASH : prev.hash,
   };
   return { ...unhashed, hash: computeEntryHash(unhashed) };
 }
 
 /**
- * Verifies one entry against the one before it (null: the entry must be the first of the ledger).
- * Checked in this order: the entry's own hash (an edited record), its seq (a deleted, duplicated or
- * reordered record), then its link to the previous hash (a record swapped for one from elsewhere).
+ * Verifies one entry against the one before it (null: the entry must be the first of the chain).
+ * Checked in this order: the entry's own hash (an edited entry), its seq (a deleted, duplicated or
+ * reordered entry), its scheme (a legacy-looking entry after current ones), then its link to the
+ * previous hash (an entry swapped for one from elsewhere).
  */
-export function verifyNext(prev: LedgerEntry | null, entry: LedgerEntry): VerifyNextResult {
+export function verifyNext(prev: StoredEntry | null, entry: StoredEntry): VerifyNextResult {
   const actual = computeEntryHash(entry);
   if (actual !== entry.hash) {
     return broken(entry.seq, 'HASH_MISMATCH', `entry ${entry.seq} hashes to ${actual}, stored ${entry.hash}`);
@@ -126,6 +212,13 @@ export function verifyNext(prev: LedgerEntry | null, entry: LedgerEntry): Verify
       entry.seq,
       'SEQ_GAP',
       `expected seq ${expectedSeq} after ${prev === null ? 'genesis' : prev.seq}, found ${entry.seq}`,
+    );
+  }
+  if (prev !== null && entry.scheme < prev.scheme) {
+    return broken(
+      entry.seq,
+      'SCHEME_DOWNGRADE',
+      `entry ${entry.seq} is of scheme ${entry.scheme} after an entry of scheme ${prev.scheme}`,
     );
   }
   const expectedPrev = prev === null ? GENESIS_HASH : prev.hash;
@@ -144,8 +237,8 @@ export function verifyNext(prev: LedgerEntry | null, entry: LedgerEntry): Verify
  * to verify a ledger page by page; leave it null to start at the genesis.
  */
 export function verifyChain(
-  entries: readonly LedgerEntry[],
-  prev: LedgerEntry | null = null,
+  entries: readonly StoredEntry[],
+  prev: StoredEntry | null = null,
 ): VerifyChainResult {
   let before = prev;
   for (const entry of entries) {

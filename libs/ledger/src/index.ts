@@ -1,5 +1,6 @@
-// The disclosure ledger (contract §6): an append-only, hash-chained record of every
-// disclosure, appended inside the disclosing transaction and verified page by page.
+// The disclosure ledger (docs/ledger.md): an append-only, hash-chained record of every
+// disclosure, one chain per writing service, with checkpoints signed by a key that is not in the
+// database, stored with every append and published to a compacted Kafka topic agencies mirror.
 export {
   GENESIS_HASH,
   appendEntry,
@@ -8,17 +9,80 @@ export {
   verifyChain,
   verifyNext,
   type ChainBreak,
-  type Disclosure,
+  type ChainHead,
+  type DisclosedField,
+  type DisclosedRecord,
   type DisclosureChannel,
+  type DisclosureKind,
+  type JsonValue,
   type LedgerEntry,
   type LedgerEntryData,
+  type LedgerRecipient,
+  type LegacyEntry,
+  type StoredEntry,
   type VerifyChainResult,
   type VerifyNextResult,
 } from './hash-chain';
 export {
-  appendToLedger,
-  verifyLedger,
-  LEDGER_LOCK_KEY,
-  type LedgerVerification,
+  DEVELOPMENT_SIGNING_SEED,
+  LedgerKeyring,
+  LedgerSigner,
+  keyIdOf,
+  publicLedgerKey,
+  type PublicLedgerKey,
+} from './keys';
+export {
+  checkpointMessage,
+  checkpointSignatureProblem,
+  parseCheckpoint,
+  signCheckpoint,
+  type Checkpoint,
+  type UnsignedCheckpoint,
+} from './checkpoint';
+export {
+  DisclosureLedger,
+  LedgerIntegrityError,
+  createLedgerSql,
+  dropLedgerSql,
+  ledgerLockKey,
+  ledgerSupportSql,
+  ledgerTables,
+  type AppendResult,
+  type LedgerTables,
   type SqlQuery,
 } from './disclosure-ledger';
+export {
+  entryFromRow,
+  type EntryRow,
+  listChains,
+  verifyLedger,
+  type LedgerBreak,
+  type LedgerVerification,
+  type OtherInstance,
+  type PublishedCheckpoint,
+} from './ledger-verifier';
+export {
+  CHECKPOINT_READER_GROUP_PREFIX,
+  checkpointRecord,
+  publishedCheckpointOf,
+  readCheckpointTopic,
+} from './checkpoint-topic';
+export {
+  CheckpointPublisher,
+  decidePublish,
+  type CheckpointPublisherPorts,
+  type PublishDecision,
+  type PublisherLog,
+  type RoundOutcome,
+} from './checkpoint-publisher';
+export {
+  LedgerPreviousPublicKeysVariable,
+  LedgerSigningKeyVariable,
+  type LedgerEnv,
+} from './nest/ledger-env';
+export {
+  CHECKPOINT_PUBLISH_INTERVAL_MS,
+  CheckpointPublisherHost,
+  LedgerModule,
+  ledgerSignerFromEnv,
+} from './nest/ledger.module';

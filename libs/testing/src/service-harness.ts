@@ -41,7 +41,8 @@ export async function startService<E extends CommonEnv>(
     consumerGroup?: string;
   } = {},
 ): Promise<RunningService<E>> {
-  const env = loadConfig(def.name, def.env, { ...process.env, ...(opts.env ?? {}) });
+  // A test or benchmark run is a development run (public development keys) unless it says otherwise.
+  const env = loadConfig(def.name, def.env, { RUN_MODE: 'development', ...process.env, ...(opts.env ?? {}) });
   const consumerGroup = def.consumerGroup
     ? (opts.consumerGroup ?? `${def.consumerGroup}-test-${randomUUID().slice(0, 8)}`)
     : undefined;

@@ -29,6 +29,8 @@ export interface CommandContext {
   readonly cwd: string;
   /** The repository root (defaults such as deploy/seed/agencies.json are resolved against it). */
   readonly root: string;
+  /** The environment (KAFKA_BROKERS, LEDGER_PUBLIC_KEYS …). */
+  readonly env: Readonly<Record<string, string | undefined>>;
   /** The identity store on DATABASE_URL, opened on first use. */
   identity(): Promise<IdentityPort>;
   /**

@@ -52,6 +52,7 @@ export async function runCli(argv: readonly string[], io: CliEnvironment): Promi
     err,
     cwd: io.cwd,
     root: io.root,
+    env: io.env,
     open: async <T extends Closable>(opener: (databaseUrl: string) => Promise<T>): Promise<T> => {
       const { url, defaulted } = resolveDatabaseUrl(io.env);
       if (defaulted && !announcedDefault) {

@@ -5,7 +5,7 @@ import type { CaseLinkedEvent } from '@app/contracts';
 import type { BatchItem } from '@app/kafka';
 import { claimUnapplied, GroupCommit } from '@app/persistence';
 import { decideRecipients, SHARING_POLICY, type Recipient, type SharingPolicy } from '@app/sharing-policy';
-import { appendToLedger, type LedgerEntryData, type SqlQuery } from '@app/ledger';
+import { DisclosureLedger, type LedgerEntryData, type SqlQuery } from '@app/ledger';
 import { ReportCopiesInFlight } from '../reports/report-copies-in-flight';
 import { AlertSignals } from './alert-signals';
 import { storeAlerts } from './alert-writer';
@@ -63,6 +63,7 @@ export class AlertIssuerService {
     @Inject(SHARING_POLICY) private readonly policy: SharingPolicy,
     private readonly signals: AlertSignals,
     private readonly copies: ReportCopiesInFlight,
+    private readonly ledger: DisclosureLedger,
   ) {}
 
   async onLinks(items: BatchItem<CaseLinkedEvent>[]): Promise<void> {
@@ -243,16 +244,17 @@ export class AlertIssuerService {
     for (const { alert: c } of stored) {
       const entry = (channel: LedgerEntryData['channel']): LedgerEntryData => ({
         recordedAt: createdAt,
-        recipientAgencyId: c.recipientAgencyId,
-        alertId: c.alertId,
+        recipient: { type: 'AGENCY', id: c.recipientAgencyId },
+        kind: 'ALERT',
+        subjectId: c.alertId,
         channel,
-        disclosures: c.disclosures,
+        disclosed: c.disclosures,
       });
       ledger.push(entry('KAFKA'), entry('INBOX'));
       for (let i = webhooks.get(c.alertId) ?? 0; i > 0; i--) ledger.push(entry('WEBHOOK'));
     }
     const query: SqlQuery = (sql, params) => m.query(sql, params);
-    await appendToLedger(query, ledger);
+    await this.ledger.append(query, ledger);
     for (const { alert: c, seq } of stored)
       this.logger.log({
         msg: 'alert issued',

@@ -5,6 +5,8 @@ export const Topics = {
   CaseLinked: 'intel.case.linked.v1',
   AlertIssued: 'intel.alert.issued.v1',
   PrecheckHit: 'intel.precheck.hit.v1',
+  /** Signed checkpoints of the disclosure ledgers (docs/ledger.md): compacted, key = chain id. */
+  LedgerCheckpoint: 'intel.ledger.checkpoint.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
@@ -21,14 +23,39 @@ export const TopicPartitions: Record<TopicName, number> = {
   [Topics.CaseLinked]: 6,
   [Topics.AlertIssued]: 3,
   [Topics.PrecheckHit]: 3,
+  // One partition: a reader takes the whole (small) topic, in the order it was written.
+  [Topics.LedgerCheckpoint]: 1,
 };
 
-/** Every topic the system needs, with its DLQ, and the partition count of each. */
-export function allTopicSpecs(): { topic: string; numPartitions: number }[] {
-  return (Object.entries(TopicPartitions) as [TopicName, number][]).flatMap(([topic, numPartitions]) => [
-    { topic, numPartitions },
-    { topic: dlqTopicOf(topic), numPartitions: 1 },
-  ]);
+/**
+ * Topic settings other than the broker's defaults. The checkpoint topic is compacted (the newest
+ * checkpoint of each chain is kept for good), with hourly segments so compaction keeps it small.
+ */
+export const TopicConfigs: Partial<Record<TopicName, Record<string, string>>> = {
+  [Topics.LedgerCheckpoint]: { 'cleanup.policy': 'compact', 'segment.ms': '3600000' },
+};
+
+/** Topics no consumer group processes, so nothing is ever dead-lettered from them: no DLQ. */
+const WITHOUT_DLQ: ReadonlySet<TopicName> = new Set([Topics.LedgerCheckpoint]);
+
+/** A topic to create: its partition count and settings. */
+export interface TopicSpecification {
+  topic: string;
+  numPartitions: number;
+  configEntries?: { name: string; value: string }[];
+}
+
+/** Every topic the system needs, with its DLQ where it has one, and the partition count and settings of each. */
+export function allTopicSpecs(): TopicSpecification[] {
+  return (Object.entries(TopicPartitions) as [TopicName, number][]).flatMap(([topic, numPartitions]) => {
+    const config = TopicConfigs[topic];
+    const spec: TopicSpecification = {
+      topic,
+      numPartitions,
+      ...(config ? { configEntries: Object.entries(config).map(([name, value]) => ({ name, value })) } : {}),
+    };
+    return WITHOUT_DLQ.has(topic) ? [spec] : [spec, { topic: dlqTopicOf(topic), numPartitions: 1 }];
+  });
 }
 
 /** Record headers every record carries (contract §3). */
@@ -52,4 +79,5 @@ export const EventTypes = {
   CaseLinked: 'CaseLinked',
   AlertIssued: 'AlertIssued',
   PrecheckHit: 'PrecheckHit',
+  LedgerCheckpoint: 'LedgerCheckpoint',
 } as const;

@@ -3,6 +3,8 @@ import type { Admin } from 'kafkajs';
 export interface TopicSpec {
   topic: string;
   numPartitions: number;
+  /** Settings given when the topic is created (e.g. `cleanup.policy=compact`); an existing topic is left as it is. */
+  configEntries?: { name: string; value: string }[];
 }
 
 /**
@@ -22,7 +24,12 @@ export async function ensureTopics(
     try {
       await admin.createTopics({
         waitForLeaders: true,
-        topics: missing.map((s) => ({ topic: s.topic, numPartitions: s.numPartitions, replicationFactor })),
+        topics: missing.map((s) => ({
+          topic: s.topic,
+          numPartitions: s.numPartitions,
+          replicationFactor,
+          ...(s.configEntries ? { configEntries: s.configEntries } : {}),
+        })),
       });
     } catch (e) {
       // Another service may have created the same topic a moment ago; that is fine.

@@ -101,7 +101,16 @@ describe(composeAlert.name, () => {
     ]);
     expect(alert.shared.reasons[0].detail).not.toContain(CONTAINER);
     expect(alert.summary).not.toContain('PK-ANF-REF');
-    expect(disclosures).toEqual([{ reportEventId: PK_EVENT, fields: ['agencyId', 'classification.tlp'] }]);
+    expect(disclosures).toEqual([
+      {
+        source: 'report',
+        id: PK_EVENT,
+        fields: [
+          { path: 'agencyId', value: 'PK-ANF' },
+          { path: 'classification.tlp', value: 'RED' },
+        ],
+      },
+    ]);
   });
 
   it.each<[TlpLevel, boolean]>([
@@ -121,10 +130,14 @@ describe(composeAlert.name, () => {
     expect(report).not.toHaveProperty('narrative');
     expect(JSON.stringify(report)).not.toContain('Gul Ahmad Khan');
     expect(alert.shared.reasons[0].detail).toContain(CONTAINER);
+    // Each disclosed field with the value the recipient got.
     expect(disclosures[0].fields).toEqual(
-      expect.arrayContaining(['conveyances[0].containerNumber', 'persons[0].role']),
+      expect.arrayContaining([
+        { path: 'conveyances[0].containerNumber', value: CONTAINER },
+        { path: 'persons[0].role', value: 'DRIVER' },
+      ]),
     );
-    expect(disclosures[0].fields).not.toContain('narrative');
+    expect(disclosures[0].fields.map((f) => f.path)).not.toContain('narrative');
   });
 
   it('shares everything the AF → PK rule grants, narrative and persons included', () => {
@@ -165,7 +178,7 @@ describe(composeAlert.name, () => {
     expect(alert.shared.protectedPersonMatched).toBe(true);
     expect(alert.shared.protectedPersonNotice).toBe(PROTECTED_PERSON_NOTICE);
     expect(alert.shared.cases[0].reports[0]).not.toHaveProperty('persons');
-    expect(disclosures[0].fields.some((f) => f.startsWith('persons'))).toBe(false);
+    expect(disclosures[0].fields.some((f) => f.path.startsWith('persons'))).toBe(false);
   });
 
   it('gives a recipient outside the link none of the matched identifiers', () => {

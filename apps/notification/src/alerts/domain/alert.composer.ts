@@ -15,7 +15,7 @@ import {
   type Recipient,
   type SharingPolicy,
 } from '@app/sharing-policy';
-import type { Disclosure } from '@app/ledger';
+import type { DisclosedRecord, JsonValue } from '@app/ledger';
 import type { AlertIssued, SharedCase, StoredReport } from './alert.types';
 import { alertSeverity } from './severity';
 
@@ -46,7 +46,7 @@ export interface ComposeInput {
 /** The alert, the audit record of what it discloses, and the categories it concerns (for subscription filters). */
 export interface ComposedAlert {
   alert: AlertIssued;
-  disclosures: Disclosure[];
+  disclosures: DisclosedRecord[];
   categories: string[];
 }
 
@@ -78,7 +78,7 @@ export function composeAlert(input: ComposeInput): ComposedAlert {
   // A link side's identifiers that matched are the ones the recipient already holds only when the
   // other side is the recipient's own case; an agency alerted as a cluster member gets none of them.
   const recipientIsSide = event.a.agencyId === recipient.agencyId || event.b.agencyId === recipient.agencyId;
-  const disclosures: Disclosure[] = [];
+  const disclosures: DisclosedRecord[] = [];
   const cases: SharedCase[] = [];
   const counterparts: Counterpart[] = [];
   const categories = new Set<string>();
@@ -129,7 +129,14 @@ export function composeAlert(input: ComposeInput): ComposedAlert {
                 ),
             )
           : [];
-        disclosures.push({ reportEventId: report.eventId, fields: [...redacted.disclosedFields, ...quoted] });
+        disclosures.push({
+          source: 'report',
+          id: report.eventId,
+          fields: [...redacted.disclosedFields, ...quoted].map((path) => ({
+            path,
+            value: (readPath(report.body, path) ?? null) as JsonValue,
+          })),
+        });
       }
       cases.push(shared);
       counterparts.push(buildCounterpart(policy, owner, side.ref, casePermissions));
