@@ -1,6 +1,7 @@
 // Public API of @app/matching: identifier normalisation, the correlation engine, and the
 // synthetic scenario generator with its quality measures.
 export { toAsciiDigits, foldArabicScript } from './normalise';
+export { identifierCharacters, stripZeroWidth, toLatinConfusables } from './normalise';
 export { normaliseCountryCode } from './normalise';
 export { normalisePlate } from './normalise';
 export type { NormalisedPlate } from './normalise';

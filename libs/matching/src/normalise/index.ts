@@ -1,5 +1,6 @@
 // Public API of identifier normalisation (matching.md "Normalise before comparing").
 export { toAsciiDigits, foldArabicScript } from './digits';
+export { identifierCharacters, stripZeroWidth, toLatinConfusables } from './confusables';
 export { normaliseCountryCode } from './country-code';
 export { normalisePlate } from './plate.normaliser';
 export type { NormalisedPlate } from './plate.normaliser';

@@ -1,3 +1,4 @@
+import { stripZeroWidth, toLatinConfusables } from './confusables';
 import { foldArabicScript, toAsciiDigits } from './digits';
 
 /** A person name as canonical tokens (name order), an order-free key and a cleaned display form. */
@@ -189,9 +190,18 @@ function canonicalTokens(words: readonly string[]): string[] {
   return out;
 }
 
+// A word mixing Latin letters with Cyrillic or Greek lookalikes (`Аhmad` with a Cyrillic `А`)
+// is a Latin word: its lookalikes read as their Latin letters (TR39). A word wholly in
+// Cyrillic or Greek is a name in that script and stays as written.
+function latiniseMixedScript(word: string): string {
+  if (!/[a-z]/.test(word) || !/[\u0370-\u052f]/u.test(word)) return word;
+  return toLatinConfusables(word).toLowerCase();
+}
+
 /** Splits a raw name into cleaned lower-case words: relatives cut, `Surname, Given` reordered, titles dropped. */
 function cleanWords(raw: string): string[] {
-  let text = foldArabicScript(toAsciiDigits(raw))
+  // Zero-width (non-)joiners are part of Persian spelling inside one word: removed, never a break.
+  let text = foldArabicScript(toAsciiDigits(stripZeroWidth(raw)))
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
@@ -210,6 +220,7 @@ function cleanWords(raw: string): string[] {
     .replace(/[^\p{L}]+/gu, ' ')
     .trim()
     .split(' ')
+    .map(latiniseMixedScript)
     .filter((w) => w !== '' && !HONORIFICS.has(w));
 }
 
