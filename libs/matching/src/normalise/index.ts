@@ -10,8 +10,17 @@ export { normalisePhone, countryOfAgency } from './phone.normaliser';
 export type { NormalisedPhone } from './phone.normaliser';
 export { normaliseDocument, normaliseDocumentType } from './document.normaliser';
 export type { DocumentType, NormalisedDocument } from './document.normaliser';
-export { normalisePersonName, nameSimilarity, jaroWinkler } from './name.normaliser';
-export type { NormalisedPersonName } from './name.normaliser';
+export {
+  comparePersonNames,
+  isKnownToken,
+  jaroWinkler,
+  nameSimilarity,
+  normalisePersonName,
+  tokenSimilarity,
+} from './name.normaliser';
+export type { NameComparison, NormalisedPersonName, TokenRule } from './name.normaliser';
+export { formRelation, isArabicScript, tokenForm, transliterateArabic } from './name-skeleton';
+export type { FormRelation, TokenForm } from './name-skeleton';
 export { normaliseOrganisation } from './organisation.normaliser';
 export type { NormalisedOrganisation } from './organisation.normaliser';
 export { normalisePlace, haversineKm, sameArea, areaCells, homeCell } from './place.normaliser';
