@@ -73,6 +73,17 @@ const LATIN_DIGRAPH: Readonly<Record<string, string>> = {
   ck: 'K',
 };
 
+// The qualities a Latin vowel spelling can stand for. Alone, `e` is either (`Rehman` for
+// rahmān, `Javed` for jāvīd); doubled or in a diphthong it is the long i / e (`Raheem`,
+// `Javaid`, `Barakzay`), and `au`/`aw` the long u / o.
+function runQuality(run: string): number {
+  if (run.length === 1) return LATIN_VOWEL[run] ?? 0;
+  let q = 0;
+  for (const ch of run) q |= ch === 'e' ? VI : (LATIN_VOWEL[ch] ?? 0);
+  if (run[0] === 'a' && !run.slice(1).includes('a')) q &= ~VA;
+  return q;
+}
+
 /** Reads a canonical Latin token (letters, any case) into its form. */
 function latinForm(token: string, written: boolean): TokenForm {
   const s = token.toLowerCase();
@@ -82,7 +93,7 @@ function latinForm(token: string, written: boolean): TokenForm {
   const closeRun = () => {
     if (run === '') return;
     const slot = slots[slots.length - 1];
-    for (const ch of run) slot.q |= LATIN_VOWEL[ch] ?? 0;
+    slot.q |= runQuality(run);
     // A vowel written with two letters (`ee`, `oo`, `ou`, `ai`, `aa`, `aw`) marks a long
     // vowel, which Arabic script writes; in an already written (Arabic) form, any vowel is.
     slot.written = written || run.length >= 2;
@@ -286,16 +297,20 @@ function slotsCompatible(a: TokenForm, b: TokenForm, aArabic: boolean, bArabic: 
 }
 
 /** How two tokens relate by form. */
-export type FormRelation = 'same-skeleton' | 'dropped-initial-vowel' | undefined;
+export type FormRelation = 'same-skeleton' | 'dropped-initial-vowel' | 'different-vowels' | undefined;
 
 /**
  * Same consonant skeleton with compatible vowels (`Yousafzai` / `Yusufzai` / `یوسفزی`,
  * `Rahim` / `Raheem`, `Kakar` / `Kakkar`); or the same after a leading vowel dropped by one
- * spelling (`Afridi` / `Fridi`); else undefined.
+ * spelling (`Afridi` / `Fridi`); the same consonants with incompatible long vowels
+ * (`Nazeer` / `Nazar`): different names; else undefined.
  */
 export function formRelation(a: TokenForm, aArabic: boolean, b: TokenForm, bArabic: boolean): FormRelation {
   if (a.skeleton === b.skeleton) {
-    return a.skeleton !== '' && slotsCompatible(a, b, aArabic, bArabic) ? 'same-skeleton' : undefined;
+    if (a.skeleton === '') return undefined;
+    // The same consonants with a long vowel one spelling writes and the other cannot have
+    // (`Nazeer` / `Nazar`, `Hussain` / `حسن`) are two names.
+    return slotsCompatible(a, b, aArabic, bArabic) ? 'same-skeleton' : 'different-vowels';
   }
   const [longer, shorter, lArabic, sArabic] =
     a.skeleton.length > b.skeleton.length ? [a, b, aArabic, bArabic] : [b, a, bArabic, aArabic];

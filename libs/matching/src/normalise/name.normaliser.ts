@@ -443,6 +443,7 @@ export function tokenSimilarity(a: string, aArabic: boolean, b: string, bArabic:
   const fb = tokenForm(b, bScript);
   const relation = formRelation(fa, aScript, fb, bScript);
   if (relation === 'same-skeleton') return { sim: SKELETON_SIMILARITY, rule: 'skeleton' };
+  if (relation === 'different-vowels') return { sim: Math.min(0.8, jaroWinkler(a, b)), rule: 'spelling' };
   // A known name is spelled with its leading vowel (Ahmad is not Hamid).
   if (relation === 'dropped-initial-vowel' && !aKnown && !bKnown)
     return { sim: DROPPED_VOWEL_SIMILARITY, rule: 'dropped-vowel' };
