@@ -270,7 +270,7 @@ export function generateHeldoutScenario(options: HeldoutOptions): HeldoutScenari
       classification: { tlp: 'AMBER' },
       category: 'DRUGS',
       occurredAt: new Date(at).toISOString(),
-      location: { crossingPoint: d.pick(HELDOUT_CROSSINGS) },
+      location: { crossingPoint: d.pick(HELDOUT_CROSSINGS), country: agencyId.slice(0, 2) },
       commodities: [
         {
           type: d.pick(['HEROIN', 'HASHISH', 'METHAMPHETAMINE', 'OPIUM']),
