@@ -189,9 +189,12 @@ function writeName(d: Dice, p: Person, country: string, scriptShare: number): st
   return name;
 }
 
-function phoneFormat(d: Dice, national: string, country: 'AF' | 'PK'): string {
+function phoneFormat(d: Dice, national: string, country: 'AF' | 'PK', agencyCountry: string): string {
   const cc = country === 'AF' ? '93' : '92';
-  switch (d.int(0, 3)) {
+  // A national format (leading 0) is how an agency writes a number of its own country; a
+  // foreign number it writes internationally.
+  const format = country === agencyCountry ? d.int(0, 3) : d.int(1, 2);
+  switch (format) {
     case 0:
       return `0${national}`;
     case 1:
@@ -294,7 +297,7 @@ export function generateHeldoutScenario(options: HeldoutOptions): HeldoutScenari
       name: writeName(d, p, country, scriptShare),
     };
     if (parts.dob) out.dateOfBirth = p.dob;
-    if (parts.phone) out.phones = [phoneFormat(d, p.phone, p.phone.startsWith('7') ? 'AF' : 'PK')];
+    if (parts.phone) out.phones = [phoneFormat(d, p.phone, p.phone.startsWith('7') ? 'AF' : 'PK', country)];
     if (parts.document) {
       out.documents = [
         { type: p.document.type, number: p.document.number, issuingCountry: p.document.country },
