@@ -147,3 +147,33 @@ describe('compareCases on names across scripts and romanisations', () => {
     expect(compareCases(a, b).link).toBe(false);
   });
 });
+
+describe('a shared phone held by clearly different persons', () => {
+  it('stays weak even with the same crossing, day and commodity, and says who holds it', () => {
+    const a = bareSeizure('PK-ANF', 'ANF-9')
+      .withPerson(suspect('Gul Ahmad Khan'))
+      .withPhone('03001234567')
+      .build();
+    const b = bareSeizure('AF-CNPA', 'CNPA-9')
+      .withPerson(suspect('Zahir Shah Durrani'))
+      .withPhone('+92 300 1234567')
+      .build();
+    const result = compareCases(profileOf('seizure', a), profileOf('seizure', b));
+    expect(result.link).toBe(false);
+    const phone = result.reasons.find((r) => r.feature === 'PHONE')!;
+    expect(phone.weak).toBe(true);
+    expect(phone.detail).toContain('held by different persons: Gul Ahmad Khan / Zahir Shah Durrani');
+  });
+
+  it('still links with a compatible name across scripts on the same phone', () => {
+    const a = bareSeizure('PK-ANF', 'ANF-9')
+      .withPerson(suspect('Zahir Yousafzai'))
+      .withPhone('03001234567')
+      .build();
+    const b = bareSeizure('AF-CNPA', 'CNPA-9')
+      .withPerson(suspect('ظاهر یوسفزی'))
+      .withPhone('+92 300 1234567')
+      .build();
+    expect(compareCases(profileOf('seizure', a), profileOf('seizure', b)).link).toBe(true);
+  });
+});

@@ -244,3 +244,16 @@ describe('different names stay apart', () => {
     expect(nameSimilarity(a, b)).toBeLessThan(0.86);
   });
 });
+
+describe('word-final yeh and alif maqsura', () => {
+  it.each([
+    ['موسی', 'Musa'],
+    ['موسى', 'Moosa'],
+    ['عیسی', 'Isa'],
+    ['مصطفی', 'Mustafa'],
+    ['کریمی', 'Karimi'],
+    ['علی', 'Ali'],
+  ])('%s ~ %s', (arabic, latin) => {
+    expect(nameSimilarity(arabic, latin)).toBeGreaterThanOrEqual(0.93);
+  });
+});

@@ -148,6 +148,12 @@ function latinForm(token: string, written: boolean): TokenForm {
     afterMarker = false;
     emit(LATIN_CONSONANT[ch] ?? ch.toUpperCase());
   }
+  // A word-final yeh in Arabic script is long i (`کریمی` Karimi) or, as alif maqsura (ى,
+  // folded to ی like every yeh), long a (`موسی` Musa, `عیسی` Isa).
+  if (written && run === 'i' && skeleton !== '') {
+    closeRun();
+    slots[slots.length - 1].q |= VA;
+  }
   closeRun();
   return { skeleton, slots };
 }
