@@ -11,8 +11,12 @@ import { ConsumerGroupsController } from './consumer-groups/consumer-groups.cont
 import { ConsumerGroupsService } from './consumer-groups/consumer-groups.service';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { DeliveriesController } from './deliveries/deliveries.controller';
-import { DeliveriesNotConnected, FailedDeliveriesSource } from './deliveries/failed-deliveries.port';
-import { NotificationDeliveriesClient } from './deliveries/notification-deliveries.client';
+import { DeliveriesService } from './deliveries/deliveries.service';
+import { FailedDeliveriesSource } from './deliveries/failed-deliveries.port';
+import {
+  DeliveriesNotConnected,
+  NotificationDeliveriesClient,
+} from './deliveries/notification-deliveries.client';
 import {
   DisclosureLedgerRepository,
   OPS_LEDGER_CHAIN,
@@ -21,11 +25,17 @@ import {
 import { DlqReplayRepository, PgDlqReplayRepository } from './dlq/dlq-replay.repository';
 import { DlqController } from './dlq/dlq.controller';
 import { DlqService } from './dlq/dlq.service';
-import { LagSampleRepository } from './lag/lag-sample.repository';
+import { LagSampleRepository, PgLagSampleRepository } from './lag/lag-sample.repository';
 import { LagSampler } from './lag/lag-sampler.service';
 import { Init1764300000000 } from './migrations/1764300000000-init';
 import { LagSamplesAndReplays1764300000200 } from './migrations/1764300000200-lag-samples-and-replays';
 import { DisclosureLedger1764300000300 } from './migrations/1764300000300-disclosure-ledger';
+import { HttpServiceMetrics, parseMetricsTargets } from './outboxes/http-service-metrics.client';
+import { OutboxesController } from './outboxes/outboxes.controller';
+import { OutboxesService } from './outboxes/outboxes.service';
+import { ServiceMetricsSource } from './outboxes/service-metrics.port';
+import { ThroughputController } from './throughput/throughput.controller';
+import { ThroughputService } from './throughput/throughput.service';
 import { TopicsController } from './topics/topics.controller';
 
 /** The Ops monitor: topics, consumer lag with status, DLQs and replay, delivery health, dashboard. */
@@ -45,6 +55,8 @@ import { TopicsController } from './topics/topics.controller';
     ConsumerGroupsController,
     DlqController,
     DeliveriesController,
+    ThroughputController,
+    OutboxesController,
   ],
   providers: [
     { provide: ClusterReader, useClass: KafkaClusterReader },
@@ -61,9 +73,17 @@ import { TopicsController } from './topics/topics.controller';
           ? new NotificationDeliveriesClient(env.NOTIFICATION_URL)
           : new DeliveriesNotConnected(),
     },
+    {
+      provide: ServiceMetricsSource,
+      inject: [APP_CONFIG],
+      useFactory: (env: OpsMonitorEnv) => new HttpServiceMetrics(parseMetricsTargets(env.OPS_METRICS_URLS)),
+    },
+    DeliveriesService,
+    OutboxesService,
+    ThroughputService,
     ClusterSnapshotService,
     ConsumerGroupsService,
-    LagSampleRepository,
+    { provide: LagSampleRepository, useClass: PgLagSampleRepository },
     LagSampler,
     DlqService,
   ],
