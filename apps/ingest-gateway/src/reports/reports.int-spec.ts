@@ -458,6 +458,24 @@ describe('Ingest gateway HTTP API (real Kafka and PostgreSQL)', () => {
         'reportedAt',
       ],
       [
+        'reportedAt in year 0000, which PostgreSQL cannot store (issue 16.4)',
+        '/v1/seizures',
+        () => SeizureReportBuilder.valid().with('reportedAt', '0000-01-01T00:00:00Z').build(),
+        'reportedAt',
+      ],
+      [
+        'an offset of +23:59, which PostgreSQL cannot store (issue 16.4)',
+        '/v1/seizures',
+        () => SeizureReportBuilder.valid().withOccurredAt('2026-03-14T06:30:00+23:59').build(),
+        'occurredAt',
+      ],
+      [
+        'a NUL character in the narrative, which jsonb cannot store (issue 16.4)',
+        '/v1/seizures',
+        () => SeizureReportBuilder.valid().withNarrative('at the gate\u0000').build(),
+        'narrative',
+      ],
+      [
         'a latitude out of range',
         '/v1/seizures',
         () => SeizureReportBuilder.valid().withLatLon(91, 70).build(),
