@@ -374,9 +374,9 @@ function arrayCheck(items: ArrayItems, opts: ArrayFieldOptions): RuleCheck {
   const max = opts.max ?? REPORT_LIMITS.maxArrayItems;
   return (value, holder, now) => {
     if (!Array.isArray(value)) return at(`must be an array, not ${kindOf(value)}`, true);
+    // Past its limit an array is refused as a whole: its items are never walked.
+    if (value.length > max) return at(`must have at most ${max} items (got ${value.length})`, true);
     const problems: RuleProblem[] = [];
-    if (value.length > max)
-      problems.push({ at: '', message: `must have at most ${max} items (got ${value.length})` });
     if (opts.min !== undefined && value.length < opts.min) {
       problems.push({ at: '', message: `must have at least ${opts.min} items (got ${value.length})` });
     }

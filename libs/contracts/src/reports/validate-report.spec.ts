@@ -1,4 +1,5 @@
 import { RouteReportBuilder, SeizureReportBuilder } from '@app/testing';
+import { MAX_LISTED_ERRORS } from '../problem/problem';
 import type { ReportKind } from './report-enums';
 import { RouteReportDto } from './route-report.dto';
 import { SeizureReportDto } from './seizure-report.dto';
@@ -598,6 +599,54 @@ describe(validateReport.name, () => {
         seizure((b) => b.withOccurredAt('2026-03-14T06:30:00+23:59')),
       ).find((e) => e.path === 'occurredAt');
       expect(error?.message).toContain('between -12:00 and +14:00');
+    });
+  });
+
+  // Issue 16.3, "cheap refusals": validation never walks an array past its limit and stops
+  // after a fixed number of problems, whatever the report holds.
+  describe('bounded validation', () => {
+    it('refuses an array over its limit as a whole, without a problem per item', () => {
+      const body = seizure((b) =>
+        b.with(
+          'commodities',
+          Array.from({ length: 128_000 }, () => 1),
+        ),
+      );
+      expect(errorsOf('seizure', body)).toEqual([
+        { path: 'commodities', message: 'must have at most 100 items (got 128000)' },
+      ]);
+    });
+
+    it('refuses an oversized array under an unknown field without walking it', () => {
+      const body = seizure((b) =>
+        b.with(
+          'extra',
+          Array.from({ length: 50_000 }, () => ({ a: 1 })),
+        ),
+      );
+      expect(errorsOf('seizure', body)).toEqual([
+        { path: 'extra', message: 'must have at most 100 items (got 50000)' },
+      ]);
+    });
+
+    it('stops after one problem more than a problem lists', () => {
+      const body = seizure((b) =>
+        b.with(
+          'commodities',
+          Array.from({ length: 100 }, () => ({ type: 'SUGAR', quantity: -1, unit: 'TONS' })),
+        ),
+      );
+      expect(errorsOf('seizure', body)).toHaveLength(MAX_LISTED_ERRORS + 1);
+    });
+
+    it('stops scanning for prototype keys after one problem more than a problem lists', () => {
+      const items = Array.from({ length: 100 }, () => JSON.parse('{"__proto__": 1}') as unknown);
+      expect(
+        errorsOf(
+          'seizure',
+          seizure((b) => b.with('persons', items)),
+        ),
+      ).toHaveLength(MAX_LISTED_ERRORS + 1);
     });
   });
 
