@@ -13,7 +13,7 @@ export { ProblemFilter } from './problem.filter';
 export { ModuleError, httpAnswerOf, mapErrorsToHttp } from './module-error';
 export type { HttpAnswer, ModuleErrorExtras } from './module-error';
 export { fastifyProblem, ProblemFastifyAdapter } from './fastify-errors';
-export { ServiceCoreModule } from './service-core.module';
+export { ServiceCoreModule, type Readiness } from './service-core.module';
 export { validateInput } from './validate-input';
 export { JsonDepthMeter } from './http/json-depth';
 export { JSON_TOO_DEEP, limitJsonDepth } from './http/json-body';

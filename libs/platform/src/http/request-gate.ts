@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { isTransientError } from '@app/kafka';
 import type { RateLimiter } from '../rate-limit/rate-limiter';
 import { sendProblem } from './send-problem';
 
@@ -38,7 +39,20 @@ export function installRequestGate<P extends { keyId: string }>(
   fastify.addHook('onRequest', async (request, reply) => {
     if (!opts.protects(request.url)) return;
     const authorization = request.headers.authorization;
-    const principal = await opts.authenticate(authorization);
+    let principal: P | null;
+    try {
+      principal = await opts.authenticate(authorization);
+    } catch (e) {
+      // The key store (the database) is unreachable: as any route would, ask to come back.
+      if (!isTransientError(e)) throw e;
+      return sendProblem(
+        request,
+        reply,
+        503,
+        'A dependency of this service is unavailable; nothing was stored. Retry later.',
+        { headers: { 'retry-after': '5' } },
+      );
+    }
     if (!principal) {
       return sendProblem(
         request,
