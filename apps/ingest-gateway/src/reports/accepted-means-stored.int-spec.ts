@@ -17,7 +17,7 @@ import { ReportOutbox1764300000200 } from '../migrations/1764300000200-report-ou
 import { ReportBody1764300000300 } from '../migrations/1764300000300-report-body';
 import { OneOutbox1764300000500 } from '../migrations/1764300000500-one-outbox';
 import { outboxEntryFor, reportRef } from '../outbox/domain/outbox-record';
-import { PgReportStore } from './pg-report.store';
+import { PgReportRepository } from './repository/pg-report.repository';
 
 // The columns correlation and notification write report values into, as their migrations
 // create them (apps/correlation/src/migrations, apps/notification/src/migrations): the types
@@ -166,7 +166,7 @@ const route = fc
 describe('Accepted means stored: what the validator accepts, PostgreSQL stores in every service (issue 16.4)', () => {
   let db: MigrationDatabase;
   let ds: DataSource;
-  let gatewayStore: PgReportStore;
+  let gatewayStore: PgReportRepository;
   const tried = { accepted: 0, refused: 0 };
 
   beforeAll(async () => {
@@ -178,7 +178,7 @@ describe('Accepted means stored: what the validator accepts, PostgreSQL stores i
       OneOutbox1764300000500,
     ]);
     await ds.query(SERVICE_TABLES);
-    gatewayStore = new PgReportStore(ds);
+    gatewayStore = new PgReportRepository(ds);
   });
 
   afterAll(async () => {

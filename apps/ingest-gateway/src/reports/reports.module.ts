@@ -7,13 +7,13 @@ import { installRequestGate, limitJsonDepth, RateLimiter } from '@app/platform';
 import type { IngestGatewayEnv } from '../ingest-gateway.env';
 import { OutboxModule } from '../outbox/outbox.module';
 import { batchCost, BATCH_URL, MAX_BODY_DEPTH } from './domain/request-limits';
-import { JsonContentGuard } from './json-content.guard';
-import { PgReportStore } from './pg-report.store';
-import { ReportIntakeService } from './report-intake.service';
-import { ReportStore } from './report.store';
-import { ReportWriter } from './report-writer';
-import { ReportsController } from './reports.controller';
-import { raiseRouteBodyLimit } from './route-body-limit';
+import { JsonContentGuard } from './controller/json-content.guard';
+import { ReportsController } from './controller/reports.controller';
+import { raiseRouteBodyLimit } from './controller/route-body-limit';
+import { PgReportRepository } from './repository/pg-report.repository';
+import { REPORT_REPOSITORY } from './repository/report.repository';
+import { ReportIntakeService } from './service/report-intake.service';
+import { ReportWriter } from './service/report-writer';
 
 /** The report endpoints: thin controller, intake use cases, the report store. */
 @Module({
@@ -23,7 +23,7 @@ import { raiseRouteBodyLimit } from './route-body-limit';
     ReportIntakeService,
     ReportWriter,
     JsonContentGuard,
-    { provide: ReportStore, useClass: PgReportStore },
+    { provide: REPORT_REPOSITORY, useClass: PgReportRepository },
   ],
 })
 export class ReportsModule implements NestModule {
