@@ -15,17 +15,22 @@ export class IngestGatewayModule {
     return {
       module: IngestGatewayModule,
       imports: [
-        ServiceCoreModule.forService('ingest-gateway', {
-          schema: 'ingest',
-          entities: [],
-          migrations: [
-            Init1764300000000,
-            ReportOutbox1764300000200,
-            ReportBody1764300000300,
-            OneOutbox1764300000500,
-          ],
-          poolSize: env.INGEST_DB_POOL_SIZE,
-        }),
+        ServiceCoreModule.forService(
+          'ingest-gateway',
+          {
+            schema: 'ingest',
+            entities: [],
+            migrations: [
+              Init1764300000000,
+              ReportOutbox1764300000200,
+              ReportBody1764300000300,
+              OneOutbox1764300000500,
+            ],
+            poolSize: env.INGEST_DB_POOL_SIZE,
+          },
+          // Ready while it can store: reports wait in the outbox while Kafka is down.
+          'database',
+        ),
         IdentityModule.forRoot(),
         ReportsModule,
       ],

@@ -65,7 +65,7 @@ export type {
 } from './reports';
 export { CROSSING_POINT_KINDS, Gazetteer, defaultGazetteer, normalisePlaceName } from './gazetteer';
 export type { CrossingPoint, CrossingPointKind } from './gazetteer';
-export { problem, problemType, problemTypeForStatus, validationProblem } from './problem';
+export { MAX_LISTED_ERRORS, problem, problemType, problemTypeForStatus, validationProblem } from './problem';
 export type { FieldError, ProblemDetails } from './problem';
 export {
   CaseLinkedEvent,

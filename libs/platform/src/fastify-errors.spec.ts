@@ -6,6 +6,7 @@ const fastifyError = (code: string, message = 'boom'): FastifyError =>
 
 describe('fastifyProblem: Fastify request errors as problems a client can act on', () => {
   it.each([
+    ['INTEL_JSON_TOO_DEEP', 'application/json', 400, 'boom'],
     [
       'FST_ERR_CTP_BODY_TOO_LARGE',
       'application/json',

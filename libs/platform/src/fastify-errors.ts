@@ -1,6 +1,7 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyError } from 'fastify';
 import { problem } from '@app/contracts';
+import { JSON_TOO_DEEP } from './http/json-body';
 import { statusTitle } from './problem';
 
 type ErrorHandler = Parameters<FastifyAdapter['setErrorHandler']>[0];
@@ -29,6 +30,8 @@ export function fastifyProblem(
       return { status: 400, detail: 'The request body is empty; send a JSON object.' };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return { status: 400, detail: `The request body is not valid JSON: ${error.message}` };
+    case JSON_TOO_DEEP:
+      return { status: 400, detail: error.message };
     default:
       return error instanceof SyntaxError
         ? { status: 400, detail: `The request body is not valid JSON: ${error.message}` }

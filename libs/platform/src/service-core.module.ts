@@ -4,12 +4,24 @@ import { HEALTH_CHECKS, ObservabilityController } from '@app/observability';
 import { DatabaseHealthCheck, PersistenceModule, ServicePersistence } from '@app/persistence';
 
 /**
+ * What a service's readiness needs (docs/operating.md#health): `kafka-and-database` for a service
+ * that cannot work without either (a consumer); `database` for one that stores first and
+ * publishes later through its outbox (the ingest gateway), so a Kafka outage does not take it
+ * out of the load balancer.
+ */
+export type Readiness = 'kafka-and-database' | 'database';
+
+/**
  * What every service has: Kafka plumbing, its own database schema, /health and /metrics
- * with readiness over Kafka and the database.
+ * with readiness over what it needs (Kafka and the database unless it says otherwise).
  */
 @Module({})
 export class ServiceCoreModule {
-  static forService(name: string, persistence: ServicePersistence): DynamicModule {
+  static forService(
+    name: string,
+    persistence: ServicePersistence,
+    readiness: Readiness = 'kafka-and-database',
+  ): DynamicModule {
     return {
       module: ServiceCoreModule,
       imports: [KafkaModule.forService(name), PersistenceModule.forService(persistence)],
@@ -18,7 +30,8 @@ export class ServiceCoreModule {
         {
           provide: HEALTH_CHECKS,
           inject: [KafkaHealthCheck, DatabaseHealthCheck],
-          useFactory: (k: KafkaHealthCheck, d: DatabaseHealthCheck) => [k, d],
+          useFactory: (k: KafkaHealthCheck, d: DatabaseHealthCheck) =>
+            readiness === 'database' ? [d] : [k, d],
         },
       ],
     };

@@ -72,7 +72,7 @@ describe('Ingest gateway across a database outage (real PostgreSQL behind a TCP 
     ['refused', 'refuse'],
     ['hanging', 'blackhole'],
   ] as const)(
-    'answers 503 with Retry-After and stores nothing while connections are %s, then carries on when the database is back',
+    'answers 503 with Retry-After, is not ready and stores nothing while connections are %s, then carries on when the database is back',
     async (_name, mode) => {
       const before = SeizureReportBuilder.valid().withCaseRef().build();
       expect((await post(before)).status).toBe(202);
@@ -86,6 +86,10 @@ describe('Ingest gateway across a database outage (real PostgreSQL behind a TCP 
       expect(Number(a.retryAfter)).toBeGreaterThan(0);
       expect(a.body).toMatchObject({ status: 503, type: expect.stringMatching(/unavailable$/) as string });
       expect(await stored(during.eventId)).toBe(0);
+      // Not ready while it cannot store (issue 17.2): the balancer stops sending it reports.
+      const ready = await fetch(`${svc.baseUrl}/health/ready`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ status: 'error', checks: { database: { status: 'down' } } });
 
       proxy.resume();
       const after = SeizureReportBuilder.valid().withCaseRef().build();
@@ -94,6 +98,7 @@ describe('Ingest gateway across a database outage (real PostgreSQL behind a TCP 
       expect(await stored(after.eventId)).toBe(2);
       // A retry of the rejected report is accepted now.
       expect((await post(during)).status).toBe(202);
+      expect((await fetch(`${svc.baseUrl}/health/ready`)).status).toBe(200);
       // The relay takes its lock again and publishes what was accepted after the outage.
       await seizures.waitFor((r) => r.headers['event-id'] === after.eventId, 1, 60_000);
       await seizures.waitFor((r) => r.headers['event-id'] === during.eventId, 1, 60_000);

@@ -92,7 +92,7 @@ describe('Outbox relay across a broker outage (real Kafka and PostgreSQL)', () =
     return m ? Number(m[1]) : undefined;
   }
 
-  it('accepts every report while the broker is down and publishes each exactly once, in order per key, when it returns', async () => {
+  it('stays ready and accepts every report while the broker is down (issue 17.2), and publishes each exactly once, in order per key, when it returns', async () => {
     // The producer is connected before the outage, as in production.
     const warmUp = SeizureReportBuilder.valid().withCaseRef().build();
     expect(await post('/v1/seizures', warmUp)).toBe(202);
@@ -129,6 +129,17 @@ describe('Outbox relay across a broker outage (real Kafka and PostgreSQL)', () =
       );
       if (opened === 'broker restarted')
         console.warn('the broker was restarted by someone else before the breaker opened');
+      // Ready while it can store (issue 17.2): Kafka being down does not take the gateway out
+      // of the load balancer, and it goes on accepting.
+      const ready = await fetch(`${svc.baseUrl}/health/ready`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({
+        status: 'ok',
+        checks: { database: { status: 'up', ms: expect.any(Number) as number } },
+      });
+      const stillAccepted = SeizureReportBuilder.valid().withCaseRef().build();
+      expect(await post('/v1/seizures', stillAccepted)).toBe(202);
+      posted.push(stillAccepted.eventId);
     } finally {
       await startBroker();
     }

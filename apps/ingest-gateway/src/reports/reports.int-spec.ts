@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 import { DataSource } from 'typeorm';
 import { Topics } from '@app/contracts';
 import { IdentityStore } from '@app/identity';
@@ -458,6 +459,24 @@ describe('Ingest gateway HTTP API (real Kafka and PostgreSQL)', () => {
         'reportedAt',
       ],
       [
+        'reportedAt in year 0000, which PostgreSQL cannot store (issue 16.4)',
+        '/v1/seizures',
+        () => SeizureReportBuilder.valid().with('reportedAt', '0000-01-01T00:00:00Z').build(),
+        'reportedAt',
+      ],
+      [
+        'an offset of +23:59, which PostgreSQL cannot store (issue 16.4)',
+        '/v1/seizures',
+        () => SeizureReportBuilder.valid().withOccurredAt('2026-03-14T06:30:00+23:59').build(),
+        'occurredAt',
+      ],
+      [
+        'a NUL character in the narrative, which jsonb cannot store (issue 16.4)',
+        '/v1/seizures',
+        () => SeizureReportBuilder.valid().withNarrative('at the gate\u0000').build(),
+        'narrative',
+      ],
+      [
         'a latitude out of range',
         '/v1/seizures',
         () => SeizureReportBuilder.valid().withLatLon(91, 70).build(),
@@ -703,6 +722,116 @@ describe('Ingest gateway HTTP API (real Kafka and PostgreSQL)', () => {
     });
   });
 
+  // Issue 16.3, "cheap refusals": a request costs little to refuse, with or without a key.
+  describe('cheap refusals (issue 16.3)', () => {
+    /** Process CPU time (user + system, ms) an async step costs: the gateway runs in this process. */
+    async function cpuMsOf<T>(step: () => Promise<T>): Promise<{ value: T; cpuMs: number }> {
+      const before = process.cpuUsage();
+      const value = await step();
+      const used = process.cpuUsage(before);
+      return { value, cpuMs: (used.user + used.system) / 1000 };
+    }
+
+    /**
+     * Announces a body of `totalBytes` but sends only its first `sentBytes` of `fill`, and waits
+     * for the answer: one that comes proves the gateway refused without reading (or parsing) the
+     * rest. The upload is abandoned once answered.
+     */
+    function answerBeforeTheBodyEnds(
+      path: string,
+      key: string | null,
+      totalBytes: number,
+      sentBytes: number,
+      prefix = '',
+    ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Json }> {
+      return new Promise((resolve, reject) => {
+        const headers: Record<string, string | number> = {
+          'content-type': 'application/json',
+          'content-length': totalBytes,
+        };
+        if (key) headers.authorization = `Bearer ${key}`;
+        const req = http.request(`${svc.baseUrl}${path}`, { method: 'POST', headers }, (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (text += c));
+          res.on('end', () => {
+            req.destroy();
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(text) as Json });
+          });
+        });
+        req.on('error', (e) => (req.destroyed ? undefined : reject(e)));
+        req.write(prefix + '['.repeat(sentBytes - prefix.length));
+      });
+    }
+
+    it('refuses a 7 MiB body of nested [ without a key with 401 before reading it, for under 50 ms of CPU', async () => {
+      const { value: a, cpuMs } = await cpuMsOf(() =>
+        answerBeforeTheBodyEnds('/v1/reports:batch', null, 7 * 1024 * 1024, 64 * 1024),
+      );
+      expect(a.status).toBe(401);
+      expect(a.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(a.headers['www-authenticate']).toBe('Bearer realm="border-intel"');
+      expect(cpuMs).toBeLessThan(50);
+    });
+
+    it('refuses a body of an unknown key before reading it, as 401', async () => {
+      const a = await answerBeforeTheBodyEnds('/v1/seizures', keys.revoked, 1024 * 1024, 1024);
+      expect(a.status).toBe(401);
+    });
+
+    it('refuses a body nesting deeper than 20 levels with 400 at that byte, before reading the rest, for under 50 ms of CPU', async () => {
+      const { value: a, cpuMs } = await cpuMsOf(() =>
+        answerBeforeTheBodyEnds('/v1/reports:batch', keys.anf, 7 * 1024 * 1024, 64 * 1024, '{"reports":'),
+      );
+      expect(a.status).toBe(400);
+      expect(a.body.detail).toBe('The request body nests deeper than 20 levels.');
+      expect(cpuMs).toBeLessThan(50);
+    });
+
+    it('refuses a whole 7 MiB body of nested [ without a key with 401', async () => {
+      const raw = Buffer.from('['.repeat(7 * 1024 * 1024));
+      const a = await call('POST', '/v1/reports:batch', { key: null, raw });
+      expectProblem(a, 401);
+    });
+
+    it('stops walking an array at its limit and lists at most 20 problems, whatever the report holds', async () => {
+      // ~128,000 items under one field of a 256 KiB report: one problem, not one per item.
+      const report = SeizureReportBuilder.valid().withCaseRef().build() as unknown as Json;
+      report.commodities = Array.from({ length: 128_000 }, () => 1);
+      const single = await call('POST', '/v1/seizures', { body: report });
+      expectProblem(single, 400);
+      expect(single.body.errors).toEqual([
+        { path: 'commodities', message: 'must have at most 100 items (got 128000)' },
+      ]);
+      // A report wrong in hundreds of places: the list stops at 20 and says so.
+      const many = SeizureReportBuilder.valid().withCaseRef().build() as unknown as Json;
+      many.commodities = Array.from({ length: 100 }, () => ({ type: 'SUGAR', quantity: -1, unit: 'TONS' }));
+      const a = await call('POST', '/v1/seizures', { body: many });
+      expectProblem(a, 400);
+      expect(a.body.errors as Json[]).toHaveLength(20);
+      expect(a.body.detail).toContain('the first 20');
+    });
+
+    it('answers a batch of 500 reports each holding 2,000 bad items with a small answer', async () => {
+      const bad = () => {
+        const r = SeizureReportBuilder.valid().withCaseRef().build() as unknown as Json;
+        r.persons = Array.from({ length: 2_000 }, () => 'x');
+        return r;
+      };
+      const reports = Array.from({ length: 500 }, () => ({ type: 'seizure', report: bad() }));
+      const res = await fetch(`${svc.baseUrl}/v1/reports:batch`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${keys.anf}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ reports }),
+      });
+      const text = await res.text();
+      expect(res.status).toBe(207);
+      expect(text.length).toBeLessThan(500 * 1024);
+      const results = (JSON.parse(text) as { results: { problem: { errors: unknown[] } }[] }).results;
+      expect(results.every((r) => r.problem.errors.length === 1)).toBe(true);
+    });
+  });
+
   describe('OpenAPI', () => {
     it('documents the four endpoints with the report schemas at /docs-json, and serves /docs', async () => {
       const res = await fetch(`${svc.baseUrl}/docs-json`);
@@ -765,5 +894,47 @@ describe('Ingest gateway rate limit (real PostgreSQL)', () => {
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     await new Promise((r) => setTimeout(r, retryAfter * 1000));
     expect((await post()).status).toBe(202);
+  });
+
+  it('answers 429 with RateLimit, RateLimit-Policy and Retry-After headers (issue 16.3)', async () => {
+    let limited: Response | undefined;
+    for (let i = 0; i < 5 && !limited; i++) {
+      const res = await fetch(`${svc.baseUrl}/v1/reports/${randomUUID()}`, {
+        headers: { authorization: `Bearer ${key}` },
+      });
+      if (res.status === 429) limited = res;
+    }
+    expect(limited).toBeDefined();
+    expect(limited!.headers.get('ratelimit-policy')).toBe('"per-key";q=3;w=3');
+    expect(limited!.headers.get('ratelimit')).toMatch(/^"per-key";r=0;t=[1-9]\d*$/);
+    expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    await new Promise((r) => setTimeout(r, 3000));
+  });
+
+  it('charges a batch one token per report (issue 16.3)', async () => {
+    // The bucket holds 3: a batch of 3 reports empties it, so the next request is refused.
+    const reports = Array.from({ length: 3 }, () => ({
+      type: 'seizure',
+      report: SeizureReportBuilder.valid().withCaseRef().build(),
+    }));
+    const batch = await fetch(`${svc.baseUrl}/v1/reports:batch`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ reports }),
+    });
+    expect(batch.status).toBe(207);
+    const next = await fetch(`${svc.baseUrl}/v1/reports/${randomUUID()}`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect(next.status).toBe(429);
+    await new Promise((r) => setTimeout(r, 3000));
+    // A batch larger than the bucket can never pass: 429 saying so, not a wait that never ends.
+    const tooBig = await fetch(`${svc.baseUrl}/v1/reports:batch`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ reports: [...reports, ...reports] }),
+    });
+    expect(tooBig.status).toBe(429);
+    expect(((await tooBig.json()) as Json).detail).toContain('at most 3 reports');
   });
 });

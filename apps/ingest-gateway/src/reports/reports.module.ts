@@ -2,16 +2,18 @@ import { Inject, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { APP_CONFIG } from '@app/config';
+import { ApiKeyVerifier, bearerToken } from '@app/identity';
+import { installRequestGate, limitJsonDepth, RateLimiter } from '@app/platform';
 import type { IngestGatewayEnv } from '../ingest-gateway.env';
 import { OutboxModule } from '../outbox/outbox.module';
-import { RateLimitGuard } from '../rate-limit/rate-limit.guard';
-import { JsonContentGuard } from './json-content.guard';
-import { PgReportStore } from './pg-report.store';
-import { ReportIntakeService } from './report-intake.service';
-import { ReportStore } from './report.store';
-import { ReportWriter } from './report-writer';
-import { ReportsController } from './reports.controller';
-import { raiseRouteBodyLimit } from './route-body-limit';
+import { batchCost, BATCH_URL, MAX_BODY_DEPTH } from './domain/request-limits';
+import { JsonContentGuard } from './controller/json-content.guard';
+import { ReportsController } from './controller/reports.controller';
+import { raiseRouteBodyLimit } from './controller/route-body-limit';
+import { PgReportRepository } from './repository/pg-report.repository';
+import { REPORT_REPOSITORY } from './repository/report.repository';
+import { ReportIntakeService } from './service/report-intake.service';
+import { ReportWriter } from './service/report-writer';
 
 /** The report endpoints: thin controller, intake use cases, the report store. */
 @Module({
@@ -20,21 +22,38 @@ import { raiseRouteBodyLimit } from './route-body-limit';
   providers: [
     ReportIntakeService,
     ReportWriter,
-    RateLimitGuard,
     JsonContentGuard,
-    { provide: ReportStore, useClass: PgReportStore },
+    { provide: REPORT_REPOSITORY, useClass: PgReportRepository },
   ],
 })
 export class ReportsModule implements NestModule {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
+    private readonly verifier: ApiKeyVerifier,
     @Inject(APP_CONFIG) private readonly env: IngestGatewayEnv,
   ) {}
 
   // configure() runs while Nest registers modules, before it registers routes: the one
-  // moment a Fastify onRoute hook can still raise the batch route's body limit.
+  // moment Fastify hooks, parsers and an onRoute hook can still reach every route.
   configure(_consumer: MiddlewareConsumer): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    raiseRouteBodyLimit(fastify, /\/v1\/reports:+batch$/, this.env.INGEST_BATCH_BODY_LIMIT_BYTES);
+    raiseRouteBodyLimit(fastify, BATCH_URL, this.env.INGEST_BATCH_BODY_LIMIT_BYTES);
+    limitJsonDepth(fastify, MAX_BODY_DEPTH);
+    installRequestGate(fastify, {
+      protects: (url) => url.startsWith('/v1/'),
+      authenticate: async (authorization) => {
+        const token = bearerToken(authorization);
+        return token ? this.verifier.verify(token) : null;
+      },
+      limiter:
+        this.env.INGEST_RATE_LIMIT_PER_S > 0
+          ? new RateLimiter({
+              ratePerS: this.env.INGEST_RATE_LIMIT_PER_S,
+              burst: this.env.INGEST_RATE_LIMIT_BURST,
+            })
+          : undefined,
+      costOf: batchCost,
+      unit: 'report',
+    });
   }
 }

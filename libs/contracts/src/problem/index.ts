@@ -5,5 +5,6 @@ export {
   problemType,
   problemTypeForStatus,
   validationProblem,
+  MAX_LISTED_ERRORS,
 } from './problem';
 export type { FieldError, ProblemDetails } from './problem';

@@ -1,4 +1,4 @@
-import { problem, problemTypeForStatus, validationProblem } from './problem';
+import { MAX_LISTED_ERRORS, problem, problemTypeForStatus, validationProblem } from './problem';
 
 describe(problem.name, () => {
   it.each<[number, string]>([
@@ -43,5 +43,19 @@ describe(validationProblem.name, () => {
       detail: '2 problems found; see errors[] for each field',
       errors,
     });
+  });
+});
+
+describe('validationProblem with more problems than it lists', () => {
+  it('lists the first MAX_LISTED_ERRORS and says there were more', () => {
+    const errors = Array.from({ length: MAX_LISTED_ERRORS + 1 }, (_, i) => ({
+      path: `commodities[${i}].type`,
+      message: 'must be one of HEROIN, …',
+    }));
+    const p = validationProblem(errors);
+    expect(p.errors).toHaveLength(MAX_LISTED_ERRORS);
+    expect(p.detail).toBe(
+      `more than ${MAX_LISTED_ERRORS} problems found; the first ${MAX_LISTED_ERRORS} are in errors[]`,
+    );
   });
 });

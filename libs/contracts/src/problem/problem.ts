@@ -71,8 +71,21 @@ export function problem(
   return body;
 }
 
-/** The 400 for a report (or any body) that failed validation, listing every problem. */
+/** Most field errors one problem lists (validation stops looking after one more). */
+export const MAX_LISTED_ERRORS = 20;
+
+/**
+ * The 400 for a report (or any body) that failed validation, listing its problems: all of them
+ * up to MAX_LISTED_ERRORS, else the first ones and a detail that says more were found.
+ */
 export function validationProblem(errors: FieldError[], title = 'Invalid report'): ProblemDetails {
   const n = errors.length;
+  if (n > MAX_LISTED_ERRORS)
+    return problem(
+      400,
+      title,
+      `more than ${MAX_LISTED_ERRORS} problems found; the first ${MAX_LISTED_ERRORS} are in errors[]`,
+      errors.slice(0, MAX_LISTED_ERRORS),
+    );
   return problem(400, title, `${n} problem${n === 1 ? '' : 's'} found; see errors[] for each field`, errors);
 }

@@ -26,7 +26,13 @@ export type {
   WaypointRole,
 } from './report-enums';
 export { AGENCY_ID_PATTERN, COUNTRY_CODE_PATTERN, REPORT_LIMITS, agencyCountry } from './report-limits';
-export { isRfc3339FullDate, isRfc3339Timestamp } from './rfc3339';
+export {
+  FULL_DATE_YEARS,
+  TIMESTAMP_RANGE,
+  hasUnstorableText,
+  isRfc3339FullDate,
+  isRfc3339Timestamp,
+} from './rfc3339';
 export { ReportBaseDto } from './report-base.dto';
 export {
   ClassificationDto,

@@ -10,7 +10,13 @@ import { Type } from 'class-transformer';
 import { IsDefined, ValidateBy, ValidateIf, ValidateNested, isUUID } from 'class-validator';
 import { defaultGazetteer, type Gazetteer } from '../gazetteer/gazetteer';
 import { COUNTRY_CODE_PATTERN, REPORT_LIMITS } from './report-limits';
-import { isRfc3339FullDate, isRfc3339Timestamp } from './rfc3339';
+import {
+  fullDateRangeProblem,
+  hasUnstorableText,
+  isRfc3339FullDate,
+  isRfc3339Timestamp,
+  timestampRangeProblem,
+} from './rfc3339';
 
 /** One problem found by a rule; `at` is relative to the property (`''` is the property itself). */
 export interface RuleProblem {
@@ -125,6 +131,8 @@ export function stringCheck(opts: StringRule): RuleCheck {
   return (value) => {
     if (typeof value !== 'string') return at(`must be a string, not ${kindOf(value)}`);
     if (opts.nonBlank && value.trim() === '') return at('must not be empty');
+    if (hasUnstorableText(value))
+      return at('must not contain U+0000 or an unpaired surrogate (\\ud800–\\udfff)');
     // UTF-16 length bounds the code-point count from above: count only when it may be over.
     if (value.length > opts.max) {
       const length = codePoints(value);
@@ -249,6 +257,8 @@ export function TimestampField(opts: TimestampRule = {}): PropertyDecorator {
           `must be an RFC 3339 date-time with a time zone, e.g. 2026-03-14T06:30:00+05:00 (got ${got})`,
         );
       }
+      const range = timestampRangeProblem(value);
+      if (range) return at(range);
       const instant = Date.parse(value);
       if (opts.notFutureBeyondMs !== undefined) {
         const now = clockOf(holder, given);
@@ -274,7 +284,10 @@ export function FullDateField(opts: { optional?: boolean } = {}): PropertyDecora
   return compose(
     presence(opts.optional),
     rule('reportFullDate', (value) => {
-      if (isRfc3339FullDate(value)) return OK;
+      if (isRfc3339FullDate(value)) {
+        const range = fullDateRangeProblem(value);
+        return range ? at(range) : OK;
+      }
       const got = typeof value === 'string' ? quote(value) : kindOf(value);
       return at(`must be a date as YYYY-MM-DD (got ${got})`);
     }),
@@ -361,9 +374,9 @@ function arrayCheck(items: ArrayItems, opts: ArrayFieldOptions): RuleCheck {
   const max = opts.max ?? REPORT_LIMITS.maxArrayItems;
   return (value, holder, now) => {
     if (!Array.isArray(value)) return at(`must be an array, not ${kindOf(value)}`, true);
+    // Past its limit an array is refused as a whole: its items are never walked.
+    if (value.length > max) return at(`must have at most ${max} items (got ${value.length})`, true);
     const problems: RuleProblem[] = [];
-    if (value.length > max)
-      problems.push({ at: '', message: `must have at most ${max} items (got ${value.length})` });
     if (opts.min !== undefined && value.length < opts.min) {
       problems.push({ at: '', message: `must have at least ${opts.min} items (got ${value.length})` });
     }

@@ -41,3 +41,59 @@ export function isRfc3339FullDate(value: unknown): value is string {
   if (!m) return false;
   return validCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }
+
+// What every service can store (docs/contract.md#report-limits). PostgreSQL's timestamptz
+// refuses year 0 and offsets beyond ±15:59; JavaScript and the matching code cope badly with
+// five-digit years. The range is narrower than both: no real report is dated before 1900 or
+// after 9999, and no time zone in use is outside -12:00…+14:00.
+
+/** Earliest and latest instant of any report timestamp, and the offsets a timestamp may carry. */
+export const TIMESTAMP_RANGE = {
+  min: '1900-01-01T00:00:00Z',
+  max: '9999-12-31T23:59:59Z',
+  minOffset: '-12:00',
+  maxOffset: '+14:00',
+} as const;
+
+const MIN_INSTANT = Date.parse(TIMESTAMP_RANGE.min);
+const MAX_INSTANT = Date.parse(TIMESTAMP_RANGE.max) + 999;
+const MIN_OFFSET_MINUTES = -12 * 60;
+const MAX_OFFSET_MINUTES = 14 * 60;
+
+/** Years a full-date (date of birth) may have. */
+export const FULL_DATE_YEARS = { min: 1900, max: 9999 } as const;
+
+/**
+ * Why an RFC 3339 timestamp (one `isRfc3339Timestamp` accepted) cannot be stored, or undefined
+ * when it can: its offset lies outside -12:00…+14:00 or its instant outside 1900…9999 (UTC).
+ */
+export function timestampRangeProblem(value: string): string | undefined {
+  const m = TIMESTAMP.exec(value);
+  if (!m) return undefined;
+  if (m[8] !== undefined) {
+    const minutes = (m[8] === '-' ? -1 : 1) * (Number(m[9]) * 60 + Number(m[10]));
+    if (minutes < MIN_OFFSET_MINUTES || minutes > MAX_OFFSET_MINUTES)
+      return `must have a time zone offset between ${TIMESTAMP_RANGE.minOffset} and ${TIMESTAMP_RANGE.maxOffset}`;
+  }
+  const instant = Date.parse(value);
+  if (!(instant >= MIN_INSTANT && instant <= MAX_INSTANT))
+    return `must lie between ${TIMESTAMP_RANGE.min} and ${TIMESTAMP_RANGE.max}`;
+  return undefined;
+}
+
+/** Why a full-date (one `isRfc3339FullDate` accepted) cannot be stored, or undefined when it can. */
+export function fullDateRangeProblem(value: string): string | undefined {
+  const year = Number(value.slice(0, 4));
+  return year >= FULL_DATE_YEARS.min && year <= FULL_DATE_YEARS.max
+    ? undefined
+    : `must be a date in the years ${FULL_DATE_YEARS.min} to ${FULL_DATE_YEARS.max}`;
+}
+
+// U+0000 and a surrogate half without its partner: JSON can carry them (as \u0000, \ud800),
+// JavaScript strings hold them, but PostgreSQL's text and jsonb refuse them.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** True when a string holds a character no PostgreSQL text or jsonb value can (NUL, a lone surrogate). */
+export function hasUnstorableText(value: string): boolean {
+  return value.includes('\u0000') || LONE_SURROGATE.test(value);
+}

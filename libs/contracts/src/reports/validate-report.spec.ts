@@ -1,4 +1,5 @@
 import { RouteReportBuilder, SeizureReportBuilder } from '@app/testing';
+import { MAX_LISTED_ERRORS } from '../problem/problem';
 import type { ReportKind } from './report-enums';
 import { RouteReportDto } from './route-report.dto';
 import { SeizureReportDto } from './seizure-report.dto';
@@ -453,6 +454,199 @@ describe(validateReport.name, () => {
       ],
     ])('rejects %s at %s', (_name, path, build) => {
       expect(errorsOf('route', build()).map((e) => e.path)).toContain(path);
+    });
+  });
+
+  // Issue 16.4, "accepted, then lost": values the validator took but PostgreSQL refused in
+  // correlation (timestamptz, jsonb), so the report was dead-lettered after its 202.
+  describe('values every service can store (accepted means stored)', () => {
+    it.each<[string, ReportKind, string, () => unknown]>([
+      [
+        'reportedAt in year 0000',
+        'seizure',
+        'reportedAt',
+        () => seizure((b) => b.with('reportedAt', '0000-01-01T00:00:00Z')),
+      ],
+      [
+        'reportedAt in year 0001',
+        'seizure',
+        'reportedAt',
+        () => seizure((b) => b.with('reportedAt', '0001-01-01T00:00:00Z')),
+      ],
+      [
+        'reportedAt before 1900',
+        'seizure',
+        'reportedAt',
+        () => seizure((b) => b.with('reportedAt', '1899-12-31T23:59:59Z')),
+      ],
+      [
+        'an offset of +23:59',
+        'seizure',
+        'occurredAt',
+        () => seizure((b) => b.withOccurredAt('2026-03-14T06:30:00+23:59')),
+      ],
+      [
+        'an offset of -13:00',
+        'seizure',
+        'reportedAt',
+        () => seizure((b) => b.with('reportedAt', '2026-03-14T06:30:00-13:00')),
+      ],
+      [
+        'an offset of +14:01',
+        'seizure',
+        'reportedAt',
+        () => seizure((b) => b.with('reportedAt', '2026-03-14T06:30:00+14:01')),
+      ],
+      [
+        'validFrom in year 0000',
+        'route',
+        'validFrom',
+        () => route((b) => b.with('validFrom', '0000-06-01T00:00:00Z').without('validTo')),
+      ],
+      [
+        'validTo past the year 9999 in UTC',
+        'route',
+        'validTo',
+        () => route((b) => b.with('validTo', '9999-12-31T23:00:00-12:00')),
+      ],
+      [
+        'a date of birth in year 0000',
+        'seizure',
+        'persons[0].dateOfBirth',
+        () => seizure((b) => b.with('persons[0].dateOfBirth', '0000-01-01')),
+      ],
+      [
+        'a NUL character in the narrative',
+        'seizure',
+        'narrative',
+        () => seizure((b) => b.withNarrative('seized\u0000 at the gate')),
+      ],
+      [
+        'a NUL character in a plate',
+        'seizure',
+        'conveyances[0].plate',
+        () => seizure((b) => b.with('conveyances[0].plate', 'KBL\u00004521')),
+      ],
+      [
+        'a lone surrogate in a name',
+        'seizure',
+        'persons[0].name',
+        () => seizure((b) => b.with('persons[0].name', 'Gul \ud800 Khan')),
+      ],
+      [
+        'a lone low surrogate in a handling caveat',
+        'seizure',
+        'classification.handling[0]',
+        () => seizure((b) => b.with('classification.handling', ['\udc00'])),
+      ],
+    ])('refuses %s (%s) at %s', (_name, kind, path, build) => {
+      const errors = errorsOf(kind, build());
+      expect(errors.map((e) => e.path)).toContain(path);
+      expect(checkReport(kind, build(), { now: NOW }).ok).toBe(false);
+    });
+
+    it.each<[string, ReportKind, () => unknown]>([
+      [
+        'an offset of +14:00',
+        'seizure',
+        () => seizure((b) => b.with('reportedAt', '2026-03-14T06:30:00+14:00')),
+      ],
+      [
+        'an offset of -12:00',
+        'seizure',
+        () => seizure((b) => b.with('reportedAt', '2026-03-14T06:30:00-12:00')),
+      ],
+      [
+        'reportedAt on 1 January 1900',
+        'seizure',
+        () => seizure((b) => b.with('reportedAt', '1900-01-01T00:00:00Z')),
+      ],
+      [
+        'validTo on the last second of 9999',
+        'route',
+        () => route((b) => b.with('validTo', '9999-12-31T23:59:59Z')),
+      ],
+      [
+        'a date of birth in 1900',
+        'seizure',
+        () => seizure((b) => b.with('persons[0].dateOfBirth', '1900-01-01')),
+      ],
+      [
+        'a surrogate pair (an emoji) in the narrative',
+        'seizure',
+        () => seizure((b) => b.withNarrative('seized 📦 at the gate')),
+      ],
+      [
+        'a zero-width non-joiner in a name',
+        'seizure',
+        () => seizure((b) => b.with('persons[0].name', 'می\u200cخواهم')),
+      ],
+    ])('accepts %s', (_name, kind, build) => {
+      expect(errorsOf(kind, build())).toEqual([]);
+    });
+
+    it('says what range a timestamp must lie in', () => {
+      const error = errorsOf(
+        'seizure',
+        seizure((b) => b.with('reportedAt', '0000-01-01T00:00:00Z')),
+      ).find((e) => e.path === 'reportedAt');
+      expect(error?.message).toContain('between 1900-01-01T00:00:00Z and 9999-12-31T23:59:59Z');
+    });
+
+    it('says what offsets are allowed', () => {
+      const error = errorsOf(
+        'seizure',
+        seizure((b) => b.withOccurredAt('2026-03-14T06:30:00+23:59')),
+      ).find((e) => e.path === 'occurredAt');
+      expect(error?.message).toContain('between -12:00 and +14:00');
+    });
+  });
+
+  // Issue 16.3, "cheap refusals": validation never walks an array past its limit and stops
+  // after a fixed number of problems, whatever the report holds.
+  describe('bounded validation', () => {
+    it('refuses an array over its limit as a whole, without a problem per item', () => {
+      const body = seizure((b) =>
+        b.with(
+          'commodities',
+          Array.from({ length: 128_000 }, () => 1),
+        ),
+      );
+      expect(errorsOf('seizure', body)).toEqual([
+        { path: 'commodities', message: 'must have at most 100 items (got 128000)' },
+      ]);
+    });
+
+    it('refuses an oversized array under an unknown field without walking it', () => {
+      const body = seizure((b) =>
+        b.with(
+          'extra',
+          Array.from({ length: 50_000 }, () => ({ a: 1 })),
+        ),
+      );
+      expect(errorsOf('seizure', body)).toEqual([
+        { path: 'extra', message: 'must have at most 100 items (got 50000)' },
+      ]);
+    });
+
+    it('stops after one problem more than a problem lists', () => {
+      const body = seizure((b) =>
+        b.with(
+          'commodities',
+          Array.from({ length: 100 }, () => ({ type: 'SUGAR', quantity: -1, unit: 'TONS' })),
+        ),
+      );
+      expect(errorsOf('seizure', body)).toHaveLength(MAX_LISTED_ERRORS + 1);
+    });
+
+    it('stops scanning for prototype keys after one problem more than a problem lists', () => {
+      const items = Array.from({ length: 100 }, () => JSON.parse('{"__proto__": 1}') as unknown);
+      expect(
+        errorsOf(
+          'seizure',
+          seizure((b) => b.with('persons', items)),
+        ),
+      ).toHaveLength(MAX_LISTED_ERRORS + 1);
     });
   });
 

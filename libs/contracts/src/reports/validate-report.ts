@@ -1,8 +1,9 @@
 import { plainToInstance, type ClassTransformOptions } from 'class-transformer';
 import { validateSync, type ValidatorOptions } from 'class-validator';
-import type { FieldError } from '../problem/problem';
+import { MAX_LISTED_ERRORS, type FieldError } from '../problem/problem';
 import { certainlyValid, compiledPlan, instantiate } from './compiled-report-check';
 import type { ReportKind } from './report-enums';
+import { REPORT_LIMITS } from './report-limits';
 import { VALIDATION_NOW } from './report-field.decorators';
 import { RouteReportDto } from './route-report.dto';
 import { SeizureReportDto } from './seizure-report.dto';
@@ -50,14 +51,27 @@ function kindOf(value: unknown): string {
   return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
 }
 
+// What must be refused before class-transformer and class-validator see the report, because
+// they would walk it whole: nesting past MAX_DEPTH, prototype keys, and arrays over the
+// contract's item limit (no report array may hold more; a 256 KiB report can hold ~128,000
+// items, each of which would otherwise be copied, validated and reported). It stops after
+// one problem more than a problem lists.
 function scanHazards(value: unknown, path: string, depth: number, out: FieldError[]): void {
-  if (typeof value !== 'object' || value === null) return;
+  if (typeof value !== 'object' || value === null || out.length > MAX_LISTED_ERRORS) return;
   if (depth > MAX_DEPTH) {
     out.push({ path: path || ROOT_PATH, message: `nests deeper than ${MAX_DEPTH} levels` });
     return;
   }
   const isArray = Array.isArray(value);
+  if (isArray && value.length > REPORT_LIMITS.maxArrayItems) {
+    out.push({
+      path: path || ROOT_PATH,
+      message: `must have at most ${REPORT_LIMITS.maxArrayItems} items (got ${value.length})`,
+    });
+    return;
+  }
   for (const key of Object.keys(value)) {
+    if (out.length > MAX_LISTED_ERRORS) return;
     const child = joinPath(path, key, isArray);
     if (!isArray && FORBIDDEN_KEYS.has(key)) out.push({ path: child, message: 'is not an allowed field' });
     else scanHazards((value as Record<string, unknown>)[key], child, depth + 1, out);

@@ -1,5 +1,5 @@
 import type { ValidationError } from 'class-validator';
-import type { FieldError } from '../problem/problem';
+import { MAX_LISTED_ERRORS, type FieldError } from '../problem/problem';
 import { RULE_CONTEXT_KEY, type RuleCheck } from './report-field.decorators';
 
 /** Path of an error that concerns the whole document rather than one field. */
@@ -30,21 +30,26 @@ export function joinPath(parent: string, key: string, parentIsArray: boolean): s
  * field (the first failing rule of each): `commodities[0].quantity`,
  * `persons[2].documents[0].number`. Unknown fields come first, then fields in DTO order,
  * a field's own problem before those of its items. Root-level problems get path `$`. When a value has the wrong shape (an array where an
- * object belongs), nothing is reported beneath it: those would be noise.
+ * object belongs), nothing is reported beneath it: those would be noise. It stops after `limit`
+ * problems (one more than a problem lists, so the answer can say there were more).
  */
-export function flattenValidationErrors(errors: ValidationError[]): FieldError[] {
+export function flattenValidationErrors(
+  errors: ValidationError[],
+  limit = MAX_LISTED_ERRORS + 1,
+): FieldError[] {
   const out: FieldError[] = [];
   const seen = new Set<string>();
   const blocked = new Set<string>();
   const push = (path: string, message: string): void => {
     const p = path === '' ? ROOT_PATH : path;
-    if (seen.has(p)) return;
+    if (seen.has(p) || out.length >= limit) return;
     seen.add(p);
     out.push({ path: p, message });
   };
 
   const walk = (nodes: ValidationError[], parentPath: string, parentValue: unknown): void => {
     for (const node of nodes) {
+      if (out.length >= limit) return;
       const path =
         node.property === undefined
           ? parentPath

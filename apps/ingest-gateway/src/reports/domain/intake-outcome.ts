@@ -1,4 +1,4 @@
-import { problem, type FieldError, type ProblemDetails } from '@app/contracts';
+import { problem, validationProblem, type FieldError, type ProblemDetails } from '@app/contracts';
 
 /** What became of one submitted report. */
 export type IntakeOutcome =
@@ -65,15 +65,7 @@ export function outcomeResult(o: IntakeOutcome): IntakeResult {
         ),
       };
     case 'invalid':
-      return {
-        status: 400,
-        problem: problem(
-          400,
-          'Invalid report',
-          `${o.errors.length} problem${o.errors.length === 1 ? '' : 's'} found; see errors[] for each field`,
-          o.errors,
-        ),
-      };
+      return { status: 400, problem: validationProblem(o.errors) };
     case 'forbidden':
       return {
         status: 403,

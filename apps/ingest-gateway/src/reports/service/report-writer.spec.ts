@@ -1,7 +1,7 @@
 import { eventually } from '@app/testing';
-import { outboxEntryFor } from '../outbox/domain/outbox-record';
+import { outboxEntryFor } from '../../outbox/domain/outbox-record';
+import type { NewReport, ReportRepository, ReportStatus } from '../repository/report.repository';
 import { ReportWriter } from './report-writer';
-import { ReportStore, type NewReport, type ReportStatus } from './report.store';
 
 const r = (id: string): NewReport => ({
   eventId: id,
@@ -12,7 +12,7 @@ const r = (id: string): NewReport => ({
 });
 
 /** A fake store: records each call, stores ids not seen before, resolves when told to. */
-class FakeStore extends ReportStore {
+class FakeStore implements ReportRepository {
   readonly calls: string[][] = [];
   readonly stored = new Set<string>();
   private gates: (() => void)[] = [];

@@ -14,16 +14,15 @@ import { RouteReportDto, SeizureReportDto, validationProblem } from '@app/contra
 import { ApiKeyGuard, CurrentPrincipal, Roles, type Principal } from '@app/identity';
 import { CORRELATION_HEADER } from '@app/observability';
 import { ProblemException } from '@app/platform';
-import type { ReportKind } from '../outbox/domain/outbox-record';
-import { RateLimitGuard } from '../rate-limit/rate-limit.guard';
-import { assembleBatchResponse, outcomeResult } from './domain/intake-outcome';
-import { parseBatchEnvelope } from './domain/batch-envelope';
-import { AcceptedReportDto } from './dto/accepted-report.dto';
-import { BatchRequestDto, BatchResponseDto } from './dto/batch.dto';
-import { ProblemDto } from './dto/problem.dto';
-import { ReportStatusDto } from './dto/report-status.dto';
+import type { ReportKind } from '../../outbox/domain/outbox-record';
+import { assembleBatchResponse, outcomeResult } from '../domain/intake-outcome';
+import { parseBatchEnvelope } from '../domain/batch-envelope';
+import { AcceptedReportDto } from '../dto/accepted-report.dto';
+import { BatchRequestDto, BatchResponseDto } from '../dto/batch.dto';
+import { ProblemDto } from '../dto/problem.dto';
+import { ReportStatusDto } from '../dto/report-status.dto';
 import { JsonContentGuard } from './json-content.guard';
-import { ReportIntakeService } from './report-intake.service';
+import { ReportIntakeService } from '../service/report-intake.service';
 
 /** Path of the batch endpoint; `::` is find-my-way's escape for a literal colon. */
 export const BATCH_ROUTE = 'reports::batch';
@@ -50,7 +49,7 @@ export class ReportsController {
   constructor(private readonly intake: ReportIntakeService) {}
 
   @Post('seizures')
-  @UseGuards(JsonContentGuard, ApiKeyGuard, RateLimitGuard)
+  @UseGuards(JsonContentGuard, ApiKeyGuard)
   @Roles('publisher')
   @ApiOperation({
     summary: 'Publish a SeizureReport',
@@ -75,7 +74,7 @@ export class ReportsController {
   }
 
   @Post('routes')
-  @UseGuards(JsonContentGuard, ApiKeyGuard, RateLimitGuard)
+  @UseGuards(JsonContentGuard, ApiKeyGuard)
   @Roles('publisher')
   @ApiOperation({
     summary: 'Publish a RouteReport',
@@ -100,7 +99,7 @@ export class ReportsController {
   }
 
   @Post(BATCH_ROUTE)
-  @UseGuards(JsonContentGuard, ApiKeyGuard, RateLimitGuard)
+  @UseGuards(JsonContentGuard, ApiKeyGuard)
   @Roles('publisher')
   @ApiOperation({
     summary: 'Publish up to 500 reports at once',
@@ -125,7 +124,7 @@ export class ReportsController {
   }
 
   @Get('reports/:eventId')
-  @UseGuards(ApiKeyGuard, RateLimitGuard)
+  @UseGuards(ApiKeyGuard)
   @Roles('publisher')
   @ApiOperation({
     summary: "A report's status",

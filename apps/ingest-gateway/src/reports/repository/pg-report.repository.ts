@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { outboxInsertSql } from '@app/outbox';
-import { NewReport, ReportStatus, ReportStore } from './report.store';
+import type { NewReport, ReportRepository, ReportStatus } from './report.repository';
 
 // One statement stores the reports and their outbox rows (with the bodies): a data-modifying
 // CTE runs in a single transaction, so a report never exists without its outbox row (or the
@@ -73,12 +73,10 @@ export function insertRowsJson(reports: readonly NewReport[]): string {
   return `[${rows.join(',')}]`;
 }
 
-/** The report store on the service's PostgreSQL schema (`ingest`). */
+/** The report repository on the service's PostgreSQL schema (`ingest`): the gateway's only SQL. */
 @Injectable()
-export class PgReportStore extends ReportStore {
-  constructor(private readonly ds: DataSource) {
-    super();
-  }
+export class PgReportRepository implements ReportRepository {
+  constructor(private readonly ds: DataSource) {}
 
   async insertNew(reports: readonly NewReport[]): Promise<Set<string>> {
     if (reports.length === 0) return new Set();

@@ -4,8 +4,8 @@ import { APP_CONFIG } from '@app/config';
 import { isTransientError } from '@app/kafka';
 import { metricsRegistry } from '@app/observability';
 import { GroupCommit } from '@app/persistence';
-import type { IngestGatewayEnv } from '../ingest-gateway.env';
-import { NewReport, ReportStore } from './report.store';
+import type { IngestGatewayEnv } from '../../ingest-gateway.env';
+import { REPORT_REPOSITORY, type NewReport, type ReportRepository } from '../repository/report.repository';
 
 const groupReports = new Histogram({
   name: 'intel_ingest_group_commit_reports',
@@ -30,7 +30,7 @@ export class ReportWriter {
   private readonly commits: GroupCommit<readonly NewReport[], Set<string>>;
 
   constructor(
-    private readonly store: ReportStore,
+    @Inject(REPORT_REPOSITORY) private readonly store: ReportRepository,
     @Inject(APP_CONFIG)
     env: Pick<IngestGatewayEnv, 'INGEST_GROUP_COMMIT_MAX_REPORTS' | 'INGEST_GROUP_COMMIT_IN_FLIGHT'>,
   ) {

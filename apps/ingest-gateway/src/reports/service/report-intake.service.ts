@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Counter } from 'prom-client';
 import { checkReport, REPORT_LIMITS } from '@app/contracts';
 import type { Principal } from '@app/identity';
@@ -8,12 +8,17 @@ import {
   reportRef,
   type ReportIdentity,
   type ReportKind,
-} from '../outbox/domain/outbox-record';
+} from '../../outbox/domain/outbox-record';
 import { OutboxSignal } from '@app/outbox';
-import { sameBody } from './domain/same-body';
-import type { BatchItem } from './domain/batch-envelope';
-import type { IntakeOutcome } from './domain/intake-outcome';
-import { NewReport, ReportStatus, ReportStore } from './report.store';
+import { sameBody } from '../domain/same-body';
+import type { BatchItem } from '../domain/batch-envelope';
+import type { IntakeOutcome } from '../domain/intake-outcome';
+import {
+  REPORT_REPOSITORY,
+  type NewReport,
+  type ReportRepository,
+  type ReportStatus,
+} from '../repository/report.repository';
 import { ReportWriter } from './report-writer';
 
 const reportsTotal = new Counter({
@@ -47,7 +52,7 @@ function eventIdOf(report: unknown): string | undefined {
 @Injectable()
 export class ReportIntakeService {
   constructor(
-    private readonly store: ReportStore,
+    @Inject(REPORT_REPOSITORY) private readonly store: ReportRepository,
     private readonly writer: ReportWriter,
     private readonly signal: OutboxSignal,
   ) {}
