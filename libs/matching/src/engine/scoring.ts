@@ -1,4 +1,4 @@
-import { haversineKm, nameSimilarity } from '../normalise';
+import { comparePersonNames, haversineKm } from '../normalise';
 import type { CaseProfile } from './agency-case';
 import type { CandidateSource } from './blocking';
 import type { Feature, FeatureType } from './features';
@@ -365,7 +365,7 @@ function compareIdentifiers(
 function compareNames(a: CaseProfile, b: CaseProfile, config: MatchConfig, out: Agreement[]): void {
   if (a.names.length === 0 || b.names.length === 0) return;
   const w = config.weights;
-  const pairs: { i: number; j: number; sim: number }[] = [];
+  const pairs: { i: number; j: number; sim: number; because?: string }[] = [];
   a.names.forEach((na, i) => {
     b.names.forEach((nb, j) => {
       // Two dates of birth that differ make two people, however alike the names.
@@ -375,14 +375,15 @@ function compareNames(a: CaseProfile, b: CaseProfile, config: MatchConfig, out: 
       const ia = a.nameInitials[i];
       const ib = b.nameInitials[j];
       if ((ia & ib) === 0 && ((ia | ib) & (1 << 26)) === 0) return;
-      const sim = na.name!.key === nb.name!.key ? 1 : nameSimilarity(na.name!, nb.name!);
-      if (sim >= config.nameThreshold) pairs.push({ i, j, sim });
+      // Equal keys are not enough for 1: a key is a consonant skeleton (docs/matching-names.md).
+      const { similarity: sim, because } = comparePersonNames(na.name!, nb.name!);
+      if (sim >= config.nameThreshold) pairs.push({ i, j, sim, ...(because ? { because } : {}) });
     });
   });
   pairs.sort((p, q) => q.sim - p.sim || p.i - q.i || p.j - q.j);
   const usedA = new Set<number>();
   const usedB = new Set<number>();
-  for (const { i, j, sim } of pairs) {
+  for (const { i, j, sim, because } of pairs) {
     if (usedA.has(i) || usedB.has(j)) continue;
     usedA.add(i);
     usedB.add(j);
@@ -400,7 +401,7 @@ function compareNames(a: CaseProfile, b: CaseProfile, config: MatchConfig, out: 
       strength: sameDob ? (strong ? 'strong' : 'medium') : 'support',
       detail:
         maskedDetail(sameDob ? 'name and date of birth' : 'name', na, nb) ??
-        `name ${names}${similarity}${sameDob ? `, both born ${na.dateOfBirth}` : ''}`,
+        `name ${names}${similarity}${sameDob ? `, both born ${na.dateOfBirth}` : ''}${because ? ` (${because})` : ''}`,
       protected: na.protected || nb.protected,
       sources: [na.source, nb.source],
       indicatorIdentifier: true,
