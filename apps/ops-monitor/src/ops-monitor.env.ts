@@ -10,6 +10,7 @@ import {
   ValidatorConstraintInterface,
 } from 'class-validator';
 import { CommonEnv, EnvDoc } from '@app/config';
+import { LedgerPreviousPublicKeysVariable, LedgerSigningKeyVariable } from '@app/ledger';
 
 @ValidatorConstraint({ name: 'notAboveWindow' })
 class NotAboveWindow implements ValidatorConstraintInterface {
@@ -84,11 +85,17 @@ export class OpsMonitorEnv extends CommonEnv {
   @Max(10_080)
   OPS_SAMPLE_RETENTION_MINUTES: number = 60;
 
-  @EnvDoc('How many of the newest records of each DLQ topic GET /v1/dlq decodes.')
+  @EnvDoc('How many of the newest records of each DLQ topic GET /v1/dlq lists (metadata only).')
   @IsInt({ message: 'must be an integer number of records' })
   @Min(0)
   @Max(100)
   OPS_DLQ_LATEST: number = 10;
+
+  @LedgerSigningKeyVariable()
+  LEDGER_SIGNING_KEY?: string;
+
+  @LedgerPreviousPublicKeysVariable()
+  LEDGER_PREVIOUS_PUBLIC_KEYS?: string;
 }
 
 /**
