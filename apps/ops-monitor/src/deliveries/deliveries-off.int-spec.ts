@@ -23,7 +23,7 @@ describe('Ops monitor with NOTIFICATION_URL=off (no notification service)', () =
     await svc?.stop();
   });
 
-  it('answers the failed-deliveries API with 501 problem+json saying why, for listing and for replay', async () => {
+  it('answers the failed-deliveries API with 501 problem+json saying why, for listing, replay and health', async () => {
     const auth = { authorization: `Bearer ${operatorKey}` };
     const list = await fetch(`${svc.baseUrl}/v1/deliveries?status=failed`, { headers: auth });
     expect(list.status).toBe(501);
@@ -37,5 +37,9 @@ describe('Ops monitor with NOTIFICATION_URL=off (no notification service)', () =
       headers: auth,
     });
     expect(replay.status).toBe(501);
+
+    const health = await fetch(`${svc.baseUrl}/v1/deliveries/health`, { headers: auth });
+    expect(health.status).toBe(501);
+    expect(((await health.json()) as { detail: string }).detail).toContain('NOTIFICATION_URL is off');
   });
 });

@@ -310,12 +310,21 @@ describe('Consumer lag status through a slowdown, a stop and a restart (real Kaf
     s.steady.start();
     await s.consumer();
     const back = await s.until('OK again', (g) => g.status === 'OK' && g.partitions[0]?.owner !== null);
-    expect(back.partitions[0].reason).toMatch(/lag decreased within the window|lag is zero|lag was zero/);
-    // From STOP straight to OK, never WARN; a STALL may show for a round or two between the new member
-    // taking the partition and its first commit being sampled (it owns it, the offset has not moved yet).
+    // Usually "lag decreased"; on a busy machine the new member may first just keep pace ("holds steady").
+    expect(back.partitions[0].reason).toMatch(
+      /lag decreased within the window|lag is zero|lag was zero|lag holds steady/,
+    );
+    // From STOP forward to OK, never back: a STALL may show for a round or two between the new member
+    // taking the partition and its first commit being sampled (it owns it, the offset has not moved
+    // yet), and a WARN while the new member, still warming up on a busy machine, commits more slowly
+    // than the producer writes (offsets advance, lag still grows: Burrow's WARN, correctly). Seen on
+    // a 2-core machine shared by several test runs, before and after the ops monitor's changes.
     const restarted = s.statusesIn('restarted');
     expect(restarted[restarted.length - 1]).toBe('OK/OK');
-    expect(restarted.filter((x) => !['ERR/STOP', 'ERR/STALL', 'OK/OK'].includes(x))).toEqual([]);
+    const ORDER = ['ERR/STOP', 'ERR/STALL', 'WARN/WARN', 'OK/OK'];
+    const ranks = restarted.map((x) => ORDER.indexOf(x));
+    expect(ranks).not.toContain(-1);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
 
     await s.steady.stop();
     s.setPhase('drained');
