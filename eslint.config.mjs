@@ -35,12 +35,15 @@ export default tseslint.config(
     // Production code never imports the test support lib: an import would compile it into dist/
     // whatever tsconfig.build.json excludes.
     files: ['apps/**/*.ts', 'libs/**/*.ts'],
-    ignores: ['**/*spec.ts', '**/*.fixtures.ts', 'libs/testing/**'],
+    ignores: ['**/*spec.ts', '**/*.fixtures.ts', 'libs/testing/**', '**/testing/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: '@app/testing', message: 'Test support is for specs only (it is left out of the build).' }],
+          paths: [
+            { name: '@app/testing', message: 'Test support is for specs only (it is left out of the build).' },
+            { name: '@app/matching/testing', message: 'In-memory linking is for specs and evaluations only.' },
+          ],
           patterns: [{ group: ['**/libs/**', '**/apps/**'], message: 'Import other packages through @app/<lib>; libs never import apps.' }],
         },
       ],

@@ -1,33 +1,51 @@
-// Correlation benchmark (matching.md "Quality bar"): generates a seeded scenario, runs the
-// pure engine over it, and prints pairwise quality, blocking recall and throughput.
+// Correlation benchmark (docs/benchmarks.md#benchcorrelation): generates a seeded scenario and
+// links it through the production code path (ReportIntakeService → LinkingService → linkBatch
+// over PgLinkingRepository) in a throwaway PostgreSQL database, without Kafka; prints pairwise
+// quality, blocking recall, throughput and per-batch latency, for each number of identifiers
+// stored beforehand, with ratios to the empty database.
 //
-//   npx ts-node -r tsconfig-paths/register --transpile-only scripts/bench-correlation.ts \
-//     --seed 1 --reports 10000 [--preload-identifiers 1000000] [--weak-links 0] [--json]
+//   npm run bench:correlation -- --seed 1 --reports 10000 [--preload-identifiers 0,1000000]
+//     [--batch-size 100] [--weak-links 0] [--json] [--keep-database]
 //     [--end-to-end N]   also push N generated reports through Kafka and PostgreSQL (one
 //                        correlation instance; KAFKA_BROKERS, DATABASE_URL's server) and print reports/s
-//
-// Throughput is printed per wall-clock second and per CPU-second of the process (the latter
-// includes V8's GC helper threads and is steadier on a machine shared with other work).
 import * as os from 'node:os';
-import { defaultGazetteer } from '@app/contracts';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { Logger } from '@nestjs/common';
+import { defaultGazetteer, Topics, type RouteReportDto, type SeizureReportDto } from '@app/contracts';
 import {
-  Engine,
+  blockingKeys,
   blockingRecall,
   clearFeatureCaches,
   extractFeatures,
   generateNoiseReports,
   generateScenario,
+  matchConfig,
   pairwiseQuality,
+  type Feature,
+  type GeneratedReport,
+  type MatchConfig,
 } from '@app/matching';
-import type { GeneratedReport } from '@app/matching';
+import { linkReports } from '@app/matching/testing';
+import { dataSourceOptions, initialiseDataSource } from '@app/persistence';
+import { CORRELATION_MIGRATIONS } from '../apps/correlation/src/correlation.module';
+import { incomingRoute, incomingSeizure } from '../apps/correlation/src/intake/incoming-report';
+import { PgIntakeRepository, type IncomingRecord } from '../apps/correlation/src/intake/intake.repository';
+import { ReportIntakeService } from '../apps/correlation/src/intake/report-intake.service';
+import { decodeFeature } from '../apps/correlation/src/linking/domain/feature-codec';
+import { PgLinkingStores } from '../apps/correlation/src/linking/linking.repository';
+import { LinkingService } from '../apps/correlation/src/linking/linking.service';
 import { measureCorrelationEndToEnd } from './bench/correlation-e2e';
+import { percentile, processCpuSeconds } from './bench/measure';
 
 interface Args {
   seed: number;
   reports: number;
-  preloadIdentifiers: number;
+  preloadIdentifiers: number[];
+  batchSize: number;
   weakLinks: boolean;
   json: boolean;
+  keepDatabase: boolean;
   endToEnd: number;
 }
 
@@ -35,184 +53,346 @@ function parseArgs(argv: readonly string[]): Args {
   const args: Args = {
     seed: 1,
     reports: 10_000,
-    preloadIdentifiers: 0,
+    preloadIdentifiers: [0],
+    batchSize: 100,
     weakLinks: true,
     json: false,
+    keepDatabase: false,
     endToEnd: 0,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
-    const value = (): number => {
-      const n = Number(argv[++i]);
-      if (!Number.isFinite(n) || n < 0) throw new Error(`${flag} needs a non-negative number`);
+    const number = (text: string): number => {
+      const n = Number(text);
+      if (!Number.isFinite(n) || n < 0) throw new Error(`${flag} needs non-negative numbers`);
       return n;
     };
+    const value = (): number => number(argv[++i]);
     if (flag === '--seed') args.seed = value();
     else if (flag === '--reports') args.reports = value();
-    else if (flag === '--preload-identifiers') args.preloadIdentifiers = value();
+    else if (flag === '--preload-identifiers')
+      args.preloadIdentifiers = String(argv[++i]).split(',').map(number);
+    else if (flag === '--batch-size') args.batchSize = Math.max(1, value());
     else if (flag === '--weak-links') args.weakLinks = value() !== 0;
     else if (flag === '--json') args.json = true;
+    else if (flag === '--keep-database') args.keepDatabase = true;
     else if (flag === '--end-to-end') args.endToEnd = value();
     else throw new Error(`unknown option ${flag}`);
   }
+  // The ratios are to the empty database, measured first in the same run.
+  args.preloadIdentifiers = [...new Set([0, ...args.preloadIdentifiers])].sort((a, b) => a - b);
   return args;
 }
 
-const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const fixed = (n: number, digits = 4): string => n.toFixed(digits);
+const int = (n: number): string => Math.round(n).toLocaleString('en-GB');
+const elapsedMs = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
 
-function elapsedMs(start: bigint): number {
-  return Number(process.hrtime.bigint() - start) / 1e6;
+/** A throwaway database on DATABASE_URL's server, migrated as the service migrates its own. */
+async function createDatabase(admin: Client, name: string): Promise<DataSource> {
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const url = adminUrl();
+  url.pathname = `/${name}`;
+  return initialiseDataSource(
+    dataSourceOptions(url.toString(), {
+      schema: 'correlation',
+      entities: [],
+      migrations: CORRELATION_MIGRATIONS,
+    }),
+  );
 }
 
-// Loads unrelated identifier-rich cases until the index holds `target` keys.
-function preload(engine: Engine, target: number, seed: number): { reports: number; ms: number } {
-  const started = process.hrtime.bigint();
-  let reports = 0;
-  let batch = 0;
-  while (engine.index.size < target) {
-    // Each noise report carries about 15 keys; generate in batches to bound memory.
-    const count = Math.max(100, Math.min(20_000, Math.ceil((target - engine.index.size) / 12)));
-    for (const g of generateNoiseReports(seed * 1000 + batch++, count)) {
-      engine.ingest(g.report, g.kind, 0);
-      reports++;
-      if (engine.index.size >= target) break;
-    }
-  }
-  return { reports, ms: elapsedMs(started) };
+function adminUrl(): URL {
+  return new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 }
 
-function run(args: Args): Record<string, unknown> {
-  const gazetteer = defaultGazetteer.all();
-  const scenario = generateScenario({ seed: args.seed, reports: args.reports });
-  const engine = new Engine({ gazetteer, config: { weakLinks: args.weakLinks } });
+/** The production path of the service, without Kafka: what a consumed partition batch goes through. */
+function productionPath(ds: DataSource, config: MatchConfig): ReportIntakeService {
+  const linking = new LinkingService(config, defaultGazetteer.all(), new PgLinkingStores());
+  return new ReportIntakeService(new PgIntakeRepository(ds), linking, { CORRELATION_BATCH_SIZE: 500 });
+}
 
-  let preloaded: { reports: number; ms: number } | undefined;
-  if (args.preloadIdentifiers > 0) preloaded = preload(engine, args.preloadIdentifiers, args.seed);
-  const indexedBefore = engine.index.size;
-
-  // Warm the JIT on another scenario, then measure each pass with a cold normalisation memo.
-  for (const g of generateScenario({ seed: args.seed + 7919, reports: 500 }).reports) {
-    extractFeatures(g.report, g.kind, gazetteer);
-  }
-  clearFeatureCaches();
-  // The preload leaves hundreds of MB of garbage that a long-running service would have
-  // collected long before these reports arrive; collect it now (node --expose-gc, as the npm
-  // script runs it) so that one full collection of it does not land in, or miss, the
-  // two-second window measured below. Collections the engine's own work causes still count.
-  (globalThis as { gc?: () => void }).gc?.();
-
-  // Baseline: only normalise and extract features for the same reports.
-  const baseStart = process.hrtime.bigint();
-  let features = 0;
-  for (const g of scenario.reports) features += extractFeatures(g.report, g.kind, gazetteer).length;
-  const baselineMs = elapsedMs(baseStart);
-  clearFeatureCaches();
-
-  const started = process.hrtime.bigint();
-  const cpuStart = process.cpuUsage();
-  let links = 0;
-  let weakLinks = 0;
-  let merges = 0;
-  scenario.reports.forEach((g: GeneratedReport, i) => {
-    const result = engine.ingest(g.report, g.kind, i);
-    for (const link of result.newLinks) {
-      links++;
-      if (link.weak) weakLinks++;
-    }
-    merges += result.merges.length;
-  });
-  const engineMs = elapsedMs(started);
-  const cpu = process.cpuUsage(cpuStart);
-  const engineCpuMs = (cpu.user + cpu.system) / 1000;
-  const memory = process.memoryUsage();
-
-  const predicted = new Map<string, string | undefined>();
-  for (const caseId of scenario.truth.keys()) predicted.set(caseId, engine.clusterOf(caseId)?.id);
-  const quality = pairwiseQuality(predicted, scenario.truth);
-  const blocking = blockingRecall(scenario.truth, (id) => engine.keysOf(id));
-
+let offset = 0;
+function recordOf(g: GeneratedReport): IncomingRecord {
+  const report =
+    g.kind === 'seizure'
+      ? incomingSeizure(g.report as SeizureReportDto)
+      : incomingRoute(g.report as RouteReportDto);
   return {
-    seed: args.seed,
-    weakLinksEnabled: args.weakLinks,
-    reports: scenario.reports.length,
-    agencyCases: scenario.truth.size,
-    rings: scenario.rings,
-    truePairs: quality.truePairs,
-    predictedPairs: quality.predictedPairs,
-    correctPairs: quality.correctPairs,
-    precision: quality.precision,
-    recall: quality.recall,
-    f1: quality.f1,
-    blockingRecall: blocking.recall,
-    blockingConnectedRecall: blocking.connectedRecall,
-    links,
-    weakLinks,
-    merges,
-    features,
-    preloadedReports: preloaded?.reports ?? 0,
-    preloadSeconds: preloaded ? preloaded.ms / 1000 : 0,
-    identifiersIndexedBefore: indexedBefore,
-    keysIndexedAfter: engine.index.size,
-    engineReportsPerSecond: (scenario.reports.length / engineMs) * 1000,
-    engineReportsPerCpuSecond: (scenario.reports.length / engineCpuMs) * 1000,
-    loadAverage: os.loadavg()[0],
-    baselineReportsPerSecond: (scenario.reports.length / baselineMs) * 1000,
-    engineOverBaseline: engineMs / baselineMs,
-    heapUsed: memory.heapUsed,
-    rss: memory.rss,
+    report,
+    meta: {
+      topic: g.kind === 'seizure' ? Topics.SeizureReported : Topics.RouteReported,
+      partition: 0,
+      offset: String(offset++),
+      key: null,
+      headers: {},
+      eventId: g.report.eventId,
+      timestamp: String(Date.now()),
+    },
   };
 }
 
-function print(r: Record<string, unknown>): void {
-  const n = (k: string) => r[k] as number;
-  const lines = [
-    `seed                      ${n('seed')}`,
-    `reports                   ${n('reports')}`,
-    `agency cases              ${n('agencyCases')} (${n('rings')} rings)`,
-    `true pairs                ${n('truePairs')}`,
-    `predicted pairs           ${n('predictedPairs')} (${n('correctPairs')} correct)`,
-    `precision                 ${fixed(n('precision'))}`,
-    `recall                    ${fixed(n('recall'))}`,
-    `F1                        ${fixed(n('f1'))}`,
-    `blocking recall           ${fixed(n('blockingRecall'))} (through chains of blocked pairs: ${fixed(n('blockingConnectedRecall'))})`,
-    `links (weak)              ${n('links')} (${n('weakLinks')}${r.weakLinksEnabled ? '' : ', weak links off'}), cluster merges ${n('merges')}`,
-  ];
-  if (n('preloadedReports') > 0) {
-    lines.push(
-      `preloaded                 ${n('preloadedReports')} reports in ${fixed(n('preloadSeconds'), 1)} s, ${n('identifiersIndexedBefore')} identifiers indexed`,
-    );
+async function count(ds: DataSource, table: string): Promise<number> {
+  const [{ n }] = await ds.query<{ n: string }[]>(`SELECT count(*) AS n FROM correlation.${table}`);
+  return Number(n);
+}
+
+/**
+ * Stores unrelated identifier-rich reports (a year before the scenario) through the same path
+ * until `target` identifiers (blocking-key entries, `correlation.case_key` rows) are stored, then
+ * ANALYZEs the tables so the planner sees them as a long-running database would.
+ */
+async function preload(
+  ds: DataSource,
+  intake: ReportIntakeService,
+  target: number,
+  seed: number,
+  log: (s: string) => void,
+): Promise<{ reports: number; seconds: number; identifiers: number }> {
+  const started = process.hrtime.bigint();
+  let reports = 0;
+  let identifiers = await count(ds, 'case_key');
+  const startIdentifiers = identifiers;
+  let lastLog = Date.now();
+  for (let round = 0; identifiers < target; round++) {
+    // About 20 identifiers per noise report at first, then as observed; batches of 500 in
+    // flight join one transaction, as partition batches do.
+    const perReport = reports > 0 ? Math.max(1, (identifiers - startIdentifiers) / reports) : 20;
+    const n = Math.max(100, Math.min(8_000, Math.ceil((target - identifiers) / perReport)));
+    const batch = generateNoiseReports(seed * 100_000 + round, n).map(recordOf);
+    const chunks: IncomingRecord[][] = [];
+    for (let i = 0; i < batch.length; i += 500) chunks.push(batch.slice(i, i + 500));
+    await Promise.all(chunks.map((c) => intake.applyBatch(c)));
+    reports += batch.length;
+    identifiers = await count(ds, 'case_key');
+    if (Date.now() - lastLog > 15_000) {
+      log(
+        `  … ${int(identifiers)} identifiers stored (${int(reports)} reports, ${fixed(elapsedMs(started) / 1000, 0)} s)`,
+      );
+      lastLog = Date.now();
+    }
   }
-  lines.push(
-    `engine throughput         ${fixed(n('engineReportsPerSecond'), 0)} reports/s wall, ${fixed(n('engineReportsPerCpuSecond'), 0)} reports per CPU-second (load average ${fixed(n('loadAverage'), 1)})`,
-    `baseline (extract only)   ${fixed(n('baselineReportsPerSecond'), 0)} reports/s`,
-    `engine / baseline time    ${fixed(n('engineOverBaseline'), 2)}x`,
-    `memory                    heap ${mb(n('heapUsed'))}, rss ${mb(n('rss'))}, keys indexed ${n('keysIndexedAfter')}`,
+  await ds.query(
+    'ANALYZE correlation.case_key, correlation.case_feature, correlation.agency_case, correlation.case_link, correlation.cluster, correlation.report, correlation.processed_event',
   );
+  return { reports, seconds: elapsedMs(started) / 1000, identifiers };
+}
+
+/** CPU seconds used so far by the PostgreSQL backends of one database. */
+async function postgresCpu(admin: Client, db: string): Promise<Map<number, number>> {
+  const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [
+    db,
+  ]);
+  return new Map(rows.map((r) => [r.pid, processCpuSeconds(r.pid)]));
+}
+
+interface LevelResult {
+  preloadTarget: number;
+  identifiersBefore: number;
+  preloadedReports: number;
+  preloadSeconds: number;
+  reports: number;
+  seconds: number;
+  reportsPerSecond: number;
+  reportsPerCpuSecond: number;
+  batches: number;
+  batchP50Ms: number;
+  batchP99Ms: number;
+  batchMaxMs: number;
+  links: number;
+  weakLinks: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  truePairs: number;
+  predictedPairs: number;
+  correctPairs: number;
+  blockingRecall: number;
+  blockingConnectedRecall: number;
+  postgresCpuPer1000: number;
+  loadAverage: number;
+}
+
+async function measureLevel(
+  args: Args,
+  admin: Client,
+  config: MatchConfig,
+  preloadTarget: number,
+  log: (s: string) => void,
+): Promise<LevelResult> {
+  const db = `intel_bench_corr_${Date.now()}_${preloadTarget}`;
+  const ds = await createDatabase(admin, db);
+  try {
+    const intake = productionPath(ds, config);
+    let preloaded = { reports: 0, seconds: 0, identifiers: 0 };
+    if (preloadTarget > 0) {
+      log(`preloading ${int(preloadTarget)} identifiers into ${db} through the same path…`);
+      preloaded = await preload(ds, intake, preloadTarget, args.seed, log);
+      log(
+        `  preloaded ${int(preloaded.identifiers)} identifiers (${int(preloaded.reports)} reports) in ${fixed(preloaded.seconds, 1)} s; ANALYZE run on the correlation tables`,
+      );
+    }
+    const identifiersBefore = await count(ds, 'case_key');
+    const [before] = await ds.query<{ n: string; w: string }[]>(
+      'SELECT count(*) AS n, count(*) FILTER (WHERE weak) AS w FROM correlation.case_link',
+    );
+
+    const scenario = generateScenario({ seed: args.seed, reports: args.reports });
+    const records = scenario.reports.map(recordOf);
+    // Warm the JIT on another scenario's features; then a cold normalisation memo, as in a new process.
+    for (const g of generateScenario({ seed: args.seed + 7919, reports: 500 }).reports)
+      extractFeatures(g.report, g.kind, defaultGazetteer.all());
+    clearFeatureCaches();
+    (globalThis as { gc?: () => void }).gc?.();
+
+    const latencies: number[] = [];
+    const pgStart = await postgresCpu(admin, db);
+    const cpuStart = process.cpuUsage();
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < records.length; i += args.batchSize) {
+      const t = process.hrtime.bigint();
+      await intake.applyBatch(records.slice(i, i + args.batchSize));
+      latencies.push(elapsedMs(t));
+    }
+    const ms = elapsedMs(started);
+    const cpu = process.cpuUsage(cpuStart);
+    let pgSeconds = 0;
+    for (const [pid, s] of await postgresCpu(admin, db))
+      pgSeconds += Math.max(0, s - (pgStart.get(pid) ?? 0));
+    latencies.sort((a, b) => a - b);
+
+    // Quality: the clusters stored for the scenario's agency cases against the truth.
+    const truthKeys = [...scenario.truth.keys()];
+    const clusterRows = await ds.query<{ case_key: string; cluster_id: string | null }[]>(
+      'SELECT case_key, cluster_id FROM correlation.agency_case WHERE case_key = ANY($1::text[])',
+      [truthKeys],
+    );
+    const quality = pairwiseQuality(
+      new Map(clusterRows.map((r) => [r.case_key, r.cluster_id])),
+      scenario.truth,
+    );
+    const featureRows = await ds.query<{ case_key: string; feature: Record<string, unknown> }[]>(
+      'SELECT case_key, feature FROM correlation.case_feature WHERE case_key = ANY($1::text[]) ORDER BY id',
+      [truthKeys],
+    );
+    const features = new Map<string, Feature[]>();
+    for (const r of featureRows) {
+      const list = features.get(r.case_key) ?? [];
+      list.push(decodeFeature(r.feature));
+      features.set(r.case_key, list);
+    }
+    const blocking = blockingRecall(scenario.truth, (id) => blockingKeys(features.get(id) ?? [], config));
+    const [{ n: links, w: weak }] = await ds.query<{ n: string; w: string }[]>(
+      'SELECT count(*) AS n, count(*) FILTER (WHERE weak) AS w FROM correlation.case_link',
+    );
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    return {
+      preloadTarget,
+      identifiersBefore,
+      preloadedReports: preloaded.reports,
+      preloadSeconds: preloaded.seconds,
+      reports: records.length,
+      seconds: ms / 1000,
+      reportsPerSecond: (records.length / ms) * 1000,
+      // The benchmark process (normalisation, linking, the driver) and the database's backends.
+      reportsPerCpuSecond: records.length / (cpuSeconds + pgSeconds),
+      batches: latencies.length,
+      batchP50Ms: percentile(latencies, 50),
+      batchP99Ms: percentile(latencies, 99),
+      batchMaxMs: latencies[latencies.length - 1],
+      links: Number(links) - Number(before.n),
+      weakLinks: Number(weak) - Number(before.w),
+      ...quality,
+      blockingRecall: blocking.recall,
+      blockingConnectedRecall: blocking.connectedRecall,
+      postgresCpuPer1000: (pgSeconds / records.length) * 1000,
+      loadAverage: os.loadavg()[0],
+    };
+  } finally {
+    await ds.destroy();
+    if (args.keepDatabase) log(`  kept database ${db}`);
+    else await admin.query(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
+  }
+}
+
+function printLevel(r: LevelResult, base: LevelResult, batchSize: number): void {
+  const ratio = (x: number, y: number) => (y > 0 ? `${fixed(x / y, 2)}x` : 'n/a');
+  const lines = [
+    ``,
+    `identifiers stored        ${int(r.identifiersBefore)}${r.preloadTarget > 0 ? ` (preloaded ${int(r.preloadedReports)} reports in ${fixed(r.preloadSeconds, 0)} s, then ANALYZE)` : ' (empty database)'}`,
+    `precision / recall / F1   ${fixed(r.precision)} / ${fixed(r.recall)} / ${fixed(r.f1)} (pairs: ${r.truePairs} true, ${r.predictedPairs} predicted, ${r.correctPairs} correct)`,
+    `blocking recall           ${fixed(r.blockingRecall)} (through chains of blocked pairs: ${fixed(r.blockingConnectedRecall)})`,
+    `links (weak)              ${r.links} (${r.weakLinks})`,
+    `throughput                ${int(r.reportsPerSecond)} reports/s wall (${fixed(r.seconds, 1)} s), ${int(r.reportsPerCpuSecond)} per CPU-second of the process and PostgreSQL; PostgreSQL ${fixed(r.postgresCpuPer1000, 2)} CPU-s per 1,000 reports (load average ${fixed(r.loadAverage, 1)})`,
+    `batch latency (${batchSize} reports) p50 ${fixed(r.batchP50Ms, 1)} ms, p99 ${fixed(r.batchP99Ms, 1)} ms, max ${fixed(r.batchMaxMs, 1)} ms over ${r.batches} batches`,
+  ];
+  if (r !== base)
+    lines.push(
+      `vs empty database         throughput ${ratio(r.reportsPerSecond, base.reportsPerSecond)} wall, ${ratio(r.reportsPerCpuSecond, base.reportsPerCpuSecond)} per CPU-second; ` +
+        `batch p50 ${ratio(r.batchP50Ms, base.batchP50Ms)}, p99 ${ratio(r.batchP99Ms, base.batchP99Ms)}; PostgreSQL CPU per report ${ratio(r.postgresCpuPer1000, base.postgresCpuPer1000)}`,
+    );
   console.log(lines.join('\n'));
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const result: Record<string, unknown> = run(args);
-  if (!args.json) print(result);
-  if (args.endToEnd > 0) {
-    const e2e = await measureCorrelationEndToEnd({
-      seed: args.seed,
-      reports: args.endToEnd,
-      log: (l) => console.log(l),
-    });
-    Object.assign(result, { endToEnd: e2e });
-    if (!args.json) {
-      console.log(
-        `end to end (Kafka + PG)   ${e2e.reportsPerSecond.toFixed(0)} reports/s for ${e2e.reports} reports (${e2e.links} links) with one instance; ` +
-          `ratio to the pure engine ${(e2e.reportsPerSecond / (result.engineReportsPerSecond as number)).toFixed(3)}`,
-      );
-      console.log(
-        `end to end CPU            ${e2e.serviceCpuPer1000.toFixed(2)} s per 1,000 reports in the service process, ` +
-          `${e2e.postgresCpuPer1000.toFixed(2)} s in PostgreSQL (load average ${os.loadavg()[0].toFixed(1)})`,
-      );
+  // As the service runs with LOG_LEVEL=warn: no log line per link.
+  Logger.overrideLogger(['error', 'warn']);
+  const log = (s: string) => {
+    if (!args.json) console.log(s);
+  };
+  const config = matchConfig({ weakLinks: args.weakLinks });
+  const scenario = generateScenario({ seed: args.seed, reports: args.reports });
+  log(
+    `seed ${args.seed}: ${scenario.reports.length} reports, ${scenario.truth.size} agency cases, ${scenario.rings} rings; ` +
+      `applied in batches of ${args.batchSize} through ReportIntakeService → LinkingService → linkBatch on PostgreSQL (no Kafka)`,
+  );
+
+  // The same code path over memory: its quality must be that of the database run.
+  const inMemoryStarted = process.hrtime.bigint();
+  const inMemory = await linkReports(scenario.reports, {
+    config: { weakLinks: args.weakLinks },
+    batchSize: args.batchSize,
+  });
+  const inMemorySeconds = elapsedMs(inMemoryStarted) / 1000;
+  const inMemoryQuality = pairwiseQuality(inMemory.clusterOf, scenario.truth);
+  log(
+    `in memory (linkReports)   precision ${fixed(inMemoryQuality.precision)}, recall ${fixed(inMemoryQuality.recall)}, F1 ${fixed(inMemoryQuality.f1)}; ${int(scenario.reports.length / inMemorySeconds)} reports/s`,
+  );
+
+  const admin = new Client({ connectionString: adminUrl().toString() });
+  await admin.connect();
+  const levels: LevelResult[] = [];
+  try {
+    for (const target of args.preloadIdentifiers) {
+      const r = await measureLevel(args, admin, config, target, log);
+      levels.push(r);
+      if (!args.json) printLevel(r, levels[0], args.batchSize);
     }
+  } finally {
+    await admin.end();
+  }
+  const result: Record<string, unknown> = {
+    seed: args.seed,
+    reports: scenario.reports.length,
+    agencyCases: scenario.truth.size,
+    rings: scenario.rings,
+    batchSize: args.batchSize,
+    weakLinksEnabled: args.weakLinks,
+    inMemory: { ...inMemoryQuality, seconds: inMemorySeconds },
+    levels,
+  };
+  if (args.endToEnd > 0) {
+    const e2e = await measureCorrelationEndToEnd({ seed: args.seed, reports: args.endToEnd, log });
+    result.endToEnd = e2e;
+    log(
+      `\nend to end (Kafka + PG)   ${e2e.reportsPerSecond.toFixed(0)} reports/s for ${e2e.reports} reports (${e2e.links} links) with one instance; ` +
+        `ratio to the path without Kafka ${(e2e.reportsPerSecond / levels[0].reportsPerSecond).toFixed(3)}`,
+    );
+    log(
+      `end to end CPU            ${e2e.serviceCpuPer1000.toFixed(2)} s per 1,000 reports in the service process, ` +
+        `${e2e.postgresCpuPer1000.toFixed(2)} s in PostgreSQL (load average ${os.loadavg()[0].toFixed(1)})`,
+    );
   }
   if (args.json) console.log(JSON.stringify(result));
   process.exit(0);

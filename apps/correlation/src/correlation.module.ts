@@ -10,13 +10,21 @@ import { CasesModule } from './cases/cases.module';
 import { IdentityModule } from '@app/identity';
 import { PrecheckModule } from './precheck';
 
+/** The correlation schema's migrations, in order. */
+export const CORRELATION_MIGRATIONS = [
+  Intake1764300000000,
+  Linking1764300000200,
+  Precheck1764300000300,
+  OneOutbox1764300000500,
+];
+
 /** The correlation service: consumes reports, links agency cases, serves the case API. */
 @Module({
   imports: [
     ServiceCoreModule.forService('correlation', {
       schema: 'correlation',
       entities: [],
-      migrations: [Intake1764300000000, Linking1764300000200, Precheck1764300000300, OneOutbox1764300000500],
+      migrations: CORRELATION_MIGRATIONS,
     }),
     IdentityModule.forRoot(),
     LinkingModule,

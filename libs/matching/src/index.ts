@@ -20,9 +20,9 @@ export { normalisePlace, haversineKm, sameArea, areaCells, homeCell } from './no
 export type { GeoPoint, GazetteerEntry, PlaceInput, NormalisedPlace } from './normalise';
 export { clearFeatureCaches, extractFeatures, normaliseImo, normaliseVin } from './engine';
 export type { AnyReport, Feature, FeatureType, ReportKindName } from './engine';
-export { BlockingIndex, blockingKeys, isPlaceKey, phoneticToken, valueKey } from './engine';
+export { blockingKeys, isPlaceKey, phoneticToken, valueKey } from './engine';
 export type { BlockingKeys, BlockingOptions, CandidateSource } from './engine';
-export { agencyCaseKey, agencyCaseOf, buildProfile, extendProfile } from './engine';
+export { agencyCaseKey, agencyCaseOf, buildProfile } from './engine';
 export type { AgencyCaseIdentity, CaseProfile } from './engine';
 export {
   DEFAULT_MATCH_CONFIG,
@@ -34,10 +34,18 @@ export {
 } from './engine';
 export type { CappedValue, Comparison, MatchConfig, MatchWeights, Reason, ReasonFeature } from './engine';
 export { clusterIdOf, linkIdOf, orderedPair } from './engine';
-export { InMemoryClusterStore, applyLink, olderCluster, planLink } from './engine';
-export type { AppliedLink, ClusterHead, ClusterPlan, ClusterRecord, ClusterStore } from './engine';
-export { Engine } from './engine';
-export type { EngineOptions, IngestResult, Link } from './engine';
+export { olderCluster, planLink } from './engine';
+export type { ClusterHead, ClusterPlan } from './engine';
+export { MAX_CANDIDATES, featureId, linkBatch, planClusters, uniqueFeatures } from './engine';
+export type {
+  BatchReport,
+  ClusterChanges,
+  LinkBatchOptions,
+  LinkBatchResult,
+  LinkingRepository,
+  MadeLink,
+  StoredFeature,
+} from './engine';
 export { mulberry32, Prng } from './synthetic';
 export { generateNoiseReports, generateScenario } from './synthetic';
 export type { GeneratedReport, Scenario, ScenarioOptions } from './synthetic';

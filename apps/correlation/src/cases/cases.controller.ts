@@ -7,7 +7,7 @@ import { ListCasesQuery } from './dto/list-cases.query';
 
 const uuid = new ParseUUIDPipe({ version: undefined, errorHttpStatusCode: 404 });
 
-/** Case API (contract §5): cross-border cases and the reasons of every link. */
+/** Case API (docs/contract.md#case-api): cross-border cases and the reasons of every link. */
 @ApiTags('cases')
 @ApiBearerAuth()
 @Controller('v1/cases')

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { SharingPolicyModule } from '@app/sharing-policy';
 import { CasesController } from './cases.controller';
-import { CasesRepository } from './cases.repository';
+import { CASES_REPOSITORY, PgCasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
 
 /** The case API. */
 @Module({
   imports: [SharingPolicyModule],
   controllers: [CasesController],
-  providers: [CasesRepository, CasesService],
+  providers: [{ provide: CASES_REPOSITORY, useClass: PgCasesRepository }, CasesService],
 })
 export class CasesModule {}

@@ -4,13 +4,54 @@ import { DataSource } from 'typeorm';
 import { strictestTlp } from './domain/tlp';
 import type { LinkRow, MemberRow } from './domain/case-view';
 
+/** A cluster (cross-border case) as stored. */
+export interface ClusterRow {
+  id: string;
+  firstSeenAt: Date;
+  updatedAt: Date;
+}
+
+/** The agency case (and its cluster) of a report. */
+export interface EventCaseRow {
+  clusterId: string | null;
+  agencyId: string;
+  caseKey: string;
+  kind: 'seizure' | 'route';
+  ref: string;
+}
+
+/** What a page of the case list asks for. */
+export interface CasePageQuery {
+  agencyId?: string;
+  crossBorder?: boolean;
+  since?: Date;
+  after?: { updatedAt: Date; id: string };
+  limit: number;
+}
+
 /** Read side of clusters for the case API (narrow queries, no universal repository). */
+export interface CasesRepository {
+  /** A cluster by id; an absorbed id resolves to the cluster that survived it. */
+  cluster(id: string): Promise<ClusterRow | null>;
+  /** The agency cases of a cluster, by case key. */
+  members(clusterId: string): Promise<MemberRow[]>;
+  /** The links of a cluster, oldest first. */
+  links(clusterId: string): Promise<LinkRow[]>;
+  /** The agency case (and its cluster) of a report. */
+  caseOfEvent(eventId: string): Promise<EventCaseRow | null>;
+  /** A page of live clusters, newest update first, optionally only those with a case of `agencyId`. */
+  page(q: CasePageQuery): Promise<{ id: string; updatedAt: Date; countries: string[] }[]>;
+}
+
+/** DI token of the CasesRepository. */
+export const CASES_REPOSITORY = Symbol('CASES_REPOSITORY');
+
+/** The case API's reads on PostgreSQL. */
 @Injectable()
-export class CasesRepository {
+export class PgCasesRepository implements CasesRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  /** A cluster by id; an absorbed id resolves to the cluster that survived it. */
-  async cluster(id: string): Promise<{ id: string; firstSeenAt: Date; updatedAt: Date } | null> {
+  async cluster(id: string): Promise<ClusterRow | null> {
     let current = id;
     for (let hops = 0; hops < 50; hops++) {
       const [row] = await this.ds.query<
@@ -82,14 +123,7 @@ export class CasesRepository {
     }));
   }
 
-  /** The agency case (and its cluster) of a report. */
-  async caseOfEvent(eventId: string): Promise<{
-    clusterId: string | null;
-    agencyId: string;
-    caseKey: string;
-    kind: 'seizure' | 'route';
-    ref: string;
-  } | null> {
+  async caseOfEvent(eventId: string): Promise<EventCaseRow | null> {
     const [row] = await this.ds.query<
       {
         cluster_id: string | null;
@@ -114,14 +148,7 @@ export class CasesRepository {
       : null;
   }
 
-  /** A page of clusters, newest update first, optionally only those with a case of `agencyId`. */
-  async page(q: {
-    agencyId?: string;
-    crossBorder?: boolean;
-    since?: Date;
-    after?: { updatedAt: Date; id: string };
-    limit: number;
-  }): Promise<{ id: string; updatedAt: Date; countries: string[] }[]> {
+  async page(q: CasePageQuery): Promise<{ id: string; updatedAt: Date; countries: string[] }[]> {
     const params: unknown[] = [];
     const where: string[] = ['k.merged_into IS NULL'];
     if (q.agencyId) {

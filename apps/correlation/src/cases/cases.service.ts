@@ -1,20 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SHARING_POLICY, type SharingPolicy } from '@app/sharing-policy';
-import { ProblemException } from '@app/platform';
-import { CasesRepository } from './cases.repository';
+import { CasesError, CasesErrorCode } from './cases.errors';
+import { CASES_REPOSITORY, type CasesRepository } from './cases.repository';
 import { buildCaseView, canView, type CaseView, type Viewer } from './domain/case-view';
 import { decodeCursor, encodeCursor } from './domain/cursor';
 
 /** Not found, or not visible to the caller: the same answer, so existence is never revealed. */
-function notFound(what: string): ProblemException {
-  return ProblemException.of(404, `${what} not found`);
+function notFound(what: string): CasesError {
+  return new CasesError(CasesErrorCode.NOT_FOUND, `${what} not found`);
 }
 
-/** Use cases of the case API (contract §5). */
+/** Use cases of the case API (docs/contract.md#case-api); errors are CasesError (cases.errors.ts). */
 @Injectable()
 export class CasesService {
   constructor(
-    private readonly repo: CasesRepository,
+    @Inject(CASES_REPOSITORY) private readonly repo: CasesRepository,
     @Inject(SHARING_POLICY) private readonly policy: SharingPolicy,
   ) {}
 
@@ -42,7 +42,7 @@ export class CasesService {
     try {
       return await this.byCluster(found.clusterId, viewer);
     } catch (e) {
-      if (e instanceof ProblemException && e.getStatus() === 404) throw notFound(`report ${eventId}`);
+      if (e instanceof CasesError && e.code === CasesErrorCode.NOT_FOUND) throw notFound(`report ${eventId}`);
       throw e;
     }
   }
@@ -56,9 +56,11 @@ export class CasesService {
   }> {
     const after = q.cursor ? decodeCursor(q.cursor) : undefined;
     if (after === null)
-      throw ProblemException.of(400, 'cursor is not valid; use the nextCursor of the previous page', {
-        errors: [{ path: 'cursor', message: 'not a cursor returned by this API' }],
-      });
+      throw new CasesError(
+        CasesErrorCode.INVALID_CURSOR,
+        'cursor is not valid; use the nextCursor of the previous page',
+        { errors: [{ path: 'cursor', message: 'not a cursor returned by this API' }] },
+      );
     // An agency sees its own cases only; asking for another agency's is answered with nothing.
     if (viewer.agencyId !== null && q.agencyId && q.agencyId !== viewer.agencyId)
       return { items: [], nextCursor: null };

@@ -1,12 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
-import type { RecordMeta } from '@app/kafka';
-import { claimUnapplied, GroupCommit } from '@app/persistence';
+import type { EntityManager } from 'typeorm';
+import { GroupCommit } from '@app/persistence';
 import { APP_CONFIG } from '@app/config';
 import type { CorrelationEnv } from '../correlation.env';
+import { caseAmendments, caseIdentity } from './domain/case-amendments';
 import type { IncomingReport } from './incoming-report';
+import {
+  INTAKE_CONSUMER,
+  INTAKE_REPOSITORY,
+  type IncomingRecord,
+  type IntakeRepository,
+} from './intake.repository';
+
+export type { IncomingRecord } from './intake.repository';
 
 /** A report stored by this transaction, with the agency case it amended. */
 export interface StoredReport {
@@ -22,14 +28,8 @@ export abstract class ReportStoredHandler {
    */
   prepare(_reports: readonly IncomingReport[]): void {}
 
-  /** Called once per transaction with the reports it stored, in record order. */
+  /** Called once per transaction (its handle `manager`) with the reports it stored, in record order. */
   abstract onStored(manager: EntityManager, stored: StoredReport[]): Promise<void>;
-}
-
-/** A report record to apply, with where it came from. */
-export interface IncomingRecord {
-  report: IncomingReport;
-  meta: RecordMeta;
 }
 
 /**
@@ -41,7 +41,7 @@ export interface IncomingRecord {
 @Injectable()
 export class ReportIntakeService {
   private readonly logger = new Logger(ReportIntakeService.name);
-  static readonly CONSUMER = 'correlation-intake';
+  static readonly CONSUMER = INTAKE_CONSUMER;
 
   /**
    * One transaction at a time; partition batches that arrive while it runs are applied together
@@ -51,9 +51,9 @@ export class ReportIntakeService {
   private readonly commits: GroupCommit<IncomingRecord[], number>;
 
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(INTAKE_REPOSITORY) private readonly repo: IntakeRepository,
     private readonly stored: ReportStoredHandler,
-    @Inject(APP_CONFIG) env: CorrelationEnv,
+    @Inject(APP_CONFIG) env: Pick<CorrelationEnv, 'CORRELATION_BATCH_SIZE'>,
   ) {
     this.commits = new GroupCommit((batches) => this.applyGroup(batches), {
       maxWeight: env.CORRELATION_BATCH_SIZE,
@@ -83,21 +83,16 @@ export class ReportIntakeService {
   }
 
   private async applyInTransaction(records: IncomingRecord[]): Promise<IncomingRecord[]> {
-    const fresh = await this.ds.transaction(async (m) => {
-      const applied = await claimUnapplied(
-        m,
-        { schema: 'correlation', consumer: ReportIntakeService.CONSUMER },
-        records,
-        ({ report, meta }) => ({ ...meta, eventId: report.body.eventId }),
-      );
+    const fresh = await this.repo.transaction(async (tx) => {
+      const applied = await tx.claimUnapplied(records);
       if (applied.length === 0) return applied;
-      const caseIds = await this.amendCases(m, applied);
+      const caseIds = await tx.amendCases(caseAmendments(applied.map((r) => r.report)), new Date());
       const stored = applied.map((r) => ({
         report: r.report,
         agencyCaseId: caseIds.get(caseIdentity(r.report))!,
       }));
-      await this.insertReports(m, applied, stored);
-      await this.stored.onStored(m, stored);
+      await tx.insertReports(applied.map((record, i) => ({ record, agencyCaseId: stored[i].agencyCaseId })));
+      await this.stored.onStored(tx.manager, stored);
       return applied;
     });
     if (fresh.length < records.length)
@@ -108,67 +103,4 @@ export class ReportIntakeService {
       });
     return fresh;
   }
-
-  /** Creates or amends each agency case once (report_count grows by its reports). */
-  private async amendCases(m: EntityManager, applied: IncomingRecord[]): Promise<Map<string, string>> {
-    const perCase = new Map<string, { report: IncomingReport; n: number }>();
-    for (const r of applied) {
-      const k = caseIdentity(r.report);
-      const c = perCase.get(k);
-      if (c) c.n++;
-      else perCase.set(k, { report: r.report, n: 1 });
-    }
-    const cases = [...perCase.values()];
-    const now = new Date();
-    const rows = await m.query<{ id: string; agency_id: string; kind: string; case_ref: string }[]>(
-      `INSERT INTO "correlation"."agency_case" (id, agency_id, kind, case_ref, case_key, report_count, first_seen_at, updated_at)
-       SELECT i, a, k, r, k || ':' || a || ':' || r, n, $6, $6
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[]) AS x(i, a, k, r, n)
-       ON CONFLICT (agency_id, kind, case_ref)
-       DO UPDATE SET report_count = "agency_case".report_count + EXCLUDED.report_count, updated_at = EXCLUDED.updated_at
-       RETURNING id, agency_id, kind, case_ref`,
-      [
-        cases.map(() => randomUUID()),
-        cases.map((c) => c.report.body.agencyId),
-        cases.map((c) => c.report.kind),
-        cases.map((c) => c.report.caseRef),
-        cases.map((c) => c.n),
-        now,
-      ],
-    );
-    return new Map(rows.map((r) => [`${r.kind}\t${r.agency_id}\t${r.case_ref}`, r.id]));
-  }
-
-  private async insertReports(
-    m: EntityManager,
-    applied: IncomingRecord[],
-    stored: StoredReport[],
-  ): Promise<void> {
-    await m.query(
-      `INSERT INTO "correlation"."report" (event_id, kind, agency_id, case_ref, agency_case_id, body, reported_at, topic, partition, "offset")
-       SELECT e, k, a, r, c, b, t, tp, p, o
-         FROM json_to_recordset($1::json) AS x(e uuid, k text, a text, r text, c uuid, b jsonb, t timestamptz, tp text, p int, o bigint)`,
-      // One JSON document: each body is serialised once, not escaped again into an array literal.
-      [
-        JSON.stringify(
-          applied.map((r, i) => ({
-            e: r.report.body.eventId,
-            k: r.report.kind,
-            a: r.report.body.agencyId,
-            r: r.report.caseRef,
-            c: stored[i].agencyCaseId,
-            b: r.report.body,
-            t: r.report.body.reportedAt,
-            tp: r.meta.topic,
-            p: r.meta.partition,
-            o: r.meta.offset,
-          })),
-        ),
-      ],
-    );
-  }
-}
-
-function caseIdentity(r: IncomingReport): string {
-  return `${r.kind}\t${r.body.agencyId}\t${r.caseRef}`;
 }

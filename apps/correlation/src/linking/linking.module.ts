@@ -4,7 +4,8 @@ import { defaultGazetteer } from '@app/contracts';
 import { matchConfig, type GazetteerEntry } from '@app/matching';
 import type { CorrelationEnv } from '../correlation.env';
 import { CaseLinkedRelay } from './case-linked.relay';
-import { CaseLinker } from './case-linker.service';
+import { LINKING_STORES, PgLinkingStores } from './linking.repository';
+import { LinkingService } from './linking.service';
 import { MATCH_CONFIG, MATCH_GAZETTEER } from './linking.tokens';
 
 /** Matching, clustering and the publication of links. */
@@ -25,9 +26,10 @@ import { MATCH_CONFIG, MATCH_GAZETTEER } from './linking.tokens';
       useFactory: (): GazetteerEntry[] =>
         defaultGazetteer.all().map((p) => ({ code: p.code, lat: p.lat, lon: p.lon, aliases: p.aliases })),
     },
-    CaseLinker,
+    { provide: LINKING_STORES, useClass: PgLinkingStores },
+    LinkingService,
     CaseLinkedRelay,
   ],
-  exports: [CaseLinker, MATCH_CONFIG, MATCH_GAZETTEER],
+  exports: [LinkingService, MATCH_CONFIG, MATCH_GAZETTEER],
 })
 export class LinkingModule {}

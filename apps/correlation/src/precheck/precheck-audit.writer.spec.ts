@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { NOTIFY_INTERVAL_MS, PrecheckAuditWriter, type PrecheckAuditRow } from './precheck-audit.writer';
+import { PgPrecheckRepository } from './precheck.repository';
 
 /** A database stand-in that records each statement and answers as PostgreSQL would. */
 class FakeDb {
@@ -79,7 +80,7 @@ describe(PrecheckAuditWriter.name, () => {
 
   beforeEach(() => {
     db = new FakeDb();
-    writer = new PrecheckAuditWriter(db as unknown as DataSource);
+    writer = new PrecheckAuditWriter(new PgPrecheckRepository(db as unknown as DataSource));
   });
 
   it('writes the checks that arrive together in one statement and answers each after it', async () => {

@@ -1,9 +1,13 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { isTransientError } from '@app/kafka';
-import { outboxChannel, outboxInsertSql, type OutboxRecord } from '@app/outbox';
-import { GroupCommit, preparedQuery } from '@app/persistence';
+import type { OutboxRecord } from '@app/outbox';
+import { GroupCommit } from '@app/persistence';
+import {
+  PRECHECK_REPOSITORY,
+  type AuditOutboxRecord,
+  type AuditStatementRow,
+  type PrecheckRepository,
+} from './precheck.repository';
 
 /** One check's audit row (correlation.precheck_audit). */
 export interface PrecheckAuditRow {
@@ -46,40 +50,6 @@ const MAX_IN_FLIGHT = 2;
  */
 export const NOTIFY_INTERVAL_MS = 100;
 
-// One statement, so one implicit transaction: the audit rows, and the PrecheckHit outbox rows
-// of exactly the checks whose audit row was new (a retried checkId adds nothing), then, when
-// $4 allows it, one NOTIFY for the relay (delivered at commit). A data-modifying WITH runs to
-// completion whether or not the final SELECT reads it.
-const FLUSH_SQL = (schema: string) => `
-WITH input AS (
-  SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(
-    check_id uuid, agency_id text, key_id text, crossing_point text, identifier_types text[], result text,
-    hit_count int, withheld_count int, duration_ms double precision, response jsonb, hits jsonb,
-    checked_at timestamptz)
-),
-audited AS (
-  INSERT INTO "${schema}"."precheck_audit"
-    (check_id, agency_id, key_id, crossing_point, identifier_types, result, hit_count, withheld_count,
-     duration_ms, response, hits, checked_at)
-  SELECT check_id, agency_id, key_id, crossing_point, identifier_types, result, hit_count, withheld_count,
-         duration_ms, response, hits, checked_at FROM input
-  ON CONFLICT (agency_id, check_id) DO NOTHING
-  RETURNING agency_id, check_id
-),
-queued AS (
-  ${outboxInsertSql(
-    schema,
-    `SELECT o.ord, o.topic, o.key, o.headers, o.payload
-       FROM jsonb_to_recordset($2::jsonb) AS o(ord int, agency_id text, check_id uuid, topic text, key text,
-                                               headers jsonb, payload text)
-       JOIN audited a ON a.agency_id = o.agency_id AND a.check_id = o.check_id`,
-  )}
-  RETURNING 1
-)
-SELECT agency_id, check_id::text AS check_id, NULL AS notified FROM audited
-UNION ALL
-SELECT NULL, NULL, pg_notify($3, '')::text FROM (SELECT 1 FROM queued LIMIT 1) AS any_queued WHERE $4::boolean`;
-
 /**
  * Group commit (libs/persistence) of the pre-check audit: the audit rows (and the hit records
  * for the outbox) of the checks that arrive while earlier batches commit are written by ONE
@@ -93,8 +63,6 @@ SELECT NULL, NULL, pg_notify($3, '')::text FROM (SELECT 1 FROM queued LIMIT 1) A
 @Injectable()
 export class PrecheckAuditWriter implements OnModuleDestroy {
   private readonly logger = new Logger(PrecheckAuditWriter.name);
-  private readonly sql = FLUSH_SQL('correlation');
-  private readonly channel = outboxChannel('correlation');
   private readonly batches = new GroupCommit<AuditJob, boolean>((jobs) => this.flush(jobs), {
     maxWeight: MAX_BATCH_ROWS,
     maxInFlight: MAX_IN_FLIGHT,
@@ -104,7 +72,7 @@ export class PrecheckAuditWriter implements OnModuleDestroy {
   private lastNotify = -Infinity;
   private notifyTimer: NodeJS.Timeout | undefined;
 
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(@Inject(PRECHECK_REPOSITORY) private readonly repo: PrecheckRepository) {}
 
   /**
    * Queues one check's audit row and the outbox records to publish if it is new; resolves
@@ -146,7 +114,7 @@ export class PrecheckAuditWriter implements OnModuleDestroy {
 
   private async notify(): Promise<void> {
     try {
-      await this.ds.query(`SELECT pg_notify($1, '')`, [this.channel]);
+      await this.repo.wakeRelay();
     } catch (e) {
       // The relay polls anyway (about every second): a lost wake-up only delays the hits.
       this.logger.warn({ msg: 'pre-check outbox wake-up failed', error: String(e) });
@@ -161,8 +129,8 @@ export class PrecheckAuditWriter implements OnModuleDestroy {
       const key = keyOf(p.row);
       if (!first.has(key)) first.set(key, p);
     }
-    const rows: unknown[] = [];
-    const records: unknown[] = [];
+    const rows: AuditStatementRow[] = [];
+    const records: AuditOutboxRecord[] = [];
     for (const p of first.values()) {
       const r = p.row;
       rows.push({
@@ -191,16 +159,11 @@ export class PrecheckAuditWriter implements OnModuleDestroy {
         });
       }
     }
-    let written: { agency_id: string | null; check_id: string | null }[];
-    const params = [
-      JSON.stringify(rows),
-      JSON.stringify(records),
-      this.channel,
-      this.mayNotify(records.length > 0),
-    ];
+    let written: { agencyId: string; checkId: string }[];
+    const notify = this.mayNotify(records.length > 0);
     for (let attempt = 0; ; attempt++) {
       try {
-        written = await preparedQuery(this.ds, 'precheck_audit_flush', this.sql, params);
+        written = await this.repo.writeAudits(rows, records, notify);
         break;
       } catch (e) {
         // One statement: a failed batch wrote nothing, so a transient failure (lock table full,
@@ -214,7 +177,7 @@ export class PrecheckAuditWriter implements OnModuleDestroy {
       }
     }
     const inserted = new Set<string>();
-    for (const w of written) if (w.agency_id !== null) inserted.add(`${w.agency_id}\t${w.check_id}`);
+    for (const w of written) inserted.add(`${w.agencyId}\t${w.checkId}`);
     return batch.map((p) => {
       const key = keyOf(p.row);
       return first.get(key) === p && inserted.has(key);

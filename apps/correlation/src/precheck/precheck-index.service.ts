@@ -1,9 +1,8 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import type { FeatureType, NormalisedPersonName } from '@app/matching';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import type { NormalisedPersonName } from '@app/matching';
 import { PrecheckIndex } from './domain/precheck-index';
 import { precheckKeyOf } from './domain/precheck-keys';
+import { PRECHECK_REPOSITORY, type PrecheckFeatureRow, type PrecheckRepository } from './precheck.repository';
 
 /** How often new case_feature rows are picked up (a new seizure is hit-able within about this). */
 export const PRECHECK_POLL_MS = 250;
@@ -15,24 +14,6 @@ const GAP_RETRY_MS = 60_000;
 // Gaps further than this below the newest id are sequence values lost to ON CONFLICT or a
 // rollback, not transactions still open.
 const GAP_WINDOW = 5_000;
-
-interface FeatureRow {
-  id: string;
-  case_key: string;
-  t: FeatureType;
-  v: string | null;
-  c: string | null;
-  d: string | null;
-  ph: boolean | null;
-  pr: boolean | null;
-  nk: string | null;
-  dob: string | null;
-}
-
-const SELECT = `SELECT id, case_key, feature->>'type' AS t, feature->>'value' AS v, feature->>'country' AS c,
-       feature->>'documentType' AS d, (feature->>'placeholder')::boolean AS ph, (feature->>'protected')::boolean AS pr,
-       feature->'name'->>'key' AS nk, feature->>'dateOfBirth' AS dob
-  FROM correlation.case_feature`;
 
 /**
  * Heap plus array buffers in use; collected first when the process exposes gc (the benchmark
@@ -72,7 +53,7 @@ export class PrecheckIndexService implements OnApplicationBootstrap, OnModuleDes
   private polling: Promise<void> = Promise.resolve();
   lastRebuild: RebuildStats | undefined;
 
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(@Inject(PRECHECK_REPOSITORY) private readonly repo: PrecheckRepository) {}
 
   // Boot waits for the rebuild: the API never answers CLEAR from a half-built index.
   async onApplicationBootstrap(): Promise<void> {
@@ -92,10 +73,7 @@ export class PrecheckIndexService implements OnApplicationBootstrap, OnModuleDes
     const started = performance.now();
     let rows = 0;
     for (;;) {
-      const page = await this.ds.query<FeatureRow[]>(
-        `${SELECT} WHERE id > $1 ORDER BY id LIMIT ${PAGE_ROWS}`,
-        [this.lastSeen],
-      );
+      const page = await this.repo.featuresAfter(this.lastSeen, PAGE_ROWS);
       this.consume(page, true);
       rows += page.length;
       if (page.length < PAGE_ROWS) break;
@@ -118,25 +96,20 @@ export class PrecheckIndexService implements OnApplicationBootstrap, OnModuleDes
     if (this.gaps.size > 0) {
       const now = Date.now();
       for (const [id, since] of this.gaps) if (now - since > GAP_RETRY_MS) this.gaps.delete(id);
-      const late = await this.ds.query<FeatureRow[]>(`${SELECT} WHERE id = ANY($1::bigint[])`, [
-        [...this.gaps.keys()],
-      ]);
+      const late = await this.repo.featuresByIds([...this.gaps.keys()]);
       for (const r of late) this.gaps.delete(Number(r.id));
       this.consume(late, false);
       added += late.length;
     }
     for (;;) {
-      const page = await this.ds.query<FeatureRow[]>(
-        `${SELECT} WHERE id > $1 ORDER BY id LIMIT ${PAGE_ROWS}`,
-        [this.lastSeen],
-      );
+      const page = await this.repo.featuresAfter(this.lastSeen, PAGE_ROWS);
       this.consume(page, true);
       added += page.length;
       if (page.length < PAGE_ROWS) return added;
     }
   }
 
-  private consume(rows: FeatureRow[], advance: boolean): void {
+  private consume(rows: PrecheckFeatureRow[], advance: boolean): void {
     const now = Date.now();
     for (const r of rows) {
       const id = Number(r.id);

@@ -8,6 +8,7 @@ import { PrecheckKeyingPool } from './keying/precheck-keying.pool';
 import { PrecheckAuditWriter } from './precheck-audit.writer';
 import { PrecheckOwnerReader } from './precheck-owner.reader';
 import { PrecheckIndexService } from './precheck-index.service';
+import { PRECHECK_REPOSITORY, PgPrecheckRepository } from './precheck.repository';
 import { PrecheckService } from './precheck.service';
 import { PRECHECK_MAX_FREQUENCY } from './precheck.tokens';
 
@@ -16,6 +17,7 @@ import { PRECHECK_MAX_FREQUENCY } from './precheck.tokens';
   imports: [SharingPolicyModule],
   controllers: [PrecheckController],
   providers: [
+    { provide: PRECHECK_REPOSITORY, useClass: PgPrecheckRepository },
     PrecheckIndexService,
     PrecheckAuditWriter,
     PrecheckOwnerReader,

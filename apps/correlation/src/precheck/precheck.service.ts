@@ -1,7 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { EventTypes, Topics, type PrecheckHitEvent, type TlpLevel } from '@app/contracts';
 import { SHARING_POLICY, type SharingPolicy } from '@app/sharing-policy';
 import { discloseHit } from './domain/hit-disclosure';
@@ -11,6 +9,7 @@ import { PrecheckOwnerReader } from './precheck-owner.reader';
 import type { KeyedCheck } from './keying/keyed-check';
 import { PrecheckKeyingPool } from './keying/precheck-keying.pool';
 import { PrecheckIndexService } from './precheck-index.service';
+import { PRECHECK_REPOSITORY, type PrecheckRepository } from './precheck.repository';
 import { PRECHECK_MAX_FREQUENCY } from './precheck.tokens';
 
 /** Who asks: the publisher key of the checking agency. */
@@ -50,7 +49,7 @@ export class PrecheckService {
   private inFlight = 0;
 
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(PRECHECK_REPOSITORY) private readonly repo: PrecheckRepository,
     private readonly indexService: PrecheckIndexService,
     private readonly audit: PrecheckAuditWriter,
     private readonly owners: PrecheckOwnerReader,
@@ -205,11 +204,7 @@ export class PrecheckService {
     };
   }
 
-  private async previous(checkId: string, agencyId: string): Promise<PrecheckResponse> {
-    const [row] = await this.ds.query<{ response: PrecheckResponse }[]>(
-      `SELECT response FROM correlation.precheck_audit WHERE agency_id = $1 AND check_id = $2`,
-      [agencyId, checkId],
-    );
-    return row.response;
+  private previous(checkId: string, agencyId: string): Promise<PrecheckResponse> {
+    return this.repo.previousResponse(agencyId, checkId);
   }
 }

@@ -81,10 +81,9 @@ export function buildProfile(identity: AgencyCaseIdentity, features: readonly Fe
 }
 
 /**
- * Adds features (an amendment's new ones) to a profile IN PLACE and returns it: cheaper than
- * rebuilding for every report. Only for profiles the caller owns (the Engine's).
+ * Adds features to a profile IN PLACE and returns it (buildProfile's grouping).
  */
-export function extendProfile(profile: CaseProfile, added: readonly Feature[]): CaseProfile {
+function extendProfile(profile: CaseProfile, added: readonly Feature[]): CaseProfile {
   const features = profile.features as Feature[];
   const identifiers = profile.identifiers as Map<string, Feature[]>;
   const names = profile.names as Feature[];

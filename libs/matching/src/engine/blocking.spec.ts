@@ -1,4 +1,4 @@
-import { BlockingIndex, blockingKeys, phoneticToken, valueKey } from './blocking';
+import { blockingKeys, phoneticToken, valueKey } from './blocking';
 import { bareRoute, bareSeizure, GAZETTEER, unrelatedSeizure } from './engine.fixtures';
 import { extractFeatures } from './features';
 import { DEFAULT_MATCH_CONFIG } from './scoring';
@@ -7,30 +7,6 @@ const keysOf = (kind: 'seizure' | 'route', report: Parameters<typeof extractFeat
   blockingKeys(extractFeatures(report, kind, GAZETTEER), DEFAULT_MATCH_CONFIG);
 const meet = (a: { probe: string[]; index: string[] }, b: { probe: string[]; index: string[] }) =>
   a.probe.some((k) => b.index.includes(k)) || b.probe.some((k) => a.index.includes(k));
-
-describe(BlockingIndex.name, () => {
-  it('returns the distinct cases stored under any key and counts each case once per key', () => {
-    const index = new BlockingIndex();
-    index.add('a', ['k1', 'k2']);
-    index.add('b', ['k2']);
-    index.add('b', ['k2']);
-    expect([...index.candidates(['k1', 'k2', 'k3'])].sort()).toEqual(['a', 'b']);
-    expect([index.frequency('k1'), index.frequency('k2'), index.frequency('k3')]).toEqual([1, 2, 0]);
-    expect(index.size).toBe(2);
-  });
-
-  it('forgets a case on remove', () => {
-    const index = new BlockingIndex();
-    index.add('a', ['k']);
-    index.add('b', ['k']);
-    index.add('c', ['k']);
-    index.remove('b', ['k']);
-    index.remove('a', ['k']);
-    expect([...index.candidates(['k'])]).toEqual(['c']);
-    index.remove('c', ['k']);
-    expect(index.size).toBe(0);
-  });
-});
 
 describe(blockingKeys.name, () => {
   it.each([

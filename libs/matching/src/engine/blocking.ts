@@ -198,90 +198,10 @@ export function isPlaceKey(key: string): boolean {
   return PLACE_KEY_PREFIXES.some((p) => key.startsWith(p));
 }
 
-/**
- * Where candidates come from: the in-memory BlockingIndex here, a PostgreSQL table in the
- * correlation service. Both answer which agency cases carry any of some keys, and how many
- * distinct agency cases carry one key.
- */
+/** Answers which agency cases carry any of some keys, and how many distinct agency cases carry one key. */
 export interface CandidateSource {
   /** Distinct agency case ids stored under any of `keys`. */
   candidates(keys: Iterable<string>): Set<string>;
   /** How many distinct agency cases are stored under `key`. */
   frequency(key: string): number;
-}
-
-// Shards of the in-memory index. One Map of a million keys rehashes all of them at once when
-// it grows (a pause of hundreds of milliseconds in the middle of a batch); 256 smaller maps
-// grow one at a time. It also stays clear of V8's limit of 2^24 entries per Map.
-const SHARDS = 256;
-
-function shardOf(key: string): number {
-  let h = key.length;
-  for (let i = Math.max(0, key.length - 6); i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) | 0;
-  return (h ^ (h >>> 8)) & (SHARDS - 1);
-}
-
-/** In-memory blocking index: key → agency case ids (a lone id is kept unboxed to save memory). */
-export class BlockingIndex implements CandidateSource {
-  private readonly shards: Map<string, string | Set<string>>[] = Array.from(
-    { length: SHARDS },
-    () => new Map(),
-  );
-  private keyCount = 0;
-
-  /** Stores `caseId` under each key. */
-  add(caseId: string, keys: Iterable<string>): void {
-    for (const key of keys) {
-      const shard = this.shards[shardOf(key)];
-      const current = shard.get(key);
-      if (current === undefined) {
-        shard.set(key, caseId);
-        this.keyCount++;
-      } else if (typeof current === 'string') {
-        if (current !== caseId) shard.set(key, new Set([current, caseId]));
-      } else current.add(caseId);
-    }
-  }
-
-  /** Removes `caseId` from each key. */
-  remove(caseId: string, keys: Iterable<string>): void {
-    for (const key of keys) {
-      const shard = this.shards[shardOf(key)];
-      const current = shard.get(key);
-      if (current === undefined) continue;
-      if (typeof current === 'string') {
-        if (current === caseId) {
-          shard.delete(key);
-          this.keyCount--;
-        }
-      } else {
-        current.delete(caseId);
-        if (current.size === 1) shard.set(key, current.values().next().value!);
-      }
-    }
-  }
-
-  /** Distinct agency case ids stored under any of `keys`. */
-  candidates(keys: Iterable<string>): Set<string> {
-    const out = new Set<string>();
-    for (const key of keys) {
-      const current = this.shards[shardOf(key)].get(key);
-      if (current === undefined) continue;
-      if (typeof current === 'string') out.add(current);
-      else for (const id of current) out.add(id);
-    }
-    return out;
-  }
-
-  /** How many distinct agency cases are stored under `key`. */
-  frequency(key: string): number {
-    const current = this.shards[shardOf(key)].get(key);
-    if (current === undefined) return 0;
-    return typeof current === 'string' ? 1 : current.size;
-  }
-
-  /** Number of distinct keys held. */
-  get size(): number {
-    return this.keyCount;
-  }
 }

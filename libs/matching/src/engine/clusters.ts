@@ -19,15 +19,7 @@ export interface ClusterHead {
   firstSeenAt: number;
 }
 
-/** A cluster as the in-memory store holds it. */
-export interface ClusterRecord extends ClusterHead {
-  updatedAt: number;
-  members: Set<string>;
-  /** Set on an absorbed cluster: the id that survived. */
-  mergedInto?: string;
-}
-
-/** What a link does to the clusters (computed purely; the service persists it in one transaction). */
+/** What a link does to the clusters (computed purely; linkBatch applies a batch's plans and its repository persists them). */
 export type ClusterPlan =
   | { action: 'create'; clusterId: string; firstSeenAt: number; members: [string, string] }
   | { action: 'join'; clusterId: string; add: string }
@@ -65,101 +57,4 @@ export function planLink(
   const survivor = olderCluster(x, y);
   const absorbed = survivor === x ? y : x;
   return { action: 'merge', clusterId: survivor.id, survivor: survivor.id, absorbed: absorbed.id };
-}
-
-/** Cluster storage the engine and applyLink use; the in-memory one below, or an adapter. */
-export interface ClusterStore {
-  /** The cluster an agency case belongs to, if any. */
-  clusterOf(agencyCaseId: string): ClusterRecord | undefined;
-  /** A cluster by id; an absorbed id resolves to its survivor. */
-  get(clusterId: string): ClusterRecord | undefined;
-  /** Persists a plan computed by planLink. */
-  apply(plan: ClusterPlan, now: number): void;
-}
-
-/** Outcome of applyLink. */
-export interface AppliedLink {
-  clusterId: string;
-  created: boolean;
-  merged?: { survivor: string; absorbed: string };
-}
-
-/** Applies a link to a store: plans it from the two cases' clusters and persists the plan. Idempotent. */
-export function applyLink(
-  store: ClusterStore,
-  a: string,
-  b: string,
-  linkId: string,
-  now: number,
-): AppliedLink {
-  const plan = planLink(a, b, store.clusterOf(a), store.clusterOf(b), linkId, now);
-  store.apply(plan, now);
-  return {
-    clusterId: plan.clusterId,
-    created: plan.action === 'create',
-    ...(plan.action === 'merge' ? { merged: { survivor: plan.survivor, absorbed: plan.absorbed } } : {}),
-  };
-}
-
-/** Clusters in memory (benchmark, specs, the in-process pre-check). */
-export class InMemoryClusterStore implements ClusterStore {
-  private readonly clusters = new Map<string, ClusterRecord>();
-  private readonly memberOf = new Map<string, string>();
-
-  /** The cluster an agency case belongs to, if any. */
-  clusterOf(agencyCaseId: string): ClusterRecord | undefined {
-    const id = this.memberOf.get(agencyCaseId);
-    return id === undefined ? undefined : this.clusters.get(id);
-  }
-
-  /** A cluster by id; an absorbed id resolves to its survivor. */
-  get(clusterId: string): ClusterRecord | undefined {
-    let record = this.clusters.get(clusterId);
-    while (record?.mergedInto !== undefined) record = this.clusters.get(record.mergedInto);
-    return record;
-  }
-
-  /** Persists a plan computed by planLink. */
-  apply(plan: ClusterPlan, now: number): void {
-    switch (plan.action) {
-      case 'none':
-        return;
-      case 'create': {
-        if (this.clusters.has(plan.clusterId)) return;
-        this.clusters.set(plan.clusterId, {
-          id: plan.clusterId,
-          firstSeenAt: plan.firstSeenAt,
-          updatedAt: now,
-          members: new Set(plan.members),
-        });
-        for (const m of plan.members) this.memberOf.set(m, plan.clusterId);
-        return;
-      }
-      case 'join': {
-        const record = this.clusters.get(plan.clusterId)!;
-        record.members.add(plan.add);
-        record.updatedAt = now;
-        this.memberOf.set(plan.add, plan.clusterId);
-        return;
-      }
-      case 'merge': {
-        const survivor = this.clusters.get(plan.survivor)!;
-        const absorbed = this.clusters.get(plan.absorbed)!;
-        for (const m of absorbed.members) {
-          survivor.members.add(m);
-          this.memberOf.set(m, survivor.id);
-        }
-        absorbed.members = new Set();
-        absorbed.mergedInto = survivor.id;
-        absorbed.updatedAt = now;
-        survivor.updatedAt = now;
-        return;
-      }
-    }
-  }
-
-  /** Live clusters (not absorbed). */
-  all(): ClusterRecord[] {
-    return [...this.clusters.values()].filter((c) => c.mergedInto === undefined);
-  }
 }

@@ -1,98 +1,108 @@
-import { Engine } from './correlate';
+import { agencyCaseOf } from './agency-case';
+import { linkBatch, planClusters, type MadeLink } from './correlate';
 import { bareRoute, bareSeizure, GAZETTEER, unrelatedSeizure } from './engine.fixtures';
+import { extractFeatures, type AnyReport, type ReportKindName } from './features';
 import { linkIdOf } from './ids';
+import { matchConfig } from './scoring';
+import { InMemoryLinkingRepository } from './testing/in-memory-linking.repository';
+import { linkReports } from './testing/link-reports';
 
-const newEngine = (config?: ConstructorParameters<typeof Engine>[0]['config']) =>
-  new Engine({ gazetteer: GAZETTEER, config });
+/** Links reports one batch at a time over memory, as the service would through PostgreSQL. */
+function linker(config?: Parameters<typeof matchConfig>[0]) {
+  const repo = new InMemoryLinkingRepository();
+  const cfg = matchConfig(config);
+  const link = async (batch: { report: AnyReport; kind: ReportKindName }[], now = 1): Promise<MadeLink[]> => {
+    const reports = batch.map(({ report, kind }) => {
+      const identity = agencyCaseOf(report, kind);
+      repo.storeReport(identity, report.eventId);
+      return { identity, eventId: report.eventId, features: extractFeatures(report, kind, GAZETTEER) };
+    });
+    return (await linkBatch(repo, reports, { config: cfg, now: new Date(now) })).links;
+  };
+  return {
+    repo,
+    link,
+    one: (report: AnyReport, kind: ReportKindName, now = 1) => link([{ report, kind }], now),
+  };
+}
 
-describe(Engine.name, () => {
-  it('links two agency cases that share a container number and clusters them', () => {
-    const engine = newEngine();
-    const first = engine.ingest(
-      bareSeizure('PK-CUS', 'CUS-1').withContainer('MSCU 123456-6').build(),
-      'seizure',
-      1,
-    );
-    const second = engine.ingest(
+describe(linkBatch.name, () => {
+  it('links two agency cases that share a container number and clusters them', async () => {
+    const { repo, one } = linker();
+    const first = await one(bareSeizure('PK-CUS', 'CUS-1').withContainer('MSCU 123456-6').build(), 'seizure');
+    expect(repo.clusterOf('seizure:PK-CUS:CUS-1')).toBeNull();
+    const second = await one(
       unrelatedSeizure('AF-ACD', 'ACD-9').withContainer('CSQU3054383').withContainer('mscu1234566').build(),
       'seizure',
-      2,
     );
-    expect(first.newLinks).toEqual([]);
-    expect(first.clusterId).toBeUndefined();
-    expect(second.newLinks).toHaveLength(1);
-    expect(second.newLinks[0]).toMatchObject({
+    expect(first).toEqual([]);
+    expect(second).toHaveLength(1);
+    expect(second[0]).toMatchObject({
       linkId: linkIdOf('seizure:AF-ACD:ACD-9', 'seizure:PK-CUS:CUS-1'),
       a: 'seizure:AF-ACD:ACD-9',
       b: 'seizure:PK-CUS:CUS-1',
-      crossBorder: true,
-      weak: false,
+      comparison: { crossBorder: true, weak: false },
     });
-    expect(second.newLinks[0].reasons[0]).toMatchObject({
+    expect(second[0].comparison.reasons[0]).toMatchObject({
       feature: 'CONTAINER',
       detail: 'container MSCU1234566',
     });
-    expect(engine.clusterOf('seizure:PK-CUS:CUS-1')?.id).toBe(second.clusterId);
+    expect(repo.clusterOf('seizure:PK-CUS:CUS-1')).toBe(second[0].clusterId);
+    expect(repo.clusterOf('seizure:AF-ACD:ACD-9')).toBe(second[0].clusterId);
   });
 
-  it('changes nothing when the same eventId arrives again', () => {
-    const engine = newEngine();
-    const report = bareSeizure('PK-ANF', 'A').withContainer().build();
-    engine.ingest(unrelatedSeizure('AF-CNPA', 'B').withContainer().build(), 'seizure', 1);
-    const once = engine.ingest(report, 'seizure', 2);
-    const again = engine.ingest(report, 'seizure', 3);
-    expect(once.newLinks).toHaveLength(1);
-    expect(again).toMatchObject({ duplicate: true, newLinks: [], merges: [], clusterId: once.clusterId });
-    expect(engine.eventIdsOf('seizure:PK-ANF:A')).toEqual([report.eventId]);
+  it('links cases of the same batch with each other, and each pair once', async () => {
+    const { link } = linker();
+    const links = await link([
+      { report: bareSeizure('PK-ANF', 'A').withContainer('CSQU3054383').build(), kind: 'seizure' },
+      { report: unrelatedSeizure('AF-CNPA', 'B').withContainer('CSQU3054383').build(), kind: 'seizure' },
+    ]);
+    expect(links.map((l) => [l.a, l.b])).toEqual([['seizure:AF-CNPA:B', 'seizure:PK-ANF:A']]);
   });
 
-  it('merges amendments into one agency case, never links them to each other, and does not repeat a link', () => {
-    const engine = newEngine();
-    engine.ingest(
+  it('merges amendments into one agency case, never links them to each other, and does not repeat a link', async () => {
+    const { repo, one } = linker();
+    await one(
       unrelatedSeizure('AF-CNPA', 'B').withContainer().withPlate('KBL 4521', 'AF').build(),
       'seizure',
-      1,
     );
-    const original = engine.ingest(bareSeizure('PK-ANF', 'A').withContainer().build(), 'seizure', 2);
-    const amendment = engine.ingest(
+    const original = await one(bareSeizure('PK-ANF', 'A').withContainer().build(), 'seizure');
+    const amendment = await one(
       bareSeizure('PK-ANF', 'A').withContainer().withPlate('KBL-4521', 'AF').build(),
       'seizure',
-      3,
     );
-    expect(original.newLinks).toHaveLength(1);
-    expect(amendment).toMatchObject({ agencyCaseId: 'seizure:PK-ANF:A', newLinks: [], upgradedLinks: [] });
-    expect(engine.caseCount).toBe(2);
-    expect(engine.eventIdsOf('seizure:PK-ANF:A')).toHaveLength(2);
+    expect(original).toHaveLength(1);
+    expect(amendment).toEqual([]);
+    expect([...repo.caseKeys()]).toHaveLength(2);
+    expect(repo.eventIdsOf('seizure:PK-ANF:A')).toHaveLength(2);
   });
 
-  it('links a later report into an existing case through an amendment', () => {
-    const engine = newEngine();
-    engine.ingest(unrelatedSeizure('AF-CNPA', 'B').withContainer().build(), 'seizure', 1);
-    expect(engine.ingest(bareSeizure('PK-ANF', 'A').build(), 'seizure', 2).newLinks).toEqual([]);
-    expect(
-      engine.ingest(bareSeizure('PK-ANF', 'A').withContainer().build(), 'seizure', 3).newLinks,
-    ).toHaveLength(1);
+  it('links a later report into an existing case through an amendment', async () => {
+    const { one } = linker();
+    await one(unrelatedSeizure('AF-CNPA', 'B').withContainer().build(), 'seizure');
+    expect(await one(bareSeizure('PK-ANF', 'A').build(), 'seizure')).toEqual([]);
+    expect(await one(bareSeizure('PK-ANF', 'A').withContainer().build(), 'seizure')).toHaveLength(1);
   });
 
-  it('merges two clusters when a case links both, keeping the older id', () => {
-    const engine = newEngine();
-    engine.ingest(bareSeizure('PK-ANF', 'A').withContainer('CSQU3054383').build(), 'seizure', 1);
-    const older = engine.ingest(
+  it('merges two clusters when a case links both, keeping the older id', async () => {
+    const { repo, one } = linker();
+    await one(bareSeizure('PK-ANF', 'A').withContainer('CSQU3054383').build(), 'seizure', 1);
+    const [older] = await one(
       unrelatedSeizure('AF-CNPA', 'B').withContainer('CSQU3054383').build(),
       'seizure',
       2,
     );
-    engine.ingest(
+    await one(
       bareSeizure('PK-FIA', 'C').withConveyance({ kind: 'CAR', vin: '1HGCM82633A004352' }).build(),
       'seizure',
       3,
     );
-    const younger = engine.ingest(
+    const [younger] = await one(
       unrelatedSeizure('AF-ABP', 'D').withConveyance({ kind: 'CAR', vin: '1HGCM82633A004352' }).build(),
       'seizure',
       4,
     );
-    const bridge = engine.ingest(
+    const bridge = await one(
       unrelatedSeizure('PK-CUS', 'E')
         .withContainer('CSQU3054383')
         .withConveyance({ kind: 'CAR', vin: '1HGCM82633A004352' })
@@ -100,45 +110,95 @@ describe(Engine.name, () => {
       'seizure',
       5,
     );
-    expect(bridge.merges).toEqual([{ survivor: older.clusterId, absorbed: younger.clusterId }]);
-    expect(bridge.clusterId).toBe(older.clusterId);
-    expect(engine.clusters.all()).toHaveLength(1);
+    expect(bridge.map((l) => l.merged).filter(Boolean)).toEqual([
+      { survivor: older.clusterId, absorbed: younger.clusterId },
+    ]);
+    const cases = ['PK-ANF:A', 'AF-CNPA:B', 'PK-FIA:C', 'AF-ABP:D', 'PK-CUS:E'];
+    expect(new Set(cases.map((c) => repo.clusterOf(`seizure:${c}`)))).toEqual(new Set([older.clusterId]));
+    expect(repo.clusters.get(younger.clusterId!)).toMatchObject({
+      mergedInto: older.clusterId,
+      updatedAt: 5,
+    });
+    expect([...repo.links.values()].every((l) => l.clusterId === older.clusterId)).toBe(true);
   });
 
-  it('keeps weak route links out of clusters unless clusterWeakLinks is set', () => {
+  it('keeps weak route links out of clusters unless clusterWeakLinks is set', async () => {
     for (const clusterWeakLinks of [false, true]) {
-      const engine = newEngine({ clusterWeakLinks });
-      engine.ingest(bareRoute('AF-CNPA', 'RT-1').build(), 'route', 1);
-      const result = engine.ingest(bareSeizure('PK-ANF', 'A').build(), 'seizure', 2);
-      expect(result.newLinks).toEqual([expect.objectContaining({ weak: true })]);
-      expect(result.clusterId !== undefined).toBe(clusterWeakLinks);
+      const { repo, one } = linker({ clusterWeakLinks });
+      await one(bareRoute('AF-CNPA', 'RT-1').build(), 'route');
+      const links = await one(bareSeizure('PK-ANF', 'A').build(), 'seizure');
+      expect(links).toEqual([
+        expect.objectContaining({ comparison: expect.objectContaining({ weak: true }) }),
+      ]);
+      expect(repo.clusterOf('seizure:PK-ANF:A') !== null).toBe(clusterWeakLinks);
     }
   });
 
-  it('upgrades a weak route link when an amendment brings an indicator identifier', () => {
-    const engine = newEngine();
-    engine.ingest(bareRoute('AF-CNPA', 'RT-1').withPlate('KBL 4521', 'AF').build(), 'route', 1);
-    const weak = engine.ingest(bareSeizure('PK-ANF', 'A').build(), 'seizure', 2);
-    const upgraded = engine.ingest(
-      bareSeizure('PK-ANF', 'A').withPlate('KBL4521', 'AF').build(),
-      'seizure',
-      3,
-    );
-    expect(weak.newLinks[0].weak).toBe(true);
-    expect(upgraded.upgradedLinks).toEqual([
-      expect.objectContaining({ linkId: weak.newLinks[0].linkId, weak: false }),
+  it('upgrades a weak route link when an amendment brings an indicator identifier', async () => {
+    const { repo, one } = linker();
+    await one(bareRoute('AF-CNPA', 'RT-1').withPlate('KBL 4521', 'AF').build(), 'route');
+    const [weak] = await one(bareSeizure('PK-ANF', 'A').build(), 'seizure');
+    const upgraded = await one(bareSeizure('PK-ANF', 'A').withPlate('KBL4521', 'AF').build(), 'seizure');
+    expect(weak.comparison.weak).toBe(true);
+    expect(upgraded).toEqual([
+      expect.objectContaining({ linkId: weak.linkId, comparison: expect.objectContaining({ weak: false }) }),
     ]);
-    expect(upgraded.clusterId).toBeDefined();
+    expect(repo.clusterOf('seizure:PK-ANF:A')).not.toBeNull();
+    expect(repo.links.get(weak.linkId)).toMatchObject({ weak: false, triggeredBy: weak.triggeredBy });
   });
 
-  it('stops using a value once it passes maxValueFrequency', () => {
-    const engine = newEngine({ maxValueFrequency: 2 });
+  it('stops using a value once it passes maxValueFrequency', async () => {
+    const { one } = linker({ maxValueFrequency: 2 });
     const reports = ['A', 'B', 'C', 'D'].map((ref) =>
       bareSeizure('PK-ANF', ref, { crossing: ref === 'A' ? 'TORKHAM' : 'GHULAM_KHAN' })
         .withContainer()
         .build(),
     );
-    const links = reports.map((r, i) => engine.ingest(r, 'seizure', i).newLinks.length);
+    const links: number[] = [];
+    for (const r of reports) links.push((await one(r, 'seizure')).length);
     expect(links).toEqual([0, 1, 0, 0]);
+  });
+});
+
+describe(planClusters.name, () => {
+  const link = (a: string, b: string, linkId: string) => ({ linkId, a, b }) as MadeLink;
+
+  it('creates, joins and merges as if the links were made one by one, the older cluster surviving', () => {
+    const heads = new Map([
+      ['a', { id: 'K-old', firstSeenAt: 1 }],
+      ['b', null],
+      ['c', { id: 'K-new', firstSeenAt: 5 }],
+      ['x', null],
+      ['y', null],
+    ]);
+    const links = [link('a', 'b', 'L1'), link('b', 'c', 'L2'), link('x', 'y', 'L3')];
+    const { changes, resolve } = planClusters(links, heads, new Date(9));
+    expect(links.map((l) => l.clusterId)).toEqual(['K-old', 'K-old', changes.created[0]]);
+    expect(links[1].merged).toEqual({ survivor: 'K-old', absorbed: 'K-new' });
+    expect(changes.merges).toEqual([{ survivor: 'K-old', absorbed: 'K-new', final: 'K-old' }]);
+    expect(resolve('K-new')).toBe('K-old');
+    expect(changes.moved.map((m) => [m.caseKey, m.clusterId]).sort()).toEqual(
+      [
+        ['b', 'K-old'],
+        ['c', 'K-old'],
+        ['x', changes.created[0]],
+        ['y', changes.created[0]],
+      ].sort(),
+    );
+    expect(changes.touched.sort()).toEqual(['K-old', changes.created[0]].sort());
+  });
+});
+
+describe(linkReports.name, () => {
+  it('links what the service would, skipping a report seen before', async () => {
+    const a = bareSeizure('PK-ANF', 'A').withContainer('CSQU3054383').build();
+    const b = unrelatedSeizure('AF-CNPA', 'B').withContainer('CSQU3054383').build();
+    const { links, clusterOf } = await linkReports(
+      [a, b, a].map((report) => ({ report, kind: 'seizure' as const })),
+      { batchSize: 1, gazetteer: GAZETTEER },
+    );
+    expect(links).toHaveLength(1);
+    expect(clusterOf.get('seizure:PK-ANF:A')).toBe(links[0].clusterId);
+    expect(clusterOf.get('seizure:AF-CNPA:B')).toBe(links[0].clusterId);
   });
 });

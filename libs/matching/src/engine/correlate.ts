@@ -1,232 +1,346 @@
-import type { GazetteerEntry } from '../normalise';
-import { agencyCaseOf, buildProfile, extendProfile } from './agency-case';
 import type { AgencyCaseIdentity, CaseProfile } from './agency-case';
-import { BlockingIndex, blockingKeys, isPlaceKey } from './blocking';
-import type { BlockingKeys } from './blocking';
-import { applyLink, InMemoryClusterStore } from './clusters';
-import type { ClusterRecord } from './clusters';
-import { extractFeatures } from './features';
-import type { AnyReport, Feature, ReportKindName } from './features';
+import { buildProfile } from './agency-case';
+import { blockingKeys, isPlaceKey, valueKey } from './blocking';
+import { planLink } from './clusters';
+import type { ClusterHead } from './clusters';
+import type { Feature } from './features';
 import { linkIdOf, orderedPair } from './ids';
-import { compareCases, matchConfig, waypointAgrees } from './scoring';
-import type { CappedValue, MatchConfig, Reason } from './scoring';
+import { compareCases } from './scoring';
+import type { Comparison, MatchConfig } from './scoring';
 
-/** A link between two agency cases, as the correlation service stores and publishes it. */
-export interface Link {
+/*
+ * From features to links: the one code path that links agency cases (docs/matching.md). The
+ * correlation service runs it inside its transaction over PostgreSQL (PgLinkingRepository);
+ * the quality figures of bench:correlation run it over the same PostgreSQL, and tests and
+ * held-out evaluations over memory (testing/InMemoryLinkingRepository, linkReports).
+ */
+
+/** Upper bound of candidates compared per agency case (the frequency cap keeps real ones far below). */
+export const MAX_CANDIDATES = 500;
+
+/** One report of a batch, its features already extracted (each feature once). */
+export interface BatchReport {
+  identity: AgencyCaseIdentity;
+  eventId: string;
+  features: readonly Feature[];
+}
+
+/** A feature stored for an agency case, with the report that brought it. */
+export interface StoredFeature {
+  caseKey: string;
+  eventId: string;
+  feature: Feature;
+}
+
+/** What the clusters become after a batch: persisted by the repository in one go. */
+export interface ClusterChanges {
+  now: Date;
+  /** Clusters created by the batch (first seen `now`). */
+  created: string[];
+  /** Agency cases whose cluster changed, with the cluster they end in. */
+  moved: { caseKey: string; clusterId: string }[];
+  /** Clusters absorbed by the batch: the survivor of that merge, and the cluster it ends in. */
+  merges: { absorbed: string; survivor: string; final: string }[];
+  /** Clusters the batch's links touched, as they end (their updated_at becomes `now`). */
+  touched: string[];
+}
+
+/** A link made (or a weak one made full) by a batch. */
+export interface MadeLink {
   /** Deterministic: derived from the two agency case ids, sorted. */
   linkId: string;
   /** The two agency case ids, sorted. */
   a: string;
   b: string;
-  score: number;
-  reasons: Reason[];
-  crossBorder: boolean;
-  /** Made by a route waypoint without an indicator: the policy may not alert on it. */
-  weak: boolean;
-  capped: CappedValue[];
-}
-
-/** What ingesting one report changed. */
-export interface IngestResult {
-  agencyCaseId: string;
-  /** The report's eventId was seen before: nothing changed. */
-  duplicate: boolean;
-  newLinks: Link[];
-  /** Weak links that new evidence turned into full links (same linkId). */
-  upgradedLinks: Link[];
-  merges: { survivor: string; absorbed: string }[];
-  /** The agency case's cluster after ingestion, if it is linked. */
-  clusterId?: string;
-}
-
-/** Options of the Engine. */
-export interface EngineOptions {
-  gazetteer: readonly GazetteerEntry[];
-  config?: Partial<Omit<MatchConfig, 'weights'>> & { weights?: Partial<MatchConfig['weights']> };
-}
-
-interface CaseState {
-  identity: AgencyCaseIdentity;
-  // Arrays rather than Sets: a million preloaded cases must stay small.
-  index: string[];
-  probe: string[];
-  profile: CaseProfile;
-  eventIds: string[];
-}
-
-function featureId(f: Feature): string {
-  return `${f.key}\u0000${f.source}`;
+  comparison: Comparison;
+  /** Event id of the report that made it (its case's last report in the batch). */
+  triggeredBy: string;
+  /** The cluster the link made or joined, as if the batch's links were made one by one (none for an unclustered weak link). */
+  clusterId: string | null;
+  /** The cluster it ends in once the batch's merges are applied. */
+  finalClusterId: string | null;
+  merged?: { survivor: string; absorbed: string };
 }
 
 /**
- * The correlation engine in memory: reports in, links and cluster changes out. Used by the
- * benchmark and the in-process pre-check; the correlation service runs the same steps
- * (extractFeatures → blockingKeys → candidates → compareCases → planLink) against PostgreSQL.
+ * Where linking keeps its state: the agency cases' features, the blocking keys (where candidates
+ * and frequencies come from), the links and the clusters. Implementations: PostgreSQL in the
+ * correlation service (one per transaction), memory in testing/.
  */
-export class Engine {
-  readonly config: MatchConfig;
-  readonly index = new BlockingIndex();
-  readonly clusters = new InMemoryClusterStore();
-  private readonly gazetteer: readonly GazetteerEntry[];
-  private readonly cases = new Map<string, CaseState>();
-  // By the sorted pair's first id, then its second: lookups hash the ids themselves (V8 keeps
-  // a string's hash), never a concatenation made per candidate; the link id (a SHA-1) is
-  // computed only for new links.
-  private readonly links = new Map<string, Map<string, Link>>();
-  private readonly events = new Set<string>();
+export interface LinkingRepository {
+  /** The features stored for each of these agency cases, in the order they were stored. */
+  featuresOf(caseKeys: readonly string[]): Promise<Map<string, Feature[]>>;
+  /** Stores new features (one already stored is left as it is). */
+  addFeatures(features: readonly StoredFeature[]): Promise<void>;
+  /**
+   * Serialises with concurrent batches whose probe keys meet these index keys or the other way
+   * round (PostgreSQL: advisory locks); held until the batch ends.
+   */
+  lockKeys(index: readonly string[], probe: readonly string[]): Promise<void>;
+  /** Stores agency cases under blocking keys (an entry already stored is left as it is). */
+  addKeys(entries: readonly { key: string; caseKey: string }[]): Promise<void>;
+  /** How many distinct agency cases are stored under each key (a key under none may be absent). */
+  frequencies(keys: readonly string[]): Promise<Map<string, number>>;
+  /** For each probing case, the distinct other cases stored under any of its keys, at most `limit` each. */
+  candidates(
+    probes: readonly { self: string; key: string }[],
+    limit: number,
+  ): Promise<{ self: string; caseKey: string }[]>;
+  /** The profiles of stored agency cases (identity and every feature). */
+  profiles(caseKeys: readonly string[]): Promise<Map<string, CaseProfile>>;
+  /** Which of these links exist already, and whether they are weak. */
+  existingLinks(linkIds: readonly string[]): Promise<Map<string, { weak: boolean }>>;
+  /** The current cluster of each agency case, the cases locked against concurrent batches until the batch ends. */
+  lockClusters(caseKeys: readonly string[]): Promise<Map<string, ClusterHead | null>>;
+  /** Persists what the batch made of the clusters. */
+  saveClusters(changes: ClusterChanges): Promise<void>;
+  /** Stores new links and updates upgraded ones. */
+  saveLinks(links: readonly MadeLink[]): Promise<void>;
+}
 
-  constructor(options: EngineOptions) {
-    this.gazetteer = options.gazetteer;
-    this.config = matchConfig(options.config);
+/** Options of linkBatch. */
+export interface LinkBatchOptions {
+  config: MatchConfig;
+  /** Time of the batch (clusters' first seen and updated). */
+  now?: Date;
+}
+
+/** What linkBatch did. */
+export interface LinkBatchResult {
+  links: MadeLink[];
+  /** The agency cases the batch touched. */
+  cases: string[];
+}
+
+/** Identity of a feature inside its agency case (the same value at the same path is one feature). */
+export function featureId(f: Feature): string {
+  return `${f.key}\t${f.source}`;
+}
+
+/** A report's features, each once (the same value at the same path is one feature). */
+export function uniqueFeatures(features: readonly Feature[]): Feature[] {
+  const seen = new Set<string>();
+  return features.filter((f) => {
+    const id = featureId(f);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+/** An agency case touched by the batch: its merged features and what is new. */
+interface TouchedCase {
+  identity: AgencyCaseIdentity;
+  /** Features the batch's reports carry, first occurrence kept, with the report that brought each. */
+  extracted: { feature: Feature; eventId: string }[];
+  /** Event id of the case's last report in the batch (the trigger of its links). */
+  lastEventId: string;
+  features: Feature[];
+  index: string[];
+  probe: string[];
+}
+
+/**
+ * Links a batch of reports (in record order; the reports themselves already stored): merges each
+ * report's features into its agency case, stores the cases under their blocking keys after
+ * locking them (probe keys exclusively, index-only keys shared: two concurrent batches cannot
+ * miss each other), finds candidates through the keys (never an all-pairs scan; values carried
+ * by more than `maxValueFrequency` cases are not probed, place keys excepted), scores each pair
+ * once, keeps the links that pass (a weak link is made full by new evidence, never the other way
+ * round), applies them to the clusters as if made one by one (the older cluster survives a
+ * merge) and stores the links. The number of repository calls does not grow with the batch.
+ */
+export async function linkBatch(
+  repo: LinkingRepository,
+  reports: readonly BatchReport[],
+  options: LinkBatchOptions,
+): Promise<LinkBatchResult> {
+  const { config } = options;
+  const touched = touchedCases(reports);
+  const caseKeys = [...touched.keys()];
+  const result: LinkBatchResult = { links: [], cases: caseKeys };
+  if (caseKeys.length === 0) return result;
+
+  // Merge the new features into their agency cases.
+  const stored = await repo.featuresOf(caseKeys);
+  const allIndex: string[] = [];
+  const allProbe: string[] = [];
+  const added: StoredFeature[] = [];
+  for (const [key, c] of touched) {
+    const existing = stored.get(key) ?? [];
+    const known = new Set(existing.map(featureId));
+    const fresh = c.extracted.filter((x) => !known.has(featureId(x.feature)));
+    for (const x of fresh) added.push({ caseKey: key, eventId: x.eventId, feature: x.feature });
+    c.features = [...existing, ...fresh.map((x) => x.feature)];
+    const keys = blockingKeys(c.features, config);
+    c.index = keys.index;
+    c.probe = keys.probe;
+    allIndex.push(...keys.index);
+    allProbe.push(...keys.probe);
   }
+  if (added.length > 0) await repo.addFeatures(added);
 
-  /** Ingests one report: merges it into its agency case, scores the candidates, links and clusters. */
-  ingest(report: AnyReport, kind: ReportKindName, now: number = Date.now()): IngestResult {
-    const identity = agencyCaseOf(report, kind);
-    const result: IngestResult = {
-      agencyCaseId: identity.id,
-      duplicate: false,
-      newLinks: [],
-      upgradedLinks: [],
-      merges: [],
-    };
-    if (this.events.has(report.eventId)) {
-      result.duplicate = true;
-      const cluster = this.clusters.clusterOf(identity.id);
-      if (cluster) result.clusterId = cluster.id;
-      return result;
+  await repo.lockKeys(allIndex, allProbe);
+  const entries = [...touched].flatMap(([caseKey, c]) => c.index.map((key) => ({ key, caseKey })));
+  if (entries.length > 0) await repo.addKeys(entries);
+
+  // Frequencies of the probe keys and of the cases' identifier values (for the cap).
+  const valueKeys = [...touched.values()].flatMap((c) =>
+    c.features.map((f) => valueKey(f)).filter((k): k is string => k !== undefined),
+  );
+  const frequency = await repo.frequencies([...new Set([...allProbe, ...valueKeys])]);
+  const freqOf = (key: string) => frequency.get(key) ?? 0;
+  const probes = [...touched].flatMap(([self, c]) =>
+    c.probe
+      .filter((k) => isPlaceKey(k) || freqOf(k) <= config.maxValueFrequency)
+      .map((key) => ({ self, key })),
+  );
+  if (probes.length === 0) return result;
+  const candidateRows = await repo.candidates(probes, MAX_CANDIDATES);
+  if (candidateRows.length === 0) return result;
+
+  const profiles = await repo.profiles(
+    [...new Set(candidateRows.map((r) => r.caseKey))].filter((k) => !touched.has(k)),
+  );
+  for (const [key, c] of touched) profiles.set(key, buildProfile(c.identity, c.features));
+
+  // Each pair once, whichever side found it.
+  const pairs = new Map<string, { a: string; b: string; self: string }>();
+  for (const r of candidateRows) {
+    const [a, b] = orderedPair(r.self, r.caseKey);
+    const linkId = linkIdOf(a, b);
+    if (!pairs.has(linkId)) pairs.set(linkId, { a, b, self: r.self });
+  }
+  const existingLinks = await repo.existingLinks([...pairs.keys()]);
+
+  const links: MadeLink[] = [];
+  for (const [linkId, { a, b, self }] of pairs) {
+    const existing = existingLinks.get(linkId);
+    if (existing && !existing.weak) continue;
+    const pa = profiles.get(a);
+    const pb = profiles.get(b);
+    if (!pa || !pb) continue;
+    const comparison = compareCases(pa, pb, freqOf, config);
+    if (!comparison.link || (existing && comparison.weak)) continue;
+    links.push({
+      linkId,
+      a,
+      b,
+      comparison,
+      triggeredBy: touched.get(self)!.lastEventId,
+      clusterId: null,
+      finalClusterId: null,
+    });
+  }
+  if (links.length === 0) return result;
+
+  const now = options.now ?? new Date();
+  const clustering = links.filter((l) => !l.comparison.weak || config.clusterWeakLinks);
+  const members = [...new Set(clustering.flatMap((l) => [l.a, l.b]))].sort();
+  const heads =
+    members.length === 0 ? new Map<string, ClusterHead | null>() : await repo.lockClusters(members);
+  const changes = planClusters(clustering, heads, now);
+  await repo.saveClusters(changes.changes);
+  for (const l of links) l.finalClusterId = l.clusterId ? changes.resolve(l.clusterId) : null;
+  await repo.saveLinks(links);
+  result.links = links;
+  return result;
+}
+
+/** The batch's agency cases in record order, each with the features its reports carry. */
+function touchedCases(reports: readonly BatchReport[]): Map<string, TouchedCase> {
+  const touched = new Map<string, TouchedCase>();
+  const seen = new Map<string, Set<string>>();
+  for (const report of reports) {
+    const id = report.identity.id;
+    let c = touched.get(id);
+    let ids = seen.get(id);
+    if (!c || !ids) {
+      c = { identity: report.identity, extracted: [], lastEventId: '', features: [], index: [], probe: [] };
+      touched.set(id, c);
+      seen.set(id, (ids = new Set()));
     }
-    this.events.add(report.eventId);
-
-    const state = this.merge(identity, report, kind);
-    const [identifierKeys, placeKeys] = this.probeKeys(state);
-    const candidates = this.index.candidates(identifierKeys);
-    candidates.delete(identity.id);
-    // Place keys find only weak links (a full route link needs an indicator, which has its own key).
-    const placeOnly = this.config.weakLinks ? this.index.candidates(placeKeys) : new Set<string>();
-    placeOnly.delete(identity.id);
-
-    for (const otherId of placeOnly) {
-      if (candidates.has(otherId)) continue;
-      // No identifier key in common: only a route waypoint can link them, weakly. A pair that
-      // is linked already cannot gain from that; others are tested cheaply first.
-      if (this.linkOf(identity.id, otherId)) continue;
-      if (waypointAgrees(state.profile, this.cases.get(otherId)!.profile, this.config))
-        candidates.add(otherId);
+    for (const feature of report.features) {
+      const fid = featureId(feature);
+      if (ids.has(fid)) continue;
+      ids.add(fid);
+      c.extracted.push({ feature, eventId: report.eventId });
     }
+    c.lastEventId = report.eventId;
+  }
+  return touched;
+}
 
-    for (const otherId of candidates) {
-      const other = this.cases.get(otherId)!;
-      const [a, b] = orderedPair(identity.id, otherId);
-      const existing = this.linkOf(a, b);
-      if (existing && !existing.weak) continue;
-      const [pa, pb] = a === identity.id ? [state.profile, other.profile] : [other.profile, state.profile];
-      const comparison = compareCases(pa, pb, this.index, this.config);
-      if (!comparison.link) continue;
-      if (existing && comparison.weak) continue;
-      const linkId = existing?.linkId ?? linkIdOf(a, b);
-      const link: Link = {
-        linkId,
-        a,
-        b,
-        score: comparison.score,
-        reasons: comparison.reasons,
-        crossBorder: comparison.crossBorder,
-        weak: comparison.weak,
-        capped: comparison.capped,
-      };
-      let partners = this.links.get(a);
-      if (!partners) this.links.set(a, (partners = new Map()));
-      partners.set(b, link);
-      (existing ? result.upgradedLinks : result.newLinks).push(link);
-      if (link.weak && !this.config.clusterWeakLinks) continue;
-      const applied = applyLink(this.clusters, a, b, linkId, now);
-      if (applied.merged) result.merges.push(applied.merged);
+/**
+ * Applies links to the clusters as if they were made one after the other (what planLink decides
+ * for each, given the clusters left by the previous ones), from the cases' current clusters.
+ * Sets each link's clusterId and merged; returns the end state and the resolution of a cluster id
+ * to the one it ends in.
+ */
+export function planClusters(
+  links: readonly MadeLink[],
+  heads: ReadonlyMap<string, ClusterHead | null>,
+  now: Date,
+): { changes: ClusterChanges; resolve: (clusterId: string) => string } {
+  const clusterOf = new Map<string, string | null>();
+  const firstSeen = new Map<string, number>();
+  for (const [caseKey, head] of heads) {
+    clusterOf.set(caseKey, head?.id ?? null);
+    if (head) firstSeen.set(head.id, head.firstSeenAt);
+  }
+  const initial = new Map(clusterOf);
+  const mergedInto = new Map<string, string>();
+  const resolve = (id: string): string => {
+    let cur = id;
+    for (let next = mergedInto.get(cur); next; next = mergedInto.get(cur)) cur = next;
+    return cur;
+  };
+  const head = (caseKey: string): ClusterHead | undefined => {
+    const id = clusterOf.get(caseKey);
+    if (!id) return undefined;
+    const r = resolve(id);
+    return { id: r, firstSeenAt: firstSeen.get(r)! };
+  };
+  const created: string[] = [];
+  const merges: { survivor: string; absorbed: string }[] = [];
+  const touchedClusters = new Set<string>();
+  for (const l of links) {
+    const plan = planLink(l.a, l.b, head(l.a), head(l.b), l.linkId, now.getTime());
+    switch (plan.action) {
+      case 'create':
+        if (!firstSeen.has(plan.clusterId)) {
+          firstSeen.set(plan.clusterId, plan.firstSeenAt);
+          created.push(plan.clusterId);
+        }
+        for (const k of plan.members) clusterOf.set(k, plan.clusterId);
+        break;
+      case 'join':
+        clusterOf.set(plan.add, plan.clusterId);
+        break;
+      case 'none':
+        break;
+      case 'merge':
+        mergedInto.set(plan.absorbed, plan.survivor);
+        merges.push({ survivor: plan.survivor, absorbed: plan.absorbed });
+        l.merged = { survivor: plan.survivor, absorbed: plan.absorbed };
+        break;
     }
-    const cluster = this.clusters.clusterOf(identity.id);
-    if (cluster) result.clusterId = cluster.id;
-    return result;
+    l.clusterId = plan.clusterId;
+    touchedClusters.add(plan.clusterId);
   }
-
-  /** The merged profile of an agency case. */
-  profileOf(agencyCaseId: string): CaseProfile | undefined {
-    return this.cases.get(agencyCaseId)?.profile;
+  const moved: { caseKey: string; clusterId: string }[] = [];
+  for (const [caseKey, id] of clusterOf) {
+    const end = id ? resolve(id) : null;
+    if (end !== null && end !== initial.get(caseKey)) moved.push({ caseKey, clusterId: end });
   }
-
-  /** The eventIds of the reports merged into an agency case. */
-  eventIdsOf(agencyCaseId: string): readonly string[] {
-    return this.cases.get(agencyCaseId)?.eventIds ?? [];
-  }
-
-  /** The blocking keys an agency case is stored under and probes with. */
-  keysOf(agencyCaseId: string): BlockingKeys | undefined {
-    const state = this.cases.get(agencyCaseId);
-    return state ? { index: [...state.index], probe: [...state.probe] } : undefined;
-  }
-
-  /** The cluster of an agency case, if it is linked. */
-  clusterOf(agencyCaseId: string): ClusterRecord | undefined {
-    return this.clusters.clusterOf(agencyCaseId);
-  }
-
-  /** Every agency case id seen. */
-  caseIds(): IterableIterator<string> {
-    return this.cases.keys();
-  }
-
-  /** Every link made (weak ones included). */
-  *allLinks(): IterableIterator<Link> {
-    for (const partners of this.links.values()) yield* partners.values();
-  }
-
-  /** Number of agency cases held. */
-  get caseCount(): number {
-    return this.cases.size;
-  }
-
-  private merge(identity: AgencyCaseIdentity, report: AnyReport, kind: ReportKindName): CaseState {
-    const extracted = extractFeatures(report, kind, this.gazetteer);
-    let state = this.cases.get(identity.id);
-    let added: Feature[];
-    if (!state) {
-      // A new case: every feature is new (paths are unique within one report).
-      added = extracted;
-      state = { identity, index: [], probe: [], profile: buildProfile(identity, []), eventIds: [] };
-      this.cases.set(identity.id, state);
-    } else {
-      // An amendment: keep what the case does not hold yet (same value at the same path = same feature).
-      const held = new Set(state.profile.features.map(featureId));
-      added = extracted.filter((f) => !held.has(featureId(f)));
-    }
-    state.eventIds.push(report.eventId);
-    if (added.length > 0) {
-      extendProfile(state.profile, added);
-      const keys = blockingKeys(added, this.config);
-      const heldIndex = new Set(state.index);
-      const fresh = keys.index.filter((k) => !heldIndex.has(k));
-      state.index = state.index.length === 0 ? fresh : [...state.index, ...fresh];
-      const heldProbe = new Set(state.probe);
-      const freshProbe = keys.probe.filter((k) => !heldProbe.has(k));
-      state.probe = state.probe.length === 0 ? freshProbe : [...state.probe, ...freshProbe];
-      this.index.add(identity.id, fresh);
-    }
-    return state;
-  }
-
-  private linkOf(x: string, y: string): Link | undefined {
-    return x < y ? this.links.get(x)?.get(y) : this.links.get(y)?.get(x);
-  }
-
-  // Probe keys split in two: identifiers and names (values past the frequency cap dropped),
-  // and place keys (bounded by geography and time, never capped).
-  private probeKeys(state: CaseState): [string[], string[]] {
-    const cap = this.config.maxValueFrequency;
-    const identifiers: string[] = [];
-    const places: string[] = [];
-    for (const key of state.probe) {
-      if (isPlaceKey(key)) places.push(key);
-      else if (this.index.frequency(key) <= cap) identifiers.push(key);
-    }
-    return [identifiers, places];
-  }
+  return {
+    changes: {
+      now,
+      created,
+      moved,
+      merges: merges.map((m) => ({ ...m, final: resolve(m.absorbed) })),
+      touched: [...new Set([...touchedClusters].map(resolve))],
+    },
+    resolve,
+  };
 }

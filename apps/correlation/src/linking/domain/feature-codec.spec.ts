@@ -1,5 +1,5 @@
-import type { Feature } from '@app/matching';
-import { decodeFeature, encodeFeature, featureId } from './feature-codec';
+import { featureId, type Feature } from '@app/matching';
+import { decodeFeature, encodeFeature } from './feature-codec';
 
 describe(encodeFeature.name, () => {
   it('round-trips an open-ended route waypoint through JSON', () => {

@@ -13,8 +13,3 @@ export function decodeFeature(raw: Record<string, unknown>): Feature {
   if (f.type === 'ROUTE_WAYPOINT' && (f.to === null || f.to === undefined)) f.to = Infinity;
   return f;
 }
-
-/** Identity of a feature inside its agency case (the same value at the same path is one feature). */
-export function featureId(f: Feature): string {
-  return `${f.key}\t${f.source}`;
-}

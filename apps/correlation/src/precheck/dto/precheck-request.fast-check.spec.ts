@@ -1,5 +1,6 @@
 import { defaultGazetteer } from '@app/contracts';
 import { ProblemException } from '@app/platform';
+import { PrecheckError } from '../precheck.errors';
 import { jsonClone, jsonSlots, seededRandom, SeizureReportBuilder, type JsonValue } from '@app/testing';
 import { keyCertainCheck, keyCheck } from '../keying/keyed-check';
 import { isCertainlyValidPrecheck } from './precheck-request.fast-check';
@@ -92,7 +93,7 @@ function reference(doc: unknown): boolean {
     keyCheck(doc, 'AF-ACD', gazetteer);
     return true;
   } catch (e) {
-    if (e instanceof ProblemException) return false;
+    if (e instanceof ProblemException || e instanceof PrecheckError) return false;
     throw e;
   }
 }
@@ -148,7 +149,7 @@ describe(isCertainlyValidPrecheck.name, () => {
       try {
         full = keyCheck(JSON.parse(text), 'AF-ACD', gazetteer);
       } catch (e) {
-        if (!(e instanceof ProblemException)) throw e;
+        if (!(e instanceof ProblemException || e instanceof PrecheckError)) throw e;
       }
       if (fast) {
         keyed++;

@@ -1,6 +1,7 @@
 import { defaultGazetteer } from '@app/contracts';
 import type { GazetteerEntry } from '@app/matching';
-import { ProblemException } from '@app/platform';
+import { httpAnswerOf, ProblemException } from '@app/platform';
+import { PrecheckError } from '../precheck.errors';
 import { keyCheck } from './keyed-check';
 
 const gazetteer: GazetteerEntry[] = defaultGazetteer
@@ -12,6 +13,9 @@ function problemOf(body: unknown): { status: number; paths: string[] } {
   try {
     keyCheck(body, 'AF-ACD', gazetteer);
   } catch (e) {
+    // Refused by the contract's validation (validateInput) or by the pre-check's own rules.
+    if (e instanceof PrecheckError)
+      return { status: httpAnswerOf(e)!.status, paths: (e.errors ?? []).map((x) => x.path).sort() };
     if (!(e instanceof ProblemException)) throw e;
     return { status: e.problemBody.status, paths: (e.problemBody.errors ?? []).map((x) => x.path).sort() };
   }

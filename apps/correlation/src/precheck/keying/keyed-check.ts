@@ -1,10 +1,11 @@
 import type { PrecheckFeature } from '@app/contracts';
 import type { GazetteerEntry } from '@app/matching';
-import { ProblemException, validateInput } from '@app/platform';
+import { validateInput } from '@app/platform';
 import { checkKeys, identifierTypes } from '../domain/check-keys';
 import type { PrecheckKey } from '../domain/precheck-keys';
 import { isCertainlyValidPrecheck } from '../dto/precheck-request.fast-check';
 import { PrecheckRequestDto } from '../dto/precheck-request.dto';
+import { PrecheckError, PrecheckErrorCode } from '../precheck.errors';
 
 /** A valid check, keyed: what the index is asked and what the audit records. */
 export interface KeyedCheck {
@@ -58,8 +59,7 @@ export function keyCheck(
   else {
     const hazard = hazardOf(body, '', 0);
     if (hazard !== undefined)
-      throw ProblemException.of(400, 'The pre-check has 1 problem; see errors[].', {
-        type: 'validation',
+      throw new PrecheckError(PrecheckErrorCode.INVALID_CHECK, 'The pre-check has 1 problem; see errors[].', {
         errors: [{ path: hazard, message: hazard === '$' ? 'nests too deep' : 'is not an allowed field' }],
       });
     req = validateInput(PrecheckRequestDto, body, 'pre-check');
@@ -70,20 +70,18 @@ export function keyCheck(
         if (typeof item !== 'object' || item === null || Array.isArray(item)) items.push(`${list}[${i}]`);
       });
     if (items.length > 0)
-      throw ProblemException.of(
-        400,
+      throw new PrecheckError(
+        PrecheckErrorCode.INVALID_CHECK,
         `The pre-check has ${items.length} problem${items.length === 1 ? '' : 's'}; see errors[].`,
-        {
-          type: 'validation',
-          errors: items.map((path) => ({ path, message: 'must be an object' })),
-        },
+        { errors: items.map((path) => ({ path, message: 'must be an object' })) },
       );
   }
   if (!hasIdentifiers(req))
-    throw ProblemException.of(400, 'A pre-check needs at least one conveyance, person or organisation.', {
-      type: 'validation',
-      errors: [{ path: '$', message: 'give at least one of conveyances, persons, organisations' }],
-    });
+    throw new PrecheckError(
+      PrecheckErrorCode.INVALID_CHECK,
+      'A pre-check needs at least one conveyance, person or organisation.',
+      { errors: [{ path: '$', message: 'give at least one of conveyances, persons, organisations' }] },
+    );
   return keyed(req, checkingAgencyId, gazetteer);
 }
 

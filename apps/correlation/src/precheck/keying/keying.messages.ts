@@ -1,4 +1,5 @@
-import type { ProblemDetails } from '@app/contracts';
+import type { FieldError, ProblemDetails } from '@app/contracts';
+import type { PrecheckErrorCode } from '../precheck.errors';
 import type { KeyedCheck } from './keyed-check';
 
 /**
@@ -13,6 +14,11 @@ export type KeyingRequest =
 export type KeyingReply =
   | { id: number; ok: true; check: KeyedCheck | null }
   | { id: number; ok: false; problem: ProblemDetails; headers: Record<string, string> }
+  | {
+      id: number;
+      ok: false;
+      precheckError: { code: PrecheckErrorCode; message: string; errors?: FieldError[] };
+    }
   | { id: number; ok: false; error: string };
 
 /** Sent once by a worker when it has loaded and can take checks. */

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { APP_CONFIG } from '@app/config';
 import type { GazetteerEntry } from '@app/matching';
 import { ProblemException } from '@app/platform';
+import { PrecheckError } from '../precheck.errors';
 import type { CorrelationEnv } from '../../correlation.env';
 import { MATCH_GAZETTEER } from '../../linking/linking.tokens';
 import { keyCertainCheck, keyCheck, type KeyedCheck } from './keyed-check';
@@ -170,7 +171,10 @@ export class PrecheckKeyingPool implements OnModuleInit, OnModuleDestroy {
         if (!job) continue;
         slot.pending.delete(reply.id);
         if (reply.ok) job.resolve(reply.check);
-        else if ('problem' in reply) job.reject(new ProblemException(reply.problem, reply.headers));
+        else if ('precheckError' in reply) {
+          const { code, message, errors } = reply.precheckError;
+          job.reject(new PrecheckError(code, message, { errors }));
+        } else if ('problem' in reply) job.reject(new ProblemException(reply.problem, reply.headers));
         else job.reject(new Error(`pre-check keying failed: ${reply.error}`));
       }
     });

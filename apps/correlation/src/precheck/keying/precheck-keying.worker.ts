@@ -2,6 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { GazetteerEntry } from '@app/matching';
 import { ProblemException } from '@app/platform';
+import { PrecheckError } from '../precheck.errors';
 import { keyCertainCheck, keyCheck } from './keyed-check';
 import { KEYING_READY, type KeyingReply, type KeyingRequest } from './keying.messages';
 
@@ -17,6 +18,8 @@ port.on('message', (batch: KeyingRequest[]) => {
           : keyCheck(r.body, r.agencyId, gazetteer);
       return { id: r.id, ok: true, check };
     } catch (e) {
+      if (e instanceof PrecheckError)
+        return { id: r.id, ok: false, precheckError: { code: e.code, message: e.message, errors: e.errors } };
       if (e instanceof ProblemException)
         return { id: r.id, ok: false, problem: e.problemBody, headers: e.headers };
       return { id: r.id, ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };

@@ -1,0 +1,60 @@
+import type { EntityManager } from 'typeorm';
+import { defaultGazetteer } from '@app/contracts';
+import { agencyCaseOf, matchConfig } from '@app/matching';
+import { containerNumber, SeizureReportBuilder } from '@app/testing';
+import { incomingSeizure, type IncomingReport } from '../intake/incoming-report';
+import { LinkingService } from './linking.service';
+import { InMemoryLinkingStore } from './testing/in-memory-linking.store';
+
+const tx = {} as EntityManager;
+
+describe(LinkingService.name, () => {
+  function setup() {
+    const store = new InMemoryLinkingStore();
+    const service = new LinkingService(matchConfig(), defaultGazetteer.all(), store);
+    // The intake's part: the agency case and its report are stored before linking.
+    const stored = (reports: IncomingReport[]) =>
+      reports.map((report) => {
+        const identity = agencyCaseOf(report.body, report.kind);
+        store.storeReport(identity, report.body.eventId);
+        return { report, agencyCaseId: identity.id };
+      });
+    return { store, service, stored };
+  }
+
+  it('publishes one CaseLinked per link, with both sides, the cluster and the countries', async () => {
+    const { store, service, stored } = setup();
+    const pk = incomingSeizure(SeizureReportBuilder.bare('PK-ANF').withContainer('CSQU3054383').build());
+    const af = incomingSeizure(SeizureReportBuilder.bare('AF-CNPA').withContainer('CSQU3054383').build());
+    service.prepare([pk]);
+    await service.onStored(tx, stored([pk]));
+    expect(store.published).toEqual([]);
+    await service.onStored(tx, stored([af]));
+    expect(store.published).toHaveLength(1);
+    const [event] = store.published;
+    const caseOf = (r: IncomingReport) => agencyCaseOf(r.body, r.kind).id;
+    expect(event).toMatchObject({
+      linkId: [...store.links.keys()][0],
+      clusterId: store.clusterOf(caseOf(pk)),
+      crossBorder: true,
+      weak: false,
+      countries: ['AF', 'PK'],
+      triggeredByEventId: af.body.eventId,
+    });
+    expect([event.a.eventIds, event.b.eventIds].flat().sort()).toEqual(
+      [pk.body.eventId, af.body.eventId].sort(),
+    );
+    expect(event.reasons[0]).toMatchObject({ feature: 'CONTAINER' });
+    expect(event.merged).toBeUndefined();
+  });
+
+  it('publishes nothing when the batch links nothing', async () => {
+    const { store, service, stored } = setup();
+    const seizure = (agencyId: string) =>
+      incomingSeizure(SeizureReportBuilder.bare(agencyId).withContainer(containerNumber('MSCU')).build());
+    await service.onStored(tx, stored([seizure('PK-ANF')]));
+    await service.onStored(tx, stored([seizure('AF-CNPA')]));
+    expect(store.published).toEqual([]);
+    expect(store.links.size).toBe(0);
+  });
+});

@@ -1,0 +1,78 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import {
+  agencyCaseOf,
+  extractFeatures,
+  linkBatch,
+  uniqueFeatures,
+  type Feature,
+  type GazetteerEntry,
+  type MatchConfig,
+} from '@app/matching';
+import type { IncomingReport } from '../intake/incoming-report';
+import { ReportStoredHandler, type StoredReport } from '../intake/report-intake.service';
+import { caseLinkedEvents } from './domain/case-linked-event';
+import { LINKING_STORES, type LinkingStores } from './linking.repository';
+import { MATCH_CONFIG, MATCH_GAZETTEER } from './linking.tokens';
+
+/**
+ * Links agency cases once reports are stored, inside the intake's transaction: normalises the
+ * reports ahead of it (prepare), runs the matching library's linkBatch over the transaction's
+ * linking store (the same code path the quality figures measure, docs/matching.md), and queues
+ * one CaseLinked per new or upgraded link in the outbox. Runs once per report (idempotency rows of
+ * the intake), so a redelivery changes nothing.
+ */
+@Injectable()
+export class LinkingService extends ReportStoredHandler {
+  private readonly logger = new Logger(LinkingService.name);
+
+  constructor(
+    @Inject(MATCH_CONFIG) private readonly config: MatchConfig,
+    @Inject(MATCH_GAZETTEER) private readonly gazetteer: readonly GazetteerEntry[],
+    @Inject(LINKING_STORES) private readonly stores: LinkingStores,
+  ) {
+    super();
+  }
+
+  // Features of reports normalised ahead of their transaction (prepare), until it reads them.
+  private readonly prepared = new WeakMap<IncomingReport, Feature[]>();
+
+  override prepare(reports: readonly IncomingReport[]): void {
+    for (const report of reports) this.prepared.set(report, this.featuresOf(report));
+  }
+
+  async onStored(tx: EntityManager, stored: StoredReport[]): Promise<void> {
+    const store = this.stores.forTransaction(tx);
+    const reports = stored.map(({ report }) => {
+      const features = this.prepared.get(report) ?? this.featuresOf(report);
+      this.prepared.delete(report);
+      return { identity: agencyCaseOf(report.body, report.kind), eventId: report.body.eventId, features };
+    });
+    const now = new Date();
+    const { links } = await linkBatch(store, reports, { config: this.config, now });
+    if (links.length === 0) return;
+
+    const sides = await store.caseSides([...new Set(links.flatMap((l) => [l.a, l.b]))]);
+    const countries = await store.clusterCountries([
+      ...new Set(links.map((l) => l.finalClusterId).filter((k): k is string => k !== null)),
+    ]);
+    await store.publish(caseLinkedEvents(links, sides, countries, now, randomUUID));
+    for (const l of links)
+      this.logger.log({
+        msg: 'link made',
+        linkId: l.linkId,
+        clusterId: l.clusterId,
+        a: l.a,
+        b: l.b,
+        score: Number(l.comparison.score.toFixed(3)),
+        crossBorder: l.comparison.crossBorder,
+        weak: l.comparison.weak,
+        merged: l.merged,
+      });
+  }
+
+  private featuresOf(report: IncomingReport): Feature[] {
+    return uniqueFeatures(extractFeatures(report.body, report.kind, this.gazetteer));
+  }
+}

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { defaultGazetteer } from '@app/contracts';
+import { COUNTRY, containerNumber, policyOf } from '@app/testing';
+import type { CorrelationEnv } from '../correlation.env';
+import { PrecheckKeyingPool } from './keying/precheck-keying.pool';
+import { PrecheckAuditWriter } from './precheck-audit.writer';
+import { PrecheckIndexService } from './precheck-index.service';
+import { PrecheckOwnerReader } from './precheck-owner.reader';
+import { PrecheckService } from './precheck.service';
+import { InMemoryPrecheckRepository } from './testing/in-memory-precheck.repository';
+
+const policy = policyOf({
+  agencies: {
+    'AF-CNPA': { name: 'Counter Narcotics Police', liaisonContact: { email: 'blo@cnpa.example.org' } },
+    'PK-ANF': { name: 'Anti-Narcotics Force', liaisonContact: { email: 'blo@anf.example.org' } },
+  },
+  rules: [
+    { from: 'PK', to: 'AF', ...COUNTRY },
+    { from: 'AF', to: 'PK', ...COUNTRY },
+  ],
+});
+
+async function setup() {
+  const repo = new InMemoryPrecheckRepository();
+  const index = new PrecheckIndexService(repo);
+  const writer = new PrecheckAuditWriter(repo);
+  const keying = new PrecheckKeyingPool(defaultGazetteer.all(), {
+    PRECHECK_KEYING_WORKERS: 0,
+  } as CorrelationEnv);
+  const service = new PrecheckService(repo, index, writer, new PrecheckOwnerReader(repo), keying, policy, 50);
+  /** An agency case of `agencyId` carrying a container, as case_feature holds it. */
+  const store = async (
+    agencyId: string,
+    container: string,
+    state = { tlp: 'AMBER' as const, clusterId: null },
+  ) => {
+    const caseKey = `seizure:${agencyId}:${randomUUID()}`;
+    repo.features.push({
+      id: String(repo.features.length + 1),
+      case_key: caseKey,
+      t: 'CONTAINER',
+      v: container,
+      c: null,
+      d: null,
+      ph: null,
+      pr: false,
+      nk: null,
+      dob: null,
+    });
+    repo.owners.set(caseKey, state);
+    await index.catchUp();
+    return caseKey;
+  };
+  const check = (agencyId: string, container: string, checkId = randomUUID()) =>
+    service.check(
+      { checkId, crossingPoint: 'TORKHAM', conveyances: [{ kind: 'CONTAINER', containerNumber: container }] },
+      { keyId: 'key-1', agencyId },
+    );
+  return { repo, writer, store, check };
+}
+
+describe(PrecheckService.name, () => {
+  it("answers CLEAR without another agency's case, and audits the check", async () => {
+    const { repo, check } = await setup();
+    const res = await check('PK-ANF', containerNumber('PCSU'));
+    expect(res).toMatchObject({ result: 'CLEAR', hits: [] });
+    expect(repo.audits.size).toBe(1);
+    expect(repo.outbox).toEqual([]);
+  });
+
+  it("answers HIT with whom to contact, and queues one PrecheckHit for the owner; never hits the checker's own case", async () => {
+    const { repo, store, check } = await setup();
+    const c = containerNumber('PCSU');
+    const owner = await store('AF-CNPA', c);
+    expect(await check('AF-CNPA', c)).toMatchObject({ result: 'CLEAR' });
+    const res = await check('PK-ANF', c);
+    expect(res.result).toBe('HIT');
+    expect(res.hits).toEqual([expect.objectContaining({ feature: 'CONTAINER' })]);
+    expect(repo.outbox).toHaveLength(1);
+    expect(JSON.parse(repo.outbox[0].payload)).toMatchObject({
+      owningAgencyId: 'AF-CNPA',
+      checkingAgencyId: 'PK-ANF',
+      agencyCaseId: owner,
+      disclosedToChecker: true,
+    });
+  });
+
+  it('answers a retried checkId with the first answer and writes nothing more', async () => {
+    const { repo, store, check } = await setup();
+    const c = containerNumber('PCSU');
+    const checkId = randomUUID();
+    const first = await check('PK-ANF', c, checkId);
+    await store('AF-CNPA', c);
+    expect(await check('PK-ANF', c, checkId)).toEqual(first);
+    expect(repo.audits.size).toBe(1);
+    expect(repo.outbox).toEqual([]);
+  });
+});
