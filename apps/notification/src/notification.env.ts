@@ -77,10 +77,20 @@ export class NotificationEnv extends CommonEnv {
   @Max(256)
   WEBHOOK_CONCURRENCY: number = 32;
 
-  @EnvDoc('How often an SSE stream looks for new alerts, in milliseconds.')
+  @EnvDoc(
+    'How often the alert streams (SSE) look for new alerts, in milliseconds: one poller serves every open stream.',
+  )
   @IsInt({ message: 'must be an integer number of milliseconds' })
   @Min(10)
   ALERT_STREAM_POLL_MS: number = 250;
+
+  @EnvDoc(
+    'Most alert streams (SSE) one API key may hold open on one instance at a time; one more is answered 429.',
+  )
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  @Max(1000)
+  ALERT_STREAMS_PER_KEY: number = 5;
 
   @EnvDoc(
     'Key that encrypts webhook secrets at rest (AES-256-GCM): 32 bytes in base64 (`openssl rand -base64 32`). ' +

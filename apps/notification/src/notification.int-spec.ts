@@ -23,6 +23,7 @@ import {
 import { AlertIssuerService } from './alerts/alert-issuer.service';
 import type { InboxAlert } from './alerts/alerts.service';
 import type { AlertIssued } from './alerts/domain/alert.types';
+import { IdentityStore } from '@app/identity';
 import {
   CheckpointPublisherHost,
   LedgerKeyring,
@@ -103,6 +104,7 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
         WEBHOOK_BREAKER_RESET_MS: '1500',
         WEBHOOK_POLL_MS: '50',
         ALERT_STREAM_POLL_MS: '100',
+        ALERT_STREAMS_PER_KEY: '2',
         WEBHOOK_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
       },
     });
@@ -300,6 +302,49 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
     expect(verdict).toMatchObject({ ok: true, chainId: 'notification', published: null });
     await api('DELETE', `/v1/subscriptions/${sub.id}`, keys.anf);
     await receiver.stop();
+  });
+
+  it("ends a revoked liaison key's stream within the auth cache TTL, sends it no later alert, and caps streams per key", async () => {
+    const { fresh } = await createKeys(svc.app, { fresh: ['liaison', 'PK-ANF'] });
+    const open = () =>
+      fetch(`${svc.baseUrl}/v1/alerts/stream`, {
+        headers: { authorization: `Bearer ${fresh}`, accept: 'text/event-stream' },
+      });
+    const first = await open();
+    const second = await open();
+    expect([first.status, second.status]).toEqual([200, 200]);
+    // ALERT_STREAMS_PER_KEY=2: a third stream of the same key is refused, saying why.
+    const third = await open();
+    expect(third.status).toBe(429);
+    const refusal = (await third.json()) as { type: string; detail: string };
+    expect(refusal.type).toMatch(/too-many-streams$/);
+    expect(refusal.detail).toContain('ALERT_STREAMS_PER_KEY=2');
+    // A stream that hangs up frees its place.
+    await second.body!.cancel();
+    const replacement = await eventually(
+      async () => {
+        const res = await open();
+        if (res.status === 200) return res;
+        await res.body?.cancel();
+        return false;
+      },
+      { ...WAIT, what: 'a stream in the freed place' },
+    );
+    const sse = new SseReader(first);
+
+    await svc.app.get(IdentityStore).revokeKey(fresh.slice(4, 20));
+    const revokedAt = Date.now();
+    // The stream ends (read returns done) within the TTL (this suite: 0) and a poll round.
+    expect(await sse.readUntil(/(?!)/, 5000)).toBeNull();
+    expect(Date.now() - revokedAt).toBeLessThan(2000);
+    expect(sse.text).toContain('revoked');
+    await replacement.body?.cancel();
+
+    // An alert for the agency after the revocation reaches the inbox of a valid key, never the ended stream.
+    const { link } = await linkedPair();
+    await alertFor(link.linkId, keys.anf);
+    expect(sse.text).not.toContain(link.linkId);
+    expect((await open()).status).toBe(401);
   });
 
   it('a link whose reports are being copied waits for those copies instead of failing for them', async () => {

@@ -8,6 +8,7 @@ import { AlertIssuerService } from './alerts/alert-issuer.service';
 import { AlertSignals } from './alerts/alert-signals';
 import { AlertStreams } from './alerts/alert-streams.service';
 import { AlertsController } from './alerts/alerts.controller';
+import { ALERTS_REPOSITORY, PgAlertsRepository } from './alerts/alerts.repository';
 import { AlertsService } from './alerts/alerts.service';
 import { CaseLinkedConsumer } from './alerts/case-linked.consumer';
 import { Init1764300000000 } from './migrations/1764300000000-init';
@@ -64,6 +65,7 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
     AlertIssuerService,
     PrecheckAlertService,
     AlertIssuedRelay,
+    { provide: ALERTS_REPOSITORY, useClass: PgAlertsRepository },
     AlertsService,
     AlertStreams,
     WebhookSecrets,
