@@ -1,6 +1,40 @@
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  Validate,
+  ValidateIf,
+  ValidatorConstraint,
+  type ValidationArguments,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 import { CommonEnv, EnvDoc } from '@app/config';
 import { LedgerPreviousPublicKeysVariable, LedgerSigningKeyVariable } from '@app/ledger';
+import { AllowedNetworks } from './webhooks/domain/webhook-address';
+
+/** WEBHOOK_ALLOWED_NETWORKS: addresses or CIDR blocks, comma-separated; names the first bad entry. */
+@ValidatorConstraint({ name: 'networkList' })
+class NetworkList implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return problemOf(value) === null;
+  }
+  defaultMessage(args: ValidationArguments): string {
+    return `must be comma-separated addresses or CIDR blocks: ${problemOf(args.value)}`;
+  }
+}
+
+function problemOf(value: unknown): string | null {
+  try {
+    AllowedNetworks.parse(String(value));
+    return null;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
 
 /** Environment of the Notification service. */
 export class NotificationEnv extends CommonEnv {
@@ -28,7 +62,7 @@ export class NotificationEnv extends CommonEnv {
   NOTIFICATION_BATCH_SIZE: number = 200;
 
   @EnvDoc(
-    "Sharing policy JSON file (contract §6): which counterparts receive alerts about an agency's cases " +
+    "Sharing policy JSON file (docs/contract.md#sharing-policy): which counterparts receive alerts about an agency's cases " +
       'and which fields each sees. Read at start (a bad file stops the service); correlation and ' +
       'notification must read the same file.',
   )
@@ -94,12 +128,36 @@ export class NotificationEnv extends CommonEnv {
 
   @EnvDoc(
     'Key that encrypts webhook secrets at rest (AES-256-GCM): 32 bytes in base64 (`openssl rand -base64 32`). ' +
-      'Unset: they are stored unencrypted, with a warning at start.',
-    { secret: true },
+      'Keep it in the secret store. With RUN_MODE=development and no key, secrets are stored unencrypted, ' +
+      'with a warning at start.',
+    { secret: true, requiredWhen: 'RUN_MODE is production (the default)' },
   )
-  @IsOptional()
+  @ValidateIf((e: NotificationEnv) => e.RUN_MODE !== 'development' || e.WEBHOOK_SECRET_KEY !== undefined)
+  @IsNotEmpty({
+    message:
+      'is required when RUN_MODE is production (the default): webhook secrets must not be stored in the clear; ' +
+      'create one with `openssl rand -base64 32` and pass it from the secret store',
+  })
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes in base64 (openssl rand -base64 32)' })
   WEBHOOK_SECRET_KEY?: string;
+
+  @EnvDoc(
+    'Networks webhooks may reach although they are loopback, private, link-local, CGNAT or otherwise ' +
+      'special (docs/security.md#webhooks), as comma-separated addresses or CIDR blocks, e.g. ' +
+      '`127.0.0.0/8,::1/128`; plain http is accepted only to these. Unset: only public addresses over https. ' +
+      '`npm start`, the demo and the tests allowlist loopback.',
+  )
+  @IsOptional()
+  @Validate(NetworkList)
+  WEBHOOK_ALLOWED_NETWORKS?: string;
+
+  @EnvDoc(
+    'Most webhook subscriptions one agency may hold (deleted ones do not count); one more is answered 409.',
+  )
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  @Max(1000)
+  WEBHOOK_SUBSCRIPTIONS_PER_AGENCY: number = 10;
 
   @LedgerSigningKeyVariable()
   LEDGER_SIGNING_KEY?: string;

@@ -38,7 +38,11 @@ mapErrorsToHttp(NotificationError, {
 
 /** The answer to a cursor this API did not issue (400 naming `cursor`). */
 export function unknownCursor(): NotificationError {
-  return new NotificationError(NotificationErrorCode.UnknownCursor, 'The cursor is not one this API issued.', {
-    errors: [{ path: 'cursor', message: 'unknown cursor' }],
-  });
+  return new NotificationError(
+    NotificationErrorCode.UnknownCursor,
+    'The cursor is not one this API issued.',
+    {
+      errors: [{ path: 'cursor', message: 'unknown cursor' }],
+    },
+  );
 }

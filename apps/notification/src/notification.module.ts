@@ -24,7 +24,9 @@ import { ReportCopyService } from './reports/report-copy.service';
 import { DeliveriesController } from './webhooks/deliveries.controller';
 import { DeliveriesService } from './webhooks/deliveries.service';
 import { SubscriptionsController } from './webhooks/subscriptions.controller';
+import { PgSubscriptionsRepository, SUBSCRIPTIONS_REPOSITORY } from './webhooks/subscriptions.repository';
 import { SubscriptionsService } from './webhooks/subscriptions.service';
+import { systemResolver, WEBHOOK_RESOLVER, WebhookAddressGuard } from './webhooks/webhook-address.guard';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher.service';
 import { WebhookSecrets } from './webhooks/webhook-secrets';
 
@@ -70,7 +72,10 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
     AlertStreams,
     WebhookSecrets,
     WebhookDispatcher,
+    { provide: SUBSCRIPTIONS_REPOSITORY, useClass: PgSubscriptionsRepository },
     SubscriptionsService,
+    { provide: WEBHOOK_RESOLVER, useValue: systemResolver },
+    WebhookAddressGuard,
     DeliveriesService,
   ],
 })

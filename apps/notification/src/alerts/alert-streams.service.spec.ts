@@ -90,9 +90,12 @@ describe('AlertStreams: one poller for every open stream, capped per key, ended 
     const second = repo.add(alertFor('PK-ANF'));
     repo.add(alertFor('AF-CNPA'));
     signals.alertsCommitted();
-    await eventually(() => sinks[0].ids().length === 2 && sinks[1].ids().length === 1 && sinks[2].ids().length === 1, {
-      what: 'every stream caught up',
-    });
+    await eventually(
+      () => sinks[0].ids().length === 2 && sinks[1].ids().length === 1 && sinks[2].ids().length === 1,
+      {
+        what: 'every stream caught up',
+      },
+    );
     expect(sinks[0].ids()).toEqual([first.sequence, second.sequence]);
     expect(sinks[1].ids()).toEqual([second.sequence]);
     expect(sinks[2].text).not.toContain(first.alertId);
@@ -120,7 +123,9 @@ describe('AlertStreams: one poller for every open stream, capped per key, ended 
     expect((refused as Error).message).toContain('ALERT_STREAMS_PER_KEY=3');
     expect(extra.text).toBe('');
     // Another key of the same agency has its own allowance.
-    expect(() => streams.open({ ...anf, keyId: 'c'.repeat(16) }, 'key-anf-2', 0, new RecordingSink())).not.toThrow();
+    expect(() =>
+      streams.open({ ...anf, keyId: 'c'.repeat(16) }, 'key-anf-2', 0, new RecordingSink()),
+    ).not.toThrow();
     sinks[0].hangUp();
     expect(() => streams.open(anf, 'key-anf', 0, new RecordingSink())).not.toThrow();
   });

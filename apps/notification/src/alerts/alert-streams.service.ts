@@ -121,7 +121,10 @@ export class AlertStreams implements OnModuleDestroy {
         try {
           more = await this.round();
         } catch (e) {
-          this.logger.warn({ msg: 'alert streams could not read new alerts; retrying', error: (e as Error).message });
+          this.logger.warn({
+            msg: 'alert streams could not read new alerts; retrying',
+            error: (e as Error).message,
+          });
         }
         if (more || this.pendingWake || this.streams.size === 0 || this.stopped) continue;
         await new Promise<void>((resolve) => {
@@ -194,7 +197,11 @@ export class AlertStreams implements OnModuleDestroy {
         const was = streams[0].principal;
         if (now && now.keyId === was.keyId && now.agencyId === was.agencyId && now.role === was.role) return;
         for (const s of streams) this.end(s, 'the API key was revoked: this stream ends');
-        this.logger.log({ msg: 'alert streams of a revoked key ended', keyId: was.keyId, streams: streams.length });
+        this.logger.log({
+          msg: 'alert streams of a revoked key ended',
+          keyId: was.keyId,
+          streams: streams.length,
+        });
       }),
     );
   }

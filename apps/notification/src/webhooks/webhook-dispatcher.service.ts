@@ -8,6 +8,7 @@ import { AlertSignals } from '../alerts/alert-signals';
 import { webhookPayload } from '../alerts/alert-issuer.service';
 import type { NotificationEnv } from '../notification.env';
 import {
+  ADDRESS_REFUSED,
   classifyAttempt,
   countsAsBreakerFailure,
   disablesSubscription,
@@ -18,19 +19,22 @@ import {
 } from './domain';
 import { GroupCommit } from '@app/persistence';
 import { EndpointBreakers, EndpointUnavailableError, isBreakerOpenError } from './endpoint-breakers';
+import { WebhookAddressGuard } from './webhook-address.guard';
 import { WebhookSecrets } from './webhook-secrets';
 import { postWebhook, type SentAttempt } from './webhook-http.client';
 
+// Delivery metrics are labelled by subscription id and agency, never by URL or address: /metrics
+// is readable by anyone who reaches the port (docs/operating.md#metrics).
 const attempts = new Counter({
   name: 'intel_webhook_attempts_total',
-  help: 'Webhook delivery attempts by outcome (DELIVERED, RETRY, REJECTED; BREAKER_OPEN is a deferral, not an attempt)',
-  labelNames: ['outcome'] as const,
+  help: 'Webhook delivery attempts by subscription and outcome (DELIVERED, RETRY, REJECTED; BREAKER_OPEN is a deferral, not an attempt)',
+  labelNames: ['subscription', 'outcome'] as const,
   registers: [metricsRegistry],
 });
 const deliveriesFailed = new Counter({
   name: 'intel_webhook_deliveries_failed_total',
-  help: 'Webhook deliveries that gave up (status failed) after their last attempt, by recipient agency',
-  labelNames: ['agency'] as const,
+  help: 'Webhook deliveries that gave up (status failed) after their last attempt, by recipient agency and subscription',
+  labelNames: ['agency', 'subscription'] as const,
   registers: [metricsRegistry],
 });
 const attemptSeconds = new Histogram({
@@ -101,6 +105,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     @Inject(APP_CONFIG) private readonly env: NotificationEnv,
     private readonly secrets: WebhookSecrets,
     private readonly signals: AlertSignals,
+    private readonly addresses: WebhookAddressGuard,
   ) {
     this.schedule = parseSchedule(env.WEBHOOK_RETRY_SCHEDULE);
     this.breakers = new EndpointBreakers({
@@ -272,30 +277,44 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     });
     const startedAt = new Date();
     let sent: SentAttempt;
-    try {
-      sent = await this.breakers.fire(d.url, async () => {
-        const result = await postWebhook(d.url, body, { ...headers }, this.env.WEBHOOK_TIMEOUT_MS);
-        if (countsAsBreakerFailure(classifyAttempt(result))) throw new EndpointUnavailableError(result);
-        return result;
-      });
-    } catch (e) {
-      if (e instanceof EndpointUnavailableError) {
-        sent = e.result as SentAttempt;
-      } else if (isBreakerOpenError(e)) {
-        // The endpoint is known to be down: wait for the breaker's half-open trial, spend no attempt.
-        attempts.inc({ outcome: 'BREAKER_OPEN' });
-        await this.ds.query(
-          `UPDATE notification.delivery SET lease_until = NULL, next_attempt_at = now() + ($2 || ' milliseconds')::interval WHERE id = $1`,
-          [d.id, String(Math.max(50, Math.round(this.breakers.resetTimeoutMs / 2)))],
-        );
-        return;
-      } else {
-        throw e;
+    let why: string | null = null;
+    // Where the URL points now (DNS may have changed since it was subscribed): a refused address
+    // fails the delivery at once, a name that does not resolve now is retried; neither is sent.
+    const target = await this.addresses.check(d.url);
+    if (!target.ok) {
+      sent = { error: target.kind === 'refused' ? ADDRESS_REFUSED : 'NETWORK', durationMs: 0 };
+      why = target.reason;
+    } else
+      try {
+        sent = await this.breakers.fire(d.subscription_id, d.url, async () => {
+          const result = await postWebhook(
+            d.url,
+            target.address,
+            body,
+            { ...headers },
+            this.env.WEBHOOK_TIMEOUT_MS,
+          );
+          if (countsAsBreakerFailure(classifyAttempt(result))) throw new EndpointUnavailableError(result);
+          return result;
+        });
+      } catch (e) {
+        if (e instanceof EndpointUnavailableError) {
+          sent = e.result as SentAttempt;
+        } else if (isBreakerOpenError(e)) {
+          // The endpoint is known to be down: wait for the breaker's half-open trial, spend no attempt.
+          attempts.inc({ subscription: d.subscription_id, outcome: 'BREAKER_OPEN' });
+          await this.ds.query(
+            `UPDATE notification.delivery SET lease_until = NULL, next_attempt_at = now() + ($2 || ' milliseconds')::interval WHERE id = $1`,
+            [d.id, String(Math.max(50, Math.round(this.breakers.resetTimeoutMs / 2)))],
+          );
+          return;
+        } else {
+          throw e;
+        }
       }
-    }
     attempted();
     const outcome = classifyAttempt(sent);
-    attempts.inc({ outcome });
+    attempts.inc({ subscription: d.subscription_id, outcome });
     attemptSeconds.observe(sent.durationMs / 1000);
     const made = d.attempts + 1;
     const next = outcome === 'RETRY' ? nextAttemptAt(this.schedule, made, Date.now()) : null;
@@ -309,18 +328,22 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
       nextAttemptAt: next === null ? null : new Date(next),
       startedAt,
       httpStatus: sent.status ?? null,
-      lastError: sent.error ?? (outcome === 'DELIVERED' ? null : `HTTP ${sent.status}`),
+      lastError:
+        why !== null
+          ? `${sent.error}: ${why}`
+          : (sent.error ?? (outcome === 'DELIVERED' ? null : `HTTP ${sent.status}`)),
       durationMs: sent.durationMs,
       error: sent.error ?? null,
       outcome,
       disablesSubscription: disablesSubscription(sent),
       subscriptionId: d.subscription_id,
     });
-    if (status === 'failed') deliveriesFailed.inc({ agency: d.agency_id });
+    if (status === 'failed') deliveriesFailed.inc({ agency: d.agency_id, subscription: d.subscription_id });
     if (status !== 'delivered') {
       this.logger.warn({
         msg: status === 'failed' ? 'webhook delivery failed' : 'webhook attempt failed; will retry',
         delivery: d.id,
+        subscription: d.subscription_id,
         endpoint: EndpointBreakers.endpointOf(d.url),
         attempt: made,
         status: sent.status,
