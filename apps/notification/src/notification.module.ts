@@ -5,6 +5,7 @@ import { ServiceCoreModule } from '@app/platform';
 import { SharingPolicyModule } from '@app/sharing-policy';
 import { AlertIssuedRelay } from './alerts/alert-issued.relay';
 import { AlertIssuerService } from './alerts/alert-issuer.service';
+import { ALERT_STORE, PgAlertStore } from './alerts/alert-store.repository';
 import { AlertSignals } from './alerts/alert-signals';
 import { AlertStreams } from './alerts/alert-streams.service';
 import { AlertsController } from './alerts/alerts.controller';
@@ -21,8 +22,12 @@ import { PrecheckHitConsumer } from './prechecks/precheck-hit.consumer';
 import { ReportCopyConsumer } from './reports/report-copy.consumer';
 import { ReportCopiesInFlight } from './reports/report-copies-in-flight';
 import { ReportCopyService } from './reports/report-copy.service';
+import { PgReportsRepository, REPORTS_REPOSITORY } from './reports/reports.repository';
 import { DeliveriesController } from './webhooks/deliveries.controller';
-import { DeliveriesService } from './webhooks/deliveries.service';
+import { DELIVERIES_REPOSITORY, PgDeliveriesRepository } from './webhooks/deliveries.repository';
+import { DeliveriesService, DISPATCHER_CONTROL } from './webhooks/deliveries.service';
+import { DELIVERY_QUEUE, PgDeliveryQueue } from './webhooks/delivery-queue.repository';
+import { postWebhook, WEBHOOK_SENDER } from './webhooks/webhook-http.client';
 import { SubscriptionsController } from './webhooks/subscriptions.controller';
 import { PgSubscriptionsRepository, SUBSCRIPTIONS_REPOSITORY } from './webhooks/subscriptions.repository';
 import { SubscriptionsService } from './webhooks/subscriptions.service';
@@ -63,7 +68,9 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
   providers: [
     AlertSignals,
     ReportCopiesInFlight,
+    { provide: REPORTS_REPOSITORY, useClass: PgReportsRepository },
     ReportCopyService,
+    { provide: ALERT_STORE, useClass: PgAlertStore },
     AlertIssuerService,
     PrecheckAlertService,
     AlertIssuedRelay,
@@ -71,7 +78,11 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
     AlertsService,
     AlertStreams,
     WebhookSecrets,
+    { provide: DELIVERY_QUEUE, useClass: PgDeliveryQueue },
+    { provide: WEBHOOK_SENDER, useValue: postWebhook },
     WebhookDispatcher,
+    { provide: DISPATCHER_CONTROL, useExisting: WebhookDispatcher },
+    { provide: DELIVERIES_REPOSITORY, useClass: PgDeliveriesRepository },
     { provide: SUBSCRIPTIONS_REPOSITORY, useClass: PgSubscriptionsRepository },
     SubscriptionsService,
     { provide: WEBHOOK_RESOLVER, useValue: systemResolver },

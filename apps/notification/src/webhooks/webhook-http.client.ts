@@ -34,6 +34,18 @@ export function pinnedLookup(to: ResolvedAddress): LookupFunction {
   };
 }
 
+/** Sends one webhook attempt (postWebhook in the service, a fake in unit tests). */
+export type WebhookSender = (
+  url: string,
+  to: ResolvedAddress,
+  body: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+) => Promise<SentAttempt>;
+
+/** Injection token of the WebhookSender. */
+export const WEBHOOK_SENDER = Symbol('WebhookSender');
+
 /**
  * POSTs one signed webhook to the checked address `to`, with a timeout; redirects are not
  * followed (the URL must be updated instead).
