@@ -22,8 +22,10 @@ class NetworkList implements ValidatorConstraintInterface {
   validate(value: unknown): boolean {
     return problemOf(value) === null;
   }
-  defaultMessage(args: ValidationArguments): string {
-    return `must be comma-separated addresses or CIDR blocks: ${problemOf(args.value)}`;
+  defaultMessage(args?: ValidationArguments): string {
+    const what = 'comma-separated addresses or CIDR blocks (e.g. 127.0.0.0/8,::1/128)';
+    // Without arguments: what the configuration reference shows as the allowed values.
+    return args ? `must be ${what}: ${problemOf(args.value)}` : what;
   }
 }
 
@@ -62,7 +64,7 @@ export class NotificationEnv extends CommonEnv {
   NOTIFICATION_BATCH_SIZE: number = 200;
 
   @EnvDoc(
-    "Sharing policy JSON file (docs/contract.md#sharing-policy): which counterparts receive alerts about an agency's cases " +
+    "Sharing policy JSON file (contract §6): which counterparts receive alerts about an agency's cases " +
       'and which fields each sees. Read at start (a bad file stops the service); correlation and ' +
       'notification must read the same file.',
   )
@@ -80,19 +82,19 @@ export class NotificationEnv extends CommonEnv {
   @Min(100)
   WEBHOOK_TIMEOUT_MS: number = 15000;
 
-  @EnvDoc('Per-endpoint breaker: attempts in the rolling window before it may open.')
+  @EnvDoc('Per-subscription breaker: attempts in the rolling window before it may open.')
   @IsInt({ message: 'must be an integer' })
   @Min(1)
   WEBHOOK_BREAKER_VOLUME: number = 5;
 
-  @EnvDoc('Per-endpoint breaker: failure percentage in the window that opens it.')
+  @EnvDoc('Per-subscription breaker: failure percentage in the window that opens it.')
   @IsInt({ message: 'must be an integer percentage' })
   @Min(1)
   @Max(100)
   WEBHOOK_BREAKER_ERROR_PERCENT: number = 50;
 
   @EnvDoc(
-    'Per-endpoint breaker: how long it stays open before letting one trial attempt through (half-open).',
+    'Per-subscription breaker: how long it stays open before letting one trial attempt through (half-open).',
   )
   @IsInt({ message: 'must be an integer number of milliseconds' })
   @Min(10)
