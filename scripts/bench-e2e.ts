@@ -309,7 +309,12 @@ async function main(): Promise<void> {
   process.env.LOG_LEVEL ??= 'warn';
   const services: { stop(): Promise<void> }[] = [];
   const receiver = await WebhookReceiver.start('up');
-  const notificationEnv = { WEBHOOK_POLL_MS: '100', ALERT_STREAM_POLL_MS: '250' };
+  // The benchmark's webhook receivers listen on loopback: allowlisted explicitly (docs/security.md#webhooks).
+  const notificationEnv = {
+    WEBHOOK_POLL_MS: '100',
+    ALERT_STREAM_POLL_MS: '250',
+    WEBHOOK_ALLOWED_NETWORKS: '127.0.0.0/8,::1/128',
+  };
   try {
     let notificationUrl: string;
     let identity: IdentityStore;

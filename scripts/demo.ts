@@ -20,6 +20,9 @@ import { describePersons, disclosureOf, groupFields, personFieldsWithheld, wrap 
 import { buildScenario, caseRefOf, STORIES, type DemoReport, type StoryKey } from './demo/scenario';
 import { listening, portsFromEnv, readiness, ROOT, startStack, type StartedStack } from './demo/stack';
 
+/** Loopback, where the demo's webhook receivers listen (WEBHOOK_ALLOWED_NETWORKS). */
+const LOOPBACK_NETWORKS = '127.0.0.0/8,::1/128';
+
 const AGENCIES = ['AF-CNPA', 'AF-ABP', 'AF-ACD', 'PK-ANF', 'PK-FIA', 'PK-CUS'];
 /** The two liaison offices with a webhook endpoint. */
 const OFFICES = ['AF-ABP', 'PK-ANF'];
@@ -145,7 +148,9 @@ async function ensureStack(): Promise<StartedStack | null> {
   const stack = await startStack({
     noBuild: flag('--no-build'),
     logFile,
-    env: process.env,
+    // The liaison offices' receivers listen on loopback over http: allowlist loopback for webhooks
+    // explicitly (docs/security.md#webhooks); a real deployment allowlists nothing.
+    env: { WEBHOOK_ALLOWED_NETWORKS: LOOPBACK_NETWORKS, ...process.env },
     progress: (line) => out(dim(`   │ ${line}`)),
   });
   out(`   stack up in ${Math.round((Date.now() - t0) / 1000)} s`);

@@ -269,7 +269,15 @@ async function main() {
   // (LEDGER_SIGNING_KEY). RUN_MODE=production npm start refuses to start without them.
   if (!process.env.RUN_MODE) {
     process.env.RUN_MODE = 'development';
-    say('RUN_MODE=development: the disclosure ledger is signed with the public development key (docs/ledger.md)');
+    say(
+      'RUN_MODE=development: the disclosure ledger is signed with the public development key (docs/ledger.md)',
+    );
+  }
+  // Local webhook receivers listen on loopback, usually over http: a development run allowlists
+  // loopback for webhooks explicitly (docs/security.md#webhooks). A deployment allowlists nothing.
+  if (process.env.RUN_MODE === 'development' && process.env.WEBHOOK_ALLOWED_NETWORKS === undefined) {
+    process.env.WEBHOOK_ALLOWED_NETWORKS = '127.0.0.0/8,::1/128';
+    say('WEBHOOK_ALLOWED_NETWORKS=127.0.0.0/8,::1/128: webhooks may go to loopback receivers, over http too');
   }
 
   // The database first: the first lines say which one this run uses.

@@ -13,6 +13,16 @@ describe('boot-time configuration', () => {
     ['ops-monitor', { LOG_LEVEL: 'chatty' }, 'LOG_LEVEL'],
     // A production start without the ledger's signing key (docs/ledger.md).
     ['notification', { RUN_MODE: 'production', LEDGER_SIGNING_KEY: '' }, 'LEDGER_SIGNING_KEY'],
+    // A production start without the key that seals webhook secrets (docs/security.md#webhooks).
+    [
+      'notification',
+      {
+        RUN_MODE: 'production',
+        LEDGER_SIGNING_KEY: Buffer.alloc(32, 9).toString('base64'),
+        WEBHOOK_SECRET_KEY: '',
+      },
+      'WEBHOOK_SECRET_KEY',
+    ],
   ])('%s refuses to start with %j and names %s', (app, env, variable) => {
     const r = spawnSync(process.execPath, [entry(app)], {
       env: { ...process.env, ...env },

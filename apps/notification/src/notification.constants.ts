@@ -1,2 +1,2 @@
-/** Consumer group of the notification service (contract §3). */
+/** Consumer group of the notification service (docs/contract.md#consumer-groups). */
 export const NOTIFICATION_GROUP = 'notification';

@@ -1,6 +1,42 @@
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  Validate,
+  ValidateIf,
+  ValidatorConstraint,
+  type ValidationArguments,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 import { CommonEnv, EnvDoc } from '@app/config';
 import { LedgerPreviousPublicKeysVariable, LedgerSigningKeyVariable } from '@app/ledger';
+import { AllowedNetworks } from './webhooks/domain/webhook-address';
+
+/** WEBHOOK_ALLOWED_NETWORKS: addresses or CIDR blocks, comma-separated; names the first bad entry. */
+@ValidatorConstraint({ name: 'networkList' })
+class NetworkList implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return problemOf(value) === null;
+  }
+  defaultMessage(args?: ValidationArguments): string {
+    const what = 'comma-separated addresses or CIDR blocks (e.g. 127.0.0.0/8,::1/128)';
+    // Without arguments: what the configuration reference shows as the allowed values.
+    return args ? `must be ${what}: ${problemOf(args.value)}` : what;
+  }
+}
+
+function problemOf(value: unknown): string | null {
+  try {
+    AllowedNetworks.parse(String(value));
+    return null;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
 
 /** Environment of the Notification service. */
 export class NotificationEnv extends CommonEnv {
@@ -46,19 +82,19 @@ export class NotificationEnv extends CommonEnv {
   @Min(100)
   WEBHOOK_TIMEOUT_MS: number = 15000;
 
-  @EnvDoc('Per-endpoint breaker: attempts in the rolling window before it may open.')
+  @EnvDoc('Per-subscription breaker: attempts in the rolling window before it may open.')
   @IsInt({ message: 'must be an integer' })
   @Min(1)
   WEBHOOK_BREAKER_VOLUME: number = 5;
 
-  @EnvDoc('Per-endpoint breaker: failure percentage in the window that opens it.')
+  @EnvDoc('Per-subscription breaker: failure percentage in the window that opens it.')
   @IsInt({ message: 'must be an integer percentage' })
   @Min(1)
   @Max(100)
   WEBHOOK_BREAKER_ERROR_PERCENT: number = 50;
 
   @EnvDoc(
-    'Per-endpoint breaker: how long it stays open before letting one trial attempt through (half-open).',
+    'Per-subscription breaker: how long it stays open before letting one trial attempt through (half-open).',
   )
   @IsInt({ message: 'must be an integer number of milliseconds' })
   @Min(10)
@@ -77,19 +113,53 @@ export class NotificationEnv extends CommonEnv {
   @Max(256)
   WEBHOOK_CONCURRENCY: number = 32;
 
-  @EnvDoc('How often an SSE stream looks for new alerts, in milliseconds.')
+  @EnvDoc(
+    'How often the alert streams (SSE) look for new alerts, in milliseconds: one poller serves every open stream.',
+  )
   @IsInt({ message: 'must be an integer number of milliseconds' })
   @Min(10)
   ALERT_STREAM_POLL_MS: number = 250;
 
   @EnvDoc(
-    'Key that encrypts webhook secrets at rest (AES-256-GCM): 32 bytes in base64 (`openssl rand -base64 32`). ' +
-      'Unset: they are stored unencrypted, with a warning at start.',
-    { secret: true },
+    'Most alert streams (SSE) one API key may hold open on one instance at a time; one more is answered 429.',
   )
-  @IsOptional()
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  @Max(1000)
+  ALERT_STREAMS_PER_KEY: number = 5;
+
+  @EnvDoc(
+    'Key that encrypts webhook secrets at rest (AES-256-GCM): 32 bytes in base64 (`openssl rand -base64 32`). ' +
+      'Keep it in the secret store. With RUN_MODE=development and no key, secrets are stored unencrypted, ' +
+      'with a warning at start.',
+    { secret: true, requiredWhen: 'RUN_MODE is production (the default)' },
+  )
+  @ValidateIf((e: NotificationEnv) => e.RUN_MODE !== 'development' || e.WEBHOOK_SECRET_KEY !== undefined)
+  @IsNotEmpty({
+    message:
+      'is required when RUN_MODE is production (the default): webhook secrets must not be stored in the clear; ' +
+      'create one with `openssl rand -base64 32` and pass it from the secret store',
+  })
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes in base64 (openssl rand -base64 32)' })
   WEBHOOK_SECRET_KEY?: string;
+
+  @EnvDoc(
+    'Networks webhooks may reach although they are loopback, private, link-local, CGNAT or otherwise ' +
+      'special (docs/security.md#webhooks), as comma-separated addresses or CIDR blocks, e.g. ' +
+      '`127.0.0.0/8,::1/128`; plain http is accepted only to these. Unset: only public addresses over https. ' +
+      '`npm start`, the demo and the tests allowlist loopback.',
+  )
+  @IsOptional()
+  @Validate(NetworkList)
+  WEBHOOK_ALLOWED_NETWORKS?: string;
+
+  @EnvDoc(
+    'Most webhook subscriptions one agency may hold (deleted ones do not count); one more is answered 409.',
+  )
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  @Max(1000)
+  WEBHOOK_SUBSCRIPTIONS_PER_AGENCY: number = 10;
 
   @LedgerSigningKeyVariable()
   LEDGER_SIGNING_KEY?: string;

@@ -23,6 +23,7 @@ import {
 import { AlertIssuerService } from './alerts/alert-issuer.service';
 import type { InboxAlert } from './alerts/alerts.service';
 import type { AlertIssued } from './alerts/domain/alert.types';
+import { IdentityStore } from '@app/identity';
 import {
   CheckpointPublisherHost,
   LedgerKeyring,
@@ -33,6 +34,19 @@ import {
 import type { NotificationEnv } from './notification.env';
 import { notificationService } from './notification.service-definition';
 import { ReportCopyService } from './reports/report-copy.service';
+import type { HostResolver, ResolvedAddress } from './webhooks/domain/webhook-address';
+import { WEBHOOK_RESOLVER } from './webhooks/webhook-address.guard';
+
+/** A resolver answering from a table the test sets; any other name does not resolve (no real DNS). */
+class TableResolver implements HostResolver {
+  readonly table = new Map<string, string>();
+  lookup(hostname: string): Promise<ResolvedAddress[]> {
+    const address = this.table.get(hostname);
+    if (address === undefined)
+      return Promise.reject(Object.assign(new Error('not in the table'), { code: 'ENOTFOUND' }));
+    return Promise.resolve([{ address, family: address.includes(':') ? 6 : 4 }]);
+  }
+}
 
 type Report = Record<string, unknown> & { eventId: string; agencyId: string; agencyCaseRef: string };
 
@@ -92,9 +106,12 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
   let issued: TopicProbe;
   const kafka = testKafka('notification-int');
   let keys: Record<string, string>;
+  const names = new TableResolver();
 
   beforeAll(async () => {
     svc = await startService(notificationService, {
+      // Names resolve from this table only: no test here ever asks real DNS (docs/testing.md).
+      override: (b) => b.overrideProvider(WEBHOOK_RESOLVER).useValue(names),
       env: {
         AUTH_CACHE_TTL_MS: '0',
         WEBHOOK_RETRY_SCHEDULE: '0,200ms,400ms',
@@ -103,6 +120,10 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
         WEBHOOK_BREAKER_RESET_MS: '1500',
         WEBHOOK_POLL_MS: '50',
         ALERT_STREAM_POLL_MS: '100',
+        ALERT_STREAMS_PER_KEY: '2',
+        WEBHOOK_SUBSCRIPTIONS_PER_AGENCY: '5',
+        // Loopback only, as every test run (test/infra/setup-env.ts), said again here for this suite.
+        WEBHOOK_ALLOWED_NETWORKS: '127.0.0.0/8,::1/128',
         WEBHOOK_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
       },
     });
@@ -302,6 +323,124 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
     await receiver.stop();
   });
 
+  it("ends a revoked liaison key's stream within the auth cache TTL, sends it no later alert, and caps streams per key", async () => {
+    const { fresh } = await createKeys(svc.app, { fresh: ['liaison', 'PK-ANF'] });
+    const open = () =>
+      fetch(`${svc.baseUrl}/v1/alerts/stream`, {
+        headers: { authorization: `Bearer ${fresh}`, accept: 'text/event-stream' },
+      });
+    const first = await open();
+    const second = await open();
+    expect([first.status, second.status]).toEqual([200, 200]);
+    // ALERT_STREAMS_PER_KEY=2: a third stream of the same key is refused, saying why.
+    const third = await open();
+    expect(third.status).toBe(429);
+    const refusal = (await third.json()) as { type: string; detail: string };
+    expect(refusal.type).toMatch(/too-many-streams$/);
+    expect(refusal.detail).toContain('ALERT_STREAMS_PER_KEY=2');
+    // A stream that hangs up frees its place.
+    await second.body!.cancel();
+    const replacement = await eventually(
+      async () => {
+        const res = await open();
+        if (res.status === 200) return res;
+        await res.body?.cancel();
+        return false;
+      },
+      { ...WAIT, what: 'a stream in the freed place' },
+    );
+    const sse = new SseReader(first);
+
+    await svc.app.get(IdentityStore).revokeKey(fresh.slice(4, 20));
+    const revokedAt = Date.now();
+    // The stream ends (read returns done) within the TTL (this suite: 0) and a poll round.
+    expect(await sse.readUntil(/(?!)/, 5000)).toBeNull();
+    expect(Date.now() - revokedAt).toBeLessThan(2000);
+    expect(sse.text).toContain('revoked');
+    await replacement.body?.cancel();
+
+    // An alert for the agency after the revocation reaches the inbox of a valid key, never the ended stream.
+    const { link } = await linkedPair();
+    await alertFor(link.linkId, keys.anf);
+    expect(sse.text).not.toContain(link.linkId);
+    expect((await open()).status).toBe(401);
+  });
+
+  it('refuses subscription URLs that are not https or point at special addresses, naming the url (never connecting)', async () => {
+    for (const url of [
+      'https://10.0.0.1/hook',
+      'https://169.254.169.254/latest/meta-data/',
+      'https://[fd00:ec2::254]/',
+      'https://[::ffff:a9fe:a9fe]/',
+      'https://100.64.0.1/',
+      'https://[fe80::1]/',
+      'https://224.0.0.1/',
+      'http://unknown-name.test/hook',
+    ]) {
+      const res = await api<{ errors: { path: string; message: string }[] }>(
+        'POST',
+        '/v1/subscriptions',
+        keys.anf,
+        {
+          url,
+        },
+      );
+      expect({ url, status: res.status }).toEqual({ url, status: 400 });
+      expect(res.body.errors[0].path).toBe('url');
+    }
+    const list = await api<{ items: { url: string }[] }>('GET', '/v1/subscriptions', keys.anf);
+    expect(list.body.items.map((s) => s.url)).not.toContain('https://10.0.0.1/hook');
+  });
+
+  it('caps subscriptions per agency at WEBHOOK_SUBSCRIPTIONS_PER_AGENCY, deleted ones not counted', async () => {
+    const receiver = await WebhookReceiver.start();
+    const made: string[] = [];
+    for (let i = 0; i < 5; i++) made.push((await subscribe(keys.fia, `${receiver.url}/${i}`)).id);
+    const over = await api<{ type: string; detail: string }>('POST', '/v1/subscriptions', keys.fia, {
+      url: receiver.url,
+    });
+    expect(over.status).toBe(409);
+    expect(over.body.type).toMatch(/too-many-subscriptions$/);
+    expect(over.body.detail).toContain('WEBHOOK_SUBSCRIPTIONS_PER_AGENCY');
+    await api('DELETE', `/v1/subscriptions/${made.pop()}`, keys.fia);
+    made.push((await subscribe(keys.fia, receiver.url)).id);
+    for (const id of made) await api('DELETE', `/v1/subscriptions/${id}`, keys.fia);
+    await receiver.stop();
+  });
+
+  it('connects to the address it checked, and checks again at delivery: a name rebound to a private address gets nothing', async () => {
+    const receiver = await WebhookReceiver.start();
+    const port = new URL(receiver.url).port;
+    names.table.set('liaison.rebind.test', '127.0.0.1');
+    const sub = await subscribe(keys.anf, `http://liaison.rebind.test:${port}/hook`);
+    // The name resolves only in the test's table: the request arriving proves the connection went
+    // to the checked address, with the name still in the Host header.
+    await linkedPair();
+    const [first] = await receiver.waitFor((r) => r.length >= 1);
+    expect(first.headers.host).toBe(`liaison.rebind.test:${port}`);
+
+    // DNS now answers a private address: the delivery fails at once, and nothing is sent anywhere.
+    names.table.set('liaison.rebind.test', '10.0.0.1');
+    await linkedPair();
+    const failed = await eventually(
+      async () => {
+        const res = await api<{ items: { subscriptionId: string; lastError: string; attempts: number }[] }>(
+          'GET',
+          '/v1/deliveries?status=failed&limit=500',
+          keys.op,
+        );
+        return res.body.items.find((d) => d.subscriptionId === sub.id) ?? false;
+      },
+      { ...WAIT, what: 'the delivery to the rebound name failed' },
+    );
+    expect(failed.lastError).toMatch(/^ADDRESS_REFUSED: must not point at a private address/);
+    expect(failed.attempts).toBe(1);
+    expect(receiver.requests).toHaveLength(1);
+    await api('DELETE', `/v1/subscriptions/${sub.id}`, keys.anf);
+    names.table.delete('liaison.rebind.test');
+    await receiver.stop();
+  });
+
   it('a link whose reports are being copied waits for those copies instead of failing for them', async () => {
     // The reports' copy is held back: another transaction has written (and not committed) the
     // PK-ANF report's row, so the copy's INSERT waits for it. A link issued meanwhile must wait
@@ -397,15 +536,19 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
   });
 
   it('fails a delivery after its last attempt, counts it, lists it for operators, and replays it with the same webhook-id', async () => {
-    // The counter the WebhookDeliveriesFailing alert rule reads (deploy/prometheus/alerts.yml).
+    const receiver = await WebhookReceiver.start('4xx');
+    const sub = await subscribe(keys.anf, receiver.url);
+    // The counter the WebhookDeliveriesFailing alert rule reads (deploy/prometheus/alerts.yml),
+    // labelled by agency and subscription id, never by URL.
     const failedTotal = async () => {
       const text = await (await fetch(`${svc.baseUrl}/metrics`)).text();
-      const m = /^intel_webhook_deliveries_failed_total\{[^}]*agency="PK-ANF"[^}]*\} (\d+)/m.exec(text);
+      const m = new RegExp(
+        `^intel_webhook_deliveries_failed_total\\{(?=[^}]*agency="PK-ANF")[^}]*subscription="${sub.id}"[^}]*\\} (\\d+)`,
+        'm',
+      ).exec(text);
       return m ? Number(m[1]) : 0;
     };
     const failedBefore = await failedTotal();
-    const receiver = await WebhookReceiver.start('4xx');
-    const sub = await subscribe(keys.anf, receiver.url);
     await linkedPair();
     await receiver.waitFor((r) => r.length >= 1);
     const id = receiver.requests[0].headers['webhook-id'];
@@ -479,16 +622,23 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
     for (let i = 0; i < 3; i++) await linkedPair();
     const endpoint = new URL(down.url).origin;
     const state = async () => {
-      const res = await api<{ items: { endpoint: string; state: string }[] }>(
+      const res = await api<{ items: { subscriptionId: string; endpoint: string; state: string }[] }>(
         'GET',
         '/v1/endpoints',
         keys.op,
       );
-      return res.body.items.find((e) => e.endpoint === endpoint)?.state;
+      const mine = res.body.items.find((e) => e.subscriptionId === sub.id);
+      if (mine) expect(mine.endpoint).toBe(endpoint);
+      return mine?.state;
     };
     await eventually(async () => (await state()) === 'open', { ...WAIT, what: 'breaker open' });
+    // /metrics names the subscription, never the receiver's address (docs/operating.md#metrics).
     const metrics = await (await fetch(`${svc.baseUrl}/metrics`)).text();
-    expect(metrics).toMatch(new RegExp(`intel_breaker_state\\{[^}]*breaker="webhook:${endpoint}"[^}]*\\} 2`));
+    expect(metrics).toMatch(new RegExp(`intel_breaker_state\\{[^}]*breaker="webhook:${sub.id}"[^}]*\\} 2`));
+    expect(metrics).toMatch(
+      new RegExp(`intel_webhook_attempts_total\\{[^}]*subscription="${sub.id}"[^}]*outcome="RETRY"`),
+    );
+    expect(metrics).not.toContain(new URL(down.url).host);
     const whileOpen = down.requests.length;
     await new Promise((r) => setTimeout(r, 800));
     expect(down.requests.length).toBe(whileOpen);

@@ -5,9 +5,11 @@ import { ServiceCoreModule } from '@app/platform';
 import { SharingPolicyModule } from '@app/sharing-policy';
 import { AlertIssuedRelay } from './alerts/alert-issued.relay';
 import { AlertIssuerService } from './alerts/alert-issuer.service';
+import { ALERT_STORE, PgAlertStore } from './alerts/alert-store.repository';
 import { AlertSignals } from './alerts/alert-signals';
 import { AlertStreams } from './alerts/alert-streams.service';
 import { AlertsController } from './alerts/alerts.controller';
+import { ALERTS_REPOSITORY, PgAlertsRepository } from './alerts/alerts.repository';
 import { AlertsService } from './alerts/alerts.service';
 import { CaseLinkedConsumer } from './alerts/case-linked.consumer';
 import { Init1764300000000 } from './migrations/1764300000000-init';
@@ -20,10 +22,16 @@ import { PrecheckHitConsumer } from './prechecks/precheck-hit.consumer';
 import { ReportCopyConsumer } from './reports/report-copy.consumer';
 import { ReportCopiesInFlight } from './reports/report-copies-in-flight';
 import { ReportCopyService } from './reports/report-copy.service';
+import { PgReportsRepository, REPORTS_REPOSITORY } from './reports/reports.repository';
 import { DeliveriesController } from './webhooks/deliveries.controller';
-import { DeliveriesService } from './webhooks/deliveries.service';
+import { DELIVERIES_REPOSITORY, PgDeliveriesRepository } from './webhooks/deliveries.repository';
+import { DeliveriesService, DISPATCHER_CONTROL } from './webhooks/deliveries.service';
+import { DELIVERY_QUEUE, PgDeliveryQueue } from './webhooks/delivery-queue.repository';
+import { postWebhook, WEBHOOK_SENDER } from './webhooks/webhook-http.client';
 import { SubscriptionsController } from './webhooks/subscriptions.controller';
+import { PgSubscriptionsRepository, SUBSCRIPTIONS_REPOSITORY } from './webhooks/subscriptions.repository';
 import { SubscriptionsService } from './webhooks/subscriptions.service';
+import { systemResolver, WEBHOOK_RESOLVER, WebhookAddressGuard } from './webhooks/webhook-address.guard';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher.service';
 import { WebhookSecrets } from './webhooks/webhook-secrets';
 
@@ -60,15 +68,25 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
   providers: [
     AlertSignals,
     ReportCopiesInFlight,
+    { provide: REPORTS_REPOSITORY, useClass: PgReportsRepository },
     ReportCopyService,
+    { provide: ALERT_STORE, useClass: PgAlertStore },
     AlertIssuerService,
     PrecheckAlertService,
     AlertIssuedRelay,
+    { provide: ALERTS_REPOSITORY, useClass: PgAlertsRepository },
     AlertsService,
     AlertStreams,
     WebhookSecrets,
+    { provide: DELIVERY_QUEUE, useClass: PgDeliveryQueue },
+    { provide: WEBHOOK_SENDER, useValue: postWebhook },
     WebhookDispatcher,
+    { provide: DISPATCHER_CONTROL, useExisting: WebhookDispatcher },
+    { provide: DELIVERIES_REPOSITORY, useClass: PgDeliveriesRepository },
+    { provide: SUBSCRIPTIONS_REPOSITORY, useClass: PgSubscriptionsRepository },
     SubscriptionsService,
+    { provide: WEBHOOK_RESOLVER, useValue: systemResolver },
+    WebhookAddressGuard,
     DeliveriesService,
   ],
 })

@@ -1,14 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import type { CaseLinkedEvent } from '@app/contracts';
 import type { BatchItem } from '@app/kafka';
-import { claimUnapplied, GroupCommit } from '@app/persistence';
+import type { LedgerEntryData } from '@app/ledger';
+import { GroupCommit } from '@app/persistence';
 import { decideRecipients, SHARING_POLICY, type Recipient, type SharingPolicy } from '@app/sharing-policy';
-import { DisclosureLedger, type LedgerEntryData, type SqlQuery } from '@app/ledger';
 import { ReportCopiesInFlight } from '../reports/report-copies-in-flight';
+import { REPORTS_REPOSITORY, type ReportsRepository } from '../reports/reports.repository';
 import { AlertSignals } from './alert-signals';
-import { storeAlerts } from './alert-writer';
+import { ALERT_STORE, type AlertStore, type AlertTransaction } from './alert-store.repository';
+import { clustersReferenced, replayMembership } from './domain/cluster-membership';
 import { alertIdOf } from './domain/alert-id';
 import { composeAlert } from './domain/alert.composer';
 import type { StoredReport } from './domain/alert.types';
@@ -59,11 +59,11 @@ export class AlertIssuerService {
   static readonly MAX_LINKS_PER_TRANSACTION = 1000;
 
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(ALERT_STORE) private readonly store: AlertStore,
+    @Inject(REPORTS_REPOSITORY) private readonly reportCopies: ReportsRepository,
     @Inject(SHARING_POLICY) private readonly policy: SharingPolicy,
     private readonly signals: AlertSignals,
     private readonly copies: ReportCopiesInFlight,
-    private readonly ledger: DisclosureLedger,
   ) {}
 
   async onLinks(items: BatchItem<CaseLinkedEvent>[]): Promise<void> {
@@ -73,12 +73,12 @@ export class AlertIssuerService {
     await this.copies.settled(eventIds);
     let reports: Map<string, StoredReport>;
     try {
-      reports = await this.loadReports(this.ds.manager, eventIds);
+      reports = await this.loadReports(eventIds);
     } catch (e) {
       // Copies whose write began while the reports were read: wait for them and read again.
       if (!(e instanceof ReportsNotYetStoredError) || this.copies.inFlight(e.missing) === 0) throw e;
       await this.copies.settled(e.missing);
-      reports = await this.loadReports(this.ds.manager, eventIds);
+      reports = await this.loadReports(eventIds);
     }
     const issued = await this.commits.submit({ items, reports });
     if (issued > 0) this.signals.alertsCommitted();
@@ -100,34 +100,23 @@ export class AlertIssuerService {
     const reports = new Map<string, StoredReport>();
     for (const job of jobs) for (const [id, r] of job.reports) reports.set(id, r);
     const items = jobs.flatMap((j) => j.items);
-    const issued = await this.ds.transaction(async (m) => {
-      const fresh = (
-        await claimUnapplied(
-          m,
-          { schema: 'notification', consumer: AlertIssuerService.CONSUMER },
-          items,
-          ({ value, meta }) => ({ ...meta, eventId: value.eventId }),
-        )
-      ).map((i) => i.value);
-      if (fresh.length === 0) return 0;
-      return this.issue(m, fresh, reports);
-    });
+    const issued = await this.store.applyBatchOnce(
+      AlertIssuerService.CONSUMER,
+      items,
+      ({ value, meta }) => ({ ...meta, eventId: value.eventId }),
+      (fresh, tx) =>
+        this.issue(
+          tx,
+          fresh.map((i) => i.value),
+          reports,
+        ),
+    );
     // The total is what matters to the callers (whether to wake the dispatcher).
     return jobs.map(() => issued);
   }
 
-  private async loadReports(m: EntityManager, eventIds: string[]): Promise<Map<string, StoredReport>> {
-    const rows = await m.query<
-      { event_id: string; kind: 'seizure' | 'route'; agency_id: string; body: StoredReport['body'] }[]
-    >(`SELECT event_id, kind, agency_id, body FROM notification.report WHERE event_id = ANY($1::uuid[])`, [
-      [...new Set(eventIds)],
-    ]);
-    const map = new Map(
-      rows.map((r) => [
-        r.event_id,
-        { eventId: r.event_id, kind: r.kind, agencyId: r.agency_id, body: r.body },
-      ]),
-    );
+  private async loadReports(eventIds: string[]): Promise<Map<string, StoredReport>> {
+    const map = await this.reportCopies.load(eventIds);
     const missing = [...new Set(eventIds)].filter((id) => !map.has(id));
     if (missing.length > 0) throw new ReportsNotYetStoredError(missing);
     return map;
@@ -137,69 +126,30 @@ export class AlertIssuerService {
    * Cluster membership as the links leave it, replayed in record order (a merge moves the
    * absorbed cluster's members to the survivor); returns each event's recipients.
    */
-  private async recipientsOf(m: EntityManager, events: CaseLinkedEvent[]): Promise<Recipient[][]> {
-    const referenced = [
-      ...new Set(events.flatMap((e) => [e.clusterId, ...(e.merged ? [e.merged.absorbedClusterId] : [])])),
-    ];
-    const rows = await m.query<{ cluster_id: string; agency_case_id: string; agency_id: string }[]>(
-      `SELECT cluster_id, agency_case_id, agency_id FROM notification.cluster_member WHERE cluster_id = ANY($1::uuid[])`,
-      [referenced],
-    );
-    const members = new Map<string, Map<string, string>>();
-    const of = (clusterId: string) => {
-      let c = members.get(clusterId);
-      if (!c) members.set(clusterId, (c = new Map()));
-      return c;
-    };
-    for (const r of rows) of(r.cluster_id).set(r.agency_case_id, r.agency_id);
-    const absorbed = new Set<string>();
-    const out: Recipient[][] = [];
-    for (const event of events) {
-      const cluster = of(event.clusterId);
-      if (event.merged) {
-        for (const [caseId, agencyId] of of(event.merged.absorbedClusterId)) cluster.set(caseId, agencyId);
-        members.set(event.merged.absorbedClusterId, new Map());
-        absorbed.add(event.merged.absorbedClusterId);
-      }
-      absorbed.delete(event.clusterId);
-      cluster.set(event.a.agencyCaseId, event.a.agencyId);
-      cluster.set(event.b.agencyCaseId, event.b.agencyId);
+  private async recipientsOf(tx: AlertTransaction, events: CaseLinkedEvent[]): Promise<Recipient[][]> {
+    const stored = await tx.clusterMembers(clustersReferenced(events));
+    const after = replayMembership(stored, events);
+    await tx.keepClusterMembers(after.kept);
+    await tx.dropClusters(after.absorbed);
+    return events.map((event, i) => {
       const waypoint = event.reasons.some((r) => r.feature === 'ROUTE_WAYPOINT');
       const routeSide = [event.a, event.b].find((s) => s.kind === 'route');
-      out.push(
-        decideRecipients(this.policy, {
-          clusterAgencies: [...new Set(cluster.values())].map((agencyId) => ({ agencyId })),
-          linkAgencies: [event.a.agencyId, event.b.agencyId],
-          weak: event.weak,
-          score: event.score,
-          routeOwner: waypoint && routeSide ? routeSide.agencyId : undefined,
-        }),
-      );
-    }
-    const kept = [...members]
-      .filter(([id]) => !absorbed.has(id))
-      .flatMap(([id, c]) => [...c].map(([k, a]) => [id, k, a]));
-    if (kept.length > 0) {
-      await m.query(
-        `INSERT INTO notification.cluster_member (cluster_id, agency_case_id, agency_id)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
-        [kept.map((x) => x[0]), kept.map((x) => x[1]), kept.map((x) => x[2])],
-      );
-    }
-    if (absorbed.size > 0) {
-      await m.query(`DELETE FROM notification.cluster_member WHERE cluster_id = ANY($1::uuid[])`, [
-        [...absorbed],
-      ]);
-    }
-    return out;
+      return decideRecipients(this.policy, {
+        clusterAgencies: after.clusterAgencies[i].map((agencyId) => ({ agencyId })),
+        linkAgencies: [event.a.agencyId, event.b.agencyId],
+        weak: event.weak,
+        score: event.score,
+        routeOwner: waypoint && routeSide ? routeSide.agencyId : undefined,
+      });
+    });
   }
 
   private async issue(
-    m: EntityManager,
+    tx: AlertTransaction,
     events: CaseLinkedEvent[],
     reports: Map<string, StoredReport>,
   ): Promise<number> {
-    const recipients = await this.recipientsOf(m, events);
+    const recipients = await this.recipientsOf(tx, events);
     const drafts: Draft[] = [];
     const seen = new Set<string>();
     events.forEach((event, i) => {
@@ -236,7 +186,7 @@ export class AlertIssuerService {
         createdAt,
       };
     });
-    const { stored, deliveries } = await storeAlerts(m, composed);
+    const { stored, deliveries } = await tx.storeAlerts(composed);
     if (stored.length === 0) return 0;
     const webhooks = new Map<string, number>();
     for (const d of deliveries) webhooks.set(d.alertId, (webhooks.get(d.alertId) ?? 0) + 1);
@@ -253,8 +203,7 @@ export class AlertIssuerService {
       ledger.push(entry('KAFKA'), entry('INBOX'));
       for (let i = webhooks.get(c.alertId) ?? 0; i > 0; i--) ledger.push(entry('WEBHOOK'));
     }
-    const query: SqlQuery = (sql, params) => m.query(sql, params);
-    await this.ledger.append(query, ledger);
+    await tx.appendLedger(ledger);
     for (const { alert: c, seq } of stored)
       this.logger.log({
         msg: 'alert issued',

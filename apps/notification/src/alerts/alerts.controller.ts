@@ -1,15 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiKeyGuard, CurrentPrincipal, Roles, type Principal } from '@app/identity';
+import { ApiKeyGuard, bearerToken, CurrentPrincipal, Roles, type Principal } from '@app/identity';
 import { validateInput } from '@app/platform';
 import { AlertStreams } from './alert-streams.service';
+import { eventStreamSink } from './event-stream.sink';
 import { AlertsService } from './alerts.service';
 import { parseLastEventId } from './domain/cursor';
 import { AckAlertDto } from './dto/ack-alert.dto';
 import { ListAlertsQuery } from './dto/list-alerts.query';
 
-/** The liaison inbox (contract §5): the agency's alerts, acknowledgement, and a live SSE stream. */
+/** The liaison inbox (docs/contract.md#alerts-inbox): the agency's alerts, acknowledgement, and a live SSE stream. */
 @ApiTags('alerts')
 @ApiBearerAuth()
 @Controller('v1/alerts')
@@ -44,8 +45,11 @@ export class AlertsController {
     const query = req.query as Record<string, string | undefined>;
     const resume = parseLastEventId(req.headers['last-event-id']) ?? parseLastEventId(query.lastEventId);
     const after = resume ?? (await this.alerts.head(p.agencyId!));
+    // The guard let the request through, so the header holds a key; the streams check it again.
+    const presentedKey = bearerToken(req.headers.authorization)!;
+    // Refused (too many streams of this key) before anything is written: an ordinary problem answer.
+    this.streams.open(p, presentedKey, after, eventStreamSink(reply.raw));
     reply.hijack();
-    this.streams.open(p.agencyId!, after, reply.raw);
   }
 
   @Get(':alertId')

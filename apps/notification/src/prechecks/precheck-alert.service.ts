@@ -1,12 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import type { PrecheckHitEvent } from '@app/contracts';
 import type { RecordMeta } from '@app/kafka';
-import { runOnce } from '@app/persistence';
 import { SHARING_POLICY, type SharingPolicy } from '@app/sharing-policy';
 import { AlertSignals } from '../alerts/alert-signals';
-import { storeAlerts } from '../alerts/alert-writer';
+import { ALERT_STORE, type AlertStore, type AlertTransaction } from '../alerts/alert-store.repository';
+import { REPORTS_REPOSITORY, type ReportsRepository } from '../reports/reports.repository';
 import { composePrecheckAlert, precheckAlertIdOf } from './domain/precheck-alert.composer';
 
 /** Kind and own reference of an agency case id (`seizure:PK-ANF:ANF-PES-2026-0412`). */
@@ -31,42 +29,27 @@ export class PrecheckAlertService {
   static readonly CONSUMER = 'notification-precheck-alerts';
 
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(ALERT_STORE) private readonly store: AlertStore,
+    @Inject(REPORTS_REPOSITORY) private readonly reports: ReportsRepository,
     @Inject(SHARING_POLICY) private readonly policy: SharingPolicy,
     private readonly signals: AlertSignals,
   ) {}
 
   async onHit(hit: PrecheckHitEvent, meta: RecordMeta): Promise<void> {
-    let issued = false;
-    await runOnce(
-      this.ds,
-      {
-        schema: 'notification',
-        consumer: PrecheckAlertService.CONSUMER,
-        eventId: hit.eventId,
-        topic: meta.topic,
-        partition: meta.partition,
-        offset: meta.offset,
-      },
-      async (m) => {
-        issued = await this.issue(m, hit);
-      },
+    // The owner's own case categories, from the report copies (subscription filters and severity).
+    const owned = caseOf(hit.agencyCaseId);
+    const categories = await this.reports.categoriesOfCase(hit.owningAgencyId, owned.kind, owned.ref);
+    const issued = await this.store.applyOnce(
+      PrecheckAlertService.CONSUMER,
+      { eventId: hit.eventId, topic: meta.topic, partition: meta.partition, offset: meta.offset },
+      (tx) => this.issue(tx, hit, categories),
     );
     if (issued) this.signals.alertsCommitted();
   }
 
-  private async issue(m: EntityManager, hit: PrecheckHitEvent): Promise<boolean> {
+  private async issue(tx: AlertTransaction, hit: PrecheckHitEvent, categories: string[]): Promise<boolean> {
     const recipient = hit.owningAgencyId;
     const alertId = precheckAlertIdOf(hit.hitId, recipient);
-    // The owner's own case categories, from the report copies (subscription filters and severity).
-    const owned = caseOf(hit.agencyCaseId);
-    const rows = await m.query<{ category: string | null }[]>(
-      `SELECT DISTINCT body->>'category' AS category FROM notification.report
-        WHERE agency_id = $1 AND case_ref = $2 AND kind = $3`,
-      [recipient, owned.ref, owned.kind],
-    );
-    const categories = rows.map((r) => r.category).filter((c): c is string => !!c);
-    categories.sort();
     const createdAt = new Date().toISOString();
     const { alert, score, crossBorder } = composePrecheckAlert({
       hit,
@@ -75,7 +58,7 @@ export class PrecheckAlertService {
       alertId,
       createdAt,
     });
-    const { stored, deliveries } = await storeAlerts(m, [
+    const { stored, deliveries } = await tx.storeAlerts([
       {
         alertId,
         recipientAgencyId: recipient,

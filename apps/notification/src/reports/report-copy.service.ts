@@ -1,8 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import type { RouteReportDto, SeizureReportDto } from '@app/contracts';
 import { ReportCopiesInFlight } from './report-copies-in-flight';
+import { REPORTS_REPOSITORY, type ReportsRepository } from './reports.repository';
 
 /**
  * The service's own copy of the reports it may have to disclose (it never reads correlation's
@@ -12,28 +11,15 @@ import { ReportCopiesInFlight } from './report-copies-in-flight';
 @Injectable()
 export class ReportCopyService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(REPORTS_REPOSITORY) private readonly reports: ReportsRepository,
     private readonly inFlight: ReportCopiesInFlight,
   ) {}
 
   async store(kind: 'seizure' | 'route', reports: (SeizureReportDto | RouteReportDto)[]): Promise<void> {
     if (reports.length === 0) return;
-    const refOf = (r: SeizureReportDto | RouteReportDto) =>
-      kind === 'seizure' ? (r as SeizureReportDto).agencyCaseRef : (r as RouteReportDto).routeRef;
-    const eventIds = reports.map((r) => r.eventId);
-    await this.inFlight.track(eventIds, () =>
-      this.ds.query(
-        `INSERT INTO notification.report (event_id, kind, agency_id, case_ref, body)
-       SELECT e, $1, a, r, b FROM unnest($2::uuid[], $3::text[], $4::text[], $5::jsonb[]) AS x(e, a, r, b)
-       ON CONFLICT (event_id) DO NOTHING`,
-        [
-          kind,
-          eventIds,
-          reports.map((r) => r.agencyId),
-          reports.map(refOf),
-          reports.map((r) => JSON.stringify(r)),
-        ],
-      ),
+    await this.inFlight.track(
+      reports.map((r) => r.eventId),
+      () => this.reports.store(kind, reports),
     );
   }
 }

@@ -5,7 +5,7 @@ import { validateInput } from '@app/platform';
 import { ListDeliveriesQuery } from './dto/list-deliveries.query';
 import { DeliveriesService } from './deliveries.service';
 
-/** Webhook deliveries for operators (contract §5): failed ones, their attempts, replay; endpoint breakers. */
+/** Webhook deliveries for operators (docs/contract.md#deliveries): failed ones, their attempts, replay; endpoint breakers. */
 @ApiTags('deliveries')
 @ApiBearerAuth()
 @Controller('v1')

@@ -12,8 +12,10 @@ export interface EndpointBreakerOptions {
   rollingCountTimeoutMs?: number;
 }
 
-/** What an operator sees of one endpoint's breaker. */
+/** What an operator sees of one subscription's breaker. */
 export interface EndpointBreakerStatus {
+  subscriptionId: string;
+  /** The origin of the URL it calls (operators' API only, never a metric label). */
   endpoint: string;
   state: 'closed' | 'halfOpen' | 'open';
   failures: number;
@@ -35,30 +37,35 @@ export function isBreakerOpenError(e: unknown): boolean {
 }
 
 /**
- * One opossum breaker per webhook endpoint, keyed by URL origin: an unreachable receiver stops
- * only its own deliveries. The breaker wraps a whole attempt; the attempt throws
- * EndpointUnavailableError only for outcomes that mean "unavailable" (timeouts, refused
- * connections, 5xx, 408, 429), so a receiver answering 4xx never trips it. Each shows as
- * `intel_breaker_state{breaker="webhook:<origin>"}`.
+ * One opossum breaker per webhook subscription: an unreachable receiver stops only its own
+ * deliveries. The breaker wraps a whole attempt; the attempt throws EndpointUnavailableError only
+ * for outcomes that mean "unavailable" (timeouts, refused connections, 5xx, 408, 429), so a
+ * receiver answering 4xx never trips it. Each shows as
+ * `intel_breaker_state{breaker="webhook:<subscription id>"}`: /metrics names no address
+ * (docs/operating.md#metrics).
  */
 export class EndpointBreakers {
-  private readonly breakers = new Map<string, CircuitBreaker<[() => Promise<unknown>], unknown>>();
+  private readonly breakers = new Map<
+    string,
+    { endpoint: string; breaker: CircuitBreaker<[() => Promise<unknown>], unknown> }
+  >();
 
   constructor(private readonly opts: EndpointBreakerOptions) {}
 
-  /** The endpoint key of a URL: its origin. */
+  /** The endpoint of a URL as operators see it: its origin. */
   static endpointOf(url: string): string {
     return new URL(url).origin;
   }
 
-  /** Runs `attempt` through the endpoint's breaker (rejects with EOPENBREAKER while open). */
-  fire<T>(url: string, attempt: () => Promise<T>): Promise<T> {
-    return this.breakerFor(EndpointBreakers.endpointOf(url)).fire(attempt) as Promise<T>;
+  /** Runs `attempt` through the subscription's breaker (rejects with EOPENBREAKER while open). */
+  fire<T>(subscriptionId: string, url: string, attempt: () => Promise<T>): Promise<T> {
+    return this.breakerFor(subscriptionId, url).fire(attempt) as Promise<T>;
   }
 
-  /** Every endpoint's breaker state and counts in the current window. */
+  /** Every subscription's breaker state and counts in the current window. */
   status(): EndpointBreakerStatus[] {
-    return [...this.breakers.entries()].map(([endpoint, b]) => ({
+    return [...this.breakers.entries()].map(([subscriptionId, { endpoint, breaker: b }]) => ({
+      subscriptionId,
       endpoint,
       state: b.opened ? 'open' : b.halfOpen ? 'halfOpen' : 'closed',
       failures: b.stats.failures,
@@ -73,24 +80,28 @@ export class EndpointBreakers {
   }
 
   shutdown(): void {
-    for (const b of this.breakers.values()) b.shutdown();
+    for (const { breaker } of this.breakers.values()) breaker.shutdown();
     this.breakers.clear();
   }
 
-  private breakerFor(endpoint: string): CircuitBreaker<[() => Promise<unknown>], unknown> {
-    let breaker = this.breakers.get(endpoint);
-    if (breaker) return breaker;
-    breaker = createBreaker(`webhook:${endpoint}`, (attempt: () => Promise<unknown>) => attempt(), {
-      // The attempt has its own HTTP timeout; the breaker must not race it.
-      timeout: false,
-      volumeThreshold: this.opts.volumeThreshold,
-      errorThresholdPercentage: this.opts.errorThresholdPercentage,
-      resetTimeout: this.opts.resetTimeoutMs,
-      rollingCountTimeout: this.opts.rollingCountTimeoutMs ?? 60000,
-      // Only "unavailable" outcomes count; anything else thrown is a bug of ours, not the endpoint's.
-      errorFilter: (e: unknown) => !(e instanceof EndpointUnavailableError),
-    });
-    this.breakers.set(endpoint, breaker);
+  private breakerFor(subscriptionId: string, url: string): CircuitBreaker<[() => Promise<unknown>], unknown> {
+    const found = this.breakers.get(subscriptionId);
+    if (found) return found.breaker;
+    const breaker = createBreaker(
+      `webhook:${subscriptionId}`,
+      (attempt: () => Promise<unknown>) => attempt(),
+      {
+        // The attempt has its own HTTP timeout; the breaker must not race it.
+        timeout: false,
+        volumeThreshold: this.opts.volumeThreshold,
+        errorThresholdPercentage: this.opts.errorThresholdPercentage,
+        resetTimeout: this.opts.resetTimeoutMs,
+        rollingCountTimeout: this.opts.rollingCountTimeoutMs ?? 60000,
+        // Only "unavailable" outcomes count; anything else thrown is a bug of ours, not the endpoint's.
+        errorFilter: (e: unknown) => !(e instanceof EndpointUnavailableError),
+      },
+    );
+    this.breakers.set(subscriptionId, { endpoint: EndpointBreakers.endpointOf(url), breaker });
     return breaker;
   }
 }

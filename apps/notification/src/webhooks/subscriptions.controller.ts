@@ -5,7 +5,7 @@ import { validateInput } from '@app/platform';
 import { CreateSubscriptionDto } from './dto/create-subscription.dto';
 import { SubscriptionsService } from './subscriptions.service';
 
-/** Webhook subscriptions (contract §5): a liaison key manages its own agency's. */
+/** Webhook subscriptions (docs/contract.md#subscriptions): a liaison key manages its own agency's. */
 @ApiTags('subscriptions')
 @ApiBearerAuth()
 @Controller('v1/subscriptions')

@@ -1,10 +1,16 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '@app/config';
 import type { Principal } from '@app/identity';
-import { ProblemException } from '@app/platform';
+import type { NotificationEnv } from '../notification.env';
+import { NotificationError, NotificationErrorCode } from '../notification.errors';
 import type { SubscriptionFilter } from './domain/subscription-filter';
+import {
+  SUBSCRIPTIONS_REPOSITORY,
+  type Subscription,
+  type SubscriptionsRepository,
+} from './subscriptions.repository';
+import { WebhookAddressGuard } from './webhook-address.guard';
 import { WebhookSecrets } from './webhook-secrets';
 
 /** A subscription as listed: never its secret. */
@@ -18,81 +24,89 @@ export interface SubscriptionView {
   disabledReason: string | null;
 }
 
-interface SubscriptionRow {
-  id: string;
-  agency_id: string;
-  url: string;
-  filter: SubscriptionFilter;
-  created_at: Date;
-  disabled_at: Date | null;
-  disabled_reason: string | null;
-}
-
-function view(r: SubscriptionRow): SubscriptionView {
+function view(s: Subscription): SubscriptionView {
   return {
-    id: r.id,
-    agencyId: r.agency_id,
-    url: r.url,
-    filter: r.filter,
-    createdAt: r.created_at.toISOString(),
-    disabledAt: r.disabled_at?.toISOString() ?? null,
-    disabledReason: r.disabled_reason,
+    id: s.id,
+    agencyId: s.agencyId,
+    url: s.url,
+    filter: s.filter,
+    createdAt: s.createdAt.toISOString(),
+    disabledAt: s.disabledAt?.toISOString() ?? null,
+    disabledReason: s.disabledReason,
   };
 }
 
-const notFound = () => ProblemException.of(404, 'No such subscription.');
+const notFound = () =>
+  new NotificationError(NotificationErrorCode.SubscriptionNotFound, 'No such subscription.');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Webhook subscriptions of a liaison office: its own agency's only; another agency's id is 404. */
+/**
+ * Webhook subscriptions of a liaison office: its own agency's only (another agency's id is 404),
+ * to URLs webhooks may reach (WebhookAddressGuard), at most WEBHOOK_SUBSCRIPTIONS_PER_AGENCY.
+ */
 @Injectable()
 export class SubscriptionsService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(SUBSCRIPTIONS_REPOSITORY) private readonly subscriptions: SubscriptionsRepository,
     private readonly secrets: WebhookSecrets,
+    private readonly addresses: WebhookAddressGuard,
+    @Inject(APP_CONFIG) private readonly env: Pick<NotificationEnv, 'WEBHOOK_SUBSCRIPTIONS_PER_AGENCY'>,
   ) {}
 
   async create(
     p: Principal,
     input: { url: string; filter?: SubscriptionFilter },
   ): Promise<SubscriptionView & { secret: string }> {
+    const decision = await this.addresses.check(input.url);
+    if (!decision.ok) {
+      throw new NotificationError(
+        NotificationErrorCode.WebhookUrlRefused,
+        `The webhook URL is refused: it ${decision.reason}.`,
+        {
+          errors: [{ path: 'url', message: decision.reason }],
+        },
+      );
+    }
     const { secret, sealed } = this.secrets.create();
     const filter: SubscriptionFilter = {};
     if (input.filter?.categories) filter.categories = input.filter.categories;
     if (input.filter?.minScore !== undefined) filter.minScore = input.filter.minScore;
     if (input.filter?.crossBorderOnly !== undefined) filter.crossBorderOnly = input.filter.crossBorderOnly;
-    const [row] = await this.ds.query<SubscriptionRow[]>(
-      `INSERT INTO notification.subscription (id, agency_id, url, filter, secret_sealed, created_by_key)
-       VALUES ($1, $2, $3, $4::jsonb, $5, $6) RETURNING *`,
-      [randomUUID(), p.agencyId, input.url, JSON.stringify(filter), sealed, p.keyId],
+    const cap = this.env.WEBHOOK_SUBSCRIPTIONS_PER_AGENCY;
+    const stored = await this.subscriptions.insertWithinCap(
+      {
+        id: randomUUID(),
+        agencyId: p.agencyId!,
+        url: input.url,
+        filter,
+        sealedSecret: sealed,
+        createdByKey: p.keyId,
+      },
+      cap,
     );
-    return { ...view(row), secret };
+    if (!stored) {
+      throw new NotificationError(
+        NotificationErrorCode.TooManySubscriptions,
+        `${p.agencyId} already has ${cap} subscriptions, the most one agency may hold (WEBHOOK_SUBSCRIPTIONS_PER_AGENCY); delete one first.`,
+      );
+    }
+    return { ...view(stored), secret };
   }
 
   async list(p: Principal): Promise<{ items: SubscriptionView[] }> {
-    const rows = await this.ds.query<SubscriptionRow[]>(
-      `SELECT * FROM notification.subscription WHERE agency_id = $1 AND deleted_at IS NULL ORDER BY created_at`,
-      [p.agencyId],
-    );
-    return { items: rows.map(view) };
+    return { items: (await this.subscriptions.list(p.agencyId!)).map(view) };
   }
 
   async get(p: Principal, id: string): Promise<SubscriptionView> {
     if (!UUID.test(id)) throw notFound();
-    const [row] = await this.ds.query<SubscriptionRow[]>(
-      `SELECT * FROM notification.subscription WHERE id = $1 AND agency_id = $2 AND deleted_at IS NULL`,
-      [id, p.agencyId],
-    );
-    if (!row) throw notFound();
-    return view(row);
+    const found = await this.subscriptions.get(p.agencyId!, id);
+    if (!found) throw notFound();
+    return view(found);
   }
 
   /** Deletes a subscription: pending deliveries to it stop (they fail as "subscription deleted"). */
   async remove(p: Principal, id: string): Promise<void> {
     if (!UUID.test(id)) throw notFound();
-    const [rows] = await this.ds.query<[unknown[], number]>(
-      `UPDATE notification.subscription SET deleted_at = now() WHERE id = $1 AND agency_id = $2 AND deleted_at IS NULL RETURNING id`,
-      [id, p.agencyId],
-    );
-    if (rows.length === 0) throw notFound();
+    if (!(await this.subscriptions.delete(p.agencyId!, id))) throw notFound();
   }
 }

@@ -1,13 +1,24 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Counter, Histogram } from 'prom-client';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '@app/config';
 import { metricsRegistry } from '@app/observability';
 import { AlertSignals } from '../alerts/alert-signals';
 import { webhookPayload } from '../alerts/alert-issuer.service';
 import type { NotificationEnv } from '../notification.env';
+
+/** The settings the dispatcher reads. */
+export type WebhookEnv = Pick<
+  NotificationEnv,
+  | 'WEBHOOK_RETRY_SCHEDULE'
+  | 'WEBHOOK_TIMEOUT_MS'
+  | 'WEBHOOK_BREAKER_VOLUME'
+  | 'WEBHOOK_BREAKER_ERROR_PERCENT'
+  | 'WEBHOOK_BREAKER_RESET_MS'
+  | 'WEBHOOK_POLL_MS'
+  | 'WEBHOOK_CONCURRENCY'
+>;
 import {
+  ADDRESS_REFUSED,
   classifyAttempt,
   countsAsBreakerFailure,
   disablesSubscription,
@@ -17,20 +28,34 @@ import {
   type RetrySchedule,
 } from './domain';
 import { GroupCommit } from '@app/persistence';
-import { EndpointBreakers, EndpointUnavailableError, isBreakerOpenError } from './endpoint-breakers';
+import {
+  EndpointBreakers,
+  EndpointUnavailableError,
+  isBreakerOpenError,
+  type EndpointBreakerStatus,
+} from './endpoint-breakers';
+import { WebhookAddressGuard } from './webhook-address.guard';
 import { WebhookSecrets } from './webhook-secrets';
-import { postWebhook, type SentAttempt } from './webhook-http.client';
+import {
+  DELIVERY_QUEUE,
+  type AttemptRecord,
+  type DeliveryQueue,
+  type DueDelivery,
+} from './delivery-queue.repository';
+import { WEBHOOK_SENDER, type SentAttempt, type WebhookSender } from './webhook-http.client';
 
+// Delivery metrics are labelled by subscription id and agency, never by URL or address: /metrics
+// is readable by anyone who reaches the port (docs/operating.md#metrics).
 const attempts = new Counter({
   name: 'intel_webhook_attempts_total',
-  help: 'Webhook delivery attempts by outcome (DELIVERED, RETRY, REJECTED; BREAKER_OPEN is a deferral, not an attempt)',
-  labelNames: ['outcome'] as const,
+  help: 'Webhook delivery attempts by subscription and outcome (DELIVERED, RETRY, REJECTED; BREAKER_OPEN is a deferral, not an attempt)',
+  labelNames: ['subscription', 'outcome'] as const,
   registers: [metricsRegistry],
 });
 const deliveriesFailed = new Counter({
   name: 'intel_webhook_deliveries_failed_total',
-  help: 'Webhook deliveries that gave up (status failed) after their last attempt, by recipient agency',
-  labelNames: ['agency'] as const,
+  help: 'Webhook deliveries that gave up (status failed) after their last attempt, by recipient agency and subscription',
+  labelNames: ['agency', 'subscription'] as const,
   registers: [metricsRegistry],
 });
 const attemptSeconds = new Histogram({
@@ -39,34 +64,6 @@ const attemptSeconds = new Histogram({
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15],
   registers: [metricsRegistry],
 });
-
-/** One finished attempt and the delivery's state after it. */
-interface AttemptRecord {
-  deliveryId: string;
-  attempt: number;
-  status: 'delivered' | 'failed' | 'pending';
-  nextAttemptAt: Date | null;
-  startedAt: Date;
-  httpStatus: number | null;
-  lastError: string | null;
-  durationMs: number;
-  error: string | null;
-  outcome: string;
-  disablesSubscription: boolean;
-  subscriptionId: string;
-}
-
-interface DueDelivery {
-  id: string;
-  agency_id: string;
-  url: string;
-  attempts: number;
-  subscription_id: string;
-  secret_sealed: string;
-  sub_gone: boolean;
-  payload: string;
-  created_at: Date;
-}
 
 /**
  * Delivers webhooks from the `delivery` table, so nothing lives only in memory: due rows are
@@ -97,10 +94,12 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
   });
 
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
-    @Inject(APP_CONFIG) private readonly env: NotificationEnv,
+    @Inject(DELIVERY_QUEUE) private readonly queue: DeliveryQueue,
+    @Inject(APP_CONFIG) private readonly env: WebhookEnv,
     private readonly secrets: WebhookSecrets,
     private readonly signals: AlertSignals,
+    private readonly addresses: WebhookAddressGuard,
+    @Inject(WEBHOOK_SENDER) private readonly send: WebhookSender,
   ) {
     this.schedule = parseSchedule(env.WEBHOOK_RETRY_SCHEDULE);
     this.breakers = new EndpointBreakers({
@@ -123,6 +122,11 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     await this.loop;
     await Promise.allSettled([...this.inFlight]);
     this.breakers.shutdown();
+  }
+
+  /** Every subscription's breaker as operators see it. */
+  breakerStatus(): EndpointBreakerStatus[] {
+    return this.breakers.status();
   }
 
   /** Look for due deliveries now rather than at the next poll. */
@@ -170,23 +174,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     const room = this.room();
     if (room <= 0 || !this.running) return 0;
     const leaseMs = this.env.WEBHOOK_TIMEOUT_MS + 10000;
-    const rows = await this.ds.query<DueDelivery[]>(
-      `WITH due AS (
-         SELECT id FROM notification.delivery
-          WHERE status = 'pending' AND next_attempt_at <= now() AND (lease_until IS NULL OR lease_until < now())
-          ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED
-       ), leased AS (
-         UPDATE notification.delivery d SET lease_until = now() + ($2 || ' milliseconds')::interval
-           FROM due WHERE d.id = due.id
-         RETURNING d.id, d.agency_id, d.url, d.attempts, d.subscription_id, d.alert_id
-       )
-       SELECT l.id, l.agency_id, l.url, l.attempts, l.subscription_id, s.secret_sealed,
-              (s.deleted_at IS NOT NULL OR s.disabled_at IS NOT NULL) AS sub_gone, a.payload, a.created_at
-         FROM leased l
-         JOIN notification.subscription s ON s.id = l.subscription_id
-         JOIN notification.alert a ON a.alert_id = l.alert_id`,
-      [room, String(leaseMs)],
-    );
+    const rows = await this.queue.claimDue(room, leaseMs);
     for (const row of rows) {
       this.sending++;
       let answered = false;
@@ -219,48 +207,14 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
    * delivery's new state and, on 410 Gone, the subscription disabled.
    */
   private async record(records: readonly AttemptRecord[]): Promise<void[]> {
-    const col = <K extends keyof AttemptRecord>(k: K) => records.map((r) => r[k]);
-    await this.ds.query(
-      `WITH r AS (
-         SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::int[],
-                              $7::text[], $8::int[], $9::text[], $10::text[], $11::boolean[], $12::uuid[])
-           AS r(id, attempt, status, next_at, started_at, http_status, last_error, duration_ms, error, outcome, gone, sub_id)
-       ), attempt AS (
-         INSERT INTO notification.delivery_attempt (delivery_id, attempt, started_at, duration_ms, status, error, outcome)
-         SELECT id, attempt, started_at, duration_ms, http_status, error, outcome FROM r
-       ), gone AS (
-         UPDATE notification.subscription s SET disabled_at = now(), disabled_reason = 'receiver answered 410 Gone'
-           FROM r WHERE r.gone AND s.id = r.sub_id AND s.disabled_at IS NULL
-       )
-       UPDATE notification.delivery d SET attempts = r.attempt, status = r.status, next_attempt_at = r.next_at,
-              lease_until = NULL, last_attempt_at = r.started_at, last_status = r.http_status, last_error = r.last_error,
-              delivered_at = CASE WHEN r.status = 'delivered' THEN now() ELSE d.delivered_at END
-         FROM r WHERE d.id = r.id`,
-      [
-        col('deliveryId'),
-        col('attempt'),
-        col('status'),
-        col('nextAttemptAt'),
-        col('startedAt'),
-        col('httpStatus'),
-        col('lastError'),
-        col('durationMs'),
-        col('error'),
-        col('outcome'),
-        col('disablesSubscription'),
-        col('subscriptionId'),
-      ],
-    );
+    await this.queue.record(records);
     return records.map(() => undefined);
   }
 
   /** One attempt; calls `attempted` once the answer (or the failure) is in, before recording it. */
   private async deliver(d: DueDelivery, attempted: () => void): Promise<void> {
     if (d.sub_gone) {
-      await this.ds.query(
-        `UPDATE notification.delivery SET status = 'failed', lease_until = NULL, last_error = 'subscription deleted or disabled', last_attempt_at = now() WHERE id = $1`,
-        [d.id],
-      );
+      await this.queue.failForGoneSubscription(d.id);
       return;
     }
     const body = webhookPayload(d.payload, new Date(d.created_at).toISOString());
@@ -272,30 +226,41 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     });
     const startedAt = new Date();
     let sent: SentAttempt;
-    try {
-      sent = await this.breakers.fire(d.url, async () => {
-        const result = await postWebhook(d.url, body, { ...headers }, this.env.WEBHOOK_TIMEOUT_MS);
-        if (countsAsBreakerFailure(classifyAttempt(result))) throw new EndpointUnavailableError(result);
-        return result;
-      });
-    } catch (e) {
-      if (e instanceof EndpointUnavailableError) {
-        sent = e.result as SentAttempt;
-      } else if (isBreakerOpenError(e)) {
-        // The endpoint is known to be down: wait for the breaker's half-open trial, spend no attempt.
-        attempts.inc({ outcome: 'BREAKER_OPEN' });
-        await this.ds.query(
-          `UPDATE notification.delivery SET lease_until = NULL, next_attempt_at = now() + ($2 || ' milliseconds')::interval WHERE id = $1`,
-          [d.id, String(Math.max(50, Math.round(this.breakers.resetTimeoutMs / 2)))],
-        );
-        return;
-      } else {
-        throw e;
+    let why: string | null = null;
+    // Where the URL points now (DNS may have changed since it was subscribed): a refused address
+    // fails the delivery at once, a name that does not resolve now is retried; neither is sent.
+    const target = await this.addresses.check(d.url);
+    if (!target.ok) {
+      sent = { error: target.kind === 'refused' ? ADDRESS_REFUSED : 'NETWORK', durationMs: 0 };
+      why = target.reason;
+    } else
+      try {
+        sent = await this.breakers.fire(d.subscription_id, d.url, async () => {
+          const result = await this.send(
+            d.url,
+            target.address,
+            body,
+            { ...headers },
+            this.env.WEBHOOK_TIMEOUT_MS,
+          );
+          if (countsAsBreakerFailure(classifyAttempt(result))) throw new EndpointUnavailableError(result);
+          return result;
+        });
+      } catch (e) {
+        if (e instanceof EndpointUnavailableError) {
+          sent = e.result as SentAttempt;
+        } else if (isBreakerOpenError(e)) {
+          // The endpoint is known to be down: wait for the breaker's half-open trial, spend no attempt.
+          attempts.inc({ subscription: d.subscription_id, outcome: 'BREAKER_OPEN' });
+          await this.queue.defer(d.id, Math.max(50, Math.round(this.breakers.resetTimeoutMs / 2)));
+          return;
+        } else {
+          throw e;
+        }
       }
-    }
     attempted();
     const outcome = classifyAttempt(sent);
-    attempts.inc({ outcome });
+    attempts.inc({ subscription: d.subscription_id, outcome });
     attemptSeconds.observe(sent.durationMs / 1000);
     const made = d.attempts + 1;
     const next = outcome === 'RETRY' ? nextAttemptAt(this.schedule, made, Date.now()) : null;
@@ -309,18 +274,22 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
       nextAttemptAt: next === null ? null : new Date(next),
       startedAt,
       httpStatus: sent.status ?? null,
-      lastError: sent.error ?? (outcome === 'DELIVERED' ? null : `HTTP ${sent.status}`),
+      lastError:
+        why !== null
+          ? `${sent.error}: ${why}`
+          : (sent.error ?? (outcome === 'DELIVERED' ? null : `HTTP ${sent.status}`)),
       durationMs: sent.durationMs,
       error: sent.error ?? null,
       outcome,
       disablesSubscription: disablesSubscription(sent),
       subscriptionId: d.subscription_id,
     });
-    if (status === 'failed') deliveriesFailed.inc({ agency: d.agency_id });
+    if (status === 'failed') deliveriesFailed.inc({ agency: d.agency_id, subscription: d.subscription_id });
     if (status !== 'delivered') {
       this.logger.warn({
         msg: status === 'failed' ? 'webhook delivery failed' : 'webhook attempt failed; will retry',
         delivery: d.id,
+        subscription: d.subscription_id,
         endpoint: EndpointBreakers.endpointOf(d.url),
         attempt: made,
         status: sent.status,

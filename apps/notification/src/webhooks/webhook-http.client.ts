@@ -1,6 +1,8 @@
 import http from 'node:http';
 import https from 'node:https';
+import type { LookupFunction } from 'node:net';
 import type { AttemptResult } from './domain';
+import type { ResolvedAddress } from './domain/webhook-address';
 
 /** One attempt as sent: the result and how long it took. */
 export interface SentAttempt extends AttemptResult {
@@ -21,9 +23,36 @@ function transportError(e: unknown): string {
   return 'NETWORK';
 }
 
-/** POSTs one signed webhook with a timeout; redirects are not followed (the URL must be updated instead). */
+/**
+ * A lookup that answers the address already checked, whatever the name: the connection goes
+ * where the check said it may (docs/security.md#webhooks), and TLS still verifies the name.
+ */
+export function pinnedLookup(to: ResolvedAddress): LookupFunction {
+  return (_hostname, options, callback) => {
+    if (options.all) callback(null, [{ address: to.address, family: to.family }]);
+    else callback(null, to.address, to.family);
+  };
+}
+
+/** Sends one webhook attempt (postWebhook in the service, a fake in unit tests). */
+export type WebhookSender = (
+  url: string,
+  to: ResolvedAddress,
+  body: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+) => Promise<SentAttempt>;
+
+/** Injection token of the WebhookSender. */
+export const WEBHOOK_SENDER = Symbol('WebhookSender');
+
+/**
+ * POSTs one signed webhook to the checked address `to`, with a timeout; redirects are not
+ * followed (the URL must be updated instead).
+ */
 export async function postWebhook(
   url: string,
+  to: ResolvedAddress,
   body: string,
   headers: Record<string, string>,
   timeoutMs: number,
@@ -52,6 +81,7 @@ export async function postWebhook(
       {
         method: 'POST',
         agent,
+        lookup: pinnedLookup(to),
         headers: {
           'content-type': 'application/json',
           'content-length': String(payload.length),

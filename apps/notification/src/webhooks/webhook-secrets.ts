@@ -10,7 +10,7 @@ import { openSecret, sealSecret } from './domain/secret-box';
 export class WebhookSecrets {
   private readonly key: Buffer | null;
 
-  constructor(@Inject(APP_CONFIG) env: NotificationEnv) {
+  constructor(@Inject(APP_CONFIG) env: Pick<NotificationEnv, 'WEBHOOK_SECRET_KEY'>) {
     this.key = env.WEBHOOK_SECRET_KEY ? Buffer.from(env.WEBHOOK_SECRET_KEY, 'base64') : null;
     if (!this.key) {
       new Logger(WebhookSecrets.name).warn(

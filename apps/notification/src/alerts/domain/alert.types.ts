@@ -1,4 +1,4 @@
-// AlertIssued (contract §5) and what the composer needs to build one.
+// AlertIssued (docs/contract.md#alertissued) and what the composer needs to build one.
 import type { PrecheckFeature, RouteReportDto, SeizureReportDto, TlpLevel } from '@app/contracts';
 import type { Counterpart, MatchReason, TlpAudience } from '@app/sharing-policy';
 
@@ -46,7 +46,7 @@ export interface SharedContent {
 }
 
 /**
- * An alert about a new link (contract §5 AlertIssued). Value of `intel.alert.issued.v1` (key
+ * An alert about a new link (docs/contract.md#alertissued). Value of `intel.alert.issued.v1` (key
  * recipientAgencyId), also the webhook payload's data and the inbox item.
  */
 export interface AlertIssued {

@@ -1,4 +1,5 @@
 import {
+  ADDRESS_REFUSED,
   TRANSPORT_ERRORS,
   classifyAttempt,
   countsAsBreakerFailure,
@@ -76,5 +77,11 @@ describe(disablesSubscription.name, () => {
     [{ error: 'TIMEOUT' }, false],
   ])('%j disables the subscription: %p', (result, expected) => {
     expect(disablesSubscription(result)).toBe(expected);
+  });
+
+  it('fails a delivery whose URL now points at a refused address at once, without counting it against the breaker', () => {
+    const outcome = classifyAttempt({ error: ADDRESS_REFUSED });
+    expect(outcome).toBe('REJECTED');
+    expect(countsAsBreakerFailure(outcome)).toBe(false);
   });
 });

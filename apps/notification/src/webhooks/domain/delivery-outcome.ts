@@ -17,6 +17,9 @@ export interface AttemptResult {
 /** The transport error codes the delivery worker reports; any other non-empty code is treated alike. */
 export const TRANSPORT_ERRORS = ['TIMEOUT', 'CONNECTION_REFUSED', 'NETWORK'] as const;
 
+/** The URL's host resolved to an address webhooks may not reach: nothing was sent, and retrying changes nothing. */
+export const ADDRESS_REFUSED = 'ADDRESS_REFUSED';
+
 /** DELIVERED: 2xx. RETRY: the endpoint is unavailable, try again later. REJECTED: the receiver refused, stop. */
 export type DeliveryOutcome = 'DELIVERED' | 'RETRY' | 'REJECTED';
 
@@ -26,14 +29,17 @@ const RETRYABLE_CLIENT_STATUSES: ReadonlySet<number> = new Set([408, 429]);
 /** HTTP 410 Gone: the receiver says it no longer wants these webhooks. */
 export const GONE_STATUS = 410;
 
-/** Classifies an attempt: 2xx DELIVERED; 408, 429, 5xx and transport errors RETRY; 3xx and other 4xx REJECTED. */
+/**
+ * Classifies an attempt: 2xx DELIVERED; 408, 429, 5xx and transport errors RETRY; 3xx, other 4xx
+ * and a refused address REJECTED.
+ */
 export function classifyAttempt(result: AttemptResult): DeliveryOutcome {
   const { status, error } = result;
   if (status === undefined) {
     if (error === undefined || error === '') {
       throw new TypeError('an attempt result needs a status or an error');
     }
-    return 'RETRY';
+    return error === ADDRESS_REFUSED ? 'REJECTED' : 'RETRY';
   }
   // Anything that is not a final HTTP status is a broken exchange, like a dropped connection.
   if (!Number.isInteger(status) || status < 200 || status > 599) return 'RETRY';

@@ -21,6 +21,7 @@ export type {
   WebhookVerifyResult,
 } from './signature';
 export {
+  ADDRESS_REFUSED,
   GONE_STATUS,
   TRANSPORT_ERRORS,
   classifyAttempt,

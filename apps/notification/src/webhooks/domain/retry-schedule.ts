@@ -1,4 +1,4 @@
-// The webhook delivery retry schedule (contract §5, after the Standard Webhooks recommendation):
+// The webhook delivery retry schedule (docs/contract.md#webhooks, after the Standard Webhooks recommendation):
 // entry i is the delay before attempt i+1, counted from the previous attempt (or, for the first
 // attempt, from when the delivery was created). The schedule's length is the number of attempts;
 // once they are all made the delivery is `failed`. Pure: times are passed in, randomness too.

@@ -1,7 +1,7 @@
 // Which alerts a webhook subscription wants. Every part of the filter is optional; an empty
 // filter takes every alert of the subscription's agency.
 
-/** A subscription's filter as stored (contract §5). */
+/** A subscription's filter as stored (docs/contract.md#subscriptions). */
 export interface SubscriptionFilter {
   /** Alerts concerning at least one of these report categories. */
   categories?: string[];

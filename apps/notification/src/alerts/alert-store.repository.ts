@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { DisclosureLedger, type LedgerEntryData } from '@app/ledger';
+import { claimUnapplied, runOnce, type AppliedRecord } from '@app/persistence';
 import { EventTypes, Topics } from '@app/contracts';
 import { enqueueOutbox } from '@app/outbox';
 import { filterMatches, type SubscriptionFilter } from '../webhooks/domain/subscription-filter';
+import type { ClusterMember } from './domain/cluster-membership';
 
 /** An alert composed and redacted for one recipient, ready to be stored and delivered. */
 export interface AlertToStore {
@@ -47,7 +52,7 @@ export interface CreatedDelivery {
  * delivery per subscription of the recipient whose filter matches. Returns what it stored and
  * the deliveries, for the caller's ledger entries and log lines.
  */
-export async function storeAlerts<A extends AlertToStore>(
+async function storeAlerts<A extends AlertToStore>(
   m: EntityManager,
   alerts: readonly A[],
 ): Promise<{ stored: StoredAlert<A>[]; deliveries: CreatedDelivery[] }> {
@@ -172,4 +177,121 @@ export async function storeAlerts<A extends AlertToStore>(
     stored,
     deliveries: deliveries.map((d) => ({ alertId: d.alertId, subscriptionId: d.subscriptionId })),
   };
+}
+
+/** What one alert transaction does (every call inside the one transaction it was given to). */
+export interface AlertTransaction {
+  /** The members of these clusters as stored. */
+  clusterMembers(clusterIds: readonly string[]): Promise<ClusterMember[]>;
+  /** Stores members (those already stored stay as they are). */
+  keepClusterMembers(members: readonly ClusterMember[]): Promise<void>;
+  /** Forgets every member of these clusters (absorbed by a merge). */
+  dropClusters(clusterIds: readonly string[]): Promise<void>;
+  /** Stores alerts, queues AlertIssued, creates their deliveries (see storeAlerts above). */
+  storeAlerts<A extends AlertToStore>(
+    alerts: readonly A[],
+  ): Promise<{ stored: StoredAlert<A>[]; deliveries: CreatedDelivery[] }>;
+  /** Appends disclosures to the service's ledger (docs/ledger.md). */
+  appendLedger(entries: readonly LedgerEntryData[]): Promise<void>;
+}
+
+/** Where alerts are issued: each consumer's records applied exactly once, with their alerts, in one transaction. */
+export interface AlertStore {
+  /**
+   * In one transaction: marks those of `records` this consumer has not applied yet as applied,
+   * and runs `effects` with them (not at all when there are none). Resolves with its result, or 0.
+   */
+  applyBatchOnce<R>(
+    consumer: string,
+    records: readonly R[],
+    describe: (r: R) => AppliedRecord,
+    effects: (fresh: R[], tx: AlertTransaction) => Promise<number>,
+  ): Promise<number>;
+  /** In one transaction: marks one record applied and runs `effects`; false when it was applied before. */
+  applyOnce(
+    consumer: string,
+    record: AppliedRecord,
+    effects: (tx: AlertTransaction) => Promise<boolean>,
+  ): Promise<boolean>;
+}
+
+/** Injection token of the AlertStore. */
+export const ALERT_STORE = Symbol('AlertStore');
+
+/** An AlertTransaction on one EntityManager's transaction. */
+class PgAlertTransaction implements AlertTransaction {
+  constructor(
+    private readonly m: EntityManager,
+    private readonly ledger: DisclosureLedger,
+  ) {}
+
+  async clusterMembers(clusterIds: readonly string[]): Promise<ClusterMember[]> {
+    const rows = await this.m.query<{ cluster_id: string; agency_case_id: string; agency_id: string }[]>(
+      `SELECT cluster_id, agency_case_id, agency_id FROM notification.cluster_member WHERE cluster_id = ANY($1::uuid[])`,
+      [clusterIds],
+    );
+    return rows.map((r) => ({
+      clusterId: r.cluster_id,
+      agencyCaseId: r.agency_case_id,
+      agencyId: r.agency_id,
+    }));
+  }
+
+  async keepClusterMembers(members: readonly ClusterMember[]): Promise<void> {
+    if (members.length === 0) return;
+    await this.m.query(
+      `INSERT INTO notification.cluster_member (cluster_id, agency_case_id, agency_id)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
+      [members.map((x) => x.clusterId), members.map((x) => x.agencyCaseId), members.map((x) => x.agencyId)],
+    );
+  }
+
+  async dropClusters(clusterIds: readonly string[]): Promise<void> {
+    if (clusterIds.length === 0) return;
+    await this.m.query(`DELETE FROM notification.cluster_member WHERE cluster_id = ANY($1::uuid[])`, [
+      clusterIds,
+    ]);
+  }
+
+  storeAlerts<A extends AlertToStore>(alerts: readonly A[]) {
+    return storeAlerts(this.m, alerts);
+  }
+
+  async appendLedger(entries: readonly LedgerEntryData[]): Promise<void> {
+    await this.ledger.append((sql, params) => this.m.query(sql, params), entries);
+  }
+}
+
+/** The AlertStore on PostgreSQL (`notification.processed_event`, alerts, deliveries, the outbox and the ledger). */
+@Injectable()
+export class PgAlertStore implements AlertStore {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ledger: DisclosureLedger,
+  ) {}
+
+  applyBatchOnce<R>(
+    consumer: string,
+    records: readonly R[],
+    describe: (r: R) => AppliedRecord,
+    effects: (fresh: R[], tx: AlertTransaction) => Promise<number>,
+  ): Promise<number> {
+    return this.ds.transaction(async (m) => {
+      const fresh = await claimUnapplied(m, { schema: 'notification', consumer }, records, describe);
+      if (fresh.length === 0) return 0;
+      return effects(fresh, new PgAlertTransaction(m, this.ledger));
+    });
+  }
+
+  async applyOnce(
+    consumer: string,
+    record: AppliedRecord,
+    effects: (tx: AlertTransaction) => Promise<boolean>,
+  ): Promise<boolean> {
+    let result = false;
+    await runOnce(this.ds, { schema: 'notification', consumer, ...record }, async (m) => {
+      result = await effects(new PgAlertTransaction(m, this.ledger));
+    });
+    return result;
+  }
 }

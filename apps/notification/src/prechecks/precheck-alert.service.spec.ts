@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import type { PrecheckHitEvent } from '@app/contracts';
+import { COUNTRY, policyOf, SeizureReportBuilder } from '@app/testing';
+import { AlertSignals } from '../alerts/alert-signals';
+import { InMemoryAlertStore, InMemoryReports } from '../testing/in-memory-alert-store';
+import { PrecheckAlertService } from './precheck-alert.service';
+
+const policy = policyOf({
+  agencies: {
+    'AF-ACD': { name: 'Afghanistan Customs Department', liaisonContact: { email: 'blo.acd@example.org' } },
+    'PK-ANF': { name: 'Anti-Narcotics Force', liaisonContact: { email: 'bloanf@example.org' } },
+  },
+  rules: [{ from: 'AF', to: 'PK', ...COUNTRY }],
+});
+
+function hit(ref: string): PrecheckHitEvent {
+  return {
+    eventId: randomUUID(),
+    checkId: randomUUID(),
+    hitId: randomUUID(),
+    owningAgencyId: 'PK-ANF',
+    checkingAgencyId: 'AF-ACD',
+    crossingPoint: 'TORKHAM',
+    feature: 'CONTAINER',
+    agencyCaseId: `seizure:PK-ANF:${ref}`,
+    agencyCaseRef: ref,
+    detail: 'container TGHU1234567',
+    protectedPerson: false,
+    disclosedToChecker: true,
+    checkedAt: new Date().toISOString(),
+  };
+}
+
+const meta = { topic: 'intel.precheck.hit.v1', partition: 0, offset: '1' } as never;
+
+describe('PrecheckAlertService: a hit alerts its owner once, with its case categories', () => {
+  let store: InMemoryAlertStore;
+  let reports: InMemoryReports;
+  let woken: number;
+  let service: PrecheckAlertService;
+
+  beforeEach(() => {
+    store = new InMemoryAlertStore();
+    reports = new InMemoryReports();
+    const signals = new AlertSignals();
+    woken = 0;
+    signals.subscribe(() => woken++);
+    service = new PrecheckAlertService(store, reports, policy, signals);
+  });
+
+  it("alerts the owner with its own case's categories, once however often the hit comes", async () => {
+    const body = SeizureReportBuilder.valid()
+      .withAgency('PK-ANF')
+      .withCaseRef('ANF-1')
+      .withCategory('DRUGS')
+      .build();
+    await reports.store('seizure', [body]);
+    const h = hit('ANF-1');
+    await service.onHit(h, meta);
+    await service.onHit(h, meta);
+    await service.onHit({ ...h, eventId: randomUUID() }, meta);
+    expect(store.alerts).toHaveLength(1);
+    expect(store.alerts[0].alert).toMatchObject({
+      recipientAgencyId: 'PK-ANF',
+      about: { kind: 'PRECHECK_HIT', hitId: h.hitId },
+      categories: ['DRUGS'],
+      deliverWhenCategoriesUnknown: true,
+    });
+    expect(woken).toBe(1);
+  });
+
+  it('alerts on a case it holds no copy of, with no categories', async () => {
+    await service.onHit(hit('UNKNOWN-REF'), meta);
+    expect(store.alerts[0].alert.categories).toEqual([]);
+  });
+});
