@@ -128,6 +128,7 @@ export interface MatchConfig {
  * | name (similarity ≥ 0.93) + same birth date  | 6+8  | 0.94 link     | name needs DOB / doc / phone     |
  * | name, fuzzy (0.86–0.93) + same birth date   | 5+8  | 0.89          | needs one more                   |
  * | name without birth date (or on one side)    | 6/5  | 0.02          | never alone                      |
+ * | phone whose holders' names clearly differ    | −5   | (12 − 5)      | weak, never carries a link       |
  * | route waypoint (25 km, validity, commodity) |   9  | 0.33 weak     | links with an indicator identifier|
  * | organisation                                |   5  | 0.03          | never alone                      |
  * | plate without country / bare ≤ 4 digits     |   4  | 0.02          | weak, never carries a link       |
