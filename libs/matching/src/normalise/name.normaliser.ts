@@ -528,6 +528,11 @@ function explain(
   b: NormalisedPersonName,
   pairs: readonly PairedToken[],
 ): string | undefined {
+  const crossScript = (a.arabic === true) !== (b.arabic === true);
+  // Every token a known name, in two scripts: one phrase says it all.
+  if (crossScript && pairs.length > 0 && pairs.every((p) => p.rule === 'same' || p.rule === 'variant')) {
+    return 'the same names in Arabic and Latin script';
+  }
   const parts: string[] = [];
   for (const p of pairs) {
     const sa = spelledToken(a, p.i);
