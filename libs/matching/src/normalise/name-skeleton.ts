@@ -265,16 +265,18 @@ function arabicForm(translit: string): TokenForm {
   return latinForm(translit, true);
 }
 
-const formCache = new Map<string, TokenForm>();
+// Forms of tokens already read (names recur in report after report), per script.
+const latinForms = new Map<string, TokenForm>();
+const arabicForms = new Map<string, TokenForm>();
 
 /** The form of a canonical token: Latin (romanisation) or transliterated Arabic script. */
 export function tokenForm(token: string, arabic: boolean): TokenForm {
-  const cacheKey = arabic ? `A${token}` : `L${token}`;
-  const hit = formCache.get(cacheKey);
+  const cache = arabic ? arabicForms : latinForms;
+  const hit = cache.get(token);
   if (hit) return hit;
   const form = arabic ? arabicForm(token) : latinForm(token, false);
-  if (formCache.size >= 100_000) formCache.clear();
-  formCache.set(cacheKey, form);
+  if (cache.size >= 100_000) cache.clear();
+  cache.set(token, form);
   return form;
 }
 

@@ -339,12 +339,24 @@ export function normalisePersonName(raw: string): NormalisedPersonName | null {
 
 const KNOWN_NAMES: ReadonlySet<string> = new Set(Object.keys(VARIANT_GROUPS));
 
+const knownCache = new Map<string, boolean>();
+
 /** A canonical token of VARIANT_GROUPS, or a compound of them (ABDULRAHMAN, NURULLAH). */
 export function isKnownToken(token: string): boolean {
+  let known = knownCache.get(token);
+  if (known === undefined) {
+    known = knownTokenUncached(token);
+    if (knownCache.size >= 100_000) knownCache.clear();
+    knownCache.set(token, known);
+  }
+  return known;
+}
+
+function knownTokenUncached(token: string): boolean {
   if (KNOWN_NAMES.has(token) || token === 'ABDULLAH') return true;
-  if (token.startsWith('ABDUL') && token.length > 5) return isKnownToken(token.slice(5));
+  if (token.startsWith('ABDUL') && token.length > 5) return knownTokenUncached(token.slice(5));
   if ((token.endsWith('ULLAH') || token.endsWith('UDDIN')) && token.length > 5)
-    return isKnownToken(token.slice(0, -5));
+    return knownTokenUncached(token.slice(0, -5));
   return false;
 }
 
@@ -555,21 +567,37 @@ function explain(
 export function comparePersonNames(
   a: string | NormalisedPersonName | null,
   b: string | NormalisedPersonName | null,
+  options: { explain?: boolean } = {},
 ): NameComparison {
   const na = typeof a === 'string' ? normalisePersonName(a) : a;
   const nb = typeof b === 'string' ? normalisePersonName(b) : b;
   if (!na || !nb) return { similarity: 0 };
-  const pairs: PairedToken[] = [];
+  const explainIt = options.explain !== false;
+  const sortedA = sortedTokens(na);
+  const sortedB = sortedTokens(nb);
+  if (sortedA === sortedB && !explainIt) return { similarity: 1 };
+  const pairs: PairedToken[] | undefined = explainIt ? [] : undefined;
   const ab = tokenSetOneWay(na, nb, pairs);
-  const tokenSet = (ab + tokenSetOneWay(nb, na)) / 2;
-  const sortedA = [...na.tokens].sort().join(' ');
-  const sortedB = [...nb.tokens].sort().join(' ');
   let similarity: number;
   if (sortedA === sortedB) similarity = 1;
-  else if (na.arabic || nb.arabic) similarity = tokenSet;
-  else similarity = Math.max(tokenSet, (jaroWinkler(sortedA, sortedB) + tokenSet) / 2);
-  const because = explain(na, nb, pairs);
+  else {
+    const tokenSet = (ab + tokenSetOneWay(nb, na)) / 2;
+    if (na.arabic || nb.arabic) similarity = tokenSet;
+    else similarity = Math.max(tokenSet, (jaroWinkler(sortedA, sortedB) + tokenSet) / 2);
+  }
+  const because = pairs ? explain(na, nb, pairs) : undefined;
   return because ? { similarity, because } : { similarity };
+}
+
+// The sorted canonical tokens of a name, joined (memoised: a name is compared many times).
+const sortedCache = new WeakMap<NormalisedPersonName, string>();
+function sortedTokens(name: NormalisedPersonName): string {
+  let sorted = sortedCache.get(name);
+  if (sorted === undefined) {
+    sorted = [...name.tokens].sort().join(' ');
+    sortedCache.set(name, sorted);
+  }
+  return sorted;
 }
 
 /** Name similarity in [0, 1] (see comparePersonNames). */
@@ -577,5 +605,5 @@ export function nameSimilarity(
   a: string | NormalisedPersonName | null,
   b: string | NormalisedPersonName | null,
 ): number {
-  return comparePersonNames(a, b).similarity;
+  return comparePersonNames(a, b, { explain: false }).similarity;
 }
