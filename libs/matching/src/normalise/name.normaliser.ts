@@ -443,30 +443,43 @@ function oneEditApart(a: string, b: string): boolean {
  * the skeletons, discounted, across scripts.
  */
 export function tokenSimilarity(a: string, aArabic: boolean, b: string, bArabic: boolean): TokenPairing {
-  if (a === b) return { sim: 1, rule: 'same' };
+  const sim = tokenScore(a, aArabic, b, bArabic);
+  return { sim, rule: lastRule };
+}
+
+// The rule of the last tokenScore (no object per token pair: names are compared by the million).
+let lastRule: TokenRule = 'same';
+
+function ruled(rule: TokenRule, sim: number): number {
+  lastRule = rule;
+  return sim;
+}
+
+function tokenScore(a: string, aArabic: boolean, b: string, bArabic: boolean): number {
+  if (a === b) return ruled('same', 1);
   const aKnown = isKnownToken(a);
   const bKnown = isKnownToken(b);
   const aScript = aArabic && !aKnown;
   const bScript = bArabic && !bKnown;
   // Two different names of VARIANT_GROUPS are different names, however alike (Hasan /
   // Hussain, Muhammad / Mahmud): the groups hold every spelling that is one name.
-  if (aKnown && bKnown) return { sim: 0.5 * jaroWinkler(a, b), rule: 'spelling' };
+  if (aKnown && bKnown) return ruled('spelling', 0.5 * jaroWinkler(a, b));
   const fa = tokenForm(a, aScript);
   const fb = tokenForm(b, bScript);
   const relation = formRelation(fa, aScript, fb, bScript);
-  if (relation === 'same-skeleton') return { sim: SKELETON_SIMILARITY, rule: 'skeleton' };
-  if (relation === 'different-vowels') return { sim: Math.min(0.8, jaroWinkler(a, b)), rule: 'spelling' };
+  if (relation === 'same-skeleton') return ruled('skeleton', SKELETON_SIMILARITY);
+  if (relation === 'different-vowels') return ruled('spelling', Math.min(0.8, jaroWinkler(a, b)));
   // A known name is spelled with its leading vowel (Ahmad is not Hamid).
   if (relation === 'dropped-initial-vowel' && !aKnown && !bKnown)
-    return { sim: DROPPED_VOWEL_SIMILARITY, rule: 'dropped-vowel' };
+    return ruled('dropped-vowel', DROPPED_VOWEL_SIMILARITY);
   if (aScript === bScript) {
     const jw = jaroWinkler(a, b);
     if (jw < ONE_EDIT_SIMILARITY && Math.max(a.length, b.length) >= 3 && oneEditApart(a, b)) {
-      return { sim: ONE_EDIT_SIMILARITY, rule: 'spelling' };
+      return ruled('spelling', ONE_EDIT_SIMILARITY);
     }
-    return { sim: jw, rule: 'spelling' };
+    return ruled('spelling', jw);
   }
-  return { sim: 0.92 * jaroWinkler(fa.skeleton, fb.skeleton), rule: 'spelling' };
+  return ruled('spelling', 0.92 * jaroWinkler(fa.skeleton, fb.skeleton));
 }
 
 interface PairedToken {
@@ -480,16 +493,19 @@ interface PairedToken {
 // `Gul Ahmad` against `Gul Ahmad Khan` scores 2/3. Greedy: the best pair whose tokens are
 // both still free (higher score first, then lower i, then lower j), until none reaches the
 // floor. Names have a handful of tokens, so this scans a small score table.
+// Scratch score table of tokenSetOneWay, grown as needed.
+let scratch = new Float64Array(64);
+
 function tokenSetOneWay(a: NormalisedPersonName, b: NormalisedPersonName, pairs?: PairedToken[]): number {
   const n = a.tokens.length;
   const m = b.tokens.length;
-  const scores = new Float64Array(n * m);
-  const rules: TokenRule[] = new Array<TokenRule>(n * m);
+  if (scratch.length < n * m) scratch = new Float64Array(n * m * 2);
+  const scores = scratch;
+  const rules: TokenRule[] | undefined = pairs ? new Array<TokenRule>(n * m) : undefined;
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < m; j++) {
-      const t = tokenSimilarity(a.tokens[i], a.arabic === true, b.tokens[j], b.arabic === true);
-      scores[i * m + j] = t.sim;
-      rules[i * m + j] = t.rule;
+      scores[i * m + j] = tokenScore(a.tokens[i], a.arabic === true, b.tokens[j], b.arabic === true);
+      if (rules) rules[i * m + j] = lastRule;
     }
   }
   let total = 0;
@@ -509,7 +525,7 @@ function tokenSetOneWay(a: NormalisedPersonName, b: NormalisedPersonName, pairs?
     // Both tokens are taken: their row and column drop out.
     const bi = Math.floor(best / m);
     const bj = best % m;
-    pairs?.push({ i: bi, j: bj, sim: bestScore, rule: rules[best] });
+    pairs?.push({ i: bi, j: bj, sim: bestScore, rule: rules![best] });
     for (let j = 0; j < m; j++) scores[bi * m + j] = -1;
     for (let i = 0; i < n; i++) scores[i * m + bj] = -1;
   }
