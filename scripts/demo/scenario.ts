@@ -49,12 +49,12 @@ export function containerNumber(owner: string, serial: string): string {
   return `${owner}${serial}${containerCheckDigit(`${owner}${serial}`)}`;
 }
 
-/** Name pairs as the two sides transliterate them (the matcher folds these variants). */
+/** The courier as the Afghan Border Police write him in Dari script, and as the Pakistani side romanises him (the matcher compares the two: docs/matching-names.md). */
 const COURIER_NAMES: [string, string][] = [
-  ['Gul Mohammad Khan', 'Khan, Gul Muhammad'],
-  ['Sher Ahmad Zahir', 'Shir Ahmed Zaheer'],
-  ['Noor Rahman Yousaf', 'Nur Rehman Yusuf'],
-  ['Ghulam Hussain Karim', 'Gholam Hossain Kareem'],
+  ['گل محمد خان', 'Khan, Gul Muhammad'],
+  ['شیر احمد ظاهر', 'Shir Ahmed Zaheer'],
+  ['نور رحمن یوسف', 'Nur Rehman Yusuf'],
+  ['غلام حسین کریم', 'Gholam Hossain Kareem'],
 ];
 const FINANCIER_NAMES: [string, string][] = [
   ['Haji Abdul Rahman', 'Abd-ul Rehman'],
@@ -201,7 +201,7 @@ export function buildScenario(opts: ScenarioOptions): Scenario {
       route: { origin: 'AF', destination: 'PK' },
       concealment: 'false front wall of the cargo box',
     },
-    `plate "${plateLetters} ${persianDigits(plateNumber)}" (Persian digits), phone "${courierPhoneLocal}" (Afghan local), driver "${courier[0]}"`,
+    `plate "${plateLetters} ${persianDigits(plateNumber)}" (Persian digits), phone "${courierPhoneLocal}" (Afghan local), driver "${courier[0]}" (Dari script)`,
   );
   seizure(
     'heroin',

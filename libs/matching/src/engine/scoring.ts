@@ -128,6 +128,7 @@ export interface MatchConfig {
  * | name (similarity ≥ 0.93) + same birth date  | 6+8  | 0.94 link     | name needs DOB / doc / phone     |
  * | name, fuzzy (0.86–0.93) + same birth date   | 5+8  | 0.89          | needs one more                   |
  * | name without birth date (or on one side)    | 6/5  | 0.02          | never alone                      |
+ * | phone whose holders' names clearly differ    | −5   | (12 − 5)      | weak, never carries a link       |
  * | route waypoint (25 km, validity, commodity) |   9  | 0.33 weak     | links with an indicator identifier|
  * | organisation                                |   5  | 0.03          | never alone                      |
  * | plate without country / bare ≤ 4 digits     |   4  | 0.02          | weak, never carries a link       |
@@ -371,7 +372,7 @@ function compareIdentifiers(
 function compareNames(a: CaseProfile, b: CaseProfile, config: MatchConfig, out: Agreement[]): void {
   if (a.names.length === 0 || b.names.length === 0) return;
   const w = config.weights;
-  const pairs: { i: number; j: number; sim: number; because?: string }[] = [];
+  const pairs: { i: number; j: number; sim: number }[] = [];
   a.names.forEach((na, i) => {
     b.names.forEach((nb, j) => {
       // Two dates of birth that differ make two people, however alike the names.
@@ -382,19 +383,21 @@ function compareNames(a: CaseProfile, b: CaseProfile, config: MatchConfig, out: 
       const ib = b.nameInitials[j];
       if ((ia & ib) === 0 && ((ia | ib) & (1 << 26)) === 0) return;
       // Equal keys are not enough for 1: a key is a consonant skeleton (docs/matching-names.md).
-      const { similarity: sim, because } = comparePersonNames(na.name!, nb.name!);
-      if (sim >= config.nameThreshold) pairs.push({ i, j, sim, ...(because ? { because } : {}) });
+      const sim = comparePersonNames(na.name!, nb.name!, { explain: false }).similarity;
+      if (sim >= config.nameThreshold) pairs.push({ i, j, sim });
     });
   });
   pairs.sort((p, q) => q.sim - p.sim || p.i - q.i || p.j - q.j);
   const usedA = new Set<number>();
   const usedB = new Set<number>();
-  for (const { i, j, sim, because } of pairs) {
+  for (const { i, j, sim } of pairs) {
     if (usedA.has(i) || usedB.has(j)) continue;
     usedA.add(i);
     usedB.add(j);
     const na = a.names[i];
     const nb = b.names[j];
+    // What made the two names compatible, worked out only for the pairs that count.
+    const because = comparePersonNames(na.name!, nb.name!).because;
     const strong = sim >= config.nameStrongThreshold;
     const sameDob = na.dateOfBirth !== undefined && na.dateOfBirth === nb.dateOfBirth;
     const names =

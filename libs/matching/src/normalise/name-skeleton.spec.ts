@@ -257,3 +257,22 @@ describe('word-final yeh and alif maqsura', () => {
     expect(nameSimilarity(arabic, latin)).toBeGreaterThanOrEqual(0.93);
   });
 });
+
+describe('letters that are not a digraph, and compounds ending in -ullah', () => {
+  it.each([
+    ['سهاک', 'Sahak'],
+    ['سهیل', 'Sohail'],
+    ['حمیدالله', 'Hameedullah'],
+    ['عبیدالله', 'Obaidullah'],
+    ['اسدالله', 'Asadullah'],
+    ['سیف الله', 'Saifullah'],
+    ['اعوان', 'Awan'],
+  ])('%s ~ %s', (arabic, latin) => {
+    expect(nameSimilarity(arabic, latin)).toBeGreaterThanOrEqual(0.93);
+  });
+
+  it('transliterates س + ه as two letters', () => {
+    expect(transliterateArabic('سهیل')).toBe("S'HIL");
+    expect(tokenForm("S'HIL", true).skeleton).toBe('SHL');
+  });
+});

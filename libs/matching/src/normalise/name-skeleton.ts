@@ -111,7 +111,7 @@ function latinForm(token: string, written: boolean): TokenForm {
   // A leading vowel (or alif / ayn / hamza) is one marker `A`: Romanisations disagree on its
   // quality (`Umar`/`Omar`, `Esmat`/`Ismat`), Arabic script on its letter (ا / ع / ا).
   if (i < s.length && 'aeiou'.includes(s[i])) {
-    while (i < s.length && 'aeiouyw'.includes(s[i])) i++;
+    while (i < s.length && "aeiouyw'".includes(s[i])) i++;
     emit('A');
     afterMarker = true;
   }
@@ -140,11 +140,13 @@ function latinForm(token: string, written: boolean): TokenForm {
       emit('W');
       continue;
     }
-    if (ch === 'h' && !written) {
-      // Word-final `h` after a vowel (`Shah`, `Fatimah`) is the silent final he of Arabic
-      // script (dropped there too); after a consonant it marks aspiration (`Bhutto`).
-      if (i === s.length - 1 || (run === '' && skeleton !== '' && !afterMarker)) continue;
-    }
+    // Word-final `h` (`Shah`, `Fatimah`, the `-ullah` of a compound) is the silent final he of
+    // Arabic script (dropped there too); in a romanisation, `h` after a consonant marks
+    // aspiration (`Bhutto`).
+    if (ch === 'h' && i === s.length - 1) continue;
+    if (ch === 'h' && !written && run === '' && skeleton !== '' && !afterMarker) continue;
+    // A break the transliteration put between two letters that are not a digraph (س + ه).
+    if (ch === "'") continue;
     afterMarker = false;
     emit(LATIN_CONSONANT[ch] ?? ch.toUpperCase());
   }
@@ -248,6 +250,8 @@ export function transliterateArabic(word: string): string {
       return;
     }
     const latin = ARABIC_LETTER[ch];
+    // س + ه is s-h (`سهیل` Sohail), not sh: a break keeps two letters from reading as a digraph.
+    if (latin === 'H' && /[KSGCZPTD]$/.test(out)) out += "'";
     if (latin !== undefined) out += latin;
     else if (/\p{L}/u.test(ch)) out += ch;
   });
@@ -258,20 +262,21 @@ export function transliterateArabic(word: string): string {
 function arabicForm(translit: string): TokenForm {
   // The transliteration uses the Latin letters of a romanisation, so the Latin reader applies,
   // with every vowel marked as written and `h` always a consonant.
-  const form = latinForm(translit.replace(/'/g, ''), true);
-  return form;
+  return latinForm(translit, true);
 }
 
-const formCache = new Map<string, TokenForm>();
+// Forms of tokens already read (names recur in report after report), per script.
+const latinForms = new Map<string, TokenForm>();
+const arabicForms = new Map<string, TokenForm>();
 
 /** The form of a canonical token: Latin (romanisation) or transliterated Arabic script. */
 export function tokenForm(token: string, arabic: boolean): TokenForm {
-  const cacheKey = arabic ? `A${token}` : `L${token}`;
-  const hit = formCache.get(cacheKey);
+  const cache = arabic ? arabicForms : latinForms;
+  const hit = cache.get(token);
   if (hit) return hit;
   const form = arabic ? arabicForm(token) : latinForm(token, false);
-  if (formCache.size >= 100_000) formCache.clear();
-  formCache.set(cacheKey, form);
+  if (cache.size >= 100_000) cache.clear();
+  cache.set(token, form);
   return form;
 }
 

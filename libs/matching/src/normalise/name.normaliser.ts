@@ -339,12 +339,24 @@ export function normalisePersonName(raw: string): NormalisedPersonName | null {
 
 const KNOWN_NAMES: ReadonlySet<string> = new Set(Object.keys(VARIANT_GROUPS));
 
+const knownCache = new Map<string, boolean>();
+
 /** A canonical token of VARIANT_GROUPS, or a compound of them (ABDULRAHMAN, NURULLAH). */
 export function isKnownToken(token: string): boolean {
+  let known = knownCache.get(token);
+  if (known === undefined) {
+    known = knownTokenUncached(token);
+    if (knownCache.size >= 100_000) knownCache.clear();
+    knownCache.set(token, known);
+  }
+  return known;
+}
+
+function knownTokenUncached(token: string): boolean {
   if (KNOWN_NAMES.has(token) || token === 'ABDULLAH') return true;
-  if (token.startsWith('ABDUL') && token.length > 5) return isKnownToken(token.slice(5));
+  if (token.startsWith('ABDUL') && token.length > 5) return knownTokenUncached(token.slice(5));
   if ((token.endsWith('ULLAH') || token.endsWith('UDDIN')) && token.length > 5)
-    return isKnownToken(token.slice(0, -5));
+    return knownTokenUncached(token.slice(0, -5));
   return false;
 }
 
@@ -431,30 +443,43 @@ function oneEditApart(a: string, b: string): boolean {
  * the skeletons, discounted, across scripts.
  */
 export function tokenSimilarity(a: string, aArabic: boolean, b: string, bArabic: boolean): TokenPairing {
-  if (a === b) return { sim: 1, rule: 'same' };
+  const sim = tokenScore(a, aArabic, b, bArabic);
+  return { sim, rule: lastRule };
+}
+
+// The rule of the last tokenScore (no object per token pair: names are compared by the million).
+let lastRule: TokenRule = 'same';
+
+function ruled(rule: TokenRule, sim: number): number {
+  lastRule = rule;
+  return sim;
+}
+
+function tokenScore(a: string, aArabic: boolean, b: string, bArabic: boolean): number {
+  if (a === b) return ruled('same', 1);
   const aKnown = isKnownToken(a);
   const bKnown = isKnownToken(b);
   const aScript = aArabic && !aKnown;
   const bScript = bArabic && !bKnown;
   // Two different names of VARIANT_GROUPS are different names, however alike (Hasan /
   // Hussain, Muhammad / Mahmud): the groups hold every spelling that is one name.
-  if (aKnown && bKnown) return { sim: 0.5 * jaroWinkler(a, b), rule: 'spelling' };
+  if (aKnown && bKnown) return ruled('spelling', 0.5 * jaroWinkler(a, b));
   const fa = tokenForm(a, aScript);
   const fb = tokenForm(b, bScript);
   const relation = formRelation(fa, aScript, fb, bScript);
-  if (relation === 'same-skeleton') return { sim: SKELETON_SIMILARITY, rule: 'skeleton' };
-  if (relation === 'different-vowels') return { sim: Math.min(0.8, jaroWinkler(a, b)), rule: 'spelling' };
+  if (relation === 'same-skeleton') return ruled('skeleton', SKELETON_SIMILARITY);
+  if (relation === 'different-vowels') return ruled('spelling', Math.min(0.8, jaroWinkler(a, b)));
   // A known name is spelled with its leading vowel (Ahmad is not Hamid).
   if (relation === 'dropped-initial-vowel' && !aKnown && !bKnown)
-    return { sim: DROPPED_VOWEL_SIMILARITY, rule: 'dropped-vowel' };
+    return ruled('dropped-vowel', DROPPED_VOWEL_SIMILARITY);
   if (aScript === bScript) {
     const jw = jaroWinkler(a, b);
     if (jw < ONE_EDIT_SIMILARITY && Math.max(a.length, b.length) >= 3 && oneEditApart(a, b)) {
-      return { sim: ONE_EDIT_SIMILARITY, rule: 'spelling' };
+      return ruled('spelling', ONE_EDIT_SIMILARITY);
     }
-    return { sim: jw, rule: 'spelling' };
+    return ruled('spelling', jw);
   }
-  return { sim: 0.92 * jaroWinkler(fa.skeleton, fb.skeleton), rule: 'spelling' };
+  return ruled('spelling', 0.92 * jaroWinkler(fa.skeleton, fb.skeleton));
 }
 
 interface PairedToken {
@@ -468,16 +493,19 @@ interface PairedToken {
 // `Gul Ahmad` against `Gul Ahmad Khan` scores 2/3. Greedy: the best pair whose tokens are
 // both still free (higher score first, then lower i, then lower j), until none reaches the
 // floor. Names have a handful of tokens, so this scans a small score table.
+// Scratch score table of tokenSetOneWay, grown as needed.
+let scratch = new Float64Array(64);
+
 function tokenSetOneWay(a: NormalisedPersonName, b: NormalisedPersonName, pairs?: PairedToken[]): number {
   const n = a.tokens.length;
   const m = b.tokens.length;
-  const scores = new Float64Array(n * m);
-  const rules: TokenRule[] = new Array<TokenRule>(n * m);
+  if (scratch.length < n * m) scratch = new Float64Array(n * m * 2);
+  const scores = scratch;
+  const rules: TokenRule[] | undefined = pairs ? new Array<TokenRule>(n * m) : undefined;
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < m; j++) {
-      const t = tokenSimilarity(a.tokens[i], a.arabic === true, b.tokens[j], b.arabic === true);
-      scores[i * m + j] = t.sim;
-      rules[i * m + j] = t.rule;
+      scores[i * m + j] = tokenScore(a.tokens[i], a.arabic === true, b.tokens[j], b.arabic === true);
+      if (rules) rules[i * m + j] = lastRule;
     }
   }
   let total = 0;
@@ -497,7 +525,7 @@ function tokenSetOneWay(a: NormalisedPersonName, b: NormalisedPersonName, pairs?
     // Both tokens are taken: their row and column drop out.
     const bi = Math.floor(best / m);
     const bj = best % m;
-    pairs?.push({ i: bi, j: bj, sim: bestScore, rule: rules[best] });
+    pairs?.push({ i: bi, j: bj, sim: bestScore, rule: rules![best] });
     for (let j = 0; j < m; j++) scores[bi * m + j] = -1;
     for (let i = 0; i < n; i++) scores[i * m + bj] = -1;
   }
@@ -528,6 +556,11 @@ function explain(
   b: NormalisedPersonName,
   pairs: readonly PairedToken[],
 ): string | undefined {
+  const crossScript = (a.arabic === true) !== (b.arabic === true);
+  // Every token a known name, in two scripts: one phrase says it all.
+  if (crossScript && pairs.length > 0 && pairs.every((p) => p.rule === 'same' || p.rule === 'variant')) {
+    return 'the same names in Arabic and Latin script';
+  }
   const parts: string[] = [];
   for (const p of pairs) {
     const sa = spelledToken(a, p.i);
@@ -550,21 +583,37 @@ function explain(
 export function comparePersonNames(
   a: string | NormalisedPersonName | null,
   b: string | NormalisedPersonName | null,
+  options: { explain?: boolean } = {},
 ): NameComparison {
   const na = typeof a === 'string' ? normalisePersonName(a) : a;
   const nb = typeof b === 'string' ? normalisePersonName(b) : b;
   if (!na || !nb) return { similarity: 0 };
-  const pairs: PairedToken[] = [];
+  const explainIt = options.explain !== false;
+  const sortedA = sortedTokens(na);
+  const sortedB = sortedTokens(nb);
+  if (sortedA === sortedB && !explainIt) return { similarity: 1 };
+  const pairs: PairedToken[] | undefined = explainIt ? [] : undefined;
   const ab = tokenSetOneWay(na, nb, pairs);
-  const tokenSet = (ab + tokenSetOneWay(nb, na)) / 2;
-  const sortedA = [...na.tokens].sort().join(' ');
-  const sortedB = [...nb.tokens].sort().join(' ');
   let similarity: number;
   if (sortedA === sortedB) similarity = 1;
-  else if (na.arabic || nb.arabic) similarity = tokenSet;
-  else similarity = Math.max(tokenSet, (jaroWinkler(sortedA, sortedB) + tokenSet) / 2);
-  const because = explain(na, nb, pairs);
+  else {
+    const tokenSet = (ab + tokenSetOneWay(nb, na)) / 2;
+    if (na.arabic || nb.arabic) similarity = tokenSet;
+    else similarity = Math.max(tokenSet, (jaroWinkler(sortedA, sortedB) + tokenSet) / 2);
+  }
+  const because = pairs ? explain(na, nb, pairs) : undefined;
   return because ? { similarity, because } : { similarity };
+}
+
+// The sorted canonical tokens of a name, joined (memoised: a name is compared many times).
+const sortedCache = new WeakMap<NormalisedPersonName, string>();
+function sortedTokens(name: NormalisedPersonName): string {
+  let sorted = sortedCache.get(name);
+  if (sorted === undefined) {
+    sorted = [...name.tokens].sort().join(' ');
+    sortedCache.set(name, sorted);
+  }
+  return sorted;
 }
 
 /** Name similarity in [0, 1] (see comparePersonNames). */
@@ -572,5 +621,5 @@ export function nameSimilarity(
   a: string | NormalisedPersonName | null,
   b: string | NormalisedPersonName | null,
 ): number {
-  return comparePersonNames(a, b).similarity;
+  return comparePersonNames(a, b, { explain: false }).similarity;
 }
