@@ -1,13 +1,15 @@
 // bench:names: pairwise precision and recall of name matching on data the matcher was never
 // tuned on (docs/matching-names.md#held-out-evaluation): the hand-made name-pair corpus, and
-// the held-out generator's scenarios run through the Engine libs/matching exports.
+// the held-out generator's scenarios linked through the production code path (linkBatch over the
+// in-memory repository, as linkReports runs it).
 //
 //   npm run bench:names                                  # seeds 1,2,3; 150 rings, 400 confounders
 //   npm run bench:names -- --seeds 4 --rings 300 --confounders 800
 //   npm run bench:names -- --tiny                        # a few rings: a smoke test
 //   npm run bench:names -- --show-misses                 # list the missed and false pairs
 import { defaultGazetteer } from '@app/contracts';
-import { DEFAULT_MATCH_CONFIG, Engine, nameSimilarity, normalisePersonName } from '@app/matching';
+import { DEFAULT_MATCH_CONFIG, nameSimilarity, normalisePersonName } from '@app/matching';
+import { linkReports } from '@app/matching/testing';
 import {
   EVIDENCE_KINDS,
   generateHeldoutScenario,
@@ -105,14 +107,16 @@ interface KindCounts {
   falsePairs: number;
 }
 
-function evaluate(
+async function evaluate(
   scenario: HeldoutScenario,
   args: Args,
-): { totals: KindCounts; perKind: Map<EvidenceKind, KindCounts> } {
-  const engine = new Engine({ gazetteer: defaultGazetteer.all() });
-  scenario.reports.forEach((r, i) => engine.ingest(r.report, 'seizure', i));
+): Promise<{ totals: KindCounts; perKind: Map<EvidenceKind, KindCounts> }> {
+  const linked = await linkReports(
+    scenario.reports.map((r) => ({ report: r.report, kind: 'seizure' as const })),
+    { gazetteer: defaultGazetteer.all() },
+  );
   const caseIds = [...scenario.truth.keys()];
-  const clusterOf = new Map(caseIds.map((id) => [id, engine.clusterOf(id)?.id]));
+  const clusterOf = new Map(caseIds.map((id) => [id, linked.clusterOf.get(id) ?? undefined]));
   const perKind = new Map<EvidenceKind, KindCounts>(
     EVIDENCE_KINDS.map((k) => [k, { truePairs: 0, found: 0, falsePairs: 0 }]),
   );
@@ -152,7 +156,7 @@ function evaluate(
   return { totals, perKind };
 }
 
-function heldout(args: Args): void {
+async function heldout(args: Args): Promise<void> {
   console.log(
     `held-out generator: ${args.rings} rings, ${args.confounders} confounders per seed, seeds ${args.seeds.join(',')}`,
   );
@@ -162,7 +166,7 @@ function heldout(args: Args): void {
   );
   for (const seed of args.seeds) {
     const scenario = generateHeldoutScenario({ seed, rings: args.rings, confounders: args.confounders });
-    const { totals, perKind } = evaluate(scenario, args);
+    const { totals, perKind } = await evaluate(scenario, args);
     const correct = totals.found;
     console.log(
       row(
@@ -196,10 +200,13 @@ function heldout(args: Args): void {
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   corpus(args);
-  heldout(args);
+  await heldout(args);
 }
 
-main();
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

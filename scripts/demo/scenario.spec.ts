@@ -1,11 +1,11 @@
 import { defaultGazetteer, validateReport } from '@app/contracts';
 import {
-  Engine,
   normaliseContainer,
   normalisePersonName,
   normalisePhone,
   normalisePlate,
 } from '@app/matching';
+import { linkReports } from '@app/matching/testing';
 import { buildScenario, caseRefOf, persianDigits, STORIES, type DemoReport } from './scenario';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
@@ -93,18 +93,22 @@ describe('demo scenario', () => {
 });
 
 describe('demo scenario: the driver written in Dari script', () => {
-  it('still links the Afghan and Pakistani seizures of the heroin ring, with the name as a reason', () => {
+  it('still links the Afghan and Pakistani seizures of the heroin ring, with the name as a reason', async () => {
     for (const seed of [1, 7, 42, 99]) {
       const { reports } = buildScenario({ seed, now: NOW });
-      const engine = new Engine({ gazetteer: defaultGazetteer.all() });
       const abp = byRef(reports, 'ABP-TKM');
       const anf = byRef(reports, 'ANF-PES');
       expect((abp.body as { persons: { name: string }[] }).persons[0].name).toMatch(/[\u0600-\u06ff]/u);
-      engine.ingest(abp.body, 'seizure', 0);
-      const links = engine.ingest(anf.body, 'seizure', 1).newLinks;
+      const { links } = await linkReports(
+        [
+          { report: abp.body, kind: 'seizure' },
+          { report: anf.body, kind: 'seizure' },
+        ],
+        { gazetteer: defaultGazetteer.all() },
+      );
       const link = links.find((l) => l.a.includes('ABP-TKM') || l.b.includes('ABP-TKM'));
       expect(link).toBeDefined();
-      expect(link!.reasons.map((r) => r.feature)).toContain('PERSON_NAME_DOB');
+      expect(link!.comparison.reasons.map((r) => r.feature)).toContain('PERSON_NAME_DOB');
     }
   });
 });
