@@ -1,5 +1,6 @@
-// Three tiers: unit specs beside the code (no I/O), *.int-spec.ts against the real
-// broker and database, and test/**/*.e2e-spec.ts across services.
+// Four tiers: unit specs beside the code (no I/O), *.int-spec.ts against the real
+// broker and database, test/**/*.e2e-spec.ts across services, and the abuse tier
+// (test/abuse/*.abuse-spec.ts: hostile input against every endpoint and the record path).
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.json');
 
@@ -37,6 +38,12 @@ module.exports = {
       ...infra,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+    },
+    {
+      ...common,
+      ...infra,
+      displayName: 'abuse',
+      testMatch: ['<rootDir>/test/abuse/**/*.abuse-spec.ts'],
     },
   ],
 };

@@ -8,6 +8,10 @@
 #                                    exec-form CMD/ENTRYPOINT, npm ci, COPY sources present
 #   5. Kubernetes                    kubectl kustomize of base, secrets and overlays/production, every
 #                                    object checked by scripts/validate-k8s.js (kubernetes-models schemas)
+#   6. wiring                        the ops monitor reaches notification in Compose and Kubernetes
+#                                    (NOTIFICATION_URL, NetworkPolicy egress and ingress); every alert the
+#                                    operating guide promises exists and fires in a promtool test;
+#                                    create-topics.sh sets retention on every non-compacted topic
 # Installs nothing: a missing tool is reported by name with how to get it, and fails the run.
 # Exit status: 0 when everything passed, 1 otherwise.
 set -uo pipefail
@@ -257,7 +261,80 @@ for dir in deploy/k8s/base deploy/k8s/secrets deploy/k8s/overlays/production; do
     fail "$dir: objects invalid against the Kubernetes schemas"
     printf '%s\n' "$out" | grep -v '^ok ' | indent
   fi
+  if [ "$dir" = deploy/k8s/overlays/production ]; then cp "$WORK/rendered.yaml" "$WORK/production.yaml"; fi
 done
+
+# ---------------------------------------------------------------------------------------------
+section "wiring (ops monitor, alerts, retention)"
+"${COMPOSE[@]}" -f docker-compose.yml config > "$WORK/compose.yaml" 2>/dev/null
+if out=$(node - "$ROOT" "$WORK/compose.yaml" "$WORK/production.yaml" 2>&1 <<'NODE'
+const fs = require('node:fs');
+const path = require('node:path');
+const YAML = require(require.resolve('yaml', { paths: [process.argv[2]] }));
+const [root, composeFile, k8sFile] = process.argv.slice(2);
+const problems = [];
+const said = [];
+
+// Compose: the ops monitor points at the notification service and starts after it.
+const compose = YAML.parse(fs.readFileSync(composeFile, 'utf8'));
+const ops = compose.services['ops-monitor'];
+const env = ops.environment ?? {};
+if (!/^http:\/\/notification:3002\/?$/.test(env.NOTIFICATION_URL ?? '')) problems.push(`compose: ops-monitor NOTIFICATION_URL is ${env.NOTIFICATION_URL ?? 'unset'}, not http://notification:3002`);
+if (!ops.depends_on || !('notification' in ops.depends_on)) problems.push('compose: ops-monitor does not depend on notification');
+for (const s of ['ingest-gateway', 'correlation', 'notification']) {
+  if (!(env.OPS_METRICS_URLS ?? '').includes(`${s}=http://${s}:`)) problems.push(`compose: OPS_METRICS_URLS misses ${s}`);
+}
+said.push('compose: ops-monitor -> notification');
+
+// Kubernetes (production overlay): env, the Service it names, and a NetworkPolicy path both ways.
+const objects = YAML.parseAllDocuments(fs.readFileSync(k8sFile, 'utf8')).map((d) => d.toJSON()).filter(Boolean);
+const deployment = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === 'ops-monitor');
+const kenv = Object.fromEntries((deployment?.spec.template.spec.containers[0].env ?? []).map((e) => [e.name, e.value]));
+const url = /^http:\/\/([a-z0-9-]+):(\d+)\/?$/.exec(kenv.NOTIFICATION_URL ?? '');
+const svc = url && objects.find((o) => o.kind === 'Service' && o.metadata.name === url[1]);
+if (!url) problems.push(`k8s: ops-monitor NOTIFICATION_URL is ${kenv.NOTIFICATION_URL ?? 'unset'}`);
+else if (!svc || svc.spec.selector['app.kubernetes.io/name'] !== 'notification' || !svc.spec.ports.some((p) => String(p.port) === url[2]))
+  problems.push(`k8s: NOTIFICATION_URL ${kenv.NOTIFICATION_URL} does not name the notification Service and its port`);
+const labelsOf = (name) => objects.find((o) => o.kind === 'Deployment' && o.metadata.name === name)?.spec.template.metadata.labels ?? {};
+const selects = (sel, labels) =>
+  Object.entries(sel.matchLabels ?? {}).every(([k, v]) => labels[k] === v) &&
+  (sel.matchExpressions ?? []).every((e) => (e.operator === 'In' ? e.values.includes(labels[e.key]) : e.operator === 'Exists' ? e.key in labels : true));
+const policies = objects.filter((o) => o.kind === 'NetworkPolicy');
+const opsLabels = labelsOf('ops-monitor');
+const notifLabels = labelsOf('notification');
+const egress = policies.some((p) => selects(p.spec.podSelector, opsLabels) && (p.spec.egress ?? []).some((r) =>
+  (r.to ?? []).some((t) => t.podSelector && !t.namespaceSelector && selects(t.podSelector, notifLabels)) &&
+  (r.ports ?? []).some((p) => String(p.port) === '3002')));
+const ingress = policies.some((p) => selects(p.spec.podSelector, notifLabels) && (p.spec.ingress ?? []).some((r) =>
+  (r.from ?? []).some((f) => f.podSelector && !f.namespaceSelector && selects(f.podSelector, opsLabels))));
+if (!egress) problems.push('k8s: no NetworkPolicy lets ops-monitor pods reach notification pods on 3002');
+if (!ingress) problems.push('k8s: no NetworkPolicy lets notification pods accept ops-monitor pods');
+said.push('k8s: ops-monitor -> notification (env, Service, NetworkPolicy egress and ingress)');
+
+// Alerts: each one the operating guide promises is defined and fires in a promtool test.
+const required = ['OutboxNotPublishing', 'OutboxBacklogHigh', 'OutboxBreakerOpen', 'WebhookEndpointBreakerOpen', 'DeadLetterQueueGrowing', 'WebhookDeliveriesFailing'];
+const rules = YAML.parse(fs.readFileSync(path.join(root, 'deploy/prometheus/alerts.yml'), 'utf8')).groups.flatMap((g) => g.rules);
+const tests = YAML.parse(fs.readFileSync(path.join(root, 'deploy/prometheus/alerts.test.yml'), 'utf8')).tests.flatMap((t) => t.alert_rule_test ?? []);
+for (const a of required) {
+  if (!rules.some((r) => r.alert === a)) problems.push(`alerts.yml has no alert ${a}`);
+  if (!tests.some((t) => t.alertname === a && (t.exp_alerts ?? []).length > 0)) problems.push(`alerts.test.yml has no test in which ${a} fires`);
+}
+said.push(`${required.length} required alerts, each firing in a test`);
+
+// Retention: every topic that is not compacted gets retention.ms from create-topics.sh.
+const script = fs.readFileSync(path.join(root, 'deploy/compose/create-topics.sh'), 'utf8');
+if (!/RETENTION_MS="\$\{RETENTION_MS:-\d+\}"/.test(script) || !/DLQ_RETENTION_MS="\$\{DLQ_RETENTION_MS:-\d+\}"/.test(script) || !/--config retention\.ms=\$retention/.test(script))
+  problems.push('create-topics.sh does not set retention.ms (RETENTION_MS, DLQ_RETENTION_MS)');
+else said.push('create-topics.sh sets retention.ms');
+if (problems.length) { console.log(problems.join('\n')); process.exit(1); }
+console.log(said.join('; '));
+NODE
+); then
+  ok "wiring: $out"
+else
+  fail "wiring"
+  printf '%s\n' "$out" | indent
+fi
 
 # ---------------------------------------------------------------------------------------------
 printf '\n'

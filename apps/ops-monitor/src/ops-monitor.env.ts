@@ -10,6 +10,7 @@ import {
   ValidatorConstraintInterface,
 } from 'class-validator';
 import { CommonEnv, EnvDoc } from '@app/config';
+import { LedgerPreviousPublicKeysVariable, LedgerSigningKeyVariable } from '@app/ledger';
 
 @ValidatorConstraint({ name: 'notAboveWindow' })
 class NotAboveWindow implements ValidatorConstraintInterface {
@@ -32,14 +33,25 @@ export class OpsMonitorEnv extends CommonEnv {
   OPS_PORT: number = 3003;
 
   @EnvDoc(
-    "Base URL of the notification service's API: failed deliveries are read from it and replayed " +
-      "through it with the operator's key. `off`: no notification service (the deliveries API answers 501).",
+    "Base URL of the notification service's API: failed deliveries and endpoint breakers are read from it, " +
+      "and deliveries replayed through it, with the operator's key. `off`: no notification service (the deliveries API answers 501).",
   )
   @IsOptional()
   @Matches(/^(off|https?:\/\/[^\s]+)$/, {
     message: 'must be an http(s) URL, e.g. http://127.0.0.1:3002, or off',
   })
   NOTIFICATION_URL?: string = 'http://127.0.0.1:3002';
+
+  @EnvDoc(
+    "The services whose /metrics the dashboard's outbox panel reads (outbox backlog, relay breaker): " +
+      'comma-separated `name=baseUrl`. `off`: none.',
+  )
+  @IsOptional()
+  @Matches(/^(off|[a-z0-9-]+=https?:\/\/[^\s,]+(,[a-z0-9-]+=https?:\/\/[^\s,]+)*)$/, {
+    message: 'must be name=url pairs separated by commas (e.g. correlation=http://127.0.0.1:3001), or off',
+  })
+  OPS_METRICS_URLS?: string =
+    'ingest-gateway=http://127.0.0.1:3000,correlation=http://127.0.0.1:3001,notification=http://127.0.0.1:3002';
 
   @EnvDoc(
     'Whether this instance samples consumer lag (1) or only serves the API (0); several samplers are safe.',
@@ -84,11 +96,17 @@ export class OpsMonitorEnv extends CommonEnv {
   @Max(10_080)
   OPS_SAMPLE_RETENTION_MINUTES: number = 60;
 
-  @EnvDoc('How many of the newest records of each DLQ topic GET /v1/dlq decodes.')
+  @EnvDoc('How many of the newest records of each DLQ topic GET /v1/dlq lists (metadata only).')
   @IsInt({ message: 'must be an integer number of records' })
   @Min(0)
   @Max(100)
   OPS_DLQ_LATEST: number = 10;
+
+  @LedgerSigningKeyVariable()
+  LEDGER_SIGNING_KEY?: string;
+
+  @LedgerPreviousPublicKeysVariable()
+  LEDGER_PREVIOUS_PUBLIC_KEYS?: string;
 }
 
 /**

@@ -1,16 +1,6 @@
 import { Transform } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  Min,
-  ValidateIf,
-} from 'class-validator';
-import { EnvDoc } from './env-doc';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
+import { EnvDoc, IntEnv } from './env-doc';
 
 export const LOG_LEVELS = ['error', 'warn', 'info', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -80,22 +70,18 @@ export class CommonEnv {
   @IsString()
   KAFKA_SASL_PASSWORD?: string;
 
-  @EnvDoc(
+  @IntEnv(
     'Seconds a service waits on SIGTERM/SIGINT for in-flight work, offset commits and leaving its ' +
       'consumer group before it exits anyway.',
+    { min: 1, max: 600, unit: 'seconds' },
   )
-  @IsInt({ message: 'must be an integer number of seconds' })
-  @Min(1)
-  @Max(600)
   SHUTDOWN_TIMEOUT_S: number = 30;
 
-  @EnvDoc(
+  @IntEnv(
     'How long a verified API key (or an unknown one) is remembered, in ms; a revoked key is refused ' +
       'within this time. `0`: check the database on every request.',
+    { min: 0, max: 3_600_000, unit: 'milliseconds (0 = no cache)' },
   )
-  @IsInt({ message: 'must be an integer number of milliseconds (0 = no cache)' })
-  @Min(0)
-  @Max(3_600_000)
   AUTH_CACHE_TTL_MS: number = 2000;
 
   @EnvDoc(

@@ -1,3 +1,4 @@
+import { IsInt, Max, Min } from 'class-validator';
 /** How one environment variable is documented, next to its validation decorators. */
 export interface EnvDocOptions {
   /** Its value is a credential: never logged, shown or given a default; kept in a secret store. */
@@ -41,4 +42,31 @@ export function envDocs(cls: abstract new () => object): Map<string, EnvDocEntry
   const all = new Map<string, EnvDocEntry>();
   for (const p of chain) for (const [name, doc] of DOCS.get(p) ?? []) all.set(name, doc);
   return all;
+}
+
+/** How an integer variable is validated (and documented) by {@link IntEnv}. */
+export interface IntEnvOptions extends EnvDocOptions {
+  min: number;
+  max?: number;
+  /** What it counts, for the error message (`must be an integer number of <unit>`). */
+  unit?: string;
+  /** The whole error message, when `unit` does not say it well. */
+  message?: string;
+}
+
+/**
+ * An integer variable in one decorator: its documentation ({@link EnvDoc}), `@IsInt` with a message
+ * that names what it counts, and its bounds.
+ */
+export function IntEnv(description: string, options: IntEnvOptions): PropertyDecorator {
+  const { min, max, unit, message, ...doc } = options;
+  const decorators = [
+    EnvDoc(description, doc),
+    IsInt({ message: message ?? (unit ? `must be an integer number of ${unit}` : 'must be an integer') }),
+    Min(min),
+    ...(max === undefined ? [] : [Max(max)]),
+  ];
+  return (prototype, property) => {
+    for (const decorate of decorators) decorate(prototype, property);
+  };
 }

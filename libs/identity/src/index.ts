@@ -10,6 +10,17 @@ export {
 } from './domain/api-key';
 export { IdentityStore, IdentityError, type Agency, type ApiKeyInfo } from './identity-store';
 export { ApiKeyVerifier } from './api-key.verifier';
+export {
+  PRODUCER_KEY_HEADER,
+  PRODUCER_MAC_HEADER,
+  producerHeaders,
+  producerHeadersFromHash,
+  producerProblem,
+  recordMac,
+  type ProducedRecord,
+  type StoredKey,
+} from './domain/record-mac';
+export { RecordProducerVerifier, type ProducerCheckMode } from './record-producer.verifier';
 export { ApiKeyGuard } from './api-key.guard';
 export { Roles, CurrentPrincipal } from './auth.decorators';
 export { IdentityModule, DEFAULT_AGENCY_SEED } from './identity.module';

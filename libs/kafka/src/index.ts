@@ -16,6 +16,7 @@ export {
   KafkaRecordProcessor,
   PoisonRecordError,
   type BatchItem,
+  type RecordAuthenticator,
   type RecordMeta,
   type RecordValidation,
 } from './nest/kafka-record.processor';

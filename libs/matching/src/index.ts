@@ -1,6 +1,7 @@
 // Public API of @app/matching: identifier normalisation, the correlation engine, and the
 // synthetic scenario generator with its quality measures.
 export { toAsciiDigits, foldArabicScript } from './normalise';
+export { identifierCharacters, stripZeroWidth, toLatinConfusables } from './normalise';
 export { normaliseCountryCode } from './normalise';
 export { normalisePlate } from './normalise';
 export type { NormalisedPlate } from './normalise';
@@ -10,8 +11,9 @@ export { normalisePhone, countryOfAgency } from './normalise';
 export type { NormalisedPhone } from './normalise';
 export { normaliseDocument, normaliseDocumentType } from './normalise';
 export type { DocumentType, NormalisedDocument } from './normalise';
-export { normalisePersonName, nameSimilarity, jaroWinkler } from './normalise';
-export type { NormalisedPersonName } from './normalise';
+export { comparePersonNames, normalisePersonName, nameSimilarity, jaroWinkler } from './normalise';
+export { isArabicScript, tokenForm, transliterateArabic } from './normalise';
+export type { NameComparison, NormalisedPersonName } from './normalise';
 export { normaliseOrganisation } from './normalise';
 export type { NormalisedOrganisation } from './normalise';
 export { normalisePlace, haversineKm, sameArea, areaCells, homeCell } from './normalise';

@@ -30,6 +30,21 @@ export type { PolicyProblem } from './sharing-policy.parser';
 export { resolveRule, selectorSpecificity } from './rule.resolver';
 export { TLP_CAPS, capPermissions, effectivePermissions, tlpOrRed } from './tlp.permissions';
 export { decideRecipients } from './recipient.decider';
+export {
+  REASON_FEATURE_GROUPS,
+  decideDisclosure,
+  decideField,
+  grantsAllow,
+  permissionsFor,
+} from './disclosure.decider';
+export type {
+  Disclosure,
+  DisclosureGround,
+  DisclosureSubject,
+  Holding,
+  PrecheckPart,
+  Viewer,
+} from './disclosure.decider';
 export { REPORT_FIELDS } from './report-field.catalogue';
 export type { FieldGroup, FieldSpec } from './report-field.catalogue';
 export { redactReportForRecipient } from './report.redactor';

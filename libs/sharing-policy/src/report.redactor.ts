@@ -10,12 +10,11 @@ import {
   type RouteReportDto,
   type SeizureReportDto,
 } from '@app/contracts';
+import { decideField } from './disclosure.decider';
 import { childPath, isWithin, pathPattern } from './json-path';
-import { PERSON_LISTS, REPORT_FIELDS, type FieldSpec } from './report-field.catalogue';
+import { PERSON_LISTS, REPORT_FIELDS } from './report-field.catalogue';
 import { capPermissions } from './tlp.permissions';
 import type {
-  Grants,
-  IdentifierSharing,
   Permissions,
   RedactedReport,
   WithheldField,
@@ -34,39 +33,6 @@ interface Walked {
   value: unknown;
   verdicts: Set<Verdict>;
   withheld: WithheldField[];
-}
-
-function identifierAllowed(level: IdentifierSharing, matched: () => boolean): boolean {
-  switch (level) {
-    case 'ALL':
-      return true;
-    case 'MATCHED_ONLY':
-      return matched();
-    case 'NONE':
-      return false;
-  }
-}
-
-function allows(spec: FieldSpec | undefined, grants: Grants, matched: () => boolean): boolean {
-  if (!spec) return false;
-  switch (spec.group) {
-    case 'ALWAYS':
-      return true;
-    case 'REFERENCE':
-      return grants.caseReference;
-    case 'FACT':
-      return grants.caseFacts;
-    case 'NARRATIVE':
-      return grants.narrative;
-    case 'IDENTIFIER':
-      return identifierAllowed(grants.identifiers, matched);
-    case 'PERSON_ROLE':
-      return grants.persons !== 'NONE';
-    case 'PERSON_DETAIL':
-      return grants.persons === 'FULL';
-    case 'PERSON_IDENTIFIER':
-      return grants.persons === 'FULL' && identifierAllowed(grants.identifiers, matched);
-  }
 }
 
 function readPath(root: unknown, dotted: string): unknown {
@@ -147,8 +113,8 @@ export function redactReportForRecipient(
         const unit = spec?.unit?.(path);
         return unit !== undefined && matchedPaths.some((m) => isWithin(m, unit));
       };
-      if (allows(spec, capped, matched)) return 'DISCLOSED';
-      return allows(spec, capped.policy, matched) ? 'TLP' : 'POLICY';
+      const decision = decideField(capped, spec?.group, matched);
+      return decision.show === 'FULL' ? 'DISCLOSED' : decision.ground;
     },
     {
       // Protected persons are reported one by one (`persons[1]`), never as a whole list.

@@ -1,5 +1,6 @@
 import type { Message, Producer, RecordMetadata } from 'kafkajs';
 import { EventTypes, Topics } from '@app/contracts';
+import { producerHeaders } from '@app/identity';
 
 /** The headers every record of the system carries: event-id, event-type and schema-version 1. */
 export function eventMessage(eventType: string, eventId: string, key: string, value: string): Message {
@@ -16,34 +17,34 @@ interface ReportIdentity {
 
 /**
  * The record of a seizure or route report as the ingest gateway publishes it: its kind's topic,
- * key `<agencyId>:<agencyCaseRef|routeRef>` (or `key`), the report as JSON and the event headers.
+ * key `<agencyId>:<agencyCaseRef|routeRef>` (or `key`), the report as JSON and the event headers;
+ * signed with the publisher API key `signWith` when one is given (docs/contract.md#publishing-directly-to-kafka).
  */
-export function reportRecord(report: object, key?: string): { topic: string; message: Message } {
+export function reportRecord(report: object, key?: string, signWith?: string): { topic: string; message: Message } {
   const r = report as ReportIdentity;
   const route = 'routeRef' in r;
-  return {
-    topic: route ? Topics.RouteReported : Topics.SeizureReported,
-    message: eventMessage(
-      route ? EventTypes.RouteReported : EventTypes.SeizureReported,
-      r.eventId,
-      key ?? `${r.agencyId}:${route ? r.routeRef : r.agencyCaseRef}`,
-      JSON.stringify(report),
-    ),
-  };
+  const topic = route ? Topics.RouteReported : Topics.SeizureReported;
+  const recordKey = key ?? `${r.agencyId}:${route ? r.routeRef : r.agencyCaseRef}`;
+  const value = JSON.stringify(report);
+  const message = eventMessage(route ? EventTypes.RouteReported : EventTypes.SeizureReported, r.eventId, recordKey, value);
+  if (signWith) message.headers = { ...message.headers, ...producerHeaders(signWith, topic, recordKey, value) };
+  return { topic, message };
 }
 
 /**
  * Publishes reports as the ingest gateway's relay does (acks from all in-sync replicas), in order,
- * one send per topic; every record keyed `key` when one is given. Resolves with the record metadata.
+ * one send per topic; every record keyed `key` when one is given, and signed with the publisher API
+ * key `signWith` when one is given. Resolves with the record metadata.
  */
 export async function publishReports(
   producer: Producer,
   reports: readonly object[],
   key?: string,
+  signWith?: string,
 ): Promise<RecordMetadata[]> {
   const byTopic = new Map<string, Message[]>();
   for (const report of reports) {
-    const { topic, message } = reportRecord(report, key);
+    const { topic, message } = reportRecord(report, key, signWith);
     byTopic.set(topic, [...(byTopic.get(topic) ?? []), message]);
   }
   const sent: RecordMetadata[] = [];

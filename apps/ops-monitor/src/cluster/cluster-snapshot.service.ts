@@ -35,7 +35,8 @@ export class ClusterSnapshotService {
 
   /** A snapshot no older than `maxAgeMs` (0: a fresh one, or the one being read right now). */
   async current(maxAgeMs = 1000): Promise<ClusterSnapshot> {
-    if (this.last && Date.now() - this.last.takenAt <= maxAgeMs) return this.last;
+    // maxAgeMs 0 never takes the last one, even one taken in this very millisecond.
+    if (this.last && maxAgeMs > 0 && Date.now() - this.last.takenAt <= maxAgeMs) return this.last;
     if (!this.inflight) {
       this.inflight = this.take()
         .then((s) => (this.last = s))

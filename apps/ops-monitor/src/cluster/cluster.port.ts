@@ -75,3 +75,15 @@ export abstract class RecordReader {
   /** Reads the records of `topic` in the given ranges, in offset order per partition. */
   abstract read(topic: string, ranges: OffsetRange[]): Promise<RawRecord[]>;
 }
+
+/** A record to produce. */
+export interface OutgoingRecord {
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: Record<string, string>;
+}
+
+/** Produces records (acks=all): a DLQ replay writes back to the source topic through it. */
+export abstract class RecordWriter {
+  abstract send(topic: string, records: readonly OutgoingRecord[]): Promise<void>;
+}

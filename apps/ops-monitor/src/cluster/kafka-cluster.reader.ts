@@ -1,14 +1,16 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Admin, AssignerProtocol, Kafka } from 'kafkajs';
-import { decodeHeaders, isTransientError, KAFKA_CLIENT } from '@app/kafka';
+import { decodeHeaders, isTransientError, KAFKA_CLIENT, KafkaProducerService } from '@app/kafka';
 import {
   ClusterReader,
   CommittedOffset,
   GroupDescription,
   OffsetRange,
+  type OutgoingRecord,
   RawRecord,
   RecordReader,
+  RecordWriter,
   TopicOffsets,
 } from './cluster.port';
 import { mapLimited } from './map-limited';
@@ -211,6 +213,18 @@ export class KafkaRecordReader extends RecordReader {
         return true;
       })
       .sort((a, b) => a.partition - b.partition || a.offset - b.offset);
+  }
+}
+
+/** The service's idempotent producer behind {@link RecordWriter} (acks=all). */
+@Injectable()
+export class KafkaRecordWriter extends RecordWriter {
+  constructor(@Inject(KafkaProducerService) private readonly producer: KafkaProducerService) {
+    super();
+  }
+
+  async send(topic: string, records: readonly OutgoingRecord[]): Promise<void> {
+    if (records.length > 0) await this.producer.send(topic, [...records]);
   }
 }
 

@@ -2,8 +2,9 @@ import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG } from '@app/config';
 import { ApiKeyGuard, Roles } from '@app/identity';
-import { ProblemException } from '@app/platform';
 import type { OpsMonitorEnv } from '../ops-monitor.env';
+import { OpsError, OpsErrorCode } from '../ops-monitor.errors';
+import { parseMinutes } from '../ops-monitor.params';
 import {
   ConsumerGroupsService,
   type GroupDetail,
@@ -49,22 +50,13 @@ export class ConsumerGroupsController {
     @Param('groupId') groupId: string,
     @Query('minutes') minutes: string | undefined,
   ): Promise<GroupLagHistory> {
-    const max = this.env.OPS_SAMPLE_RETENTION_MINUTES;
-    const m =
-      minutes === undefined || minutes === '' ? Math.min(DEFAULT_HISTORY_MINUTES, max) : Number(minutes);
-    if (!Number.isInteger(m) || m < 1 || m > max) {
-      throw ProblemException.of(400, `minutes must be an integer from 1 to ${max} (the sample retention).`, {
-        errors: [{ path: 'minutes', message: `must be an integer from 1 to ${max}` }],
-      });
-    }
+    const m = parseMinutes(minutes, DEFAULT_HISTORY_MINUTES, this.env.OPS_SAMPLE_RETENTION_MINUTES);
     const history = await this.groups.history(groupId, m);
     if (!history) throw notFound(groupId);
     return history;
   }
 }
 
-function notFound(groupId: string): ProblemException {
-  return ProblemException.of(404, `No consumer group ${groupId} is known to the brokers.`, {
-    type: 'consumer-group-not-found',
-  });
+function notFound(groupId: string): OpsError {
+  return new OpsError(OpsErrorCode.NoSuchGroup, `No consumer group ${groupId} is known to the brokers.`);
 }

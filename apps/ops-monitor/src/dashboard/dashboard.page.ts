@@ -1,45 +1,58 @@
-// The operator dashboard: one HTML page with inline CSS and vanilla JS, no build step and no
-// CDN. It holds no data itself; every figure comes from the ops API with the operator key the
-// person pastes in (kept in sessionStorage, so it is gone when the tab closes).
+// The operator dashboard (docs/operating.md#the-ops-dashboard): one HTML page with inline CSS and
+// vanilla JS, no build step and no CDN. It holds no data itself; every figure comes from the ops
+// API with the operator key the person pastes in (kept in sessionStorage, so it is gone when the
+// tab closes). It never shows a dead-lettered body: DLQ rows are metadata and reasons only.
 //
 // Query parameters: refresh=<ms> (default 3000), group=<id> (the group charted first),
 // minutes=<n> (the chart's reach, default 15). Test hooks: tr[data-group] rows carry
 // data-status and data-lag; the chart (svg#lag-chart) carries data-group and data-points, the
-// plotted [epochMs, lag] pairs as JSON.
+// plotted [epochMs, lag] pairs as JSON; tr[data-partition] rows of the chosen group carry
+// data-lag; tr[data-throughput-topic] and tr[data-throughput-group] carry data-rate;
+// tr[data-dlq-record] carry data-reason and hold a replay button; tr[data-endpoint] carry
+// data-state; tr[data-outbox] carry data-backlog and data-breaker.
 import { createHash } from 'node:crypto';
+import { PALETTE as C } from './domain/palette';
 
 const STYLE = `
-:root { --ok: #1a7f37; --warn: #b58100; --err: #cf222e; --muted: #57606a; --line: #d0d7de; }
+:root { --ok: ${C.ok}; --warn: ${C.warn}; --err: ${C.err}; --muted: ${C.muted}; --line: ${C.line}; --focus: ${C.focus}; }
 * { box-sizing: border-box; }
-body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0; color: #1f2328; background: #f6f8fa; }
-header { display: flex; align-items: center; gap: 16px; padding: 10px 20px; background: #24292f; color: #fff; }
+body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0; color: ${C.text}; background: ${C.page}; }
+header { display: flex; align-items: center; gap: 16px; padding: 10px 20px; background: ${C.header}; color: ${C.headerText}; }
 header h1 { font-size: 16px; margin: 0; flex: 1; }
-header .meta { font-size: 12px; color: #d0d7de; }
-button { font: inherit; padding: 4px 12px; border-radius: 6px; border: 1px solid var(--line); background: #fff; cursor: pointer; }
-main { padding: 16px 20px; display: grid; gap: 16px; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); }
-section { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 12px 16px; min-width: 0; }
+header .meta { font-size: 12px; color: ${C.headerMeta}; }
+button { font: inherit; padding: 4px 12px; border-radius: 6px; border: 1px solid ${C.muted}; background: ${C.panel}; color: ${C.text}; cursor: pointer; }
+button.danger { border-color: var(--err); color: var(--err); }
+:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+main { padding: 16px 20px; display: grid; gap: 16px; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
+section { background: ${C.panel}; border: 1px solid var(--line); border-radius: 8px; padding: 12px 16px; min-width: 0; }
 section h2 { font-size: 15px; margin: 0 0 8px; }
+section h3 { font-size: 13px; margin: 12px 0 4px; }
 section.wide { grid-column: 1 / -1; }
-section h2.sub { margin-top: 16px; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; }
-thead th { position: sticky; top: 0; background: #fff; }
+caption { text-align: left; font-size: 12px; color: var(--muted); padding-bottom: 4px; }
+thead th { position: sticky; top: 0; background: ${C.panel}; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #eaeef2; white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.wrap { white-space: normal; }
 tr[data-group] { cursor: pointer; }
-tr.selected { background: #ddf4ff; }
-.badge { display: inline-block; min-width: 48px; text-align: center; padding: 1px 8px; border-radius: 10px; color: #fff; font-weight: 600; font-size: 12px; }
-.s-OK { background: var(--ok); } .s-WARN { background: var(--warn); }
-.s-STALL, .s-STOP, .s-ERR { background: var(--err); }
+tr.selected { background: ${C.selected}; }
+.badge { display: inline-block; min-width: 48px; text-align: center; padding: 1px 8px; border-radius: 10px; color: ${C.badgeText}; font-weight: 600; font-size: 12px; }
+.s-OK, .s-closed { background: var(--ok); } .s-WARN, .s-halfOpen { background: var(--warn); }
+.s-STALL, .s-STOP, .s-ERR, .s-open { background: var(--err); } .s-unknown { background: var(--muted); }
 .muted { color: var(--muted); }
-.scroll { max-height: 360px; overflow: auto; }
-#signin { max-width: 420px; margin: 80px auto; background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 24px; }
-#signin input { width: 100%; font: inherit; padding: 6px 8px; margin: 8px 0 12px; border: 1px solid var(--line); border-radius: 6px; }
+.scroll { max-height: 320px; overflow: auto; }
+#signin { max-width: 420px; margin: 80px auto; background: ${C.panel}; border: 1px solid var(--line); border-radius: 8px; padding: 24px; }
+#signin input { width: 100%; font: inherit; padding: 6px 8px; margin: 8px 0 12px; border: 1px solid ${C.muted}; border-radius: 6px; }
 #signin .error, #banner { color: var(--err); }
-#banner { padding: 0 20px; }
-#lag-chart { width: 100%; height: 260px; display: block; }
+#banner { padding: 0 20px; margin: 8px 0 0; }
+#lag-chart { width: 100%; height: 240px; display: block; }
 #lag-chart .axis { stroke: #8c959f; stroke-width: 1; }
-#lag-chart .line { fill: none; stroke: #0969da; stroke-width: 2; }
+#lag-chart .line { fill: none; stroke: ${C.link}; stroke-width: 2; }
 #lag-chart text { font-size: 11px; fill: var(--muted); }
+dialog { border: 1px solid var(--line); border-radius: 8px; padding: 20px; max-width: 520px; color: ${C.text}; }
+dialog::backdrop { background: rgba(31, 35, 40, 0.5); }
+dialog .actions { display: flex; gap: 8px; justify-content: flex-end; margin-top: 16px; }
+.skip { position: absolute; left: -9999px; } .skip:focus { left: 8px; top: 8px; background: ${C.panel}; padding: 4px 8px; z-index: 2; }
 [hidden] { display: none !important; }
 `;
 
@@ -52,6 +65,7 @@ const SCRIPT = `
   var minutes = Math.max(1, Number(params.get('minutes')) || 15);
   var selected = params.get('group');
   var timer = null;
+  var pendingReplay = null;
   var SEVERITY = { OK: 0, WARN: 1, ERR: 2 };
 
   function $(id) { return document.getElementById(id); }
@@ -63,8 +77,19 @@ const SCRIPT = `
     (children || []).forEach(function (c) { e.appendChild(c); });
     return e;
   }
+  function td(text, cls) { return el('td', cls ? { class: cls, text: text } : { text: text }); }
   function fmt(n) { return n === null || n === undefined ? '-' : Number(n).toLocaleString('en'); }
+  function rate(n) { return Number(n).toLocaleString('en', { maximumFractionDigits: 2 }) + '/s'; }
   function badge(status, title) { return el('span', { class: 'badge s-' + status, text: status, title: title || status }); }
+  function empty(body, cols, text) { body.appendChild(el('tr', {}, [el('td', { class: 'muted', colspan: String(cols), text: text })])); }
+
+  // Rows are rebuilt on every refresh: keep the keyboard focus on the row (or button) that had it.
+  function focusKey() { var a = document.activeElement; return a && a.getAttribute ? a.getAttribute('data-focus') : null; }
+  function refocus(key) {
+    if (!key) return;
+    var e = document.querySelector('[data-focus="' + CSS.escape(key) + '"]');
+    if (e) e.focus();
+  }
 
   function showSignIn(message) {
     if (timer) { clearTimeout(timer); timer = null; }
@@ -76,17 +101,23 @@ const SCRIPT = `
     $('key').focus();
   }
 
-  function api(path) {
-    return fetch(path, { headers: { authorization: 'Bearer ' + sessionStorage.getItem(KEY), accept: 'application/json' } })
+  function authError(status) {
+    var err = new Error(status === 401 ? 'The key is unknown or revoked.' : 'This page needs an operator key.');
+    err.auth = true;
+    return err;
+  }
+  function call(method, path, body) {
+    var headers = { authorization: 'Bearer ' + sessionStorage.getItem(KEY), accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    return fetch(path, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body) })
       .then(function (res) {
-        if (res.status === 401 || res.status === 403) {
-          var err = new Error(res.status === 401 ? 'The key is unknown or revoked.' : 'This page needs an operator key.');
-          err.auth = true;
-          throw err;
-        }
-        return res.json().then(function (body) { return { status: res.status, body: body }; });
+        if (res.status === 401 || res.status === 403) throw authError(res.status);
+        return res.json().then(function (b) { return { status: res.status, body: b }; });
       });
   }
+  function api(path) { return call('GET', path); }
+
+  function selectGroup(id) { selected = id; refresh(); }
 
   function renderGroups(groups) {
     groups.sort(function (a, b) {
@@ -97,71 +128,180 @@ const SCRIPT = `
     body.replaceChildren();
     groups.forEach(function (g) {
       var detail = g.status === 'ERR' ? g.worstPartitionStatus : g.status;
-      var tr = el('tr', { 'data-group': g.groupId, 'data-status': g.status, 'data-lag': String(g.totalLag) }, [
+      var tr = el('tr', {
+        'data-group': g.groupId, 'data-status': g.status, 'data-lag': String(g.totalLag),
+        'data-focus': 'group:' + g.groupId, tabindex: '0', 'aria-selected': String(g.groupId === selected),
+        title: 'Enter: show this group\\'s partitions and lag chart'
+      }, [
         el('td', {}, [badge(g.status, 'worst partition: ' + g.worstPartitionStatus)]),
-        el('td', { text: g.groupId }),
-        el('td', { class: 'muted', text: detail === g.status ? g.state : detail + ' · ' + g.state }),
-        el('td', { class: 'num', text: String(g.members) }),
-        el('td', { class: 'num lag', text: fmt(g.totalLag) }),
-        el('td', { class: 'muted', text: g.topics.join(', ') }),
+        td(g.groupId),
+        td(detail === g.status ? g.state : detail + ' · ' + g.state, 'muted'),
+        td(String(g.members), 'num'),
+        td(fmt(g.totalLag), 'num lag'),
+        td(g.topics.join(', '), 'muted'),
       ]);
       if (g.groupId === selected) tr.className = 'selected';
-      tr.addEventListener('click', function () { selected = g.groupId; refresh(); });
+      tr.addEventListener('click', function () { selectGroup(g.groupId); });
+      tr.addEventListener('keydown', function (ev) {
+        if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); selectGroup(g.groupId); }
+        if (ev.key === 'ArrowDown' && tr.nextElementSibling) { ev.preventDefault(); tr.nextElementSibling.focus(); }
+        if (ev.key === 'ArrowUp' && tr.previousElementSibling) { ev.preventDefault(); tr.previousElementSibling.focus(); }
+      });
       body.appendChild(tr);
     });
+    if (groups.length === 0) empty(body, 6, 'No consumer groups.');
     $('groups-count').textContent = String(groups.length);
+  }
+
+  function renderPartitions(detail) {
+    var body = $('partitions-body');
+    body.replaceChildren();
+    $('partitions-title').textContent = detail ? 'Lag per partition: ' + detail.groupId : 'Lag per partition';
+    if (!detail) { empty(body, 7, 'Choose a group above.'); return; }
+    detail.partitions.forEach(function (p) {
+      body.appendChild(el('tr', { 'data-partition': p.topic + '/' + p.partition, 'data-lag': String(p.lag) }, [
+        el('td', {}, [badge(p.status, p.reason)]),
+        td(p.topic), td(String(p.partition), 'num'),
+        td(fmt(p.committedOffset), 'num'), td(fmt(p.endOffset), 'num'), td(fmt(p.lag), 'num'),
+        td(p.owner ? p.owner.clientId : 'unassigned', 'muted'),
+      ]));
+    });
+    if (detail.partitions.length === 0) empty(body, 7, 'The group has no partitions.');
+  }
+
+  function renderThroughput(t) {
+    var topics = $('throughput-topics');
+    var groups = $('throughput-groups');
+    topics.replaceChildren();
+    groups.replaceChildren();
+    $('throughput-window').textContent = 'last ' + t.minutes + ' min';
+    t.topics.forEach(function (x) {
+      topics.appendChild(el('tr', { 'data-throughput-topic': x.topic, 'data-rate': String(x.producedPerSecond) }, [
+        td(x.topic), td(rate(x.producedPerSecond), 'num'), td(fmt(x.produced), 'num'),
+      ]));
+    });
+    t.groups.forEach(function (x) {
+      groups.appendChild(el('tr', { 'data-throughput-group': x.groupId + ' ' + x.topic, 'data-rate': String(x.consumedPerSecond) }, [
+        td(x.groupId), td(x.topic, 'muted'), td(rate(x.consumedPerSecond), 'num'), td(fmt(x.consumed), 'num'),
+      ]));
+    });
+    if (t.topics.length === 0) empty(topics, 3, 'No samples yet.');
+    if (t.groups.length === 0) empty(groups, 4, 'No samples yet.');
   }
 
   function renderTopics(topics) {
     var body = $('topics-body');
     body.replaceChildren();
     topics.filter(function (t) { return !t.dlq; }).forEach(function (t) {
-      body.appendChild(el('tr', { 'data-topic': t.name }, [
-        el('td', { text: t.name }),
-        el('td', { class: 'num', text: String(t.partitions) }),
-        el('td', { class: 'num', text: fmt(t.records) }),
-      ]));
+      body.appendChild(el('tr', { 'data-topic': t.name }, [td(t.name), td(String(t.partitions), 'num'), td(fmt(t.records), 'num')]));
     });
   }
 
   function renderDlq(topics) {
-    var body = $('dlq-body');
-    body.replaceChildren();
+    var counts = $('dlq-body');
+    var records = $('dlq-records');
+    counts.replaceChildren();
+    records.replaceChildren();
+    var n = 0;
     topics.forEach(function (t) {
-      body.appendChild(el('tr', { 'data-dlq': t.topic, 'data-count': String(t.records) }, [
-        el('td', { text: t.topic }),
-        el('td', { class: 'num', text: fmt(t.records) }),
-      ]));
+      counts.appendChild(el('tr', { 'data-dlq': t.topic, 'data-count': String(t.records) }, [td(t.topic), td(fmt(t.records), 'num')]));
+      t.latest.forEach(function (r) {
+        n++;
+        var ref = r.topic + '/' + r.partition + '/' + r.offset;
+        var button = el('button', { type: 'button', class: 'danger', 'data-replay': ref, 'data-focus': 'replay:' + ref,
+          'aria-label': 'Replay offset ' + r.offset + ' of ' + r.topic + ' to ' + t.sourceTopic, text: 'Replay…' });
+        button.addEventListener('click', function () { askReplay(t.sourceTopic, r); });
+        records.appendChild(el('tr', { 'data-dlq-record': ref, 'data-reason': r.dlq.reason || '' }, [
+          td(r.topic), td(r.partition + '/' + r.offset, 'num'), td(new Date(r.timestamp).toLocaleString()),
+          td(r.dlq.reason || '(no reason given)', 'wrap'), td(r.key || '-', 'muted'), td(fmt(r.sizeBytes) + ' B', 'num'),
+          el('td', {}, [button]),
+        ]));
+      });
     });
+    if (n === 0) empty(records, 7, 'No dead-lettered records.');
   }
 
-  function renderDeliveries(res) {
-    var box = $('deliveries-body');
-    box.replaceChildren();
+  function askReplay(sourceTopic, r) {
+    pendingReplay = { topic: r.topic, partition: r.partition, offset: r.offset, ref: r.topic + '/' + r.partition + '/' + r.offset };
+    $('replay-what').textContent = 'Offset ' + r.offset + ' of ' + r.topic + ' (partition ' + r.partition + ') goes back to ' +
+      sourceTopic + ' with its original key and headers. Reason it failed: ' + (r.dlq.reason || 'not given') + '.';
+    $('replay-dialog').showModal();
+    $('replay-cancel').focus();
+  }
+
+  function confirmReplay() {
+    var p = pendingReplay;
+    $('replay-dialog').close();
+    if (!p) return;
+    $('replay-result').textContent = 'Replaying ' + p.ref + '…';
+    call('POST', '/v1/dlq/' + encodeURIComponent(p.topic) + '/replay', { partition: p.partition, offsets: [p.offset] })
+      .then(function (res) {
+        var b = res.body;
+        var text = res.status !== 200 ? 'Replay refused: ' + (b.detail || res.status)
+          : b.replayed === 1 ? 'Replayed ' + p.ref + ' to ' + b.sourceTopic + '.'
+          : b.refused.length ? 'Not replayed: ' + b.refused[0].reason
+          : 'Already replayed earlier: ' + p.ref + '.';
+        $('replay-result').textContent = text;
+        $('replay-result').setAttribute('data-outcome', res.status === 200 && b.replayed === 1 ? 'replayed' : 'not-replayed');
+      })
+      .catch(function (e) { if (e.auth) showSignIn(e.message); else $('replay-result').textContent = 'Replay failed: ' + e.message; })
+      .then(function () { refocus('replay:' + p.ref); });
+  }
+
+  function renderHealth(res) {
+    var box = $('health');
+    var endpoints = $('endpoints-body');
+    var subs = $('subscriptions-body');
+    endpoints.replaceChildren();
+    subs.replaceChildren();
     if (res.status !== 200) {
       box.setAttribute('data-available', 'false');
-      box.appendChild(el('p', { class: 'muted', text: 'Not available: ' + (res.body.detail || 'the notification service does not expose deliveries yet.') }));
+      $('health-note').textContent = 'Not available: ' + (res.body.detail || 'the notification service does not answer.');
+      empty(endpoints, 4, '-');
+      empty(subs, 5, '-');
       return;
     }
     box.setAttribute('data-available', 'true');
-    var items = (res.body && res.body.items) || [];
-    if (items.length === 0) { box.appendChild(el('p', { text: 'No failed deliveries.' })); return; }
-    var table = el('table', {}, [el('tr', {}, [el('th', { text: 'agency' }), el('th', { text: 'url' }), el('th', { class: 'num', text: 'attempts' }), el('th', { text: 'last error' })])]);
-    items.forEach(function (d) {
-      table.appendChild(el('tr', {}, [el('td', { text: d.recipientAgencyId }), el('td', { text: d.url }), el('td', { class: 'num', text: String(d.attempts) }), el('td', { text: d.lastError })]));
+    $('health-note').textContent = res.body.truncated ? 'Counts cover the newest failed deliveries only.' : '';
+    res.body.endpoints.forEach(function (e) {
+      endpoints.appendChild(el('tr', { 'data-endpoint': e.endpoint, 'data-state': e.state }, [
+        td(e.endpoint), el('td', {}, [badge(e.state)]), td(fmt(e.failures), 'num'), td(fmt(e.successes), 'num'),
+      ]));
     });
-    box.appendChild(table);
+    res.body.subscriptions.forEach(function (s) {
+      subs.appendChild(el('tr', { 'data-subscription': s.subscriptionId, 'data-failed': String(s.failed) }, [
+        td(s.subscriptionId), td(s.recipientAgencyId), td(fmt(s.failed), 'num'), td(s.lastError, 'wrap'),
+        td(s.lastAttemptAt ? new Date(s.lastAttemptAt).toLocaleString() : '-', 'muted'),
+      ]));
+    });
+    if (res.body.endpoints.length === 0) empty(endpoints, 4, 'No webhook endpoint used yet.');
+    if (res.body.subscriptions.length === 0) empty(subs, 5, 'No failed deliveries.');
+  }
+
+  function renderOutboxes(res) {
+    var body = $('outboxes-body');
+    body.replaceChildren();
+    if (res.status !== 200) { empty(body, 4, 'Not available: ' + (res.body.detail || res.status)); return; }
+    res.body.outboxes.forEach(function (o) {
+      body.appendChild(el('tr', { 'data-outbox': o.service + '/' + o.outbox, 'data-backlog': String(o.backlog), 'data-breaker': o.breaker }, [
+        td(o.service), td(o.outbox, 'muted'), td(fmt(o.backlog), 'num'), el('td', {}, [badge(o.breaker, 'relay breaker (Kafka)')]),
+      ]));
+    });
+    res.body.unreachable.forEach(function (u) {
+      body.appendChild(el('tr', { 'data-outbox-unreachable': u.service }, [td(u.service), el('td', { class: 'muted wrap', colspan: '3', text: 'metrics not readable: ' + u.error })]));
+    });
+    if (res.body.outboxes.length === 0 && res.body.unreachable.length === 0) empty(body, 4, 'No service configured (OPS_METRICS_URLS).');
   }
 
   function renderChart(history) {
     var svg = $('lag-chart');
     var NS = 'http://www.w3.org/2000/svg';
-    var W = 800, H = 260, L = 56, R = 12, T = 12, B = 28;
+    var W = 800, H = 240, L = 56, R = 12, T = 12, B = 28;
     var points = history ? history.points.map(function (p) { return [p.timestamp, p.lag]; }) : [];
     svg.setAttribute('data-group', history ? history.groupId : '');
     svg.setAttribute('data-points', JSON.stringify(points));
     svg.replaceChildren();
-    $('chart-title').textContent = history ? history.groupId + ' — total lag, last ' + history.minutes + ' min' : 'no group selected';
+    $('chart-title').textContent = history ? history.groupId + ': total lag, last ' + history.minutes + ' min' : 'Lag over time: no group selected';
     function add(tag, attrs, text) {
       var e = document.createElementNS(NS, tag);
       Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
@@ -182,25 +322,36 @@ const SCRIPT = `
     add('text', { x: L, y: H - 8 }, new Date(t0).toLocaleTimeString());
     add('text', { x: W - R, y: H - 8, 'text-anchor': 'end' }, new Date(t1).toLocaleTimeString());
     $('chart-current').textContent = 'current: ' + fmt(points[points.length - 1][1]);
+    svg.setAttribute('aria-label', 'total lag of ' + history.groupId + ' over the last ' + history.minutes + ' minutes; now ' + fmt(points[points.length - 1][1]));
   }
 
   function refresh() {
     if (timer) { clearTimeout(timer); timer = null; }
+    var keep = focusKey();
     Promise.all([
       api('/v1/consumer-groups'),
       api('/v1/topics'),
-      api('/v1/dlq?latest=0'),
-      api('/v1/deliveries?status=failed'),
+      api('/v1/dlq?latest=10'),
+      api('/v1/deliveries/health'),
+      api('/v1/throughput?minutes=5'),
+      api('/v1/outboxes'),
     ]).then(function (r) {
       if (r[0].status !== 200) throw new Error(r[0].body.detail || 'the ops API answered ' + r[0].status);
+      keep = focusKey() || keep;
       renderGroups(r[0].body.groups);
       if (r[1].status === 200) renderTopics(r[1].body.topics);
       if (r[2].status === 200) renderDlq(r[2].body.topics);
-      renderDeliveries(r[3]);
+      renderHealth(r[3]);
+      if (r[4].status === 200) renderThroughput(r[4].body);
+      renderOutboxes(r[5]);
+      refocus(keep);
       var known = r[0].body.groups.some(function (g) { return g.groupId === selected; });
-      return known ? api('/v1/consumer-groups/' + encodeURIComponent(selected) + '/lag-history?minutes=' + minutes) : null;
+      if (!known) return [null, null];
+      var id = encodeURIComponent(selected);
+      return Promise.all([api('/v1/consumer-groups/' + id + '/lag-history?minutes=' + minutes), api('/v1/consumer-groups/' + id)]);
     }).then(function (h) {
-      renderChart(h && h.status === 200 ? h.body : null);
+      renderChart(h[0] && h[0].status === 200 ? h[0].body : null);
+      renderPartitions(h[1] && h[1].status === 200 ? h[1].body : null);
       $('banner').textContent = '';
       $('updated').textContent = 'updated ' + new Date().toLocaleTimeString();
       $('app').setAttribute('data-loaded', 'true');
@@ -226,14 +377,17 @@ const SCRIPT = `
     start();
   });
   $('signout').addEventListener('click', function () { showSignIn(''); });
+  $('replay-cancel').addEventListener('click', function () { pendingReplay = null; $('replay-dialog').close(); });
+  $('replay-confirm').addEventListener('click', confirmReplay);
   $('refresh-ms').textContent = String(refreshMs);
   if (sessionStorage.getItem(KEY)) start(); else showSignIn('');
 })();
 `;
 
 const BODY = `
+<a class="skip" href="#main">Skip to the panels</a>
 <div id="signin" hidden>
-  <h2>Border Intel ops monitor</h2>
+  <h1>Border Intel ops monitor</h1>
   <form id="signin-form" autocomplete="off">
     <label for="key">Operator API key</label>
     <input id="key" name="key" type="password" placeholder="paste the key (intelctl keys create --role operator)">
@@ -243,21 +397,50 @@ const BODY = `
   <p class="muted">The key stays in this tab only (sessionStorage) and is sent to the ops API, nowhere else.</p>
 </div>
 <div id="app" hidden>
-  <header><h1>Border Intel ops monitor</h1><span class="meta" id="updated"></span>
+  <header><h1>Border Intel ops monitor</h1><span class="meta" id="updated" aria-live="off"></span>
     <span class="meta">refresh every <span id="refresh-ms"></span> ms</span><button id="signout" type="button">Sign out</button></header>
   <p id="banner" role="alert"></p>
-  <main>
-    <section class="wide"><h2>Consumer groups (<span id="groups-count">0</span>)</h2>
-      <div class="scroll"><table><thead><tr><th>status</th><th>group</th><th>state</th><th class="num">members</th><th class="num">lag</th><th>topics</th></tr></thead>
+  <main id="main" tabindex="-1">
+    <section class="wide" aria-labelledby="groups-title"><h2 id="groups-title">Consumer groups (<span id="groups-count">0</span>)</h2>
+      <div class="scroll"><table><caption>Tab to a row, Enter to chart it; arrow keys move between rows.</caption>
+      <thead><tr><th scope="col">status</th><th scope="col">group</th><th scope="col">state</th><th scope="col" class="num">members</th><th scope="col" class="num">lag</th><th scope="col">topics</th></tr></thead>
       <tbody id="groups-body"></tbody></table></div></section>
-    <section class="wide"><h2 id="chart-title">Lag over time</h2><span class="muted" id="chart-current"></span>
-      <svg id="lag-chart" viewBox="0 0 800 260" preserveAspectRatio="none" role="img" aria-label="lag over time" data-points="[]"></svg></section>
-    <section><h2>Topics</h2><div class="scroll"><table><thead><tr><th>topic</th><th class="num">partitions</th><th class="num">records</th></tr></thead>
+    <section aria-labelledby="chart-title"><h2 id="chart-title">Lag over time</h2><span class="muted" id="chart-current"></span>
+      <svg id="lag-chart" viewBox="0 0 800 240" preserveAspectRatio="none" role="img" aria-label="lag over time" data-points="[]"></svg></section>
+    <section aria-labelledby="partitions-title"><h2 id="partitions-title">Lag per partition</h2>
+      <div class="scroll"><table><thead><tr><th scope="col">status</th><th scope="col">topic</th><th scope="col" class="num">partition</th><th scope="col" class="num">committed</th><th scope="col" class="num">end</th><th scope="col" class="num">lag</th><th scope="col">owner</th></tr></thead>
+      <tbody id="partitions-body"></tbody></table></div></section>
+    <section aria-labelledby="throughput-title"><h2 id="throughput-title">Throughput <span class="muted" id="throughput-window"></span></h2>
+      <div class="scroll"><table><caption>Records each topic received</caption><thead><tr><th scope="col">topic</th><th scope="col" class="num">rate</th><th scope="col" class="num">records</th></tr></thead>
+      <tbody id="throughput-topics"></tbody></table>
+      <table><caption>Records each group committed</caption><thead><tr><th scope="col">group</th><th scope="col">topic</th><th scope="col" class="num">rate</th><th scope="col" class="num">records</th></tr></thead>
+      <tbody id="throughput-groups"></tbody></table></div></section>
+    <section aria-labelledby="outboxes-title"><h2 id="outboxes-title">Outbox backlog</h2>
+      <div class="scroll"><table><thead><tr><th scope="col">service</th><th scope="col">outbox</th><th scope="col" class="num">waiting</th><th scope="col">relay breaker</th></tr></thead>
+      <tbody id="outboxes-body"></tbody></table></div></section>
+    <section class="wide" aria-labelledby="dlq-title"><h2 id="dlq-title">Dead-lettered records</h2>
+      <p class="muted">Metadata and failure reasons only. A body is read through the API with a reason, and the read is written to the disclosure ledger.</p>
+      <p id="replay-result" role="status"></p>
+      <div class="scroll"><table><thead><tr><th scope="col">DLQ topic</th><th scope="col" class="num">partition/offset</th><th scope="col">failed at</th><th scope="col">reason</th><th scope="col">key</th><th scope="col" class="num">size</th><th scope="col">action</th></tr></thead>
+      <tbody id="dlq-records"></tbody></table></div>
+      <h3>Records per DLQ topic</h3>
+      <div class="scroll"><table><thead><tr><th scope="col">topic</th><th scope="col" class="num">records</th></tr></thead>
+      <tbody id="dlq-body"></tbody></table></div></section>
+    <section class="wide" id="health" aria-labelledby="health-title"><h2 id="health-title">Delivery health</h2>
+      <p class="muted" id="health-note"></p>
+      <div class="scroll"><table><caption>Webhook endpoints (by subscription) and their circuit breakers</caption><thead><tr><th scope="col">endpoint</th><th scope="col">breaker</th><th scope="col" class="num">failures</th><th scope="col" class="num">successes</th></tr></thead>
+      <tbody id="endpoints-body"></tbody></table>
+      <table><caption>Deliveries that gave up, per subscription</caption><thead><tr><th scope="col">subscription</th><th scope="col">agency</th><th scope="col" class="num">failed</th><th scope="col">last error</th><th scope="col">last attempt</th></tr></thead>
+      <tbody id="subscriptions-body"></tbody></table></div></section>
+    <section class="wide" aria-labelledby="topics-title"><h2 id="topics-title">Topics</h2><div class="scroll"><table><thead><tr><th scope="col">topic</th><th scope="col" class="num">partitions</th><th scope="col" class="num">records</th></tr></thead>
       <tbody id="topics-body"></tbody></table></div></section>
-    <section><h2>Dead-letter topics</h2><div class="scroll"><table><thead><tr><th>topic</th><th class="num">records</th></tr></thead>
-      <tbody id="dlq-body"></tbody></table></div>
-      <h2 class="sub">Failed deliveries</h2><div id="deliveries-body"></div></section>
   </main>
+  <dialog id="replay-dialog" aria-labelledby="replay-heading" aria-describedby="replay-what">
+    <h2 id="replay-heading">Replay this record?</h2>
+    <p id="replay-what"></p>
+    <p class="muted">It is replayed at most once, with your operator key recorded.</p>
+    <div class="actions"><button type="button" id="replay-cancel">Cancel</button><button type="button" class="danger" id="replay-confirm">Replay</button></div>
+  </dialog>
 </div>
 `;
 

@@ -1,17 +1,18 @@
 import { Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard, Roles } from '@app/identity';
-import { ProblemException } from '@app/platform';
-import { FailedDeliveriesSource, type FailedDeliveriesPage } from './failed-deliveries.port';
+import { OpsError } from '../ops-monitor.errors';
+import { DeliveriesService, type DeliveryHealth } from './deliveries.service';
+import type { FailedDeliveriesPage } from './domain';
 
-/** GET /v1/deliveries?status=failed: webhook deliveries that gave up (from the notification service). */
+/** Webhook deliveries that gave up, and delivery health per endpoint (from the notification service). Operator keys only. */
 @ApiTags('deliveries')
 @ApiBearerAuth()
 @UseGuards(ApiKeyGuard)
 @Roles('operator')
 @Controller('v1/deliveries')
 export class DeliveriesController {
-  constructor(@Inject(FailedDeliveriesSource) private readonly source: FailedDeliveriesSource) {}
+  constructor(@Inject(DeliveriesService) private readonly deliveries: DeliveriesService) {}
 
   @Get()
   @ApiOperation({
@@ -19,27 +20,26 @@ export class DeliveriesController {
       'Webhook deliveries that gave up, from the notification service (501 when NOTIFICATION_URL is off)',
   })
   @ApiQuery({ name: 'status', enum: ['failed'], required: true })
-  async list(
+  list(
     @Query('status') status: string | undefined,
     @Query('cursor') cursor: string | undefined,
     @Headers('authorization') authorization: string,
   ): Promise<FailedDeliveriesPage> {
     if (status !== 'failed') {
-      throw ProblemException.of(400, 'Only status=failed is supported.', {
-        errors: [{ path: 'status', message: 'must be failed' }],
-      });
+      throw OpsError.invalid('Only status=failed is supported.', [
+        { path: 'status', message: 'must be failed' },
+      ]);
     }
-    if (!this.source.available) {
-      throw ProblemException.of(
-        501,
-        this.source.unavailableReason ?? 'Failed deliveries are not available.',
-        {
-          title: 'Not Implemented',
-          type: 'deliveries-not-available',
-        },
-      );
-    }
-    return this.source.listFailed({ cursor, limit: 100, authorization });
+    return this.deliveries.listFailed(cursor, authorization);
+  }
+
+  @Get('health')
+  @ApiOperation({
+    summary:
+      "Delivery health: each webhook endpoint's breaker (state, failures) and failed deliveries per subscription (501 when NOTIFICATION_URL is off)",
+  })
+  health(@Headers('authorization') authorization: string): Promise<DeliveryHealth> {
+    return this.deliveries.health(authorization);
   }
 
   @Post(':deliveryId/replay')
@@ -51,14 +51,7 @@ export class DeliveriesController {
     @Param('deliveryId') deliveryId: string,
     @Headers('authorization') authorization: string,
   ): Promise<{ deliveryId: string; status: 'replaying' }> {
-    if (!this.source.available) {
-      throw ProblemException.of(
-        501,
-        this.source.unavailableReason ?? 'Failed deliveries are not available.',
-        { title: 'Not Implemented', type: 'deliveries-not-available' },
-      );
-    }
-    await this.source.replay(deliveryId, authorization);
+    await this.deliveries.replay(deliveryId, authorization);
     return { deliveryId, status: 'replaying' };
   }
 }

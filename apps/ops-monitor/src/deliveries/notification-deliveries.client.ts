@@ -1,41 +1,34 @@
-import { ProblemException } from '@app/platform';
+import { OpsError, OpsErrorCode } from '../ops-monitor.errors';
 import {
-  FailedDeliveriesSource,
+  toEndpointBreaker,
+  toFailedDelivery,
+  type EndpointBreaker,
   type FailedDeliveriesPage,
-  type FailedDelivery,
-} from './failed-deliveries.port';
+  type NotificationDelivery,
+} from './domain';
+import { FailedDeliveriesSource } from './failed-deliveries.port';
 
-/** A delivery as the notification service's operator API lists it. */
-interface NotificationDelivery {
-  deliveryId: string;
-  subscriptionId: string;
-  recipientAgencyId: string;
-  alertId: string;
-  url: string;
-  attempts: number;
-  lastStatus: number | null;
-  lastError: string | null;
-  lastAttemptAt: string | null;
+/** How a status of the notification service is answered to the operator. */
+function codeOfStatus(status: number): OpsErrorCode {
+  switch (status) {
+    case 400:
+      return OpsErrorCode.InvalidRequest;
+    case 401:
+      return OpsErrorCode.NotificationUnauthorized;
+    case 403:
+      return OpsErrorCode.NotificationForbidden;
+    case 404:
+      return OpsErrorCode.NotificationNotFound;
+    case 409:
+      return OpsErrorCode.NotificationConflict;
+    default:
+      return OpsErrorCode.NotificationFailed;
+  }
 }
 
-/** Maps the notification service's delivery view to the ops monitor's. */
-export function toFailedDelivery(d: NotificationDelivery): FailedDelivery {
-  return {
-    deliveryId: d.deliveryId,
-    subscriptionId: d.subscriptionId,
-    recipientAgencyId: d.recipientAgencyId,
-    alertId: d.alertId,
-    url: d.url,
-    attempts: d.attempts,
-    lastError: d.lastError ?? (d.lastStatus !== null ? `HTTP ${d.lastStatus}` : 'unknown'),
-    lastAttemptAt: d.lastAttemptAt ?? '',
-  };
-}
-
-/** Failed deliveries read from (and replayed through) the notification service's operator API. */
+/** Failed deliveries and endpoint breakers read from (and replays sent through) the notification service's operator API. */
 export class NotificationDeliveriesClient extends FailedDeliveriesSource {
   readonly available = true;
-  readonly unavailableReason = null;
 
   constructor(
     private readonly baseUrl: string,
@@ -62,6 +55,13 @@ export class NotificationDeliveriesClient extends FailedDeliveriesSource {
     await this.call('POST', `/v1/deliveries/${encodeURIComponent(deliveryId)}/replay`, authorization);
   }
 
+  async endpoints(authorization: string): Promise<EndpointBreaker[]> {
+    const body = (await this.call('GET', '/v1/endpoints', authorization)) as {
+      items?: Record<string, unknown>[];
+    };
+    return (body.items ?? []).map(toEndpointBreaker);
+  }
+
   private async call(method: string, path: string, authorization: string): Promise<unknown> {
     let res: Response;
     try {
@@ -71,23 +71,56 @@ export class NotificationDeliveriesClient extends FailedDeliveriesSource {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (e) {
-      throw ProblemException.of(
-        503,
+      throw new OpsError(
+        OpsErrorCode.NotificationUnreachable,
         `The notification service at ${this.baseUrl} does not answer (${(e as Error).message}).`,
-        {
-          headers: { 'retry-after': '5' },
-        },
+        { headers: { 'retry-after': '5' }, cause: e },
       );
     }
     const text = await res.text();
-    const body: unknown = text ? JSON.parse(text) : {};
+    let body: unknown = {};
+    try {
+      body = text ? JSON.parse(text) : {};
+    } catch {
+      body = { detail: `The notification service answered ${res.status} with a body that is not JSON.` };
+    }
     if (!res.ok) {
       // The notification service's own problem (401, 403, 404, 409…) is the operator's answer.
       const p = body as { detail?: string; errors?: { path: string; message: string }[] };
-      throw ProblemException.of(res.status, p.detail ?? `The notification service answered ${res.status}.`, {
-        errors: p.errors,
-      });
+      throw new OpsError(
+        codeOfStatus(res.status),
+        p.detail ?? `The notification service answered ${res.status}.`,
+        {
+          errors: p.errors,
+        },
+      );
     }
     return body;
+  }
+}
+
+/** The binding when NOTIFICATION_URL is off: every call says so (501). */
+export class DeliveriesNotConnected extends FailedDeliveriesSource {
+  readonly available = false;
+
+  private refuse(): Promise<never> {
+    return Promise.reject(
+      new OpsError(
+        OpsErrorCode.NotificationOff,
+        'Failed deliveries are not available: NOTIFICATION_URL is off for the ops monitor.',
+      ),
+    );
+  }
+
+  listFailed(): Promise<FailedDeliveriesPage> {
+    return this.refuse();
+  }
+
+  replay(): Promise<void> {
+    return this.refuse();
+  }
+
+  endpoints(): Promise<EndpointBreaker[]> {
+    return this.refuse();
   }
 }

@@ -1,17 +1,17 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG } from '@app/config';
-import { validationProblem } from '@app/contracts';
 import { ApiKeyGuard, CurrentPrincipal, Roles, type Principal } from '@app/identity';
-import { ProblemException } from '@app/platform';
 import type { OpsMonitorEnv } from '../ops-monitor.env';
-import { parseReplayRequest } from './domain';
-import { DlqError, DlqService, type DlqTopicView, type ReplayResult } from './dlq.service';
+import { OpsError } from '../ops-monitor.errors';
+import { parseBodyReadRequest, parseReplayRequest } from './domain';
+import { DlqService, type DlqBodyRead, type DlqTopicView, type ReplayResult } from './dlq.service';
+import { ReadDlqBodyDto } from './dto/read-dlq-body.dto';
 import { ReplayDlqDto } from './dto/replay-dlq.dto';
 
 const MAX_LATEST = 100;
 
-/** Dead-letter topics: counts, the newest records decoded, and replay. Operator keys only. */
+/** Dead-letter topics: counts, the newest records' metadata, reasoned body reads, and replay. Operator keys only. */
 @ApiTags('dlq')
 @ApiBearerAuth()
 @UseGuards(ApiKeyGuard)
@@ -25,21 +25,48 @@ export class DlqController {
 
   @Get()
   @ApiOperation({
-    summary: 'Every *.dlq topic: record count and the newest records with their dlq-* reasons',
+    summary:
+      'Every *.dlq topic: record count and the newest records: topic, partition, offset, key, time, size, failure reason, headers without personal data; never the body',
   })
   @ApiQuery({
     name: 'latest',
     required: false,
-    description: 'records per topic to decode (0 for counts only)',
+    description: 'records per topic to list (0 for counts only)',
   })
   async list(@Query('latest') latest: string | undefined): Promise<{ topics: DlqTopicView[] }> {
     const n = latest === undefined || latest === '' ? this.env.OPS_DLQ_LATEST : Number(latest);
     if (!Number.isInteger(n) || n < 0 || n > MAX_LATEST) {
-      throw ProblemException.of(400, `latest must be an integer from 0 to ${MAX_LATEST}.`, {
-        errors: [{ path: 'latest', message: `must be an integer from 0 to ${MAX_LATEST}` }],
-      });
+      throw OpsError.invalid(`latest must be an integer from 0 to ${MAX_LATEST}.`, [
+        { path: 'latest', message: `must be an integer from 0 to ${MAX_LATEST}` },
+      ]);
     }
     return { topics: await this.dlq.list(n) };
+  }
+
+  @Post(':topic/records/:partition/:offset/body')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "Read one DLQ record's body: needs a reason; the read (operator key id, reason, the value shown) is written to the disclosure ledger first",
+  })
+  @ApiBody({ type: ReadDlqBodyDto, required: true })
+  async readBody(
+    @Param('topic') topic: string,
+    @Param('partition') partition: string,
+    @Param('offset') offset: string,
+    @Body() body: unknown,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<DlqBodyRead> {
+    const errors = [
+      ...(/^\d{1,9}$/.test(partition)
+        ? []
+        : [{ path: 'partition', message: 'must be a non-negative integer' }]),
+      ...(/^\d{1,15}$/.test(offset) ? [] : [{ path: 'offset', message: 'must be a non-negative integer' }]),
+    ];
+    const parsed = parseBodyReadRequest(body);
+    if (!parsed.ok) errors.push(...parsed.errors);
+    if (!parsed.ok || errors.length > 0) throw OpsError.invalid('Invalid body read request', errors);
+    return this.dlq.readBody(topic, Number(partition), Number(offset), parsed.request, principal.keyId);
   }
 
   @Post(':topic/replay')
@@ -55,19 +82,7 @@ export class DlqController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<ReplayResult> {
     const parsed = parseReplayRequest(body);
-    if (!parsed.ok) throw new ProblemException(validationProblem(parsed.errors, 'Invalid replay request'));
-    try {
-      return await this.dlq.replay(topic, parsed.request, principal.keyId);
-    } catch (e) {
-      if (e instanceof DlqError) {
-        switch (e.code) {
-          case 'NOT_A_DLQ':
-            throw ProblemException.of(400, e.message, { type: 'not-a-dlq-topic' });
-          case 'NO_SUCH_TOPIC':
-            throw ProblemException.of(404, e.message);
-        }
-      }
-      throw e;
-    }
+    if (!parsed.ok) throw OpsError.invalid('Invalid replay request', parsed.errors);
+    return this.dlq.replay(topic, parsed.request, principal.keyId);
   }
 }

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Admin, Producer } from 'kafkajs';
+import { DataSource } from 'typeorm';
 import { IdentityStore } from '@app/identity';
-import { startService, testKafka, TopicProbe, type RunningService } from '@app/testing';
+import {
+  CheckpointPublisherHost,
+  LedgerKeyring,
+  listChains,
+  readCheckpointTopic,
+  verifyLedger,
+  type SqlQuery,
+} from '@app/ledger';
+import { eventually, startService, testKafka, TopicProbe, type RunningService } from '@app/testing';
 import type { OpsMonitorEnv } from '../ops-monitor.env';
 import { opsMonitorService } from '../ops-monitor.service-definition';
 
@@ -22,13 +31,15 @@ describe('Ops monitor DLQ inspection and replay (real Kafka and PostgreSQL)', ()
   let producer: Producer;
   let probe: TopicProbe;
   let operatorKey: string;
+  let operatorKeyId: string;
+  const VICTIM = `VICTIM-NAME-${id}`;
 
   // What a consumer writes when it dead-letters a record (libs/kafka buildDlqRecord): the
   // original key, bytes and headers plus the dlq-* headers.
   function deadLetter(eventId: string, overrides: Record<string, string> = {}) {
     return {
       key: `PK-ANF:${eventId}`,
-      value: JSON.stringify({ eventId, agencyId: 'PK-ANF', agencyCaseRef: '' }),
+      value: JSON.stringify({ eventId, agencyId: 'PK-ANF', agencyCaseRef: '', persons: [{ name: VICTIM }] }),
       headers: {
         'event-id': eventId,
         'event-type': 'SeizureReported',
@@ -56,8 +67,9 @@ describe('Ops monitor DLQ inspection and replay (real Kafka and PostgreSQL)', ()
 
   beforeAll(async () => {
     svc = await startService(opsMonitorService, { env: { OPS_SAMPLER_ENABLED: '0' } });
-    operatorKey = (await svc.app.get(IdentityStore).createKey({ role: 'operator', label: `ops-dlq-${id}` }))
-      .key;
+    const created = await svc.app.get(IdentityStore).createKey({ role: 'operator', label: `ops-dlq-${id}` });
+    operatorKey = created.key;
+    operatorKeyId = created.keyId;
     admin = kafka.admin();
     await admin.connect();
     await admin.createTopics({
@@ -85,21 +97,37 @@ describe('Ops monitor DLQ inspection and replay (real Kafka and PostgreSQL)', ()
     await svc?.stop();
   });
 
-  it('lists the DLQ topic with its count and its newest records decoded, reasons included', async () => {
+  const readBody = (partition: string | number, offset: string | number, body?: unknown) =>
+    fetch(`${svc.baseUrl}/v1/dlq/${encodeURIComponent(dlq)}/records/${partition}/${offset}/body`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${operatorKey}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const query: SqlQuery = (sql, params) => svc.app.get(DataSource).query(sql, params);
+
+  it('lists the DLQ topic with its count and its newest records: metadata and reasons, never a body', async () => {
     const res = await fetch(`${svc.baseUrl}/v1/dlq?latest=5`, {
       headers: { authorization: `Bearer ${operatorKey}` },
     });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { topics: { topic: string; records: number; latest: unknown[] }[] };
+    const text = await res.text();
+    expect(text).not.toContain(VICTIM);
+    expect(text).not.toContain('persons');
+    const body = JSON.parse(text) as { topics: { topic: string; records: number; latest: unknown[] }[] };
     const t = body.topics.find((x) => x.topic === dlq);
     expect(t).toMatchObject({ sourceTopic: source, partitions: 1, records: 2 });
     expect(t!.latest).toEqual([
       expect.objectContaining({ offset: 1, key: 'PK-ANF:e-2' }),
       expect.objectContaining({
+        topic: dlq,
+        partition: 0,
         offset: 0,
         key: 'PK-ANF:e-1',
-        value: { eventId: 'e-1', agencyId: 'PK-ANF', agencyCaseRef: '' },
-        valueFormat: 'json',
+        sizeBytes: Buffer.byteLength(deadLetter('e-1').value),
+        withheldHeaders: [],
         dlq: expect.objectContaining({
           reason: 'agencyCaseRef: must not be empty',
           sourceTopic: source,
@@ -109,6 +137,87 @@ describe('Ops monitor DLQ inspection and replay (real Kafka and PostgreSQL)', ()
         }) as unknown,
       }),
     ]);
+  });
+
+  it('refuses a body read without a reason (400 naming the field) and records nothing', async () => {
+    for (const body of [undefined, {}, { reason: '  ' }]) {
+      const res = await readBody(0, 0, body);
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      const text = await res.text();
+      expect(text).toContain('"path":"reason"');
+      expect(text).not.toContain(VICTIM);
+    }
+    const bad = await readBody('x', -1, { reason: 'INC-1' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toMatch(/"partition".*"offset"/);
+    expect(
+      await query<{ n: string }>('SELECT count(*) AS n FROM ops.disclosure_ledger WHERE subject_id LIKE $1', [
+        `${dlq}/%`,
+      ]),
+    ).toEqual([{ n: '0' }]);
+  });
+
+  it('reads a body with a reason after writing the read to the ledger, which still verifies', async () => {
+    const reason = `INC-${id}: which field fails validation`;
+    const res = await readBody(0, 0, { reason });
+    expect(res.status).toBe(200);
+    const read = (await res.json()) as { value: { persons: { name: string }[] }; ledger: { seq: number } };
+    expect(read).toMatchObject({
+      topic: dlq,
+      partition: 0,
+      offset: 0,
+      valueFormat: 'json',
+      ledger: { chainId: 'ops' },
+    });
+    expect(read.value.persons[0].name).toBe(VICTIM);
+
+    const [row] = await query<{
+      recipient_type: string;
+      recipient_id: string;
+      kind: string;
+      subject_id: string;
+      channel: string;
+      disclosed: string;
+    }>(
+      'SELECT recipient_type, recipient_id, kind, subject_id, channel, disclosed FROM ops.disclosure_ledger WHERE seq = $1',
+      [read.ledger.seq],
+    );
+    expect(row).toMatchObject({
+      recipient_type: 'OPERATOR',
+      recipient_id: operatorKeyId,
+      kind: 'DLQ_BODY_READ',
+      subject_id: `${dlq}/0/0`,
+      channel: 'API',
+    });
+    expect(row.disclosed).toContain(reason);
+    expect(row.disclosed).toContain(VICTIM);
+
+    // What `intelctl audit verify` checks, with the checkpoint the service published.
+    expect(await listChains(query)).toContain('ops');
+    const [{ instance_id: instance }] = await query<{ instance_id: string }>(
+      'SELECT instance_id FROM ops.disclosure_ledger_chain',
+      [],
+    );
+    const publisher = svc.app.get(CheckpointPublisherHost);
+    await eventually(
+      () =>
+        publisher.lastPublished?.instanceId === instance && publisher.lastPublished.seq >= read.ledger.seq,
+      { timeoutMs: 20000, what: 'the checkpoint published' },
+    );
+    const verification = await verifyLedger(
+      query,
+      'ops',
+      LedgerKeyring.development(),
+      await readCheckpointTopic(kafka),
+    );
+    expect(verification).toMatchObject({ ok: true, headSeq: read.ledger.seq });
+    expect(verification.published?.checked).toBeGreaterThan(0);
+  });
+
+  it('answers 404 for a body read of an offset that does not exist', async () => {
+    const res = await readBody(0, 999, { reason: 'INC-1' });
+    expect(res.status).toBe(404);
   });
 
   it('replays a record to its source topic with its key, value and headers plus dlq-replayed-from, and refuses a forged source', async () => {
@@ -121,7 +230,7 @@ describe('Ops monitor DLQ inspection and replay (real Kafka and PostgreSQL)', ()
     ]);
     const [seen] = await probe.waitFor((r) => r.headers['event-id'] === 'e-1');
     expect(seen.key).toBe('PK-ANF:e-1');
-    expect(JSON.parse(seen.value)).toEqual({ eventId: 'e-1', agencyId: 'PK-ANF', agencyCaseRef: '' });
+    expect(seen.value).toBe(deadLetter('e-1').value);
     expect(seen.headers).toEqual({
       'event-id': 'e-1',
       'event-type': 'SeizureReported',

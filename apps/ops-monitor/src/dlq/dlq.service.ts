@@ -1,22 +1,28 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { KafkaProducerService } from '@app/kafka';
 import { ClusterSnapshotService } from '../cluster/cluster-snapshot.service';
-import { RecordReader, type TopicOffsets } from '../cluster/cluster.port';
+import { RecordReader, RecordWriter, type TopicOffsets } from '../cluster/cluster.port';
 import { mapLimited } from '../cluster/map-limited';
+import { OpsError, OpsErrorCode } from '../ops-monitor.errors';
 import { isDlqTopic, sourceTopicOfDlq, toTopicView } from '../topics/domain';
 import {
+  bodyReadEntry,
+  countAlreadyReplayed,
+  dlqRecordRef,
   latestRanges,
   newestFirst,
   planReplay,
+  replayKey,
+  selectReplayCandidates,
+  toDlqBodyView,
   toDlqRecordView,
+  type BodyReadRequest,
+  type DlqBodyView,
   type DlqRecordView,
   type ReplayRecord,
-  countAlreadyReplayed,
-  ledgerKey,
-  selectReplayCandidates,
   type ReplayRequest,
 } from './domain';
-import { DlqReplayLedger, type LedgerEntry } from './dlq-replay.ledger';
+import { DisclosureLedgerRepository } from './disclosure-ledger.repository';
+import { DlqReplayRepository, type ReplayEntry } from './dlq-replay.repository';
 
 /** A DLQ topic in GET /v1/dlq. */
 export interface DlqTopicView {
@@ -25,8 +31,14 @@ export interface DlqTopicView {
   partitions: number;
   /** Records retained (sum of end - start offsets). */
   records: number;
-  /** The newest records, newest first, decoded. */
+  /** The newest records, newest first: metadata and failure reason, never the body. */
   latest: DlqRecordView[];
+}
+
+/** The answer to POST /v1/dlq/{topic}/records/{partition}/{offset}/body. */
+export interface DlqBodyRead extends DlqBodyView {
+  /** The ledger entry that recorded this read before it was answered. */
+  ledger: { chainId: string; seq: number };
 }
 
 /** The answer to POST /v1/dlq/{topic}/replay. */
@@ -36,24 +48,13 @@ export interface ReplayResult {
   /** How many records were produced back to the source topic by this call. */
   replayed: number;
   records: { partition: number; offset: number }[];
-  /** Records that will never be replayed, and why (kept in the ledger so they are not retried). */
+  /** Records that will never be replayed, and why (kept so they are not retried). */
   refused: { partition: number; offset: number; reason: string }[];
   /** Selected records that an earlier (or concurrent) call had already replayed. */
   alreadyReplayed: number;
 }
 
-/** Why a replay could not start. */
-export class DlqError extends Error {
-  constructor(
-    message: string,
-    readonly code: 'NOT_A_DLQ' | 'NO_SUCH_TOPIC',
-  ) {
-    super(message);
-    this.name = 'DlqError';
-  }
-}
-
-/** DLQ inspection and replay. */
+/** DLQ browsing (metadata only), reasoned body reads written to the ledger, and replay. */
 @Injectable()
 export class DlqService {
   private readonly logger = new Logger(DlqService.name);
@@ -64,11 +65,12 @@ export class DlqService {
   constructor(
     @Inject(ClusterSnapshotService) private readonly cluster: ClusterSnapshotService,
     @Inject(RecordReader) private readonly reader: RecordReader,
-    @Inject(DlqReplayLedger) private readonly ledger: DlqReplayLedger,
-    @Inject(KafkaProducerService) private readonly producer: KafkaProducerService,
+    @Inject(RecordWriter) private readonly writer: RecordWriter,
+    @Inject(DlqReplayRepository) private readonly replays: DlqReplayRepository,
+    @Inject(DisclosureLedgerRepository) private readonly ledger: DisclosureLedgerRepository,
   ) {}
 
-  /** Every DLQ topic with its count and its newest `latest` records. */
+  /** Every DLQ topic with its count and its newest `latest` records (metadata only). */
   async list(latest: number): Promise<DlqTopicView[]> {
     const snapshot = await this.cluster.current();
     const dlqs = snapshot.topics.filter((t) => isDlqTopic(t.topic));
@@ -88,16 +90,42 @@ export class DlqService {
     });
   }
 
+  /**
+   * One DLQ record's body, for an operator who gave a reason. The read is written to the
+   * disclosure ledger (and committed) before the body is returned: no entry, no body.
+   */
+  async readBody(
+    dlqTopic: string,
+    partition: number,
+    offset: number,
+    request: BodyReadRequest,
+    operatorKeyId: string,
+  ): Promise<DlqBodyRead> {
+    const offsets = await this.dlqOffsets(dlqTopic);
+    const ref = dlqRecordRef(dlqTopic, partition, offset);
+    const range = offsets.partitions.find((p) => p.partition === partition);
+    if (!range || offset < range.low || offset >= range.high) {
+      throw new OpsError(
+        OpsErrorCode.NoSuchRecord,
+        `There is no record ${ref} (never written, or past retention).`,
+      );
+    }
+    const [raw] = await this.reader.read(dlqTopic, [{ partition, from: offset, to: offset + 1 }]);
+    if (!raw || raw.offset !== offset) {
+      throw new OpsError(OpsErrorCode.NoSuchRecord, `The record ${ref} could not be read.`);
+    }
+    const body = toDlqBodyView(dlqTopic, raw);
+    const ledger = await this.ledger.record(bodyReadEntry(body, operatorKeyId, request.reason, new Date()));
+    this.logger.log({ msg: 'dlq body read', record: ref, by: operatorKeyId, ledgerSeq: ledger.seq });
+    return { ...body, ledger };
+  }
+
   /** Replays the selected records of a DLQ topic to their source topic, each at most once. */
   async replay(dlqTopic: string, request: ReplayRequest, replayedBy: string): Promise<ReplayResult> {
-    const sourceTopic = sourceTopicOfDlq(dlqTopic);
-    if (sourceTopic === null)
-      throw new DlqError(`${dlqTopic} is not a DLQ topic (no .dlq suffix).`, 'NOT_A_DLQ');
-    const offsets = await this.cluster.topicOffsets(dlqTopic);
-    if (!offsets) throw new DlqError(`There is no topic ${dlqTopic}.`, 'NO_SUCH_TOPIC');
-
+    const offsets = await this.dlqOffsets(dlqTopic);
+    const sourceTopic = sourceTopicOfDlq(dlqTopic)!;
     const lowest = Math.min(...offsets.partitions.map((p) => p.low), Number.MAX_SAFE_INTEGER);
-    const done = await this.ledger.doneKeys(dlqTopic, lowest === Number.MAX_SAFE_INTEGER ? 0 : lowest);
+    const done = await this.replays.doneKeys(dlqTopic, lowest === Number.MAX_SAFE_INTEGER ? 0 : lowest);
     const candidates = selectReplayCandidates(offsets.partitions, done, request);
     // Partitions without candidates get an empty range, so the reader moves them to their end.
     const ranges = offsets.partitions.map((p) => {
@@ -106,12 +134,12 @@ export class DlqService {
         ? { partition: p.partition, from: c.offsets[0], to: c.offsets[c.offsets.length - 1] + 1 }
         : { partition: p.partition, from: p.high, to: p.high };
     });
-    const records = await this.reader.read(dlqTopic, ranges);
-    const wanted = new Set(candidates.flatMap((c) => c.offsets.map((o) => ledgerKey(c.partition, o))));
+    const records = candidates.length === 0 ? [] : await this.reader.read(dlqTopic, ranges);
+    const wanted = new Set(candidates.flatMap((c) => c.offsets.map((o) => replayKey(c.partition, o))));
     const planned = records
-      .filter((r) => wanted.has(ledgerKey(r.partition, r.offset)))
+      .filter((r) => wanted.has(replayKey(r.partition, r.offset)))
       .map((r) => ({ raw: r, plan: planReplay(dlqTopic, r) }));
-    const entries: LedgerEntry[] = planned.map(({ raw, plan }) => ({
+    const entries: ReplayEntry[] = planned.map(({ raw, plan }) => ({
       partition: raw.partition,
       offset: raw.offset,
       outcome: plan.ok ? 'replayed' : 'refused',
@@ -120,23 +148,21 @@ export class DlqService {
     }));
     const toSend = new Map<string, ReplayRecord>();
     for (const { raw, plan } of planned)
-      if (plan.ok) toSend.set(ledgerKey(raw.partition, raw.offset), plan.record);
+      if (plan.ok) toSend.set(replayKey(raw.partition, raw.offset), plan.record);
 
-    const { claimed } = await this.ledger.claimThen(dlqTopic, entries, replayedBy, async (won) => {
-      const records = won
+    const { claimed } = await this.replays.claimThen(dlqTopic, entries, replayedBy, async (won) => {
+      const out = won
         .filter((e) => e.outcome === 'replayed')
-        .map((e) => toSend.get(ledgerKey(e.partition, e.offset))!);
-      // Produced with acks=all inside the ledger's transaction: if the brokers refuse, nothing is claimed.
-      if (records.length > 0) {
-        await this.producer.send(
-          sourceTopic,
-          records.map((r) => ({ key: r.key, value: r.value, headers: r.headers })),
-        );
-      }
+        .map((e) => toSend.get(replayKey(e.partition, e.offset))!);
+      // Produced with acks=all before the claims commit: if the brokers refuse, nothing is claimed.
+      await this.writer.send(
+        sourceTopic,
+        out.map((r) => ({ key: r.key, value: r.value, headers: r.headers })),
+      );
     });
     const replayed = claimed.filter((e) => e.outcome === 'replayed');
     const refused = claimed.filter((e) => e.outcome === 'refused');
-    // In the ledger before this call, plus those a concurrent call claimed first.
+    // Done before this call, plus those a concurrent call claimed first.
     const alreadyReplayed =
       countAlreadyReplayed(offsets.partitions, done, request) + entries.length - claimed.length;
     if (replayed.length > 0 || refused.length > 0) {
@@ -159,12 +185,21 @@ export class DlqService {
     };
   }
 
+  /** The offsets of a DLQ topic; NOT_A_DLQ or NO_SUCH_TOPIC otherwise. */
+  private async dlqOffsets(dlqTopic: string): Promise<TopicOffsets> {
+    if (sourceTopicOfDlq(dlqTopic) === null)
+      throw new OpsError(OpsErrorCode.NotADlq, `${dlqTopic} is not a DLQ topic (no .dlq suffix).`);
+    const offsets = await this.cluster.topicOffsets(dlqTopic);
+    if (!offsets) throw new OpsError(OpsErrorCode.NoSuchTopic, `There is no topic ${dlqTopic}.`);
+    return offsets;
+  }
+
   private async latest(t: TopicOffsets, n: number): Promise<DlqRecordView[]> {
     const signature = `${n}:${t.partitions.map((p) => `${p.partition}@${p.low}-${p.high}`).join(',')}`;
     const cached = this.latestCache.get(t.topic);
     if (cached?.signature === signature) return cached.views;
     const records = await this.reader.read(t.topic, latestRanges(t.partitions, n));
-    const views = newestFirst(records, n).map(toDlqRecordView);
+    const views = newestFirst(records, n).map((r) => toDlqRecordView(t.topic, r));
     this.latestCache.set(t.topic, { signature, views });
     return views;
   }

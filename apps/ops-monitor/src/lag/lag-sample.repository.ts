@@ -39,10 +39,47 @@ interface SampleDbRow {
   lag: string;
 }
 
-/** Lag samples in `ops.lag_sample`: kept across restarts, trimmed by age. */
+/** One partition's first and last sample of a window: what throughput is computed from. */
+export interface OffsetSpan {
+  groupId: string;
+  topic: string;
+  partition: number;
+  /** Epoch ms of the first and last sample in the window. */
+  firstAt: number;
+  lastAt: number;
+  firstCommitted: number;
+  lastCommitted: number;
+  firstEnd: number;
+  lastEnd: number;
+}
+
+/** Lag samples: stored once per round across instances, kept across restarts, trimmed by age. */
+export abstract class LagSampleRepository {
+  /**
+   * Stores one round of samples unless another instance holds the sampler lock or stored a
+   * round less than `minGapMs` ago; deletes samples older than the retention.
+   */
+  abstract recordRound(
+    samples: readonly SampleRow[],
+    opts: { minGapMs: number; retentionMinutes: number; instance: string },
+  ): Promise<RoundOutcome>;
+
+  /** The newest `rounds` samples of every partition (of one group when given), and the store's time. */
+  abstract windows(rounds: number, groupId?: string): Promise<WithNow<GroupWindows>>;
+
+  /** A group's samples of the last `minutes`, oldest first. */
+  abstract history(groupId: string, minutes: number): Promise<WithNow<HistorySampleInput[]>>;
+
+  /** Every partition's first and last sample of the last `minutes` (partitions with two or more). */
+  abstract spans(minutes: number): Promise<WithNow<OffsetSpan[]>>;
+}
+
+/** Lag samples in `ops.lag_sample`. */
 @Injectable()
-export class LagSampleRepository {
-  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+export class PgLagSampleRepository extends LagSampleRepository {
+  constructor(@Inject(DataSource) private readonly ds: DataSource) {
+    super();
+  }
 
   /**
    * Stores one round of samples unless another instance holds the sampler lock or stored a
@@ -131,6 +168,49 @@ export class LagSampleRepository {
         topic: r.topic,
         partition: r.partition,
         lag: Number(r.lag),
+      })),
+    };
+  }
+
+  async spans(minutes: number): Promise<WithNow<OffsetSpan[]>> {
+    const rows = await this.ds.query<
+      {
+        group_id: string;
+        topic: string;
+        partition: number;
+        first_at: number;
+        last_at: number;
+        first_c: string;
+        last_c: string;
+        first_e: string;
+        last_e: string;
+      }[]
+    >(
+      `SELECT group_id, topic, partition,
+              (extract(epoch FROM min(sampled_at)) * 1000)::float8 AS first_at,
+              (extract(epoch FROM max(sampled_at)) * 1000)::float8 AS last_at,
+              (array_agg(committed_offset ORDER BY sampled_at))[1] AS first_c,
+              (array_agg(committed_offset ORDER BY sampled_at DESC))[1] AS last_c,
+              (array_agg(end_offset ORDER BY sampled_at))[1] AS first_e,
+              (array_agg(end_offset ORDER BY sampled_at DESC))[1] AS last_e
+         FROM ops.lag_sample
+        WHERE sampled_at >= now() - make_interval(mins => $1)
+        GROUP BY group_id, topic, partition
+       HAVING count(*) >= 2`,
+      [minutes],
+    );
+    return {
+      now: await this.now(),
+      value: rows.map((r) => ({
+        groupId: r.group_id,
+        topic: r.topic,
+        partition: r.partition,
+        firstAt: r.first_at,
+        lastAt: r.last_at,
+        firstCommitted: Number(r.first_c),
+        lastCommitted: Number(r.last_c),
+        firstEnd: Number(r.first_e),
+        lastEnd: Number(r.last_e),
       })),
     };
   }

@@ -130,3 +130,23 @@ describe('KafkaRecordProcessor.processBatch', () => {
     expect(c2).toHaveLength(5);
   });
 });
+
+describe('KafkaRecordProcessor.processBatch with an authenticator', () => {
+  beforeAll(() => Logger.overrideLogger(false));
+
+  it('dead-letters records the authenticator refuses, with its reason, and applies the rest', async () => {
+    const { dlq, processor, calls, ctx } = setup();
+    await processor.processBatch(
+      ctx([message(1, { n: 1 }), message(2, { n: 2 }), message(3, { n: 3 })]),
+      validate,
+      (items) => {
+        calls.push(items.map((i) => i.value.n));
+        return Promise.resolve();
+      },
+      (record, value) => Promise.resolve(value.n === 2 ? `record ${record.offset} claims another agency` : null),
+    );
+    expect(calls).toEqual([[1, 3]]);
+    expect(dlq.offsets()).toEqual(['2']);
+    expect(dlq.reasons()).toEqual(['refused: record 2 claims another agency']);
+  });
+});

@@ -26,6 +26,12 @@ export interface RecordMeta {
   timestamp: string;
 }
 
+/**
+ * Checks who produced a valid record (e.g. that a report was signed by the agency it claims):
+ * the reason it is refused, or null. Refused records go to the DLQ with that reason.
+ */
+export type RecordAuthenticator<T> = (record: FailedRecord, value: T) => Promise<string | null>;
+
 /** A valid record of a batch, with its metadata. */
 export interface BatchItem<T> {
   value: T;
@@ -111,6 +117,7 @@ export class KafkaRecordProcessor {
     ctx: KafkaBatchContext,
     validate: (plain: unknown) => RecordValidation<T>,
     useCase: (items: BatchItem<T>[]) => Promise<void>,
+    authenticate?: RecordAuthenticator<T>,
   ): Promise<void> {
     const topic = ctx.getTopic();
     const group = this.group;
@@ -118,7 +125,12 @@ export class KafkaRecordProcessor {
     for (const message of ctx.getMessages()) {
       const { meta, failed } = this.describe(message, topic, ctx.getPartition());
       const verdict = this.check(failed, validate);
-      if (!verdict.ok) await this.deadLetter(failed, group, verdict.reason);
+      if (!verdict.ok) {
+        await this.deadLetter(failed, group, verdict.reason);
+        continue;
+      }
+      const refused = authenticate ? await authenticate(failed, verdict.value) : null;
+      if (refused !== null) await this.deadLetter(failed, group, `refused: ${refused}`);
       else items.push({ item: { value: verdict.value, meta }, failed });
     }
     if (items.length === 0) return;

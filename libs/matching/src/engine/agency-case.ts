@@ -45,11 +45,15 @@ export interface CaseProfile extends AgencyCaseIdentity {
   commodities: ReadonlySet<CommodityType>;
 }
 
-/** Bitmask of the first letters of name tokens (A = bit 0 … Z = bit 25; anything else bit 26). */
+// Initials that romanisations and transliteration swap share a bit: a leading vowel
+// (`Ismat` / `Esmat` / عصمت → ASMT) and Q / K (`Qureshi` / `Kureshi`); docs/matching-names.md.
+const INITIAL_FOLD: Readonly<Record<string, string>> = { E: 'A', I: 'A', O: 'A', U: 'A', Q: 'K' };
+
+/** Bitmask of the first letters of name tokens (A = bit 0 … Z = bit 25, vowels and Q/K folded; anything else bit 26). */
 export function initialsMask(tokens: readonly string[]): number {
   let mask = 0;
   for (const token of tokens) {
-    const code = token.charCodeAt(0) - 65;
+    const code = (INITIAL_FOLD[token.charAt(0)] ?? token.charAt(0)).charCodeAt(0) - 65;
     mask |= code >= 0 && code < 26 ? 1 << code : 1 << 26;
   }
   return mask;

@@ -9,6 +9,7 @@ import type {
 } from '@app/contracts';
 import {
   countryOfAgency,
+  identifierCharacters,
   normaliseContainer,
   normaliseDocument,
   normaliseOrganisation,
@@ -157,7 +158,7 @@ export function clearFeatureCaches(): void {
 
 /** VIN: upper-case letters and digits; 11–17 characters (pre-1981 and ISO 3779 VINs), else null. */
 export function normaliseVin(raw: string): string | null {
-  const value = toAsciiDigits(raw.normalize('NFKC'))
+  const value = identifierCharacters(raw)
     .toUpperCase()
     .replace(/[^A-Z0-9]/g, '');
   if (value.length < 11 || value.length > 17 || /^(.)\1*$/.test(value)) return null;

@@ -1,4 +1,4 @@
-import { haversineKm, nameSimilarity } from '../normalise';
+import { comparePersonNames, haversineKm } from '../normalise';
 import type { CaseProfile } from './agency-case';
 import type { CandidateSource } from './blocking';
 import type { Feature, FeatureType } from './features';
@@ -70,6 +70,8 @@ export interface MatchWeights {
   PLATE_WEAK: number;
   NAME: number;
   NAME_FUZZY: number;
+  /** Taken off a shared phone whose holders' names clearly differ (docs/matching-names.md#evidence). */
+  NAME_CONFLICT: number;
   DATE_OF_BIRTH: number;
   ORGANISATION: number;
   SAME_CROSSING_TIME_WINDOW: number;
@@ -88,6 +90,8 @@ export interface MatchConfig {
   nameThreshold: number;
   /** nameSimilarity at or above which two names agree fully (else NAME_FUZZY). */
   nameStrongThreshold: number;
+  /** Below this nameSimilarity, the holders of one phone are clearly different persons. */
+  nameConflictThreshold: number;
   /** Two places within this distance are the same area (km). */
   placeRadiusKm: number;
   /** Two seizures in the same area within this many hours agree on SAME_CROSSING_TIME_WINDOW. */
@@ -155,6 +159,7 @@ export const DEFAULT_MATCH_WEIGHTS: Readonly<MatchWeights> = Object.freeze({
   PLATE_WEAK: 4,
   NAME: 6,
   NAME_FUZZY: 5,
+  NAME_CONFLICT: 5,
   DATE_OF_BIRTH: 8,
   ORGANISATION: 5,
   SAME_CROSSING_TIME_WINDOW: 3,
@@ -169,6 +174,7 @@ export const DEFAULT_MATCH_CONFIG: Readonly<MatchConfig> = Object.freeze({
   threshold: 0.9,
   nameThreshold: 0.86,
   nameStrongThreshold: 0.93,
+  nameConflictThreshold: 0.7,
   placeRadiusKm: 25,
   placeTimeWindowHours: 48,
   maxValueFrequency: 50,
@@ -365,7 +371,7 @@ function compareIdentifiers(
 function compareNames(a: CaseProfile, b: CaseProfile, config: MatchConfig, out: Agreement[]): void {
   if (a.names.length === 0 || b.names.length === 0) return;
   const w = config.weights;
-  const pairs: { i: number; j: number; sim: number }[] = [];
+  const pairs: { i: number; j: number; sim: number; because?: string }[] = [];
   a.names.forEach((na, i) => {
     b.names.forEach((nb, j) => {
       // Two dates of birth that differ make two people, however alike the names.
@@ -375,14 +381,15 @@ function compareNames(a: CaseProfile, b: CaseProfile, config: MatchConfig, out: 
       const ia = a.nameInitials[i];
       const ib = b.nameInitials[j];
       if ((ia & ib) === 0 && ((ia | ib) & (1 << 26)) === 0) return;
-      const sim = na.name!.key === nb.name!.key ? 1 : nameSimilarity(na.name!, nb.name!);
-      if (sim >= config.nameThreshold) pairs.push({ i, j, sim });
+      // Equal keys are not enough for 1: a key is a consonant skeleton (docs/matching-names.md).
+      const { similarity: sim, because } = comparePersonNames(na.name!, nb.name!);
+      if (sim >= config.nameThreshold) pairs.push({ i, j, sim, ...(because ? { because } : {}) });
     });
   });
   pairs.sort((p, q) => q.sim - p.sim || p.i - q.i || p.j - q.j);
   const usedA = new Set<number>();
   const usedB = new Set<number>();
-  for (const { i, j, sim } of pairs) {
+  for (const { i, j, sim, because } of pairs) {
     if (usedA.has(i) || usedB.has(j)) continue;
     usedA.add(i);
     usedB.add(j);
@@ -400,11 +407,52 @@ function compareNames(a: CaseProfile, b: CaseProfile, config: MatchConfig, out: 
       strength: sameDob ? (strong ? 'strong' : 'medium') : 'support',
       detail:
         maskedDetail(sameDob ? 'name and date of birth' : 'name', na, nb) ??
-        `name ${names}${similarity}${sameDob ? `, both born ${na.dateOfBirth}` : ''}`,
+        `name ${names}${similarity}${sameDob ? `, both born ${na.dateOfBirth}` : ''}${because ? ` (${because})` : ''}`,
       protected: na.protected || nb.protected,
       sources: [na.source, nb.source],
       indicatorIdentifier: true,
     });
+  }
+}
+
+// The name features of the person an identifier belongs to (`persons[0].phones[1]` →
+// `persons[0].name`), in any report of the agency case.
+function holderNames(profile: CaseProfile, source: string): Feature[] {
+  const cut = source.lastIndexOf('.');
+  if (cut < 0) return [];
+  const nameSource = `${source.slice(0, cut)}.name`;
+  // An initial or a one-letter note says too little to call its holder a different person.
+  return profile.names.filter((n) => n.source === nameSource && n.name!.tokens.some((t) => t.length >= 3));
+}
+
+/**
+ * A phone both cases carry, held on each side by a named person, where the names clearly
+ * differ (best similarity below nameConflictThreshold): a shop's or a dealer's number, a
+ * reused SIM. It loses NAME_CONFLICT bits and cannot carry a link (a shared phone with a
+ * clearly different person stays weak; docs/matching-names.md#evidence).
+ */
+function markPhoneHolderConflicts(
+  a: CaseProfile,
+  b: CaseProfile,
+  config: MatchConfig,
+  agreements: Agreement[],
+): void {
+  for (const agreement of agreements) {
+    if (agreement.feature !== 'PHONE') continue;
+    const na = holderNames(a, agreement.sources[0]);
+    const nb = holderNames(b, agreement.sources[1]);
+    if (na.length === 0 || nb.length === 0) continue;
+    let best = 0;
+    for (const x of na)
+      for (const y of nb) best = Math.max(best, comparePersonNames(x.name!, y.name!).similarity);
+    if (best >= config.nameConflictThreshold) continue;
+    agreement.weight -= config.weights.NAME_CONFLICT;
+    agreement.strength = 'weak';
+    const holders =
+      agreement.protected || na[0].protected || nb[0].protected
+        ? 'different persons'
+        : `different persons: ${na[0].name!.display} / ${nb[0].name!.display}`;
+    agreement.detail += ` (held by ${holders})`;
   }
 }
 
@@ -546,6 +594,7 @@ export function compareCases(
   const agreements: Agreement[] = [];
   const capped: CappedValue[] = [];
   compareIdentifiers(a, b, frequency, config, agreements, capped);
+  markPhoneHolderConflicts(a, b, config, agreements);
   compareNames(a, b, config, agreements);
   compareOrganisations(a, b, config, agreements);
   const routePair = a.kind !== b.kind;

@@ -1,4 +1,4 @@
-import { toAsciiDigits } from './digits';
+import { identifierCharacters } from './confusables';
 
 /** An ISO 6346 container number in canonical form, with the outcome of its check-digit test. */
 export interface NormalisedContainer {
@@ -35,7 +35,7 @@ export function containerCheckDigit(firstTen: string): number {
 
 /** Normalises a container number to ISO 6346 `AAAU1234567`; null unless it has that shape; flags a bad check digit. */
 export function normaliseContainer(raw: string): NormalisedContainer | null {
-  const value = toAsciiDigits(raw.normalize('NFKC'))
+  const value = identifierCharacters(raw)
     .toUpperCase()
     .replace(/[^A-Z0-9]/g, '');
   if (!ISO_6346.test(value)) return null;

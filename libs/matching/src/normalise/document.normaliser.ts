@@ -1,5 +1,5 @@
+import { identifierCharacters } from './confusables';
 import { normaliseCountryCode } from './country-code';
-import { toAsciiDigits } from './digits';
 
 /** Identity-document types of contract §4. */
 export type DocumentType = 'PASSPORT' | 'NATIONAL_ID' | 'DRIVING_LICENCE' | 'VISA' | 'OTHER';
@@ -81,7 +81,7 @@ export function normaliseDocument(
   issuingCountry?: string,
   reporterCountry?: string,
 ): NormalisedDocument | null {
-  const ascii = toAsciiDigits(number.normalize('NFKC'));
+  const ascii = identifierCharacters(number);
   const value = ascii.toUpperCase().replace(/[^A-Z0-9]/g, '');
   if (value === '' || PLACEHOLDERS.has(value)) return null;
   // One character repeated (`0000000000000`, `XXXXXXX`) is a filler, not a document.

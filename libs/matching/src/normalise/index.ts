@@ -1,5 +1,6 @@
 // Public API of identifier normalisation (matching.md "Normalise before comparing").
 export { toAsciiDigits, foldArabicScript } from './digits';
+export { identifierCharacters, stripZeroWidth, toLatinConfusables } from './confusables';
 export { normaliseCountryCode } from './country-code';
 export { normalisePlate } from './plate.normaliser';
 export type { NormalisedPlate } from './plate.normaliser';
@@ -9,8 +10,17 @@ export { normalisePhone, countryOfAgency } from './phone.normaliser';
 export type { NormalisedPhone } from './phone.normaliser';
 export { normaliseDocument, normaliseDocumentType } from './document.normaliser';
 export type { DocumentType, NormalisedDocument } from './document.normaliser';
-export { normalisePersonName, nameSimilarity, jaroWinkler } from './name.normaliser';
-export type { NormalisedPersonName } from './name.normaliser';
+export {
+  comparePersonNames,
+  isKnownToken,
+  jaroWinkler,
+  nameSimilarity,
+  normalisePersonName,
+  tokenSimilarity,
+} from './name.normaliser';
+export type { NameComparison, NormalisedPersonName, TokenRule } from './name.normaliser';
+export { formRelation, isArabicScript, tokenForm, transliterateArabic } from './name-skeleton';
+export type { FormRelation, TokenForm } from './name-skeleton';
 export { normaliseOrganisation } from './organisation.normaliser';
 export type { NormalisedOrganisation } from './organisation.normaliser';
 export { normalisePlace, haversineKm, sameArea, areaCells, homeCell } from './place.normaliser';

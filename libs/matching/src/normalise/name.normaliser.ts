@@ -1,10 +1,22 @@
+import { stripZeroWidth, toLatinConfusables } from './confusables';
 import { foldArabicScript, toAsciiDigits } from './digits';
+import { formRelation, isArabicScript, tokenForm, transliterateArabic } from './name-skeleton';
 
 /** A person name as canonical tokens (name order), an order-free key and a cleaned display form. */
 export interface NormalisedPersonName {
+  /** Canonical tokens in name order: a romanisation's spelling, or an Arabic-script word transliterated. */
   tokens: string[];
+  /**
+   * Order-free key shared across scripts and romanisations: per token its canonical name when
+   * it is a known one (MUHAMMAD, ABDULRAHMAN), else its consonant skeleton (`Yousafzai` and
+   * `یوسفزی` → YSFZ); sorted. Blocking and the pre-check look names up by it.
+   */
   key: string;
   display: string;
+  /** Some tokens were written in Arabic script (their vowels are the written long ones only). */
+  arabic?: true;
+  /** Per token, the word(s) it was read from as the agency wrote them (for reasons). */
+  spelled?: string[];
 }
 
 // Romanisations of one Arabic/Persian/Pashto name that AF and PK agencies use interchangeably.
@@ -97,6 +109,26 @@ const HONORIFICS = new Set([
   'qari',
 ]);
 
+// The same titles in Dari, Pashto and Urdu script (after foldArabicScript).
+const ARABIC_HONORIFICS = new Set([
+  'حاجی',
+  'حاج',
+  'الحاج',
+  'ملا',
+  'مولوی',
+  'مولانا',
+  'قاری',
+  'جناب',
+  'آقای',
+  'اقای',
+  'داکتر',
+  'دکتر',
+  'انجنیر',
+  'صاحب',
+]);
+// Son / daughter / wife of, in Dari, Pashto and Urdu script.
+const ARABIC_RELATION_WORDS = new Set(['ولد', 'بن', 'بنت', 'فرزند', 'پسر', 'دختر', 'زوجه', 'زوی', 'لور']);
+
 // Arabic article and Persian/Urdu linking vowels written as separate words (`Fazl ur Rahman`).
 const PARTICLES = new Set(['al', 'el', 'ul', 'ur', 'ud', 'us', 'ad', 'ar', 'as', 'e']);
 const ABD_PREFIXES = [
@@ -168,32 +200,104 @@ function canonicalToken(token: string): string {
 }
 
 // Joins the pieces of compound names written apart (`Abdul Rahman`, `Rahmat Ullah`,
-// `Salah ud Din`) so they come out as the single-word spellings do.
-function canonicalTokens(words: readonly string[]): string[] {
+// `Salah ud Din`) so they come out as the single-word spellings do. `words` are the
+// lower-case Latin readings, `written` the words as the agency wrote them (same length);
+// each token comes with the written words it was made of.
+function canonicalTokens(words: readonly string[], written: readonly string[]): [string[], string[]] {
   const out: string[] = [];
+  const from: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     const next = words.slice(i + 1).find((w) => !PARTICLES.has(w));
     if (ABD_PREFIXES.includes(word) && next !== undefined) {
+      const start = i;
       while (PARTICLES.has(words[i + 1])) i++;
       i++;
       out.push(ULLAH_WORDS.has(next) ? 'ABDULLAH' : `ABDUL${canonicalToken(next)}`);
+      from.push(written.slice(start, i + 1).join(' '));
     } else if (ULLAH_WORDS.has(word) && out.length > 0) {
       out[out.length - 1] += 'ULLAH';
+      from[from.length - 1] += ` ${written[i]}`;
     } else if (DIN_WORDS.has(word) && out.length > 0) {
       out[out.length - 1] += 'UDDIN';
+      from[from.length - 1] += ` ${written[i]}`;
     } else if (!PARTICLES.has(word)) {
       out.push(canonicalToken(word));
+      from.push(written[i]);
     }
   }
-  return out;
+  return [out, from];
+}
+
+// Common names whose Arabic-script spelling does not transliterate letter by letter to a
+// spelling of VARIANT_GROUPS (short vowels unwritten: محمد is m-h-m-d). Everything else is
+// transliterated and compared by consonant skeleton (name-skeleton.ts).
+const ARABIC_NAMES: Readonly<Record<string, string>> = {
+  محمد: 'muhammad',
+  احمد: 'ahmad',
+  گل: 'gul',
+  رحمن: 'rahman',
+  رحمان: 'rahman',
+  رحمت: 'rahmat',
+  یوسف: 'yusuf',
+  حسین: 'hussain',
+  حسن: 'hasan',
+  محمود: 'mahmud',
+  قادر: 'qadir',
+  ظاهر: 'zahir',
+  زاهر: 'zahir',
+  شیر: 'sher',
+  نور: 'nur',
+  علی: 'ali',
+  خان: 'khan',
+  عمر: 'umar',
+  عثمان: 'usman',
+  کریم: 'karim',
+  رسول: 'rasul',
+  امین: 'amin',
+  غلام: 'ghulam',
+  فضل: 'fazl',
+  حبیب: 'habib',
+  جان: 'jan',
+};
+const ARABIC_ARTICLE = 'ال';
+const ARABIC_ALLAH = 'الله';
+
+/** The Latin reading of one Arabic-script word: a known name, a compound piece, or its transliteration. */
+function arabicWordReading(word: string): string {
+  const known = ARABIC_NAMES[word];
+  if (known) return known;
+  if (word === 'عبد') return 'abd';
+  if (word === ARABIC_ALLAH) return 'allah';
+  if (word === 'الدین' || word === 'دین') return 'din';
+  if (word.length > 4 && word.endsWith(ARABIC_ALLAH)) {
+    return `${arabicWordReading(word.slice(0, -ARABIC_ALLAH.length))}ullah`;
+  }
+  if (word.length > 5 && word.endsWith('الدین')) return `${arabicWordReading(word.slice(0, -5))}uddin`;
+  if (word.length > 4 && word.startsWith('عبد')) {
+    const rest = word.slice(3);
+    return `abd${arabicWordReading(rest.startsWith(ARABIC_ARTICLE) ? rest.slice(2) : rest)}`;
+  }
+  // The article written on its own word (`فضل الرحمن`): romanisations drop it (`Fazl Rahman`).
+  if (word.length > 3 && word.startsWith(ARABIC_ARTICLE)) return arabicWordReading(word.slice(2));
+  return transliterateArabic(word).toLowerCase();
+}
+
+// A word mixing Latin letters with Cyrillic or Greek lookalikes (`Аhmad` with a Cyrillic `А`)
+// is a Latin word: its lookalikes read as their Latin letters (TR39). A word wholly in
+// Cyrillic or Greek is a name in that script and stays as written.
+function latiniseMixedScript(word: string): string {
+  if (!/[a-z]/.test(word) || !/[\u0370-\u052f]/u.test(word)) return word;
+  return toLatinConfusables(word).toLowerCase();
 }
 
 /** Splits a raw name into cleaned lower-case words: relatives cut, `Surname, Given` reordered, titles dropped. */
 function cleanWords(raw: string): string[] {
-  let text = foldArabicScript(toAsciiDigits(raw))
+  // Zero-width (non-)joiners are part of Persian spelling inside one word: removed, never a break.
+  let text = foldArabicScript(toAsciiDigits(stripZeroWidth(raw)))
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
+    .replace(/[\u064a\u0649\u0643\u0629]/g, (ch) => foldArabicScript(ch))
     .toLowerCase()
     .replace(/[ıøłßæđðþ]/g, (ch) => LATIN_FOLDS[ch] ?? ch)
     // Ayn and hamza marks sit inside a word (`Ja'far`): drop them without splitting it.
@@ -206,21 +310,48 @@ function cleanWords(raw: string): string[] {
   const parts = text.split(',').filter((p) => /\p{L}/u.test(p));
   // `Khan, Gul Ahmad`: a single comma separates a leading surname from the given names.
   if (parts.length === 2) text = `${parts[1]} ${parts[0]}`;
-  return text
+  const words = text
     .replace(/[^\p{L}]+/gu, ' ')
     .trim()
     .split(' ')
-    .filter((w) => w !== '' && !HONORIFICS.has(w));
+    .map(latiniseMixedScript)
+    .filter((w) => w !== '' && !HONORIFICS.has(w) && !ARABIC_HONORIFICS.has(w));
+  // `احمد ولد محمود` (Ahmad son of Mahmud): the father's name is cut as in Latin script.
+  const relation = words.findIndex((w, i) => i > 0 && ARABIC_RELATION_WORDS.has(w));
+  return relation > 0 ? words.slice(0, relation) : words;
 }
 
 /** Normalises a person name: case, punctuation, diacritics, token order, titles, relatives and transliteration variants. */
 export function normalisePersonName(raw: string): NormalisedPersonName | null {
   const words = cleanWords(raw);
   if (words.length === 0 || PLACEHOLDERS.has(words.join(' '))) return null;
-  const tokens = canonicalTokens(words);
+  const arabic = words.some(isArabicScript);
+  const readings = arabic ? words.map((w) => (isArabicScript(w) ? arabicWordReading(w) : w)) : words;
+  const written = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1));
+  const [tokens, spelled] = canonicalTokens(readings, written);
   if (tokens.length === 0) return null;
-  const display = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
-  return { tokens, key: [...tokens].sort().join(' '), display };
+  const key = tokens
+    .map((t) => keyToken(t, arabic))
+    .sort()
+    .join(' ');
+  return { tokens, key, display: written.join(' '), ...(arabic ? { arabic: true as const } : {}), spelled };
+}
+
+const KNOWN_NAMES: ReadonlySet<string> = new Set(Object.keys(VARIANT_GROUPS));
+
+/** A canonical token of VARIANT_GROUPS, or a compound of them (ABDULRAHMAN, NURULLAH). */
+export function isKnownToken(token: string): boolean {
+  if (KNOWN_NAMES.has(token) || token === 'ABDULLAH') return true;
+  if (token.startsWith('ABDUL') && token.length > 5) return isKnownToken(token.slice(5));
+  if ((token.endsWith('ULLAH') || token.endsWith('UDDIN')) && token.length > 5)
+    return isKnownToken(token.slice(0, -5));
+  return false;
+}
+
+/** The key of one token: its canonical name when known, else its consonant skeleton. */
+function keyToken(token: string, arabic: boolean): string {
+  if (isKnownToken(token)) return token;
+  return tokenForm(token, arabic).skeleton || token;
 }
 
 // Scratch flags of jaroWinkler, grown as needed (no allocation per call: it runs for every
@@ -264,18 +395,91 @@ export function jaroWinkler(a: string, b: string): number {
   return jaro + prefix * 0.1 * (1 - jaro);
 }
 
-// Pairs whose Jaro-Winkler falls below this are different words, not typos of each other.
+// Pairs whose similarity falls below this are different words, not spellings of each other.
 const TOKEN_MATCH_FLOOR = 0.85;
+/** Token similarity of two spellings with the same consonant skeleton and compatible vowels. */
+export const SKELETON_SIMILARITY = 0.95;
+/** Token similarity when one spelling dropped a leading vowel (`Afridi` / `Fridi`). */
+export const DROPPED_VOWEL_SIMILARITY = 0.85;
+/** Token similarity of two Latin spellings one edit apart (`Ali` / `Ai`): a typo. */
+const ONE_EDIT_SIMILARITY = 0.86;
+
+/** Why two tokens were paired. */
+export type TokenRule = 'same' | 'variant' | 'skeleton' | 'dropped-vowel' | 'spelling';
+
+interface TokenPairing {
+  sim: number;
+  rule: TokenRule;
+}
+
+// True when a and b are one insertion, deletion, substitution or adjacent swap apart.
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * Similarity of two canonical tokens and the rule that found it: equal; two distinct known
+ * names (MUHAMMAD / MAHMUD) by spelling only; the same consonant skeleton with compatible
+ * vowels (any script); a dropped leading vowel; else Jaro-Winkler (Latin), or Jaro-Winkler of
+ * the skeletons, discounted, across scripts.
+ */
+export function tokenSimilarity(a: string, aArabic: boolean, b: string, bArabic: boolean): TokenPairing {
+  if (a === b) return { sim: 1, rule: 'same' };
+  const aKnown = isKnownToken(a);
+  const bKnown = isKnownToken(b);
+  const aScript = aArabic && !aKnown;
+  const bScript = bArabic && !bKnown;
+  // Two different names of VARIANT_GROUPS are different names, however alike (Hasan /
+  // Hussain, Muhammad / Mahmud): the groups hold every spelling that is one name.
+  if (aKnown && bKnown) return { sim: 0.5 * jaroWinkler(a, b), rule: 'spelling' };
+  const fa = tokenForm(a, aScript);
+  const fb = tokenForm(b, bScript);
+  const relation = formRelation(fa, aScript, fb, bScript);
+  if (relation === 'same-skeleton') return { sim: SKELETON_SIMILARITY, rule: 'skeleton' };
+  if (relation === 'different-vowels') return { sim: Math.min(0.8, jaroWinkler(a, b)), rule: 'spelling' };
+  // A known name is spelled with its leading vowel (Ahmad is not Hamid).
+  if (relation === 'dropped-initial-vowel' && !aKnown && !bKnown)
+    return { sim: DROPPED_VOWEL_SIMILARITY, rule: 'dropped-vowel' };
+  if (aScript === bScript) {
+    const jw = jaroWinkler(a, b);
+    if (jw < ONE_EDIT_SIMILARITY && Math.max(a.length, b.length) >= 3 && oneEditApart(a, b)) {
+      return { sim: ONE_EDIT_SIMILARITY, rule: 'spelling' };
+    }
+    return { sim: jw, rule: 'spelling' };
+  }
+  return { sim: 0.92 * jaroWinkler(fa.skeleton, fb.skeleton), rule: 'spelling' };
+}
+
+interface PairedToken {
+  i: number;
+  j: number;
+  sim: number;
+  rule: TokenRule;
+}
 
 // Greedy one-to-one pairing of the most similar tokens; unpaired tokens count as zero, so
 // `Gul Ahmad` against `Gul Ahmad Khan` scores 2/3. Greedy: the best pair whose tokens are
 // both still free (higher score first, then lower i, then lower j), until none reaches the
 // floor. Names have a handful of tokens, so this scans a small score table.
-function tokenSetOneWay(a: readonly string[], b: readonly string[]): number {
-  const n = a.length;
-  const m = b.length;
+function tokenSetOneWay(a: NormalisedPersonName, b: NormalisedPersonName, pairs?: PairedToken[]): number {
+  const n = a.tokens.length;
+  const m = b.tokens.length;
   const scores = new Float64Array(n * m);
-  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) scores[i * m + j] = jaroWinkler(a[i], b[j]);
+  const rules: TokenRule[] = new Array<TokenRule>(n * m);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      const t = tokenSimilarity(a.tokens[i], a.arabic === true, b.tokens[j], b.arabic === true);
+      scores[i * m + j] = t.sim;
+      rules[i * m + j] = t.rule;
+    }
+  }
   let total = 0;
   for (;;) {
     let best = -1;
@@ -293,26 +497,80 @@ function tokenSetOneWay(a: readonly string[], b: readonly string[]): number {
     // Both tokens are taken: their row and column drop out.
     const bi = Math.floor(best / m);
     const bj = best % m;
+    pairs?.push({ i: bi, j: bj, sim: bestScore, rule: rules[best] });
     for (let j = 0; j < m; j++) scores[bi * m + j] = -1;
     for (let i = 0; i < n; i++) scores[i * m + bj] = -1;
   }
   return total / Math.max(n, m);
 }
 
+/** How two names compare: a similarity and, when not spelled alike, what made them compatible. */
+export interface NameComparison {
+  similarity: number;
+  /** e.g. `Yusufzai ~ Yousafzai: same consonant skeleton`; absent when spelled alike. */
+  because?: string;
+}
+
+const RULE_WORDS: Readonly<Record<TokenRule, string>> = {
+  same: 'same name',
+  variant: 'spellings of one name',
+  skeleton: 'same consonant skeleton',
+  'dropped-vowel': 'same consonant skeleton, leading vowel dropped',
+  spelling: 'similar spelling',
+};
+
+function spelledToken(name: NormalisedPersonName, i: number): string {
+  return name.spelled?.[i] ?? name.tokens[i];
+}
+
+function explain(
+  a: NormalisedPersonName,
+  b: NormalisedPersonName,
+  pairs: readonly PairedToken[],
+): string | undefined {
+  const parts: string[] = [];
+  for (const p of pairs) {
+    const sa = spelledToken(a, p.i);
+    const sb = spelledToken(b, p.j);
+    if (sa.toLowerCase() === sb.toLowerCase()) continue;
+    const rule: TokenRule = p.rule === 'same' ? 'variant' : p.rule;
+    const script =
+      (a.arabic === true) !== (b.arabic === true) && rule === 'skeleton' ? ' across scripts' : '';
+    parts.push(`${sa} ~ ${sb}: ${RULE_WORDS[rule]}${script}`);
+  }
+  return parts.length > 0 ? parts.join('; ') : undefined;
+}
+
 /**
- * Name similarity in [0, 1]: the mean of Jaro-Winkler over the sorted canonical keys (catches
- * typos spanning token boundaries) and a soft token-set score (greedy one-to-one token pairs
- * with Jaro-Winkler ≥ 0.85, divided by the larger token count; robust to order and typos in
- * a token's first letters). Identical canonical keys score 1; an unparseable name scores 0.
+ * Compares two names. Similarity in [0, 1]: the soft token-set score (greedy one-to-one token
+ * pairs of tokenSimilarity ≥ 0.85, divided by the larger token count), and for two Latin
+ * names at least the mean of that and Jaro-Winkler over the sorted canonical tokens (catches
+ * typos spanning token boundaries). Equal canonical tokens score 1; an unparseable name 0.
  */
+export function comparePersonNames(
+  a: string | NormalisedPersonName | null,
+  b: string | NormalisedPersonName | null,
+): NameComparison {
+  const na = typeof a === 'string' ? normalisePersonName(a) : a;
+  const nb = typeof b === 'string' ? normalisePersonName(b) : b;
+  if (!na || !nb) return { similarity: 0 };
+  const pairs: PairedToken[] = [];
+  const ab = tokenSetOneWay(na, nb, pairs);
+  const tokenSet = (ab + tokenSetOneWay(nb, na)) / 2;
+  const sortedA = [...na.tokens].sort().join(' ');
+  const sortedB = [...nb.tokens].sort().join(' ');
+  let similarity: number;
+  if (sortedA === sortedB) similarity = 1;
+  else if (na.arabic || nb.arabic) similarity = tokenSet;
+  else similarity = Math.max(tokenSet, (jaroWinkler(sortedA, sortedB) + tokenSet) / 2);
+  const because = explain(na, nb, pairs);
+  return because ? { similarity, because } : { similarity };
+}
+
+/** Name similarity in [0, 1] (see comparePersonNames). */
 export function nameSimilarity(
   a: string | NormalisedPersonName | null,
   b: string | NormalisedPersonName | null,
 ): number {
-  const na = typeof a === 'string' ? normalisePersonName(a) : a;
-  const nb = typeof b === 'string' ? normalisePersonName(b) : b;
-  if (!na || !nb) return 0;
-  if (na.key === nb.key) return 1;
-  const tokenSet = (tokenSetOneWay(na.tokens, nb.tokens) + tokenSetOneWay(nb.tokens, na.tokens)) / 2;
-  return (jaroWinkler(na.key, nb.key) + tokenSet) / 2;
+  return comparePersonNames(a, b).similarity;
 }

@@ -1,5 +1,6 @@
+import { identifierCharacters } from './confusables';
 import { normaliseCountryCode } from './country-code';
-import { foldArabicScript, toAsciiDigits } from './digits';
+import { foldArabicScript } from './digits';
 
 /** A vehicle plate reduced to a comparable value, with its plate country and blocking key. */
 export interface NormalisedPlate {
@@ -31,7 +32,7 @@ const PLACEHOLDERS = new Set([
 
 /** Normalises a vehicle plate: separators stripped, upper case, ASCII digits; null for empty or placeholder values. */
 export function normalisePlate(raw: string, plateCountry?: string): NormalisedPlate | null {
-  const value = foldArabicScript(toAsciiDigits(raw.normalize('NFKC')))
+  const value = foldArabicScript(identifierCharacters(raw))
     .toUpperCase()
     // Separators (spaces, hyphens, dots, slashes, underscores) and any other punctuation or
     // diacritic carry no identity on a plate; only letters and digits do.

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { setTimeout as delay } from 'node:timers/promises';
-import { Counter, Histogram } from 'prom-client';
+import { Counter, Gauge, Histogram } from 'prom-client';
 import { metricsRegistry } from '@app/observability';
 import type { KafkaPublishBreaker } from './kafka-publish.breaker';
 import type { OutboxSignal } from './outbox-signal';
@@ -23,7 +23,15 @@ export interface OutboxRelayOptions {
    * again, so a trickle of rows goes out in fewer, fuller produce requests (ms; 0: never).
    */
   lingerMs: number;
+  /**
+   * How often the backlog (rows waiting) is counted for `intel_outbox_backlog`, in ms; every
+   * instance counts, whether or not it holds the lock, and also while Kafka is down.
+   */
+  backlogSampleMs?: number;
 }
+
+/** Default of {@link OutboxRelayOptions.backlogSampleMs}. */
+export const BACKLOG_SAMPLE_MS = 5000;
 
 /** How long an instance without the lock waits before asking again, in ms. */
 const LOCK_RETRY_MS = 2000;
@@ -43,6 +51,13 @@ const roundSeconds = new Histogram({
   help: 'Time of one relay round (produce with acks=all, rows of the next round read meanwhile)',
   labelNames: ['outbox'] as const,
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  registers: [metricsRegistry],
+});
+
+const backlog = new Gauge({
+  name: 'intel_outbox_backlog',
+  help: 'Outbox rows not yet published to Kafka, counted every few seconds by each instance',
+  labelNames: ['outbox'] as const,
   registers: [metricsRegistry],
 });
 
@@ -68,6 +83,7 @@ export class OutboxRelay {
   private unmarked: string[] = [];
   /** The mark of the last acknowledged batch, running while the next one is produced. */
   private marking: Promise<void> | null = null;
+  private backlogTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly store: RelayStore,
@@ -83,11 +99,33 @@ export class OutboxRelay {
     this.stopping = false;
     this.abort = new AbortController();
     this.loop = this.run();
+    void this.sampleBacklog();
+    this.backlogTimer = setInterval(
+      () => void this.sampleBacklog(),
+      this.opts.backlogSampleMs ?? BACKLOG_SAMPLE_MS,
+    );
+    this.backlogTimer.unref();
+  }
+
+  /**
+   * Counts the rows waiting and sets `intel_outbox_backlog{outbox}`; resolves to the count, or
+   * null when the database does not answer (the gauge keeps its last value then).
+   */
+  async sampleBacklog(): Promise<number | null> {
+    try {
+      const n = await this.store.countUnpublished();
+      backlog.set({ outbox: this.opts.outbox }, n);
+      return n;
+    } catch {
+      return null;
+    }
   }
 
   /** Stops after the in-flight round (bounded), before the producer disconnects. */
   async stop(): Promise<void> {
     this.stopping = true;
+    if (this.backlogTimer) clearInterval(this.backlogTimer);
+    this.backlogTimer = null;
     this.abort.abort();
     this.signal.notify();
     const loop = this.loop;

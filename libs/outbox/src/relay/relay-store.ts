@@ -11,6 +11,9 @@ export abstract class RelayStore {
 
   /** Marks rows published, in one transaction. */
   abstract markPublished(ids: readonly string[]): Promise<void>;
+
+  /** How many rows wait to be published (the backlog). */
+  abstract countUnpublished(): Promise<number>;
 }
 
 /** The outbox table of one schema (the shape in outbox.sql.ts), as the relay reads and marks it. */
@@ -59,5 +62,13 @@ export class PgRelayStore extends RelayStore {
       `UPDATE ${this.table} SET published_at = now() WHERE id = ANY($1::bigint[]) AND published_at IS NULL`,
       [ids],
     );
+  }
+
+  async countUnpublished(): Promise<number> {
+    // An index-only count over outbox_unpublished_idx (the partial index of waiting rows).
+    const [row] = await this.ds.query<{ n: string }[]>(
+      `SELECT count(*) AS n FROM ${this.table} WHERE published_at IS NULL`,
+    );
+    return Number(row.n);
   }
 }

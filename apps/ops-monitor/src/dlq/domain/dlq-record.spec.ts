@@ -45,15 +45,18 @@ describe(decodeValue.name, () => {
 });
 
 describe(toDlqRecordView.name, () => {
-  it('decodes key, value and the dlq-* headers', () => {
-    const view = toDlqRecordView(raw());
-    expect(view).toMatchObject({
+  it('shows where the record is, its key, size and the dlq-* reasons, never its body', () => {
+    const record = raw();
+    const view = toDlqRecordView(DLQ, record);
+    expect(view).toEqual({
+      topic: DLQ,
       partition: 0,
       offset: 41,
       timestamp: '2025-01-02T03:04:05.000Z',
       key: 'PK-ANF:CASE-1',
-      value: { eventId: 'e-1', agencyId: 'PK-ANF' },
-      valueFormat: 'json',
+      sizeBytes: record.value!.length,
+      headers: record.headers,
+      withheldHeaders: [],
       dlq: {
         reason: 'agencyCaseRef: must not be empty',
         sourceTopic: 'intel.seizure.reported.v1',
@@ -64,11 +67,25 @@ describe(toDlqRecordView.name, () => {
         replayedFrom: null,
       },
     });
-    expect(view.headers['event-id']).toBe('e-1');
+    expect(JSON.stringify(view)).not.toContain('agencyId');
+  });
+
+  it("withholds the values of headers it cannot know to be free of personal data, and a tombstone's size is 0", () => {
+    const view = toDlqRecordView(
+      DLQ,
+      raw({
+        value: null,
+        headers: { 'event-id': 'e-1', 'x-officer-name': 'AHMAD KARIMI', traceparent: '00-ab-cd-01' },
+      }),
+    );
+    expect(view.headers).toEqual({ 'event-id': 'e-1', traceparent: '00-ab-cd-01' });
+    expect(view.withheldHeaders).toEqual(['x-officer-name']);
+    expect(view.sizeBytes).toBe(0);
+    expect(JSON.stringify(view)).not.toContain('KARIMI');
   });
 
   it('reports missing dlq-* headers as null rather than failing', () => {
-    const view = toDlqRecordView(raw({ headers: {}, key: null }));
+    const view = toDlqRecordView(DLQ, raw({ headers: {}, key: null }));
     expect(view.key).toBeNull();
     expect(view.dlq).toEqual({
       reason: null,

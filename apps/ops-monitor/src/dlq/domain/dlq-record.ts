@@ -3,7 +3,7 @@
 import { Headers } from '@app/contracts';
 import { sourceTopicOfDlq } from '../../topics/domain';
 
-/** Prefix of the headers a consumer adds when it dead-letters a record (contract §3). */
+/** Prefix of the headers a consumer adds when it dead-letters a record (docs/contract.md#dead-letter-topics). */
 export const DLQ_HEADER_PREFIX = 'dlq-';
 
 /** A record read from a DLQ topic, bytes untouched. */
@@ -31,18 +31,53 @@ export interface DlqInfo {
   replayedFrom: string | null;
 }
 
-/** A DLQ record decoded for an operator. */
+/**
+ * A DLQ record as an operator browses it: where it is, why it failed, how big it is, never its
+ * body (docs/security.md#operators-and-intelligence). The body is read one record at a time,
+ * with a reason, and that read is written to the disclosure ledger first (readBody).
+ */
 export interface DlqRecordView {
+  topic: string;
   partition: number;
   offset: number;
   timestamp: string;
   key: string | null;
+  /** Bytes of the value (0 for a tombstone); the value itself is not shown. */
+  sizeBytes: number;
+  dlq: DlqInfo;
+  /** The headers that carry no personal data ({@link SHOWN_HEADERS}), with their values. */
+  headers: Record<string, string>;
+  /** Names of the other headers; their values are not shown. */
+  withheldHeaders: string[];
+}
+
+/** A DLQ record's body, decoded for an operator who asked for it with a reason. */
+export interface DlqBodyView {
+  topic: string;
+  partition: number;
+  offset: number;
   /** The value parsed as JSON when it is JSON, else the text, else base64 of the bytes. */
   value: unknown;
   valueFormat: ValueFormat;
-  dlq: DlqInfo;
-  /** Every header of the record, the original ones and the `dlq-*` ones. */
-  headers: Record<string, string>;
+}
+
+/**
+ * Headers shown in a browse: the record's identity and type, tracing, and the dead-lettering
+ * consumer's own `dlq-*` headers (where it failed and why). Anything else (a header a producer
+ * added) is withheld: the ops monitor cannot know it holds no personal data.
+ */
+export const SHOWN_HEADERS: ReadonlySet<string> = new Set([
+  Headers.EventId,
+  Headers.EventType,
+  Headers.SchemaVersion,
+  Headers.CorrelationId,
+  'traceparent',
+  'tracestate',
+]);
+
+/** Whether a header's value is shown in a browse. */
+export function isShownHeader(name: string): boolean {
+  return SHOWN_HEADERS.has(name) || name.startsWith(DLQ_HEADER_PREFIX);
 }
 
 /** A record to produce back to its source topic. */
@@ -88,22 +123,40 @@ export function dlqInfo(headers: Readonly<Record<string, string>>): DlqInfo {
   };
 }
 
-/** A DLQ record as GET /v1/dlq shows it. */
-export function toDlqRecordView(raw: DlqRawRecord): DlqRecordView {
+/** A DLQ record as GET /v1/dlq shows it: metadata, no body. */
+export function toDlqRecordView(topic: string, raw: DlqRawRecord): DlqRecordView {
+  const headers: Record<string, string> = {};
+  const withheldHeaders: string[] = [];
+  for (const [name, value] of Object.entries(raw.headers)) {
+    if (isShownHeader(name)) headers[name] = value;
+    else withheldHeaders.push(name);
+  }
   return {
+    topic,
     partition: raw.partition,
     offset: raw.offset,
     timestamp: new Date(raw.timestamp).toISOString(),
     key: raw.key === null ? null : raw.key.toString('utf8'),
-    ...decodeValue(raw.value),
+    sizeBytes: raw.value?.length ?? 0,
     dlq: dlqInfo(raw.headers),
-    headers: { ...raw.headers },
+    headers,
+    withheldHeaders: withheldHeaders.sort(),
   };
+}
+
+/** A DLQ record's body decoded, for the reasoned read. */
+export function toDlqBodyView(topic: string, raw: DlqRawRecord): DlqBodyView {
+  return { topic, partition: raw.partition, offset: raw.offset, ...decodeValue(raw.value) };
+}
+
+/** How a DLQ record is named in the ledger and in logs: `<topic>/<partition>/<offset>`. */
+export function dlqRecordRef(topic: string, partition: number, offset: number): string {
+  return `${topic}/${partition}/${offset}`;
 }
 
 /** The value of the `dlq-replayed-from` header: `<dlqTopic>/<partition>/<offset>`. */
 export function replayedFromHeader(dlqTopic: string, partition: number, offset: number): string {
-  return `${dlqTopic}/${partition}/${offset}`;
+  return dlqRecordRef(dlqTopic, partition, offset);
 }
 
 /**

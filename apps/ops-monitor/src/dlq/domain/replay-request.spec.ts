@@ -1,7 +1,7 @@
 import {
   countAlreadyReplayed,
   DEFAULT_REPLAY_LIMIT,
-  ledgerKey,
+  replayKey,
   parseReplayRequest,
   selectReplayCandidates,
   type ReplayRequest,
@@ -66,7 +66,7 @@ describe(selectReplayCandidates.name, () => {
     [
       'skipping what the ledger holds',
       req({}),
-      [ledgerKey(0, 11), ledgerKey(1, 0)],
+      [replayKey(0, 11), replayKey(1, 0)],
       [
         [0, [10, 12, 13]],
         [1, [1, 2]],

@@ -67,7 +67,7 @@ export interface ReplayCandidates {
 /**
  * The DLQ offsets a replay selects: those inside each partition's retained range [low, high),
  * in the requested partition and among the requested offsets when given, never one already
- * in the replay ledger, at most `limit` in all (lowest partition and offset first).
+ * already replayed (ops.dlq_replay), at most `limit` in all (lowest partition and offset first).
  */
 export function selectReplayCandidates(
   partitions: readonly { partition: number; low: number; high: number }[],
@@ -82,7 +82,7 @@ export function selectReplayCandidates(
     if (request.partition !== undefined && p.partition !== request.partition) continue;
     const offsets: number[] = [];
     const consider = (o: number) => {
-      if (budget > 0 && !done.has(ledgerKey(p.partition, o))) {
+      if (budget > 0 && !done.has(replayKey(p.partition, o))) {
         offsets.push(o);
         budget -= 1;
       }
@@ -99,7 +99,7 @@ export function selectReplayCandidates(
 
 /**
  * How many of the records a request covers (retained, in its partition, among its offsets)
- * the ledger already holds.
+ * were already replayed.
  */
 export function countAlreadyReplayed(
   partitions: readonly { partition: number; low: number; high: number }[],
@@ -120,8 +120,8 @@ export function countAlreadyReplayed(
   return n;
 }
 
-/** The key of a DLQ record in the replay ledger's in-memory form. */
-export function ledgerKey(partition: number, offset: number): string {
+/** The key of a DLQ record among those already replayed. */
+export function replayKey(partition: number, offset: number): string {
   return `${partition}/${offset}`;
 }
 

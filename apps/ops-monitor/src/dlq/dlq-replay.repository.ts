@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ledgerKey } from './domain';
+import { replayKey } from './domain';
 
-/** One DLQ record's entry in the ledger. */
-export interface LedgerEntry {
+/** One DLQ record's replay outcome, as stored in `ops.dlq_replay`. */
+export interface ReplayEntry {
   partition: number;
   offset: number;
   outcome: 'replayed' | 'refused';
@@ -11,34 +11,47 @@ export interface LedgerEntry {
   reason: string | null;
 }
 
+/** Which DLQ records were replayed (or refused for good): each at most once. */
+export abstract class DlqReplayRepository {
+  /** Keys (`partition/offset`, {@link replayKey}) of the records of a DLQ topic already done, from `fromOffset` on. */
+  abstract doneKeys(dlqTopic: string, fromOffset: number): Promise<Set<string>>;
+
+  /**
+   * Claims the entries (those another call claimed first are dropped), runs `send` with the
+   * claimed ones and keeps the claims only if it succeeds: a failed send claims nothing.
+   */
+  abstract claimThen<T>(
+    dlqTopic: string,
+    entries: readonly ReplayEntry[],
+    replayedBy: string,
+    send: (claimed: ReplayEntry[]) => Promise<T>,
+  ): Promise<{ claimed: ReplayEntry[]; result: T }>;
+}
+
 /**
- * The replay ledger in `ops.dlq_replay`, keyed by (DLQ topic, partition, offset): a DLQ record
- * is replayed at most once, however often or concurrently replay is called.
+ * `ops.dlq_replay`, keyed by (DLQ topic, partition, offset). Concurrent claims of the same
+ * records wait on the primary key, then find them claimed.
  */
 @Injectable()
-export class DlqReplayLedger {
-  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+export class PgDlqReplayRepository extends DlqReplayRepository {
+  constructor(@Inject(DataSource) private readonly ds: DataSource) {
+    super();
+  }
 
-  /** Keys (`partition/offset`) of the records of a DLQ topic already in the ledger, from `fromOffset` on. */
   async doneKeys(dlqTopic: string, fromOffset: number): Promise<Set<string>> {
     const rows = await this.ds.query<{ partition: number; offset: string }[]>(
       `SELECT partition, "offset" FROM ops.dlq_replay WHERE dlq_topic = $1 AND "offset" >= $2`,
       [dlqTopic, fromOffset],
     );
-    return new Set(rows.map((r) => ledgerKey(r.partition, Number(r.offset))));
+    return new Set(rows.map((r) => replayKey(r.partition, Number(r.offset))));
   }
 
-  /**
-   * Claims the entries (those another call claimed first are dropped), runs `send` with the
-   * claimed ones and commits the claims only if it succeeds: a failed send claims nothing.
-   * Concurrent calls for the same records wait on the primary key, then find them claimed.
-   */
   async claimThen<T>(
     dlqTopic: string,
-    entries: readonly LedgerEntry[],
+    entries: readonly ReplayEntry[],
     replayedBy: string,
-    send: (claimed: LedgerEntry[]) => Promise<T>,
-  ): Promise<{ claimed: LedgerEntry[]; result: T }> {
+    send: (claimed: ReplayEntry[]) => Promise<T>,
+  ): Promise<{ claimed: ReplayEntry[]; result: T }> {
     return this.ds.transaction(async (m) => {
       const rows =
         entries.length === 0
@@ -59,8 +72,8 @@ export class DlqReplayLedger {
                 replayedBy,
               ],
             );
-      const won = new Set(rows.map((r) => ledgerKey(r.partition, Number(r.offset))));
-      const claimed = entries.filter((e) => won.has(ledgerKey(e.partition, e.offset)));
+      const won = new Set(rows.map((r) => replayKey(r.partition, Number(r.offset))));
+      const claimed = entries.filter((e) => won.has(replayKey(e.partition, e.offset)));
       const result = await send(claimed);
       return { claimed, result };
     });

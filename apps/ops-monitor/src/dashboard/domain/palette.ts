@@ -1,0 +1,57 @@
+// The dashboard's colours and the pairs it draws text with, held to WCAG 2.1 AA contrast
+// (4.5:1 for text; docs/operating.md#the-ops-dashboard). Pure.
+
+/** Every colour of the page. */
+export const PALETTE = {
+  text: '#1f2328',
+  muted: '#57606a',
+  page: '#f6f8fa',
+  panel: '#ffffff',
+  line: '#d0d7de',
+  header: '#24292f',
+  headerText: '#ffffff',
+  headerMeta: '#d0d7de',
+  selected: '#ddf4ff',
+  focus: '#0969da',
+  link: '#0969da',
+  ok: '#1a7f37',
+  // #b58100 under white text was 3.4:1; this amber is 5.9:1.
+  warn: '#8a5a00',
+  err: '#cf222e',
+  badgeText: '#ffffff',
+} as const;
+
+/** Text colour on background colour, for every pair the page uses. */
+export const TEXT_PAIRS: readonly [keyof typeof PALETTE, keyof typeof PALETTE][] = [
+  ['text', 'panel'],
+  ['text', 'page'],
+  ['text', 'selected'],
+  ['muted', 'panel'],
+  ['muted', 'page'],
+  ['muted', 'selected'],
+  ['headerText', 'header'],
+  ['headerMeta', 'header'],
+  ['badgeText', 'ok'],
+  ['badgeText', 'warn'],
+  ['badgeText', 'err'],
+  ['err', 'page'],
+  ['err', 'panel'],
+  ['link', 'panel'],
+];
+
+function channel(c: number): number {
+  const s = c / 255;
+  return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+}
+
+/** Relative luminance of a `#rrggbb` colour (WCAG 2.1). */
+export function luminance(hex: string): number {
+  const n = parseInt(hex.slice(1), 16);
+  return 0.2126 * channel((n >> 16) & 255) + 0.7152 * channel((n >> 8) & 255) + 0.0722 * channel(n & 255);
+}
+
+/** Contrast ratio of two colours, 1 to 21. */
+export function contrastRatio(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}

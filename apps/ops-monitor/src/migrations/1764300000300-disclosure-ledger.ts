@@ -1,0 +1,19 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { createLedgerSql, dropLedgerSql } from '@app/ledger';
+
+/**
+ * The ops monitor's chain of the disclosure ledger, `ops` (docs/ledger.md#chains): an operator's
+ * reasoned read of a dead-lettered body is an entry. Append-only like every chain (a trigger
+ * refusing UPDATE, DELETE and TRUNCATE; those privileges revoked).
+ */
+export class DisclosureLedger1764300000300 implements MigrationInterface {
+  name = 'DisclosureLedger1764300000300';
+
+  async up(q: QueryRunner): Promise<void> {
+    for (const sql of createLedgerSql('ops')) await q.query(sql);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    for (const sql of dropLedgerSql('ops')) await q.query(sql);
+  }
+}

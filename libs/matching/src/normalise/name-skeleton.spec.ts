@@ -1,0 +1,259 @@
+import { nameSimilarity, normalisePersonName, tokenSimilarity } from './name.normaliser';
+import { isArabicScript, tokenForm, transliterateArabic } from './name-skeleton';
+
+// Names across scripts and romanisations (docs/matching-names.md): pure functions, table-driven.
+
+describe(transliterateArabic.name, () => {
+  it.each([
+    ['خان', 'KHAN'],
+    ['یوسفزی', 'YUSFZI'],
+    ['کریمی', 'KRIMI'],
+    ['گل', 'GL'],
+    ['پوپلزی', 'PUPLZI'],
+    ['چمن', 'CHMN'],
+    ['ژوندون', 'ZHUNDUN'],
+    ['ټکر', 'TKR'],
+    ['ډاکټر', 'DAKTR'],
+    ['کاکړ', 'KAKR'],
+    ['ښکلی', 'KHKLI'],
+    ['ځدران', 'ZDRAN'],
+    ['اڅکزی', 'ACHKZI'],
+    ['خاں', 'KHAN'],
+    ['بیگے', 'BIGE'],
+    ['شاہ', 'SHA'],
+    ['بھٹو', 'BTU'],
+    ['ذکیه', 'ZKI'],
+    ['فاطمة', 'FATM'],
+    ['وردګ', 'WRDG'],
+    ['یعقوب', "YA'QUB".replace("A'", "'")],
+    ['عمر', 'AMR'],
+    ['اسماعیل', "ASMA'IL"],
+    ['غزنی', 'GHZNI'],
+    ['قادر', 'QADR'],
+  ])('transliterates %s as %s', (word, latin) => {
+    expect(transliterateArabic(word)).toBe(latin);
+  });
+
+  it.each([
+    ['گل محمد', true],
+    ['Gul Muhammad', false],
+    ['ګل', true],
+    ['\u0627\u0644\u0644\u0647', true],
+  ])('tells whether %j is in Arabic script (%s)', (text, arabic) => {
+    expect(isArabicScript(text)).toBe(arabic);
+  });
+});
+
+describe(tokenForm.name, () => {
+  it.each([
+    ['YOUSAFZAI', 'YSFZ'],
+    ['YUSUFZAI', 'YSFZ'],
+    ['KAKKAR', 'KKR'],
+    ['AFREEDI', 'AFRD'],
+    ['BARAKZAY', 'BRKZ'],
+    ['RAHEEM', 'RHM'],
+    ['SHAH', 'Q'],
+    ['KHATTAK', 'XTK'],
+    ['QURESHI', 'KRQ'],
+    ['KURESHI', 'KRQ'],
+    ['AHMAD', 'AHMD'],
+    ['UMAR', 'AMR'],
+    ['ISMAIL', 'ASML'],
+    ['ESMAIL', 'ASML'],
+    ['WALI', 'WL'],
+    ['YAHYA', 'YH'],
+    ['BHUTTO', 'BT'],
+    ['PHOOL', 'FL'],
+    ['CHAUDHRY', 'CDR'],
+    ['JAVED', 'JD'],
+  ])('reads Latin %s with skeleton %s', (token, skeleton) => {
+    expect(tokenForm(token, false).skeleton).toBe(skeleton);
+  });
+});
+
+describe('one name in its romanisations', () => {
+  it.each([
+    ['Yousafzai', 'Yusufzai'],
+    ['Yousafzai', 'Yousufzai'],
+    ['Kakar', 'Kakkar'],
+    ['Afridi', 'Afreedi'],
+    ['Barakzai', 'Barakzay'],
+    ['Rahim', 'Raheem'],
+    ['Rahim', 'Rahem'],
+    ['Zahir', 'Zaheer'],
+    ['Nasir', 'Naseer'],
+    ['Bashir', 'Basheer'],
+    ['Rashid', 'Rasheed'],
+    ['Saeed', 'Said'],
+    ['Noorzai', 'Nurzai'],
+    ['Durrani', 'Durani'],
+    ['Popalzai', 'Popalzay'],
+    ['Achakzai', 'Achakzay'],
+    ['Shinwari', 'Shinwary'],
+    ['Khattak', 'Khatak'],
+    ['Qureshi', 'Kureshi'],
+    ['Siddiqui', 'Siddiqi'],
+    ['Siddiqui', 'Sadiqi'],
+    ['Tareen', 'Tarin'],
+    ['Mehsud', 'Mahsood'],
+    ['Wazir', 'Vazir'],
+    ['Mohmand', 'Momand'.replace('Mo', 'Moh')],
+    ['Ghilzai', 'Ghilzay'],
+    ['Stanikzai', 'Stanakzai'],
+    ['Alokozai', 'Alakozai'],
+    ['Ishaq', 'Eshaq'],
+    ['Ismail', 'Esmail'],
+    ['Ibrahim', 'Ebrahim'],
+    ['Javed', 'Javaid'],
+    ['Pervez', 'Parvez'],
+    ['Sarwar', 'Sarvar'],
+    ['Nawaz', 'Navaz'],
+    ['Shafiq', 'Shafeeq'],
+    ['Tariq', 'Tareq'],
+    ['Jamil', 'Jameel'],
+    ['Safi', 'Saafi'],
+    ['Hotak', 'Hotaki'.slice(0, 5)],
+  ])('%s ~ %s: same consonant skeleton', (a, b) => {
+    const t = tokenSimilarity(
+      normalisePersonName(a)!.tokens[0],
+      false,
+      normalisePersonName(b)!.tokens[0],
+      false,
+    );
+    expect(t.sim).toBeGreaterThanOrEqual(0.93);
+    expect(['same', 'skeleton']).toContain(t.rule);
+  });
+
+  it.each([
+    ['Afridi', 'Fridi'],
+    ['Ishaqzai', 'Shaqzai'],
+  ])('%s ~ %s: a leading vowel dropped is close but not certain', (a, b) => {
+    const t = tokenSimilarity(a.toUpperCase(), false, b.toUpperCase(), false);
+    expect(t.rule).toBe('dropped-vowel');
+    expect(t.sim).toBeLessThan(0.93);
+    expect(t.sim).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it.each([
+    ['Mohammad Rahim', 'Muhammad Raheem'],
+    ['Mohd Rahim', 'Muhammad Raheem'],
+    ['Muhammad Yousaf Yusufzai', 'Mohammad Yusuf Yousafzai'],
+    ['Yusufzai, Yousaf', 'Yusuf Yousafzai'],
+    ['Sher Afreedi', 'Sher Afridi'],
+    ['Noor Ali Barakzai', 'Barakzay, Noor Ali'],
+  ])('%j and %j are the same person by name (similarity ≥ 0.93)', (a, b) => {
+    expect(nameSimilarity(a, b)).toBeGreaterThanOrEqual(0.93);
+  });
+});
+
+describe('one name across scripts', () => {
+  it.each([
+    ['گل محمد خان', 'Gul Mohammad Khan'],
+    ['گل محمد خان', 'Gul Muhammad Khan'],
+    ['عبدالرحمن', 'Abdul Rahman'],
+    ['عبد الرحمن', 'Abdurrahman'],
+    ['احمد کریمی', 'Ahmad Karimi'],
+    ['یوسفزی', 'Yousafzai'],
+    ['یوسفزی', 'Yusufzai'],
+    ['یوسفزئی', 'Yousafzai'],
+    ['کاکړ', 'Kakar'],
+    ['کاکړ', 'Kakkar'],
+    ['اپریدی', 'Afridi'],
+    ['افریدی', 'Afreedi'],
+    ['بارکزی', 'Barakzai'],
+    ['برکزی', 'Barakzay'],
+    ['نورزی', 'Noorzai'],
+    ['پوپلزی', 'Popalzai'],
+    ['اڅکزی', 'Achakzai'],
+    ['اچکزی', 'Achakzai'],
+    ['شینواری', 'Shinwari'],
+    ['درانی', 'Durrani'],
+    ['ختک', 'Khattak'],
+    ['وزیر', 'Wazir'],
+    ['ځدران', 'Zadran'],
+    ['وردګ', 'Wardak'.replace('k', 'g')],
+    ['رحمت الله', 'Rahmatullah'],
+    ['رحمت‌الله', 'Rahmat Ullah'],
+    ['نورالله', 'Noorullah'],
+    ['صلاح الدین', 'Salahuddin'],
+    ['حاجی عبدالقادر', 'Abdul Qadir'],
+    ['رحیم', 'Raheem'],
+    ['رحیم', 'Rahim'],
+    ['جاوید', 'Javed'],
+    ['پرویز', 'Pervez'],
+    ['سرور', 'Sarwar'],
+    ['قریشی', 'Qureshi'],
+    ['صدیقی', 'Siddiqui'],
+    ['شاہ', 'Shah'],
+    ['ظاهر شاه', 'Zahir Shah'],
+    ['محمد علی', 'Mohd Ali'],
+    ['محمد يوسف', 'Muhammad Yusuf'],
+    ['علي', 'Ali'],
+    ['عمر', 'Omar'],
+    ['حسین', 'Hussain'],
+    ['حسن', 'Hasan'],
+  ])('%s ~ %s', (arabic, latin) => {
+    expect(nameSimilarity(arabic, latin)).toBeGreaterThanOrEqual(0.93);
+    expect(normalisePersonName(arabic)!.key).toBe(normalisePersonName(latin)!.key);
+  });
+
+  it.each([
+    ['یوسفزی', 'یوسفزئی'],
+    ['كريمي', 'کریمی'],
+    ['بارکزی', 'برکزی'],
+    ['رحمت‌الله', 'رحمت الله'],
+    ['گل محمد', 'گل‌محمد'.replace('\u200c', ' ')],
+  ])('%s ~ %s in one script', (a, b) => {
+    expect(nameSimilarity(a, b)).toBeGreaterThanOrEqual(0.93);
+  });
+
+  it('keeps the display as the agency wrote it', () => {
+    expect(normalisePersonName('حاجی گل محمد خان')!.display).toBe('گل محمد خان');
+  });
+
+  it('reads Arabic-Indic and Persian digits in a name as noise, not letters', () => {
+    expect(normalisePersonName('گل محمد ۲')!.key).toBe(normalisePersonName('Gul Muhammad')!.key);
+  });
+
+  it('cuts the father at ولد as at s/o', () => {
+    expect(normalisePersonName('احمد کریمی ولد محمود')!.key).toBe(normalisePersonName('Ahmad Karimi')!.key);
+  });
+});
+
+describe('different names stay apart', () => {
+  it.each([
+    ['Hasan', 'Hussain'],
+    ['حسن', 'Hussain'],
+    ['حسین', 'Hasan'],
+    ['Muhammad', 'Mahmud'],
+    ['محمود', 'Muhammad'],
+    ['Mahmood', 'محمد'],
+    ['Ahmad', 'Hamid'],
+    ['Karimi', 'Rahimi'],
+    ['Yousafzai', 'Barakzai'],
+    ['Kakar', 'Khan'],
+    ['گل', 'Ghulam'],
+    ['Nazeer', 'Nazar'],
+    ['Fazeel', 'Fazl'],
+    ['Afridi', 'Ahmadi'],
+    ['Shinwari', 'Shirzad'],
+    ['کریمی', 'Rahimi'],
+    ['Hussain', 'حسن'],
+    ['Rasheed', 'Rashad'],
+  ])('%s is not %s', (a, b) => {
+    expect(nameSimilarity(a, b)).toBeLessThan(0.86);
+  });
+});
+
+describe('word-final yeh and alif maqsura', () => {
+  it.each([
+    ['موسی', 'Musa'],
+    ['موسى', 'Moosa'],
+    ['عیسی', 'Isa'],
+    ['مصطفی', 'Mustafa'],
+    ['کریمی', 'Karimi'],
+    ['علی', 'Ali'],
+  ])('%s ~ %s', (arabic, latin) => {
+    expect(nameSimilarity(arabic, latin)).toBeGreaterThanOrEqual(0.93);
+  });
+});

@@ -1,0 +1,333 @@
+// Cross-script and cross-romanisation comparison of name tokens (docs/matching-names.md).
+//
+// Arabic script (Dari, Pashto, Urdu) writes consonants and long vowels, never short vowels;
+// romanisations write every vowel, and spell the same long vowel several ways (`ee`/`i`,
+// `oo`/`ou`/`u`, `ai`/`ay`). What both scripts keep is the consonant skeleton. A token is
+// read into a **form**: its consonant skeleton in one shared alphabet (letters romanisations
+// swap, such as `q`/`k`, merged) plus, between consonants, a vowel slot saying which vowel
+// qualities are written there and whether the spelling marks it as written (an Arabic vowel
+// letter, or a doubled Latin vowel such as `ee`). Two tokens are the same name when their
+// skeletons are equal and every slot is compatible; this is a rule, not a list of spellings.
+
+/** Vowel qualities of a slot: A (fatha / alif), I (kasra / ye), U (damma / waw). */
+const VA = 1;
+const VI = 2;
+const VU = 4;
+
+/** What sits between two consonants of a token. */
+interface Slot {
+  /** Bitmask of qualities; 0 when no vowel is written. */
+  q: number;
+  /** The spelling marks this vowel as long (Arabic vowel letter, Latin `ee`, `oo`, `ou`, `ai`…). */
+  written: boolean;
+}
+
+/** A token read as consonant skeleton and vowel slots (slots[i] precedes skeleton[i]; one more at the end). */
+export interface TokenForm {
+  skeleton: string;
+  slots: readonly Slot[];
+}
+
+const LATIN_VOWEL: Readonly<Record<string, number>> = {
+  a: VA,
+  e: VA | VI,
+  i: VI,
+  o: VU,
+  u: VU,
+  y: VI,
+  w: VU,
+  v: VU,
+};
+const LATIN_CONSONANT: Readonly<Record<string, string>> = {
+  b: 'B',
+  // Pashto writes پ where Dari and the romanisations say f (اپریدی / Afridi).
+  p: 'F',
+  t: 'T',
+  s: 'S',
+  j: 'J',
+  d: 'D',
+  r: 'R',
+  z: 'Z',
+  f: 'F',
+  k: 'K',
+  q: 'K',
+  c: 'K',
+  g: 'G',
+  l: 'L',
+  m: 'M',
+  n: 'N',
+  x: 'X',
+  h: 'H',
+};
+// Two-letter spellings of one Arabic-script consonant (and `ph`, `th`, `dh`: aspirated Urdu
+// consonants or Arabic ث/ذ spelled the English way).
+const LATIN_DIGRAPH: Readonly<Record<string, string>> = {
+  kh: 'X',
+  gh: 'G',
+  sh: 'Q',
+  ch: 'C',
+  zh: 'Z',
+  ph: 'F',
+  th: 'T',
+  dh: 'D',
+  ck: 'K',
+};
+
+// The qualities a Latin vowel spelling can stand for. Alone, `e` is either (`Rehman` for
+// rahmān, `Javed` for jāvīd); doubled or in a diphthong it is the long i / e (`Raheem`,
+// `Javaid`, `Barakzay`), and `au`/`aw` the long u / o.
+function runQuality(run: string): number {
+  if (run.length === 1) return LATIN_VOWEL[run] ?? 0;
+  let q = 0;
+  for (const ch of run) q |= ch === 'e' ? VI : (LATIN_VOWEL[ch] ?? 0);
+  if (run[0] === 'a' && !run.slice(1).includes('a')) q &= ~VA;
+  return q;
+}
+
+/** Reads a canonical Latin token (letters, any case) into its form. */
+function latinForm(token: string, written: boolean): TokenForm {
+  const s = token.toLowerCase();
+  let skeleton = '';
+  const slots: Slot[] = [{ q: 0, written: false }];
+  let run = '';
+  const closeRun = () => {
+    if (run === '') return;
+    const slot = slots[slots.length - 1];
+    slot.q |= runQuality(run);
+    // A vowel written with two letters (`ee`, `oo`, `ou`, `ai`, `aa`, `aw`) marks a long
+    // vowel, which Arabic script writes; in an already written (Arabic) form, any vowel is.
+    slot.written = written || run.length >= 2;
+    run = '';
+  };
+  const emit = (symbol: string) => {
+    closeRun();
+    // A doubled consonant (`Kakkar`, Arabic shadda) is one consonant.
+    if (skeleton.endsWith(symbol) && slots[slots.length - 1].q === 0) return;
+    skeleton += symbol;
+    slots.push({ q: 0, written: false });
+  };
+  let i = 0;
+  let afterMarker = false;
+  // A leading vowel (or alif / ayn / hamza) is one marker `A`: Romanisations disagree on its
+  // quality (`Umar`/`Omar`, `Esmat`/`Ismat`), Arabic script on its letter (ا / ع / ا).
+  if (i < s.length && 'aeiou'.includes(s[i])) {
+    while (i < s.length && 'aeiouyw'.includes(s[i])) i++;
+    emit('A');
+    afterMarker = true;
+  }
+  for (; i < s.length; i++) {
+    const ch = s[i];
+    const initial = skeleton === '' && run === '';
+    if (ch in LATIN_VOWEL && !(initial && (ch === 'y' || ch === 'w' || ch === 'v'))) {
+      run += ch;
+      continue;
+    }
+    const pair = s.slice(i, i + 2);
+    const digraph = LATIN_DIGRAPH[pair];
+    if (digraph) {
+      afterMarker = false;
+      emit(digraph);
+      i++;
+      continue;
+    }
+    if (ch === 'y') {
+      afterMarker = false;
+      emit('Y');
+      continue;
+    }
+    if (ch === 'w' || ch === 'v') {
+      afterMarker = false;
+      emit('W');
+      continue;
+    }
+    if (ch === 'h' && !written) {
+      // Word-final `h` after a vowel (`Shah`, `Fatimah`) is the silent final he of Arabic
+      // script (dropped there too); after a consonant it marks aspiration (`Bhutto`).
+      if (i === s.length - 1 || (run === '' && skeleton !== '' && !afterMarker)) continue;
+    }
+    afterMarker = false;
+    emit(LATIN_CONSONANT[ch] ?? ch.toUpperCase());
+  }
+  // A word-final yeh in Arabic script is long i (`کریمی` Karimi) or, as alif maqsura (ى,
+  // folded to ی like every yeh), long a (`موسی` Musa, `عیسی` Isa).
+  if (written && run === 'i' && skeleton !== '') {
+    closeRun();
+    slots[slots.length - 1].q |= VA;
+  }
+  closeRun();
+  return { skeleton, slots };
+}
+
+// Arabic-script letters (after foldArabicScript) as the Latin a romanisation would use; the
+// vowel letters as A / U / I (written long vowels), `'` for ayn and hamza inside a word.
+const ARABIC_LETTER: Readonly<Record<string, string>> = {
+  ا: 'A',
+  آ: 'A',
+  أ: 'A',
+  إ: 'A',
+  ٱ: 'A',
+  ب: 'B',
+  پ: 'P',
+  ت: 'T',
+  ط: 'T',
+  ټ: 'T',
+  ٹ: 'T',
+  ث: 'S',
+  س: 'S',
+  ص: 'S',
+  څ: 'CH',
+  ج: 'J',
+  چ: 'CH',
+  ح: 'H',
+  ه: 'H',
+  ہ: 'H',
+  خ: 'KH',
+  ښ: 'KH',
+  د: 'D',
+  ڈ: 'D',
+  ډ: 'D',
+  ذ: 'Z',
+  ز: 'Z',
+  ض: 'Z',
+  ظ: 'Z',
+  ځ: 'Z',
+  ژ: 'ZH',
+  ږ: 'ZH',
+  ر: 'R',
+  ڑ: 'R',
+  ړ: 'R',
+  ش: 'SH',
+  غ: 'GH',
+  گ: 'G',
+  ګ: 'G',
+  ف: 'F',
+  ق: 'Q',
+  ک: 'K',
+  ل: 'L',
+  م: 'M',
+  ن: 'N',
+  ں: 'N',
+  ڼ: 'N',
+  و: 'U',
+  ی: 'I',
+  ې: 'E',
+  ے: 'E',
+  ۍ: 'AI',
+  ع: "'",
+  ء: "'",
+  ئ: "'",
+  ؤ: "'",
+};
+
+/** True when a word has Arabic-script letters. */
+export function isArabicScript(word: string): boolean {
+  return /[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]/u.test(word);
+}
+
+/**
+ * Transliterates one Arabic-script word (Arabic, Dari, Pashto, Urdu letters) to the Latin
+ * letters a romanisation would use for its consonants and long vowels: `یوسفزی` → `YUSFZI`,
+ * `خان` → `KHAN`. Short vowels are not written in the script, so none are guessed.
+ */
+export function transliterateArabic(word: string): string {
+  const chars = [...word];
+  let out = '';
+  chars.forEach((ch, i) => {
+    const first = out === '';
+    const last = i === chars.length - 1;
+    // A final he, teh marbuta or he with yeh is a vowel (`ذکیه` Zakia), never a consonant.
+    if (last && (ch === 'ه' || ch === 'ہ' || ch === 'ة' || ch === 'ۀ') && !first) return;
+    // Urdu do-chashmi he marks aspiration (`بھٹو` Bhutto): romanisations drop or write h.
+    if (ch === 'ھ') return;
+    if (first && (ch === 'و' || ch === 'ی')) {
+      out += ch === 'و' ? 'W' : 'Y';
+      return;
+    }
+    if (first && (ch === 'ع' || ch === 'ء' || ch === 'أ' || ch === 'إ' || ch === 'ئ')) {
+      out += 'A';
+      return;
+    }
+    const latin = ARABIC_LETTER[ch];
+    if (latin !== undefined) out += latin;
+    else if (/\p{L}/u.test(ch)) out += ch;
+  });
+  return out;
+}
+
+/** Reads a transliterated Arabic-script token (every vowel written, `'` an unwritten one). */
+function arabicForm(translit: string): TokenForm {
+  // The transliteration uses the Latin letters of a romanisation, so the Latin reader applies,
+  // with every vowel marked as written and `h` always a consonant.
+  const form = latinForm(translit.replace(/'/g, ''), true);
+  return form;
+}
+
+const formCache = new Map<string, TokenForm>();
+
+/** The form of a canonical token: Latin (romanisation) or transliterated Arabic script. */
+export function tokenForm(token: string, arabic: boolean): TokenForm {
+  const cacheKey = arabic ? `A${token}` : `L${token}`;
+  const hit = formCache.get(cacheKey);
+  if (hit) return hit;
+  const form = arabic ? arabicForm(token) : latinForm(token, false);
+  if (formCache.size >= 100_000) formCache.clear();
+  formCache.set(cacheKey, form);
+  return form;
+}
+
+function slotCompatible(a: Slot, b: Slot, aArabic: boolean, bArabic: boolean): boolean {
+  if (a.q === 0 && b.q === 0) return true;
+  if (a.q === 0 || b.q === 0) {
+    const other = a.q === 0 ? b : a;
+    const emptyArabic = a.q === 0 ? aArabic : bArabic;
+    const otherArabic = a.q === 0 ? bArabic : aArabic;
+    // Arabic script spells the same name with or without a long-vowel letter (`بارکزی` /
+    // `برکزی`), and romanisations drop short vowels (`Fazl` / `Fazal`); a vowel one side
+    // marks as long where the other writes none (`Hussain` / `حسن`) is a different name.
+    if (emptyArabic && otherArabic) return true;
+    return !other.written;
+  }
+  // Two short (single-letter) Latin vowels say nothing: `Yusuf` / `Yousaf`, `Rahman` / `Rehman`.
+  if (!a.written && !b.written) return true;
+  return (a.q & b.q) !== 0;
+}
+
+function slotsCompatible(a: TokenForm, b: TokenForm, aArabic: boolean, bArabic: boolean, skip = 0): boolean {
+  // `skip`: compare a's slots from the right when a has one more leading symbol than b.
+  for (let i = 0; i < b.slots.length; i++) {
+    // The slot before the first consonant holds nothing (a leading vowel is the marker A).
+    if (i === 0) continue;
+    if (!slotCompatible(a.slots[i + skip], b.slots[i], aArabic, bArabic)) return false;
+  }
+  return true;
+}
+
+/** How two tokens relate by form. */
+export type FormRelation = 'same-skeleton' | 'dropped-initial-vowel' | 'different-vowels' | undefined;
+
+/**
+ * Same consonant skeleton with compatible vowels (`Yousafzai` / `Yusufzai` / `یوسفزی`,
+ * `Rahim` / `Raheem`, `Kakar` / `Kakkar`); or the same after a leading vowel dropped by one
+ * spelling (`Afridi` / `Fridi`); the same consonants with incompatible long vowels
+ * (`Nazeer` / `Nazar`): different names; else undefined.
+ */
+export function formRelation(a: TokenForm, aArabic: boolean, b: TokenForm, bArabic: boolean): FormRelation {
+  if (a.skeleton === b.skeleton) {
+    if (a.skeleton === '') return undefined;
+    // The same consonants with a long vowel one spelling writes and the other cannot have
+    // (`Nazeer` / `Nazar`, `Hussain` / `حسن`) are two names.
+    return slotsCompatible(a, b, aArabic, bArabic) ? 'same-skeleton' : 'different-vowels';
+  }
+  const [longer, shorter, lArabic, sArabic] =
+    a.skeleton.length > b.skeleton.length ? [a, b, aArabic, bArabic] : [b, a, bArabic, aArabic];
+  if (
+    longer.skeleton.length === shorter.skeleton.length + 1 &&
+    longer.skeleton.startsWith('A') &&
+    shorter.skeleton.length >= 3 &&
+    longer.skeleton.slice(1) === shorter.skeleton &&
+    slotsCompatible(longer, shorter, lArabic, sArabic, 1)
+  ) {
+    return 'dropped-initial-vowel';
+  }
+  return undefined;
+}
