@@ -10,7 +10,7 @@ export {
 export type { ServiceDefinition } from './service-definition';
 export { ProblemException, statusTitle } from './problem';
 export { ProblemFilter } from './problem.filter';
-export { ModuleError, httpAnswerOf, mapErrorsToHttp } from './module-error';
+export { ModuleError, httpAnswerOf, mapErrorsToHttp, moduleErrorProblem } from './module-error';
 export type { HttpAnswer, ModuleErrorExtras } from './module-error';
 export { fastifyProblem, ProblemFastifyAdapter } from './fastify-errors';
 export { ServiceCoreModule, type Readiness } from './service-core.module';

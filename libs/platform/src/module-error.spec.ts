@@ -1,4 +1,4 @@
-import { ModuleError, httpAnswerOf, mapErrorsToHttp } from './module-error';
+import { ModuleError, httpAnswerOf, mapErrorsToHttp, moduleErrorProblem } from './module-error';
 
 enum ShelfErrorCode {
   BOOK_NOT_FOUND = 'BOOK_NOT_FOUND',
@@ -43,5 +43,28 @@ describe('ModuleError', () => {
 
   it('has no answer for a class that registered none', () => {
     expect(httpAnswerOf(new UnmappedError('X', 'x'))).toBeUndefined();
+  });
+});
+
+describe('moduleErrorProblem', () => {
+  it('is the problem body of the answer the class registered', () => {
+    const e = new ShelfError(ShelfErrorCode.SHELF_FULL, 'no room for "Dune"', {
+      errors: [{ path: 'title', message: 'no room' }],
+    });
+    expect(moduleErrorProblem(e)).toEqual({
+      type: 'https://border-intel.example/problems/shelf-full',
+      title: 'Shelf full',
+      status: 409,
+      detail: 'no room for "Dune"',
+      errors: [{ path: 'title', message: 'no room' }],
+    });
+    expect(moduleErrorProblem(new ShelfError(ShelfErrorCode.BOOK_NOT_FOUND, 'gone'))).toMatchObject({
+      status: 404,
+      title: 'Not Found',
+    });
+  });
+
+  it('is undefined for a class that registered none', () => {
+    expect(moduleErrorProblem(new UnmappedError('X', 'x'))).toBeUndefined();
   });
 });

@@ -2,7 +2,8 @@
 // place (the module's `*.errors.ts`, next to the enum). Services throw ModuleError subclasses
 // and never HTTP statuses; the ProblemFilter turns them into problem+json through the mapping
 // their class registered. See docs/contract.md#errors.
-import type { FieldError } from '@app/contracts';
+import { problem, type FieldError, type ProblemDetails } from '@app/contracts';
+import { statusTitle } from './problem';
 
 /** How one code of a module is answered over HTTP. */
 export interface HttpAnswer {
@@ -69,4 +70,17 @@ export function httpAnswerOf(error: ModuleError): HttpAnswer | undefined {
     if (mapping) return mapping[error.code];
   }
   return undefined;
+}
+
+/**
+ * The problem+json body of a module error, by the mapping its class registered (undefined when
+ * it registered none). What the ProblemFilter answers; also for answers that embed problems
+ * (a batch's per-item results).
+ */
+export function moduleErrorProblem(error: ModuleError): ProblemDetails | undefined {
+  const answer = httpAnswerOf(error);
+  if (!answer) return undefined;
+  return problem(answer.status, answer.title ?? statusTitle(answer.status), error.message, error.errors, {
+    type: answer.type,
+  });
 }

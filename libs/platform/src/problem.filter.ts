@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isTransientError } from '@app/kafka';
 import { problem, type ProblemDetails } from '@app/contracts';
-import { ModuleError, httpAnswerOf } from './module-error';
+import { ModuleError, moduleErrorProblem } from './module-error';
 import { ProblemException, statusTitle } from './problem';
 
 /** Turns any error at the HTTP edge into application/problem+json; never leaks internals. */
@@ -38,17 +38,8 @@ export class ProblemFilter implements ExceptionFilter {
     if (exception instanceof ProblemException)
       return { body: exception.problemBody, headers: exception.headers };
     if (exception instanceof ModuleError) {
-      const answer = httpAnswerOf(exception);
-      if (answer) {
-        const body = problem(
-          answer.status,
-          answer.title ?? statusTitle(answer.status),
-          exception.message,
-          exception.errors,
-          { type: answer.type },
-        );
-        return { body, headers: exception.headers };
-      }
+      const body = moduleErrorProblem(exception);
+      if (body) return { body, headers: exception.headers };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

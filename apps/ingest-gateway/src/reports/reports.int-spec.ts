@@ -772,6 +772,7 @@ describe('Ingest gateway HTTP API (real Kafka and PostgreSQL)', () => {
       expect(a.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(a.headers['www-authenticate']).toBe('Bearer realm="border-intel"');
       expect(cpuMs).toBeLessThan(50);
+      process.stdout.write(`no key, 7 MiB of [ announced: 401 for ${cpuMs.toFixed(1)} ms of CPU\n`);
     });
 
     it('refuses a body of an unknown key before reading it, as 401', async () => {
@@ -786,6 +787,7 @@ describe('Ingest gateway HTTP API (real Kafka and PostgreSQL)', () => {
       expect(a.status).toBe(400);
       expect(a.body.detail).toBe('The request body nests deeper than 20 levels.');
       expect(cpuMs).toBeLessThan(50);
+      process.stdout.write(`key, 7 MiB of [ announced: 400 for ${cpuMs.toFixed(1)} ms of CPU\n`);
     });
 
     it('refuses a whole 7 MiB body of nested [ without a key with 401', async () => {

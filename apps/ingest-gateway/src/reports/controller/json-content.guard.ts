@@ -1,5 +1,5 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { ProblemException } from '@app/platform';
+import { ReportError, ReportErrorCode } from '../reports.errors';
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
@@ -14,8 +14,8 @@ export class JsonContentGuard implements CanActivate {
       'content-type'
     ];
     if (header && JSON_TYPE.test(header)) return true;
-    throw ProblemException.of(
-      415,
+    throw new ReportError(
+      ReportErrorCode.UNSUPPORTED_MEDIA_TYPE,
       `Content type ${header ?? '(none)'} is not supported; send application/json.`,
     );
   }

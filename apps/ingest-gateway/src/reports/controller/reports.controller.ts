@@ -10,12 +10,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { RouteReportDto, SeizureReportDto, validationProblem } from '@app/contracts';
+import { RouteReportDto, SeizureReportDto } from '@app/contracts';
 import { ApiKeyGuard, CurrentPrincipal, Roles, type Principal } from '@app/identity';
 import { CORRELATION_HEADER } from '@app/observability';
-import { ProblemException } from '@app/platform';
 import type { ReportKind } from '../../outbox/domain/outbox-record';
-import { assembleBatchResponse, outcomeResult } from '../domain/intake-outcome';
+import { assembleBatchResponse, outcomeError, outcomeResult } from '../domain/intake-outcome';
+import { ReportError, ReportErrorCode } from '../reports.errors';
 import { parseBatchEnvelope } from '../domain/batch-envelope';
 import { AcceptedReportDto } from '../dto/accepted-report.dto';
 import { BatchRequestDto, BatchResponseDto } from '../dto/batch.dto';
@@ -118,7 +118,7 @@ export class ReportsController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const envelope = parseBatchEnvelope(body);
-    if (!envelope.ok) throw new ProblemException(validationProblem(envelope.errors, 'Invalid batch'));
+    if (!envelope.ok) throw ReportError.invalid(ReportErrorCode.INVALID_BATCH, envelope.errors);
     const outcomes = await this.intake.submit(envelope.items, { principal, correlationId });
     await reply.status(207).send(assembleBatchResponse(outcomes));
   }
@@ -138,11 +138,11 @@ export class ReportsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<ReportStatusDto> {
     if (!UUID.test(eventId))
-      throw new ProblemException(
-        validationProblem([{ path: 'eventId', message: 'must be a UUID' }], 'Invalid eventId'),
-      );
+      throw ReportError.invalid(ReportErrorCode.INVALID_EVENT_ID, [
+        { path: 'eventId', message: 'must be a UUID' },
+      ]);
     const s = await this.intake.status(eventId, principal);
-    if (!s) throw ProblemException.of(404, `No report ${eventId} of your agency.`);
+    if (!s) throw new ReportError(ReportErrorCode.REPORT_NOT_FOUND, `No report ${eventId} of your agency.`);
     const dto: ReportStatusDto = {
       eventId: s.eventId,
       status: s.status,
@@ -159,10 +159,10 @@ export class ReportsController {
     correlationId: string | undefined,
     reply: FastifyReply,
   ): Promise<void> {
-    const result = outcomeResult(
-      await this.intake.submitOne({ kind, report: body }, { principal, correlationId }),
-    );
-    if (result.problem) throw new ProblemException(result.problem);
+    const outcome = await this.intake.submitOne({ kind, report: body }, { principal, correlationId });
+    const error = outcomeError(outcome);
+    if (error) throw error;
+    const result = outcomeResult(outcome);
     await reply.status(result.status).send(result.response);
   }
 }

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { problem } from '@app/contracts';
+import { sendProblem } from '@app/platform';
 
 /**
  * Gives the POST routes whose URL matches a larger body limit than the service's default
@@ -14,19 +14,12 @@ export function raiseRouteBodyLimit(fastify: FastifyInstance, urlMatches: RegExp
     route.bodyLimit = bodyLimit;
     route.errorHandler = (error: FastifyError, request, reply) => {
       if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw error;
-      void reply
-        .status(413)
-        .header('content-type', 'application/problem+json; charset=utf-8')
-        .send(
-          JSON.stringify({
-            ...problem(
-              413,
-              'Content Too Large',
-              `The request body is larger than the limit of ${Math.round(bodyLimit / 1024)} KiB of this endpoint.`,
-            ),
-            instance: request.url,
-          }),
-        );
+      void sendProblem(
+        request,
+        reply,
+        413,
+        `The request body is larger than the limit of ${Math.round(bodyLimit / 1024)} KiB of this endpoint.`,
+      );
     };
   });
 }

@@ -1,4 +1,6 @@
-import { problem, validationProblem, type FieldError, type ProblemDetails } from '@app/contracts';
+import type { FieldError, ProblemDetails } from '@app/contracts';
+import { moduleErrorProblem } from '@app/platform';
+import { ReportError, ReportErrorCode } from '../reports.errors';
 
 /** What became of one submitted report. */
 export type IntakeOutcome =
@@ -45,49 +47,54 @@ function assertUnreachable(x: never): never {
   throw new Error(`unhandled intake outcome ${JSON.stringify(x)}`);
 }
 
-/** Maps an outcome to its HTTP status and body; the one place that decides them. */
-export function outcomeResult(o: IntakeOutcome): IntakeResult {
+/** The error of an outcome that stored nothing new and is not a replay; null for accepted and duplicate. */
+export function outcomeError(o: IntakeOutcome): ReportError | null {
   switch (o.kind) {
     case 'accepted':
-      return { status: 202, response: { eventId: o.eventId, status: 'accepted' } };
     case 'duplicate':
-      // Idempotent replay: the first response, with 200 to tell it apart.
-      return { status: 200, response: { eventId: o.eventId, status: 'accepted' } };
+      return null;
     case 'conflict':
-      return {
-        status: 409,
-        problem: problem(
-          409,
-          'Conflict',
-          `A different report with eventId ${o.eventId} was already accepted; an eventId identifies one report. Send a new eventId for a new report.`,
-          [{ path: 'eventId', message: 'was already used for a report with a different body' }],
-          { type: 'idempotency-conflict' },
-        ),
-      };
+      return new ReportError(
+        ReportErrorCode.IDEMPOTENCY_CONFLICT,
+        `A different report with eventId ${o.eventId} was already accepted; an eventId identifies one report. Send a new eventId for a new report.`,
+        { errors: [{ path: 'eventId', message: 'was already used for a report with a different body' }] },
+      );
     case 'invalid':
-      return { status: 400, problem: validationProblem(o.errors) };
+      return ReportError.invalid(ReportErrorCode.INVALID_REPORT, o.errors);
     case 'forbidden':
-      return {
-        status: 403,
-        problem: problem(
-          403,
-          'Forbidden',
-          `This key publishes for ${o.keyAgencyId ?? 'no agency'}; it cannot publish a report of ${o.reportAgencyId}.`,
-          [{ path: 'agencyId', message: `must be the agency of the key (${o.keyAgencyId ?? 'none'})` }],
-        ),
-      };
+      return new ReportError(
+        ReportErrorCode.FOREIGN_AGENCY,
+        `This key publishes for ${o.keyAgencyId ?? 'no agency'}; it cannot publish a report of ${o.reportAgencyId}.`,
+        {
+          errors: [
+            { path: 'agencyId', message: `must be the agency of the key (${o.keyAgencyId ?? 'none'})` },
+          ],
+        },
+      );
     case 'too-large':
-      return {
-        status: 413,
-        problem: problem(
-          413,
-          'Content Too Large',
-          `The report is ${o.bytes} bytes; a report may be at most ${o.limit} bytes (${Math.round(o.limit / 1024)} KiB).`,
-        ),
-      };
+      return new ReportError(
+        ReportErrorCode.REPORT_TOO_LARGE,
+        `The report is ${o.bytes} bytes; a report may be at most ${o.limit} bytes (${Math.round(o.limit / 1024)} KiB).`,
+      );
     default:
       return assertUnreachable(o);
   }
+}
+
+/**
+ * An outcome as HTTP: 202 or 200 with the accepted answer, else the problem of its error (as
+ * reports.errors.ts maps it, the one place that decides statuses).
+ */
+export function outcomeResult(o: IntakeOutcome): IntakeResult {
+  // Idempotent replay: the first response, with 200 to tell it apart.
+  if (o.kind === 'accepted' || o.kind === 'duplicate')
+    return {
+      status: o.kind === 'accepted' ? 202 : 200,
+      response: { eventId: o.eventId, status: 'accepted' },
+    };
+  const problem = moduleErrorProblem(outcomeError(o) as ReportError);
+  if (!problem) throw new Error('ReportError has no HTTP mapping');
+  return { status: problem.status, problem };
 }
 
 /** Assembles the batch answer: one result per item, in request order, with counts. */
