@@ -19,7 +19,13 @@ function fixture(ttlMs = 2000) {
   };
   const record = (claimed: string, signedBy = key) => {
     const value = `{"agencyId":"${claimed}"}`;
-    return { topic: TOPIC, key: 'k', value, headers: producerHeaders(signedBy, TOPIC, 'k', value), claimedAgencyId: claimed };
+    return {
+      topic: TOPIC,
+      key: 'k',
+      value,
+      headers: producerHeaders(signedBy, TOPIC, 'k', value),
+      claimedAgencyId: claimed,
+    };
   };
   return {
     keys,

@@ -1,5 +1,10 @@
 import type { IdentityStore } from './identity-store';
-import { PRODUCER_KEY_HEADER, producerProblem, type ProducedRecord, type StoredKey } from './domain/record-mac';
+import {
+  PRODUCER_KEY_HEADER,
+  producerProblem,
+  type ProducedRecord,
+  type StoredKey,
+} from './domain/record-mac';
 
 /** Whether unsigned records are refused (production) or only wrongly signed ones (development). */
 export type ProducerCheckMode = 'required' | 'if-signed';

@@ -23,7 +23,8 @@ const policy = policyOf({
 
 const agency = (agencyId: string): Viewer => ({ type: 'AGENCY', agencyId });
 const held = (agencyId: string, tlp: unknown = 'AMBER'): Holding => ({ agencyId, tlp });
-const decide = (viewer: Viewer, subject: DisclosureSubject): Disclosure => decideDisclosure(policy, viewer, subject);
+const decide = (viewer: Viewer, subject: DisclosureSubject): Disclosure =>
+  decideDisclosure(policy, viewer, subject);
 
 function reason(a: Holding, b: Holding, feature: string, protectedPerson = false): DisclosureSubject {
   return { kind: 'LINK_REASON', sides: [a, b], feature, protectedPerson };
@@ -117,7 +118,9 @@ describe(decideDisclosure.name, () => {
     });
 
     it('shows the value to an agency whose own case holds it', () => {
-      expect(decide(agency('AF-CNPA'), capped('PHONE', ['AF-CNPA', 'AMBER', false], ['AF-ABP', 'RED', false]))).toEqual({
+      expect(
+        decide(agency('AF-CNPA'), capped('PHONE', ['AF-CNPA', 'AMBER', false], ['AF-ABP', 'RED', false])),
+      ).toEqual({
         show: 'FULL',
       });
     });
@@ -127,7 +130,9 @@ describe(decideDisclosure.name, () => {
         show: 'MASKED',
         ground: 'POLICY',
       });
-      expect(decide(agency('PK-ANF'), capped('PLATE', ['AF-CNPA', 'GREEN', false]))).toEqual({ show: 'FULL' });
+      expect(decide(agency('PK-ANF'), capped('PLATE', ['AF-CNPA', 'GREEN', false]))).toEqual({
+        show: 'FULL',
+      });
       expect(
         decide(agency('PK-ANF'), capped('PLATE', ['AF-CNPA', 'GREEN', false], ['AF-ABP', 'GREEN', false])),
       ).toEqual({ show: 'MASKED', ground: 'POLICY' });
@@ -148,7 +153,9 @@ describe(decideDisclosure.name, () => {
     });
 
     it('says a protected person matched only when the persons level shows roles and the TLP allows it', () => {
-      expect(decide(agency('AF-CNPA'), part(held('PK-ANF'), 'PROTECTED_PERSON_FLAG'))).toEqual({ show: 'FULL' });
+      expect(decide(agency('AF-CNPA'), part(held('PK-ANF'), 'PROTECTED_PERSON_FLAG'))).toEqual({
+        show: 'FULL',
+      });
       expect(decide(agency('PK-ANF'), part(held('AF-ABP'), 'PROTECTED_PERSON_FLAG'))).toEqual({
         show: 'EXISTS',
         ground: 'POLICY',
@@ -182,7 +189,9 @@ describe(decideDisclosure.name, () => {
         show: 'EXISTS',
         ground: 'TLP',
       });
-      expect(decide(agency('AF-CNPA'), field(held('AF-CNPA', 'RED'), 'PERSON_DETAIL'))).toEqual({ show: 'FULL' });
+      expect(decide(agency('AF-CNPA'), field(held('AF-CNPA', 'RED'), 'PERSON_DETAIL'))).toEqual({
+        show: 'FULL',
+      });
     });
   });
 
@@ -193,7 +202,10 @@ describe(decideDisclosure.name, () => {
         show: 'EXISTS',
         ground: 'OPERATOR',
       });
-      expect(decide(operator, { kind: 'DLQ_BODY', released: false })).toEqual({ show: 'EXISTS', ground: 'OPERATOR' });
+      expect(decide(operator, { kind: 'DLQ_BODY', released: false })).toEqual({
+        show: 'EXISTS',
+        ground: 'OPERATOR',
+      });
       expect(decide(operator, { kind: 'DLQ_BODY', released: true })).toEqual({ show: 'FULL' });
       expect(decide(agency('PK-ANF'), { kind: 'DLQ_BODY', released: true })).toEqual({
         show: 'EXISTS',
@@ -211,10 +223,20 @@ describe(decideDisclosure.name, () => {
 
     it('a viewer that is not a side of a link never learns more than that a match exists', () => {
       fc.assert(
-        fc.property(anyAgency, anyHolding, anyHolding, anyFeature, fc.boolean(), (viewer, a, b, feature, prot) => {
-          fc.pre(a.agencyId !== viewer && b.agencyId !== viewer);
-          expect(decide(agency(viewer), reason(a, b, feature, prot))).toEqual({ show: 'EXISTS', ground: 'NOT_A_SIDE' });
-        }),
+        fc.property(
+          anyAgency,
+          anyHolding,
+          anyHolding,
+          anyFeature,
+          fc.boolean(),
+          (viewer, a, b, feature, prot) => {
+            fc.pre(a.agencyId !== viewer && b.agencyId !== viewer);
+            expect(decide(agency(viewer), reason(a, b, feature, prot))).toEqual({
+              show: 'EXISTS',
+              ground: 'NOT_A_SIDE',
+            });
+          },
+        ),
       );
     });
 
@@ -224,10 +246,22 @@ describe(decideDisclosure.name, () => {
           fc.pre(a.agencyId !== viewer || b.agencyId !== viewer);
           const subjects: DisclosureSubject[] = [
             reason(a, b, feature, true),
-            { kind: 'CAPPED_VALUE', feature, holders: [{ ...a, protectedPerson: true }, { ...b, protectedPerson: false }] },
+            {
+              kind: 'CAPPED_VALUE',
+              feature,
+              holders: [
+                { ...a, protectedPerson: true },
+                { ...b, protectedPerson: false },
+              ],
+            },
           ];
           for (const subject of subjects) {
-            const owners = subject.kind === 'LINK_REASON' ? subject.sides : subject.kind === 'CAPPED_VALUE' ? subject.holders : [];
+            const owners =
+              subject.kind === 'LINK_REASON'
+                ? subject.sides
+                : subject.kind === 'CAPPED_VALUE'
+                  ? subject.holders
+                  : [];
             if (owners.every((o) => o.agencyId === viewer)) continue;
             if (subject.kind === 'CAPPED_VALUE' && a.agencyId === viewer) continue;
             expect(decide(agency(viewer), subject).show).toBe('EXISTS');
@@ -242,9 +276,9 @@ describe(decideDisclosure.name, () => {
           fc.pre(viewer !== owner);
           const red = held(owner, 'RED');
           expect(decide(agency(viewer), reason(red, held(viewer), feature)).show).not.toBe('FULL');
-          expect(decide(agency(viewer), { kind: 'PRECHECK_ANSWER', owner: red, part: 'CASE_REFERENCE' }).show).toBe(
-            'EXISTS',
-          );
+          expect(
+            decide(agency(viewer), { kind: 'PRECHECK_ANSWER', owner: red, part: 'CASE_REFERENCE' }).show,
+          ).toBe('EXISTS');
         }),
       );
     });

@@ -78,7 +78,9 @@ const MASKABLE = new Set<FieldGroup>(['IDENTIFIER', 'PERSON_IDENTIFIER']);
 type Matched = boolean | (() => boolean);
 
 function identifierAllowed(level: IdentifierSharing, matched: Matched): boolean {
-  return level === 'ALL' || (level === 'MATCHED_ONLY' && (typeof matched === 'function' ? matched() : matched));
+  return (
+    level === 'ALL' || (level === 'MATCHED_ONLY' && (typeof matched === 'function' ? matched() : matched))
+  );
 }
 
 /** Whether grants allow a field of `group` (identifiers: `matched` says whether it matched the viewer's). */
@@ -135,7 +137,11 @@ function decideForAgency(policy: SharingPolicy, viewer: string, subject: Disclos
     case 'REPORT_FIELD': {
       if (subject.owner.agencyId === viewer) return FULL;
       if (subject.protectedPerson) return { show: 'EXISTS', ground: 'PROTECTED_PERSON' };
-      const field = decideField(permissionsFor(policy, subject.owner, viewer), subject.group, subject.matched);
+      const field = decideField(
+        permissionsFor(policy, subject.owner, viewer),
+        subject.group,
+        subject.matched,
+      );
       return field.show === 'FULL' ? FULL : { show: 'EXISTS', ground: field.ground };
     }
     case 'LINK_REASON': {
@@ -175,7 +181,11 @@ function decideForAgency(policy: SharingPolicy, viewer: string, subject: Disclos
 }
 
 /** The one disclosure decision: how `viewer` may be shown `subject` under `policy`. */
-export function decideDisclosure(policy: SharingPolicy, viewer: Viewer, subject: DisclosureSubject): Disclosure {
+export function decideDisclosure(
+  policy: SharingPolicy,
+  viewer: Viewer,
+  subject: DisclosureSubject,
+): Disclosure {
   if (viewer.type === 'OPERATOR') {
     return subject.kind === 'DLQ_BODY' && subject.released ? FULL : { show: 'EXISTS', ground: 'OPERATOR' };
   }

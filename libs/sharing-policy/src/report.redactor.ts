@@ -14,12 +14,7 @@ import { decideField } from './disclosure.decider';
 import { childPath, isWithin, pathPattern } from './json-path';
 import { PERSON_LISTS, REPORT_FIELDS } from './report-field.catalogue';
 import { capPermissions } from './tlp.permissions';
-import type {
-  Permissions,
-  RedactedReport,
-  WithheldField,
-  WithheldReason,
-} from './sharing-policy.types';
+import type { Permissions, RedactedReport, WithheldField, WithheldReason } from './sharing-policy.types';
 
 type Verdict = 'DISCLOSED' | WithheldReason;
 

@@ -20,14 +20,24 @@ interface ReportIdentity {
  * key `<agencyId>:<agencyCaseRef|routeRef>` (or `key`), the report as JSON and the event headers;
  * signed with the publisher API key `signWith` when one is given (docs/contract.md#publishing-directly-to-kafka).
  */
-export function reportRecord(report: object, key?: string, signWith?: string): { topic: string; message: Message } {
+export function reportRecord(
+  report: object,
+  key?: string,
+  signWith?: string,
+): { topic: string; message: Message } {
   const r = report as ReportIdentity;
   const route = 'routeRef' in r;
   const topic = route ? Topics.RouteReported : Topics.SeizureReported;
   const recordKey = key ?? `${r.agencyId}:${route ? r.routeRef : r.agencyCaseRef}`;
   const value = JSON.stringify(report);
-  const message = eventMessage(route ? EventTypes.RouteReported : EventTypes.SeizureReported, r.eventId, recordKey, value);
-  if (signWith) message.headers = { ...message.headers, ...producerHeaders(signWith, topic, recordKey, value) };
+  const message = eventMessage(
+    route ? EventTypes.RouteReported : EventTypes.SeizureReported,
+    r.eventId,
+    recordKey,
+    value,
+  );
+  if (signWith)
+    message.headers = { ...message.headers, ...producerHeaders(signWith, topic, recordKey, value) };
   return { topic, message };
 }
 

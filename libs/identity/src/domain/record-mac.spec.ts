@@ -16,9 +16,19 @@ function keyOf(agencyId: string | null, role: Principal['role'] = 'publisher') {
   return { key, stored };
 }
 
-function signed(apiKey: string, claimedAgencyId: string, value = `{"agencyId":"${claimedAgencyId}"}`): ProducedRecord {
+function signed(
+  apiKey: string,
+  claimedAgencyId: string,
+  value = `{"agencyId":"${claimedAgencyId}"}`,
+): ProducedRecord {
   const key = `${claimedAgencyId}:CASE-1`;
-  return { topic: TOPIC, key, value: Buffer.from(value), headers: producerHeaders(apiKey, TOPIC, key, value), claimedAgencyId };
+  return {
+    topic: TOPIC,
+    key,
+    value: Buffer.from(value),
+    headers: producerHeaders(apiKey, TOPIC, key, value),
+    claimedAgencyId,
+  };
 }
 
 describe(producerProblem.name, () => {
@@ -54,7 +64,10 @@ describe(producerProblem.name, () => {
   it('refuses a MAC made with another agency key presented under this key id', () => {
     const cnpa = keyOf('AF-CNPA');
     const record = signed(cnpa.key, 'PK-ANF');
-    const forged = { ...record, headers: { ...record.headers, [PRODUCER_KEY_HEADER]: anf.stored.principal.keyId } };
+    const forged = {
+      ...record,
+      headers: { ...record.headers, [PRODUCER_KEY_HEADER]: anf.stored.principal.keyId },
+    };
     expect(producerProblem(forged, anf.stored)).toMatch(/producer-mac does not match/);
   });
 

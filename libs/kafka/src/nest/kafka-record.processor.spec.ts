@@ -143,7 +143,8 @@ describe('KafkaRecordProcessor.processBatch with an authenticator', () => {
         calls.push(items.map((i) => i.value.n));
         return Promise.resolve();
       },
-      (record, value) => Promise.resolve(value.n === 2 ? `record ${record.offset} claims another agency` : null),
+      (record, value) =>
+        Promise.resolve(value.n === 2 ? `record ${record.offset} claims another agency` : null),
     );
     expect(calls).toEqual([[1, 3]]);
     expect(dlq.offsets()).toEqual(['2']);
