@@ -1,10 +1,5 @@
 import { defaultGazetteer, validateReport } from '@app/contracts';
-import {
-  normaliseContainer,
-  normalisePersonName,
-  normalisePhone,
-  normalisePlate,
-} from '@app/matching';
+import { normaliseContainer, normalisePersonName, normalisePhone, normalisePlate } from '@app/matching';
 import { linkReports } from '@app/matching/testing';
 import { buildScenario, caseRefOf, persianDigits, STORIES, type DemoReport } from './scenario';
 
