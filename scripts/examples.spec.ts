@@ -1,4 +1,4 @@
-// The integrator examples under examples/ (docs/contract.md#examples) checked against the
+// The integrator examples under examples/ (docs/contract.md#interface-documents-and-examples) checked against the
 // project's own code: the webhook receiver against the notification service's signer, the
 // direct Kafka producer's record and the sample bodies against the contract's validation.
 import { randomBytes, randomUUID } from 'node:crypto';
