@@ -39,11 +39,13 @@ describe('docs/asyncapi.yaml', () => {
       const channel = channels.find((c) => c.address() === spec.topic);
       expect(channel?.bindings().get('kafka')?.value()).toMatchObject({ partitions: spec.numPartitions });
       for (const message of channel?.messages().all() ?? []) {
-        const headers = message.headers()?.json();
+        const headers: unknown = message.headers()?.json();
         const required = spec.topic.endsWith('.dlq')
           ? ['dlq-reason', 'dlq-source-topic', 'dlq-source-partition', 'dlq-source-offset']
           : ['event-id', 'event-type', 'schema-version'];
-        expect(headers?.required).toEqual(expect.arrayContaining(required));
+        expect((headers as { required?: string[] } | undefined)?.required).toEqual(
+          expect.arrayContaining(required),
+        );
         expect(message.bindings().get('kafka')?.value()).toHaveProperty('key');
       }
     }

@@ -9,7 +9,6 @@
 // Everything comes out as JSON Schema (draft 2020-12 / OpenAPI 3.1 flavour) with references
 // under `#/components/schemas/`.
 import * as path from 'node:path';
-import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { targetConstructorToSchema } from 'class-validator-jsonschema';
 import { createGenerator, type Config } from 'ts-json-schema-generator';
 import { Module } from '@nestjs/common';
@@ -114,6 +113,15 @@ export function validatorSchemas(classes: Record<string, abstract new () => obje
     ]),
   );
 }
+
+// class-transformer ships no typings for this path; class-validator-jsonschema reads nested
+// types (@Type) from this storage.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as {
+  defaultMetadataStorage: NonNullable<
+    Parameters<typeof targetConstructorToSchema>[1]
+  >['classTransformerMetadataStorage'];
+};
 
 let generator: ReturnType<typeof createGenerator> | undefined;
 
