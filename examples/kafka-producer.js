@@ -11,7 +11,7 @@
 // produce directly"). This example uses kafkajs, the client the project itself uses.
 'use strict';
 const { randomUUID } = require('node:crypto');
-const { Kafka } = require('kafkajs');
+const { Kafka, Partitioners } = require('kafkajs');
 
 const TOPIC = 'intel.seizure.reported.v1';
 
@@ -49,7 +49,13 @@ function seizureRecord(report, correlationId) {
 async function main() {
   const brokers = (process.env.KAFKA_BROKERS || '127.0.0.1:9092').split(',');
   const kafka = new Kafka({ clientId: 'agency-direct-producer-example', brokers });
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    // murmur2 of the key, as the Java client and the ingest gateway's relay partition: every report
+    // of one agency case lands on the same partition however it was published.
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
   try {
     const report = seizureReport();
