@@ -49,8 +49,15 @@ describe('docs/asyncapi.yaml', () => {
         expect(message.bindings().get('kafka')?.value()).toHaveProperty('key');
       }
     }
-    const doc = parse(current()) as { channels: Record<string, { address: string }> };
+    const doc = parse(current()) as {
+      channels: Record<string, { address: string }>;
+      components: { schemas: Record<string, { additionalProperties?: boolean }> };
+    };
     expect(Object.keys(doc.channels).length).toBe(allTopicSpecs().length);
+    // Reports refuse unknown fields (docs/contract.md#validation); events tolerate them.
+    expect(doc.components.schemas.SeizureReportDto.additionalProperties).toBe(false);
+    expect(doc.components.schemas.LocationDto.additionalProperties).toBe(false);
+    expect(doc.components.schemas.CaseLinkedEvent.additionalProperties).toBeUndefined();
   });
 });
 

@@ -11,6 +11,21 @@
 import * as path from 'node:path';
 import { targetConstructorToSchema } from 'class-validator-jsonschema';
 import { createGenerator, type Config } from 'ts-json-schema-generator';
+import {
+  ClassificationDto,
+  CommodityDto,
+  ConveyanceDto,
+  DeclaredRouteDto,
+  IndicatorPlateDto,
+  LocationDto,
+  OrganisationDto,
+  PersonDocumentDto,
+  PersonDto,
+  RouteIndicatorsDto,
+  RouteReportDto,
+  SeizureReportDto,
+  WaypointDto,
+} from '@app/contracts';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
@@ -70,6 +85,38 @@ export function fromOpenApi30(schema: unknown): Schema {
   }) as Schema;
 }
 
+/**
+ * Report DTOs and their parts refuse fields they do not know (docs/contract.md#validation): their
+ * schemas say so with `additionalProperties: false`, which their @ApiProperty metadata cannot.
+ */
+const STRICT = new Set(
+  [
+    SeizureReportDto,
+    RouteReportDto,
+    ClassificationDto,
+    LocationDto,
+    CommodityDto,
+    ConveyanceDto,
+    PersonDto,
+    PersonDocumentDto,
+    OrganisationDto,
+    DeclaredRouteDto,
+    WaypointDto,
+    RouteIndicatorsDto,
+    IndicatorPlateDto,
+  ].map((c) => c.name),
+);
+
+/** `additionalProperties: false` on the schemas of the report DTOs among `schemas`. */
+export function strictReports(schemas: Schemas): Schemas {
+  return Object.fromEntries(
+    Object.entries(schemas).map(([name, s]) => [
+      name,
+      STRICT.has(name) && s.type === 'object' ? { ...s, additionalProperties: false } : s,
+    ]),
+  );
+}
+
 /** Names usable as component keys (`^[A-Za-z0-9._-]+$`). */
 function safeName(name: string): string {
   return name.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '');
@@ -93,7 +140,9 @@ export async function dtoSchemas(classes: readonly (abstract new () => object)[]
       extraModels: [...classes] as (new () => object)[],
     });
     const raw = doc.components?.schemas ?? {};
-    return Object.fromEntries(Object.entries(raw).map(([name, s]) => [name, fromOpenApi30(s)]));
+    return strictReports(
+      Object.fromEntries(Object.entries(raw).map(([name, s]) => [name, fromOpenApi30(s)])),
+    );
   } finally {
     await app.close();
   }

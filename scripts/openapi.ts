@@ -23,6 +23,7 @@ import {
   fromOpenApi30,
   mergeSchemas,
   REF_PREFIX,
+  strictReports,
   typeSchemas,
   type Schema,
   type Schemas,
@@ -350,8 +351,8 @@ export async function openApiDocument(
 
   Object.assign(paths, serviceEndpoints());
   const components = (doc.components ?? {}) as { schemas?: Record<string, unknown> };
-  const decorated: Schemas = Object.fromEntries(
-    Object.entries(components.schemas ?? {}).map(([n, s]) => [n, fromOpenApi30(s)]),
+  const decorated: Schemas = strictReports(
+    Object.fromEntries(Object.entries(components.schemas ?? {}).map(([n, s]) => [n, fromOpenApi30(s)])),
   );
   const problemSchema = await dtoSchemas([ProblemDto]);
   const all = mergeSchemas(decorated, { ...problemSchema, Problem: problemSchema.ProblemDto }, answers);
