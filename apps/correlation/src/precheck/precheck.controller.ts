@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PrecheckRequestDto } from './dto/precheck-request.dto';
 import { ApiKeyGuard, CurrentPrincipal, Roles, type Principal } from '@app/identity';
 import type { PrecheckResponse } from './dto/precheck-response';
 import { PrecheckService } from './precheck.service';
@@ -18,6 +19,7 @@ export class PrecheckController {
   @ApiOperation({
     summary: "Checks a waiting consignment's identifiers against other agencies' cases (hit/no-hit)",
   })
+  @ApiBody({ type: PrecheckRequestDto })
   @ApiOkResponse({
     description: '{ checkId, result: CLEAR | HIT, hits: [{ hitId, feature, counterpart, clusterId? }] }',
   })

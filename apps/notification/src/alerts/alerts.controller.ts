@@ -1,5 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiKeyGuard, bearerToken, CurrentPrincipal, Roles, type Principal } from '@app/identity';
 import { validateInput } from '@app/platform';
@@ -26,6 +36,7 @@ export class AlertsController {
   @ApiOperation({
     summary: "The agency's alerts, newest first, paged by cursor; filter by status and severity",
   })
+  @ApiQuery({ type: ListAlertsQuery })
   list(@Query() query: Record<string, unknown>, @CurrentPrincipal() p: Principal) {
     const q = validateInput(ListAlertsQuery, query, 'query');
     return this.alerts.list(p, { ...q, limit: q.limit ?? 50 });
@@ -36,6 +47,23 @@ export class AlertsController {
   @ApiOperation({
     summary:
       'Server-Sent Events: one `alert` event per new alert, id = the agency sequence; send Last-Event-ID to resume (0 replays all)',
+  })
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description:
+      'Resume after this alert sequence number (0 replays every alert); without it the stream starts now',
+  })
+  @ApiQuery({
+    name: 'lastEventId',
+    required: false,
+    type: 'integer',
+    description: 'Same as the Last-Event-ID header, for clients that cannot set headers',
+  })
+  @ApiOkResponse({
+    description:
+      'text/event-stream: `retry: 2000`, then per alert `id: <sequence>`, `event: alert`, `data: <the inbox item as JSON>`; a comment line every 15 s',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
   })
   async stream(
     @CurrentPrincipal() p: Principal,
@@ -54,6 +82,7 @@ export class AlertsController {
 
   @Get(':alertId')
   @ApiOperation({ summary: 'One alert of the agency' })
+  @ApiParam({ name: 'alertId', format: 'uuid' })
   get(@Param('alertId') alertId: string, @CurrentPrincipal() p: Principal) {
     return this.alerts.get(p, alertId);
   }
@@ -61,6 +90,8 @@ export class AlertsController {
   @Post(':alertId/ack')
   @HttpCode(200)
   @ApiOperation({ summary: 'Acknowledge an alert (records the key, the time and the note); idempotent' })
+  @ApiParam({ name: 'alertId', format: 'uuid' })
+  @ApiBody({ type: AckAlertDto, required: false })
   ack(@Param('alertId') alertId: string, @Body() body: unknown, @CurrentPrincipal() p: Principal) {
     const dto = validateInput(AckAlertDto, body ?? {}, 'acknowledgement');
     return this.alerts.ack(p, alertId, dto.note);

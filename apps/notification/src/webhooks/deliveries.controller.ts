@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard, Roles } from '@app/identity';
 import { validateInput } from '@app/platform';
 import { ListDeliveriesQuery } from './dto/list-deliveries.query';
@@ -16,7 +16,7 @@ export class DeliveriesController {
 
   @Get('deliveries')
   @ApiOperation({ summary: 'Deliveries by status (failed: gave up after the last attempt), newest first' })
-  @ApiQuery({ name: 'status', enum: ['failed', 'pending', 'delivered'], required: true })
+  @ApiQuery({ type: ListDeliveriesQuery })
   list(@Query() query: Record<string, unknown>) {
     const q = validateInput(ListDeliveriesQuery, query, 'query');
     return this.deliveries.list(q.status, q.cursor, q.limit ?? 100);
@@ -24,6 +24,7 @@ export class DeliveriesController {
 
   @Get('deliveries/:id')
   @ApiOperation({ summary: 'One delivery with every attempt (time, status or error, duration)' })
+  @ApiParam({ name: 'id', format: 'uuid' })
   get(@Param('id') id: string) {
     return this.deliveries.get(id);
   }
@@ -31,6 +32,7 @@ export class DeliveriesController {
   @Post('deliveries/:id/replay')
   @HttpCode(202)
   @ApiOperation({ summary: 'Replay a failed delivery: same webhook-id, attempts start again' })
+  @ApiParam({ name: 'id', format: 'uuid' })
   replay(@Param('id') id: string) {
     return this.deliveries.replay(id);
   }

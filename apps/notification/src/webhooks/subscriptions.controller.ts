@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiOperation,
+  ApiParam,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiKeyGuard, CurrentPrincipal, Roles, type Principal } from '@app/identity';
 import { validateInput } from '@app/platform';
 import { CreateSubscriptionDto } from './dto/create-subscription.dto';
@@ -16,6 +24,7 @@ export class SubscriptionsController {
 
   @Post()
   @ApiOperation({ summary: 'Subscribe a URL to signed alert webhooks; the secret (whsec_…) is shown once' })
+  @ApiBody({ type: CreateSubscriptionDto })
   @ApiCreatedResponse({ description: '{ id, secret, url, filter, createdAt }' })
   create(@Body() body: unknown, @CurrentPrincipal() p: Principal) {
     return this.subscriptions.create(p, validateInput(CreateSubscriptionDto, body, 'subscription'));
@@ -29,6 +38,7 @@ export class SubscriptionsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One subscription of the agency' })
+  @ApiParam({ name: 'id', format: 'uuid' })
   get(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
     return this.subscriptions.get(p, id);
   }
@@ -36,6 +46,8 @@ export class SubscriptionsController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a subscription' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiResponse({ status: 204, description: 'Deleted; its pending deliveries stop' })
   async remove(@Param('id') id: string, @CurrentPrincipal() p: Principal): Promise<void> {
     await this.subscriptions.remove(p, id);
   }

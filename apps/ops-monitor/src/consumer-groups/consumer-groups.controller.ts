@@ -45,7 +45,13 @@ export class ConsumerGroupsController {
 
   @Get(':groupId/lag-history')
   @ApiOperation({ summary: 'The group’s total and per-partition lag over time (epoch-ms timestamps)' })
-  @ApiQuery({ name: 'minutes', required: false, description: `default ${DEFAULT_HISTORY_MINUTES}` })
+  @ApiQuery({
+    name: 'minutes',
+    required: false,
+    type: 'integer',
+    minimum: 1,
+    description: `default ${DEFAULT_HISTORY_MINUTES}; at most OPS_SAMPLE_RETENTION_MINUTES`,
+  })
   async history(
     @Param('groupId') groupId: string,
     @Query('minutes') minutes: string | undefined,

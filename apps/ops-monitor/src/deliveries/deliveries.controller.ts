@@ -20,6 +20,7 @@ export class DeliveriesController {
       'Webhook deliveries that gave up, from the notification service (501 when NOTIFICATION_URL is off)',
   })
   @ApiQuery({ name: 'status', enum: ['failed'], required: true })
+  @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
   list(
     @Query('status') status: string | undefined,
     @Query('cursor') cursor: string | undefined,

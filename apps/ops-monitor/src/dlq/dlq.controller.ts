@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG } from '@app/config';
 import { ApiKeyGuard, CurrentPrincipal, Roles, type Principal } from '@app/identity';
 import type { OpsMonitorEnv } from '../ops-monitor.env';
@@ -31,6 +31,9 @@ export class DlqController {
   @ApiQuery({
     name: 'latest',
     required: false,
+    type: 'integer',
+    minimum: 0,
+    maximum: MAX_LATEST,
     description: 'records per topic to list (0 for counts only)',
   })
   async list(@Query('latest') latest: string | undefined): Promise<{ topics: DlqTopicView[] }> {
@@ -74,6 +77,11 @@ export class DlqController {
   @ApiOperation({
     summary:
       'Re-produce DLQ records to their source topic with a dlq-replayed-from header, each at most once',
+  })
+  @ApiParam({
+    name: 'topic',
+    description: 'A DLQ topic, e.g. intel.seizure.reported.v1.dlq',
+    example: 'intel.seizure.reported.v1.dlq',
   })
   @ApiBody({ type: ReplayDlqDto, required: false })
   async replay(

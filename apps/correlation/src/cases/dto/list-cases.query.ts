@@ -4,28 +4,28 @@ import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } 
 
 /** Query of GET /v1/cases. */
 export class ListCasesQuery {
-  @ApiPropertyOptional({ example: 'PK-ANF' })
+  @ApiPropertyOptional({ example: 'PK-ANF', pattern: '^[A-Z]{2}-[A-Z0-9]{2,16}$' })
   @IsOptional()
   @Matches(/^[A-Z]{2}-[A-Z0-9]{2,16}$/, { message: 'must be an agency id such as PK-ANF' })
   agencyId?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'true: only cases of agencies of at least two countries' })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'must be true or false' })
   crossBorder?: boolean;
 
-  @ApiPropertyOptional({ format: 'date-time' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'Only cases updated at or after this time' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'must be an RFC 3339 timestamp' })
   since?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()
   @IsString()
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
   @IsInt({ message: 'must be an integer' })

@@ -8,12 +8,12 @@ export class ListDeliveriesQuery {
   @IsIn(['failed', 'pending', 'delivered'], { message: 'must be failed, pending or delivered' })
   status: 'failed' | 'pending' | 'delivered';
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()
   @IsString()
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 100 })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
   @IsInt({ message: 'must be an integer' })
