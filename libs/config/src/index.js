@@ -1,0 +1,21 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.renderConfigurationReference = exports.describeEnv = exports.buildReference = exports.envDocs = exports.EnvDoc = exports.APP_CONFIG = exports.RUN_MODES = exports.LOG_LEVELS = exports.CommonEnv = exports.loadConfig = exports.ConfigError = void 0;
+var config_error_1 = require("./config-error");
+Object.defineProperty(exports, "ConfigError", { enumerable: true, get: function () { return config_error_1.ConfigError; } });
+var load_config_1 = require("./load-config");
+Object.defineProperty(exports, "loadConfig", { enumerable: true, get: function () { return load_config_1.loadConfig; } });
+var common_env_1 = require("./common-env");
+Object.defineProperty(exports, "CommonEnv", { enumerable: true, get: function () { return common_env_1.CommonEnv; } });
+Object.defineProperty(exports, "LOG_LEVELS", { enumerable: true, get: function () { return common_env_1.LOG_LEVELS; } });
+Object.defineProperty(exports, "RUN_MODES", { enumerable: true, get: function () { return common_env_1.RUN_MODES; } });
+var tokens_1 = require("./tokens");
+Object.defineProperty(exports, "APP_CONFIG", { enumerable: true, get: function () { return tokens_1.APP_CONFIG; } });
+var env_doc_1 = require("./env-doc");
+Object.defineProperty(exports, "EnvDoc", { enumerable: true, get: function () { return env_doc_1.EnvDoc; } });
+Object.defineProperty(exports, "envDocs", { enumerable: true, get: function () { return env_doc_1.envDocs; } });
+var env_reference_1 = require("./env-reference");
+Object.defineProperty(exports, "buildReference", { enumerable: true, get: function () { return env_reference_1.buildReference; } });
+Object.defineProperty(exports, "describeEnv", { enumerable: true, get: function () { return env_reference_1.describeEnv; } });
+Object.defineProperty(exports, "renderConfigurationReference", { enumerable: true, get: function () { return env_reference_1.renderConfigurationReference; } });
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,24 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.DEFAULT_AGENCY_SEED = exports.IdentityModule = exports.CurrentPrincipal = exports.Roles = exports.ApiKeyGuard = exports.ApiKeyVerifier = exports.IdentityError = exports.IdentityStore = exports.AGENCY_ID = exports.keyScopeProblem = exports.bearerToken = exports.parseApiKey = exports.generateApiKey = exports.ROLES = void 0;
+var api_key_1 = require("./domain/api-key");
+Object.defineProperty(exports, "ROLES", { enumerable: true, get: function () { return api_key_1.ROLES; } });
+Object.defineProperty(exports, "generateApiKey", { enumerable: true, get: function () { return api_key_1.generateApiKey; } });
+Object.defineProperty(exports, "parseApiKey", { enumerable: true, get: function () { return api_key_1.parseApiKey; } });
+Object.defineProperty(exports, "bearerToken", { enumerable: true, get: function () { return api_key_1.bearerToken; } });
+Object.defineProperty(exports, "keyScopeProblem", { enumerable: true, get: function () { return api_key_1.keyScopeProblem; } });
+Object.defineProperty(exports, "AGENCY_ID", { enumerable: true, get: function () { return api_key_1.AGENCY_ID; } });
+var identity_store_1 = require("./identity-store");
+Object.defineProperty(exports, "IdentityStore", { enumerable: true, get: function () { return identity_store_1.IdentityStore; } });
+Object.defineProperty(exports, "IdentityError", { enumerable: true, get: function () { return identity_store_1.IdentityError; } });
+var api_key_verifier_1 = require("./api-key.verifier");
+Object.defineProperty(exports, "ApiKeyVerifier", { enumerable: true, get: function () { return api_key_verifier_1.ApiKeyVerifier; } });
+var api_key_guard_1 = require("./api-key.guard");
+Object.defineProperty(exports, "ApiKeyGuard", { enumerable: true, get: function () { return api_key_guard_1.ApiKeyGuard; } });
+var auth_decorators_1 = require("./auth.decorators");
+Object.defineProperty(exports, "Roles", { enumerable: true, get: function () { return auth_decorators_1.Roles; } });
+Object.defineProperty(exports, "CurrentPrincipal", { enumerable: true, get: function () { return auth_decorators_1.CurrentPrincipal; } });
+var identity_module_1 = require("./identity.module");
+Object.defineProperty(exports, "IdentityModule", { enumerable: true, get: function () { return identity_module_1.IdentityModule; } });
+Object.defineProperty(exports, "DEFAULT_AGENCY_SEED", { enumerable: true, get: function () { return identity_module_1.DEFAULT_AGENCY_SEED; } });
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,295 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.DisclosureLedger = exports.CHECKPOINT_COLUMNS = exports.ENTRY_COLUMNS = exports.LedgerIntegrityError = void 0;
+exports.ledgerTables = ledgerTables;
+exports.ledgerLockKey = ledgerLockKey;
+exports.ledgerSupportSql = ledgerSupportSql;
+exports.createLedgerSql = createLedgerSql;
+exports.dropLedgerSql = dropLedgerSql;
+exports.toCheckpoint = toCheckpoint;
+// The disclosure ledger in PostgreSQL (docs/ledger.md): one chain per writing service, in that
+// service's schema (`<schema>.disclosure_ledger`, chain id = schema). Appended in the caller's
+// transaction (the disclosing one), one writer at a time (a transaction-scoped advisory lock, so
+// seq stays gapless and each entry chains to the one committed before it), and every append
+// stores a checkpoint signed with the service's key, so no committed entry is ever unsigned.
+// No Nest here: intelctl verifies with a plain pg client.
+const hash_chain_1 = require("./hash-chain");
+const checkpoint_1 = require("./checkpoint");
+const keys_1 = require("./keys");
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+/** The tables of the chain kept in `schema` (a plain lower-case identifier). */
+function ledgerTables(schema) {
+    if (!SCHEMA_NAME.test(schema))
+        throw new Error(`ledger schema "${schema}" must be a plain lower-case identifier`);
+    return {
+        entries: `"${schema}".disclosure_ledger`,
+        checkpoints: `"${schema}".disclosure_ledger_checkpoint`,
+        chain: `"${schema}".disclosure_ledger_chain`,
+    };
+}
+/** Key of the advisory lock that serialises the appends of one chain. */
+function ledgerLockKey(schema) {
+    return `${schema}.disclosure_ledger`;
+}
+/**
+ * SQL creating everything a chain needs beside its entries table: the checkpoint table, the
+ * chain's instance row and the append-only guard on all three. For a migration, after the entries
+ * table exists (see {@link createLedgerSql}).
+ */
+function ledgerSupportSql(schema) {
+    const t = ledgerTables(schema);
+    const guard = `"${schema}".disclosure_ledger_append_only`;
+    return [
+        `CREATE TABLE ${t.checkpoints} (
+      seq bigint PRIMARY KEY,
+      head_hash text NOT NULL,
+      signed_at text NOT NULL,
+      key_id text NOT NULL,
+      signature text NOT NULL
+    )`,
+        // One row: the chain and its instance, new whenever the ledger's tables are created anew.
+        `CREATE TABLE ${t.chain} (
+      chain_id text PRIMARY KEY CHECK (chain_id = '${schema}'),
+      instance_id text NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now()
+    )`,
+        `INSERT INTO ${t.chain} (chain_id, instance_id) VALUES ('${schema}', gen_random_uuid()::text)`,
+        // Append-only for everyone, the table's owner and superusers included: changing a row takes
+        // a deliberate DDL step (disabling the trigger), and even then the signatures tell.
+        `CREATE FUNCTION ${guard}() RETURNS trigger LANGUAGE plpgsql AS $$
+     BEGIN
+       RAISE EXCEPTION 'the disclosure ledger is append-only: % on %.% refused', TG_OP, TG_TABLE_SCHEMA, TG_TABLE_NAME
+         USING ERRCODE = 'insufficient_privilege';
+     END $$`,
+        ...[t.entries, t.checkpoints, t.chain].flatMap((table) => [
+            `CREATE TRIGGER append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON ${table}
+       FOR EACH STATEMENT EXECUTE FUNCTION ${guard}()`,
+            // The role that runs the migration (the service's own) keeps INSERT and SELECT only.
+            `REVOKE UPDATE, DELETE, TRUNCATE ON ${table} FROM PUBLIC, CURRENT_USER`,
+        ]),
+    ];
+}
+/** SQL creating a new chain in `schema` (its entries table plus {@link ledgerSupportSql}). */
+function createLedgerSql(schema) {
+    return [
+        `CREATE TABLE ${ledgerTables(schema).entries} (
+      seq bigint PRIMARY KEY,
+      scheme smallint NOT NULL,
+      recorded_at text NOT NULL,
+      recipient_type text NOT NULL,
+      recipient_id text NOT NULL,
+      kind text NOT NULL,
+      subject_id text NOT NULL,
+      channel text NOT NULL,
+      disclosed text NOT NULL,
+      prev_hash text NOT NULL,
+      hash text NOT NULL
+    )`,
+        ...ledgerSupportSql(schema),
+    ];
+}
+/** SQL dropping a chain's tables and guard (a migration's down: the ledger is gone for good). */
+function dropLedgerSql(schema) {
+    const t = ledgerTables(schema);
+    return [
+        `DROP TABLE IF EXISTS ${t.chain}, ${t.checkpoints}, ${t.entries}`,
+        `DROP FUNCTION IF EXISTS "${schema}".disclosure_ledger_append_only()`,
+    ];
+}
+/**
+ * The ledger refuses to extend its chain: the stored head is not what this service signed.
+ * Transient, so the disclosing transaction is retried (slowly) rather than dead-lettered: nothing
+ * is disclosed without its entry, and nothing unsigned is signed over.
+ */
+class LedgerIntegrityError extends Error {
+    transient = true;
+    retryAfterMs = 5000;
+    constructor(message) {
+        super(message);
+        this.name = 'LedgerIntegrityError';
+    }
+}
+exports.LedgerIntegrityError = LedgerIntegrityError;
+/** The columns of a chain's entries table, in insert order. */
+exports.ENTRY_COLUMNS = 'seq, scheme, recorded_at, recipient_type, recipient_id, kind, subject_id, channel, disclosed, prev_hash, hash';
+/** The columns of a chain's checkpoint table. */
+exports.CHECKPOINT_COLUMNS = 'seq, head_hash, signed_at, key_id, signature';
+/** A stored checkpoint row as the checkpoint it is (the chain and instance are the table's). */
+function toCheckpoint(chainId, instanceId, r) {
+    return {
+        chainId,
+        instanceId,
+        seq: Number(r.seq),
+        headHash: r.head_hash,
+        signedAt: r.signed_at,
+        keyId: r.key_id,
+        signature: r.signature,
+    };
+}
+/**
+ * The writer of one chain: appends entries in the caller's transaction and signs the new head.
+ * It extends only a head that is covered by a checkpoint it can verify (its own key, or a key it
+ * was told it used before), and never a head below one it has already seen: rows that someone
+ * appended without the key are never signed over, and a truncation is not papered over.
+ */
+class DisclosureLedger {
+    chainId;
+    signer;
+    now;
+    tables;
+    trusted;
+    /** The highest head this process has seen committed or written (a lower bound of the true head). */
+    highestSeen = 0;
+    /** The checkpoint this process stored last: found unchanged at the head, it needs no new signature check. */
+    lastSigned = null;
+    constructor(chainId, signer, 
+    /** Public keys this chain was signed with before the current one (a key rotation). */
+    previousKeys = [], now = () => new Date()) {
+        this.chainId = chainId;
+        this.signer = signer;
+        this.now = now;
+        this.tables = ledgerTables(chainId);
+        this.trusted = [(0, keys_1.publicLedgerKey)(signer.publicKey), ...previousKeys];
+    }
+    /** The signing key's id and public key (what agencies and auditors are given). */
+    get key() {
+        return {
+            keyId: this.signer.keyId,
+            publicKey: this.signer.publicKey,
+            development: this.signer.development,
+        };
+    }
+    /** Whether a checkpoint of this chain verifies with this service's key or one it used before. */
+    signedByUs(c) {
+        const key = this.trusted.find((k) => k.keyId === c.keyId);
+        return (c.chainId === this.chainId &&
+            key !== undefined &&
+            (0, keys_1.verifySignature)(key, (0, checkpoint_1.checkpointMessage)(c), c.signature));
+    }
+    /** Appends entries inside the caller's transaction and signs the new head; null when there is nothing to append. */
+    async append(query, entries) {
+        if (entries.length === 0)
+            return null;
+        const { instanceId, head, anchored } = await this.lockedHead(query);
+        if (anchored && head)
+            await this.storeCheckpoint(query, instanceId, head);
+        let prev = head;
+        const out = [];
+        for (const data of entries) {
+            const entry = (0, hash_chain_1.appendEntry)(this.chainId, prev, data);
+            out.push(entry);
+            prev = entry;
+        }
+        const last = out[out.length - 1];
+        const checkpoint = this.sign(instanceId, last);
+        // One statement for the entries and their checkpoint, however many entries.
+        await query(`WITH appended AS (
+         INSERT INTO ${this.tables.entries} (${exports.ENTRY_COLUMNS})
+         SELECT * FROM unnest($1::bigint[], $2::smallint[], $3::text[], $4::text[], $5::text[], $6::text[],
+                              $7::text[], $8::text[], $9::text[], $10::text[], $11::text[]))
+       INSERT INTO ${this.tables.checkpoints} (${exports.CHECKPOINT_COLUMNS}) VALUES ($12, $13, $14, $15, $16)`, [
+            out.map((e) => e.seq),
+            out.map(() => 2),
+            out.map((e) => e.recordedAt),
+            out.map((e) => e.recipient.type),
+            out.map((e) => e.recipient.id),
+            out.map((e) => e.kind),
+            out.map((e) => e.subjectId),
+            out.map((e) => e.channel),
+            out.map((e) => JSON.stringify(e.disclosed)),
+            out.map((e) => e.prevHash),
+            out.map((e) => e.hash),
+            checkpoint.seq,
+            checkpoint.headHash,
+            checkpoint.signedAt,
+            checkpoint.keyId,
+            checkpoint.signature,
+        ]);
+        this.highestSeen = last.seq;
+        this.lastSigned = checkpoint;
+        return { entries: out, checkpoint };
+    }
+    /**
+     * Signs the head when it is not signed yet and every unsigned entry is of the legacy scheme
+     * (entries written before the ledger was keyed): they are anchored as they stand now. Runs in
+     * the caller's transaction; returns the checkpoint it stored, or null when the head was signed.
+     */
+    async anchorLegacyEntries(query) {
+        const { instanceId, head, anchored } = await this.lockedHead(query);
+        this.highestSeen = Math.max(this.highestSeen, head?.seq ?? 0);
+        return anchored && head ? this.storeCheckpoint(query, instanceId, head) : null;
+    }
+    /**
+     * Takes the chain's lock and reads its head; refuses (LedgerIntegrityError) unless the head is
+     * the genesis or covered by a checkpoint that verifies. An unsigned tail made only of legacy
+     * entries is reported as `anchored` (the caller signs it as it stands) instead of refused.
+     */
+    async lockedHead(query) {
+        await query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [ledgerLockKey(this.chainId)]);
+        const [state] = await query(`SELECT c.instance_id, e.seq, e.hash, k.seq AS signed_seq, k.head_hash AS signed_hash, k.signed_at, k.key_id, k.signature
+       FROM ${this.tables.chain} c
+       LEFT JOIN LATERAL (SELECT seq, hash FROM ${this.tables.entries} ORDER BY seq DESC LIMIT 1) e ON true
+       LEFT JOIN LATERAL (SELECT ${exports.CHECKPOINT_COLUMNS} FROM ${this.tables.checkpoints} ORDER BY seq DESC LIMIT 1) k ON true`, []);
+        if (!state)
+            throw new LedgerIntegrityError(`ledger ${this.chainId} has no chain row (instance): refusing to write`);
+        const head = state.seq === null ? null : { seq: Number(state.seq), hash: state.hash };
+        const headSeq = head?.seq ?? 0;
+        if (headSeq < this.highestSeen) {
+            throw new LedgerIntegrityError(`ledger ${this.chainId} ends at seq ${headSeq}, but this service has seen seq ${this.highestSeen}: entries were deleted; refusing to extend it`);
+        }
+        if (head === null)
+            return { instanceId: state.instance_id, head, anchored: false };
+        const signedSeq = state.signed_seq === null ? 0 : Number(state.signed_seq);
+        if (signedSeq !== head.seq || state.signed_hash !== head.hash) {
+            if (signedSeq < head.seq) {
+                const [unsigned] = await query(`SELECT max(scheme) AS newest FROM ${this.tables.entries} WHERE seq > $1`, [signedSeq]);
+                if (Number(unsigned.newest) === 1)
+                    return { instanceId: state.instance_id, head, anchored: true };
+            }
+            throw new LedgerIntegrityError(signedSeq < head.seq
+                ? `ledger ${this.chainId}: entries ${signedSeq + 1}–${head.seq} are not covered by a signed checkpoint (written without the key); refusing to sign over them`
+                : `ledger ${this.chainId}: the newest checkpoint (seq ${signedSeq}) does not match the head entry (seq ${head.seq}); refusing to extend it`);
+        }
+        const checkpoint = toCheckpoint(this.chainId, state.instance_id, {
+            seq: state.signed_seq,
+            head_hash: state.signed_hash,
+            signed_at: state.signed_at,
+            key_id: state.key_id,
+            signature: state.signature,
+        });
+        if (!sameCheckpoint(checkpoint, this.lastSigned) && !this.signedByUs(checkpoint)) {
+            throw new LedgerIntegrityError(this.trusted.some((k) => k.keyId === checkpoint.keyId)
+                ? `ledger ${this.chainId}: the head's checkpoint (seq ${head.seq}) does not verify with key ${checkpoint.keyId}; refusing to extend it`
+                : `ledger ${this.chainId}: the head's checkpoint (seq ${head.seq}) is signed by key ${checkpoint.keyId}, not by this service's ${this.signer.keyId} (after a key rotation, give the old public key in LEDGER_PREVIOUS_PUBLIC_KEYS); refusing to extend it`);
+        }
+        return { instanceId: state.instance_id, head, anchored: false };
+    }
+    /** A checkpoint of `head`, signed now. */
+    sign(instanceId, head) {
+        return (0, checkpoint_1.signCheckpoint)(this.signer, {
+            chainId: this.chainId,
+            instanceId,
+            seq: head.seq,
+            headHash: head.hash,
+            signedAt: this.now().toISOString(),
+        });
+    }
+    async storeCheckpoint(query, instanceId, head) {
+        const checkpoint = this.sign(instanceId, head);
+        await query(`INSERT INTO ${this.tables.checkpoints} (${exports.CHECKPOINT_COLUMNS}) VALUES ($1, $2, $3, $4, $5)`, [checkpoint.seq, checkpoint.headHash, checkpoint.signedAt, checkpoint.keyId, checkpoint.signature]);
+        this.lastSigned = checkpoint;
+        return checkpoint;
+    }
+}
+exports.DisclosureLedger = DisclosureLedger;
+function sameCheckpoint(a, b) {
+    return (b !== null &&
+        a.chainId === b.chainId &&
+        a.instanceId === b.instanceId &&
+        a.seq === b.seq &&
+        a.headHash === b.headHash &&
+        a.signedAt === b.signedAt &&
+        a.keyId === b.keyId &&
+        a.signature === b.signature);
+}
+//# sourceMappingURL=disclosure-ledger.js.map

@@ -1,0 +1,53 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.ledgerSignerFromEnv = exports.LedgerModule = exports.CheckpointPublisherHost = exports.CHECKPOINT_PUBLISH_INTERVAL_MS = exports.LedgerSigningKeyVariable = exports.LedgerPreviousPublicKeysVariable = exports.decidePublish = exports.CheckpointPublisher = exports.readCheckpointTopic = exports.publishedCheckpointOf = exports.checkpointRecord = exports.CHECKPOINT_READER_GROUP_PREFIX = exports.verifyLedger = exports.listChains = exports.entryFromRow = exports.ledgerTables = exports.ledgerSupportSql = exports.ledgerLockKey = exports.dropLedgerSql = exports.createLedgerSql = exports.LedgerIntegrityError = exports.DisclosureLedger = exports.signCheckpoint = exports.parseCheckpoint = exports.checkpointSignatureProblem = exports.checkpointMessage = exports.publicLedgerKey = exports.keyIdOf = exports.LedgerSigner = exports.LedgerKeyring = exports.DEVELOPMENT_SIGNING_SEED = exports.verifyNext = exports.verifyChain = exports.computeEntryHash = exports.canonicalJson = exports.appendEntry = exports.GENESIS_HASH = void 0;
+// The disclosure ledger (docs/ledger.md): an append-only, hash-chained record of every
+// disclosure, one chain per writing service, with checkpoints signed by a key that is not in the
+// database, stored with every append and published to a compacted Kafka topic agencies mirror.
+var hash_chain_1 = require("./hash-chain");
+Object.defineProperty(exports, "GENESIS_HASH", { enumerable: true, get: function () { return hash_chain_1.GENESIS_HASH; } });
+Object.defineProperty(exports, "appendEntry", { enumerable: true, get: function () { return hash_chain_1.appendEntry; } });
+Object.defineProperty(exports, "canonicalJson", { enumerable: true, get: function () { return hash_chain_1.canonicalJson; } });
+Object.defineProperty(exports, "computeEntryHash", { enumerable: true, get: function () { return hash_chain_1.computeEntryHash; } });
+Object.defineProperty(exports, "verifyChain", { enumerable: true, get: function () { return hash_chain_1.verifyChain; } });
+Object.defineProperty(exports, "verifyNext", { enumerable: true, get: function () { return hash_chain_1.verifyNext; } });
+var keys_1 = require("./keys");
+Object.defineProperty(exports, "DEVELOPMENT_SIGNING_SEED", { enumerable: true, get: function () { return keys_1.DEVELOPMENT_SIGNING_SEED; } });
+Object.defineProperty(exports, "LedgerKeyring", { enumerable: true, get: function () { return keys_1.LedgerKeyring; } });
+Object.defineProperty(exports, "LedgerSigner", { enumerable: true, get: function () { return keys_1.LedgerSigner; } });
+Object.defineProperty(exports, "keyIdOf", { enumerable: true, get: function () { return keys_1.keyIdOf; } });
+Object.defineProperty(exports, "publicLedgerKey", { enumerable: true, get: function () { return keys_1.publicLedgerKey; } });
+var checkpoint_1 = require("./checkpoint");
+Object.defineProperty(exports, "checkpointMessage", { enumerable: true, get: function () { return checkpoint_1.checkpointMessage; } });
+Object.defineProperty(exports, "checkpointSignatureProblem", { enumerable: true, get: function () { return checkpoint_1.checkpointSignatureProblem; } });
+Object.defineProperty(exports, "parseCheckpoint", { enumerable: true, get: function () { return checkpoint_1.parseCheckpoint; } });
+Object.defineProperty(exports, "signCheckpoint", { enumerable: true, get: function () { return checkpoint_1.signCheckpoint; } });
+var disclosure_ledger_1 = require("./disclosure-ledger");
+Object.defineProperty(exports, "DisclosureLedger", { enumerable: true, get: function () { return disclosure_ledger_1.DisclosureLedger; } });
+Object.defineProperty(exports, "LedgerIntegrityError", { enumerable: true, get: function () { return disclosure_ledger_1.LedgerIntegrityError; } });
+Object.defineProperty(exports, "createLedgerSql", { enumerable: true, get: function () { return disclosure_ledger_1.createLedgerSql; } });
+Object.defineProperty(exports, "dropLedgerSql", { enumerable: true, get: function () { return disclosure_ledger_1.dropLedgerSql; } });
+Object.defineProperty(exports, "ledgerLockKey", { enumerable: true, get: function () { return disclosure_ledger_1.ledgerLockKey; } });
+Object.defineProperty(exports, "ledgerSupportSql", { enumerable: true, get: function () { return disclosure_ledger_1.ledgerSupportSql; } });
+Object.defineProperty(exports, "ledgerTables", { enumerable: true, get: function () { return disclosure_ledger_1.ledgerTables; } });
+var ledger_verifier_1 = require("./ledger-verifier");
+Object.defineProperty(exports, "entryFromRow", { enumerable: true, get: function () { return ledger_verifier_1.entryFromRow; } });
+Object.defineProperty(exports, "listChains", { enumerable: true, get: function () { return ledger_verifier_1.listChains; } });
+Object.defineProperty(exports, "verifyLedger", { enumerable: true, get: function () { return ledger_verifier_1.verifyLedger; } });
+var checkpoint_topic_1 = require("./checkpoint-topic");
+Object.defineProperty(exports, "CHECKPOINT_READER_GROUP_PREFIX", { enumerable: true, get: function () { return checkpoint_topic_1.CHECKPOINT_READER_GROUP_PREFIX; } });
+Object.defineProperty(exports, "checkpointRecord", { enumerable: true, get: function () { return checkpoint_topic_1.checkpointRecord; } });
+Object.defineProperty(exports, "publishedCheckpointOf", { enumerable: true, get: function () { return checkpoint_topic_1.publishedCheckpointOf; } });
+Object.defineProperty(exports, "readCheckpointTopic", { enumerable: true, get: function () { return checkpoint_topic_1.readCheckpointTopic; } });
+var checkpoint_publisher_1 = require("./checkpoint-publisher");
+Object.defineProperty(exports, "CheckpointPublisher", { enumerable: true, get: function () { return checkpoint_publisher_1.CheckpointPublisher; } });
+Object.defineProperty(exports, "decidePublish", { enumerable: true, get: function () { return checkpoint_publisher_1.decidePublish; } });
+var ledger_env_1 = require("./nest/ledger-env");
+Object.defineProperty(exports, "LedgerPreviousPublicKeysVariable", { enumerable: true, get: function () { return ledger_env_1.LedgerPreviousPublicKeysVariable; } });
+Object.defineProperty(exports, "LedgerSigningKeyVariable", { enumerable: true, get: function () { return ledger_env_1.LedgerSigningKeyVariable; } });
+var ledger_module_1 = require("./nest/ledger.module");
+Object.defineProperty(exports, "CHECKPOINT_PUBLISH_INTERVAL_MS", { enumerable: true, get: function () { return ledger_module_1.CHECKPOINT_PUBLISH_INTERVAL_MS; } });
+Object.defineProperty(exports, "CheckpointPublisherHost", { enumerable: true, get: function () { return ledger_module_1.CheckpointPublisherHost; } });
+Object.defineProperty(exports, "LedgerModule", { enumerable: true, get: function () { return ledger_module_1.LedgerModule; } });
+Object.defineProperty(exports, "ledgerSignerFromEnv", { enumerable: true, get: function () { return ledger_module_1.ledgerSignerFromEnv; } });
+//# sourceMappingURL=index.js.map

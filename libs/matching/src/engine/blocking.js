@@ -1,0 +1,261 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.BlockingIndex = void 0;
+exports.valueKey = valueKey;
+exports.phoneticToken = phoneticToken;
+exports.blockingKeys = blockingKeys;
+exports.isPlaceKey = isPlaceKey;
+const normalise_1 = require("../normalise");
+const DAY_MS = 86_400_000;
+// A route valid longer than this is blocked as open-ended (time checked only when scoring).
+const MAX_ROUTE_MONTHS = 36;
+const OPEN = '*';
+function shapeWeakPlate(value) {
+    return !/\p{L}/u.test(value) && value.replace(/\D/g, '').length <= 4;
+}
+/**
+ * The blocking key of an identifier value (PLATE, CONTAINER, PHONE, DOCUMENT, VIN,
+ * VESSEL_IMO), independent of qualifiers that scoring compares itself (plate country,
+ * document issuing country); also the key whose `frequency` caps the value. Undefined for
+ * features that are not identifiers, for placeholders and for bare short plates.
+ */
+function valueKey(feature) {
+    switch (feature.type) {
+        case 'PLATE':
+            return shapeWeakPlate(feature.value) ? undefined : `PL:${feature.value}`;
+        case 'CONTAINER':
+            return `CN:${feature.value}`;
+        case 'PHONE':
+            return feature.placeholder ? undefined : `PH:${feature.value}`;
+        case 'DOCUMENT':
+            return `DC:${feature.documentType}:${feature.value}`;
+        case 'VIN':
+            return `VIN:${feature.value}`;
+        case 'VESSEL_IMO':
+            return `IMO:${feature.value}`;
+        default:
+            return undefined;
+    }
+}
+/**
+ * A crude phonetic code of one canonical name token: vowels after the first letter dropped,
+ * letters that romanisations swap merged (K/Q/C, F/P... ), doubles collapsed. Typos in
+ * vowels and doubled letters then still share a key.
+ */
+function phoneticToken(token) {
+    const upper = token.toUpperCase();
+    const folded = upper
+        .replace(/PH/g, 'F')
+        .replace(/KH/g, 'X')
+        .replace(/GH/g, 'G')
+        .replace(/[QC]/g, 'K')
+        .replace(/Z/g, 'S')
+        .replace(/W/g, 'V')
+        .replace(/[^A-Z]/g, '');
+    const head = folded.charAt(0);
+    const rest = folded
+        .slice(1)
+        .replace(/[AEIOUYH]/g, '')
+        .replace(/(.)\1+/g, '$1');
+    return head + rest;
+}
+function monthIndex(ms) {
+    const d = new Date(ms);
+    return d.getUTCFullYear() * 12 + d.getUTCMonth();
+}
+// Months a route is stored under: each month of its validity, or OPEN when that is
+// open-ended or longer than MAX_ROUTE_MONTHS (seizures always probe OPEN as well).
+function routeIndexMonths(from, to) {
+    if (!Number.isFinite(from) || !Number.isFinite(to))
+        return [OPEN];
+    const first = monthIndex(from);
+    const last = monthIndex(to);
+    if (last - first + 1 > MAX_ROUTE_MONTHS)
+        return [OPEN];
+    return routeProbeMonths(from, to);
+}
+// Months a route looks for seizures in: its validity, at most MAX_ROUTE_MONTHS from validFrom.
+function routeProbeMonths(from, to) {
+    if (!Number.isFinite(from))
+        return [];
+    const first = monthIndex(from);
+    const last = Number.isFinite(to)
+        ? Math.min(monthIndex(to), first + MAX_ROUTE_MONTHS - 1)
+        : first + MAX_ROUTE_MONTHS - 1;
+    const months = [];
+    for (let m = first; m <= last; m++)
+        months.push(m);
+    return months;
+}
+/**
+ * Blocking keys of an agency case's features. Identifiers: their value key. Names with a date
+ * of birth: canonical name + birth year, and each token's phonetic code + full date of birth
+ * (a typo rarely touches every token). Names without a date of birth, organisations and
+ * commodity types get no key: they never link alone, and any link they support needs an
+ * identifier that has one. Route waypoints meet seizures through `grid cell × commodity ×
+ * month` keys (only with `weakLinks`: a full route link needs an indicator identifier, which
+ * has its own key); place + day keys for seizures only with `placeTimeBlocking`.
+ */
+function blockingKeys(features, options) {
+    const index = new Set();
+    const probe = new Set();
+    const both = (key) => {
+        index.add(key);
+        probe.add(key);
+    };
+    const windowDays = Math.ceil((options.placeTimeWindowHours * 3_600_000) / DAY_MS);
+    for (const f of features) {
+        switch (f.type) {
+            case 'PLATE':
+            case 'CONTAINER':
+            case 'PHONE':
+            case 'DOCUMENT':
+            case 'VIN':
+            case 'VESSEL_IMO': {
+                const key = valueKey(f);
+                if (key)
+                    both(key);
+                break;
+            }
+            case 'PERSON_NAME_DOB': {
+                const dob = f.dateOfBirth;
+                both(`NK:${f.name.key}|${dob.slice(0, 4)}`);
+                for (const token of new Set(f.name.tokens))
+                    both(`NT:${phoneticToken(token)}|${dob}`);
+                break;
+            }
+            case 'PLACE_TIME': {
+                const place = f.place;
+                const home = (0, normalise_1.homeCell)(place, options.placeRadiusKm);
+                const month = monthIndex(f.at);
+                if (options.weakLinks) {
+                    // A seizure stores and probes its home cell only; routes, rare, do the 25 km fan-out.
+                    for (const commodity of f.commodities ?? []) {
+                        index.add(`SP:${home}:${commodity}:${month}`);
+                        probe.add(`WP:${home}:${commodity}:${month}`);
+                        probe.add(`WP:${home}:${commodity}:${OPEN}`);
+                    }
+                }
+                if (options.placeTimeBlocking) {
+                    const day = Math.floor(f.at / DAY_MS);
+                    index.add(`PT:${home}:${day}`);
+                    for (const c of (0, normalise_1.areaCells)(place, options.placeRadiusKm)) {
+                        for (let d = day - windowDays; d <= day + windowDays; d++)
+                            probe.add(`PT:${c}:${d}`);
+                    }
+                }
+                break;
+            }
+            case 'ROUTE_WAYPOINT': {
+                if (!options.weakLinks)
+                    break;
+                const cells = (0, normalise_1.areaCells)(f.place, options.placeRadiusKm);
+                const indexMonths = routeIndexMonths(f.from, f.to);
+                const probeMonths = routeProbeMonths(f.from, f.to);
+                for (const commodity of f.commodities ?? []) {
+                    for (const c of cells) {
+                        for (const month of indexMonths)
+                            index.add(`WP:${c}:${commodity}:${month}`);
+                        for (const month of probeMonths)
+                            probe.add(`SP:${c}:${commodity}:${month}`);
+                    }
+                }
+                break;
+            }
+            case 'PERSON_NAME':
+            case 'ORGANISATION':
+            case 'COMMODITY':
+                break;
+        }
+    }
+    return { index: [...index], probe: [...probe] };
+}
+const PLACE_KEY_PREFIXES = ['SP:', 'WP:', 'PT:'];
+/**
+ * True for the keys of places (seizure place, route waypoint, place + day). They are bounded
+ * by geography and time rather than by how common a value is: never frequency-capped, and a
+ * pair that shares only such keys can link only weakly, through a route waypoint.
+ */
+function isPlaceKey(key) {
+    return PLACE_KEY_PREFIXES.some((p) => key.startsWith(p));
+}
+// Shards of the in-memory index. One Map of a million keys rehashes all of them at once when
+// it grows (a pause of hundreds of milliseconds in the middle of a batch); 256 smaller maps
+// grow one at a time. It also stays clear of V8's limit of 2^24 entries per Map.
+const SHARDS = 256;
+function shardOf(key) {
+    let h = key.length;
+    for (let i = Math.max(0, key.length - 6); i < key.length; i++)
+        h = (h * 31 + key.charCodeAt(i)) | 0;
+    return (h ^ (h >>> 8)) & (SHARDS - 1);
+}
+/** In-memory blocking index: key → agency case ids (a lone id is kept unboxed to save memory). */
+class BlockingIndex {
+    shards = Array.from({ length: SHARDS }, () => new Map());
+    keyCount = 0;
+    /** Stores `caseId` under each key. */
+    add(caseId, keys) {
+        for (const key of keys) {
+            const shard = this.shards[shardOf(key)];
+            const current = shard.get(key);
+            if (current === undefined) {
+                shard.set(key, caseId);
+                this.keyCount++;
+            }
+            else if (typeof current === 'string') {
+                if (current !== caseId)
+                    shard.set(key, new Set([current, caseId]));
+            }
+            else
+                current.add(caseId);
+        }
+    }
+    /** Removes `caseId` from each key. */
+    remove(caseId, keys) {
+        for (const key of keys) {
+            const shard = this.shards[shardOf(key)];
+            const current = shard.get(key);
+            if (current === undefined)
+                continue;
+            if (typeof current === 'string') {
+                if (current === caseId) {
+                    shard.delete(key);
+                    this.keyCount--;
+                }
+            }
+            else {
+                current.delete(caseId);
+                if (current.size === 1)
+                    shard.set(key, current.values().next().value);
+            }
+        }
+    }
+    /** Distinct agency case ids stored under any of `keys`. */
+    candidates(keys) {
+        const out = new Set();
+        for (const key of keys) {
+            const current = this.shards[shardOf(key)].get(key);
+            if (current === undefined)
+                continue;
+            if (typeof current === 'string')
+                out.add(current);
+            else
+                for (const id of current)
+                    out.add(id);
+        }
+        return out;
+    }
+    /** How many distinct agency cases are stored under `key`. */
+    frequency(key) {
+        const current = this.shards[shardOf(key)].get(key);
+        if (current === undefined)
+            return 0;
+        return typeof current === 'string' ? 1 : current.size;
+    }
+    /** Number of distinct keys held. */
+    get size() {
+        return this.keyCount;
+    }
+}
+exports.BlockingIndex = BlockingIndex;
+//# sourceMappingURL=blocking.js.map

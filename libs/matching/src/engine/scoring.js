@@ -1,0 +1,430 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.DEFAULT_MATCH_CONFIG = exports.DEFAULT_MATCH_WEIGHTS = void 0;
+exports.matchConfig = matchConfig;
+exports.scoreOf = scoreOf;
+exports.waypointAgrees = waypointAgrees;
+exports.compareCases = compareCases;
+const normalise_1 = require("../normalise");
+/*
+ * Weights, in bits (log2 of m/u: how much likelier the agreement is between cases of the same
+ * ring than between unrelated cases that share a blocking key). Score = 1 / (1 + 2^-(ΣW + prior)),
+ * prior −10 bits (roughly one related pair per thousand blocked pairs), link at score ≥ 0.9,
+ * i.e. ΣW ≥ 13.17. Columns: what one agreement alone gives, and the rule of matching.md it serves.
+ *
+ * | agreement                                   | bits | alone → score | rule                             |
+ * |---------------------------------------------|------|---------------|----------------------------------|
+ * | container, valid ISO 6346 check digit       |  16  | 0.985 link    | strong alone                     |
+ * | document, same type + issuing country       |  16  | 0.985 link    | strong alone                     |
+ * | VIN / vessel IMO (valid check digit)        |  16  | 0.985 link    | strong alone                     |
+ * | phone (E.164)                               |  12  | 0.80          | strong with one more agreement   |
+ * | plate + same plate country                  |  12  | 0.80          | strong with one more agreement   |
+ * | document, issuing country on one side only  |  12  | 0.80          | needs one more                   |
+ * | container, invalid check digit              |  11  | 0.67          | less weight, flagged, one more   |
+ * | name (similarity ≥ 0.93) + same birth date  | 6+8  | 0.94 link     | name needs DOB / doc / phone     |
+ * | name, fuzzy (0.86–0.93) + same birth date   | 5+8  | 0.89          | needs one more                   |
+ * | name without birth date (or on one side)    | 6/5  | 0.02          | never alone                      |
+ * | route waypoint (25 km, validity, commodity) |   9  | 0.33 weak     | links with an indicator identifier|
+ * | organisation                                |   5  | 0.03          | never alone                      |
+ * | plate without country / bare ≤ 4 digits     |   4  | 0.02          | weak, never carries a link       |
+ * | same crossing (25 km) within 48 h           |   3  | 0.01          | never alone                      |
+ * | same commodity type                         | 1.5  | 0.003         | never alone                      |
+ *
+ * So a phone or a plate with country links with the same commodity (13.5), the same crossing
+ * (15) or a name (18); alone (12) it does not. Every further agreement of a kind already counted gets half its weight
+ * (two phones of one ring are not independent). A value carried by f > 8 agency cases loses
+ * log2(f / 8) bits (its u-probability grows with f) and stops counting past maxValueFrequency
+ * (50). Weights alone could sum never-alone agreements over the threshold (name + organisation
+ * + crossing + commodity = 15.5), so a link also needs an anchor: a strong-alone identifier, a
+ * name with the same birth date, or a phone / plate with country / partial document / invalid
+ * container plus one more agreement; or, with a route, a waypoint plus an indicator identifier
+ * (phone, plate with country, container, document, name with birth date). A waypoint without
+ * one gives a weak link. Tuned on seeds 1–3 of the synthetic generator.
+ */
+/** Default weights (bits); see the table in scoring.ts. */
+exports.DEFAULT_MATCH_WEIGHTS = Object.freeze({
+    CONTAINER: 16,
+    CONTAINER_INVALID: 11,
+    DOCUMENT: 16,
+    DOCUMENT_PARTIAL: 12,
+    VIN: 16,
+    VESSEL_IMO: 16,
+    PHONE: 12,
+    PLATE: 12,
+    PLATE_WEAK: 4,
+    NAME: 6,
+    NAME_FUZZY: 5,
+    DATE_OF_BIRTH: 8,
+    ORGANISATION: 5,
+    SAME_CROSSING_TIME_WINDOW: 3,
+    COMMODITY: 1.5,
+    ROUTE_WAYPOINT: 9,
+});
+/** Default configuration of the correlation engine. */
+exports.DEFAULT_MATCH_CONFIG = Object.freeze({
+    weights: exports.DEFAULT_MATCH_WEIGHTS,
+    priorLogOdds: -10,
+    threshold: 0.9,
+    nameThreshold: 0.86,
+    nameStrongThreshold: 0.93,
+    placeRadiusKm: 25,
+    placeTimeWindowHours: 48,
+    maxValueFrequency: 50,
+    frequencyFreeCount: 8,
+    repeatFactor: 0.5,
+    weakLinks: true,
+    clusterWeakLinks: false,
+    placeTimeBlocking: false,
+});
+/** A full MatchConfig from defaults and overrides (weights merged key by key). */
+function matchConfig(overrides = {}) {
+    return {
+        ...exports.DEFAULT_MATCH_CONFIG,
+        ...overrides,
+        weights: { ...exports.DEFAULT_MATCH_WEIGHTS, ...overrides.weights },
+    };
+}
+/** Maps a sum of weights (bits) to a score in [0, 1]: the logistic in base 2 with the prior. */
+function scoreOf(totalWeight, config = exports.DEFAULT_MATCH_CONFIG) {
+    return 1 / (1 + 2 ** -(totalWeight + config.priorLogOdds));
+}
+const round2 = (n) => Math.round(n * 100) / 100;
+function roleLabel(f) {
+    return f.personRole ?? 'person';
+}
+function maskedDetail(label, a, b) {
+    const p = a.protected ? a : b.protected ? b : undefined;
+    return p ? `${label} of a protected person (${roleLabel(p)})` : undefined;
+}
+function identifierAgreementOf(a, b, feature, weight, strength, detail, indicatorIdentifier = true) {
+    return {
+        feature,
+        weight,
+        strength,
+        detail,
+        protected: a.protected || b.protected,
+        sources: [a.source, b.source],
+        indicatorIdentifier,
+    };
+}
+// Best agreement between two features holding the same identifier value, or none.
+function identifierAgreement(a, b, w) {
+    switch (a.type) {
+        case 'PLATE': {
+            if (a.country && b.country && a.country !== b.country)
+                return undefined;
+            const weak = a.weak || b.weak;
+            const country = a.country ?? b.country;
+            const qualifier = weak
+                ? a.country && b.country
+                    ? ' (bare number: weak)'
+                    : ' (plate country missing on one side: weak)'
+                : '';
+            return identifierAgreementOf(a, b, 'PLATE', weak ? w.PLATE_WEAK : w.PLATE, weak ? 'weak' : 'medium', `plate ${a.value}${country ? ` (${country})` : ''}${qualifier}`, !weak);
+        }
+        case 'CONTAINER': {
+            const valid = a.checkDigitValid === true && b.checkDigitValid === true;
+            return identifierAgreementOf(a, b, 'CONTAINER', valid ? w.CONTAINER : w.CONTAINER_INVALID, valid ? 'strong' : 'medium', `container ${a.value}${valid ? '' : ' (check digit invalid: less weight)'}`);
+        }
+        case 'PHONE':
+            return identifierAgreementOf(a, b, 'PHONE', w.PHONE, 'medium', maskedDetail('phone', a, b) ?? `phone ${a.value}`);
+        case 'DOCUMENT': {
+            if (a.country && b.country && a.country !== b.country)
+                return undefined;
+            const full = a.country !== undefined && b.country !== undefined;
+            const label = `${a.documentType} ${a.value}${(a.country ?? b.country) ? ` (${a.country ?? b.country})` : ''}`;
+            return identifierAgreementOf(a, b, 'DOCUMENT', full ? w.DOCUMENT : w.DOCUMENT_PARTIAL, full ? 'strong' : 'medium', maskedDetail(`${a.documentType} document`, a, b) ??
+                `${label}${full ? '' : ' (issuing country on one side only)'}`);
+        }
+        case 'VIN':
+            return identifierAgreementOf(a, b, 'VIN', w.VIN, 'strong', `VIN ${a.value}`);
+        case 'VESSEL_IMO':
+            return identifierAgreementOf(a, b, 'VESSEL_IMO', w.VESSEL_IMO, 'strong', `vessel IMO ${a.value}`);
+        default:
+            return undefined;
+    }
+}
+function bestAgreement(as, bs, w) {
+    let best;
+    for (const a of as) {
+        for (const b of bs) {
+            const agreement = identifierAgreement(a, b, w);
+            if (agreement && (!best || agreement.weight > best.weight))
+                best = agreement;
+        }
+    }
+    return best;
+}
+function compareIdentifiers(a, b, frequency, config, out, capped) {
+    const [small, large, swapped] = a.identifiers.size <= b.identifiers.size ? [a, b, false] : [b, a, true];
+    for (const [key, smallFeatures] of small.identifiers) {
+        const largeFeatures = large.identifiers.get(key);
+        if (!largeFeatures)
+            continue;
+        const [fa, fb] = swapped ? [largeFeatures, smallFeatures] : [smallFeatures, largeFeatures];
+        const first = fa[0];
+        if (first.placeholder) {
+            capped.push({
+                feature: first.type,
+                display: first.display,
+                frequency: frequency(key),
+                placeholder: true,
+            });
+            continue;
+        }
+        const agreement = bestAgreement(fa, fb, config.weights);
+        if (!agreement)
+            continue;
+        const f = frequency(key);
+        if (f > config.maxValueFrequency) {
+            capped.push({ feature: first.type, display: first.display, frequency: f });
+            continue;
+        }
+        if (f > config.frequencyFreeCount) {
+            agreement.weight -= Math.log2(f / config.frequencyFreeCount);
+            agreement.detail += ` (shared by ${f} agency cases)`;
+        }
+        out.push(agreement);
+    }
+}
+function compareNames(a, b, config, out) {
+    if (a.names.length === 0 || b.names.length === 0)
+        return;
+    const w = config.weights;
+    const pairs = [];
+    a.names.forEach((na, i) => {
+        b.names.forEach((nb, j) => {
+            // Two dates of birth that differ make two people, however alike the names.
+            if (na.dateOfBirth && nb.dateOfBirth && na.dateOfBirth !== nb.dateOfBirth)
+                return;
+            // Names this alike pair most tokens with Jaro-Winkler ≥ 0.85, which share initials: names
+            // with no initial in common (and no non-Latin token) are not worth the full measure.
+            const ia = a.nameInitials[i];
+            const ib = b.nameInitials[j];
+            if ((ia & ib) === 0 && ((ia | ib) & (1 << 26)) === 0)
+                return;
+            const sim = na.name.key === nb.name.key ? 1 : (0, normalise_1.nameSimilarity)(na.name, nb.name);
+            if (sim >= config.nameThreshold)
+                pairs.push({ i, j, sim });
+        });
+    });
+    pairs.sort((p, q) => q.sim - p.sim || p.i - q.i || p.j - q.j);
+    const usedA = new Set();
+    const usedB = new Set();
+    for (const { i, j, sim } of pairs) {
+        if (usedA.has(i) || usedB.has(j))
+            continue;
+        usedA.add(i);
+        usedB.add(j);
+        const na = a.names[i];
+        const nb = b.names[j];
+        const strong = sim >= config.nameStrongThreshold;
+        const sameDob = na.dateOfBirth !== undefined && na.dateOfBirth === nb.dateOfBirth;
+        const names = na.name.display === nb.name.display ? na.name.display : `${na.name.display} ~ ${nb.name.display}`;
+        const similarity = sim === 1 ? '' : ` (similarity ${sim.toFixed(2)})`;
+        const nameWeight = strong ? w.NAME : w.NAME_FUZZY;
+        out.push({
+            feature: sameDob ? 'PERSON_NAME_DOB' : 'PERSON_NAME',
+            weight: nameWeight + (sameDob ? w.DATE_OF_BIRTH : 0),
+            strength: sameDob ? (strong ? 'strong' : 'medium') : 'support',
+            detail: maskedDetail(sameDob ? 'name and date of birth' : 'name', na, nb) ??
+                `name ${names}${similarity}${sameDob ? `, both born ${na.dateOfBirth}` : ''}`,
+            protected: na.protected || nb.protected,
+            sources: [na.source, nb.source],
+            indicatorIdentifier: true,
+        });
+    }
+}
+function compareOrganisations(a, b, config, out) {
+    for (const [key, fa] of a.organisations) {
+        const fb = b.organisations.get(key);
+        if (!fb)
+            continue;
+        out.push({
+            feature: 'ORGANISATION',
+            weight: config.weights.ORGANISATION,
+            strength: 'support',
+            detail: `organisation ${fa.value}`,
+            protected: false,
+            sources: [fa.source, fb.source],
+            indicatorIdentifier: true,
+        });
+    }
+}
+function comparePlaceTime(a, b, config, out) {
+    const windowMs = config.placeTimeWindowHours * 3_600_000;
+    for (const pa of a.places) {
+        for (const pb of b.places) {
+            if (Math.abs(pa.at - pb.at) > windowMs)
+                continue;
+            const km = (0, normalise_1.haversineKm)(pa.place, pb.place);
+            if (km > config.placeRadiusKm)
+                continue;
+            const where = pa.place.code && pa.place.code === pb.place.code ? pa.place.code : `${km.toFixed(1)} km apart`;
+            const hours = Math.abs(pa.at - pb.at) / 3_600_000;
+            out.push({
+                feature: 'SAME_CROSSING_TIME_WINDOW',
+                weight: config.weights.SAME_CROSSING_TIME_WINDOW,
+                strength: 'support',
+                detail: `same area (${where}) within ${hours.toFixed(1)} h`,
+                protected: false,
+                sources: [pa.source, pb.source],
+                indicatorIdentifier: false,
+            });
+            return;
+        }
+    }
+}
+function compareCommodities(a, b, config, out) {
+    const shared = [...a.commodities].filter((c) => b.commodities.has(c)).sort();
+    if (shared.length === 0)
+        return;
+    out.push({
+        feature: 'COMMODITY',
+        weight: config.weights.COMMODITY,
+        strength: 'support',
+        detail: `same commodity type (${shared.join(', ')})`,
+        protected: false,
+        sources: ['commodities', 'commodities'],
+        indicatorIdentifier: false,
+    });
+}
+// A seizure within the radius of a route waypoint, inside the route's validity, carrying a
+// commodity type the route names.
+function compareWaypoints(seizure, route, config, seizureIsA, out) {
+    for (const place of seizure.places) {
+        for (const wp of route.waypoints) {
+            if (place.at < wp.from || place.at > wp.to)
+                continue;
+            const commodity = wp.commodities.find((c) => seizure.commodities.has(c));
+            if (commodity === undefined)
+                continue;
+            const km = (0, normalise_1.haversineKm)(place.place, wp.place);
+            if (km > config.placeRadiusKm)
+                continue;
+            out.push({
+                feature: 'ROUTE_WAYPOINT',
+                weight: config.weights.ROUTE_WAYPOINT,
+                strength: 'support',
+                detail: `seizure of ${commodity} ${km.toFixed(1)} km from ${wp.display}`,
+                protected: false,
+                sources: seizureIsA ? [place.source, wp.source] : [wp.source, place.source],
+                indicatorIdentifier: false,
+            });
+            return;
+        }
+    }
+}
+/**
+ * Quick test whether a seizure and a route (either order) meet at a waypoint: within the
+ * radius, inside the validity, with a commodity the route names. Pairs that share no
+ * identifier key can link (weakly) only this way, so the engine skips the rest for them.
+ */
+function waypointAgrees(a, b, config = exports.DEFAULT_MATCH_CONFIG) {
+    if (a.kind === b.kind)
+        return false;
+    const [seizure, route] = a.kind === 'seizure' ? [a, b] : [b, a];
+    // The test of compareWaypoints without building its reason (most place-blocked pairs fail it).
+    for (const place of seizure.places) {
+        for (const wp of route.waypoints) {
+            if (place.at < wp.from || place.at > wp.to)
+                continue;
+            if (!wp.commodities.some((c) => seizure.commodities.has(c)))
+                continue;
+            if ((0, normalise_1.haversineKm)(place.place, wp.place) <= config.placeRadiusKm)
+                return true;
+        }
+    }
+    return false;
+}
+const EMPTY_FREQUENCY = () => 1;
+/**
+ * Compares two agency cases (each the merged features of all its reports): every agreement
+ * becomes a reason with a weight in bits, the weights sum into a score through a logistic, and
+ * a link is made at or above the threshold when the anchor rules of matching.md hold (see the
+ * table above). Reports of one agency case never link; links inside one country are not
+ * cross-border. `source` gives value frequencies for the cap (default: every value is rare).
+ */
+function compareCases(a, b, source = EMPTY_FREQUENCY, config = exports.DEFAULT_MATCH_CONFIG) {
+    const crossBorder = a.country !== b.country;
+    if (a.id === b.id) {
+        return {
+            score: 0,
+            totalWeight: 0,
+            reasons: [],
+            link: false,
+            crossBorder: false,
+            weak: false,
+            capped: [],
+        };
+    }
+    const frequency = typeof source === 'function' ? source : (key) => source.frequency(key);
+    const agreements = [];
+    const capped = [];
+    compareIdentifiers(a, b, frequency, config, agreements, capped);
+    compareNames(a, b, config, agreements);
+    compareOrganisations(a, b, config, agreements);
+    const routePair = a.kind !== b.kind;
+    if (a.kind === 'seizure' && b.kind === 'seizure') {
+        comparePlaceTime(a, b, config, agreements);
+        compareCommodities(a, b, config, agreements);
+    }
+    else if (routePair) {
+        if (a.kind === 'seizure')
+            compareWaypoints(a, b, config, true, agreements);
+        else
+            compareWaypoints(b, a, config, false, agreements);
+    }
+    // Diminishing weight for repeats of one kind, strongest first.
+    agreements.sort((p, q) => q.weight - p.weight);
+    const seen = new Set();
+    let total = 0;
+    for (const agreement of agreements) {
+        if (seen.has(agreement.feature))
+            agreement.weight *= config.repeatFactor;
+        seen.add(agreement.feature);
+        agreement.weight = Math.max(0, agreement.weight);
+        total += agreement.weight;
+    }
+    const score = scoreOf(total, config);
+    // One pass over the agreements that count: the anchors, and the reasons (fields in the order
+    // the contract shows them).
+    let strong = false;
+    let medium = false;
+    let waypoint = false;
+    // Bare names and organisation names are too common to vouch for a route on their own.
+    let indicator = false;
+    const reasons = [];
+    for (const x of agreements) {
+        if (!(x.weight > 0))
+            continue;
+        if (x.strength === 'strong')
+            strong = true;
+        else if (x.strength === 'medium')
+            medium = true;
+        if (x.feature === 'ROUTE_WAYPOINT')
+            waypoint = true;
+        if (x.indicatorIdentifier && (x.strength === 'strong' || x.strength === 'medium'))
+            indicator = true;
+        const reason = { feature: x.feature, weight: round2(x.weight), detail: x.detail };
+        if (x.protected)
+            reason.protected = true;
+        if (x.strength === 'weak')
+            reason.weak = true;
+        reason.sources = x.sources;
+        reasons.push(reason);
+    }
+    const anchored = strong || (medium && reasons.length >= 2) || (waypoint && indicator);
+    const strongLink = score >= config.threshold && anchored;
+    const weak = !strongLink && waypoint && config.weakLinks;
+    return {
+        score: Math.round(score * 10_000) / 10_000,
+        totalWeight: round2(total),
+        reasons,
+        link: strongLink || weak,
+        crossBorder,
+        weak,
+        capped,
+    };
+}
+//# sourceMappingURL=scoring.js.map

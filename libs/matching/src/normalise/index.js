@@ -1,0 +1,33 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.homeCell = exports.areaCells = exports.sameArea = exports.haversineKm = exports.normalisePlace = exports.normaliseOrganisation = exports.jaroWinkler = exports.nameSimilarity = exports.normalisePersonName = exports.normaliseDocumentType = exports.normaliseDocument = exports.countryOfAgency = exports.normalisePhone = exports.containerCheckDigit = exports.normaliseContainer = exports.normalisePlate = exports.normaliseCountryCode = exports.foldArabicScript = exports.toAsciiDigits = void 0;
+// Public API of identifier normalisation (matching.md "Normalise before comparing").
+var digits_1 = require("./digits");
+Object.defineProperty(exports, "toAsciiDigits", { enumerable: true, get: function () { return digits_1.toAsciiDigits; } });
+Object.defineProperty(exports, "foldArabicScript", { enumerable: true, get: function () { return digits_1.foldArabicScript; } });
+var country_code_1 = require("./country-code");
+Object.defineProperty(exports, "normaliseCountryCode", { enumerable: true, get: function () { return country_code_1.normaliseCountryCode; } });
+var plate_normaliser_1 = require("./plate.normaliser");
+Object.defineProperty(exports, "normalisePlate", { enumerable: true, get: function () { return plate_normaliser_1.normalisePlate; } });
+var container_normaliser_1 = require("./container.normaliser");
+Object.defineProperty(exports, "normaliseContainer", { enumerable: true, get: function () { return container_normaliser_1.normaliseContainer; } });
+Object.defineProperty(exports, "containerCheckDigit", { enumerable: true, get: function () { return container_normaliser_1.containerCheckDigit; } });
+var phone_normaliser_1 = require("./phone.normaliser");
+Object.defineProperty(exports, "normalisePhone", { enumerable: true, get: function () { return phone_normaliser_1.normalisePhone; } });
+Object.defineProperty(exports, "countryOfAgency", { enumerable: true, get: function () { return phone_normaliser_1.countryOfAgency; } });
+var document_normaliser_1 = require("./document.normaliser");
+Object.defineProperty(exports, "normaliseDocument", { enumerable: true, get: function () { return document_normaliser_1.normaliseDocument; } });
+Object.defineProperty(exports, "normaliseDocumentType", { enumerable: true, get: function () { return document_normaliser_1.normaliseDocumentType; } });
+var name_normaliser_1 = require("./name.normaliser");
+Object.defineProperty(exports, "normalisePersonName", { enumerable: true, get: function () { return name_normaliser_1.normalisePersonName; } });
+Object.defineProperty(exports, "nameSimilarity", { enumerable: true, get: function () { return name_normaliser_1.nameSimilarity; } });
+Object.defineProperty(exports, "jaroWinkler", { enumerable: true, get: function () { return name_normaliser_1.jaroWinkler; } });
+var organisation_normaliser_1 = require("./organisation.normaliser");
+Object.defineProperty(exports, "normaliseOrganisation", { enumerable: true, get: function () { return organisation_normaliser_1.normaliseOrganisation; } });
+var place_normaliser_1 = require("./place.normaliser");
+Object.defineProperty(exports, "normalisePlace", { enumerable: true, get: function () { return place_normaliser_1.normalisePlace; } });
+Object.defineProperty(exports, "haversineKm", { enumerable: true, get: function () { return place_normaliser_1.haversineKm; } });
+Object.defineProperty(exports, "sameArea", { enumerable: true, get: function () { return place_normaliser_1.sameArea; } });
+Object.defineProperty(exports, "areaCells", { enumerable: true, get: function () { return place_normaliser_1.areaCells; } });
+Object.defineProperty(exports, "homeCell", { enumerable: true, get: function () { return place_normaliser_1.homeCell; } });
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,22 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.createBreaker = exports.breakerState = exports.BREAKER_STATE_VALUES = exports.ObservabilityController = exports.runReadiness = exports.HEALTH_CHECKS = exports.initMetrics = exports.metricsRegistry = exports.JsonLogger = exports.CORRELATION_HEADER = exports.currentCorrelationId = exports.withCorrelationId = void 0;
+var correlation_context_1 = require("./correlation-context");
+Object.defineProperty(exports, "withCorrelationId", { enumerable: true, get: function () { return correlation_context_1.withCorrelationId; } });
+Object.defineProperty(exports, "currentCorrelationId", { enumerable: true, get: function () { return correlation_context_1.currentCorrelationId; } });
+Object.defineProperty(exports, "CORRELATION_HEADER", { enumerable: true, get: function () { return correlation_context_1.CORRELATION_HEADER; } });
+var json_logger_1 = require("./json-logger");
+Object.defineProperty(exports, "JsonLogger", { enumerable: true, get: function () { return json_logger_1.JsonLogger; } });
+var metrics_1 = require("./metrics");
+Object.defineProperty(exports, "metricsRegistry", { enumerable: true, get: function () { return metrics_1.metricsRegistry; } });
+Object.defineProperty(exports, "initMetrics", { enumerable: true, get: function () { return metrics_1.initMetrics; } });
+var health_1 = require("./health");
+Object.defineProperty(exports, "HEALTH_CHECKS", { enumerable: true, get: function () { return health_1.HEALTH_CHECKS; } });
+Object.defineProperty(exports, "runReadiness", { enumerable: true, get: function () { return health_1.runReadiness; } });
+var observability_controller_1 = require("./observability.controller");
+Object.defineProperty(exports, "ObservabilityController", { enumerable: true, get: function () { return observability_controller_1.ObservabilityController; } });
+var circuit_breaker_1 = require("./circuit-breaker");
+Object.defineProperty(exports, "BREAKER_STATE_VALUES", { enumerable: true, get: function () { return circuit_breaker_1.BREAKER_STATE_VALUES; } });
+Object.defineProperty(exports, "breakerState", { enumerable: true, get: function () { return circuit_breaker_1.breakerState; } });
+Object.defineProperty(exports, "createBreaker", { enumerable: true, get: function () { return circuit_breaker_1.createBreaker; } });
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,20 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.preparedQuery = exports.GroupCommit = exports.PersistenceModule = exports.DatabaseHealthCheck = exports.runOnce = exports.processedEventsTableSql = exports.claimUnapplied = exports.initialiseDataSource = exports.dataSourceOptions = void 0;
+var data_source_options_1 = require("./data-source.options");
+Object.defineProperty(exports, "dataSourceOptions", { enumerable: true, get: function () { return data_source_options_1.dataSourceOptions; } });
+var migrate_1 = require("./migrate");
+Object.defineProperty(exports, "initialiseDataSource", { enumerable: true, get: function () { return migrate_1.initialiseDataSource; } });
+var idempotency_1 = require("./idempotency");
+Object.defineProperty(exports, "claimUnapplied", { enumerable: true, get: function () { return idempotency_1.claimUnapplied; } });
+Object.defineProperty(exports, "processedEventsTableSql", { enumerable: true, get: function () { return idempotency_1.processedEventsTableSql; } });
+Object.defineProperty(exports, "runOnce", { enumerable: true, get: function () { return idempotency_1.runOnce; } });
+var database_health_check_1 = require("./database-health.check");
+Object.defineProperty(exports, "DatabaseHealthCheck", { enumerable: true, get: function () { return database_health_check_1.DatabaseHealthCheck; } });
+var persistence_module_1 = require("./persistence.module");
+Object.defineProperty(exports, "PersistenceModule", { enumerable: true, get: function () { return persistence_module_1.PersistenceModule; } });
+var group_commit_1 = require("./group-commit");
+Object.defineProperty(exports, "GroupCommit", { enumerable: true, get: function () { return group_commit_1.GroupCommit; } });
+var prepared_1 = require("./prepared");
+Object.defineProperty(exports, "preparedQuery", { enumerable: true, get: function () { return prepared_1.preparedQuery; } });
+//# sourceMappingURL=index.js.map

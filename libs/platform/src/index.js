@@ -1,0 +1,28 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.validateInput = exports.ServiceCoreModule = exports.ProblemFastifyAdapter = exports.fastifyProblem = exports.mapErrorsToHttp = exports.httpAnswerOf = exports.ModuleError = exports.ProblemFilter = exports.statusTitle = exports.ProblemException = exports.DEFAULT_BODY_LIMIT = exports.startApp = exports.rootModule = exports.ensureSystemTopics = exports.createAdapter = exports.configureApp = exports.bootstrapService = void 0;
+var bootstrap_1 = require("./bootstrap");
+Object.defineProperty(exports, "bootstrapService", { enumerable: true, get: function () { return bootstrap_1.bootstrapService; } });
+Object.defineProperty(exports, "configureApp", { enumerable: true, get: function () { return bootstrap_1.configureApp; } });
+Object.defineProperty(exports, "createAdapter", { enumerable: true, get: function () { return bootstrap_1.createAdapter; } });
+Object.defineProperty(exports, "ensureSystemTopics", { enumerable: true, get: function () { return bootstrap_1.ensureSystemTopics; } });
+Object.defineProperty(exports, "rootModule", { enumerable: true, get: function () { return bootstrap_1.rootModule; } });
+Object.defineProperty(exports, "startApp", { enumerable: true, get: function () { return bootstrap_1.startApp; } });
+Object.defineProperty(exports, "DEFAULT_BODY_LIMIT", { enumerable: true, get: function () { return bootstrap_1.DEFAULT_BODY_LIMIT; } });
+var problem_1 = require("./problem");
+Object.defineProperty(exports, "ProblemException", { enumerable: true, get: function () { return problem_1.ProblemException; } });
+Object.defineProperty(exports, "statusTitle", { enumerable: true, get: function () { return problem_1.statusTitle; } });
+var problem_filter_1 = require("./problem.filter");
+Object.defineProperty(exports, "ProblemFilter", { enumerable: true, get: function () { return problem_filter_1.ProblemFilter; } });
+var module_error_1 = require("./module-error");
+Object.defineProperty(exports, "ModuleError", { enumerable: true, get: function () { return module_error_1.ModuleError; } });
+Object.defineProperty(exports, "httpAnswerOf", { enumerable: true, get: function () { return module_error_1.httpAnswerOf; } });
+Object.defineProperty(exports, "mapErrorsToHttp", { enumerable: true, get: function () { return module_error_1.mapErrorsToHttp; } });
+var fastify_errors_1 = require("./fastify-errors");
+Object.defineProperty(exports, "fastifyProblem", { enumerable: true, get: function () { return fastify_errors_1.fastifyProblem; } });
+Object.defineProperty(exports, "ProblemFastifyAdapter", { enumerable: true, get: function () { return fastify_errors_1.ProblemFastifyAdapter; } });
+var service_core_module_1 = require("./service-core.module");
+Object.defineProperty(exports, "ServiceCoreModule", { enumerable: true, get: function () { return service_core_module_1.ServiceCoreModule; } });
+var validate_input_1 = require("./validate-input");
+Object.defineProperty(exports, "validateInput", { enumerable: true, get: function () { return validate_input_1.validateInput; } });
+//# sourceMappingURL=index.js.map

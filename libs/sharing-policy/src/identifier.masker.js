@@ -1,0 +1,63 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.maskIdentifier = maskIdentifier;
+exports.reasonDetailsMasked = reasonDetailsMasked;
+exports.redactReasons = redactReasons;
+const CHAR = /[\p{L}\p{N}]/u;
+/** Masks an identifier for display: 7+ letters/digits keep the first and last two (`KBL 4521` → `K** **21`), 4-6 keep the last two, fewer keep none. */
+function maskIdentifier(display) {
+    const chars = [...display];
+    const total = chars.filter((ch) => CHAR.test(ch)).length;
+    const keepHead = total >= 7 ? 1 : 0;
+    const keepTail = total >= 4 ? 2 : 0;
+    let seen = 0;
+    return chars
+        .map((ch) => {
+        if (!CHAR.test(ch))
+            return ch;
+        seen += 1;
+        return seen <= keepHead || seen > total - keepTail ? ch : '*';
+    })
+        .join('');
+}
+/** Reason details are masked when the recipient may see no identifiers (policy NONE, or TLP RED). */
+function reasonDetailsMasked(permissions) {
+    return permissions.identifiers === 'NONE' || permissions.tlp === 'RED';
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+// Features whose identifiers always carry digits (plates, containers, phones, document
+// numbers, VINs, IMO numbers): without quoted values, every token with a digit is masked.
+const DIGIT_IDENTIFIER_FEATURES = new Set(['PLATE', 'CONTAINER', 'PHONE', 'DOCUMENT', 'VIN', 'VESSEL_IMO']);
+const TOKEN = /\+?[\p{L}\p{N}](?:[\p{L}\p{N}\-/.]*[\p{L}\p{N}])?/gu;
+const DIGIT = /\p{N}/u;
+function maskDetail(reason) {
+    const values = [...new Set(reason.values ?? [])].filter((v) => v.trim() !== '');
+    if (values.length === 0) {
+        if (DIGIT_IDENTIFIER_FEATURES.has(reason.feature)) {
+            return reason.detail.replace(TOKEN, (token) => (DIGIT.test(token) ? maskIdentifier(token) : token));
+        }
+        // A name, a place or a time cannot be told apart from the rest of free text, so the
+        // whole detail gives way to a neutral sentence.
+        return `${reason.feature} matched (details withheld)`;
+    }
+    // Longest first, so a value that contains another is masked whole.
+    values.sort((a, b) => b.length - a.length);
+    const pattern = new RegExp(values.map(escapeRegExp).join('|'), 'g');
+    return reason.detail.replace(pattern, (found) => maskIdentifier(found));
+}
+/**
+ * Link reasons as a recipient may see them: features and weights stay; where the permissions
+ * say so, the quoted `values` in each detail are masked (without `values`, digit-bearing
+ * tokens of identifier features; any other detail becomes a neutral sentence).
+ */
+function redactReasons(reasons, permissions) {
+    const mask = reasonDetailsMasked(permissions);
+    return reasons.map((reason) => ({
+        feature: reason.feature,
+        weight: reason.weight,
+        detail: mask ? maskDetail(reason) : reason.detail,
+    }));
+}
+//# sourceMappingURL=identifier.masker.js.map
