@@ -1,7 +1,7 @@
 // Correlation benchmark (matching.md "Quality bar"): generates a seeded scenario, runs the
 // pure engine over it, and prints pairwise quality, blocking recall and throughput.
 //
-//   npx ts-node -r tsconfig-paths/register --transpile-only scripts/bench-correlation.ts \
+//   node -r @swc-node/register scripts/bench-correlation.ts \
 //     --seed 1 --reports 10000 [--preload-identifiers 1000000] [--weak-links 0] [--json]
 //     [--end-to-end N]   also push N generated reports through Kafka and PostgreSQL (one
 //                        correlation instance; KAFKA_BROKERS, DATABASE_URL's server) and print reports/s

@@ -288,7 +288,7 @@ async function child(): Promise<void> {
   /* eslint-enable @typescript-eslint/no-require-imports */
   const svc = await startService(correlationService, { env: { LOG_LEVEL: 'warn' } });
   const index = svc.app.get(precheck.PrecheckIndexService);
-  // Run from sources the keying workers load through ts-node, which takes seconds: not measured.
+  // Run from sources the keying workers load through @swc-node/register, which takes a moment: not measured.
   await svc.app.get(precheck.PrecheckKeyingPool).whenReady(120_000);
   const { key } = await svc.app.get(IdentityStore).createKey({ role: 'publisher', agencyId: CHECKER });
   const ready: ChildReady = { type: 'ready', baseUrl: svc.baseUrl, key, rebuild: index.lastRebuild! };
@@ -353,9 +353,7 @@ function startChild(
     cwd: ROOT,
     execArgv: [
       '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
+      '@swc-node/register',
       // The rebuild's memory figure collects garbage first when it can.
       '--expose-gc',
       ...SERVICE_NODE_FLAGS,

@@ -19,15 +19,14 @@ export interface DemoRun {
   summary: DemoSummary | null;
 }
 
-/** Runs `npm run demo` (scripts/demo.ts through ts-node, as package.json does) and collects what it printed. */
+/** Runs `npm run demo` (scripts/demo.ts through @swc-node/register, as package.json does) and collects what it printed. */
 export function runDemo(env: NodeJS.ProcessEnv, extraArgs: string[] = []): Promise<DemoRun> {
   const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'demo-')), 'summary.json');
   const child = spawn(
-    path.join(ROOT, 'node_modules', '.bin', 'ts-node'),
+    process.execPath,
     [
       '-r',
-      'tsconfig-paths/register',
-      '--transpile-only',
+      '@swc-node/register',
       'scripts/demo.ts',
       '--no-build',
       '--json',

@@ -30,9 +30,7 @@ function startGateway(port: number): ChildProcess {
     process.execPath,
     [
       '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
+      '@swc-node/register',
       path.join(ROOT, 'apps', 'ingest-gateway', 'src', 'main.ts'),
     ],
     {
@@ -42,7 +40,6 @@ function startGateway(port: number): ChildProcess {
         INGEST_PORT: String(port),
         INGEST_RATE_LIMIT_PER_S: '0',
         LOG_LEVEL: 'warn',
-        TS_NODE_TRANSPILE_ONLY: 'true',
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     },
