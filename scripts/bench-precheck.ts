@@ -277,8 +277,9 @@ interface ChildBaseline {
 async function child(): Promise<void> {
   // Imported here: the parent must not load Nest or the service's modules.
   /* eslint-disable @typescript-eslint/no-require-imports */
-  const { startService } = require('@app/testing') as typeof import('@app/testing');
-  const { IdentityStore } = require('@app/identity') as typeof import('@app/identity');
+  // By path: @swc-node/register maps the @app/* aliases of import statements only, not of require().
+  const { startService } = require(path.join(ROOT, 'libs/testing/src')) as typeof import('@app/testing');
+  const { IdentityStore } = require(path.join(ROOT, 'libs/identity/src')) as typeof import('@app/identity');
   const { correlationService } = require(
     path.join(ROOT, 'apps/correlation/src/correlation.service-definition'),
   ) as typeof import('../apps/correlation/src/correlation.service-definition');
