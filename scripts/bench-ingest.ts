@@ -396,11 +396,7 @@ async function main(): Promise<void> {
   const port = await freePort();
   const entry = o.dist
     ? [path.join(ROOT, 'dist', 'apps', 'ingest-gateway', 'apps', 'ingest-gateway', 'src', 'main.js')]
-    : [
-        '-r',
-        '@swc-node/register',
-        path.join(ROOT, 'apps', 'ingest-gateway', 'src', 'main.ts'),
-      ];
+    : ['-r', '@swc-node/register', path.join(ROOT, 'apps', 'ingest-gateway', 'src', 'main.ts')];
   if (o.dist && !fs.existsSync(entry[0]))
     throw new Error(`${entry[0]} does not exist; run npm run build first`);
   const profile = o.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${o.profileDir}`] : [];

@@ -24,15 +24,7 @@ export function runDemo(env: NodeJS.ProcessEnv, extraArgs: string[] = []): Promi
   const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'demo-')), 'summary.json');
   const child = spawn(
     process.execPath,
-    [
-      '-r',
-      '@swc-node/register',
-      'scripts/demo.ts',
-      '--no-build',
-      '--json',
-      json,
-      ...extraArgs,
-    ],
+    ['-r', '@swc-node/register', 'scripts/demo.ts', '--no-build', '--json', json, ...extraArgs],
     { cwd: ROOT, env: { ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

@@ -28,11 +28,7 @@ async function freePort(): Promise<number> {
 function startGateway(port: number): ChildProcess {
   return spawn(
     process.execPath,
-    [
-      '-r',
-      '@swc-node/register',
-      path.join(ROOT, 'apps', 'ingest-gateway', 'src', 'main.ts'),
-    ],
+    ['-r', '@swc-node/register', path.join(ROOT, 'apps', 'ingest-gateway', 'src', 'main.ts')],
     {
       cwd: ROOT,
       env: {
