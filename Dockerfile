@@ -6,7 +6,8 @@
 #   docker build --build-arg SERVICE=correlation -t border-intel/correlation:dev .
 #   docker run --rm -e SERVICE=notification -e DATABASE_URL=... -e KAFKA_BROKERS=... border-intel/correlation:dev
 #
-# Node 24 is the LTS line pinned here (engines: >=20.19). Bump NODE_IMAGE for both stages at once;
+# Node 24 is the LTS line the project runs on everywhere: the same version as .nvmrc and the `node`
+# devDependency (engines: >=24.11). Bump NODE_IMAGE, .nvmrc and that devDependency together;
 # keep a full version tag (never `latest`) so rebuilds are reproducible.
 ARG NODE_IMAGE=node:24.21.0-bookworm-slim
 

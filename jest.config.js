@@ -2,6 +2,16 @@
 // broker and database, test/**/*.e2e-spec.ts across services, and the abuse tier
 // (test/abuse/*.abuse-spec.ts: hostile input against every endpoint and the record path).
 const { pathsToModuleNameMapper } = require('ts-jest');
+
+// NestJS 12 is ESM-only; the CommonJS specs load it through jest's require(esm), which needs Node
+// 24.9+ started with --experimental-vm-modules (the project's .npmrc adds it for npm and npx).
+// Said once here rather than as one "Must use import to load ES Module" per suite.
+if (typeof require('node:vm').SourceTextModule?.prototype?.hasAsyncGraph !== 'function') {
+  throw new Error(
+    `jest needs Node 24.9+ with --experimental-vm-modules (this is ${process.version}, NODE_OPTIONS=${process.env.NODE_OPTIONS ?? ''}): ` +
+      'run it as `npx jest` or `npm run test:*` from the repository (its .npmrc sets the flag), or set NODE_OPTIONS=--experimental-vm-modules',
+  );
+}
 const { compilerOptions } = require('./tsconfig.json');
 
 const common = {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npx intelctl`: the operator CLI (agencies and API keys). It must work right after
 // `npm ci`, so it runs the compiled build when there is one and otherwise the TypeScript
-// source through ts-node (transpile only: no type check, fast start). Every path is
+// source through @swc-node/register (transpile only: no type check, fast start). Every path is
 // resolved from this file, never from the working directory.
 'use strict';
 const fs = require('node:fs');
@@ -23,54 +23,12 @@ function loadCompiled() {
 }
 
 function loadSource() {
-  const project = path.join(ROOT, 'tsconfig.json');
-  const service = require('ts-node').register({ project, transpileOnly: true });
-  cacheTranspiledSource(service, project);
-  const tsconfigPaths = require('tsconfig-paths');
-  const config = tsconfigPaths.loadConfig(ROOT);
-  if (config.resultType !== 'success') throw new Error(`cannot read ${project}: ${config.message}`);
-  tsconfigPaths.register({ baseUrl: config.absoluteBaseUrl, paths: config.paths });
+  // @swc-node/register with the repository's tsconfig.json: path aliases (@app/*) and decorator
+  // metadata, and its own transform cache (in the OS temp directory), so a second run starts fast.
+  const { register } = require('@swc-node/register/register');
+  const { readDefaultTsConfig } = require('@swc-node/register/read-default-tsconfig');
+  register(readDefaultTsConfig(path.join(ROOT, 'tsconfig.json')));
   return require(SOURCE);
-}
-
-// Transpiling the dozens of source files the identity lib pulls in takes ts-node 1-2 s on every run;
-// caching its output by content (node_modules/.cache/intelctl) keeps startup near a compiled build.
-// The key covers the file, its text, the TypeScript version and tsconfig.json, so an edit is never
-// served stale. Any cache problem falls back to plain ts-node.
-function cacheTranspiledSource(service, project) {
-  const tsHandler = require.extensions['.ts'];
-  if (!tsHandler) return;
-  const crypto = require('node:crypto');
-  const dir = path.join(ROOT, 'node_modules', '.cache', 'intelctl');
-  const salt = `${require('typescript').version}\0${fs.readFileSync(project, 'utf8')}`;
-  const inNodeModules = `${path.sep}node_modules${path.sep}`;
-  require.extensions['.ts'] = function cachedTs(module, filename) {
-    if (filename.includes(inNodeModules)) return tsHandler(module, filename);
-    const code = fs.readFileSync(filename, 'utf8');
-    const key = crypto
-      .createHash('sha256')
-      .update(salt)
-      .update('\0')
-      .update(filename)
-      .update('\0')
-      .update(code);
-    const cached = path.join(dir, `${key.digest('hex')}.js`);
-    let js;
-    try {
-      js = fs.readFileSync(cached, 'utf8');
-    } catch {
-      js = service.compile(code, filename);
-      try {
-        fs.mkdirSync(dir, { recursive: true });
-        const tmp = `${cached}.${process.pid}.tmp`;
-        fs.writeFileSync(tmp, js);
-        fs.renameSync(tmp, cached);
-      } catch {
-        // read-only install: run uncached
-      }
-    }
-    module._compile(js, filename);
-  };
 }
 
 // `intelctl keys list | head` closes the pipe early: that is the reader's choice, not an error.

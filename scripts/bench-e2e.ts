@@ -118,9 +118,7 @@ async function spawnService(
           ]
         : []),
       '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
+      '@swc-node/register',
       path.join(__dirname, 'bench', 'service-process.ts'),
       name,
       ...Object.entries(env).map(([k, v]) => `${k}=${v}`),

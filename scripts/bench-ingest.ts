@@ -6,8 +6,8 @@
 //                           [--batch-size 500] [--batch-concurrency 4] [--dist] [--log-level info]
 //                           [--profile-dir DIR]
 //
-// It boots the gateway as a child process (ts-node by default; --dist runs the built
-// dist/apps/ingest-gateway/main.js) on a throwaway database, provisions a publisher key,
+// It boots the gateway as a child process (from source through @swc-node/register by default;
+// --dist runs the built dist/apps/ingest-gateway/main.js) on a throwaway database, provisions a publisher key,
 // and prints every figure and the ratios to the baseline. CI runs it tiny:
 // `--seconds 2 --reports 200`.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -396,13 +396,7 @@ async function main(): Promise<void> {
   const port = await freePort();
   const entry = o.dist
     ? [path.join(ROOT, 'dist', 'apps', 'ingest-gateway', 'apps', 'ingest-gateway', 'src', 'main.js')]
-    : [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        path.join(ROOT, 'apps', 'ingest-gateway', 'src', 'main.ts'),
-      ];
+    : ['-r', '@swc-node/register', path.join(ROOT, 'apps', 'ingest-gateway', 'src', 'main.ts')];
   if (o.dist && !fs.existsSync(entry[0]))
     throw new Error(`${entry[0]} does not exist; run npm run build first`);
   const profile = o.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${o.profileDir}`] : [];
@@ -416,14 +410,13 @@ async function main(): Promise<void> {
       LOG_LEVEL: o.logLevel,
       // The benchmark measures throughput from one key; the per-key limit is switched off.
       INGEST_RATE_LIMIT_PER_S: '0',
-      TS_NODE_TRANSPILE_ONLY: 'true',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const seen = new Map<string, number>();
   let consumer: Consumer | undefined;
   try {
-    say(`starting the gateway (${o.dist ? 'dist' : 'ts-node'}) on port ${port}, LOG_LEVEL=${o.logLevel}`);
+    say(`starting the gateway (${o.dist ? 'dist' : 'source'}) on port ${port}, LOG_LEVEL=${o.logLevel}`);
     await waitReady(port, child);
     const store = await IdentityStore.open(dbUrl.toString());
     const { key } = await store.createKey({ role: 'publisher', agencyId: 'PK-ANF', label: 'bench' });

@@ -260,12 +260,17 @@ function alive(pid) {
   }
 }
 
-/** Refuses a second server on the same data directory (it would corrupt it). */
+/**
+ * Refuses a second server on the same data directory (it would corrupt it). The lock file
+ * `<dataDir>.pid` holds the server's pid, then (once it listens, see `serving`) its URL: how
+ * `intelctl` finds the database `npm start` runs (apps/intelctl/src/cli/database-url.ts).
+ */
 function takeDirectoryLock(dataDir) {
   const lock = `${dataDir}.pid`;
+  const ownerOf = (text) => Number(text.split('\n')[0].trim());
   let pid = 0;
   try {
-    pid = Number(fs.readFileSync(lock, 'utf8').trim());
+    pid = ownerOf(fs.readFileSync(lock, 'utf8'));
   } catch (e) {
     if (e.code !== 'ENOENT') throw e;
   }
@@ -273,13 +278,15 @@ function takeDirectoryLock(dataDir) {
     throw new Error(`${dataDir} is in use by the embedded database of process ${pid}`);
   }
   fs.writeFileSync(lock, String(process.pid));
-  return () => {
+  const release = () => {
     try {
-      if (fs.readFileSync(lock, 'utf8').trim() === String(process.pid)) fs.rmSync(lock);
+      if (ownerOf(fs.readFileSync(lock, 'utf8')) === process.pid) fs.rmSync(lock);
     } catch {
       // already gone
     }
   };
+  const serving = (url) => fs.writeFileSync(lock, `${process.pid}\n${url}\n`);
+  return { release, serving };
 }
 
 /**
@@ -296,7 +303,7 @@ async function startEmbeddedDatabase({
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketHandler } = require('@electric-sql/pglite-socket');
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-  const releaseLock = takeDirectoryLock(dataDir);
+  const { release: releaseLock, serving } = takeDirectoryLock(dataDir);
   const created = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
   say(
     created
@@ -335,6 +342,8 @@ async function startEmbeddedDatabase({
       : e;
   }
   const actualPort = server.address().port;
+  const url = `postgres://postgres@${host}:${actualPort}/postgres`;
+  serving(url);
   let stopping = null;
   const stop = () =>
     (stopping ??= (async () => {
@@ -348,7 +357,7 @@ async function startEmbeddedDatabase({
       releaseLock();
     })());
   return {
-    url: `postgres://postgres@${host}:${actualPort}/postgres`,
+    url,
     port: actualPort,
     version,
     created,

@@ -350,7 +350,7 @@ async function main() {
     );
     if (embedded)
       say(
-        `embedded database: ${process.env.DATABASE_URL} (e.g. DATABASE_URL=${process.env.DATABASE_URL} npx intelctl keys create --role operator)`,
+        `embedded database: ${process.env.DATABASE_URL} (npx intelctl finds it: e.g. npx intelctl keys create --role operator)`,
       );
   } else {
     say('\x1b[31msome services did not become ready within 90 s; see their logs above\x1b[0m');

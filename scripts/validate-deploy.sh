@@ -116,7 +116,8 @@ if out=$(node - "$ROOT" 2>&1 <<'NODE'
 const fs = require('node:fs');
 const path = require('node:path');
 const root = process.argv[2];
-require(require.resolve('ts-node', { paths: [root] })).register({ transpileOnly: true, compilerOptions: { module: 'commonjs' } });
+const swc = (m) => require(require.resolve(`@swc-node/register/${m}`, { paths: [root] }));
+swc('register').register(swc('read-default-tsconfig').readDefaultTsConfig(path.join(root, 'tsconfig.json')));
 const { allTopicSpecs } = require(path.join(root, 'libs/contracts/src/topics/topics.ts'));
 const settingsOf = (s) => (s.configEntries ?? []).map((c) => `${c.name}=${c.value}`).join(',');
 const want = allTopicSpecs().map((s) => `${s.topic} ${s.numPartitions}${settingsOf(s) ? ` ${settingsOf(s)}` : ''}`).sort();

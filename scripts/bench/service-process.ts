@@ -3,7 +3,7 @@
 // integration tests do (startService: a new consumer group at the topics' end, a random port),
 // prints `READY <baseUrl>` on stdout and stops cleanly on SIGTERM.
 //
-//   ts-node scripts/bench/service-process.ts ingest-gateway|correlation|notification|ops-monitor [KEY=VALUE ...]
+//   node -r @swc-node/register scripts/bench/service-process.ts ingest-gateway|correlation|notification|ops-monitor [KEY=VALUE ...]
 import { startService, type RunningService } from '@app/testing';
 import type { CommonEnv } from '@app/config';
 import type { ServiceDefinition } from '@app/platform';

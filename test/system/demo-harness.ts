@@ -19,21 +19,12 @@ export interface DemoRun {
   summary: DemoSummary | null;
 }
 
-/** Runs `npm run demo` (scripts/demo.ts through ts-node, as package.json does) and collects what it printed. */
+/** Runs `npm run demo` (scripts/demo.ts through @swc-node/register, as package.json does) and collects what it printed. */
 export function runDemo(env: NodeJS.ProcessEnv, extraArgs: string[] = []): Promise<DemoRun> {
   const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'demo-')), 'summary.json');
   const child = spawn(
-    path.join(ROOT, 'node_modules', '.bin', 'ts-node'),
-    [
-      '-r',
-      'tsconfig-paths/register',
-      '--transpile-only',
-      'scripts/demo.ts',
-      '--no-build',
-      '--json',
-      json,
-      ...extraArgs,
-    ],
+    process.execPath,
+    ['-r', '@swc-node/register', 'scripts/demo.ts', '--no-build', '--json', json, ...extraArgs],
     { cwd: ROOT, env: { ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

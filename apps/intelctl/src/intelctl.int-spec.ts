@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ApiKeyVerifier, IdentityStore } from '@app/identity';
+import { eventually } from '@app/testing';
 
 // The CLI as operators run it: `node bin/intelctl.js …` in a child process, from a directory
 // other than the project, against the throwaway database of the jest global setup.
@@ -226,5 +228,45 @@ describe('intelctl', () => {
     );
     expect(r.stderr).not.toContain('hunter2');
     expect(r.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('without DATABASE_URL uses the embedded database the local stack runs on, and says so', async () => {
+    // The embedded server npm start runs (scripts/embedded-db.js), on its own data directory and a free port.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'intelctl-embedded-'));
+    const server = spawn(
+      process.execPath,
+      [
+        path.join(__dirname, '..', '..', '..', 'scripts', 'embedded-db.js'),
+        '--data',
+        path.join(dir, 'pglite'),
+        '--port',
+        '0',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    server.stdout.on('data', (b: Buffer) => (output += b.toString()));
+    server.stderr.on('data', (b: Buffer) => (output += b.toString()));
+    try {
+      await eventually(() => /ready postgres:\/\//.test(output) || server.exitCode !== null, {
+        timeoutMs: 60_000,
+        what: 'the embedded database to say ready',
+      });
+      const url = /ready (postgres:\/\/\S+)/.exec(output)?.[1];
+      expect(url).toMatch(/^postgres:\/\/postgres@127\.0\.0\.1:\d+\/postgres$/);
+
+      const r = await intelctl(['agencies', 'list'], {
+        DATABASE_URL: undefined,
+        EMBEDDED_DB_DIR: path.join(dir, 'pglite'),
+      });
+      expect(r).toMatchObject({ code: 0 });
+      expect(r.stderr).toContain(`using the embedded database npm start runs: ${url}`);
+    } finally {
+      server.kill('SIGTERM');
+      await new Promise((resolve) =>
+        server.exitCode !== null ? resolve(null) : server.once('exit', resolve),
+      );
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

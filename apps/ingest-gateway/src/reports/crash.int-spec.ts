@@ -28,13 +28,7 @@ async function freePort(): Promise<number> {
 function startGateway(port: number): ChildProcess {
   return spawn(
     process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      path.join(ROOT, 'apps', 'ingest-gateway', 'src', 'main.ts'),
-    ],
+    ['-r', '@swc-node/register', path.join(ROOT, 'apps', 'ingest-gateway', 'src', 'main.ts')],
     {
       cwd: ROOT,
       env: {
@@ -42,7 +36,6 @@ function startGateway(port: number): ChildProcess {
         INGEST_PORT: String(port),
         INGEST_RATE_LIMIT_PER_S: '0',
         LOG_LEVEL: 'warn',
-        TS_NODE_TRANSPILE_ONLY: 'true',
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     },

@@ -1,22 +1,80 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import {
   connectionFailureReason,
   databaseUrlProblem,
   DEFAULT_DATABASE_URL,
   redactDatabaseUrl,
   resolveDatabaseUrl,
+  runningEmbeddedDatabase,
 } from './database-url';
 
 describe(resolveDatabaseUrl.name, () => {
-  it.each<[string, Record<string, string | undefined>, { url: string; defaulted: boolean }]>([
-    ['set', { DATABASE_URL: 'postgres://u@db:5432/x' }, { url: 'postgres://u@db:5432/x', defaulted: false }],
-    ['unset', {}, { url: DEFAULT_DATABASE_URL, defaulted: true }],
-    ['empty', { DATABASE_URL: '  ' }, { url: DEFAULT_DATABASE_URL, defaulted: true }],
-  ])('uses the environment when %s', (_, env, expected) => {
-    expect(resolveDatabaseUrl(env)).toEqual(expected);
+  const embedded = { url: 'postgres://postgres@127.0.0.1:55432/postgres', dataDir: '/r/.data/pglite' };
+
+  it.each<[string, Record<string, string | undefined>, { url: string; source: string }]>([
+    ['set', { DATABASE_URL: 'postgres://u@db:5432/x' }, { url: 'postgres://u@db:5432/x', source: 'env' }],
+    ['unset', {}, { url: DEFAULT_DATABASE_URL, source: 'default' }],
+    ['empty', { DATABASE_URL: '  ' }, { url: DEFAULT_DATABASE_URL, source: 'default' }],
+  ])('uses the environment when %s and no embedded database runs', (_, env, expected) => {
+    expect(resolveDatabaseUrl(env, () => null)).toEqual(expected);
   });
 
-  it('defaults to the database npm start uses', () => {
+  it('uses the running embedded database when DATABASE_URL is unset', () => {
+    expect(resolveDatabaseUrl({}, () => embedded)).toEqual({ ...embedded, source: 'embedded' });
+  });
+
+  it('prefers DATABASE_URL to a running embedded database', () => {
+    expect(resolveDatabaseUrl({ DATABASE_URL: 'postgres://u@db/x' }, () => embedded).source).toBe('env');
+  });
+
+  it('falls back to a local PostgreSQL server', () => {
     expect(DEFAULT_DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/intel');
+  });
+});
+
+describe(runningEmbeddedDatabase.name, () => {
+  let root: string;
+  const url = 'postgres://postgres@127.0.0.1:55432/postgres';
+  const lock = (text: string, dir = path.join(root, '.data')) => {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'pglite.pid'), text);
+  };
+
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'intelctl-embedded-'));
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('reads the URL the running server wrote into its lock file (scripts/embedded-db.js)', () => {
+    lock(`${process.pid}\n${url}\n`);
+    expect(runningEmbeddedDatabase(root, '/elsewhere', {})).toEqual({
+      url,
+      dataDir: path.join(root, '.data', 'pglite'),
+    });
+  });
+
+  it('follows EMBEDDED_DB_DIR, relative to the working directory, as npm start does', () => {
+    lock(`${process.pid}\n${url}\n`, path.join(root, 'other'));
+    expect(runningEmbeddedDatabase('/nowhere', root, { EMBEDDED_DB_DIR: 'other/pglite' })?.dataDir).toBe(
+      path.join(root, 'other', 'pglite'),
+    );
+  });
+
+  it('finds none without a lock file', () => {
+    expect(runningEmbeddedDatabase(root, root, {})).toBeNull();
+  });
+
+  it('finds none while the server has not said where it listens (pid only)', () => {
+    lock(`${process.pid}`);
+    expect(runningEmbeddedDatabase(root, root, {})).toBeNull();
+  });
+
+  it('finds none when the process that wrote the lock is gone', () => {
+    const gone = 2 ** 22 + 12345; // above the default pid_max: no such process
+    lock(`${gone}\n${url}\n`);
+    expect(runningEmbeddedDatabase(root, root, {})).toBeNull();
   });
 });
 

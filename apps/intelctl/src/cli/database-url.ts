@@ -1,13 +1,61 @@
-/** The database `npm start` uses when DATABASE_URL is unset (scripts/start.js); intelctl follows it. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** The database of a local PostgreSQL server, used when DATABASE_URL is unset and no embedded database runs. */
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/intel';
 
-/** DATABASE_URL from the environment, or the default with `defaulted: true` so the caller can say so. */
-export function resolveDatabaseUrl(env: Readonly<Record<string, string | undefined>>): {
+/** The embedded database `npm start` runs when DATABASE_URL is unset (scripts/embedded-db.js). */
+export interface EmbeddedDatabase {
   url: string;
-  defaulted: boolean;
-} {
+  dataDir: string;
+}
+
+/** Where the database came from: DATABASE_URL, the running embedded database, or the default. */
+export type DatabaseSource = 'env' | 'embedded' | 'default';
+
+/**
+ * DATABASE_URL from the environment; else the embedded database the local stack runs on, when one
+ * runs; else the default. `source` says which, so the caller can tell the operator.
+ */
+export function resolveDatabaseUrl(
+  env: Readonly<Record<string, string | undefined>>,
+  findEmbedded: () => EmbeddedDatabase | null = () => null,
+): { url: string; source: DatabaseSource; dataDir?: string } {
   const url = env.DATABASE_URL?.trim();
-  return url ? { url, defaulted: false } : { url: DEFAULT_DATABASE_URL, defaulted: true };
+  if (url) return { url, source: 'env' };
+  const embedded = findEmbedded();
+  if (embedded) return { url: embedded.url, source: 'embedded', dataDir: embedded.dataDir };
+  return { url: DEFAULT_DATABASE_URL, source: 'default' };
+}
+
+/**
+ * The embedded database serving `EMBEDDED_DB_DIR` (default `<root>/.data/pglite`, as scripts/start.js),
+ * or null. Its server keeps `<data dir>.pid` while it runs: its pid, then the URL it serves once
+ * it listens. A lock left by a process that is gone is not a running database.
+ */
+export function runningEmbeddedDatabase(
+  root: string,
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>>,
+): EmbeddedDatabase | null {
+  const dataDir = env.EMBEDDED_DB_DIR?.trim()
+    ? path.resolve(cwd, env.EMBEDDED_DB_DIR.trim())
+    : path.join(root, '.data', 'pglite');
+  let text: string;
+  try {
+    text = fs.readFileSync(`${dataDir}.pid`, 'utf8');
+  } catch {
+    return null;
+  }
+  const [pidLine = '', url = ''] = text.split('\n').map((line) => line.trim());
+  const pid = Number(pidLine);
+  if (!Number.isInteger(pid) || pid <= 0 || !/^postgres(ql)?:\/\//.test(url)) return null;
+  try {
+    process.kill(pid, 0);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return null; // EPERM: alive, another user's
+  }
+  return { url, dataDir };
 }
 
 /** Why a DATABASE_URL cannot be used, or null; the message never repeats a password. */

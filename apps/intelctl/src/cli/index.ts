@@ -24,6 +24,8 @@ export {
   DEFAULT_DATABASE_URL,
   databaseUrlProblem,
   resolveDatabaseUrl,
+  runningEmbeddedDatabase,
+  type EmbeddedDatabase,
   redactDatabaseUrl,
   connectionFailureReason,
 } from './database-url';

@@ -102,7 +102,7 @@ interface Run {
 async function run(
   argv: string[],
   store = new FakeIdentity(),
-  overrides: Partial<Pick<CliEnvironment, 'env' | 'loadIdentity'>> = {},
+  overrides: Partial<Pick<CliEnvironment, 'env' | 'loadIdentity' | 'findEmbeddedDatabase'>> = {},
 ): Promise<Run> {
   let stdout = '';
   let stderr = '';
@@ -232,13 +232,43 @@ describe(runCli.name, () => {
     );
   });
 
-  it('uses the npm start database when DATABASE_URL is unset, and says so on stderr', async () => {
-    const r = await run(['agencies', 'list'], undefined, { env: {} });
+  it('uses the local server when DATABASE_URL is unset and no embedded database runs, and says so', async () => {
+    const r = await run(['agencies', 'list'], undefined, { env: {}, findEmbeddedDatabase: () => null });
     expect(r.code).toBe(EXIT.ok);
     expect(r.opened).toEqual(['postgres://postgres@127.0.0.1:5432/intel']);
     expect(r.stderr).toBe(
-      'intelctl: DATABASE_URL is unset; using postgres://postgres@127.0.0.1:5432/intel (the npm start default).\n',
+      'intelctl: DATABASE_URL is unset and no embedded database is running; using postgres://postgres@127.0.0.1:5432/intel.\n',
     );
+  });
+
+  it('uses the embedded database npm start runs when DATABASE_URL is unset, and says so', async () => {
+    const seen: string[] = [];
+    const r = await run(['agencies', 'list'], undefined, {
+      env: {},
+      findEmbeddedDatabase: (root, cwd) => {
+        seen.push(root, cwd);
+        return {
+          url: 'postgres://postgres@127.0.0.1:55432/postgres',
+          dataDir: '/srv/border-intel/.data/pglite',
+        };
+      },
+    });
+    expect(r.code).toBe(EXIT.ok);
+    expect(seen).toEqual(['/srv/border-intel', '/home/op']);
+    expect(r.opened).toEqual(['postgres://postgres@127.0.0.1:55432/postgres']);
+    expect(r.stderr).toBe(
+      'intelctl: DATABASE_URL is unset; using the embedded database npm start runs: postgres://postgres@127.0.0.1:55432/postgres (data in /srv/border-intel/.data/pglite).\n',
+    );
+  });
+
+  it('never looks for the embedded database when DATABASE_URL is set', async () => {
+    const r = await run(['agencies', 'list'], undefined, {
+      env: { DATABASE_URL: 'postgres://app@db:5432/intel' },
+      findEmbeddedDatabase: () => {
+        throw new Error('looked');
+      },
+    });
+    expect(r).toMatchObject({ code: EXIT.ok, stderr: '', opened: ['postgres://app@db:5432/intel'] });
   });
 
   it('refuses a DATABASE_URL that is not a PostgreSQL URL before connecting', async () => {

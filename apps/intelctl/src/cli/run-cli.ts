@@ -5,6 +5,7 @@ import {
   databaseUrlProblem,
   redactDatabaseUrl,
   resolveDatabaseUrl,
+  runningEmbeddedDatabase,
 } from './database-url';
 import { formatHelp, formatShortUsage, PROGRAM } from './usage';
 
@@ -24,6 +25,8 @@ export interface CliEnvironment {
    * instant, and separate from opening so that only a connection failure reads "cannot reach the database".
    */
   loadIdentity(): Promise<(databaseUrl: string) => Promise<IdentityPort & Closable>>;
+  /** Finds the embedded database the local stack runs on (default: its lock file under root). */
+  findEmbeddedDatabase?: typeof runningEmbeddedDatabase;
 }
 
 /** Parses the command line, runs the command, closes what it opened; resolves to the exit code. */
@@ -54,10 +57,16 @@ export async function runCli(argv: readonly string[], io: CliEnvironment): Promi
     root: io.root,
     env: io.env,
     open: async <T extends Closable>(opener: (databaseUrl: string) => Promise<T>): Promise<T> => {
-      const { url, defaulted } = resolveDatabaseUrl(io.env);
-      if (defaulted && !announcedDefault) {
+      const { url, source, dataDir } = resolveDatabaseUrl(io.env, () =>
+        (io.findEmbeddedDatabase ?? runningEmbeddedDatabase)(io.root, io.cwd, io.env),
+      );
+      if (source !== 'env' && !announcedDefault) {
         announcedDefault = true;
-        err(`${PROGRAM}: DATABASE_URL is unset; using ${url} (the npm start default).`);
+        err(
+          source === 'embedded'
+            ? `${PROGRAM}: DATABASE_URL is unset; using the embedded database npm start runs: ${url} (data in ${dataDir}).`
+            : `${PROGRAM}: DATABASE_URL is unset and no embedded database is running; using ${url}.`,
+        );
       }
       const problem = databaseUrlProblem(url);
       if (problem) throw new CliError(problem);

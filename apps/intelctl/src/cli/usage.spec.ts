@@ -32,7 +32,9 @@ describe(formatHelp.name, () => {
   it('lists every registered command in the overview', () => {
     const text = formatHelp({ kind: 'overview' }, COMMANDS);
     for (const c of COMMANDS) expect(text).toContain(`  ${c.path.join(' ')}`);
-    expect(text).toContain('DATABASE_URL (default postgres://postgres@127.0.0.1:5432/intel');
+    expect(text).toContain(
+      'DATABASE_URL; unset, the embedded database npm start runs, else postgres://postgres@127.0.0.1:5432/intel',
+    );
   });
 
   it('lists only the commands of a group', () => {

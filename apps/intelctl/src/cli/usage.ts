@@ -48,7 +48,7 @@ function overview(commands: readonly CommandSpec[]): string {
     `  ${'help [<command>]'.padEnd(commandWidth(commands))}  Show the help of a command`,
     '',
     `Every command takes --help, and --json for machine-readable output.`,
-    `Database: DATABASE_URL (default ${DEFAULT_DATABASE_URL}, as npm start).`,
+    `Database: DATABASE_URL; unset, the embedded database npm start runs, else ${DEFAULT_DATABASE_URL}.`,
     'Exit codes: 0 done, 1 refused or failed (bad value, unknown id, database unreachable), 2 usage error.',
   ].join('\n');
 }

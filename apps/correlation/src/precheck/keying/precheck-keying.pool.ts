@@ -34,12 +34,15 @@ function keyRequest(r: KeyingRequest, gazetteer: readonly GazetteerEntry[]): Key
 
 const RESPAWN_MS = 1000;
 
-// From TypeScript sources (ts-node, jest) the worker registers ts-node and the path aliases
-// before loading its module; the built service runs the compiled .js directly.
+// From TypeScript sources (npm scripts, jest) the worker registers @swc-node/register with the
+// repository's tsconfig.json (path aliases, decorators) before loading its module, never Node's
+// own type stripping; the built service runs the compiled .js directly.
 const TS_BOOTSTRAP = `
 const { workerData } = require('node:worker_threads');
-if (!require.extensions['.ts']) require('ts-node').register({ transpileOnly: true });
-try { require.resolve('@app/platform'); } catch { require('tsconfig-paths/register'); }
+const ts = require('typescript');
+const { readDefaultTsConfig } = require('@swc-node/register/read-default-tsconfig');
+const tsconfig = ts.findConfigFile(require('node:path').dirname(workerData.file), ts.sys.fileExists);
+require('@swc-node/register/register').register(readDefaultTsConfig(tsconfig));
 require(workerData.file);
 `;
 
