@@ -13,6 +13,8 @@ import type { SubscriptionsController } from '../apps/notification/src/webhooks/
 import type { ConsumerGroupsController } from '../apps/ops-monitor/src/consumer-groups/consumer-groups.controller';
 import type { DeliveriesController as OpsDeliveries } from '../apps/ops-monitor/src/deliveries/deliveries.controller';
 import type { DlqController } from '../apps/ops-monitor/src/dlq/dlq.controller';
+import type { OutboxesController } from '../apps/ops-monitor/src/outboxes/outboxes.controller';
+import type { ThroughputController } from '../apps/ops-monitor/src/throughput/throughput.controller';
 import type { TopicsController } from '../apps/ops-monitor/src/topics/topics.controller';
 import type { Checkpoint } from '../libs/ledger/src/checkpoint';
 
@@ -43,6 +45,10 @@ export type ConsumerGroup = ReturnType<ConsumerGroupsController['get']>;
 export type LagHistoryAnswer = ReturnType<ConsumerGroupsController['history']>;
 export type DlqList = ReturnType<DlqController['list']>;
 export type DlqReplayResult = ReturnType<DlqController['replay']>;
+export type DlqRecordBody = ReturnType<DlqController['readBody']>;
+export type ThroughputAnswer = ReturnType<ThroughputController['over']>;
+export type OutboxesAnswer = ReturnType<OutboxesController['list']>;
+export type DeliveryHealthAnswer = ReturnType<OpsDeliveries['health']>;
 export type FailedDeliveryPage = ReturnType<OpsDeliveries['list']>;
 export type DeliveryReplaying = ReturnType<OpsDeliveries['replay']>;
 

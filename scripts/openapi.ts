@@ -131,6 +131,19 @@ export const SERVICES: {
         ],
       },
       'GET /v1/dlq': { type: 'DlqList', problems: [[400, 'validation']] },
+      'POST /v1/dlq/{topic}/records/{partition}/{offset}/body': {
+        type: 'DlqRecordBody',
+        problems: [
+          [400, 'validation', 'not-a-dlq-topic'],
+          [404, 'not-found'],
+        ],
+      },
+      'GET /v1/throughput': { type: 'ThroughputAnswer', problems: [[400, 'validation']] },
+      'GET /v1/outboxes': { type: 'OutboxesAnswer', problems: [] },
+      'GET /v1/deliveries/health': {
+        type: 'DeliveryHealthAnswer',
+        problems: [[501, 'deliveries-not-available']],
+      },
       'POST /v1/dlq/{topic}/replay': {
         type: 'DlqReplayResult',
         problems: [
