@@ -7,6 +7,15 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
+// kafkajs 2.2.4 (its last release) arms a timer with a negative delay, which Node 24 reports as a
+// TimeoutNegativeWarning on stderr: harmless (Node uses 1 ms), but it must not pollute the CLI's
+// output. Every other warning is printed as Node prints it.
+process.removeAllListeners('warning');
+process.on('warning', (warning) => {
+  if (warning.name === 'TimeoutNegativeWarning') return;
+  process.stderr.write(`(node:${process.pid}) ${warning.name}: ${warning.message}\n`);
+});
+
 const ROOT = path.join(__dirname, '..');
 const SOURCE = path.join(ROOT, 'apps', 'intelctl', 'src', 'main.ts');
 // `nest build` of a monorepo app keeps the source layout under its outDir; a flat build has main.js on top.

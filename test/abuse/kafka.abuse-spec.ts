@@ -95,6 +95,32 @@ const hostileRecord: fc.Arbitrary<Hostile> = fc.oneof(
         what: `valid report with ${keys[path % keys.length]} planted (${header} headers)`,
       };
     }),
+  // Valid reports whose free text carries hostile strings (bidi controls, lookalikes, markup, huge
+  // numbers as text): the contract accepts most of them, and those must be stored.
+  fc
+    .record({
+      text: fc.oneof(
+        fc.string({ maxLength: 200 }),
+        planted.map((v) => JSON.stringify(v)),
+      ),
+      route: fc.boolean(),
+    })
+    .map(({ text, route }) => {
+      const report = (route
+        ? RouteReportBuilder.valid().build()
+        : SeizureReportBuilder.valid()
+            .withCaseRef()
+            .withPlate(`TEXT ${randomUUID().slice(0, 5)}`)
+            .build()) as unknown as Record<string, unknown>;
+      report.narrative = `${text}\u202e<script>alert(1)</script>`;
+      const { topic, message } = reportRecord(report);
+      return {
+        topic,
+        message,
+        eventId: report.eventId as string,
+        what: 'valid report with hostile narrative',
+      };
+    }),
 );
 
 describe('abuse tier: hostile records on the report topics', () => {

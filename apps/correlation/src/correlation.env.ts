@@ -1,33 +1,30 @@
-import { IsInt, IsNumber, IsString, Max, Min } from 'class-validator';
-import { CommonEnv, EnvDoc } from '@app/config';
+import { IsNumber, IsString, Max, Min } from 'class-validator';
+import { CommonEnv, EnvDoc, IntEnv } from '@app/config';
 
 /** Environment of the correlation service. */
 export class CorrelationEnv extends CommonEnv {
-  @EnvDoc('HTTP port of the correlation service (cases, pre-checks, health, metrics).')
-  @IsInt({ message: 'must be an integer port number' })
-  @Min(1)
-  @Max(65535)
+  @IntEnv('HTTP port of the correlation service (cases, pre-checks, health, metrics).', {
+    min: 1,
+    max: 65535,
+    message: 'must be an integer port number',
+  })
   CORRELATION_PORT: number = 3001;
 
-  @EnvDoc(
+  @IntEnv(
     'Partition batches a single instance takes at once (default: the 9 partitions of the two report ' +
       'topics). Each normalises its reports as soon as it arrives; they are applied one transaction at a ' +
       'time, and the batches that arrived while one ran go together into the next (up to ' +
       'CORRELATION_BATCH_SIZE records), so a round of partition batches costs one commit rather than one ' +
       "per partition. Concurrent transactions would only queue on each other's blocking-key locks.",
+    { min: 1, max: 64 },
   )
-  @IsInt({ message: 'must be an integer' })
-  @Min(1)
-  @Max(64)
   CORRELATION_CONCURRENCY: number = 9;
 
-  @EnvDoc(
+  @IntEnv(
     "Most report records applied per database transaction (one partition's consecutive records). " +
       'Larger batches cost fewer round trips per report; 1 applies records one by one.',
+    { min: 1, max: 1000 },
   )
-  @IsInt({ message: 'must be an integer' })
-  @Min(1)
-  @Max(1000)
   CORRELATION_BATCH_SIZE: number = 500;
 
   @EnvDoc('Score in [0,1] at or above which two agency cases are linked.')
@@ -36,27 +33,24 @@ export class CorrelationEnv extends CommonEnv {
   @Max(1)
   CORRELATION_LINK_THRESHOLD: number = 0.9;
 
-  @EnvDoc(
+  @IntEnv(
     'A value carried by more agency cases than this stops counting (placeholder phones, common plates).',
+    { min: 2 },
   )
-  @IsInt({ message: 'must be an integer' })
-  @Min(2)
   CORRELATION_MAX_VALUE_FREQUENCY: number = 50;
 
-  @EnvDoc(
+  @IntEnv(
     'Worker threads that validate and key pre-check bodies (0: on the event loop). Keying costs about ' +
       '0.1 ms a check; handing it to a thread and back cost more than that on a 2-core machine, and the ' +
       "thread's wake-ups and collections made the slowest checks slower (p50 3.9 ms and p99 50 ms for " +
       'the hop alone at 1,000 checks/s), so workers pay only with cores to spare. A worker that dies is ' +
       'replaced; its checks are keyed on the event loop meanwhile.',
+    { min: 0, max: 8 },
   )
-  @IsInt({ message: 'must be an integer' })
-  @Min(0)
-  @Max(8)
   PRECHECK_KEYING_WORKERS: number = 0;
 
   @EnvDoc(
-    "Sharing policy JSON file (contract §6): which counterparts receive alerts about an agency's cases " +
+    "Sharing policy JSON file (docs/contract.md#sharing-policy): which counterparts receive alerts about an agency's cases " +
       'and which fields each sees. Read at start (a bad file stops the service); correlation and ' +
       'notification must read the same file.',
   )

@@ -1,18 +1,15 @@
 import {
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   Matches,
-  Max,
-  Min,
   Validate,
   ValidateIf,
   ValidatorConstraint,
   type ValidationArguments,
   type ValidatorConstraintInterface,
 } from 'class-validator';
-import { CommonEnv, EnvDoc } from '@app/config';
+import { CommonEnv, EnvDoc, IntEnv } from '@app/config';
 import { LedgerPreviousPublicKeysVariable, LedgerSigningKeyVariable } from '@app/ledger';
 import { AllowedNetworks } from './webhooks/domain/webhook-address';
 
@@ -40,31 +37,28 @@ function problemOf(value: unknown): string | null {
 
 /** Environment of the Notification service. */
 export class NotificationEnv extends CommonEnv {
-  @EnvDoc('HTTP port of the notification service (alerts, webhooks, deliveries, health, metrics).')
-  @IsInt({ message: 'must be an integer port number' })
-  @Min(1)
-  @Max(65535)
+  @IntEnv('HTTP port of the notification service (alerts, webhooks, deliveries, health, metrics).', {
+    min: 1,
+    max: 65535,
+    message: 'must be an integer port number',
+  })
   NOTIFICATION_PORT: number = 3002;
 
-  @EnvDoc(
+  @IntEnv(
     'Partitions processed concurrently: a link waiting for its reports must not hold up the report partitions.',
+    { min: 1, max: 64 },
   )
-  @IsInt({ message: 'must be an integer' })
-  @Min(1)
-  @Max(64)
   NOTIFICATION_CONCURRENCY: number = 16;
 
-  @EnvDoc(
+  @IntEnv(
     'Most records of one partition applied per database transaction (links, report copies). Larger batches ' +
       'cost fewer round trips per record; 1 applies records one by one.',
+    { min: 1, max: 1000 },
   )
-  @IsInt({ message: 'must be an integer' })
-  @Min(1)
-  @Max(1000)
   NOTIFICATION_BATCH_SIZE: number = 200;
 
   @EnvDoc(
-    "Sharing policy JSON file (contract §6): which counterparts receive alerts about an agency's cases " +
+    "Sharing policy JSON file (docs/contract.md#sharing-policy): which counterparts receive alerts about an agency's cases " +
       'and which fields each sees. Read at start (a bad file stops the service); correlation and ' +
       'notification must read the same file.',
   )
@@ -77,55 +71,44 @@ export class NotificationEnv extends CommonEnv {
   })
   WEBHOOK_RETRY_SCHEDULE: string = '0,5s,5m,30m,2h,5h,10h,10h';
 
-  @EnvDoc('Timeout of one webhook attempt, in milliseconds.')
-  @IsInt({ message: 'must be an integer number of milliseconds' })
-  @Min(100)
+  @IntEnv('Timeout of one webhook attempt, in milliseconds.', { min: 100, unit: 'milliseconds' })
   WEBHOOK_TIMEOUT_MS: number = 15000;
 
-  @EnvDoc('Per-subscription breaker: attempts in the rolling window before it may open.')
-  @IsInt({ message: 'must be an integer' })
-  @Min(1)
+  @IntEnv('Per-subscription breaker: attempts in the rolling window before it may open.', { min: 1 })
   WEBHOOK_BREAKER_VOLUME: number = 5;
 
-  @EnvDoc('Per-subscription breaker: failure percentage in the window that opens it.')
-  @IsInt({ message: 'must be an integer percentage' })
-  @Min(1)
-  @Max(100)
+  @IntEnv('Per-subscription breaker: failure percentage in the window that opens it.', {
+    min: 1,
+    max: 100,
+    message: 'must be an integer percentage',
+  })
   WEBHOOK_BREAKER_ERROR_PERCENT: number = 50;
 
-  @EnvDoc(
+  @IntEnv(
     'Per-subscription breaker: how long it stays open before letting one trial attempt through (half-open).',
+    { min: 10, unit: 'milliseconds' },
   )
-  @IsInt({ message: 'must be an integer number of milliseconds' })
-  @Min(10)
   WEBHOOK_BREAKER_RESET_MS: number = 30000;
 
-  @EnvDoc(
+  @IntEnv(
     'How often the dispatcher looks for due deliveries, in milliseconds (it is also woken after each new alert).',
+    { min: 10, unit: 'milliseconds' },
   )
-  @IsInt({ message: 'must be an integer number of milliseconds' })
-  @Min(10)
   WEBHOOK_POLL_MS: number = 500;
 
-  @EnvDoc('Deliveries attempted concurrently by one instance.')
-  @IsInt({ message: 'must be an integer' })
-  @Min(1)
-  @Max(256)
+  @IntEnv('Deliveries attempted concurrently by one instance.', { min: 1, max: 256 })
   WEBHOOK_CONCURRENCY: number = 32;
 
-  @EnvDoc(
+  @IntEnv(
     'How often the alert streams (SSE) look for new alerts, in milliseconds: one poller serves every open stream.',
+    { min: 10, unit: 'milliseconds' },
   )
-  @IsInt({ message: 'must be an integer number of milliseconds' })
-  @Min(10)
   ALERT_STREAM_POLL_MS: number = 250;
 
-  @EnvDoc(
+  @IntEnv(
     'Most alert streams (SSE) one API key may hold open on one instance at a time; one more is answered 429.',
+    { min: 1, max: 1000 },
   )
-  @IsInt({ message: 'must be an integer' })
-  @Min(1)
-  @Max(1000)
   ALERT_STREAMS_PER_KEY: number = 5;
 
   @EnvDoc(
@@ -153,12 +136,10 @@ export class NotificationEnv extends CommonEnv {
   @Validate(NetworkList)
   WEBHOOK_ALLOWED_NETWORKS?: string;
 
-  @EnvDoc(
+  @IntEnv(
     'Most webhook subscriptions one agency may hold (deleted ones do not count); one more is answered 409.',
+    { min: 1, max: 1000 },
   )
-  @IsInt({ message: 'must be an integer' })
-  @Min(1)
-  @Max(1000)
   WEBHOOK_SUBSCRIPTIONS_PER_AGENCY: number = 10;
 
   @LedgerSigningKeyVariable()

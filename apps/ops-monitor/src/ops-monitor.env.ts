@@ -2,14 +2,13 @@ import {
   IsInt,
   IsOptional,
   Matches,
-  Max,
   Min,
   Validate,
   ValidationArguments,
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
-import { CommonEnv, EnvDoc } from '@app/config';
+import { CommonEnv, EnvDoc, IntEnv } from '@app/config';
 import { LedgerPreviousPublicKeysVariable, LedgerSigningKeyVariable } from '@app/ledger';
 
 @ValidatorConstraint({ name: 'notAboveWindow' })
@@ -26,10 +25,11 @@ class NotAboveWindow implements ValidatorConstraintInterface {
 
 /** Environment of the Ops monitor. */
 export class OpsMonitorEnv extends CommonEnv {
-  @EnvDoc('HTTP port of the ops monitor (ops API, dashboard, health, metrics).')
-  @IsInt({ message: 'must be an integer port number' })
-  @Min(1)
-  @Max(65535)
+  @IntEnv('HTTP port of the ops monitor (ops API, dashboard, health, metrics).', {
+    min: 1,
+    max: 65535,
+    message: 'must be an integer port number',
+  })
   OPS_PORT: number = 3003;
 
   @EnvDoc(
@@ -53,29 +53,26 @@ export class OpsMonitorEnv extends CommonEnv {
   OPS_METRICS_URLS?: string =
     'ingest-gateway=http://127.0.0.1:3000,correlation=http://127.0.0.1:3001,notification=http://127.0.0.1:3002';
 
-  @EnvDoc(
+  @IntEnv(
     'Whether this instance samples consumer lag (1) or only serves the API (0); several samplers are safe.',
+    { min: 0, max: 1, message: 'must be 1 (sample consumer lag) or 0' },
   )
-  @IsInt({ message: 'must be 1 (sample consumer lag) or 0' })
-  @Min(0)
-  @Max(1)
   OPS_SAMPLER_ENABLED: number = 1;
 
-  @EnvDoc("How often every group's partitions are sampled, in ms.")
-  @IsInt({ message: 'must be an integer number of milliseconds' })
-  @Min(100)
-  @Max(3_600_000)
+  @IntEnv("How often every group's partitions are sampled, in ms.", {
+    min: 100,
+    max: 3_600_000,
+    unit: 'milliseconds',
+  })
   OPS_SAMPLE_INTERVAL_MS: number = 5000;
 
-  @EnvDoc("Samples per partition in Burrow's sliding window.")
-  @IsInt({ message: 'must be an integer number of samples' })
-  @Min(2)
-  @Max(1000)
+  @IntEnv("Samples per partition in Burrow's sliding window.", { min: 2, max: 1000, unit: 'samples' })
   OPS_LAG_WINDOW_SAMPLES: number = 10;
 
-  @EnvDoc('Fewer samples than this in a window means "not enough data" (status OK, incomplete).')
-  @IsInt({ message: 'must be an integer number of samples' })
-  @Min(2)
+  @IntEnv('Fewer samples than this in a window means "not enough data" (status OK, incomplete).', {
+    min: 2,
+    unit: 'samples',
+  })
   @Validate(NotAboveWindow)
   OPS_LAG_MIN_SAMPLES: number = 5;
 
@@ -90,16 +87,18 @@ export class OpsMonitorEnv extends CommonEnv {
   @Min(100)
   OPS_LAG_STOP_AFTER_MS?: number;
 
-  @EnvDoc("How long samples are kept (the lag chart's reach), in minutes; older ones are deleted.")
-  @IsInt({ message: 'must be an integer number of minutes' })
-  @Min(1)
-  @Max(10_080)
+  @IntEnv("How long samples are kept (the lag chart's reach), in minutes; older ones are deleted.", {
+    min: 1,
+    max: 10_080,
+    unit: 'minutes',
+  })
   OPS_SAMPLE_RETENTION_MINUTES: number = 60;
 
-  @EnvDoc('How many of the newest records of each DLQ topic GET /v1/dlq lists (metadata only).')
-  @IsInt({ message: 'must be an integer number of records' })
-  @Min(0)
-  @Max(100)
+  @IntEnv('How many of the newest records of each DLQ topic GET /v1/dlq lists (metadata only).', {
+    min: 0,
+    max: 100,
+    unit: 'records',
+  })
   OPS_DLQ_LATEST: number = 10;
 
   @LedgerSigningKeyVariable()

@@ -12,7 +12,7 @@ const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s]+$/;
 export const RUN_MODES = ['production', 'development'] as const;
 export type RunMode = (typeof RUN_MODES)[number];
 
-/** Environment every service shares (contract §2), validated at boot. */
+/** Environment every service shares (docs/contract.md#services-and-ports), validated at boot. */
 export class CommonEnv {
   @EnvDoc(
     '`production` (the default): a start without the secrets a deployment must supply (LEDGER_SIGNING_KEY ' +

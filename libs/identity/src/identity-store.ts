@@ -4,7 +4,7 @@ import { dataSourceOptions, initialiseDataSource } from '@app/persistence';
 import { AGENCY_ID, generateApiKey, keyScopeProblem, Principal, Role } from './domain/api-key';
 import { Identity1764300000100 } from './migrations/1764300000100-identity';
 
-/** An agency as configured (contract §1): data, never code. */
+/** An agency as configured (docs/contract.md#agencies): data, never code. */
 export interface Agency {
   id: string;
   name: string;

@@ -21,7 +21,7 @@ import { ProblemFastifyAdapter } from './fastify-errors';
 import { ProblemFilter } from './problem.filter';
 import type { ServiceDefinition } from './service-definition';
 
-/** Body limit of every service (contract §4: reports ≤ 256 KiB; a batch of 500 needs more). */
+/** Body limit of every service (docs/contract.md#reports: reports ≤ 256 KiB; a batch of 500 needs more). */
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
 
 @Global()

@@ -1,4 +1,4 @@
-// The `counterpart` of an AlertIssued (contract §5): whose case matched and whom to call.
+// The `counterpart` of an AlertIssued (docs/contract.md#http-apis): whose case matched and whom to call.
 import type { Counterpart, LiaisonContact, Permissions, SharingPolicy } from './sharing-policy.types';
 
 /** The liaison contact the directory lists for an agency, if any. */

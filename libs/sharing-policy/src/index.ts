@@ -1,4 +1,4 @@
-// The sharing-policy lib's public API (contract §6): parse and resolve the policy, cap it by
+// The sharing-policy lib's public API (docs/contract.md#sharing-policy): parse and resolve the policy, cap it by
 // TLP, decide whom to alert, redact reports and link reasons for a recipient. Pure, except
 // loadPolicyFile, which reads the policy file, and SharingPolicyModule, which loads it at boot.
 export { IDENTIFIER_SHARING_LEVELS, PERSON_SHARING_LEVELS } from './sharing-policy.types';

@@ -1,4 +1,4 @@
-// Every field of contract §4 reports, by path pattern, with the group that decides whether
+// Every field of docs/contract.md#reports reports, by path pattern, with the group that decides whether
 // a recipient sees it. A field not listed here is never disclosed (default deny), so a new
 // report field stays private until someone classifies it.
 //

@@ -1,4 +1,4 @@
-// The sharing-policy model of contract §6: what the configuration says (rules per pair of
+// The sharing-policy model of docs/contract.md#sharing-policy: what the configuration says (rules per pair of
 // agencies or countries, an agency directory) and what the pure functions hand back.
 import type { TlpLevel } from '@app/contracts';
 
@@ -138,7 +138,7 @@ export interface RecipientQuery {
   routeOwner?: string;
 }
 
-/** A link reason as the case API shows it (contract §5). */
+/** A link reason as the case API shows it (docs/contract.md#http-apis). */
 export interface MatchReason {
   feature: string;
   weight: number;
@@ -150,7 +150,7 @@ export interface MaskableReason extends MatchReason {
   values?: readonly string[];
 }
 
-/** AlertIssued.counterpart (contract §5). */
+/** AlertIssued.counterpart (docs/contract.md#http-apis). */
 export interface Counterpart {
   agencyId: string;
   agencyName?: string;

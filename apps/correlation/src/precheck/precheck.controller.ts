@@ -5,7 +5,7 @@ import { ApiKeyGuard, CurrentPrincipal, Roles, type Principal } from '@app/ident
 import type { PrecheckResponse } from './dto/precheck-response';
 import { PrecheckService } from './precheck.service';
 
-/** Consignment pre-check (contract §5): CLEAR or HIT for a waiting consignment's identifiers. */
+/** Consignment pre-check (docs/contract.md#http-apis): CLEAR or HIT for a waiting consignment's identifiers. */
 @ApiTags('prechecks')
 @ApiBearerAuth()
 @Controller('v1/prechecks')

@@ -6,7 +6,7 @@ import { ApiKeyVerifier, bearerToken, type Principal } from '@app/identity';
 import { CORRELATION_HEADER, withCorrelationId } from '@app/observability';
 import { PrecheckService } from './precheck.service';
 
-/** The route the fast path serves (the controller's, contract §5). */
+/** The route the fast path serves (the controller's, docs/contract.md#http-apis). */
 export const PRECHECK_PATH = '/v1/prechecks';
 
 type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;

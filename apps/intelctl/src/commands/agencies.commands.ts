@@ -13,7 +13,7 @@ export const agenciesAdd: CommandDefinition = {
   path: ['agencies', 'add'],
   summary: 'Add an agency',
   details:
-    'An agency id is <ISO 3166-1 alpha-2 country>-<CODE>; the country is its prefix (contract §1).\n' +
+    'An agency id is <ISO 3166-1 alpha-2 country>-<CODE>; the country is its prefix (docs/contract.md#agencies).\n' +
     'The liaison contact is who counterpart agencies are told to contact about a match.',
   flags: [
     { name: 'id', value: 'id', required: true, description: 'Agency id, e.g. PK-ANF' },

@@ -10,7 +10,7 @@ export const keysCreate: CommandDefinition = {
   path: ['keys', 'create'],
   summary: 'Create an API key (the key is printed once, never again)',
   details:
-    'Roles (contract §5): publisher and liaison keys act for one agency (--agency); an operator key for none.\n' +
+    'Roles (docs/contract.md#http-apis): publisher and liaison keys act for one agency (--agency); an operator key for none.\n' +
     'Only a hash of the key is stored: copy it from the output and hand it to its system straight away.',
   flags: [
     { name: 'role', value: 'publisher|liaison|operator', required: true, description: 'What the key may do' },

@@ -14,6 +14,7 @@ import {
   TopicOffsets,
 } from './cluster.port';
 import { mapLimited } from './map-limited';
+import { sendChunks } from './send-chunks';
 
 /**
  * Prefix of the short-lived consumer groups the ops monitor itself uses to read DLQ records.
@@ -224,7 +225,7 @@ export class KafkaRecordWriter extends RecordWriter {
   }
 
   async send(topic: string, records: readonly OutgoingRecord[]): Promise<void> {
-    if (records.length > 0) await this.producer.send(topic, [...records]);
+    for (const chunk of sendChunks(records)) await this.producer.send(topic, chunk);
   }
 }
 

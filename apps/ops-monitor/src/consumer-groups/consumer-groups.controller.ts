@@ -14,7 +14,7 @@ import {
 
 const DEFAULT_HISTORY_MINUTES = 15;
 
-/** Consumer groups, their lag and Burrow status (contract §5, ops monitor). Operator keys only. */
+/** Consumer groups, their lag and Burrow status (docs/contract.md#ops-monitor-api). Operator keys only. */
 @ApiTags('consumer-groups')
 @ApiBearerAuth()
 @UseGuards(ApiKeyGuard)

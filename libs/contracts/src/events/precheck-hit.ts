@@ -1,6 +1,6 @@
 import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID } from 'class-validator';
 
-/** Kinds of identifier a consignment pre-check can match (contract §5, `POST /v1/prechecks`). */
+/** Kinds of identifier a consignment pre-check can match (docs/contract.md#pre-check-api). */
 export const PRECHECK_FEATURES = [
   'PLATE',
   'CONTAINER',

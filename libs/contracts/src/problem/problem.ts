@@ -1,4 +1,4 @@
-// RFC 9457 problem details, the one error shape of every HTTP API (contract §5).
+// RFC 9457 problem details, the one error shape of every HTTP API (docs/contract.md#http-apis).
 // Pure: the HTTP edge turns a ProblemDetails into a response; nothing here knows Nest.
 
 /** Base of every problem `type` URI. `.example` is reserved, so the URIs are identifiers, never fetched. */

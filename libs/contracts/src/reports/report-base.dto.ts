@@ -4,7 +4,7 @@ import { EnumField, ObjectField, StringField, TimestampField, UuidField } from '
 import { AGENCY_ID_PATTERN, REPORT_LIMITS } from './report-limits';
 import { ClassificationDto } from './report-parts.dto';
 
-/** Fields every report has (contract §4); not published on its own. */
+/** Fields every report has (docs/contract.md#reports); not published on its own. */
 export abstract class ReportBaseDto {
   @ApiProperty({
     format: 'uuid',

@@ -1,7 +1,7 @@
-// Every closed vocabulary of contract §4, as `as const` arrays (usable at runtime by
+// Every closed vocabulary of docs/contract.md#reports, as `as const` arrays (usable at runtime by
 // validators, Swagger and generators) with the union type derived from each.
 
-/** Traffic Light Protocol 2.0 levels (contract §4 `classification.tlp`). */
+/** Traffic Light Protocol 2.0 levels (docs/contract.md#vocabularies). */
 export const TLP_LEVELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
 /** One TLP 2.0 level. */
 export type TlpLevel = (typeof TLP_LEVELS)[number];
@@ -76,7 +76,7 @@ export const PERSON_ROLES = [
 /** One person role. */
 export type PersonRole = (typeof PERSON_ROLES)[number];
 
-/** Roles whose persons are never sent to another agency (contract §6). */
+/** Roles whose persons are never sent to another agency (docs/contract.md#sharing-policy). */
 export const PROTECTED_PERSON_ROLES = ['VICTIM', 'SMUGGLED_MIGRANT'] as const satisfies readonly PersonRole[];
 /** A role whose persons are protected. */
 export type ProtectedPersonRole = (typeof PROTECTED_PERSON_ROLES)[number];
@@ -103,5 +103,5 @@ export type ConfidenceLevel = (typeof CONFIDENCE_LEVELS)[number];
 
 /** The two kinds of report agencies publish. */
 export const REPORT_KINDS = ['seizure', 'route'] as const;
-/** One report kind (also the `type` of a batch item, contract §5). */
+/** One report kind (also the `type` of a batch item, docs/contract.md#http-apis). */
 export type ReportKind = (typeof REPORT_KINDS)[number];

@@ -1,7 +1,7 @@
-// Numbers and patterns of contract §4 in one place, so validators, Swagger metadata,
+// Numbers and patterns of docs/contract.md#reports in one place, so validators, Swagger metadata,
 // the HTTP body limit and the builders cannot drift apart.
 
-/** Size limits every report obeys (contract §4 "Limits on every report"). */
+/** Size limits every report obeys (docs/contract.md#report-limits). */
 export const REPORT_LIMITS = {
   /** Whole body (HTTP) or record value (Kafka), in bytes. */
   maxBodyBytes: 256 * 1024,
@@ -25,7 +25,7 @@ export const REPORT_LIMITS = {
   maxFutureSkewMs: 10 * 60 * 1000,
 } as const;
 
-/** `<ISO 3166-1 alpha-2>-<CODE>`, e.g. `PK-ANF` (contract §1). */
+/** `<ISO 3166-1 alpha-2>-<CODE>`, e.g. `PK-ANF` (docs/contract.md#agencies). */
 export const AGENCY_ID_PATTERN = /^[A-Z]{2}-[A-Z0-9]{2,16}$/;
 
 /** ISO 3166-1 alpha-2 shape (upper case; the code list itself is not enforced). */

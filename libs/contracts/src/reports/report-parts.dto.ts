@@ -1,4 +1,4 @@
-// The objects reports are made of (contract §4). The same classes validate HTTP bodies
+// The objects reports are made of (docs/contract.md#reports). The same classes validate HTTP bodies
 // and Kafka record values; the Swagger metadata mirrors the validation rules, taking
 // every number from REPORT_LIMITS so the two cannot drift.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
@@ -182,7 +182,7 @@ export class PersonDocumentDto {
   issuingCountry?: string;
 }
 
-/** A person involved in a report. VICTIM and SMUGGLED_MIGRANT persons are never shared (contract §6). */
+/** A person involved in a report. VICTIM and SMUGGLED_MIGRANT persons are never shared (docs/contract.md#sharing-policy). */
 export class PersonDto {
   @ApiProperty({ enum: [...PERSON_ROLES], enumName: 'PersonRole', example: 'DRIVER' })
   @EnumField(PERSON_ROLES)

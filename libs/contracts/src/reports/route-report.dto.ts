@@ -124,7 +124,7 @@ export class RouteIndicatorsDto {
   organisations?: OrganisationDto[];
 }
 
-/** A trafficking route an agency reports (contract §4 RouteReport); value of `intel.route.reported.v1`. */
+/** A trafficking route an agency reports (docs/contract.md#routereport); value of `intel.route.reported.v1`. */
 export class RouteReportDto extends ReportBaseDto {
   @ApiProperty({
     minLength: 1,

@@ -13,7 +13,7 @@ import {
 
 const { maxArrayItems } = REPORT_LIMITS;
 
-/** A seizure an agency reports (contract §4 SeizureReport); value of `intel.seizure.reported.v1`. */
+/** A seizure an agency reports (docs/contract.md#seizurereport); value of `intel.seizure.reported.v1`. */
 export class SeizureReportDto extends ReportBaseDto {
   @ApiProperty({
     minLength: 1,

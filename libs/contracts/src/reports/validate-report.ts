@@ -79,7 +79,7 @@ function scanHazards(value: unknown, path: string, depth: number, out: FieldErro
 }
 
 /**
- * Validates a parsed JSON report (HTTP body or Kafka value) against contract §4.
+ * Validates a parsed JSON report (HTTP body or Kafka value) against docs/contract.md#reports.
  * A report the compiled check (the DTOs' own rules, see compiled-report-check.ts) finds
  * certainly valid is instantiated directly; any other is converted with plainToInstance (no
  * type coercion) and validated with class-validator (unknown fields rejected), which returns

@@ -1,4 +1,4 @@
-/** Every topic of the system, versioned, in one place (contract §3). */
+/** Every topic of the system, versioned, in one place (docs/contract.md#topics). */
 export const Topics = {
   SeizureReported: 'intel.seizure.reported.v1',
   RouteReported: 'intel.route.reported.v1',
@@ -58,7 +58,7 @@ export function allTopicSpecs(): TopicSpecification[] {
   });
 }
 
-/** Record headers every record carries (contract §3). */
+/** Record headers every record carries (docs/contract.md#topics). */
 export const Headers = {
   EventId: 'event-id',
   EventType: 'event-type',

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
-/** Roles of contract §5: publisher and liaison are bound to one agency; operator to none. */
+/** Roles of docs/contract.md#http-apis: publisher and liaison are bound to one agency; operator to none. */
 export const ROLES = ['publisher', 'liaison', 'operator'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -15,7 +15,7 @@ const MAX_REASON = 4000;
 
 /**
  * The DLQ record for a failed one: original key and bytes, original headers, plus the
- * `dlq-*` headers of contract §3 that say why and where it came from.
+ * `dlq-*` headers of docs/contract.md#topics that say why and where it came from.
  */
 export function buildDlqRecord(
   failed: FailedRecord,

@@ -21,7 +21,7 @@ import {
 } from '../normalise';
 import type { GazetteerEntry, NormalisedPersonName, NormalisedPlace, PlaceInput } from '../normalise';
 
-/** Kinds of evidence a report carries (matching.md "Evidence and score"). */
+/** Kinds of evidence a report carries (docs/matching.md#scoring). */
 export type FeatureType =
   | 'PLATE'
   | 'CONTAINER'
@@ -53,7 +53,7 @@ export interface Feature {
   source: string;
   /** Role of the person the value belongs to, when it belongs to one. */
   personRole?: PersonRole;
-  /** VICTIM / SMUGGLED_MIGRANT: still matched, never disclosed (contract §6). */
+  /** VICTIM / SMUGGLED_MIGRANT: still matched, never disclosed (docs/contract.md#sharing-policy). */
   protected: boolean;
   /** True when it comes from a route's `indicators`. */
   indicator?: boolean;

@@ -3,7 +3,7 @@ import type { CaseProfile } from './agency-case';
 import type { CandidateSource } from './blocking';
 import type { Feature, FeatureType } from './features';
 
-/** The `feature` of a reason (contract §5): what kind of agreement it records. */
+/** The `feature` of a reason (docs/contract.md#http-apis): what kind of agreement it records. */
 export type ReasonFeature =
   | 'PLATE'
   | 'CONTAINER'
@@ -114,7 +114,7 @@ export interface MatchConfig {
  * Weights, in bits (log2 of m/u: how much likelier the agreement is between cases of the same
  * ring than between unrelated cases that share a blocking key). Score = 1 / (1 + 2^-(ΣW + prior)),
  * prior −10 bits (roughly one related pair per thousand blocked pairs), link at score ≥ 0.9,
- * i.e. ΣW ≥ 13.17. Columns: what one agreement alone gives, and the rule of matching.md it serves.
+ * i.e. ΣW ≥ 13.17. Columns: what one agreement alone gives, and the rule of docs/matching.md it serves.
  *
  * | agreement                                   | bits | alone → score | rule                             |
  * |---------------------------------------------|------|---------------|----------------------------------|
@@ -207,7 +207,7 @@ export function scoreOf(
 
 type FrequencyOf = (key: string) => number;
 
-// Anchors of matching.md: what may carry a link alone, and what may with one more agreement.
+// Anchors of docs/matching.md: what may carry a link alone, and what may with one more agreement.
 type Strength = 'strong' | 'medium' | 'support' | 'weak';
 
 interface Agreement {
@@ -571,7 +571,7 @@ const EMPTY_FREQUENCY: FrequencyOf = () => 1;
 /**
  * Compares two agency cases (each the merged features of all its reports): every agreement
  * becomes a reason with a weight in bits, the weights sum into a score through a logistic, and
- * a link is made at or above the threshold when the anchor rules of matching.md hold (see the
+ * a link is made at or above the threshold when the anchor rules of docs/matching.md hold (see the
  * table above). Reports of one agency case never link; links inside one country are not
  * cross-border. `source` gives value frequencies for the cap (default: every value is rare).
  */

@@ -1,7 +1,7 @@
 import { identifierCharacters } from './confusables';
 import { normaliseCountryCode } from './country-code';
 
-/** Identity-document types of contract §4. */
+/** Identity-document types of docs/contract.md#vocabularies. */
 export type DocumentType = 'PASSPORT' | 'NATIONAL_ID' | 'DRIVING_LICENCE' | 'VISA' | 'OTHER';
 
 /** A document number reduced to letters and digits, with its type, issuing country and matching key. */

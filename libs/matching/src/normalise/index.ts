@@ -1,4 +1,4 @@
-// Public API of identifier normalisation (matching.md "Normalise before comparing").
+// Public API of identifier normalisation (docs/matching.md#normalisation).
 export { toAsciiDigits, foldArabicScript } from './digits';
 export { identifierCharacters, stripZeroWidth, toLatinConfusables } from './confusables';
 export { normaliseCountryCode } from './country-code';

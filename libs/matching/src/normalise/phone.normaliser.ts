@@ -10,7 +10,7 @@ export interface NormalisedPhone {
   placeholder: boolean;
 }
 
-/** Country of an agency id `<alpha-2>-<CODE>` (contract §1), e.g. `AF-CNPA` → `AF`; undefined when malformed. */
+/** Country of an agency id `<alpha-2>-<CODE>` (docs/contract.md#agencies), e.g. `AF-CNPA` → `AF`; undefined when malformed. */
 export function countryOfAgency(agencyId: string): string | undefined {
   const match = /^([A-Za-z]{2})-[A-Za-z0-9_-]+$/.exec(agencyId.trim());
   return match ? match[1].toUpperCase() : undefined;

@@ -12,7 +12,7 @@ export interface GazetteerEntry extends GeoPoint {
   aliases: readonly string[];
 }
 
-/** The location fields of a report (contract §4) that identify a place. */
+/** The location fields of a report (docs/contract.md#reports) that identify a place. */
 export interface PlaceInput {
   crossingPoint?: string;
   lat?: number;
@@ -39,7 +39,7 @@ export function haversineKm(a: GeoPoint, b: GeoPoint): number {
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-/** True when two points lie within `radiusKm` (default 25 km, matching.md) of each other. */
+/** True when two points lie within `radiusKm` (default 25 km, docs/matching.md) of each other. */
 export function sameArea(a: GeoPoint, b: GeoPoint, radiusKm = 25): boolean {
   return haversineKm(a, b) <= radiusKm;
 }

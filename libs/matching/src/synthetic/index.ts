@@ -1,4 +1,4 @@
-// Public API of the synthetic scenario generator and the quality measures (matching.md "Quality bar").
+// Public API of the synthetic scenario generator and the quality measures (docs/matching.md#measured-quality).
 export { mulberry32, Prng } from './prng';
 export { generateNoiseReports, generateScenario } from './generator';
 export type { GeneratedReport, Scenario, ScenarioOptions } from './generator';

@@ -234,7 +234,7 @@ export const ORG_KINDS: readonly string[] = [
   'Exports',
 ];
 
-/** Agencies per country (contract §1). */
+/** Agencies per country (docs/contract.md#agencies). */
 export const AGENCIES = {
   AF: ['AF-CNPA', 'AF-ABP', 'AF-ACD'],
   PK: ['PK-ANF', 'PK-FIA', 'PK-CUS'],

@@ -37,7 +37,7 @@ export interface Viewer {
   agencyId: string | null;
 }
 
-/** The cross-border case as the case API returns it (contract §5). */
+/** The cross-border case as the case API returns it (docs/contract.md#http-apis). */
 export interface CaseView {
   clusterId: string;
   members: {

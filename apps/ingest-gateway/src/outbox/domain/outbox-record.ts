@@ -35,7 +35,7 @@ export function reportRef(kind: ReportKind, report: ReportIdentity): string {
 }
 
 /**
- * The Kafka record of a report (contract §3): its kind's topic, key
+ * The Kafka record of a report (docs/contract.md#topics): its kind's topic, key
  * `<agencyId>:<agencyCaseRef|routeRef>` (so amendments of one agency case stay in order on
  * one partition), and the event-id, event-type, schema-version and correlation-id headers.
  */

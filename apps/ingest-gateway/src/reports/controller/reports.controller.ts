@@ -40,7 +40,7 @@ function applyAll(decorators: MethodDecorator[]): MethodDecorator {
   };
 }
 
-/** The ingest API of contract §5 for agency systems (publisher keys). */
+/** The ingest API of docs/contract.md#http-apis for agency systems (publisher keys). */
 @ApiTags('reports')
 @ApiBearerAuth()
 @ApiExtraModels(ProblemDto)

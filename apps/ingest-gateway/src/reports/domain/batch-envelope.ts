@@ -1,7 +1,7 @@
 import type { FieldError } from '@app/contracts';
 import type { ReportKind } from '../../outbox/domain/outbox-record';
 
-/** Most reports one batch request may carry (contract §5). */
+/** Most reports one batch request may carry (docs/contract.md#http-apis). */
 export const MAX_BATCH_ITEMS = 500;
 
 /** One item of a batch: a report of a known kind, or what is wrong with the item itself. */

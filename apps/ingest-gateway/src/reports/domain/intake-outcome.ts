@@ -13,7 +13,7 @@ export type IntakeOutcome =
   | { kind: 'forbidden'; eventId?: string; reportAgencyId: string; keyAgencyId: string | null }
   | { kind: 'too-large'; eventId?: string; bytes: number; limit: number };
 
-/** The answer to an accepted report (contract §5). */
+/** The answer to an accepted report (docs/contract.md#http-apis). */
 export interface AcceptedReport {
   eventId: string;
   status: 'accepted';

@@ -1,4 +1,4 @@
-// How a consumer group is shown to an operator (contract §5): live offsets from the brokers,
+// How a consumer group is shown to an operator (docs/contract.md#http-apis): live offsets from the brokers,
 // status judged with Burrow's rules over the stored window of samples. Pure.
 import {
   evaluateGroup,

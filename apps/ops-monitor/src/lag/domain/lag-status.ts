@@ -54,7 +54,7 @@ export type PartitionStatus = 'OK' | 'WARN' | 'STALL' | 'STOP' | 'REWIND';
 /** Status of a whole consumer group, as Burrow reports it: its worst partition, capped at ERR. */
 export type GroupStatus = 'OK' | 'WARN' | 'ERR';
 
-/** The status vocabulary of the ops API (contract §5): per partition STALL/STOP, a rewind shows as ERR. */
+/** The status vocabulary of the ops API (docs/contract.md#http-apis): per partition STALL/STOP, a rewind shows as ERR. */
 export type ApiLagStatus = 'OK' | 'WARN' | 'STALL' | 'STOP' | 'ERR';
 
 /** Options for {@link evaluatePartition}. */
@@ -273,7 +273,7 @@ export function toGroupStatus(status: PartitionStatus): GroupStatus {
   }
 }
 
-/** Maps a partition status to the ops API vocabulary (contract §5), which has no REWIND: it shows as ERR. */
+/** Maps a partition status to the ops API vocabulary (docs/contract.md#http-apis), which has no REWIND: it shows as ERR. */
 export function toApiStatus(status: PartitionStatus): ApiLagStatus {
   return status === 'REWIND' ? 'ERR' : status;
 }

@@ -1,4 +1,4 @@
-// How a topic is shown to an operator (contract §5, GET /v1/topics). Pure.
+// How a topic is shown to an operator (docs/contract.md#ops-monitor-api). Pure.
 
 /** One partition's retained range; `records` is high - low. */
 export interface PartitionOffsetsView {
@@ -30,7 +30,7 @@ export interface TopicOffsetsInput {
   partitions: { partition: number; low: number; high: number }[];
 }
 
-/** The suffix that marks a dead-letter topic (contract §3). */
+/** The suffix that marks a dead-letter topic (docs/contract.md#topics). */
 export const DLQ_SUFFIX = '.dlq';
 
 /** Whether a topic is a dead-letter topic. */
