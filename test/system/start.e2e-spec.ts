@@ -29,8 +29,8 @@ describe('npm start', () => {
     if (child.exitCode === null) child.kill('SIGKILL');
   });
 
-  it('brings up the four services, each ready with Kafka and the database up', async () => {
-    for (const port of Object.values(PORTS)) {
+  it('brings up the four services, each ready with what it needs up (the gateway: the database only)', async () => {
+    for (const [name, port] of Object.entries(PORTS)) {
       // Until it answers 200 (a refused connection: not listening yet).
       const r = await eventually(
         async () => {
@@ -41,11 +41,17 @@ describe('npm start', () => {
         },
         { timeoutMs: 90000, intervalMs: 500, what: `port ${port} ready` },
       );
-      expect({ port, ...r }).toMatchObject({
+      // The gateway is ready while it can store, whatever Kafka does (docs/operating.md#health).
+      const needs = name === 'INGEST_PORT' ? ['database'] : ['database', 'kafka'];
+      const checks = r.body.checks as Record<string, { status: string }>;
+      expect({ port, status: r.status, ready: r.body.status, checks: Object.keys(checks).sort() }).toEqual({
         port,
         status: 200,
-        body: { status: 'ok', checks: { kafka: { status: 'up' }, database: { status: 'up' } } },
+        ready: 'ok',
+        checks: needs,
       });
+      for (const check of needs)
+        expect({ port, check, status: checks[check].status }).toEqual({ port, check, status: 'up' });
     }
     const metrics = await (await fetch(`http://127.0.0.1:${PORTS.CORRELATION_PORT}/metrics`)).text();
     expect(metrics).toContain('process_cpu_seconds_total');
