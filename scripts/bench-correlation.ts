@@ -8,6 +8,8 @@
 //     [--batch-size 100] [--weak-links 0] [--json] [--keep-database]
 //     [--end-to-end N]   also push N generated reports through Kafka and PostgreSQL (one
 //                        correlation instance; KAFKA_BROKERS, DATABASE_URL's server) and print reports/s
+// First: the run's own topic prefix, before anything loads libs/contracts (scripts/bench/run-prefix.ts).
+import './bench/run-prefix';
 import * as os from 'node:os';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
