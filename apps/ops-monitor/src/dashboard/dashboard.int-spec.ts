@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { TOPIC_PREFIX } from '@app/contracts';
 import * as fs from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -75,9 +76,9 @@ function startServicesStub(): Promise<{ server: Server; url: string; seenAuth: s
 describe('Ops monitor dashboard in headless Chromium (real Kafka and PostgreSQL)', () => {
   const kafka = testKafka('ops-dashboard-int');
   const id = randomUUID().slice(0, 8);
-  const topic = `ops-dash-${id}`;
-  const group = `ops-dash-${id}`;
-  const otherGroup = `ops-dash-${id}-b`;
+  const topic = `${TOPIC_PREFIX}ops-dash-${id}`;
+  const group = `${TOPIC_PREFIX}ops-dash-${id}`;
+  const otherGroup = `${TOPIC_PREFIX}ops-dash-${id}-b`;
   const dlq = `${topic}.dlq`;
   const backlog = 60;
   let stub: { server: Server; url: string; seenAuth: string[] };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { TOPIC_PREFIX } from '@app/contracts';
 import type { Admin, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { IdentityStore } from '@app/identity';
@@ -24,7 +25,7 @@ interface ReplayBody {
 describe('Ops monitor DLQ inspection and replay (real Kafka and PostgreSQL)', () => {
   const kafka = testKafka('ops-dlq-int');
   const id = randomUUID().slice(0, 8);
-  const source = `ops-dlq-${id}`;
+  const source = `${TOPIC_PREFIX}ops-dlq-${id}`;
   const dlq = `${source}.dlq`;
   let svc: RunningService<OpsMonitorEnv>;
   let admin: Admin;
