@@ -1,5 +1,5 @@
-// Public API of @app/matching: identifier normalisation, the correlation engine, and the
-// synthetic scenario generator with its quality measures.
+// Public API of @app/matching: identifier normalisation and the correlation engine (the synthetic
+// scenario generator and its quality measures are test support: @app/testing).
 export { toAsciiDigits, foldArabicScript } from './normalise';
 export { identifierCharacters, stripZeroWidth, toLatinConfusables } from './normalise';
 export { normaliseCountryCode } from './normalise';
@@ -46,8 +46,3 @@ export type {
   MadeLink,
   StoredFeature,
 } from './engine';
-export { mulberry32, Prng } from './synthetic';
-export { generateNoiseReports, generateScenario } from './synthetic';
-export type { GeneratedReport, Scenario, ScenarioOptions } from './synthetic';
-export { blockingRecall, pairwiseQuality } from './synthetic';
-export type { BlockingRecall, CaseKeys, PairwiseQuality } from './synthetic';
