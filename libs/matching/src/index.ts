@@ -18,31 +18,4 @@ export { normaliseOrganisation } from './normalise';
 export type { NormalisedOrganisation } from './normalise';
 export { normalisePlace, haversineKm, sameArea, areaCells, homeCell } from './normalise';
 export type { GeoPoint, GazetteerEntry, PlaceInput, NormalisedPlace } from './normalise';
-export { clearFeatureCaches, extractFeatures, normaliseImo, normaliseVin } from './engine';
-export type { AnyReport, Feature, FeatureType, ReportKindName } from './engine';
-export { blockingKeys, isPlaceKey, phoneticToken, valueKey } from './engine';
-export type { BlockingKeys, BlockingOptions, CandidateSource } from './engine';
-export { agencyCaseKey, agencyCaseOf, buildProfile } from './engine';
-export type { AgencyCaseIdentity, CaseProfile } from './engine';
-export {
-  DEFAULT_MATCH_CONFIG,
-  DEFAULT_MATCH_WEIGHTS,
-  compareCases,
-  matchConfig,
-  scoreOf,
-  waypointAgrees,
-} from './engine';
-export type { CappedValue, Comparison, MatchConfig, MatchWeights, Reason, ReasonFeature } from './engine';
-export { clusterIdOf, linkIdOf, orderedPair } from './engine';
-export { olderCluster, planLink } from './engine';
-export type { ClusterHead, ClusterPlan } from './engine';
-export { MAX_CANDIDATES, featureId, linkBatch, planClusters, uniqueFeatures } from './engine';
-export type {
-  BatchReport,
-  ClusterChanges,
-  LinkBatchOptions,
-  LinkBatchResult,
-  LinkingRepository,
-  MadeLink,
-  StoredFeature,
-} from './engine';
+export * from './engine';
