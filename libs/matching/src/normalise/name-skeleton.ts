@@ -442,6 +442,9 @@ function shape(form: TokenForm): string {
  * typed on a Latin keyboard).
  */
 export function typingSlip(a: string, fa: TokenForm, b: string, fb: TokenForm, bothLatin: boolean): boolean {
+  // A leading vowel one spelling has and the other lacks is not a slip (`Nur` / `Anwar`): the
+  // dropped-leading-vowel rule judges it.
+  if ((fa.skeleton[0] === 'A') !== (fb.skeleton[0] === 'A')) return false;
   if (!bothLatin) return oneEdit(fa.skeleton, fb.skeleton, () => false);
   if (Math.max(a.length, b.length) >= 3 && oneEdit(a.toLowerCase(), b.toLowerCase(), keySlip)) return true;
   return oneEdit(shape(fa), shape(fb), (x, y) => x === 'v' || y === 'v');
