@@ -12,6 +12,8 @@
 //                        precision and recall on the held-out sets, per evidence kind
 //                        (docs/matching-names.md#held-out-evaluation); with --reports under
 //                        1,000 (bench:smoke) one seed of 20 rings and 50 confounders
+// First: the run's own topic prefix, before anything loads libs/contracts (scripts/bench/run-prefix.ts).
+import './bench/run-prefix';
 import * as os from 'node:os';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';

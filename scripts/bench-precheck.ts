@@ -18,6 +18,8 @@
 // CPU time per check (all its threads) and event-loop utilisation; then the baseline. After
 // filling, a fresh process of this script measures (the filling one's heap is large). CI runs it
 // tiny: `--identifiers 10000 --rate 100 --seconds 2 --warmup 1`.
+// First: the run's own topic prefix, before anything loads libs/contracts (scripts/bench/run-prefix.ts).
+import { removeRunTopics } from './bench/run-prefix';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { SERVICE_NODE_FLAGS } = require('./node-flags') as { SERVICE_NODE_FLAGS: string[] };
@@ -717,6 +719,7 @@ async function main(): Promise<void> {
     } else if (o.keepDatabase) say(`kept database ${dbName}: measure again with --database ${dbName}`);
     else await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     await admin.end();
+    await removeRunTopics();
   }
 }
 

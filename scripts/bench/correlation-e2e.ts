@@ -9,6 +9,7 @@ import { generateScenario } from '@app/testing';
 import { startService, testKafka } from '@app/testing';
 import { correlationService } from '../../apps/correlation/src/correlation.service-definition';
 import { processCpuSeconds } from './measure';
+import { removeRunTopics } from './run-prefix';
 
 export interface EndToEndResult {
   reports: number;
@@ -128,5 +129,6 @@ export async function measureCorrelationEndToEnd(opts: {
     await svc.stop();
     await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     await admin.end();
+    await removeRunTopics();
   }
 }

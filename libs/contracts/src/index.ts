@@ -3,6 +3,12 @@
 export {
   Topics,
   type TopicName,
+  type TopicKey,
+  TOPIC_PREFIX,
+  TOPIC_PREFIX_PATTERN,
+  topicPrefixFrom,
+  topicsFor,
+  consumerGroupOf,
   dlqTopicOf,
   TopicPartitions,
   TopicConfigs,

@@ -5,7 +5,7 @@ import { MicroserviceOptions } from '@nestjs/microservices';
 import type { Consumer } from 'kafkajs';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { allTopicSpecs } from '@app/contracts';
+import { allTopicSpecs, TOPIC_PREFIX } from '@app/contracts';
 import { APP_CONFIG, CommonEnv, ConfigError, loadConfig } from '@app/config';
 import {
   CONSUMER_GROUP,
@@ -41,6 +41,15 @@ class ConfigHostModule {
 
 /** The root module of a service: its validated config (global) plus its own module. */
 export function rootModule<E extends CommonEnv>(def: ServiceDefinition<E>, env: E): DynamicModule {
+  // Topic names are fixed when libs/contracts is loaded (docs/operating.md#topics-per-environment):
+  // a config naming another prefix than the process's environment would split the service in two.
+  if ((env.KAFKA_TOPIC_PREFIX ?? '') !== TOPIC_PREFIX)
+    throw new ConfigError(def.name, [
+      {
+        variable: 'KAFKA_TOPIC_PREFIX',
+        message: `is ${JSON.stringify(env.KAFKA_TOPIC_PREFIX)} but the topics were named with ${JSON.stringify(TOPIC_PREFIX)} (set it in the process environment)`,
+      },
+    ]);
   return {
     module: class ServiceRoot {},
     imports: [ConfigHostModule.with(env, def.consumerGroup), def.module(env) as Type<unknown>],
