@@ -20,3 +20,4 @@ export { jsonClone, jsonSlots, seededRandom, type JsonValue } from './json-fuzz'
 export { MigrationDatabase, ONE_OUTBOX_SHAPE, outboxShape } from './migration-database';
 export { containerNumber } from './generators';
 export { COUNTRY, GENEROUS, STINGY, policyOf, ruleOf } from './fixtures/policy.fixtures';
+export { answerBeforeTheBodyEnds, cpuMsOf, expectRateLimited, type RawAnswer } from './http-refusals';
