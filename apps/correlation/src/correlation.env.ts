@@ -49,6 +49,51 @@ export class CorrelationEnv extends CommonEnv {
   )
   PRECHECK_KEYING_WORKERS: number = 0;
 
+  @IntEnv(
+    'Sustained requests to the case API per second one API key may make (token refill rate); 0 switches the limit off.',
+    { min: 0, unit: 'requests per second (0 = no limit)' },
+  )
+  CORRELATION_RATE_LIMIT_PER_S: number = 20;
+
+  @IntEnv(
+    'Requests to the case API one API key may make in a burst above the sustained rate (bucket size).',
+    {
+      min: 1,
+      unit: 'requests',
+    },
+  )
+  CORRELATION_RATE_LIMIT_BURST: number = 50;
+
+  @IntEnv(
+    'Requests to the case API one API key may make in a day (a quota refilled evenly over the day); 0: no quota.',
+    { min: 0, unit: 'requests per day (0 = no quota)' },
+  )
+  CORRELATION_DAILY_QUOTA: number = 1_000_000;
+
+  @IntEnv(
+    'Sustained pre-checks per second one API key may make (token refill rate); 0 switches the limit off.',
+    { min: 0, unit: 'checks per second (0 = no limit)' },
+  )
+  PRECHECK_RATE_LIMIT_PER_S: number = 50;
+
+  @IntEnv('Pre-checks one API key may make in a burst above the sustained rate (bucket size).', {
+    min: 1,
+    unit: 'checks',
+  })
+  PRECHECK_RATE_LIMIT_BURST: number = 100;
+
+  @IntEnv('Pre-checks one API key may make in a day (a quota refilled evenly over the day); 0: no quota.', {
+    min: 0,
+    unit: 'checks per day (0 = no quota)',
+  })
+  PRECHECK_DAILY_QUOTA: number = 200_000;
+
+  @IntEnv(
+    'Identifiers one pre-check may carry (plates, containers, VINs, IMO and flight numbers, names, documents, phones, organisations and their registrations); more is a 400 naming the field.',
+    { min: 1, max: 10000, unit: 'identifiers' },
+  )
+  PRECHECK_MAX_IDENTIFIERS: number = 100;
+
   @EnvDoc(
     "Sharing policy JSON file (docs/contract.md#sharing-policy): which counterparts receive alerts about an agency's cases " +
       'and which fields each sees. Read at start (a bad file stops the service); correlation and ' +

@@ -111,6 +111,27 @@ export class NotificationEnv extends CommonEnv {
   )
   ALERT_STREAMS_PER_KEY: number = 5;
 
+  @IntEnv(
+    'Sustained requests to the alert, inbox, stream, subscription and delivery API per second one API key may make (token refill rate); 0 switches the limit off.',
+    { min: 0, unit: 'requests per second (0 = no limit)' },
+  )
+  NOTIFICATION_RATE_LIMIT_PER_S: number = 20;
+
+  @IntEnv(
+    'Requests to the alert, inbox, stream, subscription and delivery API one API key may make in a burst above the sustained rate (bucket size).',
+    {
+      min: 1,
+      unit: 'requests',
+    },
+  )
+  NOTIFICATION_RATE_LIMIT_BURST: number = 50;
+
+  @IntEnv(
+    'Requests to the alert, inbox, stream, subscription and delivery API one API key may make in a day (a quota refilled evenly over the day); 0: no quota.',
+    { min: 0, unit: 'requests per day (0 = no quota)' },
+  )
+  NOTIFICATION_DAILY_QUOTA: number = 1_000_000;
+
   @EnvDoc(
     'Key that encrypts webhook secrets at rest (AES-256-GCM): 32 bytes in base64 (`openssl rand -base64 32`). ' +
       'Keep it in the secret store. With RUN_MODE=development and no key, secrets are stored unencrypted, ' +

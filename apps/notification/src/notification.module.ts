@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { IdentityModule } from '@app/identity';
+import { ApiGateModule, IdentityModule } from '@app/identity';
 import { LedgerModule } from '@app/ledger';
-import { ServiceCoreModule } from '@app/platform';
+import { RateLimits, ServiceCoreModule } from '@app/platform';
 import { SharingPolicyModule } from '@app/sharing-policy';
 import { AlertIssuedRelay } from './alerts/alert-issued.relay';
 import { AlertIssuerService } from './alerts/alert-issuer.service';
@@ -17,6 +17,7 @@ import { Alerts1764300000300 } from './migrations/1764300000300-alerts';
 import { PrecheckAlerts1764300000400 } from './migrations/1764300000400-precheck-alerts';
 import { OneOutbox1764300000500 } from './migrations/1764300000500-one-outbox';
 import { KeyedLedger1764300000600 } from './migrations/1764300000600-keyed-ledger';
+import type { NotificationEnv } from './notification.env';
 import { PrecheckAlertService } from './prechecks/precheck-alert.service';
 import { PrecheckHitConsumer } from './prechecks/precheck-hit.consumer';
 import { ReportCopyConsumer } from './reports/report-copy.consumer';
@@ -54,6 +55,16 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
       ],
     }),
     IdentityModule.forRoot(),
+    ApiGateModule.forService((env: NotificationEnv) => [
+      {
+        prefix: '/v1/',
+        limits: RateLimits.perKey({
+          ratePerS: env.NOTIFICATION_RATE_LIMIT_PER_S,
+          burst: env.NOTIFICATION_RATE_LIMIT_BURST,
+          perDay: env.NOTIFICATION_DAILY_QUOTA,
+        }),
+      },
+    ]),
     SharingPolicyModule,
     LedgerModule.forChain('notification'),
   ],

@@ -24,3 +24,4 @@ export { RecordProducerVerifier, type ProducerCheckMode } from './record-produce
 export { ApiKeyGuard } from './api-key.guard';
 export { Roles, CurrentPrincipal } from './auth.decorators';
 export { IdentityModule, DEFAULT_AGENCY_SEED } from './identity.module';
+export { ApiGateModule, MAX_JSON_DEPTH, type ApiGateRoutes } from './api-gate.module';

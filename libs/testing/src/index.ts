@@ -29,3 +29,4 @@ export type {
   Scenario,
   ScenarioOptions,
 } from './synthetic';
+export { answerBeforeTheBodyEnds, cpuMsOf, expectRateLimited, type RawAnswer } from './http-refusals';

@@ -3,7 +3,6 @@ import { APP_CONFIG } from '@app/config';
 import { SharingPolicyModule } from '@app/sharing-policy';
 import type { CorrelationEnv } from '../correlation.env';
 import { PrecheckController } from './precheck.controller';
-import { PrecheckFastRoute } from './precheck.fast-route';
 import { PrecheckKeyingPool } from './keying/precheck-keying.pool';
 import { PrecheckAuditWriter } from './precheck-audit.writer';
 import { PrecheckOwnerReader } from './precheck-owner.reader';
@@ -23,13 +22,12 @@ import { PRECHECK_MAX_FREQUENCY } from './precheck.tokens';
     PrecheckOwnerReader,
     PrecheckKeyingPool,
     PrecheckService,
-    PrecheckFastRoute,
     {
       provide: PRECHECK_MAX_FREQUENCY,
       inject: [APP_CONFIG],
       useFactory: (env: CorrelationEnv) => env.CORRELATION_MAX_VALUE_FREQUENCY,
     },
   ],
-  exports: [PrecheckIndexService, PrecheckFastRoute],
+  exports: [PrecheckIndexService],
 })
 export class PrecheckModule {}
