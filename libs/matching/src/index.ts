@@ -22,7 +22,7 @@ export { clearFeatureCaches, extractFeatures, normaliseImo, normaliseVin } from 
 export type { AnyReport, Feature, FeatureType, ReportKindName } from './engine';
 export { blockingKeys, isPlaceKey, phoneticToken, valueKey } from './engine';
 export type { BlockingKeys, BlockingOptions, CandidateSource } from './engine';
-export { agencyCaseKey, agencyCaseOf, buildProfile } from './engine';
+export { agencyCaseKey, agencyCaseOf, agencyOfCaseKey, buildProfile } from './engine';
 export type { AgencyCaseIdentity, CaseProfile } from './engine';
 export {
   DEFAULT_MATCH_CONFIG,
