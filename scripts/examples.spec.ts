@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { validateReport } from '@app/contracts';
+import { generateApiKey, producerHeaders } from '@app/identity';
 import { validateInput } from '@app/platform';
 import { PrecheckRequestDto } from '../apps/correlation/src/precheck/dto/precheck-request.dto';
 import { generateWebhookSecret, webhookHeaders } from '../apps/notification/src/webhooks/domain';
@@ -28,6 +29,7 @@ const producer = require(path.join(EXAMPLES, 'kafka-producer.js')) as {
   ): Record<string, unknown> & { eventId: string; agencyId: string; agencyCaseRef: string };
   seizureRecord(
     report: Record<string, unknown>,
+    apiKey: string,
     correlationId?: string,
   ): { key: string; value: string; headers: Record<string, string> };
 };
@@ -100,7 +102,8 @@ describe('docs/examples/webhook-receiver.js', () => {
 describe('docs/examples/kafka-producer.js', () => {
   it('writes a record the consumers accept: a valid SeizureReport with its key and headers', () => {
     const report = producer.seizureReport();
-    const record = producer.seizureRecord(report, 'example-correlation');
+    const apiKey = generateApiKey().key;
+    const record = producer.seizureRecord(report, apiKey, 'example-correlation');
     const value = JSON.parse(record.value) as unknown;
     expect(validateReport('seizure', value)).toMatchObject({ ok: true });
     expect(producer.TOPIC).toBe('intel.seizure.reported.v1');
@@ -110,6 +113,8 @@ describe('docs/examples/kafka-producer.js', () => {
       'event-type': 'SeizureReported',
       'schema-version': '1',
       'correlation-id': 'example-correlation',
+      // signed exactly as the platform's own producers sign (what correlation verifies)
+      ...producerHeaders(apiKey, producer.TOPIC, record.key, record.value),
     });
   });
 });

@@ -1,4 +1,4 @@
-import { IsNumber, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsNumber, IsOptional, IsString, Max, Min } from 'class-validator';
 import { CommonEnv, EnvDoc, IntEnv } from '@app/config';
 
 /** Environment of the correlation service. */
@@ -34,7 +34,9 @@ export class CorrelationEnv extends CommonEnv {
   CORRELATION_LINK_THRESHOLD: number = 0.9;
 
   @IntEnv(
-    'A value carried by more agency cases than this stops counting (placeholder phones, common plates).',
+    'A value held by cases of more agencies than this stops counting (common plates, shared company ' +
+      "phones). Agencies, not cases: one agency filing many cases cannot silence another agency's " +
+      'identifier. Crossing it is logged and counted (intel_correlation_cap_crossings_total).',
     { min: 2 },
   )
   CORRELATION_MAX_VALUE_FREQUENCY: number = 50;
@@ -93,6 +95,16 @@ export class CorrelationEnv extends CommonEnv {
     { min: 1, max: 10000, unit: 'identifiers' },
   )
   PRECHECK_MAX_IDENTIFIERS: number = 100;
+
+  @EnvDoc(
+    'How report records are checked against the agency they claim (docs/security.md#records-bound-to-their-producer): ' +
+      '`required`: a record must be signed (`producer-key`, `producer-mac`) by a publisher key of the agency it ' +
+      'names, or it goes to the DLQ with the reason; `if-signed`: unsigned records pass, signed ones are ' +
+      'checked. Unset: `required` when RUN_MODE is production, `if-signed` in a development run.',
+  )
+  @IsOptional()
+  @IsIn(['required', 'if-signed'], { message: 'must be required or if-signed' })
+  RECORD_SIGNATURES?: 'required' | 'if-signed';
 
   @EnvDoc(
     "Sharing policy JSON file (docs/contract.md#sharing-policy): which counterparts receive alerts about an agency's cases " +

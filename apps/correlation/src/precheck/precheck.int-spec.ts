@@ -232,15 +232,45 @@ describe('Consignment pre-check (real Kafka and PostgreSQL)', () => {
     );
   });
 
-  it('gives CLEAR for a value carried by more cases than the cap, HIT at the cap', async () => {
+  // Issue 16.1: before, one publisher's junk seizures pushed the plate over the cap and the check was CLEAR.
+  it("still hits a trafficker's plate for its owner after one publisher filed 55 junk seizures carrying it", async () => {
+    const plate = `KBL ${digits(4)}`;
+    const owner = await publish(bare('AF-CNPA').withPlate(plate, 'AF').build());
+    const junk = Array.from({ length: 55 }, () => bare('PK-FIA').withPlate(plate, 'AF').build());
+    await publishReports(producer, junk);
+    await stored(owner, ...(junk as unknown as Body[]));
+    const checkId = randomUUID();
+    const hit = await eventually(
+      async () => {
+        const res = await fetch(`${svc.baseUrl}/v1/prechecks`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${keys.acd}`, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            checkId,
+            crossingPoint: 'TORKHAM',
+            conveyances: [{ kind: 'TRUCK', plate, plateCountry: 'AF' }],
+          }),
+        });
+        const body = (await res.json()) as PrecheckResponse;
+        expect(body.result).toBe('HIT');
+        return body;
+      },
+      { timeoutMs: 5000, intervalMs: 100, what: 'a hit on the plate' },
+    );
+    expect(hit.hits.length).toBeGreaterThan(0);
+    // The owner is told: a PrecheckHit for its case.
+    await hits.waitFor((r) => r.value.includes(checkId) && r.value.includes('AF-CNPA'));
+  });
+
+  it('gives CLEAR for a value held by more agencies than the cap, HIT for one agency with more cases', async () => {
     const common = digits(7);
     const atCap = digits(7);
     const reports = [];
-    for (let i = 0; i < 4; i++)
+    for (const agency of ['PK-FIA', 'PK-CUS', 'AF-CNPA', 'AF-ABP'])
       reports.push(
         await publish(
-          bare(i % 2 ? 'PK-FIA' : 'PK-CUS')
-            .withPerson({ name: `P ${i}`, phones: [`+92 333 ${common}`] })
+          bare(agency)
+            .withPerson({ name: `P ${agency}`, phones: [`+92 333 ${common}`] })
             .build(),
         ),
       );

@@ -288,7 +288,7 @@ describe(compareCases.name, () => {
       const rare = compareCases(a, b, () => 1);
       const common = compareCases(a, b, () => 32);
       expect(common.totalWeight).toBeLessThan(rare.totalWeight);
-      expect(common.reasons[0].detail).toMatch(/shared by 32 agency cases/);
+      expect(common.reasons[0].detail).toMatch(/held by 32 agencies/);
     });
 
     it('reports a shared placeholder phone as capped', () => {

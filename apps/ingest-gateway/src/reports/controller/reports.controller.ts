@@ -22,7 +22,14 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { RouteReportDto, SeizureReportDto } from '@app/contracts';
-import { ApiKeyGuard, CurrentPrincipal, Roles, type Principal } from '@app/identity';
+import {
+  ApiKeyGuard,
+  CurrentPrincipal,
+  CurrentSigningKey,
+  Roles,
+  type Principal,
+  type SigningKey,
+} from '@app/identity';
 import { CORRELATION_HEADER } from '@app/observability';
 import type { ReportKind } from '../../outbox/domain/outbox-record';
 import { assembleBatchResponse, outcomeError, outcomeResult } from '../domain/intake-outcome';
@@ -33,7 +40,7 @@ import { BatchRequestDto, BatchResponseDto } from '../dto/batch.dto';
 import { ProblemDto } from '../dto/problem.dto';
 import { ReportStatusDto } from '../dto/report-status.dto';
 import { JsonContentGuard } from './json-content.guard';
-import { ReportIntakeService } from '../service/report-intake.service';
+import { ReportIntakeService, type SubmissionContext } from '../service/report-intake.service';
 
 /** Path of the batch endpoint; `::` is find-my-way's escape for a literal colon. */
 export const BATCH_ROUTE = 'reports::batch';
@@ -79,20 +86,22 @@ export class ReportsController {
   async seizure(
     @Body() body: unknown,
     @CurrentPrincipal() principal: Principal,
+    @CurrentSigningKey() signingKey: SigningKey,
     @Headers(CORRELATION_HEADER) correlationId: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await this.single('seizure', body, principal, correlationId, reply);
+    await this.single('seizure', body, { principal, signingKey, correlationId }, reply);
   }
 
   @SingleReportEndpoint('routes', 'RouteReport', RouteReportDto, 'intel.route.reported.v1')
   async route(
     @Body() body: unknown,
     @CurrentPrincipal() principal: Principal,
+    @CurrentSigningKey() signingKey: SigningKey,
     @Headers(CORRELATION_HEADER) correlationId: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await this.single('route', body, principal, correlationId, reply);
+    await this.single('route', body, { principal, signingKey, correlationId }, reply);
   }
 
   @Post(BATCH_ROUTE)
@@ -111,12 +120,13 @@ export class ReportsController {
   async batch(
     @Body() body: unknown,
     @CurrentPrincipal() principal: Principal,
+    @CurrentSigningKey() signingKey: SigningKey,
     @Headers(CORRELATION_HEADER) correlationId: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const envelope = parseBatchEnvelope(body);
     if (!envelope.ok) throw ReportError.invalid(ReportErrorCode.INVALID_BATCH, envelope.errors);
-    const outcomes = await this.intake.submit(envelope.items, { principal, correlationId });
+    const outcomes = await this.intake.submit(envelope.items, { principal, signingKey, correlationId });
     await reply.status(207).send(assembleBatchResponse(outcomes));
   }
 
@@ -152,11 +162,10 @@ export class ReportsController {
   private async single(
     kind: ReportKind,
     body: unknown,
-    principal: Principal,
-    correlationId: string | undefined,
+    ctx: SubmissionContext,
     reply: FastifyReply,
   ): Promise<void> {
-    const outcome = await this.intake.submitOne({ kind, report: body }, { principal, correlationId });
+    const outcome = await this.intake.submitOne({ kind, report: body }, ctx);
     const error = outcomeError(outcome);
     if (error) throw error;
     const result = outcomeResult(outcome);
