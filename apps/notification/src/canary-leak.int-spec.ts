@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Kafka, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
+import { IdentityStore } from '@app/identity';
 import { Topics, validateReport, type TlpLevel } from '@app/contracts';
 import {
   callApi,
@@ -84,6 +85,8 @@ interface Canary {
   /** Agencies whose own reports (or pre-checks) carry the same value. */
   holders: Set<string>;
   where: string;
+  /** A value only a pre-check carried: nobody but the checker may ever see it. */
+  precheckOnly?: true;
 }
 
 const norm = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]/g, '');
@@ -95,7 +98,7 @@ const token = () => `CNRY${letters(4)}${digits(6)}`;
 /** What the oracle says: may `recipient` see canary `c`? */
 function allowed(c: Canary, recipient: string, partners: Set<string>, clusterMates: Set<string>): boolean {
   if (c.holders.has(recipient)) return true;
-  if (c.protectedPerson) return false;
+  if (c.protectedPerson || c.precheckOnly) return false;
   if (c.tlp === 'RED') return false; // RED: only that a match exists and whom to contact
   if (c.group === 'REFERENCE') return clusterMates.has(recipient);
   if (!partners.has(recipient)) return false; // only the other side of a link gets the report
@@ -147,6 +150,9 @@ describe('Canary leak test: each canary reaches exactly whom the policy allows, 
     producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     issued = await TopicProbe.start(kafka, Topics.AlertIssued);
+    const identity = notification.app.get(IdentityStore);
+    for (const a of AGENCIES)
+      if (!(await identity.getAgency(a))) await identity.addAgency({ id: a, name: `Agency ${a}` });
     const keys = await createKeys(
       notification.app,
       Object.fromEntries(
@@ -377,6 +383,7 @@ describe('Canary leak test: each canary reaches exactly whom the policy allows, 
         protectedPerson: false,
         holders: new Set([KA]),
         where: 'pre-check: a container only the checker knows',
+        precheckOnly: true,
       });
       for (const c of canaries)
         if (c.token === norm(p.plate) || c.token === norm(p.victimPhone)) c.holders.add(KA);
