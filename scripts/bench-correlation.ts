@@ -15,17 +15,19 @@ import { Logger } from '@nestjs/common';
 import { defaultGazetteer, Topics, type RouteReportDto, type SeizureReportDto } from '@app/contracts';
 import {
   blockingKeys,
-  blockingRecall,
   clearFeatureCaches,
   extractFeatures,
-  generateNoiseReports,
-  generateScenario,
   matchConfig,
-  pairwiseQuality,
   type Feature,
-  type GeneratedReport,
   type MatchConfig,
 } from '@app/matching';
+import {
+  blockingRecall,
+  generateNoiseReports,
+  generateScenario,
+  pairwiseQuality,
+  type GeneratedReport,
+} from '@app/testing';
 import { linkReports } from '@app/matching/testing';
 import { dataSourceOptions, initialiseDataSource } from '@app/persistence';
 import { CORRELATION_MIGRATIONS } from '../apps/correlation/src/correlation.module';

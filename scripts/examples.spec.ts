@@ -1,4 +1,4 @@
-// The integrator examples under examples/ (docs/contract.md#interface-documents-and-examples) checked against the
+// The integrator examples under docs/examples/ (docs/contract.md#interface-documents-and-examples) checked against the
 // project's own code: the webhook receiver against the notification service's signer, the
 // direct Kafka producer's record and the sample bodies against the contract's validation.
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -9,7 +9,7 @@ import { validateInput } from '@app/platform';
 import { PrecheckRequestDto } from '../apps/correlation/src/precheck/dto/precheck-request.dto';
 import { generateWebhookSecret, webhookHeaders } from '../apps/notification/src/webhooks/domain';
 
-const EXAMPLES = path.join(__dirname, '..', 'examples');
+const EXAMPLES = path.join(__dirname, '..', 'docs', 'examples');
 
 /* eslint-disable @typescript-eslint/no-require-imports -- the examples are plain CommonJS for integrators */
 const receiver = require(path.join(EXAMPLES, 'webhook-receiver.js')) as {
@@ -46,7 +46,7 @@ const body = JSON.stringify({
   data: { kind: 'CASE_LINKED', alertId: randomUUID(), severity: 'HIGH', summary: 'ünïcode – and "quotes"' },
 });
 
-describe('examples/webhook-receiver.js', () => {
+describe('docs/examples/webhook-receiver.js', () => {
   const secret = generateWebhookSecret(randomBytes(32));
   const now = Math.floor(Date.now() / 1000);
   const signed = (overrides: { secret?: string | string[]; timestamp?: number; payload?: string } = {}) => ({
@@ -97,7 +97,7 @@ describe('examples/webhook-receiver.js', () => {
   });
 });
 
-describe('examples/kafka-producer.js', () => {
+describe('docs/examples/kafka-producer.js', () => {
   it('writes a record the consumers accept: a valid SeizureReport with its key and headers', () => {
     const report = producer.seizureReport();
     const record = producer.seizureRecord(report, 'example-correlation');
@@ -114,7 +114,7 @@ describe('examples/kafka-producer.js', () => {
   });
 });
 
-describe('examples/data', () => {
+describe('docs/examples/data', () => {
   it('holds a valid SeizureReport, RouteReport and pre-check', () => {
     expect(validateReport('seizure', sample('seizure-report.json'))).toMatchObject({ ok: true });
     expect(validateReport('route', sample('route-report.json'))).toMatchObject({ ok: true });
@@ -122,7 +122,7 @@ describe('examples/data', () => {
   });
 });
 
-describe('examples/alert-stream.js', () => {
+describe('docs/examples/alert-stream.js', () => {
   it('reads the frames the stream sends, skipping keep-alive comments, across chunk boundaries', () => {
     const alert = { sequence: 7, alertId: randomUUID(), summary: 'a: b' };
     const text = `retry: 2000\n\n: keep-alive\n\nid: 7\nevent: alert\ndata: ${JSON.stringify(alert)}\n\nid: 8\nevent: al`;

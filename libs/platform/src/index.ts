@@ -21,3 +21,4 @@ export { installRequestGate, type RequestGateOptions } from './http/request-gate
 export { sendProblem } from './http/send-problem';
 export { RateLimiter, type RateLimitDecision } from './rate-limit/rate-limiter';
 export { takeTokens, type BucketLimits, type BucketState, type TakeResult } from './rate-limit/token-bucket';
+export { PageCursor, PageLimit } from './http/page-query';

@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Producer } from 'kafkajs';
 import { Topics, type CaseLinkedEvent } from '@app/contracts';
-import { generateNoiseReports, generateScenario } from '@app/matching';
+import { generateNoiseReports, generateScenario } from '@app/testing';
 import {
   containerNumber,
   createKeys,

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Headers, Param, Post, Res, UseGuards } from '@nestjs/common';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Get,
+  Headers,
+  Param,
+  Post,
+  Res,
+  UseGuards,
+  type Type,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -34,10 +45,26 @@ const problems = (...statuses: number[]) =>
     ApiResponse({ status, type: ProblemDto, description: 'application/problem+json' }),
   );
 
-function applyAll(decorators: MethodDecorator[]): MethodDecorator {
-  return (target, key, descriptor) => {
-    for (const d of decorators) d(target, key, descriptor);
-  };
+/** Route, guards and documentation of an endpoint that publishes one report of a kind. */
+function SingleReportEndpoint(path: string, name: string, body: Type, topic: string): MethodDecorator {
+  return applyDecorators(
+    Post(path),
+    UseGuards(JsonContentGuard, ApiKeyGuard),
+    Roles('publisher'),
+    ApiOperation({
+      summary: `Publish a ${name}`,
+      description: `Stored durably before 202; relayed to ${topic}.`,
+    }),
+    ApiConsumes('application/json'),
+    ApiBody({ type: body }),
+    ApiResponse({ status: 202, type: AcceptedReportDto, description: 'Stored; will be published' }),
+    ApiResponse({
+      status: 200,
+      type: AcceptedReportDto,
+      description: 'Same eventId and body as an earlier report: its answer again',
+    }),
+    ...problems(400, 401, 403, 409, 413, 415, 429, 503),
+  );
 }
 
 /** The ingest API of docs/contract.md#http-apis for agency systems (publisher keys). */
@@ -48,22 +75,7 @@ function applyAll(decorators: MethodDecorator[]): MethodDecorator {
 export class ReportsController {
   constructor(private readonly intake: ReportIntakeService) {}
 
-  @Post('seizures')
-  @UseGuards(JsonContentGuard, ApiKeyGuard)
-  @Roles('publisher')
-  @ApiOperation({
-    summary: 'Publish a SeizureReport',
-    description: 'Stored durably before 202; relayed to intel.seizure.reported.v1.',
-  })
-  @ApiConsumes('application/json')
-  @ApiBody({ type: SeizureReportDto })
-  @ApiResponse({ status: 202, type: AcceptedReportDto, description: 'Stored; will be published' })
-  @ApiResponse({
-    status: 200,
-    type: AcceptedReportDto,
-    description: 'Same eventId and body as an earlier report: its answer again',
-  })
-  @applyAll(problems(400, 401, 403, 409, 413, 415, 429, 503))
+  @SingleReportEndpoint('seizures', 'SeizureReport', SeizureReportDto, 'intel.seizure.reported.v1')
   async seizure(
     @Body() body: unknown,
     @CurrentPrincipal() principal: Principal,
@@ -73,22 +85,7 @@ export class ReportsController {
     await this.single('seizure', body, principal, correlationId, reply);
   }
 
-  @Post('routes')
-  @UseGuards(JsonContentGuard, ApiKeyGuard)
-  @Roles('publisher')
-  @ApiOperation({
-    summary: 'Publish a RouteReport',
-    description: 'Stored durably before 202; relayed to intel.route.reported.v1.',
-  })
-  @ApiConsumes('application/json')
-  @ApiBody({ type: RouteReportDto })
-  @ApiResponse({ status: 202, type: AcceptedReportDto, description: 'Stored; will be published' })
-  @ApiResponse({
-    status: 200,
-    type: AcceptedReportDto,
-    description: 'Same eventId and body as an earlier report: its answer again',
-  })
-  @applyAll(problems(400, 401, 403, 409, 413, 415, 429, 503))
+  @SingleReportEndpoint('routes', 'RouteReport', RouteReportDto, 'intel.route.reported.v1')
   async route(
     @Body() body: unknown,
     @CurrentPrincipal() principal: Principal,
@@ -110,7 +107,7 @@ export class ReportsController {
   @ApiConsumes('application/json')
   @ApiBody({ type: BatchRequestDto })
   @ApiResponse({ status: 207, type: BatchResponseDto })
-  @applyAll(problems(400, 401, 403, 413, 415, 429, 503))
+  @applyDecorators(...problems(400, 401, 403, 413, 415, 429, 503))
   async batch(
     @Body() body: unknown,
     @CurrentPrincipal() principal: Principal,
@@ -132,7 +129,7 @@ export class ReportsController {
   })
   @ApiParam({ name: 'eventId', format: 'uuid' })
   @ApiResponse({ status: 200, type: ReportStatusDto })
-  @applyAll(problems(400, 401, 404, 429, 503))
+  @applyDecorators(...problems(400, 401, 404, 429, 503))
   async status(
     @Param('eventId') eventId: string,
     @CurrentPrincipal() principal: Principal,

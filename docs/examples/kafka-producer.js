@@ -5,7 +5,7 @@
 // event-id (= the report's eventId), event-type, schema-version 1; an idempotent producer with
 // acks=all. A record that fails validation goes to intel.seizure.reported.v1.dlq.
 //
-//   KAFKA_BROKERS=127.0.0.1:9092 node examples/kafka-producer.js
+//   KAFKA_BROKERS=127.0.0.1:9092 node docs/examples/kafka-producer.js
 //
 // Against a production cluster add TLS and SASL (deploy/README.md, "ACLs of agencies that
 // produce directly"). This example uses kafkajs, the client the project itself uses.
