@@ -1,5 +1,6 @@
 import { IsIn, IsNumber, IsOptional, IsString, Max, Min } from 'class-validator';
 import { CommonEnv, EnvDoc, IntEnv } from '@app/config';
+import { LedgerPreviousPublicKeysVariable, LedgerSigningKeyVariable } from '@app/ledger';
 
 /** Environment of the correlation service. */
 export class CorrelationEnv extends CommonEnv {
@@ -113,4 +114,10 @@ export class CorrelationEnv extends CommonEnv {
   )
   @IsString()
   SHARING_POLICY_FILE: string = 'deploy/policy/sharing-policy.json';
+
+  @LedgerSigningKeyVariable()
+  LEDGER_SIGNING_KEY?: string;
+
+  @LedgerPreviousPublicKeysVariable()
+  LEDGER_PREVIOUS_PUBLIC_KEYS?: string;
 }

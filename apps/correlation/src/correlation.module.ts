@@ -5,6 +5,7 @@ import { Intake1764300000000 } from './migrations/1764300000000-intake';
 import { Linking1764300000200 } from './migrations/1764300000200-linking';
 import { Precheck1764300000300 } from './migrations/1764300000300-precheck';
 import { OneOutbox1764300000500 } from './migrations/1764300000500-one-outbox';
+import { DisclosureLedger1764300000800 } from './migrations/1764300000800-disclosure-ledger';
 import { LinkingModule } from './linking/linking.module';
 import { CasesModule } from './cases/cases.module';
 import { ApiGateModule, IdentityModule } from '@app/identity';
@@ -17,6 +18,7 @@ export const CORRELATION_MIGRATIONS = [
   Linking1764300000200,
   Precheck1764300000300,
   OneOutbox1764300000500,
+  DisclosureLedger1764300000800,
 ];
 
 /** The correlation service: consumes reports, links agency cases, serves the case API. */

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG } from '@app/config';
 import { SharingPolicyModule } from '@app/sharing-policy';
 import type { CorrelationEnv } from '../correlation.env';
+import { CorrelationLedgerModule } from '../ledger/correlation-ledger.module';
 import { PrecheckController } from './precheck.controller';
 import { PrecheckKeyingPool } from './keying/precheck-keying.pool';
 import { PrecheckAuditWriter } from './precheck-audit.writer';
@@ -13,7 +14,7 @@ import { PRECHECK_MAX_FREQUENCY } from './precheck.tokens';
 
 /** Consignment pre-check: the in-memory index, the API, the audit and the owners' notifications. */
 @Module({
-  imports: [SharingPolicyModule],
+  imports: [SharingPolicyModule, CorrelationLedgerModule],
   controllers: [PrecheckController],
   providers: [
     { provide: PRECHECK_REPOSITORY, useClass: PgPrecheckRepository },

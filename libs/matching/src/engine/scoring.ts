@@ -39,6 +39,8 @@ export interface CappedValue {
   /** Distinct agencies holding the value when compared. */
   frequency: number;
   placeholder?: boolean;
+  /** The value belongs to a protected person (victim, smuggled migrant) in either case: never shown to another agency. */
+  protected?: true;
 }
 
 /** The outcome of comparing two agency cases. */
@@ -358,7 +360,12 @@ function compareIdentifiers(
     if (!agreement) continue;
     const f = frequency(key);
     if (f > config.maxValueFrequency) {
-      capped.push({ feature: first.type, display: first.display, frequency: f });
+      capped.push({
+        feature: first.type,
+        display: first.display,
+        frequency: f,
+        ...(fa.some((x) => x.protected) || fb.some((x) => x.protected) ? { protected: true as const } : {}),
+      });
       continue;
     }
     if (f > config.frequencyFreeCount) {
