@@ -51,7 +51,7 @@ export class NotificationEnv extends CommonEnv {
   NOTIFICATION_CONCURRENCY: number = 16;
 
   @IntEnv(
-    'Most records of one partition applied per database transaction (links, report copies). Larger batches ' +
+    'Most records of one partition applied per database transaction (links, pre-check hits). Larger batches ' +
       'cost fewer round trips per record; 1 applies records one by one.',
     { min: 1, max: 1000 },
   )

@@ -70,6 +70,7 @@ export type { FieldError, ProblemDetails } from './problem';
 export {
   CaseLinkedEvent,
   LinkedAgencyCase,
+  LinkedReport,
   LinkReason,
   CappedValueView,
   ClusterMerge,

@@ -36,7 +36,8 @@ const DIGIT_IDENTIFIER_FEATURES = new Set(['PLATE', 'CONTAINER', 'PHONE', 'DOCUM
 const TOKEN = /\+?[\p{L}\p{N}](?:[\p{L}\p{N}\-/.]*[\p{L}\p{N}])?/gu;
 const DIGIT = /\p{N}/u;
 
-function maskDetail(reason: MaskableReason): string {
+/** A reason's detail with its identifiers masked (a detail naming no identifier becomes a neutral sentence). */
+export function maskReasonDetail(reason: MaskableReason): string {
   const values = [...new Set(reason.values ?? [])].filter((v) => v.trim() !== '');
   if (values.length === 0) {
     if (DIGIT_IDENTIFIER_FEATURES.has(reason.feature)) {
@@ -62,6 +63,6 @@ export function redactReasons(reasons: readonly MaskableReason[], permissions: P
   return reasons.map((reason) => ({
     feature: reason.feature,
     weight: reason.weight,
-    detail: mask ? maskDetail(reason) : reason.detail,
+    detail: mask ? maskReasonDetail(reason) : reason.detail,
   }));
 }
