@@ -44,14 +44,14 @@ export class NotificationEnv extends CommonEnv {
   })
   NOTIFICATION_PORT: number = 3002;
 
-  @IntEnv(
-    'Partitions processed concurrently: a link waiting for its reports must not hold up the report partitions.',
-    { min: 1, max: 64 },
-  )
+  @IntEnv('Partitions processed concurrently (the link and pre-check hit topics have 9 in all).', {
+    min: 1,
+    max: 64,
+  })
   NOTIFICATION_CONCURRENCY: number = 16;
 
   @IntEnv(
-    'Most records of one partition applied per database transaction (links, report copies). Larger batches ' +
+    'Most records of one partition applied per database transaction (links, pre-check hits). Larger batches ' +
       'cost fewer round trips per record; 1 applies records one by one.',
     { min: 1, max: 1000 },
   )
