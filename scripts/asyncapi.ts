@@ -16,6 +16,7 @@ import {
   Headers,
   LinkReason,
   LinkedAgencyCase,
+  LinkedReport,
   PrecheckHitEvent,
   REPORT_LIMITS,
   RouteReportDto,
@@ -214,6 +215,7 @@ async function payloadSchemas(): Promise<Schemas> {
     validatorSchemas({
       CaseLinkedEvent,
       LinkedAgencyCase,
+      LinkedReport,
       LinkReason,
       CappedValueView,
       ClusterMerge,

@@ -289,7 +289,15 @@ async function child(): Promise<void> {
     path.join(ROOT, 'apps/correlation/src/precheck'),
   ) as typeof import('../apps/correlation/src/precheck');
   /* eslint-enable @typescript-eslint/no-require-imports */
-  const svc = await startService(correlationService, { env: { LOG_LEVEL: 'warn' } });
+  // The per-key limit runs (its cost is part of a check) but never refuses: one key sends every check.
+  const svc = await startService(correlationService, {
+    env: {
+      LOG_LEVEL: 'warn',
+      PRECHECK_RATE_LIMIT_PER_S: '1000000',
+      PRECHECK_RATE_LIMIT_BURST: '1000000',
+      PRECHECK_DAILY_QUOTA: '1000000000',
+    },
+  });
   const index = svc.app.get(precheck.PrecheckIndexService);
   // Run from sources the keying workers load through @swc-node/register, which takes a moment: not measured.
   await svc.app.get(precheck.PrecheckKeyingPool).whenReady(120_000);

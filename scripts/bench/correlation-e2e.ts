@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Topics } from '@app/contracts';
-import { generateScenario } from '@app/matching';
+import { generateScenario } from '@app/testing';
 import { startService, testKafka } from '@app/testing';
 import { correlationService } from '../../apps/correlation/src/correlation.service-definition';
 import { processCpuSeconds } from './measure';
