@@ -20,7 +20,7 @@ describe('Ops monitor consumer groups and topics (real Kafka and PostgreSQL)', (
   const id = randomUUID().slice(0, 8);
   const topic = `${TOPIC_PREFIX}ops-xcheck-${id}`;
   const group = `${TOPIC_PREFIX}ops-xcheck-${id}`;
-  const nestGroup = `ops-nest-${id}-server`;
+  const nestGroup = `${TOPIC_PREFIX}ops-nest-${id}-server`;
   // 37 records over 3 partitions, and the offsets the group has committed on each.
   const produced = [12, 15, 10];
   const committed = [5, 0, 10];
@@ -115,7 +115,7 @@ describe('Ops monitor consumer groups and topics (real Kafka and PostgreSQL)', (
   });
 
   it.each([
-    ['the id without the -server suffix Nest adds by default', `ops-nest-${id}`, nestGroup],
+    ['the id without the -server suffix Nest adds by default', `${TOPIC_PREFIX}ops-nest-${id}`, nestGroup],
     ['the exact id with the suffix', nestGroup, nestGroup],
   ])('finds a group by %s', async (_name, requested, resolved) => {
     const res = await get(`/v1/consumer-groups/${requested}`);
