@@ -18,6 +18,7 @@ import { PrecheckAlerts1764300000400 } from './migrations/1764300000400-precheck
 import { OneOutbox1764300000500 } from './migrations/1764300000500-one-outbox';
 import { KeyedLedger1764300000600 } from './migrations/1764300000600-keyed-ledger';
 import { NoReportCopies1764300000650 } from './migrations/1764300000650-no-report-copies';
+import { DeliveryTrace1764300000700 } from './migrations/1764300000700-delivery-trace';
 import type { NotificationEnv } from './notification.env';
 import { PrecheckAlertService } from './prechecks/precheck-alert.service';
 import { PrecheckHitConsumer } from './prechecks/precheck-hit.consumer';
@@ -49,6 +50,7 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
         OneOutbox1764300000500,
         KeyedLedger1764300000600,
         NoReportCopies1764300000650,
+        DeliveryTrace1764300000700,
       ],
     }),
     IdentityModule.forRoot(),
