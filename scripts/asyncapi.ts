@@ -150,6 +150,12 @@ function recordHeaders(eventType: string, eventIdText: string): Schema {
         type: 'string',
         description: "Optional; the gateway copies the HTTP request's `x-correlation-id` onto report records",
       },
+      traceparent: {
+        type: 'string',
+        pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$',
+        description:
+          'Optional W3C trace context; consumers continue the trace it names (docs/operating.md#traces)',
+      },
       [Headers.Replay]: {
         type: 'string',
         pattern: '^.+\\.dlq/\\d+/\\d+$',
