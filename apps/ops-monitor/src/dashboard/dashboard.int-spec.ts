@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TOPIC_PREFIX } from '@app/contracts';
+import { dlqTopicOf, TOPIC_PREFIX, Topics } from '@app/contracts';
 import * as fs from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -206,7 +206,7 @@ describe('Ops monitor dashboard in headless Chromium (real Kafka and PostgreSQL)
     expect(await shownLag()).toBe(0);
     expect(await page.locator('tr[data-group]').count()).toBeGreaterThanOrEqual(1);
     await page.locator(`tr[data-topic="${topic}"]`).waitFor();
-    await page.locator('tr[data-dlq="intel.seizure.reported.v1.dlq"]').waitFor();
+    await page.locator(`tr[data-dlq="${dlqTopicOf(Topics.SeizureReported)}"]`).waitFor();
     await eventually(async () => (await chartPoints()).length >= 2, { ...WAIT, what: 'a chart with data' });
     await expect(page.locator('#lag-chart').getAttribute('data-group')).resolves.toBe(group);
   });
