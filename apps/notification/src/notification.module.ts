@@ -17,6 +17,11 @@ import { Alerts1764300000300 } from './migrations/1764300000300-alerts';
 import { PrecheckAlerts1764300000400 } from './migrations/1764300000400-precheck-alerts';
 import { OneOutbox1764300000500 } from './migrations/1764300000500-one-outbox';
 import { KeyedLedger1764300000600 } from './migrations/1764300000600-keyed-ledger';
+import { InfoRequests1764300000900 } from './migrations/1764300000900-info-requests';
+import { RequestStreams } from './requests/request-streams.service';
+import { RequestsController } from './requests/requests.controller';
+import { PgRequestsRepository, REQUESTS_REPOSITORY } from './requests/requests.repository';
+import { RequestsService } from './requests/requests.service';
 import { PrecheckAlertService } from './prechecks/precheck-alert.service';
 import { PrecheckHitConsumer } from './prechecks/precheck-hit.consumer';
 import { ReportCopyConsumer } from './reports/report-copy.consumer';
@@ -51,6 +56,7 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
         PrecheckAlerts1764300000400,
         OneOutbox1764300000500,
         KeyedLedger1764300000600,
+        InfoRequests1764300000900,
       ],
     }),
     IdentityModule.forRoot(),
@@ -64,6 +70,7 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
     AlertsController,
     SubscriptionsController,
     DeliveriesController,
+    RequestsController,
   ],
   providers: [
     AlertSignals,
@@ -88,6 +95,9 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
     { provide: WEBHOOK_RESOLVER, useValue: systemResolver },
     WebhookAddressGuard,
     DeliveriesService,
+    { provide: REQUESTS_REPOSITORY, useClass: PgRequestsRepository },
+    RequestsService,
+    RequestStreams,
   ],
 })
 export class NotificationModule {}

@@ -46,9 +46,7 @@ describe('release on request (decideDisclosure with a released field)', () => {
     const toFia = { type: 'AGENCY', agencyId: 'PK-FIA' } as const;
     expect(decideDisclosure(policy, toFia, field('persons[].name')).show).toBe('EXISTS');
     const anfFromAbp = { ...field('persons[].name'), owner: { agencyId: 'AF-ABP', tlp: 'GREEN' } };
-    expect(decideDisclosure(policy, { type: 'AGENCY', agencyId: 'PK-ANF' }, anfFromAbp).show).toBe(
-      'EXISTS',
-    );
+    expect(decideDisclosure(policy, { type: 'AGENCY', agencyId: 'PK-ANF' }, anfFromAbp).show).toBe('EXISTS');
   });
 
   it('reads the grant of the most specific rule for owner → requester', () => {

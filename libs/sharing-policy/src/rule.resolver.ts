@@ -4,7 +4,13 @@
 // country → agency > country pair > country → * > * → agency > * → country > the default.
 import { agencyCountry } from '@app/contracts';
 import { DEFAULT_RULE } from './default-rule';
-import type { EffectiveRule, PolicyRule, RequestGrant, RuleGrant, SharingPolicy } from './sharing-policy.types';
+import type {
+  EffectiveRule,
+  PolicyRule,
+  RequestGrant,
+  RuleGrant,
+  SharingPolicy,
+} from './sharing-policy.types';
 
 /** How precisely a rule end names a party: 2 the agency, 1 its country, 0 `*`; -1 another party. */
 export function selectorSpecificity(selector: string, agencyId: string): number {
