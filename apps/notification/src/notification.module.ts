@@ -19,6 +19,11 @@ import { OneOutbox1764300000500 } from './migrations/1764300000500-one-outbox';
 import { KeyedLedger1764300000600 } from './migrations/1764300000600-keyed-ledger';
 import { NoReportCopies1764300000650 } from './migrations/1764300000650-no-report-copies';
 import type { NotificationEnv } from './notification.env';
+import { InfoRequests1764300000900 } from './migrations/1764300000900-info-requests';
+import { RequestStreams } from './requests/request-streams.service';
+import { RequestsController } from './requests/requests.controller';
+import { PgRequestsRepository, REQUESTS_REPOSITORY } from './requests/requests.repository';
+import { RequestsService } from './requests/requests.service';
 import { PrecheckAlertService } from './prechecks/precheck-alert.service';
 import { PrecheckHitConsumer } from './prechecks/precheck-hit.consumer';
 import { DeliveriesController } from './webhooks/deliveries.controller';
@@ -49,6 +54,7 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
         OneOutbox1764300000500,
         KeyedLedger1764300000600,
         NoReportCopies1764300000650,
+        InfoRequests1764300000900,
       ],
     }),
     IdentityModule.forRoot(),
@@ -71,6 +77,7 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
     AlertsController,
     SubscriptionsController,
     DeliveriesController,
+    RequestsController,
   ],
   providers: [
     AlertSignals,
@@ -92,6 +99,9 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
     { provide: WEBHOOK_RESOLVER, useValue: systemResolver },
     WebhookAddressGuard,
     DeliveriesService,
+    { provide: REQUESTS_REPOSITORY, useClass: PgRequestsRepository },
+    RequestsService,
+    RequestStreams,
   ],
 })
 export class NotificationModule {}
