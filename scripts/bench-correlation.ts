@@ -12,6 +12,8 @@
 //                        precision and recall on the held-out sets, per evidence kind
 //                        (docs/matching-names.md#held-out-evaluation); with --reports under
 //                        1,000 (bench:smoke) one seed of 20 rings and 50 confounders
+// First: the run's own topic prefix, before anything loads libs/contracts (scripts/bench/run-prefix.ts).
+import './bench/run-prefix';
 import * as os from 'node:os';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -19,17 +21,19 @@ import { Logger } from '@nestjs/common';
 import { defaultGazetteer, Topics, type RouteReportDto, type SeizureReportDto } from '@app/contracts';
 import {
   blockingKeys,
-  blockingRecall,
   clearFeatureCaches,
   extractFeatures,
-  generateNoiseReports,
-  generateScenario,
   matchConfig,
-  pairwiseQuality,
   type Feature,
-  type GeneratedReport,
   type MatchConfig,
 } from '@app/matching';
+import {
+  blockingRecall,
+  generateNoiseReports,
+  generateScenario,
+  pairwiseQuality,
+  type GeneratedReport,
+} from '@app/testing';
 import { linkReports } from '@app/matching/testing';
 import { dataSourceOptions, initialiseDataSource } from '@app/persistence';
 import { CORRELATION_MIGRATIONS } from '../apps/correlation/src/correlation.module';

@@ -201,10 +201,10 @@ export function isPlaceKey(key: string): boolean {
   return PLACE_KEY_PREFIXES.some((p) => key.startsWith(p));
 }
 
-/** Answers which agency cases carry any of some keys, and how many distinct agency cases carry one key. */
+/** Answers which agency cases carry any of some keys, and how many distinct agencies hold one key. */
 export interface CandidateSource {
   /** Distinct agency case ids stored under any of `keys`. */
   candidates(keys: Iterable<string>): Set<string>;
-  /** How many distinct agency cases are stored under `key`. */
+  /** How many distinct agencies hold cases stored under `key`. */
   frequency(key: string): number;
 }

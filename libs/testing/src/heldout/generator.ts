@@ -1,5 +1,5 @@
 // Held-out scenario generator (docs/matching-names.md#held-out-evaluation). Written apart from
-// libs/matching/src/synthetic and never used to tune the matcher: its own vocabulary, its own
+// libs/testing/src/synthetic and never used to tune the matcher: its own vocabulary, its own
 // PRNG, its own spelling-variant and typo rules, Arabic-script names for a share of Afghan and
 // Pakistani reports, missing dates of birth and names in reversed order.
 import type { PersonDto, RouteReportDto, SeizureReportDto } from '@app/contracts';
