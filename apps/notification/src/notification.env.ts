@@ -163,6 +163,21 @@ export class NotificationEnv extends CommonEnv {
   )
   WEBHOOK_SUBSCRIPTIONS_PER_AGENCY: number = 10;
 
+  @IntEnv(
+    "How long a request for information (docs/desk.md) waits for the counterpart's decision before it expires, in seconds.",
+    { min: 1, unit: 'seconds' },
+  )
+  INFO_REQUEST_TTL_S: number = 604800;
+
+  @EnvDoc(
+    'Legal bases a request for information may cite (docs/desk.md), comma-separated codes, as the ' +
+      "agencies' arrangements name them.",
+  )
+  @Matches(/^\s*[A-Za-z0-9][A-Za-z0-9 ._()/-]*(\s*,\s*[A-Za-z0-9][A-Za-z0-9 ._()/-]*)*\s*$/, {
+    message: 'must be comma-separated legal basis codes such as UNTOC-27,VIENNA-1988-9',
+  })
+  REQUEST_LEGAL_BASES: string = 'UNTOC-27,VIENNA-1988-9,BILATERAL-MOU,MLA-TREATY';
+
   @LedgerSigningKeyVariable()
   LEDGER_SIGNING_KEY?: string;
 

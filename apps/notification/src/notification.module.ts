@@ -18,8 +18,13 @@ import { PrecheckAlerts1764300000400 } from './migrations/1764300000400-precheck
 import { OneOutbox1764300000500 } from './migrations/1764300000500-one-outbox';
 import { KeyedLedger1764300000600 } from './migrations/1764300000600-keyed-ledger';
 import { NoReportCopies1764300000650 } from './migrations/1764300000650-no-report-copies';
-import { DeliveryTrace1764300000700 } from './migrations/1764300000700-delivery-trace';
+import { DeliveryTrace1764300001000 } from './migrations/1764300001000-delivery-trace';
 import type { NotificationEnv } from './notification.env';
+import { InfoRequests1764300000900 } from './migrations/1764300000900-info-requests';
+import { RequestStreams } from './requests/request-streams.service';
+import { RequestsController } from './requests/requests.controller';
+import { PgRequestsRepository, REQUESTS_REPOSITORY } from './requests/requests.repository';
+import { RequestsService } from './requests/requests.service';
 import { PrecheckAlertService } from './prechecks/precheck-alert.service';
 import { PrecheckHitConsumer } from './prechecks/precheck-hit.consumer';
 import { DeliveriesController } from './webhooks/deliveries.controller';
@@ -50,7 +55,8 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
         OneOutbox1764300000500,
         KeyedLedger1764300000600,
         NoReportCopies1764300000650,
-        DeliveryTrace1764300000700,
+        InfoRequests1764300000900,
+        DeliveryTrace1764300001000,
       ],
     }),
     IdentityModule.forRoot(),
@@ -73,6 +79,7 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
     AlertsController,
     SubscriptionsController,
     DeliveriesController,
+    RequestsController,
   ],
   providers: [
     AlertSignals,
@@ -94,6 +101,9 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
     { provide: WEBHOOK_RESOLVER, useValue: systemResolver },
     WebhookAddressGuard,
     DeliveriesService,
+    { provide: REQUESTS_REPOSITORY, useClass: PgRequestsRepository },
+    RequestsService,
+    RequestStreams,
   ],
 })
 export class NotificationModule {}
