@@ -100,6 +100,21 @@ describe('traces: one trace from POST /v1/seizures to the signed webhook (real K
     new Webhook(sub.body.secret).verify(delivered.body, delivered.headers);
     expect(delivered.headers.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
 
+    // The outbox rows keep the trace (their traceparent column): the report's at the gateway,
+    // the CaseLinked event's at correlation, the AlertIssued's at notification.
+    for (const [svc, schema] of [
+      [ingest, 'ingest'],
+      [correlation, 'correlation'],
+      [notification, 'notification'],
+    ] as const) {
+      const rows = await svc.app
+        .get(DataSource)
+        .query<{ n: string }[]>(`SELECT count(*) AS n FROM "${schema}".outbox WHERE traceparent LIKE $1`, [
+          `00-${traceId}-%`,
+        ]);
+      expect([schema, Number(rows[0].n) >= 1]).toEqual([schema, true]);
+    }
+
     // The delivery's span ends once its attempt is recorded, just after the receiver answered.
     await eventually(() => {
       const names = exporter
