@@ -1,5 +1,6 @@
-import { IsIn, IsNumber, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsNumber, IsString, Max, Min } from 'class-validator';
 import { CommonEnv, EnvDoc, IntEnv } from '@app/config';
+import { RecordSignaturesVariable } from '@app/identity';
 
 /** Environment of the correlation service. */
 export class CorrelationEnv extends CommonEnv {
@@ -51,14 +52,7 @@ export class CorrelationEnv extends CommonEnv {
   )
   PRECHECK_KEYING_WORKERS: number = 0;
 
-  @EnvDoc(
-    'How report records are checked against the agency they claim (docs/security.md#records-bound-to-their-producer): ' +
-      '`required`: a record must be signed (`producer-key`, `producer-mac`) by a publisher key of the agency it ' +
-      'names, or it goes to the DLQ with the reason; `if-signed`: unsigned records pass, signed ones are ' +
-      'checked. Unset: `required` when RUN_MODE is production, `if-signed` in a development run.',
-  )
-  @IsOptional()
-  @IsIn(['required', 'if-signed'], { message: 'must be required or if-signed' })
+  @RecordSignaturesVariable()
   RECORD_SIGNATURES?: 'required' | 'if-signed';
 
   @EnvDoc(

@@ -10,6 +10,7 @@ import {
   type ValidatorConstraintInterface,
 } from 'class-validator';
 import { CommonEnv, EnvDoc, IntEnv } from '@app/config';
+import { RecordSignaturesVariable } from '@app/identity';
 import { LedgerPreviousPublicKeysVariable, LedgerSigningKeyVariable } from '@app/ledger';
 import { AllowedNetworks } from './webhooks/domain/webhook-address';
 
@@ -43,6 +44,9 @@ export class NotificationEnv extends CommonEnv {
     message: 'must be an integer port number',
   })
   NOTIFICATION_PORT: number = 3002;
+
+  @RecordSignaturesVariable()
+  RECORD_SIGNATURES?: 'required' | 'if-signed';
 
   @IntEnv(
     'Partitions processed concurrently: a link waiting for its reports must not hold up the report partitions.',
