@@ -1,5 +1,6 @@
-import { IsIn, IsNumber, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsNumber, IsString, Max, Min } from 'class-validator';
 import { CommonEnv, EnvDoc, IntEnv, RateLimitEnv } from '@app/config';
+import { RecordSignaturesVariable } from '@app/identity';
 import { LedgerPreviousPublicKeysVariable, LedgerSigningKeyVariable } from '@app/ledger';
 
 /** Environment of the correlation service. */
@@ -76,14 +77,7 @@ export class CorrelationEnv extends CommonEnv {
   )
   PRECHECK_MAX_IDENTIFIERS: number = 100;
 
-  @EnvDoc(
-    'How report records are checked against the agency they claim (docs/security.md#records-bound-to-their-producer): ' +
-      '`required`: a record must be signed (`producer-key`, `producer-mac`) by a publisher key of the agency it ' +
-      'names, or it goes to the DLQ with the reason; `if-signed`: unsigned records pass, signed ones are ' +
-      'checked. Unset: `required` when RUN_MODE is production, `if-signed` in a development run.',
-  )
-  @IsOptional()
-  @IsIn(['required', 'if-signed'], { message: 'must be required or if-signed' })
+  @RecordSignaturesVariable()
   RECORD_SIGNATURES?: 'required' | 'if-signed';
 
   @EnvDoc(
