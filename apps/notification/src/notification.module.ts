@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { IdentityModule } from '@app/identity';
+import { ApiGateModule, IdentityModule } from '@app/identity';
 import { LedgerModule } from '@app/ledger';
-import { ServiceCoreModule } from '@app/platform';
+import { RateLimits, ServiceCoreModule } from '@app/platform';
 import { SharingPolicyModule } from '@app/sharing-policy';
 import { AlertIssuedRelay } from './alerts/alert-issued.relay';
 import { AlertIssuerService } from './alerts/alert-issuer.service';
@@ -18,6 +18,12 @@ import { PrecheckAlerts1764300000400 } from './migrations/1764300000400-precheck
 import { OneOutbox1764300000500 } from './migrations/1764300000500-one-outbox';
 import { KeyedLedger1764300000600 } from './migrations/1764300000600-keyed-ledger';
 import { NoReportCopies1764300000650 } from './migrations/1764300000650-no-report-copies';
+import type { NotificationEnv } from './notification.env';
+import { InfoRequests1764300000900 } from './migrations/1764300000900-info-requests';
+import { RequestStreams } from './requests/request-streams.service';
+import { RequestsController } from './requests/requests.controller';
+import { PgRequestsRepository, REQUESTS_REPOSITORY } from './requests/requests.repository';
+import { RequestsService } from './requests/requests.service';
 import { PrecheckAlertService } from './prechecks/precheck-alert.service';
 import { PrecheckHitConsumer } from './prechecks/precheck-hit.consumer';
 import { DeliveriesController } from './webhooks/deliveries.controller';
@@ -48,9 +54,20 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
         OneOutbox1764300000500,
         KeyedLedger1764300000600,
         NoReportCopies1764300000650,
+        InfoRequests1764300000900,
       ],
     }),
     IdentityModule.forRoot(),
+    ApiGateModule.forService((env: NotificationEnv) => [
+      {
+        prefix: '/v1/',
+        limits: RateLimits.perKey({
+          ratePerS: env.NOTIFICATION_RATE_LIMIT_PER_S,
+          burst: env.NOTIFICATION_RATE_LIMIT_BURST,
+          perDay: env.NOTIFICATION_DAILY_QUOTA,
+        }),
+      },
+    ]),
     SharingPolicyModule,
     LedgerModule.forChain('notification'),
   ],
@@ -60,6 +77,7 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
     AlertsController,
     SubscriptionsController,
     DeliveriesController,
+    RequestsController,
   ],
   providers: [
     AlertSignals,
@@ -81,6 +99,9 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
     { provide: WEBHOOK_RESOLVER, useValue: systemResolver },
     WebhookAddressGuard,
     DeliveriesService,
+    { provide: REQUESTS_REPOSITORY, useClass: PgRequestsRepository },
+    RequestsService,
+    RequestStreams,
   ],
 })
 export class NotificationModule {}

@@ -4,7 +4,7 @@
 // report fields (through redactReportForRecipient), link reasons, capped values, pre-check
 // answers and dead-lettered bodies. Pure: the policy and the subject are all it reads.
 import type { FieldGroup } from './report-field.catalogue';
-import { resolveRule } from './rule.resolver';
+import { requestGrantFor, resolveRule } from './rule.resolver';
 import type { Grants, IdentifierSharing, Permissions, SharingPolicy } from './sharing-policy.types';
 import { effectivePermissions, tlpOrRed } from './tlp.permissions';
 
@@ -20,15 +20,30 @@ export interface Holding {
 
 /** A piece of an owner's data some channel is about to show. */
 export type DisclosureSubject =
-  /** One field of an owner's report; `matched` when it is an identifier that matched the viewer's. */
-  | { kind: 'REPORT_FIELD'; owner: Holding; group: FieldGroup; matched: boolean; protectedPerson: boolean }
+  /**
+   * One field of an owner's report; `matched` when it is an identifier that matched the viewer's.
+   * `released`: the field's catalogue pattern (`persons[].name`) when the owner's officer approved
+   * releasing it to the viewer in answer to a request for information (docs/desk.md).
+   */
+  | {
+      kind: 'REPORT_FIELD';
+      owner: Holding;
+      group: FieldGroup;
+      matched: boolean;
+      protectedPerson: boolean;
+      released?: string;
+    }
   /** One reason of a link between two agency cases, quoting the agreeing values. */
   | { kind: 'LINK_REASON'; sides: readonly [Holding, Holding]; feature: string; protectedPerson: boolean }
-  /** A value too frequent to link on, with every case that holds it. */
+  /**
+   * A value too frequent to link on, with every case that holds it; `link` when it is shown as
+   * part of a link (the case API): an agency that is not a side of that link learns only that it exists.
+   */
   | {
       kind: 'CAPPED_VALUE';
       feature: string;
       holders: readonly (Holding & { protectedPerson: boolean })[];
+      link?: readonly [Holding, Holding];
     }
   /** One part of a pre-check hit on an owner's case (the hit itself always says "contact the owner"). */
   | { kind: 'PRECHECK_ANSWER'; owner: Holding; part: PrecheckPart }
@@ -137,6 +152,11 @@ function decideForAgency(policy: SharingPolicy, viewer: string, subject: Disclos
     case 'REPORT_FIELD': {
       if (subject.owner.agencyId === viewer) return FULL;
       if (subject.protectedPerson) return { show: 'EXISTS', ground: 'PROTECTED_PERSON' };
+      // Released by the owner on request: only a field the pair's rule lets it ever release.
+      if (subject.released !== undefined) {
+        const grant = requestGrantFor(policy, subject.owner.agencyId, viewer);
+        if (grant.allowed && grant.releasable.includes(subject.released)) return FULL;
+      }
       const field = decideField(
         permissionsFor(policy, subject.owner, viewer),
         subject.group,
@@ -157,6 +177,8 @@ function decideForAgency(policy: SharingPolicy, viewer: string, subject: Disclos
     }
     case 'CAPPED_VALUE': {
       const group = REASON_FEATURE_GROUPS[subject.feature];
+      if (subject.link && subject.link.every((side) => side.agencyId !== viewer))
+        return { show: 'EXISTS', ground: 'NOT_A_SIDE' };
       const others = subject.holders.filter((h) => h.agencyId !== viewer);
       if (others.some((h) => h.protectedPerson)) return { show: 'EXISTS', ground: 'PROTECTED_PERSON' };
       // The viewer's own case carries the value: it already knows it.

@@ -36,8 +36,17 @@ const DIGIT_IDENTIFIER_FEATURES = new Set(['PLATE', 'CONTAINER', 'PHONE', 'DOCUM
 const TOKEN = /\+?[\p{L}\p{N}](?:[\p{L}\p{N}\-/.]*[\p{L}\p{N}])?/gu;
 const DIGIT = /\p{N}/u;
 
-/** A reason's detail with its identifiers masked (a detail naming no identifier becomes a neutral sentence). */
+/** One reason's detail with its quoted values masked (a MASKED disclosure of a link reason). */
 export function maskReasonDetail(reason: MaskableReason): string {
+  return maskDetail(reason);
+}
+
+/** One reason's detail when only "a match exists" may be said: the feature, no value. */
+export function withheldReasonDetail(reason: Pick<MaskableReason, 'feature'>): string {
+  return `${reason.feature} matched (details withheld)`;
+}
+
+function maskDetail(reason: MaskableReason): string {
   const values = [...new Set(reason.values ?? [])].filter((v) => v.trim() !== '');
   if (values.length === 0) {
     if (DIGIT_IDENTIFIER_FEATURES.has(reason.feature)) {
@@ -45,7 +54,7 @@ export function maskReasonDetail(reason: MaskableReason): string {
     }
     // A name, a place or a time cannot be told apart from the rest of free text, so the
     // whole detail gives way to a neutral sentence.
-    return `${reason.feature} matched (details withheld)`;
+    return withheldReasonDetail(reason);
   }
   // Longest first, so a value that contains another is masked whole.
   values.sort((a, b) => b.length - a.length);

@@ -16,6 +16,7 @@ import {
 import { enqueueOutbox } from '@app/outbox';
 import { LOCK_NAMESPACE, advisoryLockPlan } from './domain/advisory-lock-plan';
 import { reportsWithinBudget, type CaseSide } from './domain/case-linked-event';
+import type { HolderCount } from './domain/cap-crossings';
 import { decodeFeature } from './domain/feature-codec';
 
 /** Linking's storage within one transaction: linkBatch's, plus what publishing a link reads and writes. */
@@ -26,6 +27,13 @@ export interface LinkingStore extends LinkingRepository {
   clusterAgencies(clusterIds: readonly string[]): Promise<Map<string, string[]>>;
   /** Queues CaseLinked events for publication (committed with the links). */
   publish(events: readonly CaseLinkedEvent[]): Promise<void>;
+  /**
+   * The keys whose count of holding agencies this transaction raised, as the last `frequencies`
+   * call saw them (before the transaction and now): the frequency cap's watch.
+   */
+  holderChanges(): ReadonlyMap<string, HolderCount>;
+  /** For each key, the agencies that hold it only through cases this transaction added. */
+  newHolders(keys: readonly string[]): Promise<Map<string, string[]>>;
 }
 
 /** Opens the linking store of a transaction (the intake's: reports and links commit together). */
@@ -50,6 +58,8 @@ export class PgLinkingStores implements LinkingStores {
  * (saveClusters a few), whatever the batch's size (docs/benchmarks.md#where-the-time-goes).
  */
 export class PgLinkingRepository implements LinkingStore {
+  private changes = new Map<string, HolderCount>();
+
   constructor(private readonly m: EntityManager) {}
 
   async featuresOf(caseKeys: readonly string[]): Promise<Map<string, Feature[]>> {
@@ -104,12 +114,36 @@ export class PgLinkingRepository implements LinkingStore {
     );
   }
 
+  // Agencies, not cases (the agency is the second part of a case key, kind:agency:ref), so one
+  // agency cannot push another's value over the cap. Rows this transaction inserted have its xid
+  // as xmin: `b` counts the agencies that held the key before it, for the cap's watch.
   async frequencies(keys: readonly string[]): Promise<Map<string, number>> {
-    const rows = await this.m.query<{ key: string; n: string }[]>(
-      `SELECT key, count(*) AS n FROM correlation.case_key WHERE key = ANY($1::text[]) GROUP BY key`,
+    const rows = await this.m.query<{ key: string; n: string; b: string }[]>(
+      `SELECT key, count(DISTINCT split_part(case_key, ':', 2)) AS n,
+              count(DISTINCT split_part(case_key, ':', 2)) FILTER (WHERE xmin <> pg_current_xact_id()::xid) AS b
+         FROM correlation.case_key WHERE key = ANY($1::text[]) GROUP BY key`,
       [keys],
     );
+    this.changes = new Map();
+    for (const r of rows) if (r.n !== r.b) this.changes.set(r.key, { before: Number(r.b), now: Number(r.n) });
     return new Map(rows.map((r) => [r.key, Number(r.n)]));
+  }
+
+  holderChanges(): ReadonlyMap<string, HolderCount> {
+    return this.changes;
+  }
+
+  async newHolders(keys: readonly string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    if (keys.length === 0) return out;
+    const rows = await this.m.query<{ key: string; agency: string }[]>(
+      `SELECT key, split_part(case_key, ':', 2) AS agency FROM correlation.case_key
+        WHERE key = ANY($1::text[]) GROUP BY 1, 2
+       HAVING bool_and(xmin = pg_current_xact_id()::xid) ORDER BY 1, 2`,
+      [keys],
+    );
+    for (const r of rows) out.set(r.key, [...(out.get(r.key) ?? []), r.agency]);
+    return out;
   }
 
   async candidates(

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { defaultGazetteer } from '@app/contracts';
 import { agencyCaseOf, matchConfig } from '@app/matching';
+import { metricsRegistry } from '@app/observability';
 import { containerNumber, SeizureReportBuilder } from '@app/testing';
 import { incomingSeizure, type IncomingReport } from '../intake/incoming-report';
 import { LinkingService } from './linking.service';
@@ -9,9 +10,9 @@ import { InMemoryLinkingStore } from './testing/in-memory-linking.store';
 const tx = {} as EntityManager;
 
 describe(LinkingService.name, () => {
-  function setup() {
+  function setup(config: Parameters<typeof matchConfig>[0] = {}) {
     const store = new InMemoryLinkingStore();
-    const service = new LinkingService(matchConfig(), defaultGazetteer.all(), store);
+    const service = new LinkingService(matchConfig(config), defaultGazetteer.all(), store);
     // The intake's part: the agency case and its report are stored before linking.
     const stored = (reports: IncomingReport[]) =>
       reports.map((report) => {
@@ -61,5 +62,29 @@ describe(LinkingService.name, () => {
     await service.onStored(tx, stored([seizure('AF-CNPA')]));
     expect(store.published).toEqual([]);
     expect(store.links.size).toBe(0);
+  });
+
+  it('tells operators which agency pushed a value over the cap, once, without the value', async () => {
+    const { service, stored } = setup({ maxValueFrequency: 2 });
+    const crossings = async (agency: string) =>
+      ((await metricsRegistry.getSingleMetric('intel_correlation_cap_crossings_total')?.get())?.values ?? [])
+        .filter((v) => v.labels.agency === agency)
+        .reduce((n, v) => n + v.value, 0);
+    const before = await crossings('PK-FIA');
+    const warn = jest.spyOn(
+      (service as unknown as { logger: { warn: (o: unknown) => void } }).logger,
+      'warn',
+    );
+    const seizure = (agencyId: string) =>
+      incomingSeizure(SeizureReportBuilder.bare(agencyId).withPlate('KBL 4521', 'AF').build());
+    await service.onStored(tx, stored([seizure('AF-CNPA'), seizure('AF-CNPA'), seizure('PK-ANF')]));
+    expect(warn).not.toHaveBeenCalled();
+    await service.onStored(tx, stored([seizure('PK-FIA'), seizure('PK-FIA')]));
+    expect(await crossings('PK-FIA')).toBe(before + 1);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0][0]).toMatchObject({ keyKind: 'PL', agencies: 3, cap: 2, pushedBy: ['PK-FIA'] });
+    expect(JSON.stringify(warn.mock.calls[0][0])).not.toContain('4521');
+    await service.onStored(tx, stored([seizure('PK-CUS')]));
+    expect(warn).toHaveBeenCalledTimes(1);
   });
 });

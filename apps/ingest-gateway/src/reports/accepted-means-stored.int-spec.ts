@@ -218,6 +218,8 @@ describe('Accepted means stored: what the validator accepts, PostgreSQL stores i
         `INSERT INTO correlation.agency_case (id, agency_id, kind, case_ref, case_key, report_count, first_seen_at, updated_at)
          SELECT i, a, k, r, k || ':' || a || ':' || r, n, $6, $6
            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[]) AS x(i, a, k, r, n)
+         ON CONFLICT (agency_id, kind, case_ref)
+         DO UPDATE SET report_count = "agency_case".report_count + EXCLUDED.report_count, updated_at = EXCLUDED.updated_at
          RETURNING id`,
         [[randomUUID()], [body.agencyId], [kind], [ref], [1], new Date()],
       );
