@@ -1,10 +1,9 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern } from '@nestjs/microservices';
-import { CaseLinkedEvent, Topics, validateEvent } from '@app/contracts';
+import { Topics } from '@app/contracts';
 import { KafkaBatchContext, KafkaRecordProcessor } from '@app/kafka';
 import { AlertIssuerService } from './alert-issuer.service';
-
-const caseLinked = (plain: unknown) => validateEvent(CaseLinkedEvent, plain);
+import { validateCaseLinked } from './domain/case-linked.validation';
 
 /** Kafka edge: validate each CaseLinked record, then issue the alerts of a batch of links once, together. */
 @Controller()
@@ -16,6 +15,6 @@ export class CaseLinkedConsumer {
 
   @EventPattern(Topics.CaseLinked)
   async onLinked(@Ctx() ctx: KafkaBatchContext): Promise<void> {
-    await this.records.processBatch(ctx, caseLinked, (items) => this.issuer.onLinks(items));
+    await this.records.processBatch(ctx, validateCaseLinked, (items) => this.issuer.onLinks(items));
   }
 }
