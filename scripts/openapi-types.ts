@@ -7,6 +7,7 @@ import type { Alert } from '../apps/notification/src/alerts/domain/alert.types';
 import type { CasesController } from '../apps/correlation/src/cases/cases.controller';
 import type { PrecheckController } from '../apps/correlation/src/precheck/precheck.controller';
 import type { AlertsController } from '../apps/notification/src/alerts/alerts.controller';
+import type { RequestsController } from '../apps/notification/src/requests/requests.controller';
 import type { DeliveriesController as NotificationDeliveries } from '../apps/notification/src/webhooks/deliveries.controller';
 import type { EndpointBreakerStatus } from '../apps/notification/src/webhooks/endpoint-breakers';
 import type { SubscriptionsController } from '../apps/notification/src/webhooks/subscriptions.controller';
@@ -33,6 +34,10 @@ export type Subscription = ReturnType<SubscriptionsController['get']>;
 export type DeliveryPage = ReturnType<NotificationDeliveries['list']>;
 export type DeliveryWithAttempts = ReturnType<NotificationDeliveries['get']>;
 export type Delivery = ReturnType<NotificationDeliveries['replay']>;
+export type RequestOptions = ReturnType<RequestsController['options']>;
+export type InfoRequest = ReturnType<RequestsController['get']>;
+export type InfoRequestList = ReturnType<RequestsController['list']>;
+export type InfoRequestLedger = ReturnType<RequestsController['ledger']>;
 /** `DeliveriesService.endpoints()` has no declared type: this is what it builds. */
 export interface EndpointList {
   items: EndpointBreakerStatus[];

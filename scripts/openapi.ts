@@ -105,6 +105,28 @@ export const SERVICES: {
         ],
       },
       'GET /v1/endpoints': { type: 'EndpointList', problems: [] },
+      'GET /v1/requests/options': { type: 'RequestOptions', problems: [[404, 'not-found']] },
+      'POST /v1/alerts/{alertId}/requests': {
+        type: 'InfoRequest',
+        problems: [
+          [400, 'validation'],
+          [404, 'not-found'],
+          [409, 'requests-not-allowed'],
+        ],
+      },
+      'GET /v1/alerts/{alertId}/requests': { type: 'InfoRequestList', problems: [] },
+      'GET /v1/requests': { type: 'InfoRequestList', problems: [[400, 'validation']] },
+      'GET /v1/requests/stream': { problems: [] },
+      'GET /v1/requests/{requestId}': { type: 'InfoRequest', problems: [[404, 'not-found']] },
+      'POST /v1/requests/{requestId}/decision': {
+        type: 'InfoRequest',
+        problems: [
+          [400, 'validation'],
+          [404, 'not-found'],
+          [409, 'request-already-decided', 'request-expired'],
+        ],
+      },
+      'GET /v1/requests/{requestId}/ledger': { type: 'InfoRequestLedger', problems: [[404, 'not-found']] },
     },
   },
   {

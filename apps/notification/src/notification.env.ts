@@ -44,14 +44,14 @@ export class NotificationEnv extends CommonEnv {
   })
   NOTIFICATION_PORT: number = 3002;
 
-  @IntEnv(
-    'Partitions processed concurrently: a link waiting for its reports must not hold up the report partitions.',
-    { min: 1, max: 64 },
-  )
+  @IntEnv('Partitions processed concurrently (the link and pre-check hit topics have 9 in all).', {
+    min: 1,
+    max: 64,
+  })
   NOTIFICATION_CONCURRENCY: number = 16;
 
   @IntEnv(
-    'Most records of one partition applied per database transaction (links, report copies). Larger batches ' +
+    'Most records of one partition applied per database transaction (links, pre-check hits). Larger batches ' +
       'cost fewer round trips per record; 1 applies records one by one.',
     { min: 1, max: 1000 },
   )
@@ -162,6 +162,21 @@ export class NotificationEnv extends CommonEnv {
     { min: 1, max: 1000 },
   )
   WEBHOOK_SUBSCRIPTIONS_PER_AGENCY: number = 10;
+
+  @IntEnv(
+    "How long a request for information (docs/desk.md) waits for the counterpart's decision before it expires, in seconds.",
+    { min: 1, unit: 'seconds' },
+  )
+  INFO_REQUEST_TTL_S: number = 604800;
+
+  @EnvDoc(
+    'Legal bases a request for information may cite (docs/desk.md), comma-separated codes, as the ' +
+      "agencies' arrangements name them.",
+  )
+  @Matches(/^\s*[A-Za-z0-9][A-Za-z0-9 ._()/-]*(\s*,\s*[A-Za-z0-9][A-Za-z0-9 ._()/-]*)*\s*$/, {
+    message: 'must be comma-separated legal basis codes such as UNTOC-27,VIENNA-1988-9',
+  })
+  REQUEST_LEGAL_BASES: string = 'UNTOC-27,VIENNA-1988-9,BILATERAL-MOU,MLA-TREATY';
 
   @LedgerSigningKeyVariable()
   LEDGER_SIGNING_KEY?: string;

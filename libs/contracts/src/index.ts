@@ -25,6 +25,7 @@ export type { FieldError, ProblemDetails } from './problem';
 export {
   CaseLinkedEvent,
   LinkedAgencyCase,
+  LinkedReport,
   LinkReason,
   CappedValueView,
   ClusterMerge,

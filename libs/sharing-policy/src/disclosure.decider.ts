@@ -4,7 +4,7 @@
 // report fields (through redactReportForRecipient), link reasons, capped values, pre-check
 // answers and dead-lettered bodies. Pure: the policy and the subject are all it reads.
 import type { FieldGroup } from './report-field.catalogue';
-import { resolveRule } from './rule.resolver';
+import { requestGrantFor, resolveRule } from './rule.resolver';
 import type { Grants, IdentifierSharing, Permissions, SharingPolicy } from './sharing-policy.types';
 import { effectivePermissions, tlpOrRed } from './tlp.permissions';
 
@@ -20,8 +20,19 @@ export interface Holding {
 
 /** A piece of an owner's data some channel is about to show. */
 export type DisclosureSubject =
-  /** One field of an owner's report; `matched` when it is an identifier that matched the viewer's. */
-  | { kind: 'REPORT_FIELD'; owner: Holding; group: FieldGroup; matched: boolean; protectedPerson: boolean }
+  /**
+   * One field of an owner's report; `matched` when it is an identifier that matched the viewer's.
+   * `released`: the field's catalogue pattern (`persons[].name`) when the owner's officer approved
+   * releasing it to the viewer in answer to a request for information (docs/desk.md).
+   */
+  | {
+      kind: 'REPORT_FIELD';
+      owner: Holding;
+      group: FieldGroup;
+      matched: boolean;
+      protectedPerson: boolean;
+      released?: string;
+    }
   /** One reason of a link between two agency cases, quoting the agreeing values. */
   | { kind: 'LINK_REASON'; sides: readonly [Holding, Holding]; feature: string; protectedPerson: boolean }
   /**
@@ -141,6 +152,11 @@ function decideForAgency(policy: SharingPolicy, viewer: string, subject: Disclos
     case 'REPORT_FIELD': {
       if (subject.owner.agencyId === viewer) return FULL;
       if (subject.protectedPerson) return { show: 'EXISTS', ground: 'PROTECTED_PERSON' };
+      // Released by the owner on request: only a field the pair's rule lets it ever release.
+      if (subject.released !== undefined) {
+        const grant = requestGrantFor(policy, subject.owner.agencyId, viewer);
+        if (grant.allowed && grant.releasable.includes(subject.released)) return FULL;
+      }
       const field = decideField(
         permissionsFor(policy, subject.owner, viewer),
         subject.group,

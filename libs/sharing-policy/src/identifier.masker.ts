@@ -72,6 +72,6 @@ export function redactReasons(reasons: readonly MaskableReason[], permissions: P
   return reasons.map((reason) => ({
     feature: reason.feature,
     weight: reason.weight,
-    detail: mask ? maskDetail(reason) : reason.detail,
+    detail: mask ? maskReasonDetail(reason) : reason.detail,
   }));
 }

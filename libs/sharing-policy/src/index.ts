@@ -17,6 +17,7 @@ export type {
   RecipientQuery,
   Recipient,
   RecipientReason,
+  RequestGrant,
   RedactedReport,
   RuleGrant,
   SharingPolicy,
@@ -27,7 +28,7 @@ export type {
 export { DEFAULT_RULE } from './default-rule';
 export { SharingPolicyError, isPartySelector, parsePolicy } from './sharing-policy.parser';
 export type { PolicyProblem } from './sharing-policy.parser';
-export { resolveRule, selectorSpecificity } from './rule.resolver';
+export { requestGrantFor, resolveRule, selectorSpecificity } from './rule.resolver';
 export { TLP_CAPS, capPermissions, effectivePermissions, tlpOrRed } from './tlp.permissions';
 export { decideRecipients } from './recipient.decider';
 export {
@@ -45,7 +46,8 @@ export type {
   PrecheckPart,
   Viewer,
 } from './disclosure.decider';
-export { REPORT_FIELDS } from './report-field.catalogue';
+export { PERSON_LISTS, REPORT_FIELDS } from './report-field.catalogue';
+export { pathPattern } from './json-path';
 export type { FieldGroup, FieldSpec } from './report-field.catalogue';
 export { redactReportForRecipient } from './report.redactor';
 export {

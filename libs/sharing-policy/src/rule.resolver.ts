@@ -4,7 +4,13 @@
 // country → agency > country pair > country → * > * → agency > * → country > the default.
 import { agencyCountry } from '@app/contracts';
 import { DEFAULT_RULE } from './default-rule';
-import type { EffectiveRule, PolicyRule, RuleGrant, SharingPolicy } from './sharing-policy.types';
+import type {
+  EffectiveRule,
+  PolicyRule,
+  RequestGrant,
+  RuleGrant,
+  SharingPolicy,
+} from './sharing-policy.types';
 
 /** How precisely a rule end names a party: 2 the agency, 1 its country, 0 `*`; -1 another party. */
 export function selectorSpecificity(selector: string, agencyId: string): number {
@@ -48,4 +54,22 @@ export function resolveRule(
   }
   if (!best) return { ...complete(policy.default), matchedRule: null };
   return { ...complete(best), matchedRule: { from: best.from, to: best.to } };
+}
+
+const NO_REQUESTS: RequestGrant = Object.freeze({ allowed: false, releasable: Object.freeze([]) });
+
+/**
+ * Whether `requesterAgencyId` may ask `ownerAgencyId` for withheld fields, and which fields the
+ * owner may ever release to it: the `requests` of the rule resolveRule picks for owner → requester
+ * (the most specific rule decides, even when it says nothing about requests: then none are allowed).
+ */
+export function requestGrantFor(
+  policy: SharingPolicy,
+  ownerAgencyId: string,
+  requesterAgencyId: string,
+): RequestGrant {
+  const matched = resolveRule(policy, ownerAgencyId, requesterAgencyId).matchedRule;
+  if (!matched) return NO_REQUESTS;
+  const rule = policy.rules.find((r) => r.from === matched.from && r.to === matched.to);
+  return rule?.requests ?? NO_REQUESTS;
 }

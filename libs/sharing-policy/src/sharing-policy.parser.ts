@@ -3,12 +3,14 @@
 // every problem is reported at once with the JSON path of the bad value.
 import { AGENCY_ID_PATTERN, COUNTRY_CODE_PATTERN } from '@app/contracts';
 import { DEFAULT_RULE } from './default-rule';
+import { REPORT_FIELDS } from './report-field.catalogue';
 import {
   IDENTIFIER_SHARING_LEVELS,
   PERSON_SHARING_LEVELS,
   type AgencyEntry,
   type LiaisonContact,
   type PolicyRule,
+  type RequestGrant,
   type RuleGrant,
   type SharingPolicy,
 } from './sharing-policy.types';
@@ -126,6 +128,28 @@ function parseGrant(
   return grant as RuleGrant;
 }
 
+/** A rule's `requests`: `allowed`, and `releasable` report-field patterns of the catalogue. */
+function parseRequests(c: Checker, value: unknown, path: string): RequestGrant | undefined {
+  const obj = c.object(value, path);
+  if (!obj) return undefined;
+  c.onlyKeys(obj, path, ['allowed', 'releasable']);
+  const allowed = c.boolean(obj, 'allowed', path) ?? false;
+  const raw = obj.releasable;
+  if (!Array.isArray(raw)) {
+    c.fail(join(path, 'releasable'), 'must be an array of report field patterns such as persons[].name');
+    return undefined;
+  }
+  const releasable: string[] = [];
+  raw.forEach((field, i) => {
+    const known =
+      typeof field === 'string' &&
+      Object.values(REPORT_FIELDS).some((fields) => fields.get(field) !== undefined);
+    if (known) releasable.push(field);
+    else c.fail(join(join(path, 'releasable'), i), 'must be a report field pattern of the catalogue');
+  });
+  return { allowed, releasable };
+}
+
 function parseContact(c: Checker, value: unknown, path: string): LiaisonContact | undefined {
   const obj = c.object(value, path);
   if (!obj) return undefined;
@@ -171,9 +195,11 @@ function parseRules(c: Checker, value: unknown): PolicyRule[] {
   const seen = new Map<string, number>();
   return value.flatMap((raw, index): PolicyRule[] => {
     const path = join('rules', index);
-    const grant = parseGrant(c, raw, path, ['$comment', 'from', 'to']);
+    const grant = parseGrant(c, raw, path, ['$comment', 'from', 'to', 'requests']);
     if (!grant) return [];
     const obj = raw as Json;
+    const requests =
+      obj.requests === undefined ? undefined : parseRequests(c, obj.requests, join(path, 'requests'));
     const ends = (['from', 'to'] as const).map((key) => {
       const end = obj[key];
       if (typeof end === 'string' && isPartySelector(end)) return end;
@@ -186,7 +212,7 @@ function parseRules(c: Checker, value: unknown): PolicyRule[] {
     const earlier = seen.get(pair);
     if (earlier !== undefined) c.fail(path, `duplicates rules[${earlier}] (${from} → ${to})`);
     else seen.set(pair, index);
-    return [{ from, to, ...grant }];
+    return [{ from, to, ...grant, ...(requests ? { requests } : {}) }];
   });
 }
 

@@ -28,10 +28,22 @@ export interface RuleGrant {
   sameCountryAlerts?: boolean;
 }
 
+/**
+ * Whether a recipient may ask the owner for withheld fields (requests for information,
+ * docs/desk.md), and which report fields (catalogue patterns such as `persons[].name`) the owner
+ * may ever release to it. Only rules carry it; a pair whose rule says nothing may not ask.
+ */
+export interface RequestGrant {
+  allowed: boolean;
+  releasable: readonly string[];
+}
+
 /** One rule: `from` owner → `to` recipient, each an agency id (`AF-CNPA`), a country (`AF`) or `*`. */
 export interface PolicyRule extends RuleGrant {
   from: string;
   to: string;
+  /** Requests for information from `to` to `from`; absent: not allowed. */
+  requests?: RequestGrant;
 }
 
 /** A liaison office to contact about a match (all parts optional: an agency may list only an email). */

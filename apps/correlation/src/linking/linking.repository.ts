@@ -21,10 +21,10 @@ import { decodeFeature } from './domain/feature-codec';
 
 /** Linking's storage within one transaction: linkBatch's, plus what publishing a link reads and writes. */
 export interface LinkingStore extends LinkingRepository {
-  /** Each agency case with the event ids of its reports, in the order received. */
+  /** Each agency case with its reports (event ids and bodies), in the order received. */
   caseSides(caseKeys: readonly string[]): Promise<Map<string, CaseSide>>;
-  /** The countries of each cluster's members, sorted. */
-  clusterCountries(clusterIds: readonly string[]): Promise<Map<string, string[]>>;
+  /** The agencies of each cluster's members, sorted. */
+  clusterAgencies(clusterIds: readonly string[]): Promise<Map<string, string[]>>;
   /** Queues CaseLinked events for publication (committed with the links). */
   publish(events: readonly CaseLinkedEvent[]): Promise<void>;
   /**
@@ -309,10 +309,12 @@ export class PgLinkingRepository implements LinkingStore {
         kind: 'seizure' | 'route';
         case_ref: string;
         event_ids: string[];
+        bodies: Record<string, unknown>[];
       }[]
     >(
       `SELECT c.case_key, c.agency_id, c.kind, c.case_ref,
-              array_agg(r.event_id::text ORDER BY r.received_at, r.topic, r.partition, r."offset") AS event_ids
+              array_agg(r.event_id::text ORDER BY r.received_at, r.topic, r.partition, r."offset") AS event_ids,
+              json_agg(r.body ORDER BY r.received_at, r.topic, r.partition, r."offset") AS bodies
          FROM correlation.agency_case c JOIN correlation.report r ON r.agency_case_id = c.id
         WHERE c.case_key = ANY($1::text[]) GROUP BY c.case_key, c.agency_id, c.kind, c.case_ref`,
       [caseKeys],
@@ -326,19 +328,20 @@ export class PgLinkingRepository implements LinkingStore {
           kind: s.kind,
           ref: s.case_ref,
           eventIds: s.event_ids,
+          reports: s.event_ids.map((eventId, i) => ({ eventId, body: s.bodies[i] })),
         },
       ]),
     );
   }
 
-  async clusterCountries(clusterIds: readonly string[]): Promise<Map<string, string[]>> {
+  async clusterAgencies(clusterIds: readonly string[]): Promise<Map<string, string[]>> {
     if (clusterIds.length === 0) return new Map();
-    const rows = await this.m.query<{ cluster_id: string; countries: string[] }[]>(
-      `SELECT cluster_id, array_agg(DISTINCT substring(agency_id from 1 for 2) ORDER BY substring(agency_id from 1 for 2)) AS countries
+    const rows = await this.m.query<{ cluster_id: string; agencies: string[] }[]>(
+      `SELECT cluster_id, array_agg(DISTINCT agency_id ORDER BY agency_id) AS agencies
          FROM correlation.agency_case WHERE cluster_id = ANY($1::uuid[]) GROUP BY cluster_id`,
       [clusterIds],
     );
-    return new Map(rows.map((r) => [r.cluster_id, r.countries]));
+    return new Map(rows.map((r) => [r.cluster_id, r.agencies]));
   }
 
   async publish(events: readonly CaseLinkedEvent[]): Promise<void> {

@@ -18,12 +18,13 @@ describe(LinkingService.name, () => {
       reports.map((report) => {
         const identity = agencyCaseOf(report.body, report.kind);
         store.storeReport(identity, report.body.eventId);
+        store.bodies.set(report.body.eventId, report.body as unknown as Record<string, unknown>);
         return { report, agencyCaseId: identity.id };
       });
     return { store, service, stored };
   }
 
-  it('publishes one CaseLinked per link, with both sides, the cluster and the countries', async () => {
+  it('publishes one CaseLinked per link, with both sides and their reports, the cluster, its agencies and countries', async () => {
     const { store, service, stored } = setup();
     const pk = incomingSeizure(SeizureReportBuilder.bare('PK-ANF').withContainer('CSQU3054383').build());
     const af = incomingSeizure(SeizureReportBuilder.bare('AF-CNPA').withContainer('CSQU3054383').build());
@@ -40,11 +41,15 @@ describe(LinkingService.name, () => {
       crossBorder: true,
       weak: false,
       countries: ['AF', 'PK'],
+      clusterAgencies: ['AF-CNPA', 'PK-ANF'],
       triggeredByEventId: af.body.eventId,
     });
     expect([event.a.eventIds, event.b.eventIds].flat().sort()).toEqual(
       [pk.body.eventId, af.body.eventId].sort(),
     );
+    // Each side carries its reports' bodies: notification composes the alert from this event alone.
+    const sideOf = (r: IncomingReport) => (event.a.agencyId === r.body.agencyId ? event.a : event.b);
+    for (const r of [pk, af]) expect(sideOf(r).reports).toEqual([{ eventId: r.body.eventId, body: r.body }]);
     expect(event.reasons[0]).toMatchObject({ feature: 'CONTAINER' });
     expect(event.merged).toBeUndefined();
   });

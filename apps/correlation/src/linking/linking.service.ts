@@ -67,10 +67,10 @@ export class LinkingService extends ReportStoredHandler {
     if (links.length === 0) return;
 
     const sides = await store.caseSides([...new Set(links.flatMap((l) => [l.a, l.b]))]);
-    const countries = await store.clusterCountries([
+    const clusterAgencies = await store.clusterAgencies([
       ...new Set(links.map((l) => l.finalClusterId).filter((k): k is string => k !== null)),
     ]);
-    await store.publish(caseLinkedEvents(links, sides, countries, now, randomUUID));
+    await store.publish(caseLinkedEvents(links, sides, clusterAgencies, now, randomUUID));
     for (const l of links)
       this.logger.log({
         msg: 'link made',

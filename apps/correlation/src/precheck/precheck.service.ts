@@ -145,6 +145,7 @@ export class PrecheckService {
     const inserted = await this.audit.write(
       this.auditRow(req, checker, types, response, audited, started, checkedAt),
       audited.map((h, i) => {
+        const categories = owners.get(h.agencyCaseId)?.categories;
         const event: PrecheckHitEvent = {
           eventId: randomUUID(),
           checkId: req.checkId,
@@ -157,6 +158,7 @@ export class PrecheckService {
           agencyCaseRef: matches[i].case.ref,
           detail: matches[i].display,
           ...(h.clusterId ? { clusterId: h.clusterId } : {}),
+          ...(categories ? { categories } : {}),
           protectedPerson: h.protectedPerson,
           disclosedToChecker: h.disclosed,
           checkedAt: checkedAt.toISOString(),

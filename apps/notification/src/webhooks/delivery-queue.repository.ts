@@ -14,6 +14,8 @@ export interface DueDelivery {
   sub_gone: boolean;
   payload: string;
   created_at: Date;
+  /** The whole webhook body of a delivery that is not an `alert.issued` (a `request.decided`, docs/desk.md). */
+  body?: string | null;
 }
 
 /** One finished attempt and the delivery's state after it. */
@@ -64,10 +66,10 @@ export class PgDeliveryQueue implements DeliveryQueue {
        ), leased AS (
          UPDATE notification.delivery d SET lease_until = now() + ($2 || ' milliseconds')::interval
            FROM due WHERE d.id = due.id
-         RETURNING d.id, d.agency_id, d.url, d.attempts, d.subscription_id, d.alert_id
+         RETURNING d.id, d.agency_id, d.url, d.attempts, d.subscription_id, d.alert_id, d.body
        )
        SELECT l.id, l.agency_id, l.url, l.attempts, l.subscription_id, s.secret_sealed,
-              (s.deleted_at IS NOT NULL OR s.disabled_at IS NOT NULL) AS sub_gone, a.payload, a.created_at
+              (s.deleted_at IS NOT NULL OR s.disabled_at IS NOT NULL) AS sub_gone, a.payload, a.created_at, l.body
          FROM leased l
          JOIN notification.subscription s ON s.id = l.subscription_id
          JOIN notification.alert a ON a.alert_id = l.alert_id`,

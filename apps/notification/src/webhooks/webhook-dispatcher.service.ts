@@ -217,7 +217,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
       await this.queue.failForGoneSubscription(d.id);
       return;
     }
-    const body = webhookPayload(d.payload, new Date(d.created_at).toISOString());
+    const body = d.body ?? webhookPayload(d.payload, new Date(d.created_at).toISOString());
     const headers = webhookHeaders({
       secret: this.secrets.open(d.secret_sealed),
       msgId: d.id,

@@ -9,6 +9,8 @@ import type { LinkingStore, LinkingStores } from '../linking.repository';
 /** LinkingStore in memory (unit tests of the linking service): one store whatever the transaction. */
 export class InMemoryLinkingStore extends InMemoryLinkingRepository implements LinkingStore, LinkingStores {
   readonly published: CaseLinkedEvent[] = [];
+  /** Report bodies by event id, as the intake stored them (a test sets those it needs). */
+  readonly bodies = new Map<string, Record<string, unknown>>();
   // The cap's watch, per batch: each key's holding agencies before it, and the cases it added.
   private readonly heldBefore = new Map<string, number>();
   private readonly addedCases = new Map<string, Set<string>>();
@@ -72,18 +74,22 @@ export class InMemoryLinkingStore extends InMemoryLinkingRepository implements L
           kind: identity.kind,
           ref: identity.ref,
           eventIds: [...this.eventIdsOf(k)],
+          reports: [...this.eventIdsOf(k)].map((eventId) => ({
+            eventId,
+            body: this.bodies.get(eventId) ?? {},
+          })),
         });
     }
     return Promise.resolve(out);
   }
 
-  clusterCountries(clusterIds: readonly string[]): Promise<Map<string, string[]>> {
+  clusterAgencies(clusterIds: readonly string[]): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();
     for (const id of clusterIds) {
-      const countries = new Set<string>();
+      const agencies = new Set<string>();
       for (const k of this.caseKeys())
-        if (this.clusterOf(k) === id) countries.add(this.identityOf(k)!.agencyId.slice(0, 2));
-      if (countries.size > 0) out.set(id, [...countries].sort());
+        if (this.clusterOf(k) === id) agencies.add(this.identityOf(k)!.agencyId);
+      if (agencies.size > 0) out.set(id, [...agencies].sort());
     }
     return Promise.resolve(out);
   }

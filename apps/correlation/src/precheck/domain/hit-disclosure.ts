@@ -22,6 +22,8 @@ export interface OwnerCaseState {
   /** Strictest TLP of the case's reports (RED when unknown). */
   tlp: TlpLevel;
   clusterId: string | null;
+  /** The case's report categories (for the owner's alert: severity and subscription filters). */
+  categories?: string[];
 }
 
 /** How much of one hit the checking agency may see. */

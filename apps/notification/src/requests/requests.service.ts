@@ -1,0 +1,290 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG } from '@app/config';
+import type { Principal } from '@app/identity';
+import type { LedgerEntryData } from '@app/ledger';
+import { requestGrantFor, SHARING_POLICY, type SharingPolicy } from '@app/sharing-policy';
+import { AlertSignals } from '../alerts/alert-signals';
+import type { NotificationEnv } from '../notification.env';
+import { releaseFields, type ReleasedField } from './domain/release';
+import type { CreateRequestDto, DecideRequestDto } from './dto/request.dtos';
+import { invalid, RequestsError, RequestsErrorCode } from './requests.errors';
+import {
+  REQUESTS_REPOSITORY,
+  type RequestLedgerEntry,
+  type RequestsRepository,
+  type StoredRequest,
+} from './requests.repository';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A request as one side sees it (docs/desk.md). */
+export interface RequestView {
+  requestId: string;
+  /** OUTGOING: this agency asked; INCOMING: it is asked. */
+  direction: 'OUTGOING' | 'INCOMING';
+  /** The requester's alert (outgoing only: the owner never learns the requester's alert ids). */
+  alertId?: string;
+  clusterId: string;
+  requesterAgencyId: string;
+  ownerAgencyId: string;
+  /** The owner's own case references (incoming only). */
+  ownerCaseRefs?: string[];
+  fields: string[];
+  justification: string;
+  legalBasis: string;
+  requestedByKey: string;
+  createdAt: string;
+  expiresAt: string;
+  status: StoredRequest['status'];
+  decision: StoredRequest['decision'];
+  /** What was released, per owner report (the owner also sees which report). */
+  released: { eventId?: string; fields: ReleasedField[] }[];
+}
+
+/** What the service reads of its settings. */
+export type RequestSettings = Pick<NotificationEnv, 'INFO_REQUEST_TTL_S' | 'REQUEST_LEGAL_BASES'>;
+
+/** The configured legal bases, in order. */
+export function legalBasesOf(settings: RequestSettings): string[] {
+  return settings.REQUEST_LEGAL_BASES.split(',')
+    .map((b) => b.trim())
+    .filter((b) => b !== '');
+}
+
+const notFound = () => new RequestsError(RequestsErrorCode.RequestNotFound, 'No such request.');
+
+/**
+ * Requests for information (docs/desk.md): from one of its alerts an agency asks the alert's
+ * counterpart for fields the policy withheld; the counterpart approves all, some or none; what
+ * it approves is released through decideDisclosure (protected persons and fields the pair's
+ * rule never releases stay withheld), shown to the requester, sent as a `request.decided`
+ * webhook and written to the ledger with who asked and who decided. Only the two sides ever see
+ * a request; to anyone else it does not exist.
+ */
+@Injectable()
+export class RequestsService {
+  private readonly logger = new Logger(RequestsService.name);
+  private readonly legalBases: string[];
+
+  constructor(
+    @Inject(REQUESTS_REPOSITORY) private readonly requests: RequestsRepository,
+    @Inject(SHARING_POLICY) private readonly policy: SharingPolicy,
+    @Inject(APP_CONFIG) private readonly settings: RequestSettings,
+    // Wakes the webhook dispatcher and the open streams after a commit (polling stays the truth).
+    private readonly signals: AlertSignals,
+  ) {
+    this.legalBases = legalBasesOf(settings);
+  }
+
+  /** The legal bases to choose from and, for an alert, the fields its counterpart may release. */
+  async options(
+    p: Principal,
+    alertId: string | undefined,
+  ): Promise<{ legalBases: string[]; ttlSeconds: number; allowed: boolean; releasableFields: string[] }> {
+    let grant = { allowed: false, releasable: [] as readonly string[] };
+    if (alertId !== undefined) {
+      const alert = UUID.test(alertId) ? await this.requests.alert(p.agencyId!, alertId) : null;
+      if (!alert) throw new RequestsError(RequestsErrorCode.AlertNotFound, 'No such alert.');
+      if (alert.kind === 'CASE_LINKED')
+        grant = requestGrantFor(this.policy, alert.counterpartAgencyId, p.agencyId!);
+    }
+    return {
+      legalBases: this.legalBases,
+      ttlSeconds: this.settings.INFO_REQUEST_TTL_S,
+      allowed: grant.allowed,
+      releasableFields: grant.allowed ? [...grant.releasable] : [],
+    };
+  }
+
+  async create(p: Principal, alertId: string, dto: CreateRequestDto): Promise<RequestView> {
+    const agencyId = p.agencyId!;
+    const alert = UUID.test(alertId) ? await this.requests.alert(agencyId, alertId) : null;
+    if (!alert) throw new RequestsError(RequestsErrorCode.AlertNotFound, 'No such alert.');
+    const owner = alert.counterpartAgencyId;
+    const grant = requestGrantFor(this.policy, owner, agencyId);
+    if (alert.kind !== 'CASE_LINKED' || !alert.clusterId || !grant.allowed) {
+      throw new RequestsError(
+        RequestsErrorCode.RequestsNotAllowed,
+        `The sharing policy lets ${agencyId} send ${owner} no requests for information about this alert.`,
+      );
+    }
+    dto.fields.forEach((field, i) => {
+      if (!grant.releasable.includes(field))
+        throw invalid(
+          `fields[${i}]`,
+          `${owner} may never release ${field} to ${agencyId}; it may release ${grant.releasable.join(', ')}`,
+        );
+    });
+    if (!this.legalBases.includes(dto.legalBasis))
+      throw invalid('legalBasis', `must be one of ${this.legalBases.join(', ')}`);
+    const ownerCases = await this.requests.casesInCluster(alert.clusterId, owner);
+    if (ownerCases.length === 0) {
+      throw new RequestsError(
+        RequestsErrorCode.RequestsNotAllowed,
+        `No case of ${owner} is known in this alert's cluster any more.`,
+      );
+    }
+    const stored = await this.requests.create({
+      alertId,
+      clusterId: alert.clusterId,
+      requesterAgencyId: agencyId,
+      requestedByKey: p.keyId,
+      ownerAgencyId: owner,
+      ownerCases,
+      fields: [...new Set(dto.fields)],
+      justification: dto.justification,
+      legalBasis: dto.legalBasis,
+      ttlSeconds: this.settings.INFO_REQUEST_TTL_S,
+    });
+    this.logger.log({
+      msg: 'request for information sent',
+      requestId: stored.requestId,
+      from: agencyId,
+      to: owner,
+    });
+    this.signals.alertsCommitted();
+    return viewFor(agencyId, stored);
+  }
+
+  async list(
+    p: Principal,
+    q: { direction?: 'incoming' | 'outgoing'; status?: string; alertId?: string },
+  ): Promise<{ items: RequestView[] }> {
+    const rows = await this.requests.list(p.agencyId!, q);
+    return { items: rows.map((r) => viewFor(p.agencyId!, r)) };
+  }
+
+  async get(p: Principal, requestId: string): Promise<RequestView> {
+    return viewFor(p.agencyId!, await this.find(p, requestId));
+  }
+
+  /** The owner's decision: the approved fields are released, the rest (and all of a denial) is not. */
+  async decide(p: Principal, requestId: string, dto: DecideRequestDto): Promise<RequestView> {
+    const agencyId = p.agencyId!;
+    const request = await this.find(p, requestId);
+    // Only the owner decides; to the requester its own request has nothing to decide: 404.
+    if (request.ownerAgencyId !== agencyId) throw notFound();
+    const approved = [...new Set(dto.approvedFields)];
+    approved.forEach((field, i) => {
+      if (!request.fields.includes(field))
+        throw invalid(`approvedFields[${i}]`, `${field} was not requested`);
+    });
+    const outcome =
+      approved.length === 0
+        ? 'DENIED'
+        : approved.length === request.fields.length
+          ? 'APPROVED'
+          : 'PARTLY_APPROVED';
+    const released =
+      approved.length === 0
+        ? []
+        : releaseFields(
+            this.policy,
+            request.requesterAgencyId,
+            await this.requests.reportsOf(request.ownerCases),
+            approved,
+          );
+    const result = await this.requests.decide(
+      {
+        requestId,
+        ownerAgencyId: agencyId,
+        byKey: p.keyId,
+        note: dto.note,
+        approvedFields: approved,
+        outcome,
+        released,
+      },
+      (decided) =>
+        JSON.stringify({
+          type: 'request.decided',
+          timestamp: decided.decision!.at,
+          data: viewFor(decided.requesterAgencyId, decided),
+        }),
+      (decided, webhooks) => ledgerEntries(decided, webhooks),
+    );
+    if (!result.ok) {
+      if (result.why === 'NOT_FOUND') throw notFound();
+      if (result.why === 'EXPIRED')
+        throw new RequestsError(RequestsErrorCode.Expired, 'The request expired before it was decided.');
+      throw new RequestsError(RequestsErrorCode.AlreadyDecided, 'The request was already decided.');
+    }
+    this.logger.log({
+      msg: 'request for information decided',
+      requestId,
+      outcome,
+      released: released.reduce((n, r) => n + r.fields.length, 0),
+      webhooks: result.webhooks,
+    });
+    this.signals.alertsCommitted();
+    return viewFor(agencyId, result.request);
+  }
+
+  /** The ledger entries of what a request released: the same proof for either side. */
+  async ledger(p: Principal, requestId: string): Promise<{ items: RequestLedgerEntry[] }> {
+    await this.find(p, requestId);
+    return { items: await this.requests.ledger(requestId) };
+  }
+
+  private async find(p: Principal, requestId: string): Promise<StoredRequest> {
+    const request = UUID.test(requestId) ? await this.requests.get(p.agencyId!, requestId) : null;
+    if (!request) throw notFound();
+    return request;
+  }
+}
+
+/** A request as `agencyId` (one of its sides) sees it. */
+export function viewFor(agencyId: string, r: StoredRequest): RequestView {
+  const outgoing = r.requesterAgencyId === agencyId;
+  return {
+    requestId: r.requestId,
+    direction: outgoing ? 'OUTGOING' : 'INCOMING',
+    ...(outgoing
+      ? { alertId: r.alertId }
+      : { ownerCaseRefs: r.ownerCases.map((c) => c.split(':').slice(2).join(':')) }),
+    clusterId: r.clusterId,
+    requesterAgencyId: r.requesterAgencyId,
+    ownerAgencyId: r.ownerAgencyId,
+    fields: r.fields,
+    justification: r.justification,
+    legalBasis: r.legalBasis,
+    requestedByKey: r.requestedByKey,
+    createdAt: r.createdAt,
+    expiresAt: r.expiresAt,
+    status: r.status,
+    decision: r.decision,
+    released: r.released.map((rec) => (outgoing ? { fields: rec.fields } : rec)),
+  };
+}
+
+/**
+ * The ledger entries of a decision that released something: one per channel that carried it to
+ * the requester (the API, each webhook), each quoting every released value with who asked, who
+ * decided, on what basis. A denial, or an approval that released nothing, discloses nothing.
+ */
+export function ledgerEntries(r: StoredRequest, webhooks: number): LedgerEntryData[] {
+  if (r.released.length === 0 || !r.decision) return [];
+  const entry = (channel: LedgerEntryData['channel']): LedgerEntryData => ({
+    recordedAt: r.decision!.at,
+    recipient: { type: 'AGENCY', id: r.requesterAgencyId },
+    kind: 'INFO_RELEASE',
+    subjectId: r.requestId,
+    channel,
+    disclosed: [
+      ...r.released.map((rec) => ({ source: 'report', id: rec.eventId, fields: rec.fields })),
+      {
+        source: 'info-request',
+        id: r.requestId,
+        fields: [
+          { path: 'requestedBy', value: { agencyId: r.requesterAgencyId, keyId: r.requestedByKey } },
+          { path: 'decidedBy', value: { agencyId: r.ownerAgencyId, keyId: r.decision!.byKey } },
+          { path: 'requestedFields', value: r.fields },
+          { path: 'approvedFields', value: r.decision!.approvedFields },
+          { path: 'legalBasis', value: r.legalBasis },
+          { path: 'justification', value: r.justification },
+          { path: 'note', value: r.decision!.note },
+        ],
+      },
+    ],
+  });
+  return [entry('API'), ...Array.from({ length: webhooks }, () => entry('WEBHOOK'))];
+}
