@@ -125,8 +125,7 @@ export class PgLinkingRepository implements LinkingStore {
       [keys],
     );
     this.changes = new Map();
-    for (const r of rows)
-      if (r.n !== r.b) this.changes.set(r.key, { before: Number(r.b), now: Number(r.n) });
+    for (const r of rows) if (r.n !== r.b) this.changes.set(r.key, { before: Number(r.b), now: Number(r.n) });
     return new Map(rows.map((r) => [r.key, Number(r.n)]));
   }
 
