@@ -28,6 +28,7 @@ import {
   dlqTopicOf,
   type TopicName,
 } from '@app/contracts';
+import { PRODUCER_KEY_HEADER, PRODUCER_MAC_HEADER } from '@app/identity';
 import { correlationService } from '../apps/correlation/src/correlation.service-definition';
 import { notificationService } from '../apps/notification/src/notification.service-definition';
 import {
@@ -159,6 +160,23 @@ function recordHeaders(eventType: string, eventIdText: string): Schema {
   };
 }
 
+/** Adds the producer signature headers of a report record (docs/contract.md#publishing-directly-to-kafka). */
+function signedBy(message: Schema): void {
+  const headers = message.headers as { required: string[]; properties: Schema };
+  headers.required.push(PRODUCER_KEY_HEADER, PRODUCER_MAC_HEADER);
+  headers.properties[PRODUCER_KEY_HEADER] = {
+    type: 'string',
+    pattern: '^[0-9a-f]{16}$',
+    description:
+      "The id of a publisher API key of the report's agency (required unless RECORD_SIGNATURES=if-signed)",
+  };
+  headers.properties[PRODUCER_MAC_HEADER] = {
+    type: 'string',
+    description:
+      'base64url HMAC-SHA256 of "border-intel record v1\\n<topic>\\n<key>\\n" and the value, keyed with the SHA-256 of the key\'s secret',
+  };
+}
+
 /** Headers a dead-lettered record carries besides its original ones (docs/contract.md#dead-letter-topics). */
 function dlqHeaders(): Schema {
   return {
@@ -249,6 +267,8 @@ export async function asyncApiDocument(): Promise<Schema> {
       payload: { $ref: `${REF_PREFIX}${doc.payload}` },
       bindings: { kafka: { key: doc.key, bindingVersion: KAFKA_BINDING } },
     };
+    if (topic === Topics.SeizureReported || topic === Topics.RouteReported)
+      signedBy(messages[doc.id] as Schema);
     channels[doc.id] = {
       address: topic,
       title: topic,
