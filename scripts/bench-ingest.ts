@@ -248,9 +248,18 @@ interface PhaseResult {
   acceptedAt: Map<string, number>;
 }
 
-async function singlePhase(o: Options, port: number, key: string): Promise<PhaseResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: o.concurrency });
-  const next = payloadFactory();
+/**
+ * Runs `concurrency` workers until the phase's time or report budget is spent. Each call of
+ * `step` sends one request of up to `n` reports (its share of the budget) and says which
+ * reports were accepted and the request's latency, or null when it was not.
+ */
+async function runPhase(
+  o: Options,
+  concurrency: number,
+  perRequest: number,
+  step: (agent: http.Agent, n: number) => Promise<{ ms: number; status: number; accepted: string[] | null }>,
+): Promise<PhaseResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const r: PhaseResult = {
     accepted: 0,
     seconds: 0,
@@ -263,64 +272,52 @@ async function singlePhase(o: Options, port: number, key: string): Promise<Phase
   let sent = 0;
   const worker = async () => {
     while (Date.now() < end && sent < o.reports) {
-      sent++;
-      const { eventId, json } = next();
-      const t0 = process.hrtime.bigint();
-      const res = await request(agent, port, '/v1/seizures', key, json);
-      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-      r.statuses.set(res.status, (r.statuses.get(res.status) ?? 0) + 1);
-      if (res.status === 202) {
+      const n = Math.min(perRequest, o.reports - sent);
+      sent += n;
+      const { ms, status, accepted } = await step(agent, n);
+      r.statuses.set(status, (r.statuses.get(status) ?? 0) + 1);
+      if (!accepted) continue;
+      const now = Date.now();
+      r.latenciesMs.push(ms);
+      for (const eventId of accepted) {
         r.accepted++;
-        r.latenciesMs.push(ms);
-        r.acceptedAt.set(eventId, Date.now());
+        r.acceptedAt.set(eventId, now);
       }
     }
   };
-  await Promise.all(Array.from({ length: o.concurrency }, worker));
+  await Promise.all(Array.from({ length: concurrency }, worker));
   r.seconds = (Date.now() - start) / 1000;
   agent.destroy();
   return r;
 }
 
-async function batchPhase(o: Options, port: number, key: string): Promise<PhaseResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: o.batchConcurrency });
+/** One request's status and its latency in milliseconds. */
+async function timed(agent: http.Agent, port: number, path: string, key: string, body: string) {
+  const t0 = process.hrtime.bigint();
+  const res = await request(agent, port, path, key, body);
+  return { res, ms: Number(process.hrtime.bigint() - t0) / 1e6 };
+}
+
+function singlePhase(o: Options, port: number, key: string): Promise<PhaseResult> {
   const next = payloadFactory();
-  const r: PhaseResult = {
-    accepted: 0,
-    seconds: 0,
-    statuses: new Map(),
-    latenciesMs: [],
-    acceptedAt: new Map(),
-  };
-  const start = Date.now();
-  const end = start + o.seconds * 1000;
-  let sent = 0;
-  const worker = async () => {
-    while (Date.now() < end && sent < o.reports) {
-      const n = Math.min(o.batchSize, o.reports - sent);
-      sent += n;
-      const items = Array.from({ length: n }, () => next());
-      const body = `{"reports":[${items.map((i) => `{"type":"seizure","report":${i.json}}`).join(',')}]}`;
-      const t0 = process.hrtime.bigint();
-      const res = await request(agent, port, '/v1/reports:batch', key, body);
-      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-      r.statuses.set(res.status, (r.statuses.get(res.status) ?? 0) + 1);
-      if (res.status !== 207) continue;
-      const now = Date.now();
-      const answer = JSON.parse(res.text) as { results: { status: number; eventId?: string }[] };
-      r.latenciesMs.push(ms);
-      for (const item of answer.results) {
-        if (item.status === 202 && item.eventId) {
-          r.accepted++;
-          r.acceptedAt.set(item.eventId, now);
-        }
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: o.batchConcurrency }, worker));
-  r.seconds = (Date.now() - start) / 1000;
-  agent.destroy();
-  return r;
+  return runPhase(o, o.concurrency, 1, async (agent) => {
+    const { eventId, json } = next();
+    const { res, ms } = await timed(agent, port, '/v1/seizures', key, json);
+    return { ms, status: res.status, accepted: res.status === 202 ? [eventId] : null };
+  });
+}
+
+function batchPhase(o: Options, port: number, key: string): Promise<PhaseResult> {
+  const next = payloadFactory();
+  return runPhase(o, o.batchConcurrency, o.batchSize, async (agent, n) => {
+    const items = Array.from({ length: n }, () => next());
+    const body = `{"reports":[${items.map((i) => `{"type":"seizure","report":${i.json}}`).join(',')}]}`;
+    const { res, ms } = await timed(agent, port, '/v1/reports:batch', key, body);
+    if (res.status !== 207) return { ms, status: res.status, accepted: null };
+    const answer = JSON.parse(res.text) as { results: { status: number; eventId?: string }[] };
+    const accepted = answer.results.filter((i) => i.status === 202 && i.eventId).map((i) => i.eventId!);
+    return { ms, status: res.status, accepted };
+  });
 }
 
 async function waitPublished(
