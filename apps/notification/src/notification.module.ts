@@ -18,6 +18,7 @@ import { PrecheckAlerts1764300000400 } from './migrations/1764300000400-precheck
 import { OneOutbox1764300000500 } from './migrations/1764300000500-one-outbox';
 import { KeyedLedger1764300000600 } from './migrations/1764300000600-keyed-ledger';
 import { InfoRequests1764300000900 } from './migrations/1764300000900-info-requests';
+import { DeskController } from './desk/desk.controller';
 import { RequestStreams } from './requests/request-streams.service';
 import { RequestsController } from './requests/requests.controller';
 import { PgRequestsRepository, REQUESTS_REPOSITORY } from './requests/requests.repository';
@@ -71,6 +72,7 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
     SubscriptionsController,
     DeliveriesController,
     RequestsController,
+    DeskController,
   ],
   providers: [
     AlertSignals,
