@@ -16,6 +16,7 @@ import {
   Headers,
   LinkReason,
   LinkedAgencyCase,
+  LinkedReport,
   PrecheckHitEvent,
   REPORT_LIMITS,
   RouteReportDto,
@@ -213,6 +214,7 @@ async function payloadSchemas(): Promise<Schemas> {
     validatorSchemas({
       CaseLinkedEvent,
       LinkedAgencyCase,
+      LinkedReport,
       LinkReason,
       CappedValueView,
       ClusterMerge,

@@ -8,6 +8,12 @@
 //     [--batch-size 100] [--weak-links 0] [--json] [--keep-database]
 //     [--end-to-end N]   also push N generated reports through Kafka and PostgreSQL (one
 //                        correlation instance; KAFKA_BROKERS, DATABASE_URL's server) and print reports/s
+//     [--heldout-seeds 1,2,3] [--heldout-rings 150] [--heldout-confounders 400]
+//                        precision and recall on the held-out sets, per evidence kind
+//                        (docs/matching-names.md#held-out-evaluation); with --reports under
+//                        1,000 (bench:smoke) one seed of 20 rings and 50 confounders
+// First: the run's own topic prefix, before anything loads libs/contracts (scripts/bench/run-prefix.ts).
+import './bench/run-prefix';
 import * as os from 'node:os';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -15,17 +21,19 @@ import { Logger } from '@nestjs/common';
 import { defaultGazetteer, Topics, type RouteReportDto, type SeizureReportDto } from '@app/contracts';
 import {
   blockingKeys,
-  blockingRecall,
   clearFeatureCaches,
   extractFeatures,
-  generateNoiseReports,
-  generateScenario,
   matchConfig,
-  pairwiseQuality,
   type Feature,
-  type GeneratedReport,
   type MatchConfig,
 } from '@app/matching';
+import {
+  blockingRecall,
+  generateNoiseReports,
+  generateScenario,
+  pairwiseQuality,
+  type GeneratedReport,
+} from '@app/testing';
 import { linkReports } from '@app/matching/testing';
 import { dataSourceOptions, initialiseDataSource } from '@app/persistence';
 import { CORRELATION_MIGRATIONS } from '../apps/correlation/src/correlation.module';
@@ -36,6 +44,13 @@ import { decodeFeature } from '../apps/correlation/src/linking/domain/feature-co
 import { PgLinkingStores } from '../apps/correlation/src/linking/linking.repository';
 import { LinkingService } from '../apps/correlation/src/linking/linking.service';
 import { measureCorrelationEndToEnd } from './bench/correlation-e2e';
+import {
+  corpusQuality,
+  heldoutScenarioQuality,
+  printCorpusQuality,
+  printScenarioQuality,
+  type HeldoutSizes,
+} from './bench/heldout-quality';
 import { percentile, processCpuSeconds } from './bench/measure';
 
 interface Args {
@@ -47,6 +62,7 @@ interface Args {
   json: boolean;
   keepDatabase: boolean;
   endToEnd: number;
+  heldout: HeldoutSizes;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -59,7 +75,9 @@ function parseArgs(argv: readonly string[]): Args {
     json: false,
     keepDatabase: false,
     endToEnd: 0,
+    heldout: { seeds: [1, 2, 3], rings: 150, confounders: 400 },
   };
+  let heldoutGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const number = (text: string): number => {
@@ -77,8 +95,19 @@ function parseArgs(argv: readonly string[]): Args {
     else if (flag === '--json') args.json = true;
     else if (flag === '--keep-database') args.keepDatabase = true;
     else if (flag === '--end-to-end') args.endToEnd = value();
-    else throw new Error(`unknown option ${flag}`);
+    else if (flag === '--heldout-seeds') {
+      args.heldout.seeds = String(argv[++i]).split(',').map(number);
+      heldoutGiven = true;
+    } else if (flag === '--heldout-rings') {
+      args.heldout.rings = value();
+      heldoutGiven = true;
+    } else if (flag === '--heldout-confounders') {
+      args.heldout.confounders = value();
+      heldoutGiven = true;
+    } else throw new Error(`unknown option ${flag}`);
   }
+  // A smoke run (bench:smoke) links a small held-out set too.
+  if (!heldoutGiven && args.reports < 1_000) args.heldout = { seeds: [1], rings: 20, confounders: 50 };
   // The ratios are to the empty database, measured first in the same run.
   args.preloadIdentifiers = [...new Set([0, ...args.preloadIdentifiers])].sort((a, b) => a - b);
   return args;
@@ -382,6 +411,16 @@ async function main(): Promise<void> {
     inMemory: { ...inMemoryQuality, seconds: inMemorySeconds },
     levels,
   };
+  // Quality on the held-out sets, which the matcher is never tuned on: the held-out generator's
+  // scenarios (in memory, the same code path) per evidence kind, and the name-pair corpus.
+  const heldoutCorpus = corpusQuality();
+  const heldoutScenarios = await heldoutScenarioQuality(args.heldout);
+  result.heldout = { corpus: heldoutCorpus, scenarios: heldoutScenarios };
+  if (!args.json) {
+    console.log('\nheld-out sets (docs/matching-names.md#held-out-evaluation)');
+    printScenarioQuality(heldoutScenarios);
+    printCorpusQuality(heldoutCorpus, false);
+  }
   if (args.endToEnd > 0) {
     const e2e = await measureCorrelationEndToEnd({ seed: args.seed, reports: args.endToEnd, log });
     result.endToEnd = e2e;

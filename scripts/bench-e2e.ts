@@ -27,6 +27,8 @@
 //
 // --rate is reports per second (two per pair); CI runs it tiny: --rate 10 --duration 2 --warmup 1.
 // Needs DATABASE_URL (a database the services may create schemas in) and KAFKA_BROKERS.
+// First: the run's own topic prefix, before anything loads libs/contracts (scripts/bench/run-prefix.ts).
+import { removeRunTopics } from './bench/run-prefix';
 import { randomInt, randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -610,6 +612,7 @@ async function main(): Promise<void> {
     if (benchDb)
       await admin.query(`DROP DATABASE IF EXISTS "${benchDb}" WITH (FORCE)`).catch(() => undefined);
     if (benchDb) await admin.end().catch(() => undefined);
+    await removeRunTopics();
   }
 }
 

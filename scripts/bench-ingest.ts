@@ -10,6 +10,8 @@
 // --dist runs the built dist/apps/ingest-gateway/main.js) on a throwaway database, provisions a publisher key,
 // and prints every figure and the ratios to the baseline. CI runs it tiny:
 // `--seconds 2 --reports 200`.
+// First: the run's own topic prefix, before anything loads libs/contracts (scripts/bench/run-prefix.ts).
+import { BENCH_PREFIX, removeRunTopics } from './bench/run-prefix';
 import { spawn, type ChildProcess } from 'node:child_process';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { SERVICE_NODE_FLAGS } = require('./node-flags') as { SERVICE_NODE_FLAGS: string[] };
@@ -27,7 +29,7 @@ import { SeizureReportBuilder } from '@app/testing';
 import { percentile, processCpuSeconds } from './bench/measure';
 
 const ROOT = path.join(__dirname, '..');
-const BASELINE_TOPIC = 'bench.ingest.raw.v1';
+const BASELINE_TOPIC = `${BENCH_PREFIX}bench.ingest.raw.v1`;
 
 interface Options {
   seconds: number;
@@ -205,7 +207,7 @@ async function waitReady(port: number, child: ChildProcess, timeoutMs = 180_000)
 
 /** Collects the arrival time of every event-id on the report topic, for publish lag. */
 async function startLagConsumer(kafka: Kafka, seen: Map<string, number>): Promise<Consumer> {
-  const groupId = `bench-lag-${randomUUID()}`;
+  const groupId = `${BENCH_PREFIX}bench-lag-${randomUUID()}`;
   const admin = kafka.admin();
   await admin.connect();
   const offsets = await admin.fetchTopicOffsets(Topics.SeizureReported);
@@ -494,6 +496,7 @@ async function main(): Promise<void> {
     }
     await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
     await admin.end();
+    await removeRunTopics();
   }
 }
 

@@ -18,6 +18,8 @@
 // CPU time per check (all its threads) and event-loop utilisation; then the baseline. After
 // filling, a fresh process of this script measures (the filling one's heap is large). CI runs it
 // tiny: `--identifiers 10000 --rate 100 --seconds 2 --warmup 1`.
+// First: the run's own topic prefix, before anything loads libs/contracts (scripts/bench/run-prefix.ts).
+import { removeRunTopics } from './bench/run-prefix';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { SERVICE_NODE_FLAGS } = require('./node-flags') as { SERVICE_NODE_FLAGS: string[] };
@@ -287,7 +289,15 @@ async function child(): Promise<void> {
     path.join(ROOT, 'apps/correlation/src/precheck'),
   ) as typeof import('../apps/correlation/src/precheck');
   /* eslint-enable @typescript-eslint/no-require-imports */
-  const svc = await startService(correlationService, { env: { LOG_LEVEL: 'warn' } });
+  // The per-key limit runs (its cost is part of a check) but never refuses: one key sends every check.
+  const svc = await startService(correlationService, {
+    env: {
+      LOG_LEVEL: 'warn',
+      PRECHECK_RATE_LIMIT_PER_S: '1000000',
+      PRECHECK_RATE_LIMIT_BURST: '1000000',
+      PRECHECK_DAILY_QUOTA: '1000000000',
+    },
+  });
   const index = svc.app.get(precheck.PrecheckIndexService);
   // Run from sources the keying workers load through @swc-node/register, which takes a moment: not measured.
   await svc.app.get(precheck.PrecheckKeyingPool).whenReady(120_000);
@@ -717,6 +727,7 @@ async function main(): Promise<void> {
     } else if (o.keepDatabase) say(`kept database ${dbName}: measure again with --database ${dbName}`);
     else await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     await admin.end();
+    await removeRunTopics();
   }
 }
 

@@ -1,15 +1,16 @@
-// The integrator examples under examples/ (docs/contract.md#interface-documents-and-examples) checked against the
+// The integrator examples under docs/examples/ (docs/contract.md#interface-documents-and-examples) checked against the
 // project's own code: the webhook receiver against the notification service's signer, the
 // direct Kafka producer's record and the sample bodies against the contract's validation.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { validateReport } from '@app/contracts';
+import { generateApiKey, producerHeaders } from '@app/identity';
 import { validateInput } from '@app/platform';
 import { PrecheckRequestDto } from '../apps/correlation/src/precheck/dto/precheck-request.dto';
 import { generateWebhookSecret, webhookHeaders } from '../apps/notification/src/webhooks/domain';
 
-const EXAMPLES = path.join(__dirname, '..', 'examples');
+const EXAMPLES = path.join(__dirname, '..', 'docs', 'examples');
 
 /* eslint-disable @typescript-eslint/no-require-imports -- the examples are plain CommonJS for integrators */
 const receiver = require(path.join(EXAMPLES, 'webhook-receiver.js')) as {
@@ -28,6 +29,7 @@ const producer = require(path.join(EXAMPLES, 'kafka-producer.js')) as {
   ): Record<string, unknown> & { eventId: string; agencyId: string; agencyCaseRef: string };
   seizureRecord(
     report: Record<string, unknown>,
+    apiKey: string,
     correlationId?: string,
   ): { key: string; value: string; headers: Record<string, string> };
 };
@@ -46,7 +48,7 @@ const body = JSON.stringify({
   data: { kind: 'CASE_LINKED', alertId: randomUUID(), severity: 'HIGH', summary: 'ünïcode – and "quotes"' },
 });
 
-describe('examples/webhook-receiver.js', () => {
+describe('docs/examples/webhook-receiver.js', () => {
   const secret = generateWebhookSecret(randomBytes(32));
   const now = Math.floor(Date.now() / 1000);
   const signed = (overrides: { secret?: string | string[]; timestamp?: number; payload?: string } = {}) => ({
@@ -97,10 +99,11 @@ describe('examples/webhook-receiver.js', () => {
   });
 });
 
-describe('examples/kafka-producer.js', () => {
+describe('docs/examples/kafka-producer.js', () => {
   it('writes a record the consumers accept: a valid SeizureReport with its key and headers', () => {
     const report = producer.seizureReport();
-    const record = producer.seizureRecord(report, 'example-correlation');
+    const apiKey = generateApiKey().key;
+    const record = producer.seizureRecord(report, apiKey, 'example-correlation');
     const value = JSON.parse(record.value) as unknown;
     expect(validateReport('seizure', value)).toMatchObject({ ok: true });
     expect(producer.TOPIC).toBe('intel.seizure.reported.v1');
@@ -110,11 +113,13 @@ describe('examples/kafka-producer.js', () => {
       'event-type': 'SeizureReported',
       'schema-version': '1',
       'correlation-id': 'example-correlation',
+      // signed exactly as the platform's own producers sign (what correlation verifies)
+      ...producerHeaders(apiKey, producer.TOPIC, record.key, record.value),
     });
   });
 });
 
-describe('examples/data', () => {
+describe('docs/examples/data', () => {
   it('holds a valid SeizureReport, RouteReport and pre-check', () => {
     expect(validateReport('seizure', sample('seizure-report.json'))).toMatchObject({ ok: true });
     expect(validateReport('route', sample('route-report.json'))).toMatchObject({ ok: true });
@@ -122,7 +127,7 @@ describe('examples/data', () => {
   });
 });
 
-describe('examples/alert-stream.js', () => {
+describe('docs/examples/alert-stream.js', () => {
   it('reads the frames the stream sends, skipping keep-alive comments, across chunk boundaries', () => {
     const alert = { sequence: 7, alertId: randomUUID(), summary: 'a: b' };
     const text = `retry: 2000\n\n: keep-alive\n\nid: 7\nevent: alert\ndata: ${JSON.stringify(alert)}\n\nid: 8\nevent: al`;

@@ -41,7 +41,7 @@ type ProblemAnswer = [status: number, ...slugs: string[]];
 interface RouteAnswers {
   /** Name of an export of scripts/openapi-types.ts; absent when the decorators say it already. */
   type?: string;
-  /** Problems beyond the ones of every authenticated route (401, 403, 500, 503). */
+  /** Problems beyond the ones of every authenticated route (401, 403, 429, 500, 503). */
   problems: ProblemAnswer[];
 }
 
@@ -61,23 +61,16 @@ export const SERVICES: {
     def: ingestGatewayService as unknown as ServiceDefinition<CommonEnv>,
     routes: {
       'POST /v1/seizures': {
-        problems: [
-          [409, 'idempotency-conflict'],
-          [429, 'rate-limited'],
-        ],
+        problems: [[409, 'idempotency-conflict']],
       },
       'POST /v1/routes': {
-        problems: [
-          [409, 'idempotency-conflict'],
-          [429, 'rate-limited'],
-        ],
+        problems: [[409, 'idempotency-conflict']],
       },
-      'POST /v1/reports:batch': { problems: [[429, 'rate-limited']] },
+      'POST /v1/reports:batch': { problems: [] },
       'GET /v1/reports/{eventId}': {
         problems: [
           [400, 'validation'],
           [404, 'not-found'],
-          [429, 'rate-limited'],
         ],
       },
     },
@@ -196,6 +189,7 @@ export const SERVICES: {
 const COMMON_PROBLEMS: ProblemAnswer[] = [
   [401, 'unauthenticated'],
   [403, 'forbidden'],
+  [429, 'rate-limited'],
   [500, 'internal'],
   [503, 'unavailable'],
 ];
@@ -208,7 +202,7 @@ const PROBLEM_TEXT: Record<number, string> = {
   409: 'Conflict',
   413: "Body over the route's limit",
   415: 'Not sent as application/json',
-  429: "Over the key's rate",
+  429: "Over the key's rate or daily quota (docs/contract.md#rate-limits)",
   500: 'A bug; logged, never detailed',
   501: 'Not available in this deployment',
   503: 'A dependency (the database) is unreachable; nothing was stored',
@@ -274,7 +268,22 @@ function problemResponse([status, ...slugs]: ProblemAnswer): Schema {
           },
         }
       : {}),
-    ...(status === 429 || status === 503
+    ...(status === 429
+      ? {
+          headers: {
+            'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } },
+            RateLimit: {
+              description: 'Per policy: `"<policy>";r=<tokens left>;t=<seconds until this request fits>`',
+              schema: { type: 'string' },
+            },
+            'RateLimit-Policy': {
+              description: 'Per policy: `"<policy>";q=<bucket size>;w=<seconds to refill it>`',
+              schema: { type: 'string' },
+            },
+          },
+        }
+      : {}),
+    ...(status === 503
       ? { headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } } }
       : {}),
     content: {

@@ -119,8 +119,9 @@ const root = process.argv[2];
 const swc = (m) => require(require.resolve(`@swc-node/register/${m}`, { paths: [root] }));
 swc('register').register(swc('read-default-tsconfig').readDefaultTsConfig(path.join(root, 'tsconfig.json')));
 const { allTopicSpecs } = require(path.join(root, 'libs/contracts/src/topics/topics.ts'));
+// The names without a prefix, as create-topics.sh lists them (it prepends KAFKA_TOPIC_PREFIX itself).
 const settingsOf = (s) => (s.configEntries ?? []).map((c) => `${c.name}=${c.value}`).join(',');
-const want = allTopicSpecs().map((s) => `${s.topic} ${s.numPartitions}${settingsOf(s) ? ` ${settingsOf(s)}` : ''}`).sort();
+const want = allTopicSpecs('').map((s) => `${s.topic} ${s.numPartitions}${settingsOf(s) ? ` ${settingsOf(s)}` : ''}`).sort();
 const script = fs.readFileSync(path.join(root, 'deploy/compose/create-topics.sh'), 'utf8');
 const have = [...script.matchAll(/^(intel\.\S+) (\d+)( \S+)?$/gm)].map((m) => `${m[1]} ${m[2]}${m[3] ?? ''}`).sort();
 const missing = want.filter((t) => !have.includes(t));

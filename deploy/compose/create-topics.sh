@@ -17,6 +17,7 @@
 #   BOOTSTRAP=broker:9092 REPLICATION_FACTOR=3 MIN_INSYNC_REPLICAS=2 sh create-topics.sh
 #   RETENTION_MS=1209600000 DLQ_RETENTION_MS=2592000000
 #   COMMAND_CONFIG=/path/admin.properties   (TLS/SASL client settings of an admin principal)
+#   KAFKA_TOPIC_PREFIX=staging.   (the services' prefix, docs/operating.md#topics-per-environment)
 set -eu
 
 KAFKA_BIN="${KAFKA_BIN:-/opt/kafka/bin}"
@@ -25,6 +26,8 @@ RF="${REPLICATION_FACTOR:-3}"
 MIN_ISR="${MIN_INSYNC_REPLICAS:-2}"
 RETENTION_MS="${RETENTION_MS:-1209600000}"
 DLQ_RETENTION_MS="${DLQ_RETENTION_MS:-2592000000}"
+PREFIX="${KAFKA_TOPIC_PREFIX:-}"
+case "$PREFIX" in *[!A-Za-z0-9._-]*) echo "KAFKA_TOPIC_PREFIX may hold only A-Z a-z 0-9 . _ -" >&2; exit 2 ;; esac
 
 # topic partitions [settings,comma-separated]
 TOPICS='
@@ -45,8 +48,9 @@ set -- --bootstrap-server "$BOOTSTRAP"
 if [ -n "${COMMAND_CONFIG:-}" ]; then set -- "$@" --command-config "$COMMAND_CONFIG"; fi
 
 existing="$("$KAFKA_BIN/kafka-topics.sh" "$@" --list)"
-echo "$TOPICS" | while read -r topic partitions settings; do
-  [ -n "$topic" ] || continue
+echo "$TOPICS" | while read -r name partitions settings; do
+  [ -n "$name" ] || continue
+  topic="$PREFIX$name"
   case "$settings" in
     *cleanup.policy=compact*) retention="" ;;
     *) case "$topic" in *.dlq) retention="$DLQ_RETENTION_MS" ;; *) retention="$RETENTION_MS" ;; esac ;;

@@ -5,10 +5,11 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Topics } from '@app/contracts';
-import { generateScenario } from '@app/matching';
+import { generateScenario } from '@app/testing';
 import { startService, testKafka } from '@app/testing';
 import { correlationService } from '../../apps/correlation/src/correlation.service-definition';
 import { processCpuSeconds } from './measure';
+import { removeRunTopics } from './run-prefix';
 
 export interface EndToEndResult {
   reports: number;
@@ -128,5 +129,6 @@ export async function measureCorrelationEndToEnd(opts: {
     await svc.stop();
     await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     await admin.end();
+    await removeRunTopics();
   }
 }

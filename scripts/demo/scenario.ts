@@ -5,7 +5,8 @@
 // joining the previous run's, and no value grows common enough to stop counting.
 import { randomUUID } from 'node:crypto';
 import type { RouteReportDto, SeizureReportDto } from '@app/contracts';
-import { containerCheckDigit, mulberry32 } from '@app/matching';
+import { containerCheckDigit } from '@app/matching';
+import { seededRandom as mulberry32 } from '@app/testing';
 
 /** One report the demo publishes, with the story line it tells. */
 export interface DemoReport {

@@ -182,11 +182,21 @@ describe('abuse tier: every HTTP endpoint', () => {
 
   beforeAll(async () => {
     const quick = { INGEST_RELAY_POLL_MS: '50' };
+    // Three keys fuzz every route: per-key limits high enough that the fuzzer reaches the handlers
+    // (the limits themselves are held by each service's refusals int spec).
+    const roomy = (prefix: string) => ({
+      [`${prefix}_RATE_LIMIT_PER_S`]: '10000',
+      [`${prefix}_RATE_LIMIT_BURST`]: '10000',
+    });
     services.ingest = (await startService(ingestGatewayService, { env: quick })) as RunningService<never>;
-    services.correlation = (await startService(correlationService)) as RunningService<never>;
-    services.notification = (await startService(notificationService)) as RunningService<never>;
+    services.correlation = (await startService(correlationService, {
+      env: { ...roomy('CORRELATION'), ...roomy('PRECHECK') },
+    })) as RunningService<never>;
+    services.notification = (await startService(notificationService, {
+      env: roomy('NOTIFICATION'),
+    })) as RunningService<never>;
     services.ops = (await startService(opsMonitorService, {
-      env: { NOTIFICATION_URL: services.notification.baseUrl, OPS_SAMPLER_ENABLED: '0' },
+      env: { NOTIFICATION_URL: services.notification.baseUrl, OPS_SAMPLER_ENABLED: '0', ...roomy('OPS') },
     })) as RunningService<never>;
     keys = await createKeys(services.ingest.app, {
       publisher: ['publisher', PUBLISHER_AGENCY],

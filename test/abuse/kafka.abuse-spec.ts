@@ -3,13 +3,18 @@
 // hostile values planted in them) against correlation, running in this process on the real
 // broker and database. Every record must end up either stored or dead-lettered with a reason;
 // one the contract's validator accepts must be stored (never accepted, then lost); the consumer
-// keeps going (a valid report sent after them all is stored).
+// keeps going (a valid report sent after them all is stored). Correlation runs with
+// RECORD_SIGNATURES=required: reports are signed with a publisher key of their agency, of another
+// agency (impersonation) or not at all; only the first kind may be stored
+// (docs/security.md#records-bound-to-their-producer).
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { Message, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { Topics, dlqTopicOf, validateRouteReport, validateSeizureReport } from '@app/contracts';
+import { producerHeaders } from '@app/identity';
 import {
+  createKeys,
   RouteReportBuilder,
   SeizureReportBuilder,
   TopicProbe,
@@ -39,12 +44,34 @@ const planted = fc.oneof(
   ),
 );
 
+/** How a report record is signed: by its own agency's publisher key, another agency's, or not at all. */
+type Signing = 'own' | 'other' | 'none';
+const signing = fc.constantFrom<Signing>('own', 'own', 'own', 'other', 'none');
+
 /** One hostile record for a report topic, and the event id a stored copy would have (if any). */
 interface Hostile {
   topic: string;
   message: Message;
   eventId?: string;
   what: string;
+  /** For a report: how it is signed when sent (agencyId says whose key is its own). */
+  sign?: { as: Signing; agencyId: string };
+}
+
+/** Publisher keys of every seeded agency, made in beforeAll. */
+const AGENCIES = ['AF-CNPA', 'AF-ABP', 'AF-ACD', 'PK-ANF', 'PK-FIA', 'PK-CUS'] as const;
+let publisherKeys: Record<string, string> = {};
+
+/** The record as sent: signed as its `sign` says (after the headers were tampered with). */
+function signed(r: Hostile): Message {
+  if (!r.sign || r.sign.as === 'none') return r.message;
+  const agency = r.sign.as === 'own' ? r.sign.agencyId : AGENCIES.find((a) => a !== r.sign!.agencyId)!;
+  const key = r.message.key === null || r.message.key === undefined ? null : String(r.message.key);
+  const value = r.message.value === null || r.message.value === undefined ? null : String(r.message.value);
+  return {
+    ...r.message,
+    headers: { ...r.message.headers, ...producerHeaders(publisherKeys[agency], r.topic, key, value) },
+  };
 }
 
 const hostileRecord: fc.Arbitrary<Hostile> = fc.oneof(
@@ -75,8 +102,9 @@ const hostileRecord: fc.Arbitrary<Hostile> = fc.oneof(
       value: planted,
       route: fc.boolean(),
       header: fc.constantFrom('keep', 'drop', 'other-id'),
+      as: signing,
     })
-    .map(({ path, value, route, header }) => {
+    .map(({ path, value, route, header, as }) => {
       const report: Record<string, unknown> = (route
         ? RouteReportBuilder.valid().build()
         : SeizureReportBuilder.valid()
@@ -92,7 +120,8 @@ const hostileRecord: fc.Arbitrary<Hostile> = fc.oneof(
         topic,
         message,
         eventId: report.eventId as string,
-        what: `valid report with ${keys[path % keys.length]} planted (${header} headers)`,
+        what: `valid report with ${keys[path % keys.length]} planted (${header} headers, signed: ${as})`,
+        sign: { as, agencyId: report.agencyId as string },
       };
     }),
   // Valid reports whose free text carries hostile strings (bidi controls, lookalikes, markup, huge
@@ -104,8 +133,9 @@ const hostileRecord: fc.Arbitrary<Hostile> = fc.oneof(
         planted.map((v) => JSON.stringify(v)),
       ),
       route: fc.boolean(),
+      as: signing,
     })
-    .map(({ text, route }) => {
+    .map(({ text, route, as }) => {
       const report = (route
         ? RouteReportBuilder.valid().build()
         : SeizureReportBuilder.valid()
@@ -118,7 +148,8 @@ const hostileRecord: fc.Arbitrary<Hostile> = fc.oneof(
         topic,
         message,
         eventId: report.eventId as string,
-        what: 'valid report with hostile narrative',
+        what: `valid report with hostile narrative (signed: ${as})`,
+        sign: { as, agencyId: report.agencyId as string },
       };
     }),
 );
@@ -134,8 +165,14 @@ describe('abuse tier: hostile records on the report topics', () => {
     const kafka = testKafka('abuse');
     dlqSeizure = await TopicProbe.start(kafka, dlqTopicOf(Topics.SeizureReported));
     dlqRoute = await TopicProbe.start(kafka, dlqTopicOf(Topics.RouteReported));
-    correlation = (await startService(correlationService)) as RunningService<never>;
+    correlation = (await startService(correlationService, {
+      env: { RECORD_SIGNATURES: 'required' },
+    })) as RunningService<never>;
     db = correlation.app.get(DataSource);
+    publisherKeys = await createKeys(
+      correlation.app,
+      Object.fromEntries(AGENCIES.map((a) => [a, ['publisher', a] as const])),
+    );
     producer = kafka.producer();
     await producer.connect();
   });
@@ -146,19 +183,19 @@ describe('abuse tier: hostile records on the report topics', () => {
     const records = fc.sample(hostileRecord, { numRuns: Number(process.env.ABUSE_RUNS ?? 40), seed: 168 });
     const sent: (Hostile & { partition: number; offset: string })[] = [];
     for (const r of records) {
-      const [meta] = await producer.send({ topic: r.topic, acks: -1, messages: [r.message] });
+      const [meta] = await producer.send({ topic: r.topic, acks: -1, messages: [signed(r)] });
       sent.push({ ...r, partition: meta.partition, offset: meta.baseOffset ?? '' });
     }
     const sentinel = SeizureReportBuilder.valid()
       .withCaseRef()
       .withPlate(`SENTINEL ${randomUUID().slice(0, 5)}`)
       .build();
-    const { topic, message } = reportRecord(sentinel);
+    const { topic, message } = reportRecord(sentinel, undefined, publisherKeys[sentinel.agencyId]);
     await producer.send({ topic, acks: -1, messages: [message] });
     await untilStored(db, 'correlation.report', [sentinel.eventId], { timeoutMs: 60_000 });
 
     const accepted = sent.filter((r) => {
-      if (!r.eventId || r.message.headers?.['event-id'] !== r.eventId) return false;
+      if (!r.eventId || r.message.headers?.['event-id'] !== r.eventId || r.sign?.as !== 'own') return false;
       const plain = JSON.parse(String(r.message.value)) as unknown;
       const v = r.topic === Topics.RouteReported ? validateRouteReport(plain) : validateSeizureReport(plain);
       return v.ok;
@@ -193,6 +230,8 @@ describe('abuse tier: hostile records on the report topics', () => {
           [sent.flatMap((r) => (r.eventId ? [r.eventId] : []))],
         );
         stored = new Set(rows.map((r) => r.event_id));
+        const forged = sent.filter((r) => r.sign && r.sign.as !== 'own' && stored.has(r.eventId!));
+        expect(forged.map((r) => r.what)).toEqual([]);
         const unaccounted = sent.filter((r) => !(r.eventId && stored.has(r.eventId)) && !deadLettered(r));
         expect(unaccounted.map((r) => `${r.what} at ${r.topic}/${r.partition}/${r.offset}`)).toEqual([]);
       },

@@ -7,8 +7,7 @@ import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { Kafka, logLevel } from 'kafkajs';
-// Global setup runs outside jest's module mapping, so it cannot use the @app/ alias.
-import { allTopicSpecs } from '../../libs/contracts/src/topics/topics';
+import { randomBytes } from 'node:crypto';
 import { TestInfra, writeInfra } from './infra-file';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -38,19 +37,6 @@ async function assertKafkaAnswers(brokers: string): Promise<void> {
   try {
     await admin.connect();
     await admin.describeCluster();
-    const existing = new Set(await admin.listTopics());
-    const missing = allTopicSpecs().filter((t) => !existing.has(t.topic));
-    if (missing.length > 0) {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((t) => ({
-          topic: t.topic,
-          numPartitions: t.numPartitions,
-          replicationFactor: 1,
-          configEntries: t.configEntries,
-        })),
-      });
-    }
   } catch (e) {
     throw new Error(
       `Kafka at ${brokers} does not answer (${(e as Error).message}). Integration tests need a real broker: ` +
@@ -147,8 +133,17 @@ export default async function globalSetup(): Promise<void> {
   await assertKafkaAnswers(kafka.kafkaBrokers);
   const db = await resolveDatabase(containerIds);
   const { url, name } = await createThrowawayDatabase(db.adminDatabaseUrl);
-  const file = writeInfra({ ...kafka, ...db, databaseUrl: url, databaseName: name, containerIds });
+  // The run's own topics: nothing a test writes reaches a stack on the same broker, or another run.
+  const topicPrefix = `test-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}.`;
+  const file = writeInfra({
+    ...kafka,
+    ...db,
+    databaseUrl: url,
+    databaseName: name,
+    containerIds,
+    topicPrefix,
+  });
   console.log(
-    `\n[test-setup] Kafka ${kafka.kafkaBrokers} (${kafka.kafkaSource}); database ${name} (${db.databaseSource}); ${file}`,
+    `\n[test-setup] Kafka ${kafka.kafkaBrokers} (${kafka.kafkaSource}), topics ${topicPrefix}*; database ${name} (${db.databaseSource}); ${file}`,
   );
 }

@@ -11,6 +11,12 @@ export interface TestInfra {
   databaseName: string;
   databaseSource: 'env' | 'testcontainers' | 'local';
   containerIds: string[];
+  /**
+   * The run's topic prefix (docs/operating.md#topics-per-environment): every test file uses a
+   * prefix of its own below it (setup-env.ts), and the teardown deletes every topic and consumer
+   * group under it.
+   */
+  topicPrefix: string;
 }
 
 export const INFRA_FILE = path.join(

@@ -1,2 +1,7 @@
-/** Consumer group of the correlation service (no `-server` suffix; see kafkaConsumerOptions). */
-export const CORRELATION_GROUP = 'correlation';
+import { consumerGroupOf } from '@app/contracts';
+
+/**
+ * Consumer group of the correlation service (no `-server` suffix; see kafkaConsumerOptions),
+ * prefixed like the topics (docs/operating.md#topics-per-environment).
+ */
+export const CORRELATION_GROUP = consumerGroupOf('correlation');

@@ -1,5 +1,6 @@
-import { IsNumber, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsNumber, IsOptional, IsString, Max, Min } from 'class-validator';
 import { CommonEnv, EnvDoc, IntEnv } from '@app/config';
+import { LedgerPreviousPublicKeysVariable, LedgerSigningKeyVariable } from '@app/ledger';
 
 /** Environment of the correlation service. */
 export class CorrelationEnv extends CommonEnv {
@@ -34,7 +35,9 @@ export class CorrelationEnv extends CommonEnv {
   CORRELATION_LINK_THRESHOLD: number = 0.9;
 
   @IntEnv(
-    'A value carried by more agency cases than this stops counting (placeholder phones, common plates).',
+    'A value held by cases of more agencies than this stops counting (common plates, shared company ' +
+      "phones). Agencies, not cases: one agency filing many cases cannot silence another agency's " +
+      'identifier. Crossing it is logged and counted (intel_correlation_cap_crossings_total).',
     { min: 2 },
   )
   CORRELATION_MAX_VALUE_FREQUENCY: number = 50;
@@ -49,6 +52,61 @@ export class CorrelationEnv extends CommonEnv {
   )
   PRECHECK_KEYING_WORKERS: number = 0;
 
+  @IntEnv(
+    'Sustained requests to the case API per second one API key may make (token refill rate); 0 switches the limit off.',
+    { min: 0, unit: 'requests per second (0 = no limit)' },
+  )
+  CORRELATION_RATE_LIMIT_PER_S: number = 20;
+
+  @IntEnv(
+    'Requests to the case API one API key may make in a burst above the sustained rate (bucket size).',
+    {
+      min: 1,
+      unit: 'requests',
+    },
+  )
+  CORRELATION_RATE_LIMIT_BURST: number = 50;
+
+  @IntEnv(
+    'Requests to the case API one API key may make in a day (a quota refilled evenly over the day); 0: no quota.',
+    { min: 0, unit: 'requests per day (0 = no quota)' },
+  )
+  CORRELATION_DAILY_QUOTA: number = 1_000_000;
+
+  @IntEnv(
+    'Sustained pre-checks per second one API key may make (token refill rate); 0 switches the limit off.',
+    { min: 0, unit: 'checks per second (0 = no limit)' },
+  )
+  PRECHECK_RATE_LIMIT_PER_S: number = 50;
+
+  @IntEnv('Pre-checks one API key may make in a burst above the sustained rate (bucket size).', {
+    min: 1,
+    unit: 'checks',
+  })
+  PRECHECK_RATE_LIMIT_BURST: number = 100;
+
+  @IntEnv('Pre-checks one API key may make in a day (a quota refilled evenly over the day); 0: no quota.', {
+    min: 0,
+    unit: 'checks per day (0 = no quota)',
+  })
+  PRECHECK_DAILY_QUOTA: number = 200_000;
+
+  @IntEnv(
+    'Identifiers one pre-check may carry (plates, containers, VINs, IMO and flight numbers, names, documents, phones, organisations and their registrations); more is a 400 naming the field.',
+    { min: 1, max: 10000, unit: 'identifiers' },
+  )
+  PRECHECK_MAX_IDENTIFIERS: number = 100;
+
+  @EnvDoc(
+    'How report records are checked against the agency they claim (docs/security.md#records-bound-to-their-producer): ' +
+      '`required`: a record must be signed (`producer-key`, `producer-mac`) by a publisher key of the agency it ' +
+      'names, or it goes to the DLQ with the reason; `if-signed`: unsigned records pass, signed ones are ' +
+      'checked. Unset: `required` when RUN_MODE is production, `if-signed` in a development run.',
+  )
+  @IsOptional()
+  @IsIn(['required', 'if-signed'], { message: 'must be required or if-signed' })
+  RECORD_SIGNATURES?: 'required' | 'if-signed';
+
   @EnvDoc(
     "Sharing policy JSON file (docs/contract.md#sharing-policy): which counterparts receive alerts about an agency's cases " +
       'and which fields each sees. Read at start (a bad file stops the service); correlation and ' +
@@ -56,4 +114,10 @@ export class CorrelationEnv extends CommonEnv {
   )
   @IsString()
   SHARING_POLICY_FILE: string = 'deploy/policy/sharing-policy.json';
+
+  @LedgerSigningKeyVariable()
+  LEDGER_SIGNING_KEY?: string;
+
+  @LedgerPreviousPublicKeysVariable()
+  LEDGER_PREVIOUS_PUBLIC_KEYS?: string;
 }

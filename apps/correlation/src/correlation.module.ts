@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
-import { ServiceCoreModule } from '@app/platform';
+import { RateLimits, ServiceCoreModule } from '@app/platform';
 import { IntakeModule } from './intake/intake.module';
 import { Intake1764300000000 } from './migrations/1764300000000-intake';
 import { Linking1764300000200 } from './migrations/1764300000200-linking';
 import { Precheck1764300000300 } from './migrations/1764300000300-precheck';
 import { OneOutbox1764300000500 } from './migrations/1764300000500-one-outbox';
+import { DisclosureLedger1764300000800 } from './migrations/1764300000800-disclosure-ledger';
 import { LinkingModule } from './linking/linking.module';
 import { CasesModule } from './cases/cases.module';
-import { IdentityModule } from '@app/identity';
+import { ApiGateModule, IdentityModule } from '@app/identity';
+import type { CorrelationEnv } from './correlation.env';
 import { PrecheckModule } from './precheck';
 
 /** The correlation schema's migrations, in order. */
@@ -16,6 +18,7 @@ export const CORRELATION_MIGRATIONS = [
   Linking1764300000200,
   Precheck1764300000300,
   OneOutbox1764300000500,
+  DisclosureLedger1764300000800,
 ];
 
 /** The correlation service: consumes reports, links agency cases, serves the case API. */
@@ -27,6 +30,25 @@ export const CORRELATION_MIGRATIONS = [
       migrations: CORRELATION_MIGRATIONS,
     }),
     IdentityModule.forRoot(),
+    ApiGateModule.forService((env: CorrelationEnv) => [
+      {
+        prefix: '/v1/prechecks',
+        unit: 'pre-check',
+        limits: RateLimits.perKey({
+          ratePerS: env.PRECHECK_RATE_LIMIT_PER_S,
+          burst: env.PRECHECK_RATE_LIMIT_BURST,
+          perDay: env.PRECHECK_DAILY_QUOTA,
+        }),
+      },
+      {
+        prefix: '/v1/',
+        limits: RateLimits.perKey({
+          ratePerS: env.CORRELATION_RATE_LIMIT_PER_S,
+          burst: env.CORRELATION_RATE_LIMIT_BURST,
+          perDay: env.CORRELATION_DAILY_QUOTA,
+        }),
+      },
+    ]),
     LinkingModule,
     IntakeModule,
     CasesModule,

@@ -3,7 +3,6 @@ import type { ServiceDefinition } from '@app/platform';
 import { CORRELATION_GROUP } from './correlation.constants';
 import { CorrelationEnv } from './correlation.env';
 import { CorrelationModule } from './correlation.module';
-import { PrecheckFastRoute } from './precheck';
 
 /** How the platform boots the correlation service. */
 export const correlationService: ServiceDefinition<CorrelationEnv> = {
@@ -15,8 +14,6 @@ export const correlationService: ServiceDefinition<CorrelationEnv> = {
   consumedTopics: [Topics.SeizureReported, Topics.RouteReported],
   partitionsConsumedConcurrently: (e) => e.CORRELATION_CONCURRENCY,
   consumeInBatchesOf: (e) => e.CORRELATION_BATCH_SIZE,
-  // The pre-check's hot path in front of Fastify (the route stays in Nest for everything else).
-  afterInit: async (app) => app.get(PrecheckFastRoute).install(app),
   openApi: {
     title: 'Correlation service',
     description: 'Cross-border cases built from agency reports, with the reasons for every link.',

@@ -1,5 +1,6 @@
 // What `intelctl audit` needs of the ledger lib and Kafka, loaded only when an audit command runs
 // (the libs pull in Nest, which the other commands and `--help` do not need).
+import { topicPrefixFrom, topicsFor } from '@app/contracts';
 import { createKafka, kafkaConnectionFromEnv } from '@app/kafka';
 import { readCheckpointTopic, type PublishedCheckpoint } from '@app/ledger';
 
@@ -35,5 +36,10 @@ export async function readPublishedCheckpoints(
       'intelctl-audit',
     ),
   );
-  return readCheckpointTopic(kafka);
+  return readCheckpointTopic(kafka, checkpointTopicOf(env));
+}
+
+/** The checkpoint topic of the environment's KAFKA_TOPIC_PREFIX (docs/operating.md#topics-per-environment). */
+export function checkpointTopicOf(env: Readonly<Record<string, string | undefined>>): string {
+  return topicsFor(topicPrefixFrom(env.KAFKA_TOPIC_PREFIX?.trim() || undefined)).LedgerCheckpoint;
 }

@@ -44,14 +44,14 @@ export class NotificationEnv extends CommonEnv {
   })
   NOTIFICATION_PORT: number = 3002;
 
-  @IntEnv(
-    'Partitions processed concurrently: a link waiting for its reports must not hold up the report partitions.',
-    { min: 1, max: 64 },
-  )
+  @IntEnv('Partitions processed concurrently (the link and pre-check hit topics have 9 in all).', {
+    min: 1,
+    max: 64,
+  })
   NOTIFICATION_CONCURRENCY: number = 16;
 
   @IntEnv(
-    'Most records of one partition applied per database transaction (links, report copies). Larger batches ' +
+    'Most records of one partition applied per database transaction (links, pre-check hits). Larger batches ' +
       'cost fewer round trips per record; 1 applies records one by one.',
     { min: 1, max: 1000 },
   )
@@ -110,6 +110,27 @@ export class NotificationEnv extends CommonEnv {
     { min: 1, max: 1000 },
   )
   ALERT_STREAMS_PER_KEY: number = 5;
+
+  @IntEnv(
+    'Sustained requests to the alert, inbox, stream, subscription and delivery API per second one API key may make (token refill rate); 0 switches the limit off.',
+    { min: 0, unit: 'requests per second (0 = no limit)' },
+  )
+  NOTIFICATION_RATE_LIMIT_PER_S: number = 20;
+
+  @IntEnv(
+    'Requests to the alert, inbox, stream, subscription and delivery API one API key may make in a burst above the sustained rate (bucket size).',
+    {
+      min: 1,
+      unit: 'requests',
+    },
+  )
+  NOTIFICATION_RATE_LIMIT_BURST: number = 50;
+
+  @IntEnv(
+    'Requests to the alert, inbox, stream, subscription and delivery API one API key may make in a day (a quota refilled evenly over the day); 0: no quota.',
+    { min: 0, unit: 'requests per day (0 = no quota)' },
+  )
+  NOTIFICATION_DAILY_QUOTA: number = 1_000_000;
 
   @EnvDoc(
     'Key that encrypts webhook secrets at rest (AES-256-GCM): 32 bytes in base64 (`openssl rand -base64 32`). ' +

@@ -4,13 +4,12 @@ import * as path from 'node:path';
 import type { Producer } from 'kafkajs';
 import { Webhook } from 'standardwebhooks';
 import { DataSource } from 'typeorm';
-import { Topics, type CaseLinkedEvent, type SeizureReportDto, type TlpLevel } from '@app/contracts';
+import { Topics, type CaseLinkedEvent, type TlpLevel } from '@app/contracts';
 import {
   callApi,
   createKeys,
   eventMessage,
   eventually,
-  publishReports,
   SeizureReportBuilder,
   SseReader,
   startService,
@@ -20,7 +19,6 @@ import {
   WebhookReceiver,
   type RunningService,
 } from '@app/testing';
-import { AlertIssuerService } from './alerts/alert-issuer.service';
 import type { InboxAlert } from './alerts/alerts.service';
 import type { AlertIssued } from './alerts/domain/alert.types';
 import { IdentityStore } from '@app/identity';
@@ -33,7 +31,6 @@ import {
 } from '@app/ledger';
 import type { NotificationEnv } from './notification.env';
 import { notificationService } from './notification.service-definition';
-import { ReportCopyService } from './reports/report-copy.service';
 import type { HostResolver, ResolvedAddress } from './webhooks/domain/webhook-address';
 import { WEBHOOK_RESOLVER } from './webhooks/webhook-address.guard';
 
@@ -64,7 +61,7 @@ function container(): string {
   return `MSCU${String(randomInt(0, 9999999)).padStart(7, '0')}`;
 }
 
-/** A CaseLinked as correlation would publish it for two seizures sharing a container. */
+/** A CaseLinked as correlation would publish it for two seizures sharing a container (their reports inside). */
 function linkOf(a: Report, b: Report, opts: Partial<CaseLinkedEvent> = {}): CaseLinkedEvent {
   const side = (r: Report) => ({
     agencyCaseId: `seizure:${r.agencyId}:${r.agencyCaseRef}`,
@@ -72,6 +69,7 @@ function linkOf(a: Report, b: Report, opts: Partial<CaseLinkedEvent> = {}): Case
     kind: 'seizure' as const,
     ref: r.agencyCaseRef,
     eventIds: [r.eventId],
+    reports: [{ eventId: r.eventId, body: r }],
   });
   const containerA = (a.conveyances as { containerNumber: string }[])[0].containerNumber;
   return {
@@ -94,6 +92,7 @@ function linkOf(a: Report, b: Report, opts: Partial<CaseLinkedEvent> = {}): Case
     weak: false,
     capped: [],
     countries: [...new Set([a.agencyId.slice(0, 2), b.agencyId.slice(0, 2)])].sort(),
+    clusterAgencies: [...new Set([a.agencyId, b.agencyId])].sort(),
     triggeredByEventId: b.eventId,
     ...opts,
   };
@@ -140,10 +139,6 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
   });
 
   afterAll(() => stopAll(issued, producer, svc));
-
-  async function publishReport(report: Report): Promise<void> {
-    await publishReports(producer, [report]);
-  }
 
   async function publishLink(event: CaseLinkedEvent): Promise<void> {
     await producer.send({
@@ -204,8 +199,7 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
     const c = container();
     const pk = seizure('PK-ANF', c, tlpPk).build() as unknown as Report;
     const af = seizure('AF-CNPA', c, tlpAf).build() as unknown as Report;
-    await publishReport(pk);
-    await publishReport(af);
+    // The link carries both reports: notification reads no report topic.
     const link = linkOf(af, pk);
     await publishLink(link);
     return { pk, af, link };
@@ -283,7 +277,6 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
     // Redelivered link, and the same link re-emitted with a new event id: no second alert or delivery.
     await publishLink(link);
     await publishLink({ ...link, eventId: randomUUID() });
-    await publishReport(pk);
     await new Promise((r) => setTimeout(r, 2500));
     const alerts = await ds.query<unknown[]>('SELECT 1 FROM notification.alert WHERE link_id = $1', [
       link.linkId,
@@ -304,13 +297,22 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
     expect(entries.map((e) => e.channel)).toEqual(['KAFKA', 'INBOX', 'WEBHOOK']);
     expect(entries[0]).toMatchObject({ kind: 'ALERT', recipient_type: 'AGENCY', recipient_id: 'PK-ANF' });
     const disclosed = JSON.parse(entries[0].disclosed) as DisclosedRecord[];
+    // The report's values, and the reason's detail as the alert quotes it.
     expect(disclosed).toEqual([
       expect.objectContaining({
         source: 'report',
         id: af.eventId,
         fields: expect.arrayContaining([{ path: 'narrative', value: af.narrative }]) as unknown,
       }),
+      {
+        source: 'link',
+        id: link.linkId,
+        fields: [{ path: 'reasons[0].detail', value: alert.shared.reasons[0].detail }],
+      },
     ]);
+    expect(alert.shared.reasons[0].detail).toContain(
+      (af.conveyances as { containerNumber: string }[])[0].containerNumber,
+    );
     const verdict = await verifyLedger(
       (sql, p) => ds.query(sql, p),
       'notification',
@@ -441,59 +443,42 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
     await receiver.stop();
   });
 
-  it('a link whose reports are being copied waits for those copies instead of failing for them', async () => {
-    // The reports' copy is held back: another transaction has written (and not committed) the
-    // PK-ANF report's row, so the copy's INSERT waits for it. A link issued meanwhile must wait
-    // for that copy (in flight in this process) rather than read too early and fail.
+  it('alerts from the link alone (its reports never reach notification), and a cluster member that is not a side learns no identifier value on any channel', async () => {
+    // Before: notification waited for its own copies of the reports, and a copy that never came
+    // blocked the link's partition; and every cluster member read the reason's matched values.
     const c = container();
     const pk = seizure('PK-ANF', c).build() as unknown as Report;
     const af = seizure('AF-CNPA', c).build() as unknown as Report;
-    const blocker = ds.createQueryRunner();
-    await blocker.connect();
-    await blocker.startTransaction();
-    try {
-      await blocker.query(
-        `INSERT INTO notification.report (event_id, kind, agency_id, case_ref, body) VALUES ($1, 'seizure', $2, $3, '{}')`,
-        [pk.eventId, pk.agencyId, pk.agencyCaseRef],
-      );
-      const storing = svc.app
-        .get(ReportCopyService)
-        .store('seizure', [pk, af] as unknown as SeizureReportDto[]);
-      const link = linkOf(af, pk);
-      let outcome: 'issued' | Error | undefined;
-      const issuing = svc.app
-        .get(AlertIssuerService)
-        .onLinks([
-          {
-            value: link,
-            meta: {
-              topic: Topics.CaseLinked,
-              partition: 0,
-              offset: '0',
-              key: link.clusterId,
-              headers: {},
-              eventId: link.eventId,
-              timestamp: String(Date.now()),
-            },
-          },
-        ])
-        .then(
-          () => (outcome = 'issued'),
-          (e: Error) => (outcome = e),
-        );
-      await new Promise((r) => setTimeout(r, 300));
-      expect(outcome).toBeUndefined();
+    const receiver = await WebhookReceiver.start();
+    const sub = await subscribe(keys.fia, receiver.url);
+    const stream = await fetch(`${svc.baseUrl}/v1/alerts/stream`, {
+      headers: { authorization: `Bearer ${keys.fia}`, accept: 'text/event-stream' },
+    });
+    const sse = new SseReader(stream);
+    // PK-FIA has a case in the cluster; the link is between CNPA's and ANF's cases. No report is published.
+    const link = linkOf(af, pk, { clusterAgencies: ['AF-CNPA', 'PK-ANF', 'PK-FIA'] });
+    await publishLink(link);
 
-      await blocker.rollbackTransaction();
-      await storing;
-      await issuing;
-      expect(outcome).toBe('issued');
-      const alert = await alertFor(link.linkId, keys.anf);
-      expect(alert.linkId).toBe(link.linkId);
-    } finally {
-      if (blocker.isTransactionActive) await blocker.rollbackTransaction();
-      await blocker.release();
-    }
+    const fia = await alertFor(link.linkId, keys.fia);
+    expect(fia.summary).toContain('joined a case cluster that holds your case');
+    expect(fia.shared.reasons[0].detail).toContain('a match exists');
+    const [webhook] = await receiver.waitFor((r) => r.some((x) => x.body.includes(link.linkId)));
+    const event = await sse.readUntil(new RegExp(`event: alert\ndata: (.*${link.linkId}.*)\n\n`));
+    await sse.cancel();
+    const ledger = await ds.query<{ disclosed: string }[]>(
+      `SELECT disclosed FROM notification.disclosure_ledger WHERE subject_id = $1`,
+      [fia.alertId],
+    );
+    expect(ledger.length).toBeGreaterThanOrEqual(3);
+    // Every byte FIA can obtain, inbox, webhook, SSE and the ledger of what it was shown: no container.
+    for (const bytes of [JSON.stringify(fia), webhook.body, event![1], ...ledger.map((e) => e.disclosed)])
+      expect(bytes).not.toContain(c);
+
+    // The sides see the matched container as their rules allow (CNPA → ANF: everything).
+    const anf = await alertFor(link.linkId, keys.anf);
+    expect(anf.shared.reasons[0].detail).toContain(c);
+    await api('DELETE', `/v1/subscriptions/${sub.id}`, keys.fia);
+    await receiver.stop();
   });
 
   it('retries a receiver that is down until it is up, and delivers exactly once with the same webhook-id', async () => {
@@ -717,8 +702,6 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
       .without('persons')
       .withPerson({ role: 'SUSPECT', name: 'Suspect Person', phones: [phone] })
       .build() as unknown as Report;
-    await publishReport(pk);
-    await publishReport(af);
     const link = linkOf(af, pk, {
       score: 0.9,
       reasons: [

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { IdentityModule } from '@app/identity';
+import { ApiGateModule, IdentityModule } from '@app/identity';
 import { LedgerModule } from '@app/ledger';
-import { ServiceCoreModule } from '@app/platform';
+import { RateLimits, ServiceCoreModule } from '@app/platform';
 import { SharingPolicyModule } from '@app/sharing-policy';
 import { AlertIssuedRelay } from './alerts/alert-issued.relay';
 import { AlertIssuerService } from './alerts/alert-issuer.service';
@@ -17,6 +17,8 @@ import { Alerts1764300000300 } from './migrations/1764300000300-alerts';
 import { PrecheckAlerts1764300000400 } from './migrations/1764300000400-precheck-alerts';
 import { OneOutbox1764300000500 } from './migrations/1764300000500-one-outbox';
 import { KeyedLedger1764300000600 } from './migrations/1764300000600-keyed-ledger';
+import { NoReportCopies1764300000650 } from './migrations/1764300000650-no-report-copies';
+import type { NotificationEnv } from './notification.env';
 import { InfoRequests1764300000900 } from './migrations/1764300000900-info-requests';
 import { DeskController } from './desk/desk.controller';
 import { RequestStreams } from './requests/request-streams.service';
@@ -25,10 +27,6 @@ import { PgRequestsRepository, REQUESTS_REPOSITORY } from './requests/requests.r
 import { RequestsService } from './requests/requests.service';
 import { PrecheckAlertService } from './prechecks/precheck-alert.service';
 import { PrecheckHitConsumer } from './prechecks/precheck-hit.consumer';
-import { ReportCopyConsumer } from './reports/report-copy.consumer';
-import { ReportCopiesInFlight } from './reports/report-copies-in-flight';
-import { ReportCopyService } from './reports/report-copy.service';
-import { PgReportsRepository, REPORTS_REPOSITORY } from './reports/reports.repository';
 import { DeliveriesController } from './webhooks/deliveries.controller';
 import { DELIVERIES_REPOSITORY, PgDeliveriesRepository } from './webhooks/deliveries.repository';
 import { DeliveriesService, DISPATCHER_CONTROL } from './webhooks/deliveries.service';
@@ -47,25 +45,34 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
     ServiceCoreModule.forService('notification', {
       schema: 'notification',
       entities: [],
-      // Up to 16 partition batches (report copies, links waiting for their reports), the alert
-      // transaction, the webhook dispatcher's claims and records and the outbox relay use the
-      // pool at once: with 10 connections report copies queued behind them under load.
-      poolSize: 24,
+      // Partition batches of links and hits, the alert transaction, the webhook dispatcher's
+      // claims and records and the outbox relay use the pool at once.
+      poolSize: 16,
       migrations: [
         Init1764300000000,
         Alerts1764300000300,
         PrecheckAlerts1764300000400,
         OneOutbox1764300000500,
         KeyedLedger1764300000600,
+        NoReportCopies1764300000650,
         InfoRequests1764300000900,
       ],
     }),
     IdentityModule.forRoot(),
+    ApiGateModule.forService((env: NotificationEnv) => [
+      {
+        prefix: '/v1/',
+        limits: RateLimits.perKey({
+          ratePerS: env.NOTIFICATION_RATE_LIMIT_PER_S,
+          burst: env.NOTIFICATION_RATE_LIMIT_BURST,
+          perDay: env.NOTIFICATION_DAILY_QUOTA,
+        }),
+      },
+    ]),
     SharingPolicyModule,
     LedgerModule.forChain('notification'),
   ],
   controllers: [
-    ReportCopyConsumer,
     CaseLinkedConsumer,
     PrecheckHitConsumer,
     AlertsController,
@@ -76,9 +83,6 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
   ],
   providers: [
     AlertSignals,
-    ReportCopiesInFlight,
-    { provide: REPORTS_REPOSITORY, useClass: PgReportsRepository },
-    ReportCopyService,
     { provide: ALERT_STORE, useClass: PgAlertStore },
     AlertIssuerService,
     PrecheckAlertService,

@@ -11,7 +11,7 @@ export const notificationService: ServiceDefinition<NotificationEnv> = {
   port: (e) => e.NOTIFICATION_PORT,
   module: () => NotificationModule,
   consumerGroup: NOTIFICATION_GROUP,
-  consumedTopics: [Topics.CaseLinked, Topics.PrecheckHit, Topics.SeizureReported, Topics.RouteReported],
+  consumedTopics: [Topics.CaseLinked, Topics.PrecheckHit],
   partitionsConsumedConcurrently: (e) => e.NOTIFICATION_CONCURRENCY,
   consumeInBatchesOf: (e) => e.NOTIFICATION_BATCH_SIZE,
   openApi: {

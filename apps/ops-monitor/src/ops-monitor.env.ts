@@ -101,6 +101,24 @@ export class OpsMonitorEnv extends CommonEnv {
   })
   OPS_DLQ_LATEST: number = 10;
 
+  @IntEnv(
+    'Sustained requests to the ops API per second one API key may make (token refill rate); 0 switches the limit off.',
+    { min: 0, unit: 'requests per second (0 = no limit)' },
+  )
+  OPS_RATE_LIMIT_PER_S: number = 20;
+
+  @IntEnv('Requests to the ops API one API key may make in a burst above the sustained rate (bucket size).', {
+    min: 1,
+    unit: 'requests',
+  })
+  OPS_RATE_LIMIT_BURST: number = 50;
+
+  @IntEnv(
+    'Requests to the ops API one API key may make in a day (a quota refilled evenly over the day); 0: no quota.',
+    { min: 0, unit: 'requests per day (0 = no quota)' },
+  )
+  OPS_DAILY_QUOTA: number = 1_000_000;
+
   @LedgerSigningKeyVariable()
   LEDGER_SIGNING_KEY?: string;
 

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG } from '@app/config';
 import type { OpsMonitorEnv } from './ops-monitor.env';
-import { IdentityModule } from '@app/identity';
+import { ApiGateModule, IdentityModule } from '@app/identity';
 import { LedgerModule } from '@app/ledger';
-import { ServiceCoreModule } from '@app/platform';
+import { RateLimits, ServiceCoreModule } from '@app/platform';
 import { ClusterSnapshotService } from './cluster/cluster-snapshot.service';
 import { ClusterReader, RecordReader, RecordWriter } from './cluster/cluster.port';
 import { KafkaClusterReader, KafkaRecordReader, KafkaRecordWriter } from './cluster/kafka-cluster.reader';
@@ -47,6 +47,16 @@ import { TopicsController } from './topics/topics.controller';
       migrations: [Init1764300000000, LagSamplesAndReplays1764300000200, DisclosureLedger1764300000300],
     }),
     IdentityModule.forRoot(),
+    ApiGateModule.forService((env: OpsMonitorEnv) => [
+      {
+        prefix: '/v1/',
+        limits: RateLimits.perKey({
+          ratePerS: env.OPS_RATE_LIMIT_PER_S,
+          burst: env.OPS_RATE_LIMIT_BURST,
+          perDay: env.OPS_DAILY_QUOTA,
+        }),
+      },
+    ]),
     LedgerModule.forChain(OPS_LEDGER_CHAIN),
   ],
   controllers: [

@@ -27,6 +27,14 @@ export class CommonEnv {
   KAFKA_BROKERS: string = '127.0.0.1:9092';
 
   @EnvDoc(
+    'Prefix of every Kafka topic and consumer group id of this environment, e.g. `staging.` ' +
+      '(docs/operating.md#topics-per-environment); empty (the default): the names of docs/contract.md#topics. ' +
+      'Every service, the topic creation, the ops monitor and intelctl of one environment need the same value.',
+  )
+  @Matches(/^[A-Za-z0-9._-]{0,100}$/, { message: 'must be at most 100 of A-Z a-z 0-9 . _ -' })
+  KAFKA_TOPIC_PREFIX: string = '';
+
+  @EnvDoc(
     'PostgreSQL connection URL; the service keeps its state in its own schema there and reads agencies ' +
       'and keys from the `identity` schema. `npm start` supplies one when it is unset. May carry the password.',
     { secret: true },

@@ -17,12 +17,8 @@ export class ApiKeyGuard implements CanActivate {
     const req = ctx
       .switchToHttp()
       .getRequest<{ headers: Record<string, string | string[] | undefined>; principal?: Principal }>();
-    const token = bearerToken(req.headers.authorization);
-    const unauthorized = (detail: string) =>
-      ProblemException.of(401, detail, { headers: { 'www-authenticate': 'Bearer realm="border-intel"' } });
-    if (!token) throw unauthorized('Send an API key: Authorization: Bearer <key>.');
-    const principal = await this.verifier.verify(token);
-    if (!principal) throw unauthorized('The API key is unknown or has been revoked.');
+    // The service's request gate (ApiGateModule) has already authenticated the request.
+    const principal = req.principal ?? (await this.authenticate(req.headers.authorization));
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [
       ctx.getHandler(),
       ctx.getClass(),
@@ -35,5 +31,15 @@ export class ApiKeyGuard implements CanActivate {
     }
     req.principal = principal;
     return true;
+  }
+
+  private async authenticate(authorization: string | string[] | undefined): Promise<Principal> {
+    const token = bearerToken(authorization);
+    const unauthorized = (detail: string) =>
+      ProblemException.of(401, detail, { headers: { 'www-authenticate': 'Bearer realm="border-intel"' } });
+    if (!token) throw unauthorized('Send an API key: Authorization: Bearer <key>.');
+    const principal = await this.verifier.verify(token);
+    if (!principal) throw unauthorized('The API key is unknown or has been revoked.');
+    return principal;
   }
 }

@@ -17,10 +17,13 @@ export {
   producerHeadersFromHash,
   producerProblem,
   recordMac,
+  signingKeyOf,
   type ProducedRecord,
+  type SigningKey,
   type StoredKey,
 } from './domain/record-mac';
 export { RecordProducerVerifier, type ProducerCheckMode } from './record-producer.verifier';
 export { ApiKeyGuard } from './api-key.guard';
-export { Roles, CurrentPrincipal } from './auth.decorators';
+export { Roles, CurrentPrincipal, CurrentSigningKey } from './auth.decorators';
 export { IdentityModule, DEFAULT_AGENCY_SEED } from './identity.module';
+export { ApiGateModule, MAX_JSON_DEPTH, type ApiGateRoutes } from './api-gate.module';

@@ -6,7 +6,7 @@ export {
   type KafkaConnectionConfig,
   type KafkaLogFn,
 } from './core/kafka-client';
-export { ensureTopics, type TopicSpec } from './core/topics';
+export { deleteEnvironment, ensureTopics, type TopicSpec } from './core/topics';
 export { isTransientError } from './core/transient';
 export { KAFKA_CLIENT, KAFKA_CONNECTION, CONSUMER_GROUP } from './nest/kafka.tokens';
 export { KafkaModule } from './nest/kafka.module';

@@ -1,5 +1,5 @@
-// Public API of @app/matching: identifier normalisation, the correlation engine, and the
-// synthetic scenario generator with its quality measures.
+// Public API of @app/matching: identifier normalisation and the correlation engine (the synthetic
+// scenario generator and its quality measures are test support: @app/testing).
 export { toAsciiDigits, foldArabicScript } from './normalise';
 export { identifierCharacters, stripZeroWidth, toLatinConfusables } from './normalise';
 export { normaliseCountryCode } from './normalise';
@@ -18,36 +18,4 @@ export { normaliseOrganisation } from './normalise';
 export type { NormalisedOrganisation } from './normalise';
 export { normalisePlace, haversineKm, sameArea, areaCells, homeCell } from './normalise';
 export type { GeoPoint, GazetteerEntry, PlaceInput, NormalisedPlace } from './normalise';
-export { clearFeatureCaches, extractFeatures, normaliseImo, normaliseVin } from './engine';
-export type { AnyReport, Feature, FeatureType, ReportKindName } from './engine';
-export { blockingKeys, isPlaceKey, phoneticToken, valueKey } from './engine';
-export type { BlockingKeys, BlockingOptions, CandidateSource } from './engine';
-export { agencyCaseKey, agencyCaseOf, buildProfile } from './engine';
-export type { AgencyCaseIdentity, CaseProfile } from './engine';
-export {
-  DEFAULT_MATCH_CONFIG,
-  DEFAULT_MATCH_WEIGHTS,
-  compareCases,
-  matchConfig,
-  scoreOf,
-  waypointAgrees,
-} from './engine';
-export type { CappedValue, Comparison, MatchConfig, MatchWeights, Reason, ReasonFeature } from './engine';
-export { clusterIdOf, linkIdOf, orderedPair } from './engine';
-export { olderCluster, planLink } from './engine';
-export type { ClusterHead, ClusterPlan } from './engine';
-export { MAX_CANDIDATES, featureId, linkBatch, planClusters, uniqueFeatures } from './engine';
-export type {
-  BatchReport,
-  ClusterChanges,
-  LinkBatchOptions,
-  LinkBatchResult,
-  LinkingRepository,
-  MadeLink,
-  StoredFeature,
-} from './engine';
-export { mulberry32, Prng } from './synthetic';
-export { generateNoiseReports, generateScenario } from './synthetic';
-export type { GeneratedReport, Scenario, ScenarioOptions } from './synthetic';
-export { blockingRecall, pairwiseQuality } from './synthetic';
-export type { BlockingRecall, CaseKeys, PairwiseQuality } from './synthetic';
+export * from './engine';

@@ -5,7 +5,7 @@ import { MicroserviceOptions } from '@nestjs/microservices';
 import type { Consumer } from 'kafkajs';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { allTopicSpecs } from '@app/contracts';
+import { allTopicSpecs, TOPIC_PREFIX } from '@app/contracts';
 import { APP_CONFIG, CommonEnv, ConfigError, loadConfig } from '@app/config';
 import {
   CONSUMER_GROUP,
@@ -15,10 +15,18 @@ import {
   kafkaConsumerOptions,
   KafkaBatchServer,
 } from '@app/kafka';
-import { CORRELATION_HEADER, initMetrics, JsonLogger, withCorrelationId } from '@app/observability';
+import {
+  CORRELATION_HEADER,
+  initMetrics,
+  JsonLogger,
+  metricsRegistry,
+  withCorrelationId,
+} from '@app/observability';
+import { Counter, Histogram } from 'prom-client';
 import { randomUUID } from 'node:crypto';
 import { ProblemFastifyAdapter } from './fastify-errors';
 import { ProblemFilter } from './problem.filter';
+import { useJsonParser } from './http/json-text-body';
 import type { ServiceDefinition } from './service-definition';
 
 /** Body limit of every service (docs/contract.md#reports: reports ≤ 256 KiB; a batch of 500 needs more). */
@@ -41,6 +49,15 @@ class ConfigHostModule {
 
 /** The root module of a service: its validated config (global) plus its own module. */
 export function rootModule<E extends CommonEnv>(def: ServiceDefinition<E>, env: E): DynamicModule {
+  // Topic names are fixed when libs/contracts is loaded (docs/operating.md#topics-per-environment):
+  // a config naming another prefix than the process's environment would split the service in two.
+  if ((env.KAFKA_TOPIC_PREFIX ?? '') !== TOPIC_PREFIX)
+    throw new ConfigError(def.name, [
+      {
+        variable: 'KAFKA_TOPIC_PREFIX',
+        message: `is ${JSON.stringify(env.KAFKA_TOPIC_PREFIX)} but the topics were named with ${JSON.stringify(TOPIC_PREFIX)} (set it in the process environment)`,
+      },
+    ]);
   return {
     module: class ServiceRoot {},
     imports: [ConfigHostModule.with(env, def.consumerGroup), def.module(env) as Type<unknown>],
@@ -52,13 +69,30 @@ export function createAdapter(bodyLimit = DEFAULT_BODY_LIMIT): FastifyAdapter {
   return new ProblemFastifyAdapter({ bodyLimit, trustProxy: true, return503OnClosing: true });
 }
 
-/** Filters, correlation ids, request logs, problem+json for Fastify's own errors, OpenAPI. */
+// Every HTTP answer, by route pattern (never the URL: ids stay out of labels) and status: floods
+// of 401, 413 and 429 show here (docs/operating.md#metrics).
+const httpRequests = new Counter({
+  name: 'intel_http_requests_total',
+  help: 'HTTP requests answered, by method, route pattern and status',
+  labelNames: ['method', 'route', 'status'] as const,
+  registers: [metricsRegistry],
+});
+const httpSeconds = new Histogram({
+  name: 'intel_http_request_seconds',
+  help: 'Time from a request arriving to its answer sent, by route pattern',
+  labelNames: ['route'] as const,
+  buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+  registers: [metricsRegistry],
+});
+
+/** Filters, correlation ids, request logs and metrics, problem+json for Fastify's own errors, OpenAPI. */
 export function configureApp<E extends CommonEnv>(
   app: NestFastifyApplication,
   def: ServiceDefinition<E>,
 ): void {
   const requestLogger = new Logger('Http');
   const fastify = app.getHttpAdapter().getInstance();
+  useJsonParser(app, fastify.initialConfig.bodyLimit ?? DEFAULT_BODY_LIMIT);
   app.use(
     (
       req: { headers: Record<string, string | string[] | undefined>; id?: string },
@@ -73,6 +107,9 @@ export function configureApp<E extends CommonEnv>(
     },
   );
   fastify.addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions.url ?? '(no route)';
+    httpRequests.inc({ method: request.method, route, status: reply.statusCode });
+    httpSeconds.observe({ route }, reply.elapsedTime / 1000);
     if (!request.url.startsWith('/health') && request.url !== '/metrics') {
       const correlationId = request.headers[CORRELATION_HEADER] as string | undefined;
       withCorrelationId(correlationId, () =>

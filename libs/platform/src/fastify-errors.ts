@@ -2,6 +2,7 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyError } from 'fastify';
 import { problem } from '@app/contracts';
 import { JSON_TOO_DEEP } from './http/json-body';
+import { ANONYMOUS_BODY_TOO_LARGE } from './http/request-gate';
 import { statusTitle } from './problem';
 
 type ErrorHandler = Parameters<FastifyAdapter['setErrorHandler']>[0];
@@ -32,6 +33,8 @@ export function fastifyProblem(
       return { status: 400, detail: `The request body is not valid JSON: ${error.message}` };
     case JSON_TOO_DEEP:
       return { status: 400, detail: error.message };
+    case ANONYMOUS_BODY_TOO_LARGE:
+      return { status: 413, detail: error.message };
     default:
       return error instanceof SyntaxError
         ? { status: 400, detail: `The request body is not valid JSON: ${error.message}` }

@@ -143,6 +143,21 @@ describe(decideDisclosure.name, () => {
         decide(agency('PK-ANF'), capped('PHONE', ['PK-ANF', 'CLEAR', false], ['AF-CNPA', 'CLEAR', true])),
       ).toEqual({ show: 'EXISTS', ground: 'PROTECTED_PERSON' });
     });
+    it('shows a value quoted as part of a link only to a side of that link', () => {
+      const onLink = (viewer: string, sides: [Holding, Holding]) =>
+        decide(agency(viewer), {
+          kind: 'CAPPED_VALUE',
+          feature: 'PLATE',
+          holders: sides.map((h) => ({ ...h, protectedPerson: false })),
+          link: sides,
+        });
+      // PK-ANF would see AF-CNPA's unmatched plates (GENEROUS): the link alone decides here.
+      expect(onLink('PK-ANF', [held('AF-CNPA', 'GREEN'), held('AF-ABP', 'GREEN')])).toEqual({
+        show: 'EXISTS',
+        ground: 'NOT_A_SIDE',
+      });
+      expect(onLink('PK-ANF', [held('AF-CNPA', 'GREEN'), held('PK-ANF', 'GREEN')])).toEqual({ show: 'FULL' });
+    });
   });
 
   describe('pre-check answers', () => {

@@ -35,11 +35,15 @@ export type DisclosureSubject =
     }
   /** One reason of a link between two agency cases, quoting the agreeing values. */
   | { kind: 'LINK_REASON'; sides: readonly [Holding, Holding]; feature: string; protectedPerson: boolean }
-  /** A value too frequent to link on, with every case that holds it. */
+  /**
+   * A value too frequent to link on, with every case that holds it; `link` when it is shown as
+   * part of a link (the case API): an agency that is not a side of that link learns only that it exists.
+   */
   | {
       kind: 'CAPPED_VALUE';
       feature: string;
       holders: readonly (Holding & { protectedPerson: boolean })[];
+      link?: readonly [Holding, Holding];
     }
   /** One part of a pre-check hit on an owner's case (the hit itself always says "contact the owner"). */
   | { kind: 'PRECHECK_ANSWER'; owner: Holding; part: PrecheckPart }
@@ -173,6 +177,8 @@ function decideForAgency(policy: SharingPolicy, viewer: string, subject: Disclos
     }
     case 'CAPPED_VALUE': {
       const group = REASON_FEATURE_GROUPS[subject.feature];
+      if (subject.link && subject.link.every((side) => side.agencyId !== viewer))
+        return { show: 'EXISTS', ground: 'NOT_A_SIDE' };
       const others = subject.holders.filter((h) => h.agencyId !== viewer);
       if (others.some((h) => h.protectedPerson)) return { show: 'EXISTS', ground: 'PROTECTED_PERSON' };
       // The viewer's own case carries the value: it already knows it.

@@ -36,6 +36,16 @@ const DIGIT_IDENTIFIER_FEATURES = new Set(['PLATE', 'CONTAINER', 'PHONE', 'DOCUM
 const TOKEN = /\+?[\p{L}\p{N}](?:[\p{L}\p{N}\-/.]*[\p{L}\p{N}])?/gu;
 const DIGIT = /\p{N}/u;
 
+/** One reason's detail with its quoted values masked (a MASKED disclosure of a link reason). */
+export function maskReasonDetail(reason: MaskableReason): string {
+  return maskDetail(reason);
+}
+
+/** One reason's detail when only "a match exists" may be said: the feature, no value. */
+export function withheldReasonDetail(reason: Pick<MaskableReason, 'feature'>): string {
+  return `${reason.feature} matched (details withheld)`;
+}
+
 function maskDetail(reason: MaskableReason): string {
   const values = [...new Set(reason.values ?? [])].filter((v) => v.trim() !== '');
   if (values.length === 0) {
@@ -44,7 +54,7 @@ function maskDetail(reason: MaskableReason): string {
     }
     // A name, a place or a time cannot be told apart from the rest of free text, so the
     // whole detail gives way to a neutral sentence.
-    return `${reason.feature} matched (details withheld)`;
+    return withheldReasonDetail(reason);
   }
   // Longest first, so a value that contains another is masked whole.
   values.sort((a, b) => b.length - a.length);
@@ -62,6 +72,6 @@ export function redactReasons(reasons: readonly MaskableReason[], permissions: P
   return reasons.map((reason) => ({
     feature: reason.feature,
     weight: reason.weight,
-    detail: mask ? maskDetail(reason) : reason.detail,
+    detail: mask ? maskReasonDetail(reason) : reason.detail,
   }));
 }

@@ -20,3 +20,13 @@ export { jsonClone, jsonSlots, seededRandom, type JsonValue } from './json-fuzz'
 export { MigrationDatabase, ONE_OUTBOX_SHAPE, outboxShape } from './migration-database';
 export { containerNumber } from './generators';
 export { COUNTRY, GENEROUS, STINGY, policyOf, ruleOf } from './fixtures/policy.fixtures';
+export { Prng, generateNoiseReports, generateScenario, blockingRecall, pairwiseQuality } from './synthetic';
+export type {
+  BlockingRecall,
+  CaseKeys,
+  GeneratedReport,
+  PairwiseQuality,
+  Scenario,
+  ScenarioOptions,
+} from './synthetic';
+export { answerBeforeTheBodyEnds, cpuMsOf, expectRateLimited, type RawAnswer } from './http-refusals';

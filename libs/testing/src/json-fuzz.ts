@@ -1,5 +1,5 @@
 // Helpers for seeded fuzz tests over JSON documents (mutate a valid document, compare verdicts).
-export { mulberry32 as seededRandom } from '@app/matching';
+export { mulberry32 as seededRandom } from './synthetic';
 
 /** A JSON value. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [k: string]: JsonValue };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Consumer, Kafka } from 'kafkajs';
+import { consumerGroupOf } from '@app/contracts';
 import { decodeHeaders } from '@app/kafka';
 import { eventually } from './eventually';
 
@@ -60,7 +61,8 @@ export class TopicProbe {
   private constructor(private readonly consumer: Consumer) {}
 
   static async start(kafka: Kafka, topic: string): Promise<TopicProbe> {
-    const groupId = `probe-${randomUUID()}`;
+    // Under the environment's prefix, so a test run's teardown deletes it with the topics.
+    const groupId = consumerGroupOf(`probe-${randomUUID()}`);
     await moveGroupToEnd(kafka, groupId, [topic]);
     const consumer = kafka.consumer({
       groupId,

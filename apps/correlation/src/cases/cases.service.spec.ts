@@ -1,7 +1,8 @@
 import { COUNTRY, policyOf } from '@app/testing';
 import { CasesError, CasesErrorCode } from './cases.errors';
+import { InMemoryCorrelationLedger } from '../ledger/correlation-ledger';
 import { CasesService } from './cases.service';
-import type { MemberRow } from './domain/case-view';
+import type { LinkRow, MemberRow } from './domain/case-view';
 import { InMemoryCasesRepository } from './testing/in-memory-cases.repository';
 
 const policy = policyOf({
@@ -23,14 +24,38 @@ const [K0, K1, K2, K9] = [
   '99999999-9999-4999-8999-999999999999',
 ];
 
-const member = (agencyId: string, ref: string): MemberRow => ({
+const member = (agencyId: string, ref: string, tlp: MemberRow['tlp'] = 'AMBER'): MemberRow => ({
   caseKey: `seizure:${agencyId}:${ref}`,
   agencyId,
   kind: 'seizure',
   ref,
   eventIds: [`${ref}-event`],
-  tlp: 'AMBER',
+  tlp,
 });
+
+const link = (a: MemberRow, b: MemberRow, edit: Partial<LinkRow> = {}): LinkRow => ({
+  linkId: `${a.ref}-${b.ref}`,
+  a: a.caseKey,
+  b: b.caseKey,
+  score: 0.99,
+  reasons: [
+    { feature: 'PLATE', weight: 12, detail: 'plate KBL4521 (AF)', values: ['KBL4521'] },
+    {
+      feature: 'PERSON_NAME_DOB',
+      weight: 9,
+      detail: 'name AHMAD KARIMI, both born 1980-02-03',
+      values: ['AHMAD KARIMI', '1980-02-03'],
+    },
+  ],
+  crossBorder: true,
+  weak: false,
+  capped: [{ feature: 'PHONE', display: 'phone +923001234567', frequency: 80 }],
+  createdAt: new Date(2).toISOString(),
+  ...edit,
+});
+
+const VALUES = ['KBL4521', 'AHMAD KARIMI', '1980-02-03', '+923001234567'];
+const leaked = (view: unknown) => VALUES.filter((v) => JSON.stringify(view).includes(v));
 
 function setup() {
   const repo = new InMemoryCasesRepository();
@@ -51,7 +76,8 @@ function setup() {
     kind: 'seizure',
     ref: 'C',
   });
-  return { repo, service: new CasesService(repo, policy) };
+  const ledger = new InMemoryCorrelationLedger();
+  return { repo, ledger, service: new CasesService(repo, policy, ledger) };
 }
 
 const code = (p: Promise<unknown>) =>
@@ -116,5 +142,90 @@ describe(CasesService.name, () => {
     const second = await service.list({ limit: 1, cursor: first.nextCursor! }, { agencyId: 'PK-ANF' });
     expect(second.items.map((i) => i.clusterId)).toEqual([K1]);
     expect(second.nextCursor).toBeNull();
+  });
+
+  describe('disclosure (docs/disclosure.md)', () => {
+    // AF-CNPA and PK-ANF linked on a plate and a name with a date of birth; PK-FIA joined the
+    // cluster with one seizure linked to PK-ANF's case on nothing it can see.
+    function cluster(tlp: MemberRow['tlp'] = 'AMBER', edit: Partial<LinkRow> = {}) {
+      const ctx = setup();
+      const [cnpa, anf, fia] = [
+        member('AF-CNPA', 'A', tlp),
+        member('PK-ANF', 'B', tlp),
+        member('PK-FIA', 'F'),
+      ];
+      ctx.repo.membersOf.set(K1, [cnpa, anf, fia]);
+      ctx.repo.linksOf.set(K1, [link(cnpa, anf, edit), link(anf, fia, { reasons: [], capped: [] })]);
+      return ctx;
+    }
+
+    it('shows an agency that joined with one seizure nothing of a link it is not a side of (failed before: the values were quoted)', async () => {
+      const { service } = cluster();
+      const view = await service.byCluster(K1, { agencyId: 'PK-FIA' });
+      expect(leaked(view)).toEqual([]);
+      expect(view.links[0].reasons.map((r) => r.detail)).toEqual([
+        'PLATE matched (details withheld)',
+        'PERSON_NAME_DOB matched (details withheld)',
+      ]);
+      expect(view.cappedValues).toEqual([{ feature: 'PHONE', display: 'PHONE (withheld)', frequency: 80 }]);
+      // "A match exists, contact X": the other agencies and their liaison offices.
+      expect(view.members.find((m) => m.agencyId === 'AF-CNPA')?.counterpart).toMatchObject({
+        liaisonContact: { email: 'blo@cnpa.example.org' },
+      });
+    });
+
+    it('shows a side the matched plate but a name and date of birth only as the persons level allows (failed before: ROLE_ONLY showed them)', async () => {
+      const { service } = cluster();
+      const view = await service.byCluster(K1, { agencyId: 'PK-ANF' });
+      expect(view.links[0].reasons.map((r) => r.detail)).toEqual([
+        'plate KBL4521 (AF)',
+        'PERSON_NAME_DOB matched (details withheld)',
+      ]);
+      // The capped phone is in PK-ANF's own case too: it learns nothing by seeing it.
+      expect(leaked(view)).toEqual(['KBL4521', '+923001234567']);
+    });
+
+    it('masks what TLP:RED withholds, references included', async () => {
+      const { service } = cluster('RED');
+      const view = await service.byCluster(K1, { agencyId: 'PK-ANF' });
+      expect(leaked(view)).toEqual(['+923001234567']); // its own case holds it
+      expect(view.links[0].reasons[0].detail).toBe('plate K****21 (AF)');
+      expect(view.links[0].agencyCases[0]).toBe('AF-CNPA (reference withheld)');
+      expect(view.members.find((m) => m.agencyId === 'AF-CNPA')).not.toHaveProperty('agencyCaseRef');
+    });
+
+    it("never shows a protected person's capped value to another agency (failed before: shown raw)", async () => {
+      const { service } = cluster('GREEN', {
+        capped: [{ feature: 'PHONE', display: 'phone +923001234567', frequency: 80, protected: true }],
+      });
+      const asAnf = await service.byCluster(K1, { agencyId: 'PK-ANF' });
+      expect(asAnf.cappedValues).toEqual([{ feature: 'PHONE', display: 'PHONE (withheld)', frequency: 80 }]);
+    });
+
+    it('records what a view showed of other agencies in the ledger, before answering', async () => {
+      const { service, ledger } = cluster();
+      await service.byCluster(K1, { agencyId: 'PK-ANF' });
+      expect(ledger.entries).toEqual([
+        expect.objectContaining({
+          recipient: { type: 'AGENCY', id: 'PK-ANF' },
+          kind: 'CASE_VIEW',
+          subjectId: K1,
+          channel: 'API',
+        }),
+      ]);
+      const disclosed = JSON.stringify(ledger.entries[0].disclosed);
+      expect(disclosed).toContain('KBL4521');
+      expect(disclosed).toContain('"agencyCaseRef","value":"A"');
+      ledger.failWith = new Error('ledger down');
+      await expect(service.byCluster(K1, { agencyId: 'PK-ANF' })).rejects.toThrow('ledger down');
+    });
+
+    it('records nothing when a view shows nothing of another agency', async () => {
+      const { repo, service, ledger } = setup();
+      repo.membersOf.set(K1, [member('AF-CNPA', 'A', 'RED'), member('PK-ANF', 'B')]);
+      const view = await service.byCluster(K1, { agencyId: 'PK-ANF' });
+      expect(view.members[0]).not.toHaveProperty('agencyCaseRef');
+      expect(ledger.entries).toEqual([]);
+    });
   });
 });

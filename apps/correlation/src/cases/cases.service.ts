@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SHARING_POLICY, type SharingPolicy } from '@app/sharing-policy';
+import { CorrelationLedger } from '../ledger/correlation-ledger';
 import { CasesError, CasesErrorCode } from './cases.errors';
 import { CASES_REPOSITORY, type CasesRepository } from './cases.repository';
 import { buildCaseView, canView, type CaseView, type Viewer } from './domain/case-view';
@@ -16,14 +17,38 @@ export class CasesService {
   constructor(
     @Inject(CASES_REPOSITORY) private readonly repo: CasesRepository,
     @Inject(SHARING_POLICY) private readonly policy: SharingPolicy,
+    private readonly ledger: CorrelationLedger,
   ) {}
 
+  /**
+   * A case as the viewer may see it. What it shows of other agencies' data is written to the
+   * disclosure ledger (kind CASE_VIEW, channel API) and committed before the answer leaves: no
+   * view without its entry (docs/ledger.md).
+   */
   async byCluster(clusterId: string, viewer: Viewer): Promise<CaseView> {
     const cluster = await this.repo.cluster(clusterId);
     if (!cluster) throw notFound(`case ${clusterId}`);
     const members = await this.repo.members(cluster.id);
     if (!canView(viewer, members)) throw notFound(`case ${clusterId}`);
-    return buildCaseView(cluster, members, await this.repo.links(cluster.id), viewer, this.policy);
+    const { view, disclosed } = buildCaseView(
+      cluster,
+      members,
+      await this.repo.links(cluster.id),
+      viewer,
+      this.policy,
+    );
+    if (viewer.agencyId !== null && disclosed.length > 0)
+      await this.ledger.record([
+        {
+          recordedAt: new Date().toISOString(),
+          recipient: { type: 'AGENCY', id: viewer.agencyId },
+          kind: 'CASE_VIEW',
+          subjectId: cluster.id,
+          channel: 'API',
+          disclosed,
+        },
+      ]);
+    return view;
   }
 
   async byEvent(

@@ -7,7 +7,8 @@ import {
   type RouteReportDto,
   type SeizureReportDto,
 } from '@app/contracts';
-import { KafkaBatchContext, KafkaRecordProcessor } from '@app/kafka';
+import { RecordProducerVerifier } from '@app/identity';
+import { KafkaBatchContext, KafkaRecordProcessor, type RecordAuthenticator } from '@app/kafka';
 import { incomingRoute, incomingSeizure } from './incoming-report';
 import { ReportIntakeService } from './report-intake.service';
 
@@ -16,27 +17,50 @@ const route = (plain: unknown) => validateRouteReport(plain);
 
 /**
  * Kafka edge: the consumer hands over partition batches (KafkaBatchServer); each record is
- * validated with the contract DTO, and the valid ones are applied once, together, in one
- * transaction.
+ * validated with the contract DTO and checked against the agency it claims (its producer
+ * signature, RECORD_SIGNATURES), and the valid ones are applied once, together, in one
+ * transaction. A record refused goes to the DLQ with the reason.
  */
 @Controller()
 export class ReportConsumer {
+  private readonly producedBy: RecordAuthenticator<{ agencyId: string }>;
+
   constructor(
     private readonly records: KafkaRecordProcessor,
     private readonly intake: ReportIntakeService,
-  ) {}
+    verifier: RecordProducerVerifier,
+  ) {
+    this.producedBy = (record, report) =>
+      verifier.problem({
+        topic: record.topic,
+        key: record.key === null ? null : record.key.toString(),
+        value: record.value,
+        headers: record.headers,
+        claimedAgencyId: report.agencyId,
+      });
+  }
 
   @EventPattern(Topics.SeizureReported)
   async onSeizure(@Ctx() ctx: KafkaBatchContext): Promise<void> {
-    await this.records.processBatch<SeizureReportDto>(ctx, seizure, async (items) => {
-      await this.intake.applyBatch(items.map((i) => ({ report: incomingSeizure(i.value), meta: i.meta })));
-    });
+    await this.records.processBatch<SeizureReportDto>(
+      ctx,
+      seizure,
+      async (items) => {
+        await this.intake.applyBatch(items.map((i) => ({ report: incomingSeizure(i.value), meta: i.meta })));
+      },
+      this.producedBy,
+    );
   }
 
   @EventPattern(Topics.RouteReported)
   async onRoute(@Ctx() ctx: KafkaBatchContext): Promise<void> {
-    await this.records.processBatch<RouteReportDto>(ctx, route, async (items) => {
-      await this.intake.applyBatch(items.map((i) => ({ report: incomingRoute(i.value), meta: i.meta })));
-    });
+    await this.records.processBatch<RouteReportDto>(
+      ctx,
+      route,
+      async (items) => {
+        await this.intake.applyBatch(items.map((i) => ({ report: incomingRoute(i.value), meta: i.meta })));
+      },
+      this.producedBy,
+    );
   }
 }

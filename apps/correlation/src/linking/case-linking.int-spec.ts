@@ -2,7 +2,8 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Producer } from 'kafkajs';
 import { Topics, type CaseLinkedEvent } from '@app/contracts';
-import { generateNoiseReports, generateScenario } from '@app/matching';
+import { generateNoiseReports, generateScenario } from '@app/testing';
+import { metricsRegistry } from '@app/observability';
 import {
   containerNumber,
   createKeys,
@@ -200,12 +201,45 @@ describe('Correlation: linking agency cases across borders (real Kafka and Postg
     expect(view.body.members).toHaveLength(4);
   });
 
-  it('stops counting a value carried by too many cases, and the case API says it was capped', async () => {
+  // Issue 16.1: before, the junk seizures pushed the plate over the cap and no link formed on it.
+  it("links on a trafficker's plate after one publisher filed 55 junk seizures carrying it", async () => {
+    const plate = `KBL ${String(randomInt(1000, 9999))}`;
+    const junk = Array.from({ length: 55 }, (_, i) =>
+      bare('PK-FIA')
+        .withOccurredAt(new Date(Date.UTC(2024, i % 12, 1 + (i % 27))))
+        .with('location', { crossingPoint: 'WAGAH', country: 'PK' })
+        .with('commodities', [{ type: 'CIGARETTES', quantity: 10, unit: 'UNITS' }])
+        .withPlate(plate, 'AF')
+        .build(),
+    );
+    await publishReports(producer, junk);
+    await untilStored(
+      ds,
+      'correlation.report',
+      junk.map((r) => r.eventId),
+    );
+    await publish(bare('AF-CNPA').withPlate(plate, 'AF').build());
+    const fresh = await publish(bare('PK-ANF').withPlate(plate, 'AF').build());
+    const [rec] = await linked.waitFor(
+      (r) => r.value.includes(String(fresh.eventId)) && r.value.includes('AF-CNPA'),
+    );
+    const event = JSON.parse(rec.value) as CaseLinkedEvent;
+    expect(event.reasons.map((r) => r.feature)).toContain('PLATE');
+    expect(event.capped).toEqual([]);
+  });
+
+  it('stops counting a value held by too many agencies, tells operators who pushed it there, and the case API says it was capped', async () => {
     const common = phone();
-    // Four unrelated cases months apart at another crossing that happen to carry the same (placeholder-like) number.
+    const crossings = async () =>
+      ((await metricsRegistry.getSingleMetric('intel_correlation_cap_crossings_total')?.get())?.values ?? [])
+        .filter((v) => v.labels.agency === 'AF-CNPA')
+        .reduce((n, v) => n + v.value, 0);
+    const before = await crossings();
+    // Four unrelated cases of four agencies, months apart at another crossing, that happen to carry the same (placeholder-like) number.
+    const agencies = ['PK-FIA', 'AF-ACD', 'PK-CUS', 'AF-CNPA'];
     for (let i = 0; i < 4; i++) {
       await publish(
-        bare(i % 2 ? 'PK-FIA' : 'AF-ACD')
+        bare(agencies[i])
           .withOccurredAt(new Date(Date.UTC(2025, i * 2, 1)))
           .with('location', { crossingPoint: 'WAGAH', country: 'PK' })
           .with('commodities', [{ type: 'CIGARETTES', quantity: 10, unit: 'UNITS' }])
@@ -235,6 +269,8 @@ describe('Correlation: linking agency cases across borders (real Kafka and Postg
       expect.arrayContaining([expect.objectContaining({ feature: 'PHONE', frequency: expect.any(Number) })]),
     );
     expect(a.eventId).toBeDefined();
+    // The fourth agency (AF-CNPA) pushed the phone past the cap of 3 agencies.
+    expect(await crossings()).toBe(before + 1);
   });
 
   // Last: its hundreds of cases would count towards the frequency caps of the tests above.

@@ -16,16 +16,24 @@ import {
 import { enqueueOutbox } from '@app/outbox';
 import { LOCK_NAMESPACE, advisoryLockPlan } from './domain/advisory-lock-plan';
 import type { CaseSide } from './domain/case-linked-event';
+import type { HolderCount } from './domain/cap-crossings';
 import { decodeFeature } from './domain/feature-codec';
 
 /** Linking's storage within one transaction: linkBatch's, plus what publishing a link reads and writes. */
 export interface LinkingStore extends LinkingRepository {
-  /** Each agency case with the event ids of its reports, in the order received. */
+  /** Each agency case with its reports (event ids and bodies), in the order received. */
   caseSides(caseKeys: readonly string[]): Promise<Map<string, CaseSide>>;
-  /** The countries of each cluster's members, sorted. */
-  clusterCountries(clusterIds: readonly string[]): Promise<Map<string, string[]>>;
+  /** The agencies of each cluster's members, sorted. */
+  clusterAgencies(clusterIds: readonly string[]): Promise<Map<string, string[]>>;
   /** Queues CaseLinked events for publication (committed with the links). */
   publish(events: readonly CaseLinkedEvent[]): Promise<void>;
+  /**
+   * The keys whose count of holding agencies this transaction raised, as the last `frequencies`
+   * call saw them (before the transaction and now): the frequency cap's watch.
+   */
+  holderChanges(): ReadonlyMap<string, HolderCount>;
+  /** For each key, the agencies that hold it only through cases this transaction added. */
+  newHolders(keys: readonly string[]): Promise<Map<string, string[]>>;
 }
 
 /** Opens the linking store of a transaction (the intake's: reports and links commit together). */
@@ -50,6 +58,8 @@ export class PgLinkingStores implements LinkingStores {
  * (saveClusters a few), whatever the batch's size (docs/benchmarks.md#where-the-time-goes).
  */
 export class PgLinkingRepository implements LinkingStore {
+  private changes = new Map<string, HolderCount>();
+
   constructor(private readonly m: EntityManager) {}
 
   async featuresOf(caseKeys: readonly string[]): Promise<Map<string, Feature[]>> {
@@ -104,12 +114,37 @@ export class PgLinkingRepository implements LinkingStore {
     );
   }
 
+  // Agencies, not cases (the agency is the second part of a case key, kind:agency:ref), so one
+  // agency cannot push another's value over the cap. Rows this transaction inserted have its xid
+  // as xmin: `b` counts the agencies that held the key before it, for the cap's watch.
   async frequencies(keys: readonly string[]): Promise<Map<string, number>> {
-    const rows = await this.m.query<{ key: string; n: string }[]>(
-      `SELECT key, count(*) AS n FROM correlation.case_key WHERE key = ANY($1::text[]) GROUP BY key`,
+    const rows = await this.m.query<{ key: string; n: string; b: string }[]>(
+      `SELECT key, count(DISTINCT split_part(case_key, ':', 2)) AS n,
+              count(DISTINCT split_part(case_key, ':', 2)) FILTER (WHERE xmin <> pg_current_xact_id()::xid) AS b
+         FROM correlation.case_key WHERE key = ANY($1::text[]) GROUP BY key`,
       [keys],
     );
+    this.changes = new Map();
+    for (const r of rows)
+      if (r.n !== r.b) this.changes.set(r.key, { before: Number(r.b), now: Number(r.n) });
     return new Map(rows.map((r) => [r.key, Number(r.n)]));
+  }
+
+  holderChanges(): ReadonlyMap<string, HolderCount> {
+    return this.changes;
+  }
+
+  async newHolders(keys: readonly string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    if (keys.length === 0) return out;
+    const rows = await this.m.query<{ key: string; agency: string }[]>(
+      `SELECT key, split_part(case_key, ':', 2) AS agency FROM correlation.case_key
+        WHERE key = ANY($1::text[]) GROUP BY 1, 2
+       HAVING bool_and(xmin = pg_current_xact_id()::xid) ORDER BY 1, 2`,
+      [keys],
+    );
+    for (const r of rows) out.set(r.key, [...(out.get(r.key) ?? []), r.agency]);
+    return out;
   }
 
   async candidates(
@@ -274,10 +309,12 @@ export class PgLinkingRepository implements LinkingStore {
         kind: 'seizure' | 'route';
         case_ref: string;
         event_ids: string[];
+        bodies: Record<string, unknown>[];
       }[]
     >(
       `SELECT c.case_key, c.agency_id, c.kind, c.case_ref,
-              array_agg(r.event_id::text ORDER BY r.received_at, r.topic, r.partition, r."offset") AS event_ids
+              array_agg(r.event_id::text ORDER BY r.received_at, r.topic, r.partition, r."offset") AS event_ids,
+              json_agg(r.body ORDER BY r.received_at, r.topic, r.partition, r."offset") AS bodies
          FROM correlation.agency_case c JOIN correlation.report r ON r.agency_case_id = c.id
         WHERE c.case_key = ANY($1::text[]) GROUP BY c.case_key, c.agency_id, c.kind, c.case_ref`,
       [caseKeys],
@@ -291,19 +328,20 @@ export class PgLinkingRepository implements LinkingStore {
           kind: s.kind,
           ref: s.case_ref,
           eventIds: s.event_ids,
+          reports: s.event_ids.map((eventId, i) => ({ eventId, body: s.bodies[i] })),
         },
       ]),
     );
   }
 
-  async clusterCountries(clusterIds: readonly string[]): Promise<Map<string, string[]>> {
+  async clusterAgencies(clusterIds: readonly string[]): Promise<Map<string, string[]>> {
     if (clusterIds.length === 0) return new Map();
-    const rows = await this.m.query<{ cluster_id: string; countries: string[] }[]>(
-      `SELECT cluster_id, array_agg(DISTINCT substring(agency_id from 1 for 2) ORDER BY substring(agency_id from 1 for 2)) AS countries
+    const rows = await this.m.query<{ cluster_id: string; agencies: string[] }[]>(
+      `SELECT cluster_id, array_agg(DISTINCT agency_id ORDER BY agency_id) AS agencies
          FROM correlation.agency_case WHERE cluster_id = ANY($1::uuid[]) GROUP BY cluster_id`,
       [clusterIds],
     );
-    return new Map(rows.map((r) => [r.cluster_id, r.countries]));
+    return new Map(rows.map((r) => [r.cluster_id, r.agencies]));
   }
 
   async publish(events: readonly CaseLinkedEvent[]): Promise<void> {

@@ -1,5 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { Counter } from 'prom-client';
+import { metricsRegistry } from '@app/observability';
 import type { EntityManager } from 'typeorm';
 import {
   agencyCaseOf,
@@ -12,9 +14,19 @@ import {
 } from '@app/matching';
 import type { IncomingReport } from '../intake/incoming-report';
 import { ReportStoredHandler, type StoredReport } from '../intake/report-intake.service';
+import { describeKey, keysCrossingCap } from './domain/cap-crossings';
 import { caseLinkedEvents } from './domain/case-linked-event';
-import { LINKING_STORES, type LinkingStores } from './linking.repository';
+import { LINKING_STORES, type LinkingStore, type LinkingStores } from './linking.repository';
 import { MATCH_CONFIG, MATCH_GAZETTEER } from './linking.tokens';
+
+const capCrossings = new Counter({
+  name: 'intel_correlation_cap_crossings_total',
+  help:
+    'Identifier values pushed over the frequency cap (CORRELATION_MAX_VALUE_FREQUENCY agencies), by the agency ' +
+    'whose report added the holder that crossed it (docs/operating.md#frequency-cap)',
+  labelNames: ['agency'] as const,
+  registers: [metricsRegistry],
+});
 
 /**
  * Links agency cases once reports are stored, inside the intake's transaction: normalises the
@@ -51,13 +63,14 @@ export class LinkingService extends ReportStoredHandler {
     });
     const now = new Date();
     const { links } = await linkBatch(store, reports, { config: this.config, now });
+    await this.reportCapCrossings(store);
     if (links.length === 0) return;
 
     const sides = await store.caseSides([...new Set(links.flatMap((l) => [l.a, l.b]))]);
-    const countries = await store.clusterCountries([
+    const clusterAgencies = await store.clusterAgencies([
       ...new Set(links.map((l) => l.finalClusterId).filter((k): k is string => k !== null)),
     ]);
-    await store.publish(caseLinkedEvents(links, sides, countries, now, randomUUID));
+    await store.publish(caseLinkedEvents(links, sides, clusterAgencies, now, randomUUID));
     for (const l of links)
       this.logger.log({
         msg: 'link made',
@@ -70,6 +83,29 @@ export class LinkingService extends ReportStoredHandler {
         weak: l.comparison.weak,
         merged: l.merged,
       });
+  }
+
+  /**
+   * Tells operators of every value this batch pushed over the frequency cap (a metric and a log
+   * line naming the agencies that pushed it, the value's kind and a hash, never the value): a
+   * value that stops counting is either common or being poisoned (docs/operating.md#frequency-cap).
+   */
+  private async reportCapCrossings(store: LinkingStore): Promise<void> {
+    const cap = this.config.maxValueFrequency;
+    const keys = keysCrossingCap(store.holderChanges(), cap);
+    if (keys.length === 0) return;
+    const pushers = await store.newHolders(keys);
+    for (const key of keys) {
+      const pushedBy = pushers.get(key) ?? [];
+      for (const agency of pushedBy) capCrossings.inc({ agency });
+      this.logger.warn({
+        msg: 'an identifier value passed the frequency cap and stops counting',
+        ...describeKey(key),
+        agencies: store.holderChanges().get(key)?.now,
+        cap,
+        pushedBy,
+      });
+    }
   }
 
   private featuresOf(report: IncomingReport): Feature[] {

@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { Kafka, Producer } from 'kafkajs';
 import { Topics } from '@app/contracts';
-import { generateScenario, type GeneratedReport } from '@app/matching';
+import { generateScenario, type GeneratedReport } from '@app/testing';
 import {
   moveGroupToEnd,
   publishReports,

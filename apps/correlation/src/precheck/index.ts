@@ -1,6 +1,5 @@
 // Public API of the pre-check feature (consignment hit/no-hit checks).
 export { PrecheckModule } from './precheck.module';
-export { PrecheckFastRoute, PRECHECK_PATH } from './precheck.fast-route';
 export { PrecheckKeyingPool } from './keying/precheck-keying.pool';
 export { PrecheckIndexService, PRECHECK_POLL_MS, type RebuildStats } from './precheck-index.service';
 export {

@@ -1,3 +1,4 @@
+import { InMemoryCorrelationLedger } from '../ledger/correlation-ledger';
 import type { DataSource } from 'typeorm';
 import { NOTIFY_INTERVAL_MS, PrecheckAuditWriter, type PrecheckAuditRow } from './precheck-audit.writer';
 import { PgPrecheckRepository } from './precheck.repository';
@@ -80,7 +81,10 @@ describe(PrecheckAuditWriter.name, () => {
 
   beforeEach(() => {
     db = new FakeDb();
-    writer = new PrecheckAuditWriter(new PgPrecheckRepository(db as unknown as DataSource));
+    writer = new PrecheckAuditWriter(
+      new PgPrecheckRepository(db as unknown as DataSource),
+      new InMemoryCorrelationLedger(),
+    );
   });
 
   it('writes the checks that arrive together in one statement and answers each after it', async () => {

@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { isTransientError } from '@app/kafka';
+import type { LedgerEntryData } from '@app/ledger';
 import type { OutboxRecord } from '@app/outbox';
 import { GroupCommit } from '@app/persistence';
+import { CorrelationLedger } from '../ledger/correlation-ledger';
 import {
   PRECHECK_REPOSITORY,
   type AuditOutboxRecord,
@@ -27,10 +29,11 @@ export interface PrecheckAuditRow {
   checkedAt: Date;
 }
 
-/** One check to write: its audit row and the records to publish if the row is new. */
+/** One check to write: its audit row, the records to publish and its ledger entry if the row is new. */
 interface AuditJob {
   row: PrecheckAuditRow;
   outbox: OutboxRecord[];
+  ledger?: LedgerEntryData;
 }
 
 // PostgreSQL gives uuids back in lower case; a client may send them in upper case.
@@ -72,15 +75,19 @@ export class PrecheckAuditWriter implements OnModuleDestroy {
   private lastNotify = -Infinity;
   private notifyTimer: NodeJS.Timeout | undefined;
 
-  constructor(@Inject(PRECHECK_REPOSITORY) private readonly repo: PrecheckRepository) {}
+  constructor(
+    @Inject(PRECHECK_REPOSITORY) private readonly repo: PrecheckRepository,
+    private readonly ledger: CorrelationLedger,
+  ) {}
 
   /**
    * Queues one check's audit row and the outbox records to publish if it is new; resolves
    * after the commit with whether the row was new (false: this agency already made a check
-   * with this checkId, and nothing of this one was written).
+   * with this checkId, and nothing of this one was written). A new row's disclosure `ledger`
+   * entry (what a HIT tells the checker) is committed before it resolves, one append per batch.
    */
-  write(row: PrecheckAuditRow, outbox: OutboxRecord[] = []): Promise<boolean> {
-    return this.batches.submit({ row, outbox });
+  write(row: PrecheckAuditRow, outbox: OutboxRecord[] = [], ledger?: LedgerEntryData): Promise<boolean> {
+    return this.batches.submit({ row, outbox, ledger });
   }
 
   /** Waits for the batches being written (shutdown). */
@@ -178,9 +185,13 @@ export class PrecheckAuditWriter implements OnModuleDestroy {
     }
     const inserted = new Set<string>();
     for (const w of written) inserted.add(`${w.agencyId}\t${w.checkId}`);
-    return batch.map((p) => {
+    const isNew = batch.map((p) => {
       const key = keyOf(p.row);
       return first.get(key) === p && inserted.has(key);
     });
+    // The disclosures of the new rows, committed before any answer leaves (docs/ledger.md). A
+    // check whose row was not new answers its first answer, which records itself again.
+    await this.ledger.record(batch.flatMap((p, i) => (isNew[i] && p.ledger ? [p.ledger] : [])));
+    return isNew;
   }
 }

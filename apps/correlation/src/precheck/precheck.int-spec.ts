@@ -232,15 +232,45 @@ describe('Consignment pre-check (real Kafka and PostgreSQL)', () => {
     );
   });
 
-  it('gives CLEAR for a value carried by more cases than the cap, HIT at the cap', async () => {
+  // Issue 16.1: before, one publisher's junk seizures pushed the plate over the cap and the check was CLEAR.
+  it("still hits a trafficker's plate for its owner after one publisher filed 55 junk seizures carrying it", async () => {
+    const plate = `KBL ${digits(4)}`;
+    const owner = await publish(bare('AF-CNPA').withPlate(plate, 'AF').build());
+    const junk = Array.from({ length: 55 }, () => bare('PK-FIA').withPlate(plate, 'AF').build());
+    await publishReports(producer, junk);
+    await stored(owner, ...(junk as unknown as Body[]));
+    const checkId = randomUUID();
+    const hit = await eventually(
+      async () => {
+        const res = await fetch(`${svc.baseUrl}/v1/prechecks`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${keys.acd}`, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            checkId,
+            crossingPoint: 'TORKHAM',
+            conveyances: [{ kind: 'TRUCK', plate, plateCountry: 'AF' }],
+          }),
+        });
+        const body = (await res.json()) as PrecheckResponse;
+        expect(body.result).toBe('HIT');
+        return body;
+      },
+      { timeoutMs: 5000, intervalMs: 100, what: 'a hit on the plate' },
+    );
+    expect(hit.hits.length).toBeGreaterThan(0);
+    // The owner is told: a PrecheckHit for its case.
+    await hits.waitFor((r) => r.value.includes(checkId) && r.value.includes('AF-CNPA'));
+  });
+
+  it('gives CLEAR for a value held by more agencies than the cap, HIT for one agency with more cases', async () => {
     const common = digits(7);
     const atCap = digits(7);
     const reports = [];
-    for (let i = 0; i < 4; i++)
+    for (const agency of ['PK-FIA', 'PK-CUS', 'AF-CNPA', 'AF-ABP'])
       reports.push(
         await publish(
-          bare(i % 2 ? 'PK-FIA' : 'PK-CUS')
-            .withPerson({ name: `P ${i}`, phones: [`+92 333 ${common}`] })
+          bare(agency)
+            .withPerson({ name: `P ${agency}`, phones: [`+92 333 ${common}`] })
             .build(),
         ),
       );
@@ -506,7 +536,7 @@ describe('Consignment pre-check (real Kafka and PostgreSQL)', () => {
     expect(res.status).toBe(status);
   });
 
-  describe('the fast path in front of Fastify', () => {
+  describe('the pre-check route (an ordinary route, its body kept as text)', () => {
     const post = (body: string, headers: Record<string, string> = {}) =>
       fetch(`${svc.baseUrl}/v1/prechecks`, {
         method: 'POST',
@@ -514,7 +544,7 @@ describe('Consignment pre-check (real Kafka and PostgreSQL)', () => {
         body,
       });
 
-    it('answers a valid check itself, with the correlation id sent (or a new one)', async () => {
+    it('keys a valid check from the text, without parsing it, with the correlation id sent (or a new one)', async () => {
       const service = svc.app.get(PrecheckService);
       const fast = jest.spyOn(service, 'checkText');
       const full = jest.spyOn(service, 'check');
@@ -542,7 +572,7 @@ describe('Consignment pre-check (real Kafka and PostgreSQL)', () => {
 
     it.each([
       ['malformed JSON', '{"checkId":', {}, 400, /not valid JSON/],
-      ['a __proto__ key', '{"__proto__":{"x":1},"crossingPoint":"TORKHAM"}', {}, 400, /not valid JSON/],
+      ['a __proto__ key', '{"__proto__":{"x":1},"crossingPoint":"TORKHAM"}', {}, 400, /see errors/],
       ['another content type', '<x/>', { 'content-type': 'application/xml' }, 415, /Unsupported Media Type/],
       ['an unknown key', '{}', { authorization: 'Bearer bi_nope_nope' }, 401, /unknown or has been revoked/],
       [
@@ -552,17 +582,40 @@ describe('Consignment pre-check (real Kafka and PostgreSQL)', () => {
         400,
         /see errors/,
       ],
-    ])(
-      'leaves %s to the full route, which answers its own problem+json',
-      async (_label, body, headers, status, detail) => {
-        const res = await post(body, { 'x-correlation-id': 'replayed-1', ...headers });
-        expect(res.status).toBe(status);
-        expect(res.headers.get('content-type')).toContain('application/problem+json');
-        expect(res.headers.get('x-correlation-id')).toBe('replayed-1');
-        const problem = (await res.json()) as { title: string; detail: string };
-        expect(`${problem.title}: ${problem.detail}`).toMatch(detail);
-      },
-    );
+    ])('parses and validates %s, answering a problem+json', async (_label, body, headers, status, detail) => {
+      const res = await post(body, { 'x-correlation-id': 'replayed-1', ...headers });
+      expect(res.status).toBe(status);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(res.headers.get('x-correlation-id')).toBe('replayed-1');
+      const problem = (await res.json()) as { title: string; detail: string };
+      expect(`${problem.title}: ${problem.detail}`).toMatch(detail);
+    });
+
+    it('is counted in the HTTP metrics like every route, refusals included', async () => {
+      const count = async (status: number) => {
+        const text = await (await fetch(`${svc.baseUrl}/metrics`)).text();
+        const line = text
+          .split('\n')
+          .find(
+            (l) =>
+              l.startsWith('intel_http_requests_total{') &&
+              l.includes('method="POST"') &&
+              l.includes('route="/v1/prechecks"') &&
+              l.includes(`status="${status}"`),
+          );
+        return line ? Number(line.split(' ').pop()) : 0;
+      };
+      const [ok, refused] = [await count(200), await count(401)];
+      const body = JSON.stringify({
+        checkId: randomUUID(),
+        crossingPoint: 'TORKHAM',
+        organisations: [{ name: 'Counted Trading' }],
+      });
+      expect((await post(body)).status).toBe(200);
+      expect((await post(body, { authorization: 'Bearer nope' })).status).toBe(401);
+      expect(await count(200)).toBe(ok + 1);
+      expect(await count(401)).toBe(refused + 1);
+    });
 
     it('answers a revoked key 401 at once (no cache in this test service)', async () => {
       const identity = svc.app.get(IdentityStore);

@@ -2,8 +2,8 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG } from '@app/config';
 import { SharingPolicyModule } from '@app/sharing-policy';
 import type { CorrelationEnv } from '../correlation.env';
+import { CorrelationLedgerModule } from '../ledger/correlation-ledger.module';
 import { PrecheckController } from './precheck.controller';
-import { PrecheckFastRoute } from './precheck.fast-route';
 import { PrecheckKeyingPool } from './keying/precheck-keying.pool';
 import { PrecheckAuditWriter } from './precheck-audit.writer';
 import { PrecheckOwnerReader } from './precheck-owner.reader';
@@ -14,7 +14,7 @@ import { PRECHECK_MAX_FREQUENCY } from './precheck.tokens';
 
 /** Consignment pre-check: the in-memory index, the API, the audit and the owners' notifications. */
 @Module({
-  imports: [SharingPolicyModule],
+  imports: [SharingPolicyModule, CorrelationLedgerModule],
   controllers: [PrecheckController],
   providers: [
     { provide: PRECHECK_REPOSITORY, useClass: PgPrecheckRepository },
@@ -23,13 +23,12 @@ import { PRECHECK_MAX_FREQUENCY } from './precheck.tokens';
     PrecheckOwnerReader,
     PrecheckKeyingPool,
     PrecheckService,
-    PrecheckFastRoute,
     {
       provide: PRECHECK_MAX_FREQUENCY,
       inject: [APP_CONFIG],
       useFactory: (env: CorrelationEnv) => env.CORRELATION_MAX_VALUE_FREQUENCY,
     },
   ],
-  exports: [PrecheckIndexService, PrecheckFastRoute],
+  exports: [PrecheckIndexService],
 })
 export class PrecheckModule {}

@@ -81,7 +81,8 @@ const FEATURES = `SELECT id, case_key, feature->>'type' AS t, feature->>'value' 
   FROM correlation.case_feature`;
 
 // The strictest TLP and the cluster of each agency case asked for (point lookups, never a scan).
-const OWNER_STATES = `SELECT c.case_key, c.cluster_id, array_agg(r.body->'classification'->>'tlp') AS tlps
+const OWNER_STATES = `SELECT c.case_key, c.cluster_id, array_agg(r.body->'classification'->>'tlp') AS tlps,
+       array_remove(array_agg(DISTINCT r.body->>'category'), NULL) AS categories
   FROM correlation.agency_case c JOIN correlation.report r ON r.agency_case_id = c.id
  WHERE c.case_key = ANY($1::text[]) GROUP BY c.case_key, c.cluster_id`;
 
@@ -136,13 +137,18 @@ export class PgPrecheckRepository implements PrecheckRepository {
   }
 
   async ownerStates(caseKeys: readonly string[]): Promise<Map<string, OwnerCaseState>> {
-    const rows = await preparedQuery<{ case_key: string; cluster_id: string | null; tlps: string[] }>(
-      this.ds,
-      'precheck_owner_state',
-      OWNER_STATES,
-      [caseKeys],
+    const rows = await preparedQuery<{
+      case_key: string;
+      cluster_id: string | null;
+      tlps: string[];
+      categories: string[];
+    }>(this.ds, 'precheck_owner_state', OWNER_STATES, [caseKeys]);
+    return new Map(
+      rows.map((r) => [
+        r.case_key,
+        { tlp: strictestTlp(r.tlps), clusterId: r.cluster_id, categories: r.categories },
+      ]),
     );
-    return new Map(rows.map((r) => [r.case_key, { tlp: strictestTlp(r.tlps), clusterId: r.cluster_id }]));
   }
 
   featuresAfter(afterId: number, limit: number): Promise<PrecheckFeatureRow[]> {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { defaultGazetteer } from '@app/contracts';
 import { COUNTRY, containerNumber, policyOf } from '@app/testing';
 import type { CorrelationEnv } from '../correlation.env';
+import { InMemoryCorrelationLedger } from '../ledger/correlation-ledger';
 import { PrecheckKeyingPool } from './keying/precheck-keying.pool';
 import { PrecheckAuditWriter } from './precheck-audit.writer';
 import { PrecheckIndexService } from './precheck-index.service';
@@ -23,16 +24,27 @@ const policy = policyOf({
 async function setup() {
   const repo = new InMemoryPrecheckRepository();
   const index = new PrecheckIndexService(repo);
-  const writer = new PrecheckAuditWriter(repo);
+  const ledger = new InMemoryCorrelationLedger();
+  const writer = new PrecheckAuditWriter(repo, ledger);
   const keying = new PrecheckKeyingPool(defaultGazetteer.all(), {
     PRECHECK_KEYING_WORKERS: 0,
   } as CorrelationEnv);
-  const service = new PrecheckService(repo, index, writer, new PrecheckOwnerReader(repo), keying, policy, 50);
+  const service = new PrecheckService(
+    repo,
+    index,
+    writer,
+    new PrecheckOwnerReader(repo),
+    keying,
+    policy,
+    50,
+    ledger,
+  );
   /** An agency case of `agencyId` carrying a container, as case_feature holds it. */
   const store = async (
     agencyId: string,
     container: string,
-    state = { tlp: 'AMBER' as const, clusterId: null },
+    state: { tlp: 'AMBER' | 'RED' | 'GREEN'; clusterId: string | null } = { tlp: 'AMBER', clusterId: null },
+    protectedPerson = false,
   ) => {
     const caseKey = `seizure:${agencyId}:${randomUUID()}`;
     repo.features.push({
@@ -43,7 +55,7 @@ async function setup() {
       c: null,
       d: null,
       ph: null,
-      pr: false,
+      pr: protectedPerson,
       nk: null,
       dob: null,
     });
@@ -56,7 +68,7 @@ async function setup() {
       { checkId, crossingPoint: 'TORKHAM', conveyances: [{ kind: 'CONTAINER', containerNumber: container }] },
       { keyId: 'key-1', agencyId },
     );
-  return { repo, writer, store, check };
+  return { repo, writer, ledger, store, check };
 }
 
 describe(PrecheckService.name, () => {
@@ -94,5 +106,58 @@ describe(PrecheckService.name, () => {
     expect(await check('PK-ANF', c, checkId)).toEqual(first);
     expect(repo.audits.size).toBe(1);
     expect(repo.outbox).toEqual([]);
+  });
+
+  it.each([
+    ['AMBER', true],
+    ['RED', false],
+  ] as const)(
+    "says a protected person's identifier matched under TLP:%s only as the rule and TLP allow (failed before: always)",
+    async (tlp, shown) => {
+      const { store, check } = await setup();
+      const c = containerNumber('PCSU');
+      await store('AF-CNPA', c, { tlp, clusterId: null }, true);
+      const res = await check('PK-ANF', c);
+      expect(res.result).toBe('HIT');
+      expect(res.hits[0].protectedPerson).toBe(shown ? true : undefined);
+    },
+  );
+
+  it('writes what a HIT told the checker to the ledger before answering, and again for a retried checkId', async () => {
+    const { ledger, store, check } = await setup();
+    const c = containerNumber('PCSU');
+    const owner = await store('AF-CNPA', c, {
+      tlp: 'GREEN',
+      clusterId: '7d0e7d2e-8a3c-4b53-9f3e-6f3a1c2b9d10',
+    });
+    expect((await check('PK-ANF', containerNumber('MSCU'))).result).toBe('CLEAR');
+    expect(ledger.entries).toEqual([]);
+    const checkId = randomUUID();
+    const res = await check('PK-ANF', c, checkId);
+    expect(ledger.entries).toEqual([
+      {
+        recordedAt: expect.any(String),
+        recipient: { type: 'AGENCY', id: 'PK-ANF' },
+        kind: 'PRECHECK_HIT',
+        subjectId: checkId,
+        channel: 'API',
+        disclosed: [
+          {
+            source: 'precheck-hit',
+            id: `${res.hits[0].hitId}@${owner}`,
+            fields: [
+              { path: 'feature', value: 'CONTAINER' },
+              { path: 'counterpart.agencyId', value: 'AF-CNPA' },
+              { path: 'matched', value: expect.stringContaining(c) },
+              { path: 'clusterId', value: '7d0e7d2e-8a3c-4b53-9f3e-6f3a1c2b9d10' },
+            ],
+          },
+        ],
+      },
+    ]);
+    await check('PK-ANF', c, checkId);
+    expect(ledger.entries).toHaveLength(2);
+    ledger.failWith = new Error('ledger down');
+    await expect(check('PK-ANF', c)).rejects.toThrow('ledger down');
   });
 });

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { EventTypes, Topics, type PrecheckHitEvent, type TlpLevel } from '@app/contracts';
 import { SHARING_POLICY, type SharingPolicy } from '@app/sharing-policy';
 import { discloseHit } from './domain/hit-disclosure';
+import { precheckLedgerEntry } from './domain/precheck-ledger-entry';
+import { CorrelationLedger } from '../ledger/correlation-ledger';
 import type { PrecheckHitView, PrecheckResponse } from './dto/precheck-response';
 import { PrecheckAuditWriter, type PrecheckAuditRow } from './precheck-audit.writer';
 import { PrecheckOwnerReader } from './precheck-owner.reader';
@@ -31,6 +33,8 @@ interface AuditedHit {
   /** The cluster id as disclosed to the checker (absent under TLP:RED). */
   disclosedClusterId?: string;
   protectedPerson: boolean;
+  /** Whether the checker was told a protected person matched (persons level and TLP). */
+  disclosedProtectedPerson?: true;
 }
 
 /**
@@ -56,6 +60,7 @@ export class PrecheckService {
     private readonly keying: PrecheckKeyingPool,
     @Inject(SHARING_POLICY) private readonly policy: SharingPolicy,
     @Inject(PRECHECK_MAX_FREQUENCY) private readonly maxFrequency: number,
+    private readonly ledger: CorrelationLedger,
   ) {}
 
   /** Answers one `POST /v1/prechecks` body (validated and keyed off the event loop). */
@@ -106,7 +111,7 @@ export class PrecheckService {
     const owners = await this.owners.read([...new Set(matches.map((x) => x.case.caseKey))]);
     const audited: AuditedHit[] = matches.map((x) => {
       const state = owners.get(x.case.caseKey) ?? { tlp: 'RED', clusterId: null };
-      const d = discloseHit(this.policy, x.case.agencyId, checker.agencyId, state);
+      const d = discloseHit(this.policy, x.case.agencyId, checker.agencyId, state, x.protected);
       return {
         hitId: randomUUID(),
         feature: x.feature,
@@ -117,6 +122,7 @@ export class PrecheckService {
         disclosed: d.disclosed,
         counterpart: d.counterpart,
         protectedPerson: x.protected,
+        ...(d.protectedPerson ? { disclosedProtectedPerson: true as const } : {}),
         ...(d.clusterId ? { disclosedClusterId: d.clusterId } : {}),
       };
     });
@@ -127,7 +133,7 @@ export class PrecheckService {
         feature: h.feature as PrecheckHitView['feature'],
         counterpart: h.counterpart,
         ...(h.disclosedClusterId ? { clusterId: h.disclosedClusterId } : {}),
-        ...(h.protectedPerson ? { protectedPerson: true as const } : {}),
+        ...(h.disclosedProtectedPerson ? { protectedPerson: true as const } : {}),
       }));
     const response: PrecheckResponse = {
       checkId: req.checkId,
@@ -139,6 +145,7 @@ export class PrecheckService {
     const inserted = await this.audit.write(
       this.auditRow(req, checker, types, response, audited, started, checkedAt),
       audited.map((h, i) => {
+        const categories = owners.get(h.agencyCaseId)?.categories;
         const event: PrecheckHitEvent = {
           eventId: randomUUID(),
           checkId: req.checkId,
@@ -151,6 +158,7 @@ export class PrecheckService {
           agencyCaseRef: matches[i].case.ref,
           detail: matches[i].display,
           ...(h.clusterId ? { clusterId: h.clusterId } : {}),
+          ...(categories ? { categories } : {}),
           protectedPerson: h.protectedPerson,
           disclosedToChecker: h.disclosed,
           checkedAt: checkedAt.toISOString(),
@@ -166,6 +174,14 @@ export class PrecheckService {
           value: event,
         };
       }),
+      precheckLedgerEntry(
+        checker.agencyId,
+        response,
+        checkedAt,
+        new Map(
+          audited.map((h, i) => [h.hitId, { agencyCaseId: h.agencyCaseId, matched: matches[i].display }]),
+        ),
+      ) ?? undefined,
     );
     if (!inserted) return this.previous(req.checkId, checker.agencyId);
     this.logger.log({
@@ -204,7 +220,11 @@ export class PrecheckService {
     };
   }
 
-  private previous(checkId: string, agencyId: string): Promise<PrecheckResponse> {
-    return this.repo.previousResponse(agencyId, checkId);
+  /** The first answer to a retried checkId: given again, so recorded again in the ledger. */
+  private async previous(checkId: string, agencyId: string): Promise<PrecheckResponse> {
+    const response = await this.repo.previousResponse(agencyId, checkId);
+    const entry = precheckLedgerEntry(agencyId, response, new Date());
+    if (entry) await this.ledger.record([entry]);
+    return response;
   }
 }

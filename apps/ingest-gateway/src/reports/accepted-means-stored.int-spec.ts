@@ -4,8 +4,9 @@
 // those the validator accepts, and writes them the way each service does on the real
 // PostgreSQL: the gateway's own store, correlation's report, case and feature rows
 // (timestamptz, text, jsonb; features extracted and normalised by @app/matching as correlation
-// does), and notification's report copy (jsonb). Any statement PostgreSQL refuses fails the
-// property with the report that made it. docs/contract.md#report-limits says what is accepted.
+// does). Notification keeps no copy: it reads reports from the CaseLinked events correlation
+// builds from its own jsonb rows. Any statement PostgreSQL refuses fails the property with the
+// report that made it. docs/contract.md#report-limits says what is accepted.
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { DataSource } from 'typeorm';
@@ -19,8 +20,8 @@ import { OneOutbox1764300000500 } from '../migrations/1764300000500-one-outbox';
 import { outboxEntryFor, reportRef } from '../outbox/domain/outbox-record';
 import { PgReportRepository } from './repository/pg-report.repository';
 
-// The columns correlation and notification write report values into, as their migrations
-// create them (apps/correlation/src/migrations, apps/notification/src/migrations): the types
+// The columns correlation writes report values into, as its migrations
+// create them (apps/correlation/src/migrations): the types
 // are what decides whether PostgreSQL takes a value.
 const SERVICE_TABLES = `
   CREATE SCHEMA correlation;
@@ -36,9 +37,6 @@ const SERVICE_TABLES = `
     id bigserial PRIMARY KEY, case_key text NOT NULL, event_id uuid NOT NULL, feature_id text NOT NULL,
     feature jsonb NOT NULL, UNIQUE (case_key, feature_id));
   CREATE TABLE correlation.case_key (key text NOT NULL, case_key text NOT NULL, PRIMARY KEY (key, case_key));
-  CREATE SCHEMA notification;
-  CREATE TABLE notification.report (
-    event_id uuid PRIMARY KEY, kind text NOT NULL, agency_id text NOT NULL, case_ref text NOT NULL, body jsonb NOT NULL);
 `;
 
 const gazetteer: GazetteerEntry[] = defaultGazetteer
@@ -185,7 +183,7 @@ describe('Accepted means stored: what the validator accepts, PostgreSQL stores i
     await db?.drop();
   });
 
-  /** Stores one accepted report as the gateway, correlation and notification do. */
+  /** Stores one accepted report as the gateway and correlation do. */
   async function storeEverywhere(kind: ReportKind, plain: unknown): Promise<void> {
     // The gateway: the JSON text as received, with its outbox row.
     const identity = plain as {
@@ -220,6 +218,8 @@ describe('Accepted means stored: what the validator accepts, PostgreSQL stores i
         `INSERT INTO correlation.agency_case (id, agency_id, kind, case_ref, case_key, report_count, first_seen_at, updated_at)
          SELECT i, a, k, r, k || ':' || a || ':' || r, n, $6, $6
            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[]) AS x(i, a, k, r, n)
+         ON CONFLICT (agency_id, kind, case_ref)
+         DO UPDATE SET report_count = "agency_case".report_count + EXCLUDED.report_count, updated_at = EXCLUDED.updated_at
          RETURNING id`,
         [[randomUUID()], [body.agencyId], [kind], [ref], [1], new Date()],
       );
@@ -263,16 +263,10 @@ describe('Accepted means stored: what the validator accepts, PostgreSQL stores i
            SELECT k, c FROM json_to_recordset($1::json) AS x(k text, c text) ON CONFLICT DO NOTHING`,
           [JSON.stringify(keys.index.map((k) => ({ k, c: caseKey })))],
         );
-      // notification: its copy of the report (report-copy.service.ts).
-      await m.query(
-        `INSERT INTO notification.report (event_id, kind, agency_id, case_ref, body)
-         SELECT e, $1, a, r, b FROM unnest($2::uuid[], $3::text[], $4::text[], $5::jsonb[]) AS x(e, a, r, b)`,
-        [kind, [body.eventId], [body.agencyId], [ref], [JSON.stringify(body)]],
-      );
     });
   }
 
-  it('stores every report the validator accepts, in the gateway, correlation and notification', async () => {
+  it('stores every report the validator accepts, in the gateway and correlation', async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(seizure, route), async ({ kind, report }) => {
         if (!checkReport(kind, report).ok) {

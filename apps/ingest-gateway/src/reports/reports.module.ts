@@ -3,7 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { APP_CONFIG } from '@app/config';
 import { ApiKeyVerifier, bearerToken } from '@app/identity';
-import { installRequestGate, limitJsonDepth, RateLimiter } from '@app/platform';
+import { installRequestGate, limitJsonDepth, RateLimiter, RateLimits } from '@app/platform';
 import type { IngestGatewayEnv } from '../ingest-gateway.env';
 import { OutboxModule } from '../outbox/outbox.module';
 import { batchCost, BATCH_URL, MAX_BODY_DEPTH } from './domain/request-limits';
@@ -39,21 +39,24 @@ export class ReportsModule implements NestModule {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     raiseRouteBodyLimit(fastify, BATCH_URL, this.env.INGEST_BATCH_BODY_LIMIT_BYTES);
     limitJsonDepth(fastify, MAX_BODY_DEPTH);
+    const limits =
+      this.env.INGEST_RATE_LIMIT_PER_S > 0
+        ? new RateLimits([
+            new RateLimiter({
+              ratePerS: this.env.INGEST_RATE_LIMIT_PER_S,
+              burst: this.env.INGEST_RATE_LIMIT_BURST,
+            }),
+          ])
+        : undefined;
     installRequestGate(fastify, {
       protects: (url) => url.startsWith('/v1/'),
       authenticate: async (authorization) => {
         const token = bearerToken(authorization);
         return token ? this.verifier.verify(token) : null;
       },
-      limiter:
-        this.env.INGEST_RATE_LIMIT_PER_S > 0
-          ? new RateLimiter({
-              ratePerS: this.env.INGEST_RATE_LIMIT_PER_S,
-              burst: this.env.INGEST_RATE_LIMIT_BURST,
-            })
-          : undefined,
+      limitsOf: () => limits,
       costOf: batchCost,
-      unit: 'report',
+      unit: () => 'report',
     });
   }
 }

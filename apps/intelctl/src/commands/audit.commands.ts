@@ -99,7 +99,7 @@ export const auditVerify: CommandDefinition = {
   details:
     'Every disclosure (who received which values of what, when, by which channel) is an entry chained to the\n' +
     "one before by SHA-256, and every append stores a checkpoint signed with the writing service's Ed25519 key;\n" +
-    'the newest is published to intel.ledger.checkpoint.v1, which agencies mirror. This command checks each\n' +
+    'the newest is published to intel.ledger.checkpoint.v1 (KAFKA_TOPIC_PREFIX first), which agencies mirror. This command checks each\n' +
     "chain: every entry's hash, seq and link; every stored checkpoint's signature and head; that the newest\n" +
     'entry is signed; and every checkpoint published (read from Kafka, and from --checkpoints-file) against the\n' +
     'entries: a rewritten entry, a deleted tail or a forged checkpoint fails. The public keys come from\n' +
@@ -154,7 +154,7 @@ export const auditVerify: CommandDefinition = {
         ...readMirror(path.resolve(ctx.cwd, mirror), lib.publishedCheckpointOf),
       ];
     }
-    const source = [offline ? null : 'intel.ledger.checkpoint.v1', mirror ? path.basename(mirror) : null]
+    const source = [offline ? null : lib.checkpointTopicOf(ctx.env), mirror ? path.basename(mirror) : null]
       .filter(Boolean)
       .join(' and ');
 

@@ -2,11 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { CaseLinkedEvent } from '@app/contracts';
 import type { BatchItem } from '@app/kafka';
 import { COUNTRY, GENEROUS, policyOf, SeizureReportBuilder } from '@app/testing';
-import { ReportCopiesInFlight } from '../reports/report-copies-in-flight';
-import { InMemoryAlertStore, InMemoryReports } from '../testing/in-memory-alert-store';
-import { AlertIssuerService, ReportsNotYetStoredError } from './alert-issuer.service';
+import { InMemoryAlertStore } from '../testing/in-memory-alert-store';
+import { AlertIssuerService } from './alert-issuer.service';
 import { AlertSignals } from './alert-signals';
-import { replayMembership } from './domain/cluster-membership';
 
 const policy = policyOf({
   agencies: {
@@ -20,32 +18,40 @@ const policy = policyOf({
   ],
 });
 
-function seizure(reports: InMemoryReports, agencyId: string) {
+interface Side {
+  agencyId: string;
+  eventId: string;
+  ref: string;
+  body: Record<string, unknown>;
+}
+
+const PHONE = '+93700000001';
+
+function seizure(agencyId: string): Side {
   const eventId = randomUUID();
   const ref = `${agencyId}-${eventId.slice(0, 8)}`;
   const body = SeizureReportBuilder.valid()
     .withEventId(eventId)
     .withAgency(agencyId)
     .withCaseRef(ref)
-    .build();
-  void reports.store('seizure', [body]);
-  return { agencyId, eventId, ref };
+    .without('persons')
+    .withPerson({ role: 'SUSPECT', name: 'Suspect Person', phones: [PHONE] })
+    .build() as unknown as Record<string, unknown>;
+  return { agencyId, eventId, ref, body };
 }
 
-function linkOf(
-  a: { agencyId: string; eventId: string; ref: string },
-  b: { agencyId: string; eventId: string; ref: string },
-  clusterId = randomUUID(),
-  merged?: { absorbedClusterId: string },
-): BatchItem<CaseLinkedEvent> {
-  const side = (s: typeof a) => ({
+/** A CaseLinked as correlation emits it: both sides with their reports, and the cluster's agencies. */
+function linkOf(a: Side, b: Side, clusterAgencies = [a.agencyId, b.agencyId]): BatchItem<CaseLinkedEvent> {
+  const side = (s: Side) => ({
     agencyCaseId: `seizure:${s.agencyId}:${s.ref}`,
     agencyId: s.agencyId,
     kind: 'seizure' as const,
     ref: s.ref,
     eventIds: [s.eventId],
+    reports: [{ eventId: s.eventId, body: s.body }],
   });
-  const value = {
+  const clusterId = randomUUID();
+  const value: CaseLinkedEvent = {
     eventId: randomUUID(),
     linkId: randomUUID(),
     clusterId,
@@ -57,17 +63,17 @@ function linkOf(
       {
         feature: 'PHONE',
         weight: 0.97,
-        detail: 'phone in both',
+        detail: `phone ${PHONE}`,
         sources: ['persons[0].phones[0]', 'persons[0].phones[0]'],
       },
     ],
     crossBorder: a.agencyId.slice(0, 2) !== b.agencyId.slice(0, 2),
     weak: false,
     capped: [],
-    countries: [...new Set([a.agencyId.slice(0, 2), b.agencyId.slice(0, 2)])].sort(),
+    countries: [...new Set(clusterAgencies.map((x) => x.slice(0, 2)))].sort(),
+    clusterAgencies: [...new Set(clusterAgencies)].sort(),
     triggeredByEventId: b.eventId,
-    ...(merged ? { merged } : {}),
-  } as unknown as CaseLinkedEvent;
+  };
   return {
     value,
     meta: {
@@ -82,26 +88,23 @@ function linkOf(
   };
 }
 
-describe('AlertIssuerService: a batch of links becomes one alert per recipient, once', () => {
+describe('AlertIssuerService: a batch of links becomes one alert per recipient, once, from the events alone', () => {
   let store: InMemoryAlertStore;
-  let reports: InMemoryReports;
   let woken: number;
   let issuer: AlertIssuerService;
 
   beforeEach(() => {
     store = new InMemoryAlertStore();
-    reports = new InMemoryReports();
     const signals = new AlertSignals();
     woken = 0;
     signals.subscribe(() => woken++);
-    issuer = new AlertIssuerService(store, reports, policy, signals, new ReportCopiesInFlight());
+    issuer = new AlertIssuerService(store, policy, signals);
   });
 
   it('alerts both agencies of a cross-border link, records the disclosures, and wakes the streams', async () => {
-    const af = seizure(reports, 'AF-CNPA');
-    const pk = seizure(reports, 'PK-ANF');
-    const link = linkOf(af, pk);
-    await issuer.onLinks([link]);
+    const af = seizure('AF-CNPA');
+    const pk = seizure('PK-ANF');
+    await issuer.onLinks([linkOf(af, pk)]);
     expect(store.alerts.map((a) => a.alert.recipientAgencyId).sort()).toEqual(['AF-CNPA', 'PK-ANF']);
     expect(store.alerts.map((a) => a.seq)).toEqual([1, 1]);
     expect(store.ledger.map((e) => e.channel)).toEqual(['KAFKA', 'INBOX', 'KAFKA', 'INBOX']);
@@ -109,7 +112,7 @@ describe('AlertIssuerService: a batch of links becomes one alert per recipient, 
   });
 
   it('issues nothing for a redelivered link or the same link under a new event id', async () => {
-    const link = linkOf(seizure(reports, 'AF-CNPA'), seizure(reports, 'PK-ANF'));
+    const link = linkOf(seizure('AF-CNPA'), seizure('PK-ANF'));
     await issuer.onLinks([link]);
     await issuer.onLinks([link]);
     await issuer.onLinks([{ ...link, value: { ...link.value, eventId: randomUUID() } }]);
@@ -117,52 +120,25 @@ describe('AlertIssuerService: a batch of links becomes one alert per recipient, 
     expect(woken).toBe(1);
   });
 
-  it('fails as transient while a report of the link is not stored yet, issuing nothing', async () => {
-    const af = seizure(reports, 'AF-CNPA');
-    const link = linkOf(af, { agencyId: 'PK-ANF', eventId: randomUUID(), ref: 'PK-ANF-LATE' });
-    await expect(issuer.onLinks([link])).rejects.toBeInstanceOf(ReportsNotYetStoredError);
-    expect(store.alerts).toHaveLength(0);
-    expect(store.applied.size).toBe(0);
+  it('composes from the event alone: a link whose reports this service never saw is alerted at once', async () => {
+    // Nothing but the event: no report copy, no stored cluster, nothing to wait for or retry.
+    const af = seizure('AF-CNPA');
+    const pk = seizure('PK-ANF');
+    await issuer.onLinks([linkOf(af, pk)]);
+    const anf = store.alerts.find((a) => a.alert.recipientAgencyId === 'PK-ANF')!;
+    expect(JSON.stringify(anf.alert.payload)).toContain(af.ref);
+    expect(store.applied.size).toBe(1);
   });
 
-  it('alerts an agency of the cluster that is not a side of the link (membership remembered across batches)', async () => {
-    const cluster = randomUUID();
-    const af = seizure(reports, 'AF-CNPA');
-    const pk = seizure(reports, 'PK-ANF');
-    const fia = seizure(reports, 'PK-FIA');
-    await issuer.onLinks([linkOf(af, pk, cluster)]);
-    await issuer.onLinks([linkOf(pk, fia, cluster)]);
-    expect(
-      store.members
-        .filter((m) => m.clusterId === cluster)
-        .map((m) => m.agencyId)
-        .sort(),
-    ).toEqual(['AF-CNPA', 'PK-ANF', 'PK-FIA']);
-    const second = store.alerts.slice(2).map((a) => a.alert.recipientAgencyId);
-    expect(second).toContain('AF-CNPA');
-  });
-});
-
-describe('replayMembership', () => {
-  it('moves an absorbed cluster into the survivor and forgets it', () => {
-    const side = (agencyId: string, ref: string) => ({
-      agencyCaseId: `seizure:${agencyId}:${ref}`,
-      agencyId,
-    });
-    const stored = [
-      { clusterId: 'old', ...side('PK-FIA', 'F1') },
-      { clusterId: 'keep', ...side('AF-CNPA', 'C1') },
-    ];
-    const event = {
-      clusterId: 'keep',
-      merged: { absorbedClusterId: 'old' },
-      a: side('AF-CNPA', 'C1'),
-      b: side('PK-ANF', 'A1'),
-    } as unknown as CaseLinkedEvent;
-    const after = replayMembership(stored, [event]);
-    expect(after.absorbed).toEqual(['old']);
-    expect(after.clusterAgencies[0].sort()).toEqual(['AF-CNPA', 'PK-ANF', 'PK-FIA']);
-    expect(after.kept.every((m) => m.clusterId === 'keep')).toBe(true);
-    expect(after.kept).toHaveLength(3);
+  it("alerts an agency of the cluster that is not a side of the link, from the event's cluster agencies, without any identifier value", async () => {
+    const af = seizure('AF-CNPA');
+    const pk = seizure('PK-ANF');
+    await issuer.onLinks([linkOf(pk, seizure('PK-FIA'), ['AF-CNPA', 'PK-ANF', 'PK-FIA'])]);
+    const cnpa = store.alerts.find((a) => a.alert.recipientAgencyId === 'AF-CNPA');
+    expect(cnpa).toBeDefined();
+    // PK → AF is COUNTRY (MATCHED_ONLY identifiers): for a side the phone would show; not for a non-side.
+    expect(JSON.stringify(cnpa!.alert.payload)).not.toContain(PHONE);
+    expect(JSON.stringify(store.ledger.filter((e) => e.recipient.id === 'AF-CNPA'))).not.toContain(PHONE);
+    void af;
   });
 });

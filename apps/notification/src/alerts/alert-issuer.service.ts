@@ -4,25 +4,10 @@ import type { BatchItem } from '@app/kafka';
 import type { LedgerEntryData } from '@app/ledger';
 import { GroupCommit } from '@app/persistence';
 import { decideRecipients, SHARING_POLICY, type Recipient, type SharingPolicy } from '@app/sharing-policy';
-import { ReportCopiesInFlight } from '../reports/report-copies-in-flight';
-import { REPORTS_REPOSITORY, type ReportsRepository } from '../reports/reports.repository';
 import { AlertSignals } from './alert-signals';
 import { ALERT_STORE, type AlertStore, type AlertTransaction } from './alert-store.repository';
-import { clustersReferenced, replayMembership } from './domain/cluster-membership';
 import { alertIdOf } from './domain/alert-id';
 import { composeAlert } from './domain/alert.composer';
-import type { StoredReport } from './domain/alert.types';
-
-/** A link names reports this service has not stored yet: they are on their way, so retry (transient). */
-export class ReportsNotYetStoredError extends Error {
-  readonly transient = true;
-  /** They usually arrive within milliseconds (another partition of this consumer): look again soon. */
-  readonly retryAfterMs = 25;
-  constructor(readonly missing: string[]) {
-    super(`reports not stored yet: ${missing.join(', ')}`);
-    this.name = 'ReportsNotYetStoredError';
-  }
-}
 
 /** The webhook payload around an alert (Standard Webhooks' recommended `{ type, timestamp, data }`). */
 export function webhookPayload(alertPayload: string, createdAt: string): string {
@@ -32,7 +17,6 @@ export function webhookPayload(alertPayload: string, createdAt: string): string 
 /** One consumer batch of links waiting for its alert transaction. */
 interface AlertJob {
   items: BatchItem<CaseLinkedEvent>[];
-  reports: Map<string, StoredReport>;
 }
 
 /** An alert the batch will issue, before it has a sequence number. */
@@ -43,8 +27,10 @@ interface Draft {
 }
 
 /**
- * Turns new links into alerts, a batch of CaseLinked records at a time: learns each cluster's
- * members, decides recipients by the sharing policy, composes one redacted alert each, and in
+ * Turns new links into alerts, a batch of CaseLinked records at a time. Each alert is a pure
+ * function of one event (which carries both sides' reports and the cluster's agencies), the
+ * sharing policy and the subscriptions: nothing is waited for. Decides recipients by the
+ * sharing policy, composes one alert each through the disclosure decision, and in
  * ONE transaction (with the idempotency rows) stores the alerts, queues AlertIssued in the
  * outbox, creates a webhook delivery per matching subscription and appends the disclosures to
  * the ledger. The number of statements does not grow with the batch. The alert id is derived
@@ -60,27 +46,12 @@ export class AlertIssuerService {
 
   constructor(
     @Inject(ALERT_STORE) private readonly store: AlertStore,
-    @Inject(REPORTS_REPOSITORY) private readonly reportCopies: ReportsRepository,
     @Inject(SHARING_POLICY) private readonly policy: SharingPolicy,
     private readonly signals: AlertSignals,
-    private readonly copies: ReportCopiesInFlight,
   ) {}
 
   async onLinks(items: BatchItem<CaseLinkedEvent>[]): Promise<void> {
-    const eventIds = [...new Set(items.flatMap((i) => [...i.value.a.eventIds, ...i.value.b.eventIds]))];
-    // A link's reports are usually fetched in the same round as the link: wait for the copies
-    // being written now rather than miss them and be retried.
-    await this.copies.settled(eventIds);
-    let reports: Map<string, StoredReport>;
-    try {
-      reports = await this.loadReports(eventIds);
-    } catch (e) {
-      // Copies whose write began while the reports were read: wait for them and read again.
-      if (!(e instanceof ReportsNotYetStoredError) || this.copies.inFlight(e.missing) === 0) throw e;
-      await this.copies.settled(e.missing);
-      reports = await this.loadReports(eventIds);
-    }
-    const issued = await this.commits.submit({ items, reports });
+    const issued = await this.commits.submit({ items });
     if (issued > 0) this.signals.alertsCommitted();
   }
 
@@ -97,8 +68,6 @@ export class AlertIssuerService {
   });
   /** Applies several batches in one transaction; returns how many alerts each of them issued. */
   private async applyTogether(jobs: readonly AlertJob[]): Promise<number[]> {
-    const reports = new Map<string, StoredReport>();
-    for (const job of jobs) for (const [id, r] of job.reports) reports.set(id, r);
     const items = jobs.flatMap((j) => j.items);
     const issued = await this.store.applyBatchOnce(
       AlertIssuerService.CONSUMER,
@@ -108,34 +77,19 @@ export class AlertIssuerService {
         this.issue(
           tx,
           fresh.map((i) => i.value),
-          reports,
         ),
     );
     // The total is what matters to the callers (whether to wake the dispatcher).
     return jobs.map(() => issued);
   }
 
-  private async loadReports(eventIds: string[]): Promise<Map<string, StoredReport>> {
-    const map = await this.reportCopies.load(eventIds);
-    const missing = [...new Set(eventIds)].filter((id) => !map.has(id));
-    if (missing.length > 0) throw new ReportsNotYetStoredError(missing);
-    return map;
-  }
-
-  /**
-   * Cluster membership as the links leave it, replayed in record order (a merge moves the
-   * absorbed cluster's members to the survivor); returns each event's recipients.
-   */
-  private async recipientsOf(tx: AlertTransaction, events: CaseLinkedEvent[]): Promise<Recipient[][]> {
-    const stored = await tx.clusterMembers(clustersReferenced(events));
-    const after = replayMembership(stored, events);
-    await tx.keepClusterMembers(after.kept);
-    await tx.dropClusters(after.absorbed);
-    return events.map((event, i) => {
+  /** Each event's recipients: the cluster's agencies as the event names them, by the sharing policy. */
+  private recipientsOf(events: readonly CaseLinkedEvent[]): Recipient[][] {
+    return events.map((event) => {
       const waypoint = event.reasons.some((r) => r.feature === 'ROUTE_WAYPOINT');
       const routeSide = [event.a, event.b].find((s) => s.kind === 'route');
       return decideRecipients(this.policy, {
-        clusterAgencies: after.clusterAgencies[i].map((agencyId) => ({ agencyId })),
+        clusterAgencies: event.clusterAgencies.map((agencyId) => ({ agencyId })),
         linkAgencies: [event.a.agencyId, event.b.agencyId],
         weak: event.weak,
         score: event.score,
@@ -144,12 +98,8 @@ export class AlertIssuerService {
     });
   }
 
-  private async issue(
-    tx: AlertTransaction,
-    events: CaseLinkedEvent[],
-    reports: Map<string, StoredReport>,
-  ): Promise<number> {
-    const recipients = await this.recipientsOf(tx, events);
+  private async issue(tx: AlertTransaction, events: CaseLinkedEvent[]): Promise<number> {
+    const recipients = this.recipientsOf(events);
     const drafts: Draft[] = [];
     const seen = new Set<string>();
     events.forEach((event, i) => {
@@ -168,7 +118,6 @@ export class AlertIssuerService {
         event: d.event,
         recipient: d.recipient,
         policy: this.policy,
-        reports,
         alertId: d.alertId,
         createdAt,
       });

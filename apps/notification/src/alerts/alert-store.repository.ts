@@ -7,7 +7,6 @@ import { claimUnapplied, runOnce, type AppliedRecord } from '@app/persistence';
 import { EventTypes, Topics } from '@app/contracts';
 import { enqueueOutbox } from '@app/outbox';
 import { filterMatches, type SubscriptionFilter } from '../webhooks/domain/subscription-filter';
-import type { ClusterMember } from './domain/cluster-membership';
 
 /** An alert composed and redacted for one recipient, ready to be stored and delivered. */
 export interface AlertToStore {
@@ -181,12 +180,6 @@ async function storeAlerts<A extends AlertToStore>(
 
 /** What one alert transaction does (every call inside the one transaction it was given to). */
 export interface AlertTransaction {
-  /** The members of these clusters as stored. */
-  clusterMembers(clusterIds: readonly string[]): Promise<ClusterMember[]>;
-  /** Stores members (those already stored stay as they are). */
-  keepClusterMembers(members: readonly ClusterMember[]): Promise<void>;
-  /** Forgets every member of these clusters (absorbed by a merge). */
-  dropClusters(clusterIds: readonly string[]): Promise<void>;
   /** Stores alerts, queues AlertIssued, creates their deliveries (see storeAlerts above). */
   storeAlerts<A extends AlertToStore>(
     alerts: readonly A[],
@@ -224,34 +217,6 @@ class PgAlertTransaction implements AlertTransaction {
     private readonly m: EntityManager,
     private readonly ledger: DisclosureLedger,
   ) {}
-
-  async clusterMembers(clusterIds: readonly string[]): Promise<ClusterMember[]> {
-    const rows = await this.m.query<{ cluster_id: string; agency_case_id: string; agency_id: string }[]>(
-      `SELECT cluster_id, agency_case_id, agency_id FROM notification.cluster_member WHERE cluster_id = ANY($1::uuid[])`,
-      [clusterIds],
-    );
-    return rows.map((r) => ({
-      clusterId: r.cluster_id,
-      agencyCaseId: r.agency_case_id,
-      agencyId: r.agency_id,
-    }));
-  }
-
-  async keepClusterMembers(members: readonly ClusterMember[]): Promise<void> {
-    if (members.length === 0) return;
-    await this.m.query(
-      `INSERT INTO notification.cluster_member (cluster_id, agency_case_id, agency_id)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
-      [members.map((x) => x.clusterId), members.map((x) => x.agencyCaseId), members.map((x) => x.agencyId)],
-    );
-  }
-
-  async dropClusters(clusterIds: readonly string[]): Promise<void> {
-    if (clusterIds.length === 0) return;
-    await this.m.query(`DELETE FROM notification.cluster_member WHERE cluster_id = ANY($1::uuid[])`, [
-      clusterIds,
-    ]);
-  }
 
   storeAlerts<A extends AlertToStore>(alerts: readonly A[]) {
     return storeAlerts(this.m, alerts);

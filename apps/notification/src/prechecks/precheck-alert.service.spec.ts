@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { PrecheckHitEvent } from '@app/contracts';
-import { COUNTRY, policyOf, SeizureReportBuilder } from '@app/testing';
+import { COUNTRY, policyOf } from '@app/testing';
 import { AlertSignals } from '../alerts/alert-signals';
-import { InMemoryAlertStore, InMemoryReports } from '../testing/in-memory-alert-store';
+import { InMemoryAlertStore } from '../testing/in-memory-alert-store';
 import { PrecheckAlertService } from './precheck-alert.service';
 
 const policy = policyOf({
@@ -35,27 +35,19 @@ const meta = { topic: 'intel.precheck.hit.v1', partition: 0, offset: '1' } as ne
 
 describe('PrecheckAlertService: a hit alerts its owner once, with its case categories', () => {
   let store: InMemoryAlertStore;
-  let reports: InMemoryReports;
   let woken: number;
   let service: PrecheckAlertService;
 
   beforeEach(() => {
     store = new InMemoryAlertStore();
-    reports = new InMemoryReports();
     const signals = new AlertSignals();
     woken = 0;
     signals.subscribe(() => woken++);
-    service = new PrecheckAlertService(store, reports, policy, signals);
+    service = new PrecheckAlertService(store, policy, signals);
   });
 
   it("alerts the owner with its own case's categories, once however often the hit comes", async () => {
-    const body = SeizureReportBuilder.valid()
-      .withAgency('PK-ANF')
-      .withCaseRef('ANF-1')
-      .withCategory('DRUGS')
-      .build();
-    await reports.store('seizure', [body]);
-    const h = hit('ANF-1');
+    const h = { ...hit('ANF-1'), categories: ['DRUGS'] };
     await service.onHit(h, meta);
     await service.onHit(h, meta);
     await service.onHit({ ...h, eventId: randomUUID() }, meta);
@@ -69,7 +61,7 @@ describe('PrecheckAlertService: a hit alerts its owner once, with its case categ
     expect(woken).toBe(1);
   });
 
-  it('alerts on a case it holds no copy of, with no categories', async () => {
+  it('alerts on a hit that carries no categories (an older event), with none', async () => {
     await service.onHit(hit('UNKNOWN-REF'), meta);
     expect(store.alerts[0].alert.categories).toEqual([]);
   });

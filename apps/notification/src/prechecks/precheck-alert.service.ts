@@ -4,15 +4,7 @@ import type { RecordMeta } from '@app/kafka';
 import { SHARING_POLICY, type SharingPolicy } from '@app/sharing-policy';
 import { AlertSignals } from '../alerts/alert-signals';
 import { ALERT_STORE, type AlertStore, type AlertTransaction } from '../alerts/alert-store.repository';
-import { REPORTS_REPOSITORY, type ReportsRepository } from '../reports/reports.repository';
 import { composePrecheckAlert, precheckAlertIdOf } from './domain/precheck-alert.composer';
-
-/** Kind and own reference of an agency case id (`seizure:PK-ANF:ANF-PES-2026-0412`). */
-function caseOf(agencyCaseId: string): { kind: string; ref: string } {
-  const first = agencyCaseId.indexOf(':');
-  const second = agencyCaseId.indexOf(':', first + 1);
-  return { kind: agencyCaseId.slice(0, first), ref: agencyCaseId.slice(second + 1) };
-}
 
 /**
  * Tells the owning agency's liaison office that its case was matched at a crossing point:
@@ -30,15 +22,13 @@ export class PrecheckAlertService {
 
   constructor(
     @Inject(ALERT_STORE) private readonly store: AlertStore,
-    @Inject(REPORTS_REPOSITORY) private readonly reports: ReportsRepository,
     @Inject(SHARING_POLICY) private readonly policy: SharingPolicy,
     private readonly signals: AlertSignals,
   ) {}
 
   async onHit(hit: PrecheckHitEvent, meta: RecordMeta): Promise<void> {
-    // The owner's own case categories, from the report copies (subscription filters and severity).
-    const owned = caseOf(hit.agencyCaseId);
-    const categories = await this.reports.categoriesOfCase(hit.owningAgencyId, owned.kind, owned.ref);
+    // The owner's own case categories, as the hit carries them (subscription filters and severity).
+    const categories = [...(hit.categories ?? [])].sort();
     const issued = await this.store.applyOnce(
       PrecheckAlertService.CONSUMER,
       { eventId: hit.eventId, topic: meta.topic, partition: meta.partition, offset: meta.offset },
@@ -70,7 +60,7 @@ export class PrecheckAlertService {
         categories,
         payload: alert,
         createdAt,
-        // Without a stored copy of its case the categories are unknown: the owner's own case is
+        // A hit without categories (an older event) leaves them unknown: the owner's own case is
         // never filtered out for that (better one alert too many than a waiting truck missed).
         deliverWhenCategoriesUnknown: true,
       },

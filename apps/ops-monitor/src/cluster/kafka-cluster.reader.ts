@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Admin, AssignerProtocol, Kafka } from 'kafkajs';
+import { consumerGroupOf, TOPIC_PREFIX } from '@app/contracts';
 import { decodeHeaders, isTransientError, KAFKA_CLIENT, KafkaProducerService } from '@app/kafka';
 import {
   ClusterReader,
@@ -18,9 +19,9 @@ import { sendChunks } from './send-chunks';
 
 /**
  * Prefix of the short-lived consumer groups the ops monitor itself uses to read DLQ records.
- * They commit nothing and are hidden from the group listings.
+ * They commit nothing and are hidden from the group listings; they carry the environment's prefix.
  */
-export const READER_GROUP_PREFIX = 'ops-monitor-reader-';
+export const READER_GROUP_PREFIX = consumerGroupOf('ops-monitor-reader-');
 
 // Requests fan out per topic; a cap keeps one dashboard refresh from flooding the brokers.
 const CONCURRENCY = 8;
@@ -38,8 +39,9 @@ export class KafkaClusterReader extends ClusterReader implements OnApplicationSh
 
   async listTopics(): Promise<string[]> {
     const topics = await this.call((a) => a.listTopics());
-    // Broker-internal topics (__consumer_offsets, __transaction_state, …) are not the system's data.
-    return topics.filter((t) => !t.startsWith('__')).sort();
+    // Broker-internal topics (__consumer_offsets, __transaction_state, …) are not the system's data,
+    // nor are other environments' topics (docs/operating.md#topics-per-environment).
+    return topics.filter((t) => !t.startsWith('__') && t.startsWith(TOPIC_PREFIX)).sort();
   }
 
   async topicOffsets(topics: string[]): Promise<TopicOffsets[]> {
@@ -63,7 +65,9 @@ export class KafkaClusterReader extends ClusterReader implements OnApplicationSh
 
   async listGroupIds(): Promise<string[]> {
     const { groups } = await this.call((a) => a.listGroups());
-    return groups.map((g) => g.groupId).filter((id) => !id.startsWith(READER_GROUP_PREFIX));
+    return groups
+      .map((g) => g.groupId)
+      .filter((id) => !id.startsWith(READER_GROUP_PREFIX) && id.startsWith(TOPIC_PREFIX));
   }
 
   async describeGroups(groupIds: string[]): Promise<GroupDescription[]> {

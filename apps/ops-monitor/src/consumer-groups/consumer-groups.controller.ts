@@ -1,7 +1,6 @@
-import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery } from '@nestjs/swagger';
 import { APP_CONFIG } from '@app/config';
-import { ApiKeyGuard, Roles } from '@app/identity';
 import type { OpsMonitorEnv } from '../ops-monitor.env';
 import { OpsError, OpsErrorCode } from '../ops-monitor.errors';
 import { parseMinutes } from '../ops-monitor.params';
@@ -11,15 +10,12 @@ import {
   type GroupLagHistory,
   type GroupSummary,
 } from './consumer-groups.service';
+import { OperatorApi } from '../operator-api';
 
 const DEFAULT_HISTORY_MINUTES = 15;
 
 /** Consumer groups, their lag and Burrow status (docs/contract.md#ops-monitor-api). Operator keys only. */
-@ApiTags('consumer-groups')
-@ApiBearerAuth()
-@UseGuards(ApiKeyGuard)
-@Roles('operator')
-@Controller('v1/consumer-groups')
+@OperatorApi('consumer-groups')
 export class ConsumerGroupsController {
   constructor(
     @Inject(ConsumerGroupsService) private readonly groups: ConsumerGroupsService,

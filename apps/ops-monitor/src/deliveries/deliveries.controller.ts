@@ -1,16 +1,12 @@
-import { Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ApiKeyGuard, Roles } from '@app/identity';
+import { Get, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery } from '@nestjs/swagger';
 import { OpsError } from '../ops-monitor.errors';
 import { DeliveriesService, type DeliveryHealth } from './deliveries.service';
 import type { FailedDeliveriesPage } from './domain';
+import { OperatorApi } from '../operator-api';
 
 /** Webhook deliveries that gave up, and delivery health per endpoint (from the notification service). Operator keys only. */
-@ApiTags('deliveries')
-@ApiBearerAuth()
-@UseGuards(ApiKeyGuard)
-@Roles('operator')
-@Controller('v1/deliveries')
+@OperatorApi('deliveries')
 export class DeliveriesController {
   constructor(@Inject(DeliveriesService) private readonly deliveries: DeliveriesService) {}
 

@@ -1,22 +1,19 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiParam, ApiQuery } from '@nestjs/swagger';
 import { APP_CONFIG } from '@app/config';
-import { ApiKeyGuard, CurrentPrincipal, Roles, type Principal } from '@app/identity';
+import { CurrentPrincipal, type Principal } from '@app/identity';
 import type { OpsMonitorEnv } from '../ops-monitor.env';
 import { OpsError } from '../ops-monitor.errors';
 import { parseBodyReadRequest, parseReplayRequest } from './domain';
 import { DlqService, type DlqBodyRead, type DlqTopicView, type ReplayResult } from './dlq.service';
 import { ReadDlqBodyDto } from './dto/read-dlq-body.dto';
 import { ReplayDlqDto } from './dto/replay-dlq.dto';
+import { OperatorApi } from '../operator-api';
 
 const MAX_LATEST = 100;
 
 /** Dead-letter topics: counts, the newest records' metadata, reasoned body reads, and replay. Operator keys only. */
-@ApiTags('dlq')
-@ApiBearerAuth()
-@UseGuards(ApiKeyGuard)
-@Roles('operator')
-@Controller('v1/dlq')
+@OperatorApi('dlq')
 export class DlqController {
   constructor(
     @Inject(DlqService) private readonly dlq: DlqService,

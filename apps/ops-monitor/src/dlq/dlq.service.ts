@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { TOPIC_PREFIX } from '@app/contracts';
 import { ClusterSnapshotService } from '../cluster/cluster-snapshot.service';
 import { RecordReader, RecordWriter, type TopicOffsets } from '../cluster/cluster.port';
 import { mapLimited } from '../cluster/map-limited';
@@ -189,6 +190,11 @@ export class DlqService {
   private async dlqOffsets(dlqTopic: string): Promise<TopicOffsets> {
     if (sourceTopicOfDlq(dlqTopic) === null)
       throw new OpsError(OpsErrorCode.NotADlq, `${dlqTopic} is not a DLQ topic (no .dlq suffix).`);
+    if (!dlqTopic.startsWith(TOPIC_PREFIX))
+      throw new OpsError(
+        OpsErrorCode.NotADlq,
+        `${dlqTopic} is not a topic of this environment (KAFKA_TOPIC_PREFIX ${JSON.stringify(TOPIC_PREFIX)}).`,
+      );
     const offsets = await this.cluster.topicOffsets(dlqTopic);
     if (!offsets) throw new OpsError(OpsErrorCode.NoSuchTopic, `There is no topic ${dlqTopic}.`);
     return offsets;

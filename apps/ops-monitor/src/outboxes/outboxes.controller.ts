@@ -1,14 +1,10 @@
-import { Controller, Get, Inject, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiKeyGuard, Roles } from '@app/identity';
+import { Get, Inject } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { OutboxesService, type OutboxesView } from './outboxes.service';
+import { OperatorApi } from '../operator-api';
 
 /** GET /v1/outboxes: each service's outbox backlog and its relay's breaker. Operator keys only. */
-@ApiTags('outboxes')
-@ApiBearerAuth()
-@UseGuards(ApiKeyGuard)
-@Roles('operator')
-@Controller('v1/outboxes')
+@OperatorApi('outboxes')
 export class OutboxesController {
   constructor(@Inject(OutboxesService) private readonly outboxes: OutboxesService) {}
 

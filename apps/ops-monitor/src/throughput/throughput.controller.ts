@@ -1,19 +1,15 @@
-import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Get, Inject, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery } from '@nestjs/swagger';
 import { APP_CONFIG } from '@app/config';
-import { ApiKeyGuard, Roles } from '@app/identity';
 import type { OpsMonitorEnv } from '../ops-monitor.env';
 import { parseMinutes } from '../ops-monitor.params';
 import { ThroughputService, type ThroughputView } from './throughput.service';
+import { OperatorApi } from '../operator-api';
 
 const DEFAULT_MINUTES = 5;
 
 /** GET /v1/throughput: records per second per topic and per consumer group. Operator keys only. */
-@ApiTags('throughput')
-@ApiBearerAuth()
-@UseGuards(ApiKeyGuard)
-@Roles('operator')
-@Controller('v1/throughput')
+@OperatorApi('throughput')
 export class ThroughputController {
   constructor(
     @Inject(ThroughputService) private readonly throughput: ThroughputService,

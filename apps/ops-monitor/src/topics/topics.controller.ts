@@ -1,15 +1,11 @@
-import { Controller, Get, Inject, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiKeyGuard, Roles } from '@app/identity';
+import { Get, Inject } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { ClusterSnapshotService } from '../cluster/cluster-snapshot.service';
 import { toTopicViews, type TopicView } from './domain';
+import { OperatorApi } from '../operator-api';
 
 /** GET /v1/topics: every topic with its partitions, offsets and record counts. Operator keys only. */
-@ApiTags('topics')
-@ApiBearerAuth()
-@UseGuards(ApiKeyGuard)
-@Roles('operator')
-@Controller('v1/topics')
+@OperatorApi('topics')
 export class TopicsController {
   constructor(@Inject(ClusterSnapshotService) private readonly cluster: ClusterSnapshotService) {}
 

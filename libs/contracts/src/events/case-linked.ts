@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import {
   IsArray,
+  IsObject,
   IsBoolean,
   IsIn,
   IsISO8601,
@@ -12,6 +13,19 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+
+/**
+ * One report of a link's side as correlation stored it (validated at intake): what an alert may
+ * disclose of it, after the sharing policy redacts it for each recipient (docs/contract.md#caselinked).
+ */
+export class LinkedReport {
+  @IsUUID('all')
+  eventId: string;
+
+  /** The report as received (SeizureReported or RouteReported, by the side's kind). */
+  @IsObject()
+  body: Record<string, unknown>;
+}
 
 /** One side of a link: an agency case and the reports merged into it. */
 export class LinkedAgencyCase {
@@ -32,6 +46,12 @@ export class LinkedAgencyCase {
   @IsArray()
   @IsUUID('all', { each: true })
   eventIds: string[];
+
+  /** The side's reports, in the order of `eventIds`: an alert is composed from this event alone. */
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => LinkedReport)
+  reports: LinkedReport[];
 }
 
 /** Why two agency cases were linked, in words a liaison officer can check. */
@@ -125,6 +145,11 @@ export class CaseLinkedEvent {
   @IsArray()
   @IsString({ each: true })
   countries: string[];
+
+  /** Every agency with a case in the cluster after this link, sorted (the candidates for an alert). */
+  @IsArray()
+  @IsString({ each: true })
+  clusterAgencies: string[];
 
   @IsOptional()
   @ValidateNested()

@@ -1,4 +1,4 @@
-import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID } from 'class-validator';
 
 /** Kinds of identifier a consignment pre-check can match (docs/contract.md#pre-check-api). */
 export const PRECHECK_FEATURES = [
@@ -60,6 +60,12 @@ export class PrecheckHitEvent {
   @IsOptional()
   @IsUUID('all')
   clusterId?: string;
+
+  /** The categories of the owner's case (its alert's severity and subscription filters); absent when unknown. */
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  categories?: string[];
 
   /** The value belongs to a VICTIM or SMUGGLED_MIGRANT of the owner's case. */
   @IsBoolean()

@@ -1,5 +1,28 @@
-/** Every topic of the system, versioned, in one place (docs/contract.md#topics). */
-export const Topics = {
+/** What a topic prefix may contain: Kafka's topic characters, at most 100 of them. */
+export const TOPIC_PREFIX_PATTERN = /^[A-Za-z0-9._-]{0,100}$/;
+
+/**
+ * The topic prefix of this environment (docs/operating.md#topics-per-environment): every topic
+ * name, and every consumer group id, starts with it, so two environments (a stack, a test run, a
+ * benchmark) can share one cluster without seeing each other's records. Empty by default, so the
+ * names stay as docs/contract.md#topics gives them. Read once, when this module is loaded: the
+ * `@EventPattern(Topics.…)` decorators are evaluated at import time, so the prefix must be known
+ * before any service module is imported (it is an environment variable of the process).
+ */
+export const TOPIC_PREFIX: string = topicPrefixFrom(process.env.KAFKA_TOPIC_PREFIX);
+
+/** Checks a prefix (unset = empty); throws when Kafka would refuse the names it makes. */
+export function topicPrefixFrom(raw: string | undefined): string {
+  const prefix = raw ?? '';
+  if (!TOPIC_PREFIX_PATTERN.test(prefix))
+    throw new Error(
+      `KAFKA_TOPIC_PREFIX ${JSON.stringify(prefix)} is not a valid topic prefix: use at most 100 of A-Z a-z 0-9 . _ -`,
+    );
+  return prefix;
+}
+
+/** Every topic of the system without a prefix, versioned, in one place (docs/contract.md#topics). */
+const TOPIC_BASES = {
   SeizureReported: 'intel.seizure.reported.v1',
   RouteReported: 'intel.route.reported.v1',
   CaseLinked: 'intel.case.linked.v1',
@@ -9,7 +32,31 @@ export const Topics = {
   LedgerCheckpoint: 'intel.ledger.checkpoint.v1',
 } as const;
 
-export type TopicName = (typeof Topics)[keyof typeof Topics];
+/** A topic's name in code (`Topics.SeizureReported`), whatever the prefix. */
+export type TopicKey = keyof typeof TOPIC_BASES;
+
+/** The topic names of an environment with the given prefix (typed as "any prefix, then the name"). */
+export function topicsFor(prefix: string): {
+  readonly [K in TopicKey]: `${string}${(typeof TOPIC_BASES)[K]}`;
+} {
+  const checked = topicPrefixFrom(prefix);
+  return Object.fromEntries(Object.entries(TOPIC_BASES).map(([key, base]) => [key, `${checked}${base}`])) as {
+    [K in TopicKey]: `${string}${(typeof TOPIC_BASES)[K]}`;
+  };
+}
+
+/** The topics of this process's environment (prefixed with TOPIC_PREFIX). */
+export const Topics = topicsFor(TOPIC_PREFIX);
+
+export type TopicName = (typeof Topics)[TopicKey];
+
+/**
+ * A consumer group id of this environment: the service's group prefixed like the topics, so two
+ * environments sharing a cluster never share (and steal each other's partitions in) a group.
+ */
+export function consumerGroupOf(group: string, prefix: string = TOPIC_PREFIX): string {
+  return `${prefix}${group}`;
+}
 
 /** The dead-letter topic of a source topic. */
 export function dlqTopicOf(topic: string): string {
@@ -17,26 +64,36 @@ export function dlqTopicOf(topic: string): string {
 }
 
 /** Partition counts used when topics are created explicitly (KRaft auto-creation races with kafkajs). */
-export const TopicPartitions: Record<TopicName, number> = {
-  [Topics.SeizureReported]: 6,
-  [Topics.RouteReported]: 3,
-  [Topics.CaseLinked]: 6,
-  [Topics.AlertIssued]: 3,
-  [Topics.PrecheckHit]: 3,
+const PARTITIONS: Record<TopicKey, number> = {
+  SeizureReported: 6,
+  RouteReported: 3,
+  CaseLinked: 6,
+  AlertIssued: 3,
+  PrecheckHit: 3,
   // One partition: a reader takes the whole (small) topic, in the order it was written.
-  [Topics.LedgerCheckpoint]: 1,
+  LedgerCheckpoint: 1,
 };
 
 /**
  * Topic settings other than the broker's defaults. The checkpoint topic is compacted (the newest
  * checkpoint of each chain is kept for good), with hourly segments so compaction keeps it small.
  */
-export const TopicConfigs: Partial<Record<TopicName, Record<string, string>>> = {
-  [Topics.LedgerCheckpoint]: { 'cleanup.policy': 'compact', 'segment.ms': '3600000' },
+const CONFIGS: Partial<Record<TopicKey, Record<string, string>>> = {
+  LedgerCheckpoint: { 'cleanup.policy': 'compact', 'segment.ms': '3600000' },
 };
 
+/** Partition counts by topic name (this environment's names). */
+export const TopicPartitions: Record<string, number> = Object.fromEntries(
+  (Object.keys(PARTITIONS) as TopicKey[]).map((k) => [Topics[k], PARTITIONS[k]]),
+);
+
+/** Topic settings by topic name (this environment's names). */
+export const TopicConfigs: Record<string, Record<string, string> | undefined> = Object.fromEntries(
+  (Object.keys(CONFIGS) as TopicKey[]).map((k) => [Topics[k], CONFIGS[k]]),
+);
+
 /** Topics no consumer group processes, so nothing is ever dead-lettered from them: no DLQ. */
-const WITHOUT_DLQ: ReadonlySet<TopicName> = new Set([Topics.LedgerCheckpoint]);
+const WITHOUT_DLQ: ReadonlySet<TopicKey> = new Set<TopicKey>(['LedgerCheckpoint']);
 
 /** A topic to create: its partition count and settings. */
 export interface TopicSpecification {
@@ -45,16 +102,21 @@ export interface TopicSpecification {
   configEntries?: { name: string; value: string }[];
 }
 
-/** Every topic the system needs, with its DLQ where it has one, and the partition count and settings of each. */
-export function allTopicSpecs(): TopicSpecification[] {
-  return (Object.entries(TopicPartitions) as [TopicName, number][]).flatMap(([topic, numPartitions]) => {
-    const config = TopicConfigs[topic];
+/**
+ * Every topic an environment needs (this process's unless another prefix is given), with its DLQ
+ * where it has one, and the partition count and settings of each.
+ */
+export function allTopicSpecs(prefix: string = TOPIC_PREFIX): TopicSpecification[] {
+  const names = topicsFor(prefix);
+  return (Object.keys(PARTITIONS) as TopicKey[]).flatMap((key) => {
+    const topic = names[key];
+    const config = CONFIGS[key];
     const spec: TopicSpecification = {
       topic,
-      numPartitions,
+      numPartitions: PARTITIONS[key],
       ...(config ? { configEntries: Object.entries(config).map(([name, value]) => ({ name, value })) } : {}),
     };
-    return WITHOUT_DLQ.has(topic) ? [spec] : [spec, { topic: dlqTopicOf(topic), numPartitions: 1 }];
+    return WITHOUT_DLQ.has(key) ? [spec] : [spec, { topic: dlqTopicOf(topic), numPartitions: 1 }];
   });
 }
 

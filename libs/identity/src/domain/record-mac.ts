@@ -37,6 +37,18 @@ export function producerHeadersFromHash(
   return { [PRODUCER_KEY_HEADER]: keyId, [PRODUCER_MAC_HEADER]: recordMac(secretHash, topic, key, value) };
 }
 
+/** A publisher key as the gateway signs with it: its id and stored secret hash. */
+export interface SigningKey {
+  keyId: string;
+  secretHash: string;
+}
+
+/** The signing key of a presented API key (the one that authenticated a request), or null when it is not one. */
+export function signingKeyOf(apiKey: string): SigningKey | null {
+  const parsed = parseApiKey(apiKey);
+  return parsed ? { keyId: parsed.keyId, secretHash: hashSecret(parsed.secret) } : null;
+}
+
 /** The producer headers an agency system adds to a record it produces directly, from its publisher API key. */
 export function producerHeaders(
   apiKey: string,

@@ -103,6 +103,13 @@ describe(phoneticToken.name, () => {
     ['KHAN', 'XN'],
     ['QASIM', 'KSM'],
     ['KASIM', 'KSM'],
+    // A leading vowel is A, as alif is in Arabic script (ادریس / Idris / Edris).
+    ['IDRIS', 'ADRS'],
+    ['EDRIS', 'ADRS'],
+    ['ADRIS', 'ADRS'],
+    ['ISHAQZAI', 'ASKS'],
+    ["AS'HAQZI", 'ASKS'],
+    ['UMAR', 'AMR'],
   ])('%s → %s', (token, code) => {
     expect(phoneticToken(token)).toBe(code);
   });

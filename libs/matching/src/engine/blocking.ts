@@ -60,8 +60,9 @@ export function valueKey(feature: Feature): string | undefined {
 }
 
 /**
- * A crude phonetic code of one canonical name token: vowels after the first letter dropped,
- * letters that romanisations swap merged (K/Q/C, F/P... ), doubles collapsed. Typos in
+ * A crude phonetic code of one canonical name token: a leading vowel read as A, vowels after
+ * the first letter dropped, letters that romanisations swap merged (K/Q/C, F/P... ), doubles
+ * collapsed. Typos in
  * vowels and doubled letters then still share a key.
  */
 export function phoneticToken(token: string): string {
@@ -74,7 +75,9 @@ export function phoneticToken(token: string): string {
     .replace(/Z/g, 'S')
     .replace(/W/g, 'V')
     .replace(/[^A-Z]/g, '');
-  const head = folded.charAt(0);
+  // A leading vowel is one letter, as in the name key: romanisations disagree on it
+  // (`Idris` / `Edris`), and Arabic script writes alif for all of them (ادریس).
+  const head = 'AEIOU'.includes(folded.charAt(0)) ? 'A' : folded.charAt(0);
   const rest = folded
     .slice(1)
     .replace(/[AEIOUYH]/g, '')
@@ -198,10 +201,10 @@ export function isPlaceKey(key: string): boolean {
   return PLACE_KEY_PREFIXES.some((p) => key.startsWith(p));
 }
 
-/** Answers which agency cases carry any of some keys, and how many distinct agency cases carry one key. */
+/** Answers which agency cases carry any of some keys, and how many distinct agencies hold one key. */
 export interface CandidateSource {
   /** Distinct agency case ids stored under any of `keys`. */
   candidates(keys: Iterable<string>): Set<string>;
-  /** How many distinct agency cases are stored under `key`. */
+  /** How many distinct agencies hold cases stored under `key`. */
   frequency(key: string): number;
 }

@@ -147,16 +147,41 @@ describe(linkBatch.name, () => {
     expect(repo.links.get(weak.linkId)).toMatchObject({ weak: false, triggeredBy: weak.triggeredBy });
   });
 
-  it('stops using a value once it passes maxValueFrequency', async () => {
+  it('stops using a value once more agencies than maxValueFrequency hold it', async () => {
     const { one } = linker({ maxValueFrequency: 2 });
-    const reports = ['A', 'B', 'C', 'D'].map((ref) =>
-      bareSeizure('PK-ANF', ref, { crossing: ref === 'A' ? 'TORKHAM' : 'GHULAM_KHAN' })
+    const reports = ['PK-ANF', 'PK-FIA', 'AF-CNPA', 'AF-ACD'].map((agency, i) =>
+      bareSeizure(agency, 'X', { crossing: i === 0 ? 'TORKHAM' : 'GHULAM_KHAN' })
         .withContainer()
         .build(),
     );
     const links: number[] = [];
     for (const r of reports) links.push((await one(r, 'seizure')).length);
     expect(links).toEqual([0, 1, 0, 0]);
+  });
+
+  // Issue 16.1: a value's frequency counts the agencies holding it, so one publisher filing
+  // junk cases with another agency's identifier cannot push it over the cap.
+  it("still links on a trafficker's plate after one publisher filed 60 junk seizures carrying it", async () => {
+    const { one, link } = linker({ maxValueFrequency: 3 });
+    await one(bareSeizure('AF-CNPA', 'OWN').withPlate('KBL 4521', 'AF').build(), 'seizure');
+    await link(
+      Array.from({ length: 60 }, (_, i) => ({
+        report: unrelatedSeizure('PK-FIA', `JUNK-${i}`).withPlate('KBL 4521', 'AF').build(),
+        kind: 'seizure' as const,
+      })),
+    );
+    const links = await one(bareSeizure('PK-ANF', 'NEW').withPlate('KBL-4521', 'AF').build(), 'seizure');
+    const onOwner = links.find((l) => [l.a, l.b].includes('seizure:AF-CNPA:OWN'));
+    expect(onOwner?.comparison.reasons.map((r) => r.feature)).toContain('PLATE');
+    expect(onOwner?.comparison.capped).toEqual([]);
+  });
+
+  it('stops counting a value held by more agencies than the cap', async () => {
+    const { one } = linker({ maxValueFrequency: 2 });
+    for (const agency of ['AF-CNPA', 'AF-ACD', 'PK-FIA'])
+      await one(bareSeizure(agency, 'X').withPlate('KBL 4521', 'AF').build(), 'seizure');
+    const links = await one(bareSeizure('PK-ANF', 'NEW').withPlate('KBL-4521', 'AF').build(), 'seizure');
+    expect(links).toEqual([]);
   });
 });
 

@@ -79,7 +79,10 @@ export interface LinkingRepository {
   lockKeys(index: readonly string[], probe: readonly string[]): Promise<void>;
   /** Stores agency cases under blocking keys (an entry already stored is left as it is). */
   addKeys(entries: readonly { key: string; caseKey: string }[]): Promise<void>;
-  /** How many distinct agency cases are stored under each key (a key under none may be absent). */
+  /**
+   * How many distinct agencies hold cases stored under each key (a key under none may be absent):
+   * agencies, not cases, so no one agency can push another's value over the cap (docs/matching.md#frequency-cap).
+   */
   frequencies(keys: readonly string[]): Promise<Map<string, number>>;
   /** For each probing case, the distinct other cases stored under any of its keys, at most `limit` each. */
   candidates(
@@ -145,7 +148,7 @@ interface TouchedCase {
  * report's features into its agency case, stores the cases under their blocking keys after
  * locking them (probe keys exclusively, index-only keys shared: two concurrent batches cannot
  * miss each other), finds candidates through the keys (never an all-pairs scan; values carried
- * by more than `maxValueFrequency` cases are not probed, place keys excepted), scores each pair
+ * by more than `maxValueFrequency` agencies are not probed, place keys excepted), scores each pair
  * once, keeps the links that pass (a weak link is made full by new evidence, never the other way
  * round), applies them to the clusters as if made one by one (the older cluster survives a
  * merge) and stores the links. The number of repository calls does not grow with the batch.

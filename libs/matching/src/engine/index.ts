@@ -3,7 +3,7 @@ export { clearFeatureCaches, extractFeatures, normaliseImo, normaliseVin } from 
 export type { AnyReport, Feature, FeatureType, ReportKindName } from './features';
 export { blockingKeys, isPlaceKey, phoneticToken, valueKey } from './blocking';
 export type { BlockingKeys, BlockingOptions, CandidateSource } from './blocking';
-export { agencyCaseKey, agencyCaseOf, buildProfile } from './agency-case';
+export { agencyCaseKey, agencyCaseOf, agencyOfCaseKey, buildProfile } from './agency-case';
 export type { AgencyCaseIdentity, CaseProfile } from './agency-case';
 export {
   DEFAULT_MATCH_CONFIG,

@@ -87,6 +87,24 @@ describe('compareCases on names across scripts and romanisations', () => {
       'across scripts',
     ],
     [
+      'Dari گل‌محمد خان (a non-joiner for the space) / Gul Mohammad Khan + DOB',
+      withDob('گل\u200cمحمد خان', '1976-11-03'),
+      withDob('Gul Mohammad Khan', '1976-11-03'),
+      'the same names in Arabic and Latin script',
+    ],
+    [
+      'Dari فرید اسحاقزی / Farid Ishaqzai (sh for s + h) + DOB',
+      withDob('فرید اسحاقزی', '1990-08-25'),
+      withDob('Farid Ishaqzai', '1990-08-25'),
+      'Ishaqzai: same consonant skeleton across scripts',
+    ],
+    [
+      'Msnsur Taraki / Mansoor Taraky (a slip on top of a respelling) + DOB',
+      withDob('Msnsur Taraki', '1996-01-11'),
+      withDob('Mansoor Taraky', '1996-01-11'),
+      'Msnsur ~ Mansoor: one typing slip apart',
+    ],
+    [
       'a compatible name and the same document',
       (b) => b.withPerson(suspect('Afreedi, Sher')).withDocument('PASSPORT', 'AB1234567', 'PK'),
       (b) => b.withPerson(suspect('شیر اپریدی')).withDocument('PASSPORT', 'AB1234567', 'PK'),
@@ -141,6 +159,21 @@ describe('compareCases on names across scripts and romanisations', () => {
       'a Dari name and a different Latin name born the same day',
       withDob('گل محمد خان', '1976-11-03'),
       withDob('Noor Ali Barakzai', '1976-11-03'),
+    ],
+    [
+      'Jamil Ahmad Sharifi / Jalil Ahmad Sharifi born the same day (one consonant apart)',
+      withDob('Jamil Ahmad Sharifi', '1985-03-03'),
+      withDob('Jalil Ahmad Sharifi', '1985-03-03'),
+    ],
+    [
+      'Abdul Wahid Zadran / Abdul Rashid Zadran born the same day',
+      withDob('Abdul Wahid Zadran', '1985-03-03'),
+      withDob('Abdul Rashid Zadran', '1985-03-03'),
+    ],
+    [
+      'عبدالرحمن / Abdul Rahim born the same day',
+      withDob('عبدالرحمن', '1985-03-03'),
+      withDob('Abdul Rahim', '1985-03-03'),
     ],
   ])('does not link %s', (_label, editA, editB) => {
     const [a, b] = pair(editA, editB);

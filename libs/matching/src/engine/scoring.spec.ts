@@ -283,12 +283,23 @@ describe(compareCases.name, () => {
       expect(result.reasons.map((r) => r.feature)).not.toContain('PHONE');
     });
 
+    it("marks a capped value of a protected person's so no channel shows it to another agency", () => {
+      const [a, b] = pair(
+        (x) => x.withPerson(person('A', { role: 'VICTIM', phones: ['+92 300 1234567'] })),
+        (x) => x.withPerson(person('B', { phones: ['+92 300 1234567'] })),
+      );
+      const result = compareCases(a, b, () => 120, matchConfig({ maxValueFrequency: 100 }));
+      expect(result.capped).toEqual([
+        { feature: 'PHONE', display: 'phone +923001234567', frequency: 120, protected: true },
+      ]);
+    });
+
     it('lowers the weight of a value carried by more than frequencyFreeCount cases', () => {
       const [a, b] = pair(edit, edit);
       const rare = compareCases(a, b, () => 1);
       const common = compareCases(a, b, () => 32);
       expect(common.totalWeight).toBeLessThan(rare.totalWeight);
-      expect(common.reasons[0].detail).toMatch(/shared by 32 agency cases/);
+      expect(common.reasons[0].detail).toMatch(/held by 32 agencies/);
     });
 
     it('reports a shared placeholder phone as capped', () => {

@@ -36,9 +36,11 @@ export interface Reason {
 export interface CappedValue {
   feature: FeatureType;
   display: string;
-  /** Distinct agency cases carrying the value when compared. */
+  /** Distinct agencies holding the value when compared. */
   frequency: number;
   placeholder?: boolean;
+  /** The value belongs to a protected person (victim, smuggled migrant) in either case: never shown to another agency. */
+  protected?: true;
 }
 
 /** The outcome of comparing two agency cases. */
@@ -96,9 +98,9 @@ export interface MatchConfig {
   placeRadiusKm: number;
   /** Two seizures in the same area within this many hours agree on SAME_CROSSING_TIME_WINDOW. */
   placeTimeWindowHours: number;
-  /** A value carried by more agency cases than this stops counting (and blocking). */
+  /** A value held by more agencies than this stops counting (and blocking); agencies, not cases, so one agency cannot push another's value over it. */
   maxValueFrequency: number;
-  /** Values carried by up to this many agency cases keep their full weight; above, −log2(f / this). */
+  /** Values held by up to this many agencies keep their full weight; above, −log2(f / this). */
   frequencyFreeCount: number;
   /** Each further agreement of a kind already counted is multiplied by this. */
   repeatFactor: number;
@@ -137,7 +139,7 @@ export interface MatchConfig {
  *
  * So a phone or a plate with country links with the same commodity (13.5), the same crossing
  * (15) or a name (18); alone (12) it does not. Every further agreement of a kind already counted gets half its weight
- * (two phones of one ring are not independent). A value carried by f > 8 agency cases loses
+ * (two phones of one ring are not independent). A value held by f > 8 agencies loses
  * log2(f / 8) bits (its u-probability grows with f) and stops counting past maxValueFrequency
  * (50). Weights alone could sum never-alone agreements over the threshold (name + organisation
  * + crossing + commodity = 15.5), so a link also needs an anchor: a strong-alone identifier, a
@@ -358,12 +360,17 @@ function compareIdentifiers(
     if (!agreement) continue;
     const f = frequency(key);
     if (f > config.maxValueFrequency) {
-      capped.push({ feature: first.type, display: first.display, frequency: f });
+      capped.push({
+        feature: first.type,
+        display: first.display,
+        frequency: f,
+        ...(fa.some((x) => x.protected) || fb.some((x) => x.protected) ? { protected: true as const } : {}),
+      });
       continue;
     }
     if (f > config.frequencyFreeCount) {
       agreement.weight -= Math.log2(f / config.frequencyFreeCount);
-      agreement.detail += ` (shared by ${f} agency cases)`;
+      agreement.detail += ` (held by ${f} agencies)`;
     }
     out.push(agreement);
   }

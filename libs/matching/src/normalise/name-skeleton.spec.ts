@@ -1,4 +1,4 @@
-import { nameSimilarity, normalisePersonName, tokenSimilarity } from './name.normaliser';
+import { comparePersonNames, nameSimilarity, normalisePersonName, tokenSimilarity } from './name.normaliser';
 import { isArabicScript, tokenForm, transliterateArabic } from './name-skeleton';
 
 // Names across scripts and romanisations (docs/matching-names.md): pure functions, table-driven.
@@ -274,5 +274,124 @@ describe('letters that are not a digraph, and compounds ending in -ullah', () =>
   it('transliterates س + ه as two letters', () => {
     expect(transliterateArabic('سهیل')).toBe("S'HIL");
     expect(tokenForm("S'HIL", true).skeleton).toBe('SHL');
+  });
+});
+
+describe('a zero-width non-joiner standing for the space of a compound name', () => {
+  it.each([
+    ['گل\u200cمحمد', 'گل محمد'],
+    ['نور\u200cاحمد', 'نور احمد'],
+    ['گل\u200cمحمد خان', 'Gul Mohammad Khan'],
+    ['نور\u200cاحمد', 'Noor Ahmad'],
+    ['شیر\u200cعلی', 'Sher Ali'],
+  ])('%s ~ %s', (a, b) => {
+    expect(nameSimilarity(a, b)).toBeGreaterThanOrEqual(0.93);
+  });
+
+  it.each([
+    ['رحمت\u200cالله', ['RAHMATULLAH']],
+    ['صلاح\u200cالدین', ['SLAHUDDIN']],
+    ['عبد\u200cالرحمن', ['ABDULRAHMAN']],
+    ['گل\u200cمحمد', ['GUL', 'MUHAMMAD']],
+  ])('reads %s as %j', (raw, tokens) => {
+    expect(normalisePersonName(raw)?.tokens).toEqual(tokens);
+  });
+
+  it('keeps a suffix after a non-joiner in its word (یوسف‌زئی)', () => {
+    expect(normalisePersonName('یوسف\u200cزئی')?.tokens).toHaveLength(1);
+    expect(nameSimilarity('یوسف\u200cزئی', 'Yousafzai')).toBeGreaterThanOrEqual(0.93);
+  });
+
+  it('gives both spellings one key', () => {
+    expect(normalisePersonName('گل\u200cمحمد')?.key).toBe(normalisePersonName('Gul Mohammad')?.key);
+  });
+});
+
+describe('Latin sh, kh, th, dh for two letters of the script', () => {
+  it.each([
+    ['اسحاق', 'Ishaq'],
+    ['اسحاق', 'Eshaq'],
+    ['اسحاقزی', 'Ishaqzai'],
+    ['اسحاقزی', 'Ishaqzay'],
+    ['ادهم', 'Adham'],
+    ['شفیق', 'Shafiq'],
+    ['شاه', 'Shah'],
+  ])('%s ~ %s', (arabic, latin) => {
+    expect(nameSimilarity(arabic, latin)).toBeGreaterThanOrEqual(0.93);
+  });
+
+  it('still keeps long vowels apart (اسحاق is not Ashiq)', () => {
+    expect(nameSimilarity('اسحاق', 'Ashiq')).toBeLessThan(0.86);
+  });
+});
+
+describe('typing slips', () => {
+  it.each([
+    ['Msnsur Taraki', 'Mansur Taraki'],
+    ['Msnsur Taraki', 'Mansoor Taraky'],
+    ['Imran Achakza', 'Imran Achakzai'],
+    ['Obaidullah Mabgal', 'Obaidullah Mangal'],
+    ['Farid Wardka', 'Farid Wardak'],
+    ['Noor Ai', 'Noor Ali'],
+    ['Bilal Zadarn', 'Bilal Zadran'],
+  ])('%s ~ %s: one slip of the keys', (a, b) => {
+    expect(nameSimilarity(a, b)).toBeGreaterThanOrEqual(0.93);
+  });
+
+  it.each([
+    ['Jamil Ahmad Sharifi', 'Jalil Ahmad Sharifi'],
+    ['Jamil Khan', 'Jalil Khan'],
+    ['Salim Khan', 'Halim Khan'],
+    ['Karim Khan', 'Kanim Khan'],
+    ['Abdul Wahid Zadran', 'Abdul Rashid Zadran'],
+    ['Azizullah Awan', 'Hafizullah Awan'],
+    ['Yaqub Ali Tokhi', 'Ayub Ali Tokhi'],
+    ['Ismail Khan Taraki', 'Ismail Khan Tanai'],
+    ['عبدالرحمن', 'Abdul Rahim'],
+    ['احمد کریمی', 'احمد رحیمی'],
+    ['Nazeer Ahmad', 'Nazar Ahmad'],
+    ['Nur Niazi', 'Anwar Niazi'],
+    ['Ali Khan', 'Li Khan'],
+  ])('%s is not %s: a consonant no slip explains', (a, b) => {
+    expect(nameSimilarity(a, b)).toBeLessThan(0.86);
+  });
+
+  it('says the slip in the reason', () => {
+    expect(comparePersonNames('Msnsur Taraki', 'Mansur Taraki').because).toBe(
+      'Msnsur ~ Mansur: one typing slip apart',
+    );
+  });
+});
+
+describe('the article joined to the end of a name', () => {
+  it.each([
+    ['Habibur Rehman', 'Habib ur Rahman'],
+    ['Ziaul Haq', 'Zia ul Haq'],
+    ['حبیب الرحمن', 'Habibur Rehman'],
+    ['عزیز الرحمن', 'Azizur Rahman'],
+    ['Shamsul Haq', 'Shams-ul-Haq'],
+  ])('%s ~ %s', (a, b) => {
+    expect(nameSimilarity(a, b)).toBeGreaterThanOrEqual(0.93);
+  });
+
+  it('never reads a known name as one with an article (Rahman is not Rahim)', () => {
+    expect(nameSimilarity('Rahman Khan', 'Rahim Khan')).toBeLessThan(0.86);
+  });
+});
+
+describe('compounds in -uddin need their linking vowel', () => {
+  it.each([
+    ['Luddin', ['LUDDIN']],
+    ['Salahuddin', ['SALAHUDDIN']],
+    ['Nizamudin', ['NIZAMUDDIN']],
+  ])('reads %s as %j', (raw, tokens) => {
+    expect(normalisePersonName(raw)?.tokens).toEqual(tokens);
+  });
+
+  it.each([
+    ['Luddin Aziz', 'Aziz Ludin'],
+    ['Luddin Aziz', 'عزیز لودین'],
+  ])('%s ~ %s', (a, b) => {
+    expect(nameSimilarity(a, b)).toBeGreaterThanOrEqual(0.93);
   });
 });

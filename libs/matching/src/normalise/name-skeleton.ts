@@ -84,8 +84,12 @@ function runQuality(run: string): number {
   return q;
 }
 
-/** Reads a canonical Latin token (letters, any case) into its form. */
-function latinForm(token: string, written: boolean): TokenForm {
+/**
+ * Reads a canonical Latin token (letters, any case) into its form. `splitDigraphs`: read `sh`,
+ * `kh`, `th`, … as a consonant followed by h (`Ishaq` as is-haq, اسحاق), as a romanisation
+ * also writes two letters of the script (س + ح).
+ */
+function latinForm(token: string, written: boolean, splitDigraphs = false): TokenForm {
   const s = token.toLowerCase();
   let skeleton = '';
   const slots: Slot[] = [{ q: 0, written: false }];
@@ -124,6 +128,13 @@ function latinForm(token: string, written: boolean): TokenForm {
     }
     const pair = s.slice(i, i + 2);
     const digraph = LATIN_DIGRAPH[pair];
+    if (digraph && splitDigraphs && pair[1] === 'h' && i + 2 < s.length) {
+      afterMarker = false;
+      emit(LATIN_CONSONANT[ch] ?? ch.toUpperCase());
+      emit('H');
+      i++;
+      continue;
+    }
     if (digraph) {
       afterMarker = false;
       emit(digraph);
@@ -280,6 +291,23 @@ export function tokenForm(token: string, arabic: boolean): TokenForm {
   return form;
 }
 
+const splitForms = new Map<string, TokenForm | null>();
+
+/**
+ * The form of a Latin token with its `h` digraphs read as two consonants (`Ishaq` → A S H K),
+ * or null when it has none: Arabic script writes s + h (اسحاق) where a romanisation writes
+ * `sh`, which it also writes for ش.
+ */
+export function splitDigraphForm(token: string): TokenForm | null {
+  let form = splitForms.get(token);
+  if (form === undefined) {
+    form = /[skgzcptd]h./i.test(token) ? latinForm(token, false, true) : null;
+    if (splitForms.size >= 100_000) splitForms.clear();
+    splitForms.set(token, form);
+  }
+  return form;
+}
+
 function slotCompatible(a: Slot, b: Slot, aArabic: boolean, bArabic: boolean): boolean {
   if (a.q === 0 && b.q === 0) return true;
   if (a.q === 0 || b.q === 0) {
@@ -335,4 +363,89 @@ export function formRelation(a: TokenForm, aArabic: boolean, b: TokenForm, bArab
     return 'dropped-initial-vowel';
   }
   return undefined;
+}
+
+// ---- typing slips -----------------------------------------------------------------------
+//
+// Two spellings whose consonant skeletons differ are the same name only when a typing slip
+// explains the difference (docs/matching-names.md#typing-slips): one letter inserted, dropped
+// or swapped with its neighbour, or replaced by a vowel or by a key next to it on a keyboard.
+// A consonant replaced by an unrelated one (`Jamil` / `Jalil`, `Karimi` / `Rahimi`) is
+// another name, however alike the rest.
+
+const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+const KEYBOARD_NEIGHBOURS: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const near = new Map<string, Set<string>>();
+  const link = (x: string | undefined, y: string | undefined) => {
+    if (!x || !y) return;
+    for (const [p, q] of [
+      [x, y],
+      [y, x],
+    ]) {
+      const set = near.get(p) ?? new Set<string>();
+      set.add(q);
+      near.set(p, set);
+    }
+  };
+  KEYBOARD_ROWS.forEach((row, r) => {
+    for (let c = 0; c < row.length; c++) {
+      link(row[c], row[c + 1]);
+      // Each row sits half a key right of the one above: (r, c) touches (r + 1, c - 1) and (r + 1, c).
+      const below = KEYBOARD_ROWS[r + 1];
+      if (below) {
+        link(row[c], below[c - 1]);
+        link(row[c], below[c]);
+      }
+    }
+  });
+  return near;
+})();
+
+const isVowelLetter = (ch: string): boolean => 'aeiou'.includes(ch);
+
+/**
+ * True when a and b are one edit apart: one insertion, deletion or adjacent transposition, or
+ * one substitution `substitutes` allows.
+ */
+function oneEdit(a: string, b: string, substitutes: (x: string, y: string) => boolean): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return substitutes(a[i], b[i]);
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** A slip of the keys between two Latin spellings: a vowel for any letter, a consonant for a key next to it. */
+function keySlip(x: string, y: string): boolean {
+  return isVowelLetter(x) || isVowelLetter(y) || KEYBOARD_NEIGHBOURS.get(x)?.has(y) === true;
+}
+
+/** The skeleton with `v` where a vowel is written between consonants: `Mansoor` → `MvNSvR`. */
+function shape(form: TokenForm): string {
+  let out = '';
+  for (let i = 0; i < form.skeleton.length; i++) {
+    if (i > 0 && form.slots[i].q !== 0) out += 'v';
+    out += form.skeleton[i];
+  }
+  return form.slots[form.skeleton.length].q !== 0 ? `${out}v` : out;
+}
+
+/**
+ * True when two spellings of different skeletons are one typing slip apart. Two Latin
+ * spellings: one edit of the letters (`Msnsur` / `Mansur`, `Achakza` / `Achakzai`), or one
+ * edit of their shapes where a vowel meets a consonant (a slip on top of another spelling:
+ * `Msnsur` / `Mansoor`). A script is involved: one consonant inserted, dropped or transposed
+ * in the skeleton (the script writes no short vowels to compare, and its letters are not
+ * typed on a Latin keyboard).
+ */
+export function typingSlip(a: string, fa: TokenForm, b: string, fb: TokenForm, bothLatin: boolean): boolean {
+  // A leading vowel one spelling has and the other lacks is not a slip (`Nur` / `Anwar`): the
+  // dropped-leading-vowel rule judges it.
+  if ((fa.skeleton[0] === 'A') !== (fb.skeleton[0] === 'A')) return false;
+  if (!bothLatin) return oneEdit(fa.skeleton, fb.skeleton, () => false);
+  if (Math.max(a.length, b.length) >= 3 && oneEdit(a.toLowerCase(), b.toLowerCase(), keySlip)) return true;
+  return oneEdit(shape(fa), shape(fb), (x, y) => x === 'v' || y === 'v');
 }

@@ -1,6 +1,14 @@
 import { stripZeroWidth, toLatinConfusables } from './confusables';
 import { foldArabicScript, toAsciiDigits } from './digits';
-import { formRelation, isArabicScript, tokenForm, transliterateArabic } from './name-skeleton';
+import {
+  formRelation,
+  isArabicScript,
+  splitDigraphForm,
+  tokenForm,
+  transliterateArabic,
+  typingSlip,
+  type TokenForm,
+} from './name-skeleton';
 
 /** A person name as canonical tokens (name order), an order-free key and a cleaned display form. */
 export interface NormalisedPersonName {
@@ -194,7 +202,8 @@ function canonicalToken(token: string): string {
   }
   const ullah = /^(.{3,}?)[uao]llah?$/.exec(token);
   if (ullah) return `${canonicalToken(ullah[1])}ULLAH`;
-  const uddin = /^(.{3,}?)(?:ud|ad|ed|u|e|a)?d(?:i|ee)n$/.exec(token);
+  // The linking vowel is written (`Salahuddin`, `Nizamudin`): `Luddin` is Ludin with a doubled d.
+  const uddin = /^(.{3,}?)(?:ud|ad|ed|u|e|a)d(?:i|ee)n$/.exec(token);
   if (uddin) return `${canonicalToken(uddin[1])}UDDIN`;
   return token.toUpperCase();
 }
@@ -291,10 +300,21 @@ function latiniseMixedScript(word: string): string {
   return toLatinConfusables(word).toLowerCase();
 }
 
+// A non-joiner between Arabic-script letters, followed by three or more: the next part may be a
+// word of its own. In Latin text a non-joiner is an invisible leftover, never a space.
+const ZWNJ_BEFORE_WORD = /(?<=[\u0600-\u06ff])\u200c(?=([\u0600-\u06ff]{3,}))/gu;
+// Endings written after a non-joiner that are not words (`زئی`, the -zai of Pashto tribal names).
+const ZWNJ_SUFFIXES: ReadonlySet<string> = new Set(['زئی', 'زای', 'های']);
+
 /** Splits a raw name into cleaned lower-case words: relatives cut, `Surname, Given` reordered, titles dropped. */
 function cleanWords(raw: string): string[] {
-  // Zero-width (non-)joiners are part of Persian spelling inside one word: removed, never a break.
-  let text = foldArabicScript(toAsciiDigits(stripZeroWidth(raw)))
+  // A zero-width non-joiner before a word of its own is the space Persian typists write between
+  // the parts of a compound name (`گل‌محمد` is `گل محمد`, `رحمت‌الله` is `رحمت الله`); before a
+  // suffix (`یوسف‌زئی`) it is spelling inside one word. Other zero-width characters are removed.
+  const spaced = raw.replace(ZWNJ_BEFORE_WORD, (zwnj: string, next: string) =>
+    ZWNJ_SUFFIXES.has(next) ? zwnj : ' ',
+  );
+  let text = foldArabicScript(toAsciiDigits(stripZeroWidth(spaced)))
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .replace(/[\u064a\u0649\u0643\u0629]/g, (ch) => foldArabicScript(ch))
@@ -413,11 +433,17 @@ const TOKEN_MATCH_FLOOR = 0.85;
 export const SKELETON_SIMILARITY = 0.95;
 /** Token similarity when one spelling dropped a leading vowel (`Afridi` / `Fridi`). */
 export const DROPPED_VOWEL_SIMILARITY = 0.85;
-/** Token similarity of two Latin spellings one edit apart (`Ali` / `Ai`): a typo. */
-const ONE_EDIT_SIMILARITY = 0.86;
+/**
+ * Token similarity of two spellings one typing slip apart (`Ali` / `Ai`, `Msnsur` / `Mansur`):
+ * below a respelling, and high enough that a name with one slip and one respelled token still
+ * reaches the name + date of birth threshold ((0.92 + 0.95) / 2 ≥ 0.93).
+ */
+const TYPO_SIMILARITY = 0.92;
+/** At most this for two tokens no rule explains: below TOKEN_MATCH_FLOOR, they never pair. */
+const DIFFERENT_NAME_SIMILARITY = 0.8;
 
 /** Why two tokens were paired. */
-export type TokenRule = 'same' | 'variant' | 'skeleton' | 'dropped-vowel' | 'spelling';
+export type TokenRule = 'same' | 'variant' | 'skeleton' | 'article' | 'dropped-vowel' | 'typo' | 'spelling';
 
 interface TokenPairing {
   sim: number;
@@ -466,20 +492,50 @@ function tokenScore(a: string, aArabic: boolean, b: string, bArabic: boolean): n
   if (aKnown && bKnown) return ruled('spelling', 0.5 * jaroWinkler(a, b));
   const fa = tokenForm(a, aScript);
   const fb = tokenForm(b, bScript);
-  const relation = formRelation(fa, aScript, fb, bScript);
+  let relation = formRelation(fa, aScript, fb, bScript);
+  if (relation === undefined && aScript !== bScript) {
+    // A Latin `sh` (or `kh`, `th`, …) where the script writes two letters (`Ishaq` / اسحاق).
+    const split = splitDigraphForm(aScript ? b : a);
+    if (
+      split &&
+      formRelation(aScript ? fa : split, aScript, aScript ? split : fb, bScript) === 'same-skeleton'
+    )
+      relation = 'same-skeleton';
+  }
   if (relation === 'same-skeleton') return ruled('skeleton', SKELETON_SIMILARITY);
-  if (relation === 'different-vowels') return ruled('spelling', Math.min(0.8, jaroWinkler(a, b)));
+  if (relation === undefined && (articleOn(a, aScript, fb, bScript) || articleOn(b, bScript, fa, aScript)))
+    return ruled('article', SKELETON_SIMILARITY);
+  const bothLatin = !aScript && !bScript;
+  if (relation === 'different-vowels') {
+    // A long vowel one spelling writes and the other cannot have is another name (`Nazeer` /
+    // `Nazar`), unless one slip of the keys made it (`Achakza` / `Achakzai`).
+    if (bothLatin && Math.max(a.length, b.length) >= 3 && oneEditApart(a, b))
+      return ruled('typo', TYPO_SIMILARITY);
+    return ruled('spelling', Math.min(DIFFERENT_NAME_SIMILARITY, jaroWinkler(a, b)));
+  }
   // A known name is spelled with its leading vowel (Ahmad is not Hamid).
   if (relation === 'dropped-initial-vowel' && !aKnown && !bKnown)
     return ruled('dropped-vowel', DROPPED_VOWEL_SIMILARITY);
-  if (aScript === bScript) {
-    const jw = jaroWinkler(a, b);
-    if (jw < ONE_EDIT_SIMILARITY && Math.max(a.length, b.length) >= 3 && oneEditApart(a, b)) {
-      return ruled('spelling', ONE_EDIT_SIMILARITY);
-    }
-    return ruled('spelling', jw);
+  // Different skeletons: the same name only when a typing slip explains the difference.
+  if (!typingSlip(a, fa, b, fb, bothLatin)) {
+    return ruled('spelling', Math.min(DIFFERENT_NAME_SIMILARITY, jaroWinkler(a, b)));
   }
-  return ruled('spelling', 0.92 * jaroWinkler(fa.skeleton, fb.skeleton));
+  if (bothLatin) return ruled('typo', TYPO_SIMILARITY);
+  return ruled('typo', 0.92 * jaroWinkler(fa.skeleton, fb.skeleton));
+}
+
+// The Arabic article joined to the end of a Latin name before the next one (`Habibur Rehman`,
+// `Ziaul Haq`): -ul, or -u plus the sun letter it became (ur, ud, us, uz, ut, ush). Never read
+// into a known name: `Rahman` is not `Rahim` with an article.
+const JOINED_ARTICLE = /^(.{3,}?)u(?:l|r|d|s|z|t|sh)$/;
+
+/** True when Latin `token` is the other token's name with the article joined to its end. */
+function articleOn(token: string, script: boolean, other: TokenForm, otherScript: boolean): boolean {
+  if (script || isKnownToken(token)) return false;
+  const stem = JOINED_ARTICLE.exec(token.toLowerCase())?.[1];
+  return (
+    stem !== undefined && formRelation(tokenForm(stem, false), false, other, otherScript) === 'same-skeleton'
+  );
 }
 
 interface PairedToken {
@@ -543,7 +599,9 @@ const RULE_WORDS: Readonly<Record<TokenRule, string>> = {
   same: 'same name',
   variant: 'spellings of one name',
   skeleton: 'same consonant skeleton',
+  article: 'same name, article joined to it',
   'dropped-vowel': 'same consonant skeleton, leading vowel dropped',
+  typo: 'one typing slip apart',
   spelling: 'similar spelling',
 };
 

@@ -2,7 +2,7 @@
 import seed from '../../../contracts/src/gazetteer/crossing-points.json';
 import { areaCells, haversineKm, homeCell, normalisePlace, sameArea } from './place.normaliser';
 import type { GazetteerEntry, GeoPoint, PlaceInput } from './place.normaliser';
-import { mulberry32 } from '../synthetic/prng';
+import { seededRandom as mulberry32 } from '@app/testing';
 
 const gazetteer: readonly GazetteerEntry[] = seed.points;
 const at = (code: string): GeoPoint => {

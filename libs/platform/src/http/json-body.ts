@@ -30,6 +30,9 @@ export function limitJsonDepth(fastify: FastifyInstance, maxDepth: number): void
       },
     });
     payload.on('error', (e) => measured.destroy(e));
+    // Fastify may answer without reading the stream (a Content-Length over the body limit is a
+    // 413 at once): the refusal of the bytes already piped in must not be an unhandled error.
+    measured.on('error', () => undefined);
     return payload.pipe(measured);
   });
 }

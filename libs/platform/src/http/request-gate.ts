@@ -1,7 +1,14 @@
+import { Transform } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isTransientError } from '@app/kafka';
-import type { RateLimiter } from '../rate-limit/rate-limiter';
+import type { RateLimits } from '../rate-limit/rate-limiter';
 import { sendProblem } from './send-problem';
+
+/** Bytes of body a request without a valid key may send to a route that needs none (health, docs). */
+export const ANONYMOUS_BODY_LIMIT = 16 * 1024;
+
+/** Code of the error an unauthenticated body over ANONYMOUS_BODY_LIMIT raises (answered 413). */
+export const ANONYMOUS_BODY_TOO_LARGE = 'INTEL_ANONYMOUS_BODY_TOO_LARGE';
 
 /** Options of {@link installRequestGate}. */
 export interface RequestGateOptions<P extends { keyId: string }> {
@@ -9,15 +16,17 @@ export interface RequestGateOptions<P extends { keyId: string }> {
   protects: (url: string) => boolean;
   /** The principal of an `Authorization` header, or null when it names no valid key. */
   authenticate: (authorization: string | undefined) => Promise<P | null>;
-  /** The per-key limiter; none: no rate limit. */
-  limiter?: RateLimiter;
+  /** The per-key limits a request is held to (by its URL); none: no rate limit. */
+  limitsOf?: (request: FastifyRequest) => RateLimits | undefined;
   /** What a request costs once its body is parsed (a batch: one per report); 1 when absent. */
   costOf?: (request: FastifyRequest) => number;
   /** What one token pays for, for the answer's wording (`report`); `request` when absent. */
-  unit?: string;
+  unit?: (request: FastifyRequest) => string;
 }
 
 const UNAUTHENTICATED = { 'www-authenticate': 'Bearer realm="border-intel"' };
+
+const principalOf = <P>(request: FastifyRequest) => (request as unknown as { principal?: P }).principal;
 
 /**
  * Cheap refusals (docs/security.md#input): authentication and the rate limit run in Fastify's
@@ -25,19 +34,23 @@ const UNAUTHENTICATED = { 'www-authenticate': 'Bearer realm="border-intel"' };
  * whose bucket is empty, never has its body parsed (401, or 429 with `RateLimit`,
  * `RateLimit-Policy` and `Retry-After`). Once the body is parsed (`preHandler`) the request is
  * charged what it costs, a batch one token per report, and refused 429 if the bucket does not
- * hold that much. The principal is left on `request.principal`; route guards still check roles.
- * Install it before the routes are registered (a module's configure()).
+ * hold that much. A request that needs no key (health, docs) may send at most
+ * ANONYMOUS_BODY_LIMIT bytes of body (413 beyond, counted as it streams in). The principal is
+ * left on `request.principal`; route guards still check roles. Install it before the routes
+ * are registered (a module's configure()).
  */
 export function installRequestGate<P extends { keyId: string }>(
   fastify: FastifyInstance,
   opts: RequestGateOptions<P>,
 ): void {
-  const { limiter } = opts;
-  const unit = opts.unit ?? 'request';
-  const principalOf = (request: FastifyRequest) => (request as unknown as { principal?: P }).principal;
+  const unitOf = (request: FastifyRequest) => opts.unit?.(request) ?? 'request';
 
   fastify.addHook('onRequest', async (request, reply) => {
-    if (!opts.protects(request.url)) return;
+    if (!opts.protects(request.url)) {
+      if (Number(request.headers['content-length'] ?? 0) > ANONYMOUS_BODY_LIMIT)
+        return sendProblem(request, reply, 413, anonymousTooLarge());
+      return;
+    }
     const authorization = request.headers.authorization;
     let principal: P | null;
     try {
@@ -65,30 +78,57 @@ export function installRequestGate<P extends { keyId: string }>(
       );
     }
     (request as unknown as { principal?: P }).principal = principal;
-    if (!limiter) return;
-    const d = limiter.peek(principal.keyId);
+    const limits = opts.limitsOf?.(request);
+    if (!limits) return;
+    const d = limits.peek(principal.keyId);
     if (!d.allowed) {
       return sendProblem(
         request,
         reply,
         429,
-        `This key may make ${limiter.limits.ratePerS} ${unit}s per second (bursts of ${limiter.limits.burst}); retry after ${d.retryAfterS} s.`,
+        `This key may make ${d.refusedBy!.describe(unitOf(request))}; retry after ${d.retryAfterS} s.`,
         { headers: d.headers },
       );
     }
   });
 
-  if (!limiter) return;
+  // A body sent where no key was checked (a route that needs none) is counted as it streams in.
+  fastify.addHook('preParsing', async (request, _reply, payload) => {
+    const h = request.headers;
+    if (principalOf(request) || (h['content-length'] === undefined && h['transfer-encoding'] === undefined))
+      return payload;
+    let bytes = 0;
+    const counted = new Transform({
+      transform(chunk: Buffer, _encoding, next) {
+        bytes += chunk.length;
+        if (bytes <= ANONYMOUS_BODY_LIMIT) return next(null, chunk);
+        next(
+          Object.assign(new Error(anonymousTooLarge()), { code: ANONYMOUS_BODY_TOO_LARGE, statusCode: 413 }),
+        );
+      },
+    });
+    payload.on('error', (e) => counted.destroy(e));
+    counted.on('error', () => undefined); // as in limitJsonDepth: Fastify may never read it
+    return payload.pipe(counted);
+  });
+
+  if (!opts.limitsOf) return;
   fastify.addHook('preHandler', async (request, reply) => {
-    const principal = principalOf(request);
-    if (!principal) return;
+    const principal = principalOf<P>(request);
+    const limits = principal && opts.limitsOf!(request);
+    if (!principal || !limits) return;
     const cost = Math.max(1, opts.costOf?.(request) ?? 1);
-    const d = limiter.take(principal.keyId, cost);
+    const d = limits.take(principal.keyId, cost);
     void reply.headers(d.headers);
     if (d.allowed) return;
+    const unit = unitOf(request);
     const detail = d.neverFits
-      ? `A request of this key may carry at most ${limiter.limits.burst} ${unit}s (this one carries ${cost}); send fewer at once.`
-      : `This key may make ${limiter.limits.ratePerS} ${unit}s per second (bursts of ${limiter.limits.burst}); this request costs ${cost}; retry after ${d.retryAfterS} s.`;
+      ? `A request of this key may carry at most ${d.refusedBy!.limits.burst} ${unit}s (this one carries ${cost}); send fewer at once.`
+      : `This key may make ${d.refusedBy!.describe(unit)}; this request costs ${cost}; retry after ${d.retryAfterS} s.`;
     return sendProblem(request, reply, 429, detail, { headers: d.headers });
   });
+}
+
+function anonymousTooLarge(): string {
+  return `A request without an API key may carry at most ${ANONYMOUS_BODY_LIMIT / 1024} KiB of body.`;
 }

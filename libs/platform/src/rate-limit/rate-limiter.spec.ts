@@ -1,4 +1,4 @@
-import { RateLimiter } from './rate-limiter';
+import { RateLimiter, RateLimits } from './rate-limiter';
 
 describe(RateLimiter.name, () => {
   let now = 0;
@@ -52,5 +52,39 @@ describe(RateLimiter.name, () => {
     l.take('a', 3);
     expect(l.take('b').allowed).toBe(true);
     expect(l.take('a').allowed).toBe(false);
+  });
+});
+
+describe(RateLimits.name, () => {
+  let now = 0;
+  const limits = () =>
+    new RateLimits([
+      new RateLimiter({ ratePerS: 10, burst: 10 }, () => now),
+      RateLimiter.daily(12, () => now),
+    ]);
+
+  beforeEach(() => (now = 0));
+
+  it('lists every policy and what is left of each', () => {
+    const d = limits().take('k');
+    expect(d.allowed).toBe(true);
+    expect(d.headers).toEqual({
+      'ratelimit-policy': '"per-key";q=10;w=1, "daily-quota";q=12;w=86400',
+      ratelimit: '"per-key";r=9;t=1, "daily-quota";r=11;t=7200',
+    });
+  });
+
+  it('refuses when any limit is spent, takes nothing then, and waits for the longest', () => {
+    const l = limits();
+    expect(l.take('k', 10).allowed).toBe(true);
+    now = 1000; // the rate refilled, the quota did not
+    expect(l.take('k', 2).allowed).toBe(true);
+    const d = l.take('k');
+    expect(d.allowed).toBe(false);
+    expect(d.refusedBy?.name).toBe('daily-quota');
+    expect(d.refusedBy?.describe('pre-check')).toBe('12 pre-checks a day');
+    expect(d.headers['retry-after']).toBe('7199'); // 1 s of the day's refill has passed
+    // The refusal took nothing from the rate bucket.
+    expect(d.headers.ratelimit).toMatch(/^"per-key";r=8;/);
   });
 });

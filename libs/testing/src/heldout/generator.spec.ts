@@ -14,22 +14,28 @@ describe(generateHeldoutScenario.name, () => {
     expect(scenario.reports.every((r) => scenario.truth.has(r.caseId))).toBe(true);
     const sizes = new Map<string, number>();
     for (const ring of scenario.truth.values()) if (ring) sizes.set(ring, (sizes.get(ring) ?? 0) + 1);
-    expect(sizes.size).toBe(40);
+    // 40 rings of seizures and 8 route rings (a route report and the seizures on it).
+    expect(sizes.size).toBe(48);
     expect([...sizes.values()].every((n) => n === 2 || n === 3)).toBe(true);
     expect(new Set(scenario.ringKind.values())).toEqual(new Set(EVIDENCE_KINDS));
-    expect([...scenario.truth.values()].filter((r) => r === null)).toHaveLength(60);
+    // 60 confounders, and beside each seizure on a route a coincidence at its crossing.
+    const onRoutes = [...scenario.truth].filter(
+      ([id, ring]) => id.startsWith('seizure:') && ring?.startsWith('route-'),
+    );
+    expect([...scenario.truth.values()].filter((r) => r === null)).toHaveLength(60 + onRoutes.length);
   });
 
   it('writes a share of names in Arabic script, some without a date of birth', () => {
-    const persons = scenario.reports.flatMap((r) => r.report.persons ?? []);
+    const persons = scenario.reports.flatMap((r) => ('persons' in r.report ? (r.report.persons ?? []) : []));
     const arabic = persons.filter((p) => /[\u0600-\u06ff]/u.test(p.name ?? ''));
     expect(arabic.length / persons.length).toBeGreaterThan(0.15);
     expect(persons.some((p) => p.dateOfBirth === undefined)).toBe(true);
   });
 
   it('produces reports the contract accepts', () => {
-    for (const { report } of scenario.reports.slice(0, 50)) {
-      const result = validateReport('seizure', report);
+    const sample = [...scenario.reports.slice(0, 50), ...scenario.reports.filter((r) => r.kind === 'route')];
+    for (const { kind, report } of sample) {
+      const result = validateReport(kind, report);
       expect(result.ok ? [] : result.errors).toEqual([]);
     }
   });

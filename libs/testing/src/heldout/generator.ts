@@ -1,8 +1,8 @@
 // Held-out scenario generator (docs/matching-names.md#held-out-evaluation). Written apart from
-// libs/matching/src/synthetic and never used to tune the matcher: its own vocabulary, its own
+// libs/testing/src/synthetic and never used to tune the matcher: its own vocabulary, its own
 // PRNG, its own spelling-variant and typo rules, Arabic-script names for a share of Afghan and
 // Pakistani reports, missing dates of birth and names in reversed order.
-import type { PersonDto, SeizureReportDto } from '@app/contracts';
+import type { PersonDto, RouteReportDto, SeizureReportDto } from '@app/contracts';
 import {
   HELDOUT_AGENCIES,
   HELDOUT_CROSSINGS,
@@ -12,9 +12,11 @@ import {
 } from './vocabulary';
 
 /** What ties the agency cases of one held-out ring together. */
-export type EvidenceKind = 'document' | 'name+dob' | 'phone+name' | 'phone+plate' | 'container';
+export type EvidenceKind = 'document' | 'name+dob' | 'phone+name' | 'phone+plate' | 'container' | 'route';
 
-export const EVIDENCE_KINDS: readonly EvidenceKind[] = [
+// Rings of seizures only, dealt in turn; route rings (a route report and the seizures on it)
+// are made after everything else, so adding them left the other reports of a seed unchanged.
+const SEIZURE_EVIDENCE_KINDS: readonly EvidenceKind[] = [
   'document',
   'name+dob',
   'phone+name',
@@ -22,10 +24,13 @@ export const EVIDENCE_KINDS: readonly EvidenceKind[] = [
   'container',
 ];
 
+export const EVIDENCE_KINDS: readonly EvidenceKind[] = [...SEIZURE_EVIDENCE_KINDS, 'route'];
+
 /** One report of the held-out scenario with its ground truth. */
 export interface HeldoutReport {
-  report: SeizureReportDto;
-  /** `seizure:<agency>:<ref>`, the engine's agency case id. */
+  kind: 'seizure' | 'route';
+  report: SeizureReportDto | RouteReportDto;
+  /** `<kind>:<agency>:<ref>`, the engine's agency case id. */
   caseId: string;
 }
 
@@ -41,6 +46,8 @@ export interface HeldoutOptions {
   seed: number;
   rings: number;
   confounders: number;
+  /** Route rings (default rings / 5): a route report and one or two seizures on it. */
+  routeRings?: number;
   /** Share of Afghan and Pakistani reports whose names are written in Arabic script. */
   scriptShare?: number;
 }
@@ -283,7 +290,7 @@ export function generateHeldoutScenario(options: HeldoutOptions): HeldoutScenari
       ],
       ...body,
     } as unknown as SeizureReportDto;
-    reports.push({ report, caseId });
+    reports.push({ kind: 'seizure', report, caseId });
   };
 
   const writePerson = (
@@ -308,7 +315,7 @@ export function generateHeldoutScenario(options: HeldoutOptions): HeldoutScenari
 
   const rings: { id: string; kind: EvidenceKind; person: Person; plate: string; container: string }[] = [];
   for (let r = 0; r < options.rings; r++) {
-    const kind = EVIDENCE_KINDS[r % EVIDENCE_KINDS.length];
+    const kind = SEIZURE_EVIDENCE_KINDS[r % SEIZURE_EVIDENCE_KINDS.length];
     const id = `ring-${r}`;
     const owner = `${d.pick(['MSK', 'CMA', 'HLX', 'TGH', 'OOL'])}U`;
     const body = `${owner}${d.digits(6)}`;
@@ -373,6 +380,8 @@ export function generateHeldoutScenario(options: HeldoutOptions): HeldoutScenari
             ],
           };
           break;
+        default:
+          throw new Error(`rings of ${ring.kind} are made apart`);
       }
       emit(agencyId, ring.id, body, at);
     }
@@ -409,6 +418,99 @@ export function generateHeldoutScenario(options: HeldoutOptions): HeldoutScenari
         parts = { dob: d.chance(0.7), phone: d.chance(0.5), document: d.chance(0.3) };
     }
     emit(agencyId, null, { persons: [writePerson(p, agencyId, parts)] }, at);
+  }
+
+  // Route rings: one agency reports a route (a crossing, a period, a commodity and one
+  // identifier of the courier: his phone or the truck's plate); one or two other agencies
+  // seize on it, at that crossing within the period, with that identifier. Beside each, a
+  // seizure at the same crossing, in the period, of the same commodity, without it: a
+  // coincidence the route must not take in.
+  for (let r = 0; r < (options.routeRings ?? Math.round(options.rings / 5)); r++) {
+    const id = `route-ring-${r}`;
+    ringKind.set(id, 'route');
+    const courier = person();
+    const crossing = d.pick(HELDOUT_CROSSINGS);
+    const commodity = d.pick(['HEROIN', 'HASHISH', 'METHAMPHETAMINE', 'OPIUM'] as const);
+    const plate = `${d.pick(['KBL', 'KDR', 'NGR', 'LEA', 'PSH', 'QTA'])}-${d.int(1000, 9999)}`;
+    const plateCountry = plate.startsWith('K') || plate.startsWith('N') ? 'AF' : 'PK';
+    const byPhone = d.chance(0.5);
+    const from = start + d.int(0, 270) * DAY;
+    const to = from + d.int(20, 60) * DAY;
+    const routeAgency = d.pick(HELDOUT_AGENCIES);
+    const country = routeAgency.slice(0, 2) as 'AF' | 'PK';
+    const n = (refs.get(routeAgency) ?? 0) + 1;
+    refs.set(routeAgency, n);
+    const routeRef = `HR-${routeAgency.slice(3)}-${String(n).padStart(5, '0')}`;
+    const courierCountry = courier.phone.startsWith('7') ? 'AF' : 'PK';
+    truth.set(`route:${routeAgency}:${routeRef}`, id);
+    reports.push({
+      kind: 'route',
+      caseId: `route:${routeAgency}:${routeRef}`,
+      report: {
+        eventId: `00000000-0000-4000-9000-${String(reports.length).padStart(12, '0')}`,
+        agencyId: routeAgency,
+        routeRef,
+        reportedAt: new Date(from - DAY).toISOString(),
+        classification: { tlp: 'AMBER' },
+        category: 'DRUGS',
+        validFrom: new Date(from).toISOString(),
+        validTo: new Date(to).toISOString(),
+        commodityTypes: [commodity],
+        waypoints: [
+          {
+            seq: 0,
+            role: 'ORIGIN',
+            placeName: d.pick(['Jalalabad', 'Kandahar', 'Lashkar Gah']),
+            country: 'AF',
+          },
+          { seq: 1, role: 'CROSSING', crossingPoint: crossing, country },
+          {
+            seq: 2,
+            role: 'DESTINATION',
+            placeName: d.pick(['Peshawar', 'Quetta', 'Karachi']),
+            country: 'PK',
+          },
+        ],
+        indicators: byPhone
+          ? { phones: [phoneFormat(d, courier.phone, courierCountry, country)] }
+          : { plates: [{ plate, plateCountry }] },
+        confidence: d.pick(['CONFIRMED', 'PROBABLE', 'POSSIBLE']),
+      } as unknown as RouteReportDto,
+    });
+    const seizures = d.chance(0.3) ? 2 : 1;
+    for (let k = 0; k < seizures; k++) {
+      const agencyId = d.pick(HELDOUT_AGENCIES.filter((a) => a !== routeAgency));
+      const at = from + d.int(1, Math.floor((to - from) / DAY) - 1) * DAY;
+      const onIt = {
+        location: { crossingPoint: crossing, country: agencyId.slice(0, 2) },
+        commodities: [{ type: commodity, quantity: d.int(1, 90), unit: 'KG' as const }],
+      };
+      emit(
+        agencyId,
+        id,
+        byPhone
+          ? {
+              ...onIt,
+              persons: [writePerson(courier, agencyId, { dob: false, phone: true, document: false })],
+            }
+          : {
+              ...onIt,
+              conveyances: [{ kind: 'TRUCK', plate: plate.replace('-', ' '), plateCountry }],
+            },
+        at,
+      );
+      const bystander = d.pick(HELDOUT_AGENCIES);
+      emit(
+        bystander,
+        null,
+        {
+          ...onIt,
+          location: { crossingPoint: crossing, country: bystander.slice(0, 2) },
+          persons: [writePerson(person(), bystander, { dob: d.chance(0.5), phone: true, document: false })],
+        },
+        at + d.int(-48, 48) * 3_600_000,
+      );
+    }
   }
 
   // Arrival in time order, as agencies file them.

@@ -1,5 +1,5 @@
 // Held-out vocabulary (docs/matching-names.md#held-out-evaluation): names written for this
-// evaluation only, not taken from libs/matching/src/synthetic. Each entry is a name as an
+// evaluation only, not taken from libs/testing/src/synthetic. Each entry is a name as an
 // Afghan or Pakistani record would romanise it, with its Arabic-script spelling (Dari /
 // Pashto / Urdu) as a record in that script would write it.
 

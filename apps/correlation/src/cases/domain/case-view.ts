@@ -1,11 +1,14 @@
 import type { TlpLevel } from '@app/contracts';
+import type { DisclosedRecord } from '@app/ledger';
 import {
   buildCounterpart,
-  effectivePermissions,
+  decideDisclosure,
   maskIdentifier,
-  reasonDetailsMasked,
-  redactReasons,
-  resolveRule,
+  maskReasonDetail,
+  permissionsFor,
+  withheldReasonDetail,
+  type Disclosure,
+  type Holding,
   type SharingPolicy,
 } from '@app/sharing-policy';
 
@@ -28,7 +31,14 @@ export interface LinkRow {
   reasons: { feature: string; weight: number; detail: string; protected?: boolean; values?: string[] }[];
   crossBorder: boolean;
   weak: boolean;
-  capped: { feature: string; display: string; frequency: number }[];
+  /** `protected`: the value belongs to a protected person in either case (absent on links stored before it was recorded). */
+  capped: {
+    feature: string;
+    display: string;
+    frequency: number;
+    protected?: boolean;
+    placeholder?: boolean;
+  }[];
   createdAt: string;
 }
 
@@ -71,11 +81,26 @@ export function canView(viewer: Viewer, members: readonly MemberRow[]): boolean 
   return viewer.agencyId === null || members.some((m) => m.agencyId === viewer.agencyId);
 }
 
+/** The case as the viewer may see it, and what it discloses of other agencies' data (for the ledger). */
+export interface CaseViewDisclosure {
+  view: CaseView;
+  /** Every value of another agency's case shown (in full or masked), by source record; empty for the operator. */
+  disclosed: DisclosedRecord[];
+}
+
+const RANK: Record<Disclosure['show'], number> = { EXISTS: 0, MASKED: 1, FULL: 2 };
+
+/** A side of a link whose case is not in the cluster any more: nobody's, RED. */
+const UNKNOWN_SIDE: Holding = { agencyId: '', tlp: 'RED' };
+
 /**
- * Builds the case as a viewer may see it. The operator sees everything; an agency sees its
- * own agency cases in full and the others' as the sharing policy, capped by each case's
- * TLP, allows: references and report ids only with `caseReference`, link details masked
- * when identifiers may not be shared, contacts when allowed.
+ * Builds the case as a viewer may see it. Every piece of another agency's data goes through
+ * the one disclosure decision (docs/security.md#disclosure-decision, docs/disclosure.md): case
+ * references and report ids as the rule's reference grant and the case's TLP allow; each link
+ * reason in full, masked or only "a match exists" (an agency that is not a side of the link never
+ * learns its values; names and dates of birth follow the persons level; protected persons' values
+ * never); capped values likewise, as part of the link that quotes them. The operator sees the
+ * case as stored (operators and the case API: docs/security.md, "Not yet enforced").
  */
 export function buildCaseView(
   cluster: { id: string; firstSeenAt: Date; updatedAt: Date },
@@ -83,53 +108,110 @@ export function buildCaseView(
   links: readonly LinkRow[],
   viewer: Viewer,
   policy: SharingPolicy,
-): CaseView {
+): CaseViewDisclosure {
   const byKey = new Map(members.map((m) => [m.caseKey, m]));
-  const permissionsFor = (m: MemberRow) =>
-    viewer.agencyId === null || m.agencyId === viewer.agencyId
+  const agency = viewer.agencyId;
+  const decide =
+    agency === null
       ? null
-      : effectivePermissions(resolveRule(policy, m.agencyId, viewer.agencyId), m.tlp);
-  const refLabel = (m: MemberRow) => {
-    const p = permissionsFor(m);
-    return !p || p.caseReference ? `${m.agencyId} ${m.ref}` : `${m.agencyId} (reference withheld)`;
+      : (subject: Parameters<typeof decideDisclosure>[2]) =>
+          decideDisclosure(policy, { type: 'AGENCY', agencyId: agency }, subject);
+  const holding = (m: MemberRow | undefined): Holding =>
+    m ? { agencyId: m.agencyId, tlp: m.tlp } : UNKNOWN_SIDE;
+  const referenceShown = (m: MemberRow): boolean =>
+    !decide ||
+    decide({
+      kind: 'REPORT_FIELD',
+      owner: holding(m),
+      group: 'REFERENCE',
+      matched: false,
+      protectedPerson: false,
+    }).show === 'FULL';
+  const disclosed: DisclosedRecord[] = [];
+  const disclose = (m: MemberRow | undefined, record: DisclosedRecord) => {
+    if (decide && m && m.agencyId !== agency && record.fields.length > 0) disclosed.push(record);
   };
+  const refLabel = (m: MemberRow | undefined) =>
+    !m
+      ? '(unknown case)'
+      : referenceShown(m)
+        ? `${m.agencyId} ${m.ref}`
+        : `${m.agencyId} (reference withheld)`;
   const countries = [...new Set(members.map((m) => m.agencyId.slice(0, 2)))].sort();
-  const capped = new Map<string, { feature: string; display: string; frequency: number }>();
+  const capped = new Map<string, { entry: CaseView['cappedValues'][number]; rank: number }>();
   const view: CaseView = {
     clusterId: cluster.id,
     members: members.map((m) => {
-      const p = permissionsFor(m);
-      const own = viewer.agencyId === m.agencyId;
+      const own = agency === m.agencyId;
       const member: CaseView['members'][number] = { agencyId: m.agencyId, kind: m.kind, tlp: m.tlp, own };
-      if (!p || p.caseReference) {
+      const shown = referenceShown(m);
+      if (shown) {
         if (m.kind === 'seizure') member.agencyCaseRef = m.ref;
         else member.routeRef = m.ref;
         member.eventIds = m.eventIds;
+        disclose(m, {
+          source: 'agency-case',
+          id: m.caseKey,
+          fields: [
+            { path: m.kind === 'seizure' ? 'agencyCaseRef' : 'routeRef', value: m.ref },
+            { path: 'eventIds', value: m.eventIds },
+          ],
+        });
       }
-      if (p) member.counterpart = buildCounterpart(policy, m.agencyId, m.ref, p);
+      if (agency !== null && !own)
+        member.counterpart = buildCounterpart(
+          policy,
+          m.agencyId,
+          shown ? m.ref : undefined,
+          permissionsFor(policy, holding(m), agency),
+        );
       return member;
     }),
     links: links.map((l) => {
-      const sides = [byKey.get(l.a), byKey.get(l.b)].filter((x): x is MemberRow => x !== undefined);
-      // The strictest of the two sides' permissions decides what the details may say.
-      const others = sides.map(permissionsFor).filter((p): p is NonNullable<typeof p> => p !== null);
-      const masking = others.find((p) => reasonDetailsMasked(p));
-      const reasons = masking
-        ? redactReasons(l.reasons, masking)
-        : l.reasons.map((r) => ({ feature: r.feature, weight: r.weight, detail: r.detail }));
-      for (const c of l.capped) {
-        const masked = masking !== undefined;
-        capped.set(`${c.feature}:${c.display}`, {
-          ...c,
-          display: masked ? maskIdentifier(c.display) : c.display,
+      const [a, b] = [byKey.get(l.a), byKey.get(l.b)];
+      const sides: [Holding, Holding] = [holding(a), holding(b)];
+      const fields: { path: string; value: string }[] = [];
+      const reasons = l.reasons.map((r, i) => {
+        const d = decide?.({
+          kind: 'LINK_REASON',
+          sides,
+          feature: r.feature,
+          protectedPerson: r.protected === true,
         });
-      }
+        const detail =
+          !d || d.show === 'FULL'
+            ? r.detail
+            : d.show === 'MASKED'
+              ? maskReasonDetail(r)
+              : withheldReasonDetail(r);
+        if (d && d.show !== 'EXISTS') fields.push({ path: `reasons[${i}].detail`, value: detail });
+        return { feature: r.feature, weight: r.weight, detail };
+      });
+      l.capped.forEach((c, i) => {
+        const d = decide?.({
+          kind: 'CAPPED_VALUE',
+          feature: c.feature,
+          holders: sides.map((h) => ({ ...h, protectedPerson: c.protected === true })),
+          link: sides,
+        }) ?? { show: 'FULL' as const };
+        const display =
+          d.show === 'FULL'
+            ? c.display
+            : d.show === 'MASKED'
+              ? maskIdentifier(c.display)
+              : `${c.feature} (withheld)`;
+        if (d.show !== 'EXISTS') fields.push({ path: `capped[${i}].display`, value: display });
+        const key = `${c.feature}:${c.display}`;
+        const rank = RANK[d.show];
+        if ((capped.get(key)?.rank ?? -1) < rank)
+          capped.set(key, { entry: { feature: c.feature, display, frequency: c.frequency }, rank });
+      });
+      // A link's values are the other side's (or both sides', for an agency that is neither).
+      const other = a?.agencyId === agency ? b : a;
+      disclose(other ?? b, { source: 'link', id: l.linkId, fields });
       return {
         linkId: l.linkId,
-        agencyCases: [sides[0] ? refLabel(sides[0]) : l.a, sides[1] ? refLabel(sides[1]) : l.b] as [
-          string,
-          string,
-        ],
+        agencyCases: [refLabel(a), refLabel(b)] as [string, string],
         score: Number(l.score.toFixed(4)),
         reasons,
         crossBorder: l.crossBorder,
@@ -137,11 +219,11 @@ export function buildCaseView(
         createdAt: l.createdAt,
       };
     }),
-    cappedValues: [...capped.values()],
+    cappedValues: [...capped.values()].map((c) => c.entry),
     countries,
     crossBorder: countries.length > 1,
     firstSeenAt: cluster.firstSeenAt.toISOString(),
     updatedAt: cluster.updatedAt.toISOString(),
   };
-  return view;
+  return { view, disclosed };
 }

@@ -5,19 +5,34 @@ import type { MadeLink } from '@app/matching';
 export type CaseSide = CaseLinkedEvent['a'];
 
 /**
- * The CaseLinked event of each link (docs/contract.md): the two sides with their reports' event
- * ids, the cluster the link made or joined (the link id for an unclustered weak link), the
- * countries of the cluster it ends in (of the two sides when unclustered), and the merge it
- * caused.
+ * The CaseLinked event of each link (docs/contract.md#caselinked): the two sides with their
+ * reports (event ids and bodies, so notification composes an alert from this event alone), the
+ * cluster the link made or joined (the link id for an unclustered weak link), the agencies and
+ * countries of the cluster it ends in (of the two sides when unclustered), and the merge it caused.
  */
 export function caseLinkedEvents(
   links: readonly MadeLink[],
   sides: ReadonlyMap<string, CaseSide>,
-  countries: ReadonlyMap<string, string[]>,
+  clusterAgencies: ReadonlyMap<string, string[]>,
   now: Date,
   newEventId: () => string,
 ): CaseLinkedEvent[] {
-  return links.map((l) => ({
+  return links.map((l) => {
+    const agencies =
+      (l.finalClusterId ? clusterAgencies.get(l.finalClusterId) : undefined) ??
+      [...new Set([sides.get(l.a)!.agencyId, sides.get(l.b)!.agencyId])].sort();
+    return caseLinkedEvent(l, sides, agencies, now, newEventId);
+  });
+}
+
+function caseLinkedEvent(
+  l: MadeLink,
+  sides: ReadonlyMap<string, CaseSide>,
+  agencies: string[],
+  now: Date,
+  newEventId: () => string,
+): CaseLinkedEvent {
+  return {
     eventId: newEventId(),
     linkId: l.linkId,
     clusterId: l.clusterId ?? l.linkId,
@@ -39,12 +54,11 @@ export function caseLinkedEvents(
       display: c.display,
       frequency: c.frequency,
     })),
-    countries:
-      (l.finalClusterId ? countries.get(l.finalClusterId) : undefined) ??
-      [...new Set([l.a, l.b].map((k) => k.split(':')[1].slice(0, 2)))].sort(),
+    countries: [...new Set(agencies.map((a) => a.slice(0, 2)))].sort(),
+    clusterAgencies: agencies,
     ...(l.merged
       ? { merged: { survivorClusterId: l.merged.survivor, absorbedClusterId: l.merged.absorbed } }
       : {}),
     triggeredByEventId: l.triggeredBy,
-  }));
+  };
 }

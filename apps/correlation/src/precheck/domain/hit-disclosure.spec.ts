@@ -63,4 +63,23 @@ describe(discloseHit.name, () => {
       false,
     );
   });
+
+  it.each([
+    ['PK-ANF', 'AF-ACD', 'AMBER', true],
+    ['PK-ANF', 'AF-ACD', 'RED', false],
+    // PK-ANF → AF-ABP shares no persons: not even that a victim's phone matched.
+    ['PK-ANF', 'AF-ABP', 'GREEN', false],
+  ] as const)(
+    'says a protected person matched only as the persons level and TLP allow (%s → %s, TLP:%s; failed before: always)',
+    (owner, checker, tlp, shown) => {
+      const hit = discloseHit(policy, owner, checker, { tlp, clusterId: null }, true);
+      expect(hit.protectedPerson).toBe(shown ? true : undefined);
+    },
+  );
+
+  it('never says a protected person matched when none did', () => {
+    expect(discloseHit(policy, 'PK-ANF', 'AF-ACD', { tlp: 'CLEAR', clusterId: null })).not.toHaveProperty(
+      'protectedPerson',
+    );
+  });
 });

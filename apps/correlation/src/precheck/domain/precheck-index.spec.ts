@@ -38,13 +38,27 @@ describe(PrecheckIndex.name, () => {
     [2, 1],
     [3, 1],
     [4, 0],
-  ])('with %i cases carrying a value and a cap of 3, hits %i (0: capped)', (cases, hit) => {
+  ])('with %i agencies holding a value and a cap of 3, hits %i (0: capped)', (cases, hit) => {
     const index = new PrecheckIndex();
-    for (let i = 0; i < cases; i++) index.add(`seizure:PK-FIA:C-${i}`, plate('ABC123'));
+    for (let i = 0; i < cases; i++) index.add(`seizure:PK-F${i}:C-${i}`, plate('ABC123'));
     const result = index.lookup([plate('ABC123')], { maxFrequency: 3 });
     expect(result.matches.length > 0 ? 1 : 0).toBe(hit);
     expect(index.frequency('PL:ABC123')).toBe(cases);
     expect(result.capped).toHaveLength(hit ? 0 : 1);
+  });
+
+  // Issue 16.1: before, 60 junk seizures of one publisher capped the plate and the check was CLEAR.
+  it("still hits a trafficker's plate for its owner after one publisher filed 60 junk seizures carrying it", () => {
+    const index = new PrecheckIndex();
+    index.add('seizure:AF-CNPA:OWN', plate('KBL4521', 'AF'));
+    for (let i = 0; i < 60; i++) index.add(`seizure:PK-FIA:JUNK-${i}`, plate('KBL4521', 'AF'));
+    expect(index.frequency('PL:KBL4521')).toBe(2);
+    const { matches, capped } = index.lookup([plate('KBL4521', 'AF')], {
+      maxFrequency: 50,
+      excludeAgencyId: 'PK-ANF',
+    });
+    expect(capped).toEqual([]);
+    expect(matches.filter((m) => m.case.agencyId === 'AF-CNPA').map((m) => m.case.ref)).toEqual(['OWN']);
   });
 
   it("leaves out the checking agency's own cases but still counts them for the cap", () => {
@@ -88,15 +102,15 @@ describe(PrecheckIndex.name, () => {
     expect(index.lookup([plate(`K${n}`), plate('K-1')], { maxFrequency: 5 }).matches).toEqual([]);
   });
 
-  it('keeps keys in any script apart and counts a hot key once per case', () => {
+  it('keeps keys in any script apart and counts a hot key once per agency', () => {
     const index = new PrecheckIndex();
     index.add('seizure:AF-CNPA:A', { ...plate('x'), key: 'ND:گل احمد|1984-06-02' });
     index.add('seizure:AF-CNPA:B', { ...plate('x'), key: 'ND:گل محمد|1984-06-02' });
     expect(index.frequency('ND:گل احمد|1984-06-02')).toBe(1);
     for (let i = 0; i < 300; i++) {
-      index.add(`seizure:PK-CUS:H-${i}`, plate('HOT', 'PK'));
-      index.add(`seizure:PK-CUS:H-${i}`, plate('HOT', 'AF'));
-      index.add(`seizure:PK-CUS:H-${i}`, plate('HOT', 'AF'));
+      index.add(`seizure:PK-C${i}:H-${i}`, plate('HOT', 'PK'));
+      index.add(`seizure:PK-C${i}:H-${i}`, plate('HOT', 'AF'));
+      index.add(`seizure:PK-C${i}:H-${i}`, plate('HOT', 'AF'));
     }
     expect(index.frequency('PL:HOT')).toBe(300);
     expect(index.stats.postings).toBe(2 + 600);

@@ -19,7 +19,7 @@ export interface IndexMatch {
 
 /** Options of a lookup. */
 export interface LookupOptions {
-  /** A key carried by more agency cases than this does not hit (CORRELATION_MAX_VALUE_FREQUENCY). */
+  /** A key held by more agencies than this does not hit (CORRELATION_MAX_VALUE_FREQUENCY). */
   maxFrequency: number;
   /** The checking agency: its own cases never hit (it has them in its own system). */
   excludeAgencyId?: string;
@@ -73,7 +73,7 @@ class KeyShard {
   private length = new Int32Array(32);
   head = new Int32Array(32);
   tail = new Int32Array(32);
-  /** Distinct agency cases among the entry's postings. */
+  /** Distinct agencies among the entry's postings. */
   distinct = new Int32Array(32);
   private chars = new Uint16Array(1024);
   private used = 0;
@@ -200,8 +200,8 @@ class Interned {
 
 /**
  * In-memory pre-check index: normalised identifier key → the agency cases carrying it.
- * Frequency is the number of distinct agency cases under a key, as the correlation's cap
- * counts it. A lookup allocates only for what it finds.
+ * Frequency is the number of distinct agencies holding cases under a key, as the correlation's
+ * cap counts it: one agency filing many cases cannot stop another's identifier from hitting. A lookup allocates only for what it finds.
  */
 export class PrecheckIndex {
   private readonly shards: KeyShard[] = Array.from({ length: SHARDS }, () => new KeyShard());
@@ -231,20 +231,22 @@ export class PrecheckIndex {
       e = shard.insert(key.key, h);
       this.keyCount++;
     }
-    let caseSeen = false;
+    const agency = this.caseAgency[c];
+    let agencySeen = false;
     for (let i = shard.head[e]; i !== NONE; i = this.postings.next(i)) {
-      if (this.postings.caseOf(i) !== c) continue;
+      const other = this.postings.caseOf(i);
+      if (this.caseAgency[other] === agency) agencySeen = true;
+      if (other !== c) continue;
       if (this.postings.qualOf(i) === q && this.postings.isProtected(i) === key.protected) return;
-      caseSeen = true;
     }
     const i = this.postings.push(c, q, key.protected);
     if (shard.tail[e] === NONE) shard.head[e] = i;
     else this.postings.link(shard.tail[e], i);
     shard.tail[e] = i;
-    if (!caseSeen) shard.distinct[e]++;
+    if (!agencySeen) shard.distinct[e]++;
   }
 
-  /** Distinct agency cases carrying `key`. */
+  /** Distinct agencies holding cases that carry `key`. */
   frequency(key: string): number {
     const h = hashOf(key);
     const shard = this.shards[h >>> (32 - SHARD_BITS)];

@@ -6,6 +6,7 @@ import type { PrecheckKey } from '../domain/precheck-keys';
 import { isCertainlyValidPrecheck } from '../dto/precheck-request.fast-check';
 import { PrecheckRequestDto } from '../dto/precheck-request.dto';
 import { PrecheckError, PrecheckErrorCode } from '../precheck.errors';
+import type { KeyingRequest } from './keying.messages';
 
 /** A valid check, keyed: what the index is asked and what the audit records. */
 export interface KeyedCheck {
@@ -37,7 +38,56 @@ function hazardOf(value: unknown, path: string, depth: number): string | undefin
 const hasIdentifiers = (req: PrecheckRequestDto) =>
   (req.conveyances?.length ?? 0) + (req.persons?.length ?? 0) + (req.organisations?.length ?? 0) > 0;
 
-function keyed(req: PrecheckRequestDto, checkingAgencyId: string, gazetteer: readonly GazetteerEntry[]) {
+const present = (...values: unknown[]) => values.filter((v) => v !== undefined && v !== null).length;
+
+/** The identifiers each list of a check carries (what PRECHECK_MAX_IDENTIFIERS caps). */
+function identifiersByList(req: PrecheckRequestDto): [string, number][] {
+  return [
+    [
+      'conveyances',
+      (req.conveyances ?? []).reduce(
+        (n, c) => n + present(c.plate, c.containerNumber, c.vin, c.vesselImo, c.flightNumber),
+        0,
+      ),
+    ],
+    [
+      'persons',
+      (req.persons ?? []).reduce(
+        (n, p) => n + present(p.name) + (p.documents?.length ?? 0) + (p.phones?.length ?? 0),
+        0,
+      ),
+    ],
+    [
+      'organisations',
+      (req.organisations ?? []).reduce((n, o) => n + present(o.name, o.registrationNumber), 0),
+    ],
+  ];
+}
+
+/**
+ * Refuses a check carrying more than `max` identifiers (a bulk oracle, and seconds of keying):
+ * a 400 naming the list where the count passes the cap, before anything is normalised.
+ */
+function capIdentifiers(req: PrecheckRequestDto, max: number): void {
+  const lists = identifiersByList(req);
+  const total = lists.reduce((n, [, count]) => n + count, 0);
+  if (total <= max) return;
+  let running = 0;
+  const [path] = lists.find(([, count]) => (running += count) > max)!;
+  throw new PrecheckError(
+    PrecheckErrorCode.INVALID_CHECK,
+    `A pre-check may carry at most ${max} identifiers; this one carries ${total}. Check fewer at once.`,
+    { errors: [{ path, message: `too many identifiers: the check carries ${total}, at most ${max}` }] },
+  );
+}
+
+function keyed(
+  req: PrecheckRequestDto,
+  checkingAgencyId: string,
+  gazetteer: readonly GazetteerEntry[],
+  maxIdentifiers: number,
+) {
+  capIdentifiers(req, maxIdentifiers);
   const keys = checkKeys(req, checkingAgencyId, gazetteer);
   return { checkId: req.checkId, crossingPoint: req.crossingPoint, keys, types: identifierTypes(keys) };
 }
@@ -53,6 +103,7 @@ export function keyCheck(
   body: unknown,
   checkingAgencyId: string,
   gazetteer: readonly GazetteerEntry[],
+  maxIdentifiers = Infinity,
 ): KeyedCheck {
   let req: PrecheckRequestDto;
   if (isCertainlyValidPrecheck(body)) req = body;
@@ -82,13 +133,14 @@ export function keyCheck(
       'A pre-check needs at least one conveyance, person or organisation.',
       { errors: [{ path: '$', message: 'give at least one of conveyances, persons, organisations' }] },
     );
-  return keyed(req, checkingAgencyId, gazetteer);
+  return keyed(req, checkingAgencyId, gazetteer, maxIdentifiers);
 }
 
 /**
- * The fast route's keying: the body as sent (JSON text), keyed only when it is certainly a
+ * The keying of a body as sent (JSON text), keyed only when it is certainly a
  * valid check (it parses, the compiled check accepts it, it names an identifier); otherwise
- * null, never an error, and the full route answers it (its problem+json included). A body
+ * null, and the full validation answers it (its problem+json included); a check over the
+ * identifier cap is refused here as there. A body
  * the compiled check accepts has no field it does not know, so none named `__proto__` or
  * `constructor`: the full route's parser (secure-json-parse) would have accepted it too.
  */
@@ -96,6 +148,7 @@ export function keyCertainCheck(
   text: string,
   checkingAgencyId: string,
   gazetteer: readonly GazetteerEntry[],
+  maxIdentifiers = Infinity,
 ): KeyedCheck | null {
   let body: unknown;
   try {
@@ -104,5 +157,18 @@ export function keyCertainCheck(
     return null;
   }
   if (!isCertainlyValidPrecheck(body) || !hasIdentifiers(body)) return null;
-  return keyed(body, checkingAgencyId, gazetteer);
+  return keyed(body, checkingAgencyId, gazetteer, maxIdentifiers);
+}
+
+/** What keying needs besides the check: the crossing points and the identifier cap. */
+export interface KeyingData {
+  gazetteer: readonly GazetteerEntry[];
+  maxIdentifiers: number;
+}
+
+/** Validates and keys one request (in a worker or inline). */
+export function keyRequest(r: KeyingRequest, data: KeyingData): KeyedCheck | null {
+  return r.text !== undefined
+    ? keyCertainCheck(r.text, r.agencyId, data.gazetteer, data.maxIdentifiers)
+    : keyCheck(r.body, r.agencyId, data.gazetteer, data.maxIdentifiers);
 }

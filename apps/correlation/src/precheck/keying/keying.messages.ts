@@ -4,7 +4,7 @@ import type { KeyedCheck } from './keyed-check';
 
 /**
  * Main thread → keying worker: one check to validate and key, as a parsed body (the full
- * route: keyCheck) or as the JSON text received (the fast route: keyCertainCheck).
+ * route: keyCheck) or as the JSON text received (keyCertainCheck).
  */
 export type KeyingRequest =
   | { id: number; agencyId: string; body: unknown; text?: undefined }

@@ -7,7 +7,7 @@ import { ProblemException } from '@app/platform';
 import { PrecheckError } from '../precheck.errors';
 import type { CorrelationEnv } from '../../correlation.env';
 import { MATCH_GAZETTEER } from '../../linking/linking.tokens';
-import { keyCertainCheck, keyCheck, type KeyedCheck } from './keyed-check';
+import { keyRequest, type KeyedCheck, type KeyingData } from './keyed-check';
 import { KEYING_READY, type KeyingReply, type KeyingRequest } from './keying.messages';
 
 interface Job {
@@ -24,12 +24,6 @@ interface Slot {
   pending: Map<number, Job>;
   /** Waiting for the next send (requests of one event-loop turn go in one message). */
   outgoing: Job[];
-}
-
-function keyRequest(r: KeyingRequest, gazetteer: readonly GazetteerEntry[]): KeyedCheck | null {
-  return r.text !== undefined
-    ? keyCertainCheck(r.text, r.agencyId, gazetteer)
-    : keyCheck(r.body, r.agencyId, gazetteer);
 }
 
 const RESPAWN_MS = 1000;
@@ -63,12 +57,14 @@ export class PrecheckKeyingPool implements OnModuleInit, OnModuleDestroy {
 
   /** Worker threads this pool runs (0: every check is keyed inline). */
   readonly workers: number;
+  private readonly data: KeyingData;
 
   constructor(
-    @Inject(MATCH_GAZETTEER) private readonly gazetteer: readonly GazetteerEntry[],
+    @Inject(MATCH_GAZETTEER) gazetteer: readonly GazetteerEntry[],
     @Inject(APP_CONFIG) env: CorrelationEnv,
   ) {
     this.workers = env.PRECHECK_KEYING_WORKERS;
+    this.data = { gazetteer, maxIdentifiers: env.PRECHECK_MAX_IDENTIFIERS };
   }
 
   onModuleInit(): void {
@@ -105,7 +101,7 @@ export class PrecheckKeyingPool implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * The fast route's keying of a body as received: the JSON text, which is cheaper to hand to
+   * The keying of a body as received: the JSON text, which is cheaper to hand to
    * a worker than the parsed object (and the main thread never parses it). The keyed check, or
    * null when the text is not certainly a valid check (the full route then answers it).
    * `inline` as under `key`.
@@ -123,7 +119,7 @@ export class PrecheckKeyingPool implements OnModuleInit, OnModuleDestroy {
           (!best || s.pending.size + s.outgoing.length < best.pending.size + best.outgoing.length)
         )
           best = s;
-    if (!best) return keyRequest(request, this.gazetteer);
+    if (!best) return keyRequest(request, this.data);
     const slot = best;
     request.id = this.nextId++;
     return new Promise<KeyedCheck | null>((resolve, reject) => {
@@ -156,11 +152,11 @@ export class PrecheckKeyingPool implements OnModuleInit, OnModuleDestroy {
   private spawn(index: number): void {
     const ext = path.extname(__filename);
     const file = path.join(__dirname, `precheck-keying.worker${ext}`);
-    const gazetteer = [...this.gazetteer];
+    const data: KeyingData = { ...this.data, gazetteer: [...this.data.gazetteer] };
     const worker =
       ext === '.ts'
-        ? new Worker(TS_BOOTSTRAP, { eval: true, workerData: { gazetteer, file } })
-        : new Worker(file, { workerData: { gazetteer } });
+        ? new Worker(TS_BOOTSTRAP, { eval: true, workerData: { ...data, file } })
+        : new Worker(file, { workerData: data });
     const slot: Slot = { worker, ready: false, pending: new Map(), outgoing: [] };
     this.slots[index] = slot;
     worker.unref();
@@ -205,7 +201,7 @@ export class PrecheckKeyingPool implements OnModuleInit, OnModuleDestroy {
 
   private inline(job: Job): void {
     try {
-      job.resolve(keyRequest(job.request, this.gazetteer));
+      job.resolve(keyRequest(job.request, this.data));
     } catch (e) {
       job.reject(e);
     }

@@ -1,22 +1,17 @@
 // Keying worker thread: validates and keys pre-check bodies off the HTTP event loop.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { GazetteerEntry } from '@app/matching';
 import { ProblemException } from '@app/platform';
 import { PrecheckError } from '../precheck.errors';
-import { keyCertainCheck, keyCheck } from './keyed-check';
+import { keyRequest, type KeyingData } from './keyed-check';
 import { KEYING_READY, type KeyingReply, type KeyingRequest } from './keying.messages';
 
-const { gazetteer } = workerData as { gazetteer: GazetteerEntry[] };
+const data = workerData as KeyingData;
 const port = parentPort!;
 
 port.on('message', (batch: KeyingRequest[]) => {
   const replies: KeyingReply[] = batch.map((r) => {
     try {
-      const check =
-        r.text !== undefined
-          ? keyCertainCheck(r.text, r.agencyId, gazetteer)
-          : keyCheck(r.body, r.agencyId, gazetteer);
-      return { id: r.id, ok: true, check };
+      return { id: r.id, ok: true, check: keyRequest(r, data) };
     } catch (e) {
       if (e instanceof PrecheckError)
         return { id: r.id, ok: false, precheckError: { code: e.code, message: e.message, errors: e.errors } };

@@ -1,4 +1,5 @@
 import { EventTypes, Headers, Topics } from '@app/contracts';
+import { producerHeadersFromHash, type SigningKey } from '@app/identity';
 import type { OutboxEntry } from '@app/outbox';
 
 export type { OutboxEntry };
@@ -37,19 +38,27 @@ export function reportRef(kind: ReportKind, report: ReportIdentity): string {
 /**
  * The Kafka record of a report (docs/contract.md#topics): its kind's topic, key
  * `<agencyId>:<agencyCaseRef|routeRef>` (so amendments of one agency case stay in order on
- * one partition), and the event-id, event-type, schema-version and correlation-id headers.
+ * one partition), and the event-id, event-type, schema-version and correlation-id headers;
+ * signed (`producer-key`, `producer-mac`) with the publisher key that submitted it, so the
+ * consumers can check it comes from the agency it names (docs/security.md#records-bound-to-their-producer).
+ * The outbox publishes the value byte for byte, so the MAC over `json` holds on the broker.
  */
 export function outboxEntryFor(
   kind: ReportKind,
   report: ReportIdentity,
   json: string,
   correlationId: string | undefined,
+  signedBy?: SigningKey,
 ): OutboxEntry {
+  const topic = TOPIC[kind];
+  const key = `${report.agencyId}:${reportRef(kind, report)}`;
   const headers: Record<string, string> = {
     [Headers.EventId]: report.eventId,
     [Headers.EventType]: EVENT_TYPE[kind],
     [Headers.SchemaVersion]: REPORT_SCHEMA_VERSION,
   };
   if (correlationId) headers[Headers.CorrelationId] = correlationId;
-  return { topic: TOPIC[kind], key: `${report.agencyId}:${reportRef(kind, report)}`, value: json, headers };
+  if (signedBy)
+    Object.assign(headers, producerHeadersFromHash(signedBy.keyId, signedBy.secretHash, topic, key, json));
+  return { topic, key, value: json, headers };
 }

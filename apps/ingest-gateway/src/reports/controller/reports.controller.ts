@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Headers, Param, Post, Res, UseGuards } from '@nestjs/common';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Get,
+  Headers,
+  Param,
+  Post,
+  Res,
+  UseGuards,
+  type Type,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -11,7 +22,14 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { RouteReportDto, SeizureReportDto } from '@app/contracts';
-import { ApiKeyGuard, CurrentPrincipal, Roles, type Principal } from '@app/identity';
+import {
+  ApiKeyGuard,
+  CurrentPrincipal,
+  CurrentSigningKey,
+  Roles,
+  type Principal,
+  type SigningKey,
+} from '@app/identity';
 import { CORRELATION_HEADER } from '@app/observability';
 import type { ReportKind } from '../../outbox/domain/outbox-record';
 import { assembleBatchResponse, outcomeError, outcomeResult } from '../domain/intake-outcome';
@@ -22,7 +40,7 @@ import { BatchRequestDto, BatchResponseDto } from '../dto/batch.dto';
 import { ProblemDto } from '../dto/problem.dto';
 import { ReportStatusDto } from '../dto/report-status.dto';
 import { JsonContentGuard } from './json-content.guard';
-import { ReportIntakeService } from '../service/report-intake.service';
+import { ReportIntakeService, type SubmissionContext } from '../service/report-intake.service';
 
 /** Path of the batch endpoint; `::` is find-my-way's escape for a literal colon. */
 export const BATCH_ROUTE = 'reports::batch';
@@ -34,10 +52,26 @@ const problems = (...statuses: number[]) =>
     ApiResponse({ status, type: ProblemDto, description: 'application/problem+json' }),
   );
 
-function applyAll(decorators: MethodDecorator[]): MethodDecorator {
-  return (target, key, descriptor) => {
-    for (const d of decorators) d(target, key, descriptor);
-  };
+/** Route, guards and documentation of an endpoint that publishes one report of a kind. */
+function SingleReportEndpoint(path: string, name: string, body: Type, topic: string): MethodDecorator {
+  return applyDecorators(
+    Post(path),
+    UseGuards(JsonContentGuard, ApiKeyGuard),
+    Roles('publisher'),
+    ApiOperation({
+      summary: `Publish a ${name}`,
+      description: `Stored durably before 202; relayed to ${topic}.`,
+    }),
+    ApiConsumes('application/json'),
+    ApiBody({ type: body }),
+    ApiResponse({ status: 202, type: AcceptedReportDto, description: 'Stored; will be published' }),
+    ApiResponse({
+      status: 200,
+      type: AcceptedReportDto,
+      description: 'Same eventId and body as an earlier report: its answer again',
+    }),
+    ...problems(400, 401, 403, 409, 413, 415, 429, 503),
+  );
 }
 
 /** The ingest API of docs/contract.md#http-apis for agency systems (publisher keys). */
@@ -48,54 +82,26 @@ function applyAll(decorators: MethodDecorator[]): MethodDecorator {
 export class ReportsController {
   constructor(private readonly intake: ReportIntakeService) {}
 
-  @Post('seizures')
-  @UseGuards(JsonContentGuard, ApiKeyGuard)
-  @Roles('publisher')
-  @ApiOperation({
-    summary: 'Publish a SeizureReport',
-    description: 'Stored durably before 202; relayed to intel.seizure.reported.v1.',
-  })
-  @ApiConsumes('application/json')
-  @ApiBody({ type: SeizureReportDto })
-  @ApiResponse({ status: 202, type: AcceptedReportDto, description: 'Stored; will be published' })
-  @ApiResponse({
-    status: 200,
-    type: AcceptedReportDto,
-    description: 'Same eventId and body as an earlier report: its answer again',
-  })
-  @applyAll(problems(400, 401, 403, 409, 413, 415, 429, 503))
+  @SingleReportEndpoint('seizures', 'SeizureReport', SeizureReportDto, 'intel.seizure.reported.v1')
   async seizure(
     @Body() body: unknown,
     @CurrentPrincipal() principal: Principal,
+    @CurrentSigningKey() signingKey: SigningKey,
     @Headers(CORRELATION_HEADER) correlationId: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await this.single('seizure', body, principal, correlationId, reply);
+    await this.single('seizure', body, { principal, signingKey, correlationId }, reply);
   }
 
-  @Post('routes')
-  @UseGuards(JsonContentGuard, ApiKeyGuard)
-  @Roles('publisher')
-  @ApiOperation({
-    summary: 'Publish a RouteReport',
-    description: 'Stored durably before 202; relayed to intel.route.reported.v1.',
-  })
-  @ApiConsumes('application/json')
-  @ApiBody({ type: RouteReportDto })
-  @ApiResponse({ status: 202, type: AcceptedReportDto, description: 'Stored; will be published' })
-  @ApiResponse({
-    status: 200,
-    type: AcceptedReportDto,
-    description: 'Same eventId and body as an earlier report: its answer again',
-  })
-  @applyAll(problems(400, 401, 403, 409, 413, 415, 429, 503))
+  @SingleReportEndpoint('routes', 'RouteReport', RouteReportDto, 'intel.route.reported.v1')
   async route(
     @Body() body: unknown,
     @CurrentPrincipal() principal: Principal,
+    @CurrentSigningKey() signingKey: SigningKey,
     @Headers(CORRELATION_HEADER) correlationId: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await this.single('route', body, principal, correlationId, reply);
+    await this.single('route', body, { principal, signingKey, correlationId }, reply);
   }
 
   @Post(BATCH_ROUTE)
@@ -110,16 +116,17 @@ export class ReportsController {
   @ApiConsumes('application/json')
   @ApiBody({ type: BatchRequestDto })
   @ApiResponse({ status: 207, type: BatchResponseDto })
-  @applyAll(problems(400, 401, 403, 413, 415, 429, 503))
+  @applyDecorators(...problems(400, 401, 403, 413, 415, 429, 503))
   async batch(
     @Body() body: unknown,
     @CurrentPrincipal() principal: Principal,
+    @CurrentSigningKey() signingKey: SigningKey,
     @Headers(CORRELATION_HEADER) correlationId: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const envelope = parseBatchEnvelope(body);
     if (!envelope.ok) throw ReportError.invalid(ReportErrorCode.INVALID_BATCH, envelope.errors);
-    const outcomes = await this.intake.submit(envelope.items, { principal, correlationId });
+    const outcomes = await this.intake.submit(envelope.items, { principal, signingKey, correlationId });
     await reply.status(207).send(assembleBatchResponse(outcomes));
   }
 
@@ -132,7 +139,7 @@ export class ReportsController {
   })
   @ApiParam({ name: 'eventId', format: 'uuid' })
   @ApiResponse({ status: 200, type: ReportStatusDto })
-  @applyAll(problems(400, 401, 404, 429, 503))
+  @applyDecorators(...problems(400, 401, 404, 429, 503))
   async status(
     @Param('eventId') eventId: string,
     @CurrentPrincipal() principal: Principal,
@@ -155,11 +162,10 @@ export class ReportsController {
   private async single(
     kind: ReportKind,
     body: unknown,
-    principal: Principal,
-    correlationId: string | undefined,
+    ctx: SubmissionContext,
     reply: FastifyReply,
   ): Promise<void> {
-    const outcome = await this.intake.submitOne({ kind, report: body }, { principal, correlationId });
+    const outcome = await this.intake.submitOne({ kind, report: body }, ctx);
     const error = outcomeError(outcome);
     if (error) throw error;
     const result = outcomeResult(outcome);

@@ -11,32 +11,27 @@ import type { NewReport, ReportRepository, ReportStatus } from './report.reposit
 // text byte for byte. Outbox ids follow the given order, the publishing order of the relay.
 // It answers with the event ids it did NOT store (already there), so the usual answer is no
 // rows at all.
-const INSERT_SQL = `
-WITH input AS (
-  SELECT * FROM json_to_recordset($1::json)
-    AS t(o int, e uuid, k text, a text, r text, c text, t text, y text, h jsonb, v json)
-), ins AS (
-  INSERT INTO "ingest"."report" (event_id, kind, agency_id, ref, correlation_id)
-  SELECT e, k, a, r, c FROM input ORDER BY o
-  ON CONFLICT (event_id) DO NOTHING
-  RETURNING event_id
-), out AS (
-  ${outboxInsertSql(
-    'ingest',
-    'SELECT i.o AS ord, i.t AS topic, i.y AS key, i.h AS headers, i.v::text AS payload FROM input i JOIN ins ON ins.event_id = i.e',
-  )}
-  RETURNING event_id
-)
-SELECT i.e::text AS event_id FROM input i WHERE NOT EXISTS (SELECT 1 FROM out WHERE out.event_id = i.e)`;
+const INSERT_SQL = insertStatement(
+  `SELECT * FROM json_to_recordset($1::json)
+    AS t(o int, e uuid, k text, a text, r text, c text, t text, y text, h jsonb, v json)`,
+  'i.v::text',
+);
 
 // The same statement with one array parameter per column. PostgreSQL's JSON parser rejects
 // a lone surrogate escape (\ud800) and \u0000 as text, which JavaScript strings may hold;
 // writes with such text take this path, as every write did before, and are stored as then.
-const INSERT_ARRAYS_SQL = `
-WITH input AS (
-  SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[],
+const INSERT_ARRAYS_SQL = insertStatement(
+  `SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[],
                        $6::text[], $7::text[], $8::text[], $9::jsonb[]) WITH ORDINALITY
-    AS t(e, k, a, r, c, t, y, v, h, o)
+    AS t(e, k, a, r, c, t, y, v, h, o)`,
+  'i.v',
+);
+
+/** The insert of reports and their outbox rows over `input` (columns o, e, k, a, r, c, t, y, h, v). */
+function insertStatement(input: string, payload: string): string {
+  return `
+WITH input AS (
+  ${input}
 ), ins AS (
   INSERT INTO "ingest"."report" (event_id, kind, agency_id, ref, correlation_id)
   SELECT e, k, a, r, c FROM input ORDER BY o
@@ -45,11 +40,12 @@ WITH input AS (
 ), out AS (
   ${outboxInsertSql(
     'ingest',
-    'SELECT i.o AS ord, i.t AS topic, i.y AS key, i.h AS headers, i.v AS payload FROM input i JOIN ins ON ins.event_id = i.e',
+    `SELECT i.o AS ord, i.t AS topic, i.y AS key, i.h AS headers, ${payload} AS payload FROM input i JOIN ins ON ins.event_id = i.e`,
   )}
   RETURNING event_id
 )
 SELECT i.e::text AS event_id FROM input i WHERE NOT EXISTS (SELECT 1 FROM out WHERE out.event_id = i.e)`;
+}
 
 /** Escapes PostgreSQL's JSON parser will not turn into text (a lone surrogate half, NUL). */
 const UNPARSABLE_ESCAPE = /\\u(?:0000|d[89a-f])/i;

@@ -1,4 +1,4 @@
-import type { Principal } from '@app/identity';
+import { producerProblem, type Principal, type SigningKey } from '@app/identity';
 import { OutboxSignal } from '@app/outbox';
 import { RouteReportBuilder, SeizureReportBuilder } from '@app/testing';
 import { InMemoryReportRepository } from '../testing/in-memory-report.repository';
@@ -6,6 +6,7 @@ import { ReportIntakeService } from './report-intake.service';
 import { ReportWriter } from './report-writer';
 
 const anf: Principal = { keyId: 'k-anf', role: 'publisher', agencyId: 'PK-ANF' };
+const anfKey: SigningKey = { keyId: 'k-anf', secretHash: 'ab'.repeat(32) };
 const cnpa: Principal = { keyId: 'k-cnpa', role: 'publisher', agencyId: 'AF-CNPA' };
 
 function setup() {
@@ -25,7 +26,7 @@ describe('ReportIntakeService (in-memory repository)', () => {
     const report = SeizureReportBuilder.valid().withCaseRef('ANF-1').build();
     const outcome = await intake.submitOne(
       { kind: 'seizure', report },
-      { principal: anf, correlationId: 'corr-1' },
+      { principal: anf, signingKey: anfKey, correlationId: 'corr-1' },
     );
     expect(outcome).toEqual({ kind: 'accepted', eventId: report.eventId });
     const stored = repo.reports.get(report.eventId.toLowerCase())!;
@@ -39,21 +40,26 @@ describe('ReportIntakeService (in-memory repository)', () => {
     expect(stored.outbox.headers).toMatchObject({ 'event-id': report.eventId, 'correlation-id': 'corr-1' });
     expect(JSON.parse(stored.outbox.value)).toEqual(report);
     expect(notify).toHaveBeenCalledTimes(1);
+    // Signed with the submitting key: the consumers can check it comes from PK-ANF.
+    const record = { ...stored.outbox, claimedAgencyId: 'PK-ANF' };
+    const storedKey = { principal: anf, secretHash: anfKey.secretHash, revoked: false };
+    expect(producerProblem(record, storedKey)).toBeNull();
+    expect(producerProblem({ ...record, claimedAgencyId: 'AF-CNPA' }, storedKey)).toMatch(/claims agency AF-CNPA/);
   });
 
   it('answers a resend with the same body as a duplicate (key order aside) and a changed body as a conflict', async () => {
     const { repo, notify, intake } = setup();
     const report = SeizureReportBuilder.valid().withCaseRef().build();
-    await intake.submitOne({ kind: 'seizure', report }, { principal: anf });
+    await intake.submitOne({ kind: 'seizure', report }, { principal: anf, signingKey: anfKey });
     const reordered = Object.fromEntries(Object.entries(report).reverse());
-    expect(await intake.submitOne({ kind: 'seizure', report: reordered }, { principal: anf })).toEqual({
+    expect(await intake.submitOne({ kind: 'seizure', report: reordered }, { principal: anf, signingKey: anfKey })).toEqual({
       kind: 'duplicate',
       eventId: report.eventId,
     });
     expect(
       await intake.submitOne(
         { kind: 'seizure', report: { ...report, narrative: 'changed' } },
-        { principal: anf },
+        { principal: anf, signingKey: anfKey },
       ),
     ).toEqual({ kind: 'conflict', eventId: report.eventId });
     expect(repo.reports.size).toBe(1);
@@ -63,7 +69,7 @@ describe('ReportIntakeService (in-memory repository)', () => {
   it('refuses a report of another agency and stores nothing', async () => {
     const { repo, intake } = setup();
     const report = SeizureReportBuilder.valid().withAgency('AF-CNPA').build();
-    expect(await intake.submitOne({ kind: 'seizure', report }, { principal: anf })).toEqual({
+    expect(await intake.submitOne({ kind: 'seizure', report }, { principal: anf, signingKey: anfKey })).toEqual({
       kind: 'forbidden',
       eventId: report.eventId,
       reportAgencyId: 'AF-CNPA',
@@ -75,7 +81,7 @@ describe('ReportIntakeService (in-memory repository)', () => {
   it('answers an invalid report with its field errors and stores nothing', async () => {
     const { repo, intake } = setup();
     const report = SeizureReportBuilder.valid().with('reportedAt', '0000-01-01T00:00:00Z').build();
-    const outcome = await intake.submitOne({ kind: 'seizure', report }, { principal: anf });
+    const outcome = await intake.submitOne({ kind: 'seizure', report }, { principal: anf, signingKey: anfKey });
     expect(outcome).toMatchObject({ kind: 'invalid', eventId: report.eventId });
     expect(outcome.kind === 'invalid' && outcome.errors.map((e) => e.path)).toEqual(['reportedAt']);
     expect(repo.inserts).toEqual([]);
@@ -86,7 +92,7 @@ describe('ReportIntakeService (in-memory repository)', () => {
     const report = SeizureReportBuilder.valid()
       .withNarrative('x'.repeat(300 * 1024))
       .build();
-    expect(await intake.submitOne({ kind: 'seizure', report }, { principal: anf })).toMatchObject({
+    expect(await intake.submitOne({ kind: 'seizure', report }, { principal: anf, signingKey: anfKey })).toMatchObject({
       kind: 'too-large',
       eventId: report.eventId,
       limit: 256 * 1024,
@@ -105,7 +111,7 @@ describe('ReportIntakeService (in-memory repository)', () => {
         { ok: true, kind: 'seizure', report: { ...a } },
         { ok: true, kind: 'seizure', report: { ...a, narrative: 'other' } },
       ],
-      { principal: anf },
+      { principal: anf, signingKey: anfKey },
     );
     expect(outcomes.map((o) => o.kind)).toEqual(['accepted', 'invalid', 'accepted', 'duplicate', 'conflict']);
     expect(repo.inserts).toEqual([[a.eventId, b.eventId]]);
@@ -114,7 +120,7 @@ describe('ReportIntakeService (in-memory repository)', () => {
   it("tells a report's status to its own agency only", async () => {
     const { repo, intake } = setup();
     const report = SeizureReportBuilder.valid().withCaseRef().build();
-    await intake.submitOne({ kind: 'seizure', report }, { principal: anf });
+    await intake.submitOne({ kind: 'seizure', report }, { principal: anf, signingKey: anfKey });
     expect(await intake.status(report.eventId, anf)).toMatchObject({ status: 'accepted', publishedAt: null });
     expect(await intake.status(report.eventId, cnpa)).toBeNull();
     expect(await intake.status(report.eventId, { keyId: 'op', role: 'operator', agencyId: null })).toBeNull();

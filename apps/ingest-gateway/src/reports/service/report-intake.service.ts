@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Counter } from 'prom-client';
 import { checkReport, REPORT_LIMITS } from '@app/contracts';
-import type { Principal } from '@app/identity';
+import type { Principal, SigningKey } from '@app/identity';
 import { metricsRegistry } from '@app/observability';
 import {
   outboxEntryFor,
@@ -34,9 +34,10 @@ export interface Submission {
   report: unknown;
 }
 
-/** Who submits, and under which correlation id. */
+/** Who submits (and the key that signs the records), and under which correlation id. */
 export interface SubmissionContext {
   principal: Principal;
+  signingKey: SigningKey;
   correlationId?: string;
 }
 
@@ -137,7 +138,7 @@ export class ReportIntakeService {
       agencyId: report.agencyId,
       ref: reportRef(item.kind, report),
       correlationId: ctx.correlationId,
-      outbox: outboxEntryFor(item.kind, report, json, ctx.correlationId),
+      outbox: outboxEntryFor(item.kind, report, json, ctx.correlationId, ctx.signingKey),
     };
   }
 }

@@ -1,21 +1,26 @@
-// Builds the one alert a recipient gets about a new link: whose case matched (the counterpart),
-// what the policy capped by each report's TLP lets it see of that case, and the audit record
-// of exactly which fields of which report left the owner.
-import type { CaseLinkedEvent, LinkedAgencyCase, TlpLevel } from '@app/contracts';
+// Builds the one alert a recipient gets about a new link, from the CaseLinked event alone (it
+// carries both sides' reports): whose case matched (the counterpart), what the recipient may see
+// of it, and the audit record of every value the alert quotes. Every value shown to the
+// recipient goes through the one disclosure decision (docs/security.md#disclosure-decision):
+// report fields (redactReportForRecipient), link reasons, the counterpart's case reference and
+// whether a protected person matched. Nothing here formats a value on its own.
+import type { CaseLinkedEvent, LinkedAgencyCase, LinkReason, TlpLevel } from '@app/contracts';
 import {
   buildCounterpart,
-  effectivePermissions,
-  reasonDetailsMasked,
-  redactReasons,
+  decideDisclosure,
+  maskReasonDetail,
+  permissionsFor,
   redactReportForRecipient,
-  resolveRule,
   tlpOrRed,
   type Counterpart,
-  type Permissions,
+  type Disclosure,
+  type Holding,
+  type MatchReason,
   type Recipient,
   type SharingPolicy,
+  type Viewer,
 } from '@app/sharing-policy';
-import type { DisclosedRecord, JsonValue } from '@app/ledger';
+import type { DisclosedField, DisclosedRecord, JsonValue } from '@app/ledger';
 import type { AlertIssued, SharedCase, StoredReport } from './alert.types';
 import { alertSeverity } from './severity';
 
@@ -32,13 +37,11 @@ export function strictestTlp(levels: readonly unknown[]): TlpLevel {
   return TLP_ORDER[worst];
 }
 
-/** Everything the composer needs; all of it already loaded, nothing is read here. */
+/** Everything the composer needs: the event (with its reports), the recipient and the policy. */
 export interface ComposeInput {
   event: CaseLinkedEvent;
   recipient: Recipient;
   policy: SharingPolicy;
-  /** Reports by eventId; every eventId of both sides must be present. */
-  reports: ReadonlyMap<string, StoredReport>;
   alertId: string;
   createdAt: string;
 }
@@ -60,91 +63,151 @@ function readPath(root: unknown, path: string): unknown {
   return node;
 }
 
-function reportsOf(side: LinkedAgencyCase, reports: ReadonlyMap<string, StoredReport>): StoredReport[] {
-  return side.eventIds.map((id) => {
-    const r = reports.get(id);
-    if (!r) throw new Error(`report ${id} of ${side.agencyCaseId} is not stored`);
-    return r;
-  });
+/** A side's reports as the event carries them. */
+export function reportsOf(side: LinkedAgencyCase): StoredReport[] {
+  return side.reports.map((r) => ({
+    eventId: r.eventId,
+    kind: side.kind,
+    agencyId: side.agencyId,
+    body: r.body as unknown as StoredReport['body'],
+  }));
+}
+
+/** The sentence standing for a reason whose values may not be shown. */
+function withheldDetail(reason: LinkReason, decision: Disclosure): string {
+  if (decision.show !== 'EXISTS') return reason.detail;
+  if (decision.ground === 'PROTECTED_PERSON')
+    return `${reason.feature} of a protected person matched (nothing about the person is disclosed)`;
+  if (decision.ground === 'NOT_A_SIDE')
+    return `${reason.feature} matched between the counterparts' cases (a match exists: contact them)`;
+  return `${reason.feature} matched (details withheld)`;
+}
+
+/** One reason as the recipient may see it, and whether its values are quoted in full. */
+function reasonFor(reason: LinkReason, decision: Disclosure): MatchReason {
+  const detail =
+    decision.show === 'FULL'
+      ? reason.detail
+      : decision.show === 'MASKED'
+        ? maskReasonDetail(reason)
+        : withheldDetail(reason, decision);
+  return { feature: reason.feature, weight: reason.weight, detail };
 }
 
 /** Composes the alert for one recipient of one link. */
 export function composeAlert(input: ComposeInput): ComposedAlert {
-  const { event, recipient, policy, reports } = input;
-  const sides: [LinkedAgencyCase, 0 | 1][] = [
-    [event.a, 0],
-    [event.b, 1],
-  ];
-  // A link side's identifiers that matched are the ones the recipient already holds only when the
-  // other side is the recipient's own case; an agency alerted as a cluster member gets none of them.
-  const recipientIsSide = event.a.agencyId === recipient.agencyId || event.b.agencyId === recipient.agencyId;
+  const { event, recipient, policy } = input;
+  const viewer: Viewer = { type: 'AGENCY', agencyId: recipient.agencyId };
+  const sides = [event.a, event.b] as const;
+  const reports = sides.map(reportsOf);
+  const holdings = sides.map((side, i): Holding => ({
+    agencyId: side.agencyId,
+    tlp: strictestTlp(reports[i].map((r) => r.body.classification?.tlp)),
+  })) as [Holding, Holding];
+  const recipientIsSide = sides.some((s) => s.agencyId === recipient.agencyId);
+
+  // Each reason through the decision: a recipient that is not a side learns only that a match exists.
+  const decisions = event.reasons.map((r) =>
+    decideDisclosure(policy, viewer, {
+      kind: 'LINK_REASON',
+      sides: holdings,
+      feature: r.feature,
+      protectedPerson: r.protected === true,
+    }),
+  );
+  const reasons = event.reasons.map((r, i) => reasonFor(r, decisions[i]));
+
   const disclosures: DisclosedRecord[] = [];
   const cases: SharedCase[] = [];
   const counterparts: Counterpart[] = [];
   const categories = new Set<string>();
+  for (const sideReports of reports) for (const r of sideReports) categories.add(r.body.category);
   let protectedPersonMatched = event.reasons.some((r) => r.protected === true);
-  let reasonPermissions: Permissions | undefined;
-
-  for (const [side] of sides) for (const r of reportsOf(side, reports)) categories.add(r.body.category);
 
   for (const owner of recipient.counterparts) {
-    for (const [side, index] of sides) {
-      if (side.agencyId !== owner) continue;
-      const rule = resolveRule(policy, owner, recipient.agencyId);
-      const sideReports = reportsOf(side, reports);
-      const caseTlp = strictestTlp(sideReports.map((r) => r.body.classification?.tlp));
-      const casePermissions = effectivePermissions(rule, caseTlp);
-      // Reason details are masked when any counterpart case requires it (its identifiers may not be shared).
-      if (!reasonPermissions || reasonDetailsMasked(casePermissions)) reasonPermissions = casePermissions;
+    sides.forEach((side, index) => {
+      if (side.agencyId !== owner) return;
+      const holding = holdings[index];
+      const permissions = permissionsFor(policy, holding, recipient.agencyId);
+      const referenceShown =
+        decideDisclosure(policy, viewer, {
+          kind: 'REPORT_FIELD',
+          owner: holding,
+          group: 'REFERENCE',
+          matched: false,
+          protectedPerson: false,
+        }).show === 'FULL';
+      // Only a side holds the values that matched; the owner's reasons sources are its matched paths.
       const matchedPaths = recipientIsSide ? event.reasons.map((r) => r.sources[index]).filter(Boolean) : [];
-      const detailsShown = !reasonDetailsMasked(casePermissions);
-      const quotedPaths = recipientIsSide
-        ? event.reasons.filter((r) => r.protected !== true).map((r) => r.sources[index])
-        : [];
+      // Values a reason quotes in full are disclosed too (its decision already excludes protected persons).
+      const quotedPaths = event.reasons
+        .filter((_, i) => decisions[i].show === 'FULL')
+        .map((r) => r.sources[index])
+        .filter(Boolean);
       const shared: SharedCase = {
         agencyId: owner,
         kind: side.kind,
-        tlp: caseTlp,
-        onwardSharing: casePermissions.onwardSharing,
-        audience: casePermissions.audience,
+        tlp: holding.tlp as TlpLevel,
+        onwardSharing: permissions.onwardSharing,
+        audience: permissions.audience,
         reports: [],
       };
-      if (casePermissions.caseReference) shared.agencyCaseRef = side.ref;
-      for (const report of sideReports) {
-        const permissions = effectivePermissions(rule, tlpOrRed(report.body.classification?.tlp));
-        const redacted = redactReportForRecipient(report.body, report.kind, permissions, matchedPaths);
+      if (referenceShown) shared.agencyCaseRef = side.ref;
+      for (const report of reports[index]) {
+        const redacted = redactReportForRecipient(
+          report.body,
+          report.kind,
+          permissionsFor(
+            policy,
+            { agencyId: owner, tlp: report.body.classification?.tlp },
+            recipient.agencyId,
+          ),
+          matchedPaths,
+        );
         protectedPersonMatched ||= redacted.protectedPersonMatched;
         shared.reports.push(redacted.shared);
-        // Unmasked reason details quote the matched values: they are disclosed too (never a protected person's).
+        // Belt and braces: nothing under a protected person is ever quoted, whatever a reason says.
         const protectedRoots = redacted.withheld
           .filter((w) => w.reason === 'PROTECTED_PERSON')
           .map((w) => w.path);
-        const quoted = detailsShown
-          ? quotedPaths.filter(
-              (p) =>
-                readPath(report.body, p) !== undefined &&
-                !redacted.disclosedFields.includes(p) &&
-                !protectedRoots.some(
-                  (root) => p === root || p.startsWith(`${root}.`) || p.startsWith(`${root}[`),
-                ),
-            )
-          : [];
+        const quotedHere = quotedPaths.filter(
+          (p) =>
+            readPath(report.body, p) !== undefined &&
+            !redacted.disclosedFields.includes(p) &&
+            !protectedRoots.some(
+              (root) => p === root || p.startsWith(`${root}.`) || p.startsWith(`${root}[`),
+            ),
+        );
+        const paths = [...redacted.disclosedFields, ...quotedHere];
         disclosures.push({
           source: 'report',
           id: report.eventId,
-          fields: [...redacted.disclosedFields, ...quoted].map((path) => ({
-            path,
-            value: (readPath(report.body, path) ?? null) as JsonValue,
-          })),
+          fields: paths.map((path) => ({ path, value: (readPath(report.body, path) ?? null) as JsonValue })),
         });
       }
       cases.push(shared);
-      counterparts.push(buildCounterpart(policy, owner, side.ref, casePermissions));
-    }
+      counterparts.push(
+        buildCounterpart(policy, owner, side.ref, {
+          caseReference: referenceShown,
+          liaisonContact: permissions.liaisonContact,
+        }),
+      );
+    });
   }
-  if (!reasonPermissions || counterparts.length === 0) {
+  if (counterparts.length === 0) {
     throw new Error(`recipient ${recipient.agencyId} has no counterpart in link ${event.linkId}`);
   }
+  // A side is told that a protected person matched (and nothing about the person), so that it
+  // calls; an agency that is not a side learns only that the cases matched. Severity weighs
+  // people at risk either way (docs/security.md#disclosure-decision).
+  const protectedPersonShown = recipientIsSide && protectedPersonMatched;
+
+  // Every reason detail the alert quotes (in full or masked) is in the ledger, as shown.
+  const quoted: DisclosedField[] = reasons
+    .map((r, i) => ({ path: `reasons[${i}].detail`, value: r.detail, show: decisions[i].show }))
+    .filter((r) => r.show !== 'EXISTS')
+    .map(({ path, value }) => ({ path, value }));
+  if (quoted.length > 0) disclosures.push({ source: 'link', id: event.linkId, fields: quoted });
 
   const tlp = strictestTlp(cases.map((c) => c.tlp));
   const severity = alertSeverity({
@@ -162,7 +225,7 @@ export function composeAlert(input: ComposeInput): ComposedAlert {
     linkId: event.linkId,
     createdAt: input.createdAt,
     severity,
-    summary: summaryOf(event, recipient.agencyId, counterparts, protectedPersonMatched),
+    summary: summaryOf(event, recipient.agencyId, counterparts, protectedPersonShown),
     counterpart: counterparts[0],
     ...(counterparts.length > 1 ? { otherCounterparts: counterparts.slice(1) } : {}),
     shared: {
@@ -171,9 +234,9 @@ export function composeAlert(input: ComposeInput): ComposedAlert {
       score: Number(event.score.toFixed(4)),
       crossBorder: event.crossBorder,
       weak: event.weak,
-      reasons: redactReasons(event.reasons, reasonPermissions),
-      protectedPersonMatched,
-      ...(protectedPersonMatched ? { protectedPersonNotice: PROTECTED_PERSON_NOTICE } : {}),
+      reasons,
+      protectedPersonMatched: protectedPersonShown,
+      ...(protectedPersonShown ? { protectedPersonNotice: PROTECTED_PERSON_NOTICE } : {}),
       cases,
     },
   };

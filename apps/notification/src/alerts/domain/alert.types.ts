@@ -5,7 +5,7 @@ import type { Counterpart, MatchReason, TlpAudience } from '@app/sharing-policy'
 /** How urgent an alert is for the liaison office. */
 export type AlertSeverity = 'HIGH' | 'MEDIUM' | 'LOW';
 
-/** A report the notification service keeps a copy of (from the report topics). */
+/** A report of a link's side, as the CaseLinked event carries it. */
 export interface StoredReport {
   eventId: string;
   kind: 'seizure' | 'route';

@@ -1,6 +1,6 @@
+import { PageCursor, PageLimit } from '@app/platform';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 
 /** Query of GET /v1/alerts. */
 export class ListAlertsQuery {
@@ -14,16 +14,9 @@ export class ListAlertsQuery {
   @IsIn(['HIGH', 'MEDIUM', 'LOW'], { message: 'must be HIGH, MEDIUM or LOW' })
   severity?: 'HIGH' | 'MEDIUM' | 'LOW';
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
+  @PageCursor()
   cursor?: string;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
-  @IsInt({ message: 'must be an integer' })
-  @Min(1)
-  @Max(200)
+  @PageLimit(200, 50)
   limit?: number;
 }

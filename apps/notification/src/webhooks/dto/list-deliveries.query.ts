@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { PageCursor, PageLimit } from '@app/platform';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
 
 /** Query of GET /v1/deliveries. */
 export class ListDeliveriesQuery {
@@ -8,16 +8,9 @@ export class ListDeliveriesQuery {
   @IsIn(['failed', 'pending', 'delivered'], { message: 'must be failed, pending or delivered' })
   status: 'failed' | 'pending' | 'delivered';
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
+  @PageCursor()
   cursor?: string;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 100 })
-  @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
-  @IsInt({ message: 'must be an integer' })
-  @Min(1)
-  @Max(500)
+  @PageLimit(500, 100)
   limit?: number;
 }

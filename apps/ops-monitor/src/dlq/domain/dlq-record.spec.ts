@@ -1,3 +1,4 @@
+import { producerHeaders, producerProblem, signingKeyOf } from '@app/identity';
 import {
   decodeValue,
   latestRanges,
@@ -117,6 +118,33 @@ describe(planReplay.name, () => {
         },
       },
     });
+  });
+
+  it("keeps a report's producer signature, so the replayed record still verifies (docs/security.md#records-bound-to-their-producer)", () => {
+    const key = 'bik_0123456789abcdef_' + 'A'.repeat(43);
+    const record = raw();
+    const signature = producerHeaders(
+      key,
+      'intel.seizure.reported.v1',
+      'PK-ANF:CASE-1',
+      record.value,
+    );
+    const plan = planReplay(DLQ, raw({ headers: { ...record.headers, ...signature } }));
+    if (!plan.ok) throw new Error(plan.reason);
+    expect(plan.record.headers).toMatchObject(signature);
+    const stored = {
+      principal: { keyId: '0123456789abcdef', role: 'publisher' as const, agencyId: 'PK-ANF' },
+      secretHash: signingKeyOf(key)!.secretHash,
+      revoked: false,
+    };
+    const replayed = {
+      topic: plan.record.topic,
+      key: String(plan.record.key),
+      value: plan.record.value as Buffer,
+      headers: plan.record.headers,
+      claimedAgencyId: 'PK-ANF',
+    };
+    expect(producerProblem(replayed, stored)).toBeNull();
   });
 
   it('replaces the replay header of a record that failed again after an earlier replay', () => {

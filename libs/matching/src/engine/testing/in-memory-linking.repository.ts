@@ -1,5 +1,5 @@
 import type { AgencyCaseIdentity, CaseProfile } from '../agency-case';
-import { buildProfile } from '../agency-case';
+import { agencyOfCaseKey, buildProfile } from '../agency-case';
 import type { ClusterHead } from '../clusters';
 import type { ClusterChanges, LinkingRepository, MadeLink, StoredFeature } from '../correlate';
 import { featureId } from '../correlate';
@@ -130,7 +130,7 @@ export class InMemoryLinkingRepository implements LinkingRepository {
   frequencies(keys: readonly string[]): Promise<Map<string, number>> {
     const out = new Map<string, number>();
     for (const key of keys) {
-      const n = this.keys.get(key)?.size ?? 0;
+      const n = new Set([...(this.keys.get(key) ?? [])].map(agencyOfCaseKey)).size;
       if (n > 0) out.set(key, n);
     }
     return Promise.resolve(out);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Case API (docs/contract.md#case-api): the cross-border cases the key's agency may see.
-#   KEY=bik_... [EVENT_ID=<a report's eventId>] bash examples/curl/cases.sh
+#   KEY=bik_... [EVENT_ID=<a report's eventId>] bash docs/examples/curl/cases.sh
 set -euo pipefail
 : "${KEY:?set KEY to a publisher, liaison or operator key}"
 CORRELATION_URL=${CORRELATION_URL:-http://127.0.0.1:3001}

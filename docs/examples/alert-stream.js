@@ -4,7 +4,7 @@
 // `data:` the inbox item as JSON. On a lost connection it reconnects after the server's `retry:`
 // and resumes with `Last-Event-ID`, so no alert is missed (LAST_EVENT_ID=0 replays every alert).
 //
-//   LIAISON_KEY=bik_... node examples/alert-stream.js
+//   LIAISON_KEY=bik_... node docs/examples/alert-stream.js
 //
 // A browser's EventSource cannot send an Authorization header: in a browser use this same
 // fetch-and-read loop (fetch streams the body there too), or keep the key on your server and

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Alerts inbox (docs/contract.md#alerts-inbox), liaison key of the agency.
-#   LIAISON_KEY=bik_... [ACK_ID=<alertId>] bash examples/curl/inbox.sh
+#   LIAISON_KEY=bik_... [ACK_ID=<alertId>] bash docs/examples/curl/inbox.sh
 set -euo pipefail
 : "${LIAISON_KEY:?set LIAISON_KEY to a liaison key}"
 NOTIFICATION_URL=${NOTIFICATION_URL:-http://127.0.0.1:3002}

@@ -2,7 +2,7 @@
 # Ingest API (docs/contract.md#ingest-api): publish a seizure and a route report, a batch, and
 # read a report's status. Needs a publisher key of the report's agency
 # (npx intelctl keys create --agency PK-ANF --role publisher):
-#   PUBLISHER_KEY=bik_... bash examples/curl/ingest.sh
+#   PUBLISHER_KEY=bik_... bash docs/examples/curl/ingest.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${PUBLISHER_KEY:?set PUBLISHER_KEY to a publisher key of PK-ANF}"

@@ -6,9 +6,7 @@ import type {
   RouteReportDto,
   SeizureReportDto,
 } from '@app/contracts';
-import { containerCheckDigit } from '../normalise';
-import { agencyCaseKey } from '../engine/agency-case';
-import type { ReportKindName } from '../engine/features';
+import { agencyCaseKey, containerCheckDigit, type ReportKindName } from '@app/matching';
 import { Prng } from './prng';
 import {
   AF_PLATE_CODES,

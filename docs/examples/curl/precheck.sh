@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Pre-check API (docs/contract.md#pre-check-api): a waiting consignment's identifiers against
 # other agencies' cases; CLEAR or HIT with whom to call, never the other agency's report.
-#   PUBLISHER_KEY=bik_... bash examples/curl/precheck.sh
+#   PUBLISHER_KEY=bik_... bash docs/examples/curl/precheck.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${PUBLISHER_KEY:?set PUBLISHER_KEY to a publisher key}"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Ops monitor API (docs/contract.md#ops-monitor-api) and webhook deliveries
 # (docs/contract.md#deliveries), operator key.
-#   OPERATOR_KEY=bik_... bash examples/curl/ops.sh
+#   OPERATOR_KEY=bik_... bash docs/examples/curl/ops.sh
 set -euo pipefail
 : "${OPERATOR_KEY:?set OPERATOR_KEY to an operator key}"
 OPS_URL=${OPS_URL:-http://127.0.0.1:3003}

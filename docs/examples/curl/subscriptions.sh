@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Webhook subscriptions (docs/contract.md#subscriptions), liaison key of the agency.
-# Start a receiver first: WEBHOOK_SECRET=… node examples/webhook-receiver.js (it needs the secret
+# Start a receiver first: WEBHOOK_SECRET=… node docs/examples/webhook-receiver.js (it needs the secret
 # this answers, so: run this, copy the secret, start the receiver).
-#   LIAISON_KEY=bik_... bash examples/curl/subscriptions.sh
+#   LIAISON_KEY=bik_... bash docs/examples/curl/subscriptions.sh
 set -euo pipefail
 : "${LIAISON_KEY:?set LIAISON_KEY to a liaison key}"
 NOTIFICATION_URL=${NOTIFICATION_URL:-http://127.0.0.1:3002}

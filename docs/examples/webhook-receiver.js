@@ -6,9 +6,9 @@
 //   webhook-signature = "v1,<base64 HMAC-SHA256>" (a space-separated list during a rotation)
 // rejects timestamps more than 5 minutes off, and drops duplicates by webhook-id.
 //
-//   WEBHOOK_SECRET=whsec_... node examples/webhook-receiver.js      # listens on 127.0.0.1:4000
+//   WEBHOOK_SECRET=whsec_... node docs/examples/webhook-receiver.js      # listens on 127.0.0.1:4000
 //
-// Subscribe it with examples/curl/subscriptions.sh (WEBHOOK_URL=http://127.0.0.1:4000/webhooks).
+// Subscribe it with docs/examples/curl/subscriptions.sh (WEBHOOK_URL=http://127.0.0.1:4000/webhooks).
 // In production keep the seen ids in your database (the same delivery is retried with the same
 // webhook-id until it gets a 2xx), and answer 2xx quickly: do the work after answering.
 'use strict';

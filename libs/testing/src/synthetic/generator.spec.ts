@@ -1,5 +1,5 @@
 import { validateReport } from '@app/contracts';
-import { normaliseContainer } from '../normalise';
+import { normaliseContainer } from '@app/matching';
 import { generateNoiseReports, generateScenario } from './generator';
 import { Prng } from './prng';
 

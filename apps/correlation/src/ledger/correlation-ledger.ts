@@ -1,0 +1,42 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DisclosureLedger, type LedgerEntryData } from '@app/ledger';
+
+/** Correlation's chain of the disclosure ledger (docs/ledger.md#chains): case-API views and pre-check hits. */
+export const CORRELATION_LEDGER_CHAIN = 'correlation';
+
+/** Where correlation records what it disclosed to another agency (docs/ledger.md). */
+export abstract class CorrelationLedger {
+  /** Appends the entries and commits them; resolves only once they are durable (nothing for none). */
+  abstract record(entries: readonly LedgerEntryData[]): Promise<void>;
+}
+
+/** The `correlation` chain in PostgreSQL, signed with LEDGER_SIGNING_KEY (libs/ledger). */
+@Injectable()
+export class PgCorrelationLedger extends CorrelationLedger {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(DisclosureLedger) private readonly ledger: DisclosureLedger,
+  ) {
+    super();
+  }
+
+  async record(entries: readonly LedgerEntryData[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.ds.transaction((m) => this.ledger.append((sql, params) => m.query(sql, params), entries));
+  }
+}
+
+/** CorrelationLedger in memory (unit tests). */
+export class InMemoryCorrelationLedger extends CorrelationLedger {
+  readonly entries: LedgerEntryData[] = [];
+  /** Set to make the next append fail (nothing disclosed without its entry). */
+  failWith: Error | null = null;
+
+  record(entries: readonly LedgerEntryData[]): Promise<void> {
+    if (this.failWith) return Promise.reject(this.failWith);
+    this.entries.push(...entries);
+    return Promise.resolve();
+  }
+}
