@@ -20,6 +20,8 @@ import { KeyedLedger1764300000600 } from './migrations/1764300000600-keyed-ledge
 import { NoReportCopies1764300000650 } from './migrations/1764300000650-no-report-copies';
 import type { NotificationEnv } from './notification.env';
 import { InfoRequests1764300000900 } from './migrations/1764300000900-info-requests';
+import { RequestSources1764300000950 } from './migrations/1764300000950-request-sources';
+import { RequestSources } from './requests/request-sources.service';
 import { DeskController } from './desk/desk.controller';
 import { RequestStreams } from './requests/request-streams.service';
 import { RequestsController } from './requests/requests.controller';
@@ -56,6 +58,7 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
         KeyedLedger1764300000600,
         NoReportCopies1764300000650,
         InfoRequests1764300000900,
+        RequestSources1764300000950,
       ],
     }),
     IdentityModule.forRoot(),
@@ -104,6 +107,7 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
     { provide: REQUESTS_REPOSITORY, useClass: PgRequestsRepository },
     RequestsService,
     RequestStreams,
+    RequestSources,
   ],
 })
 export class NotificationModule {}

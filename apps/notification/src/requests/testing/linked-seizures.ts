@@ -1,6 +1,6 @@
 // Test fixture shared by the request-for-information and desk integration specs: an ABP seizure
-// at Torkham and an ANF seizure in Peshawar of the same truck (same plate), stored from the
-// report topic and linked by a CaseLinked record, as correlation would publish it.
+// at Torkham and an ANF seizure in Peshawar of the same truck (same plate), published on the
+// report topic and linked by a CaseLinked record carrying both, as correlation would publish it.
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
 import { Topics, type CaseLinkedEvent } from '@app/contracts';
@@ -49,6 +49,7 @@ export async function publishLinkedSeizures(
     kind: 'seizure' as const,
     ref: r.agencyCaseRef,
     eventIds: [r.eventId],
+    reports: [{ eventId: r.eventId, body: r }],
   });
   const link: CaseLinkedEvent = {
     eventId: randomUUID(),
@@ -70,6 +71,7 @@ export async function publishLinkedSeizures(
     weak: false,
     capped: [],
     countries: [...new Set([agencies.asker.slice(0, 2), agencies.owner.slice(0, 2)])].sort(),
+    clusterAgencies: [agencies.asker, agencies.owner].sort(),
     triggeredByEventId: anf.eventId,
   };
   await producer.send({
