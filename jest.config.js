@@ -27,7 +27,7 @@ const infra = {
   globalSetup: '<rootDir>/test/infra/global-setup.ts',
   globalTeardown: '<rootDir>/test/infra/global-teardown.ts',
   setupFiles: ['<rootDir>/test/infra/setup-env.ts'],
-  setupFilesAfterEnv: ['<rootDir>/test/infra/setup-timeout.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/infra/setup-timeout.ts', '<rootDir>/test/infra/setup-topics.ts'],
 };
 
 module.exports = {

@@ -40,7 +40,7 @@ import { Webhook } from 'standardwebhooks';
 import { Topics } from '@app/contracts';
 import { IdentityStore } from '@app/identity';
 import { containerCheckDigit } from '@app/matching';
-import { SeizureReportBuilder, startService, testKafka, WebhookReceiver } from '@app/testing';
+import { reportRecord, SeizureReportBuilder, startService, testKafka, WebhookReceiver } from '@app/testing';
 import { correlationService } from '../apps/correlation/src/correlation.service-definition';
 import { notificationService } from '../apps/notification/src/notification.service-definition';
 import { formatBySecond, percentile, percentilesBySecond, processCpuSeconds } from './bench/measure';
@@ -383,21 +383,9 @@ async function main(): Promise<void> {
         });
         if (res.status !== 202) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
       } else {
-        await producer.send({
-          topic: Topics.SeizureReported,
-          acks: -1,
-          messages: [
-            {
-              key: `${agencyId}:${String(report.agencyCaseRef)}`,
-              value: JSON.stringify(report),
-              headers: {
-                'event-id': String(report.eventId),
-                'event-type': 'SeizureReported',
-                'schema-version': '1',
-              },
-            },
-          ],
-        });
+        // Signed with the agency's publisher key, as a direct producer must (docs/contract.md#publishing-directly-to-kafka).
+        const { topic, message } = reportRecord(report, undefined, publisher[agencyId]);
+        await producer.send({ topic, acks: -1, messages: [message] });
       }
     };
 

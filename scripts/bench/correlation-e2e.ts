@@ -5,8 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Topics } from '@app/contracts';
-import { generateScenario } from '@app/testing';
-import { startService, testKafka } from '@app/testing';
+import { IdentityStore } from '@app/identity';
+import { generateScenario, reportRecord, startService, testKafka } from '@app/testing';
 import { correlationService } from '../../apps/correlation/src/correlation.service-definition';
 import { processCpuSeconds } from './measure';
 import { removeRunTopics } from './run-prefix';
@@ -47,11 +47,19 @@ export async function measureCorrelationEndToEnd(opts: {
   process.env.LOG_LEVEL = 'warn';
   const kafka = testKafka('bench-correlation');
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-  const svc = await startService(correlationService);
+  // Every record is signed by a publisher key of its agency, and correlation insists on it.
+  const svc = await startService(correlationService, { env: { RECORD_SIGNATURES: 'required' } });
   try {
     await producer.connect();
     const suffix = randomUUID().slice(0, 6);
     const scenario = generateScenario({ seed: opts.seed, reports: opts.reports });
+    const identity = svc.app.get(IdentityStore);
+    const publisher = new Map<string, string>();
+    for (const agencyId of new Set(scenario.reports.map((g) => g.report.agencyId)))
+      publisher.set(
+        agencyId,
+        (await identity.createKey({ role: 'publisher', agencyId, label: 'bench' })).key,
+      );
     const records = scenario.reports.map((g) => {
       const ref = `${'agencyCaseRef' in g.report ? g.report.agencyCaseRef : g.report.routeRef}-${suffix}`;
       const report = {
@@ -59,18 +67,7 @@ export async function measureCorrelationEndToEnd(opts: {
         eventId: randomUUID(),
         ...('agencyCaseRef' in g.report ? { agencyCaseRef: ref } : { routeRef: ref }),
       };
-      return {
-        topic: g.kind === 'seizure' ? Topics.SeizureReported : Topics.RouteReported,
-        message: {
-          key: `${report.agencyId}:${ref}`,
-          value: JSON.stringify(report),
-          headers: {
-            'event-id': report.eventId,
-            'event-type': g.kind === 'seizure' ? 'SeizureReported' : 'RouteReported',
-            'schema-version': '1',
-          },
-        },
-      };
+      return reportRecord(report, undefined, publisher.get(report.agencyId));
     });
     opts.log(
       `  end to end: producing ${records.length} reports to Kafka, one correlation instance consuming…`,

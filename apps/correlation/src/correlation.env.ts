@@ -1,5 +1,6 @@
-import { IsIn, IsNumber, IsOptional, IsString, Max, Min } from 'class-validator';
-import { CommonEnv, EnvDoc, IntEnv } from '@app/config';
+import { IsNumber, IsString, Max, Min } from 'class-validator';
+import { CommonEnv, EnvDoc, IntEnv, RateLimitEnv } from '@app/config';
+import { RecordSignaturesVariable } from '@app/identity';
 import { LedgerPreviousPublicKeysVariable, LedgerSigningKeyVariable } from '@app/ledger';
 
 /** Environment of the correlation service. */
@@ -52,43 +53,22 @@ export class CorrelationEnv extends CommonEnv {
   )
   PRECHECK_KEYING_WORKERS: number = 0;
 
-  @IntEnv(
-    'Sustained requests to the case API per second one API key may make (token refill rate); 0 switches the limit off.',
-    { min: 0, unit: 'requests per second (0 = no limit)' },
-  )
+  @RateLimitEnv.perSecond('the case API')
   CORRELATION_RATE_LIMIT_PER_S: number = 20;
 
-  @IntEnv(
-    'Requests to the case API one API key may make in a burst above the sustained rate (bucket size).',
-    {
-      min: 1,
-      unit: 'requests',
-    },
-  )
+  @RateLimitEnv.burst('the case API')
   CORRELATION_RATE_LIMIT_BURST: number = 50;
 
-  @IntEnv(
-    'Requests to the case API one API key may make in a day (a quota refilled evenly over the day); 0: no quota.',
-    { min: 0, unit: 'requests per day (0 = no quota)' },
-  )
+  @RateLimitEnv.dailyQuota('the case API')
   CORRELATION_DAILY_QUOTA: number = 1_000_000;
 
-  @IntEnv(
-    'Sustained pre-checks per second one API key may make (token refill rate); 0 switches the limit off.',
-    { min: 0, unit: 'checks per second (0 = no limit)' },
-  )
+  @RateLimitEnv.perSecond('the pre-check API', 'checks')
   PRECHECK_RATE_LIMIT_PER_S: number = 50;
 
-  @IntEnv('Pre-checks one API key may make in a burst above the sustained rate (bucket size).', {
-    min: 1,
-    unit: 'checks',
-  })
+  @RateLimitEnv.burst('the pre-check API', 'checks')
   PRECHECK_RATE_LIMIT_BURST: number = 100;
 
-  @IntEnv('Pre-checks one API key may make in a day (a quota refilled evenly over the day); 0: no quota.', {
-    min: 0,
-    unit: 'checks per day (0 = no quota)',
-  })
+  @RateLimitEnv.dailyQuota('the pre-check API', 'checks')
   PRECHECK_DAILY_QUOTA: number = 200_000;
 
   @IntEnv(
@@ -97,14 +77,7 @@ export class CorrelationEnv extends CommonEnv {
   )
   PRECHECK_MAX_IDENTIFIERS: number = 100;
 
-  @EnvDoc(
-    'How report records are checked against the agency they claim (docs/security.md#records-bound-to-their-producer): ' +
-      '`required`: a record must be signed (`producer-key`, `producer-mac`) by a publisher key of the agency it ' +
-      'names, or it goes to the DLQ with the reason; `if-signed`: unsigned records pass, signed ones are ' +
-      'checked. Unset: `required` when RUN_MODE is production, `if-signed` in a development run.',
-  )
-  @IsOptional()
-  @IsIn(['required', 'if-signed'], { message: 'must be required or if-signed' })
+  @RecordSignaturesVariable()
   RECORD_SIGNATURES?: 'required' | 'if-signed';
 
   @EnvDoc(

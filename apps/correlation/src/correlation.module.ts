@@ -5,6 +5,7 @@ import { Intake1764300000000 } from './migrations/1764300000000-intake';
 import { Linking1764300000200 } from './migrations/1764300000200-linking';
 import { Precheck1764300000300 } from './migrations/1764300000300-precheck';
 import { OneOutbox1764300000500 } from './migrations/1764300000500-one-outbox';
+import { OutboxTrace1764300001100 } from './migrations/1764300001100-outbox-trace';
 import { DisclosureLedger1764300000800 } from './migrations/1764300000800-disclosure-ledger';
 import { LinkingModule } from './linking/linking.module';
 import { CasesModule } from './cases/cases.module';
@@ -19,6 +20,7 @@ export const CORRELATION_MIGRATIONS = [
   Precheck1764300000300,
   OneOutbox1764300000500,
   DisclosureLedger1764300000800,
+  OutboxTrace1764300001100,
 ];
 
 /** The correlation service: consumes reports, links agency cases, serves the case API. */

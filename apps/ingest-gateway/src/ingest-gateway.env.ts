@@ -1,4 +1,4 @@
-import { CommonEnv, IntEnv } from '@app/config';
+import { CommonEnv, IntEnv, RateLimitEnv } from '@app/config';
 
 /** Environment of the Ingest gateway. */
 export class IngestGatewayEnv extends CommonEnv {
@@ -9,16 +9,10 @@ export class IngestGatewayEnv extends CommonEnv {
   })
   INGEST_PORT: number = 3000;
 
-  @IntEnv(
-    'Sustained requests per second one API key may make (token refill rate); 0 switches the limit off.',
-    { min: 0, unit: 'requests per second (0 = no limit)' },
-  )
+  @RateLimitEnv.perSecond('the ingest API')
   INGEST_RATE_LIMIT_PER_S: number = 1000;
 
-  @IntEnv('Requests one API key may make in a burst above the sustained rate (bucket size).', {
-    min: 1,
-    unit: 'requests',
-  })
+  @RateLimitEnv.burst('the ingest API')
   INGEST_RATE_LIMIT_BURST: number = 2000;
 
   @IntEnv('Body limit of POST /v1/reports:batch in bytes (each report inside is still ≤ 256 KiB).', {

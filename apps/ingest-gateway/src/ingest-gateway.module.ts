@@ -6,6 +6,7 @@ import { Init1764300000000 } from './migrations/1764300000000-init';
 import { ReportOutbox1764300000200 } from './migrations/1764300000200-report-outbox';
 import { ReportBody1764300000300 } from './migrations/1764300000300-report-body';
 import { OneOutbox1764300000500 } from './migrations/1764300000500-one-outbox';
+import { OutboxTrace1764300001100 } from './migrations/1764300001100-outbox-trace';
 import { ReportsModule } from './reports/reports.module';
 
 /** The Ingest gateway: authenticates agency systems, validates their reports, stores them in an outbox and relays them to Kafka. */
@@ -25,6 +26,7 @@ export class IngestGatewayModule {
               ReportOutbox1764300000200,
               ReportBody1764300000300,
               OneOutbox1764300000500,
+              OutboxTrace1764300001100,
             ],
             poolSize: env.INGEST_DB_POOL_SIZE,
           },

@@ -101,7 +101,7 @@ function allowed(c: Canary, recipient: string, partners: Set<string>, clusterMat
   if (c.protectedPerson || c.precheckOnly) return false;
   if (c.tlp === 'RED') return false; // RED: only that a match exists and whom to contact
   if (c.group === 'REFERENCE') return clusterMates.has(recipient);
-  if (!partners.has(recipient)) return false; // only the other side of a link gets the report
+  if (!partners.has(recipient)) return false; // only an agency alerted about the owner's case gets its report
   const level = levelOf(c.owner, recipient);
   switch (c.group) {
     case 'FACT':
@@ -211,7 +211,8 @@ describe('Canary leak test: each canary reaches exactly whom the policy allows, 
 
   /** Per TLP, a cluster KA —K1— KB —K2— KC —K3— KD(route): each link on one shared container. */
   function scenario() {
-    const reports: object[] = [];
+    // Published in three phases (A and B, then C, then D), so each link is made with a known cluster.
+    const phases: object[][] = [[], [], []];
     const links: [string, string][] = [
       [KA, KB],
       [KB, KC],
@@ -343,34 +344,38 @@ describe('Canary leak test: each canary reaches exactly whom the policy allows, 
         })
         .build();
       eventIds.push(route.eventId);
-      reports.push(a.report, b.report, c.report, route);
+      phases[0].push(a.report, b.report);
+      phases[1].push(c.report);
+      phases[2].push(route);
       // The pre-check: KA checks KB's plate and KB's victim's phone, with a container only it knows.
       precheckPlan.push({ tlp, plate: b.plate, victimPhone: b.victimPhone, own: containerNumber('CNRU') });
     });
-    return reports;
+    return phases;
   }
   const precheckPlan: { tlp: TlpLevel; plate: string; victimPhone: string; own: string }[] = [];
 
   it('delivers each canary to exactly the agencies the policy allows, and ledgers every disclosure', async () => {
-    const reports = scenario();
-    for (const r of reports) {
+    const phases = scenario();
+    for (const r of phases.flat()) {
       const v = validateReport('routeRef' in r ? 'route' : 'seizure', r);
       expect(v.ok ? [] : v).toEqual([]);
     }
-    await publishReports(producer, reports);
     const correlationDs = correlation.app.get(DataSource);
-    // Every link of every cluster is made (3 per TLP).
-    await eventually(
-      async () => {
-        const [row] = await correlationDs.query<{ n: string }[]>(
-          `SELECT count(*) AS n FROM correlation.case_link l JOIN correlation.agency_case c ON c.case_key = l.a_case
-            WHERE c.agency_id = ANY($1::text[])`,
-          [AGENCIES],
-        );
-        expect(Number(row.n)).toBe(3 * TLPS.length);
-      },
-      { ...WAIT, what: 'every link of the scenario' },
-    );
+    for (const [i, reports] of phases.entries()) {
+      await publishReports(producer, reports);
+      // This phase's links are made (one per TLP) before the next phase's reports arrive.
+      await eventually(
+        async () => {
+          const [row] = await correlationDs.query<{ n: string }[]>(
+            `SELECT count(*) AS n FROM correlation.case_link l JOIN correlation.agency_case c ON c.case_key = l.a_case
+              WHERE c.agency_id = ANY($1::text[])`,
+            [AGENCIES],
+          );
+          expect(Number(row.n)).toBe((i + 1) * TLPS.length);
+        },
+        { ...WAIT, what: `the links of phase ${i + 1}` },
+      );
+    }
 
     // Pre-checks (the index picks the cases up within about 250 ms).
     for (const p of precheckPlan) {
@@ -413,13 +418,14 @@ describe('Canary leak test: each canary reaches exactly whom the policy allows, 
       precheckAnswers.push({ tlp: p.tlp, body: answer });
     }
 
-    // Alerts: two per link (one to each side) on the alert topic, then every channel caught up.
+    // Alerts on the alert topic, then every channel caught up.
     await eventually(
       () => {
         const mine = issued.records.filter((r) =>
           AGENCIES.includes(String(JSON.parse(r.value).recipientAgencyId)),
         );
-        expect(mine.length).toBeGreaterThanOrEqual(2 * 3 * TLPS.length);
+        // Per cluster: A–B alerts both sides, B–C the three agencies then in it, C–D all four.
+        expect(mine.length).toBeGreaterThanOrEqual((2 + 3 + 4) * TLPS.length);
       },
       { ...WAIT, what: 'the link alerts' },
     );
@@ -459,19 +465,26 @@ describe('Canary leak test: each canary reaches exactly whom the policy allows, 
         );
       got.cases = cases.join('\n');
       got.precheck = a === KA ? JSON.stringify(precheckAnswers) : '';
+      // Requests for information (none made here: nothing may show through them either).
+      got.requests = JSON.stringify(
+        (await callApi(notification.baseUrl, 'GET', '/v1/requests?limit=200', liaison[a])).body,
+      );
     }
 
-    // Who is a side of a link with whom, and who shares a cluster with whom (one cluster per TLP).
+    // Who is alerted about whose case (docs/contract.md#sharing-policy): at each link, every agency
+    // with a case in the cluster is told about the link's cases of agencies of the other country
+    // (no rule here alerts within a country). The links in the order the phases made them, with the
+    // cluster's agencies at the time:
+    const LINKS: [string, string, string[]][] = [
+      [KA, KB, [KA, KB]],
+      [KB, KC, [KA, KB, KC]],
+      [KC, KD, [KA, KB, KC, KD]],
+    ];
     const partnersOf = (owner: string) =>
       new Set(
-        [
-          [KA, KB],
-          [KB, KC],
-          [KC, KD],
-        ]
-          .filter((l) => l.includes(owner))
-          .flat()
-          .filter((x) => x !== owner),
+        LINKS.filter(([x, y]) => x === owner || y === owner)
+          .flatMap(([, , cluster]) => cluster)
+          .filter((r) => r !== owner && r.slice(0, 2) !== owner.slice(0, 2)),
       );
     const mates = new Set(AGENCIES);
     const problems: string[] = [];

@@ -9,7 +9,7 @@ import {
   type ValidationArguments,
   type ValidatorConstraintInterface,
 } from 'class-validator';
-import { CommonEnv, EnvDoc, IntEnv } from '@app/config';
+import { CommonEnv, EnvDoc, IntEnv, RateLimitEnv } from '@app/config';
 import { LedgerPreviousPublicKeysVariable, LedgerSigningKeyVariable } from '@app/ledger';
 import { AllowedNetworks } from './webhooks/domain/webhook-address';
 
@@ -111,25 +111,13 @@ export class NotificationEnv extends CommonEnv {
   )
   ALERT_STREAMS_PER_KEY: number = 5;
 
-  @IntEnv(
-    'Sustained requests to the alert, inbox, stream, subscription and delivery API per second one API key may make (token refill rate); 0 switches the limit off.',
-    { min: 0, unit: 'requests per second (0 = no limit)' },
-  )
+  @RateLimitEnv.perSecond('the alert, inbox, stream, subscription and delivery API')
   NOTIFICATION_RATE_LIMIT_PER_S: number = 20;
 
-  @IntEnv(
-    'Requests to the alert, inbox, stream, subscription and delivery API one API key may make in a burst above the sustained rate (bucket size).',
-    {
-      min: 1,
-      unit: 'requests',
-    },
-  )
+  @RateLimitEnv.burst('the alert, inbox, stream, subscription and delivery API')
   NOTIFICATION_RATE_LIMIT_BURST: number = 50;
 
-  @IntEnv(
-    'Requests to the alert, inbox, stream, subscription and delivery API one API key may make in a day (a quota refilled evenly over the day); 0: no quota.',
-    { min: 0, unit: 'requests per day (0 = no quota)' },
-  )
+  @RateLimitEnv.dailyQuota('the alert, inbox, stream, subscription and delivery API')
   NOTIFICATION_DAILY_QUOTA: number = 1_000_000;
 
   @EnvDoc(

@@ -16,8 +16,10 @@ import { Init1764300000000 } from './migrations/1764300000000-init';
 import { Alerts1764300000300 } from './migrations/1764300000300-alerts';
 import { PrecheckAlerts1764300000400 } from './migrations/1764300000400-precheck-alerts';
 import { OneOutbox1764300000500 } from './migrations/1764300000500-one-outbox';
+import { OutboxTrace1764300001100 } from './migrations/1764300001100-outbox-trace';
 import { KeyedLedger1764300000600 } from './migrations/1764300000600-keyed-ledger';
 import { NoReportCopies1764300000650 } from './migrations/1764300000650-no-report-copies';
+import { DeliveryTrace1764300001000 } from './migrations/1764300001000-delivery-trace';
 import type { NotificationEnv } from './notification.env';
 import { InfoRequests1764300000900 } from './migrations/1764300000900-info-requests';
 import { RequestSources1764300000950 } from './migrations/1764300000950-request-sources';
@@ -59,6 +61,8 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
         NoReportCopies1764300000650,
         InfoRequests1764300000900,
         RequestSources1764300000950,
+        DeliveryTrace1764300001000,
+        OutboxTrace1764300001100,
       ],
     }),
     IdentityModule.forRoot(),

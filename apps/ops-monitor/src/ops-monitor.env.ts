@@ -8,7 +8,7 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
-import { CommonEnv, EnvDoc, IntEnv } from '@app/config';
+import { CommonEnv, EnvDoc, IntEnv, RateLimitEnv } from '@app/config';
 import { LedgerPreviousPublicKeysVariable, LedgerSigningKeyVariable } from '@app/ledger';
 
 @ValidatorConstraint({ name: 'notAboveWindow' })
@@ -101,22 +101,13 @@ export class OpsMonitorEnv extends CommonEnv {
   })
   OPS_DLQ_LATEST: number = 10;
 
-  @IntEnv(
-    'Sustained requests to the ops API per second one API key may make (token refill rate); 0 switches the limit off.',
-    { min: 0, unit: 'requests per second (0 = no limit)' },
-  )
+  @RateLimitEnv.perSecond('the ops API')
   OPS_RATE_LIMIT_PER_S: number = 20;
 
-  @IntEnv('Requests to the ops API one API key may make in a burst above the sustained rate (bucket size).', {
-    min: 1,
-    unit: 'requests',
-  })
+  @RateLimitEnv.burst('the ops API')
   OPS_RATE_LIMIT_BURST: number = 50;
 
-  @IntEnv(
-    'Requests to the ops API one API key may make in a day (a quota refilled evenly over the day); 0: no quota.',
-    { min: 0, unit: 'requests per day (0 = no quota)' },
-  )
+  @RateLimitEnv.dailyQuota('the ops API')
   OPS_DAILY_QUOTA: number = 1_000_000;
 
   @LedgerSigningKeyVariable()

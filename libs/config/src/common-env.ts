@@ -35,6 +35,14 @@ export class CommonEnv {
   KAFKA_TOPIC_PREFIX: string = '';
 
   @EnvDoc(
+    'OTLP/HTTP endpoint the traces are exported to (`<endpoint>/v1/traces`), e.g. http://otel-collector:4318 ' +
+      '(docs/operating.md#traces). Unset (the default): no export; log lines still carry trace and span ids.',
+  )
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL, e.g. http://otel-collector:4318' })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  @EnvDoc(
     'PostgreSQL connection URL; the service keeps its state in its own schema there and reads agencies ' +
       'and keys from the `identity` schema. `npm start` supplies one when it is unset. May carry the password.',
     { secret: true },

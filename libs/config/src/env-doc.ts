@@ -70,3 +70,34 @@ export function IntEnv(description: string, options: IntEnvOptions): PropertyDec
     for (const decorate of decorators) decorate(prototype, property);
   };
 }
+
+/**
+ * The three per-key limits of one API (docs/security.md), declared alike in every service:
+ * `RateLimitEnv.perSecond('the case API')` on `<API>_RATE_LIMIT_PER_S`, `.burst(...)` on
+ * `<API>_RATE_LIMIT_BURST` and `.dailyQuota(...)` on `<API>_DAILY_QUOTA`. `what` counts the
+ * requests in the API's own words (`requests`, `checks`).
+ */
+export const RateLimitEnv = {
+  perSecond: (api: string, what = 'requests'): PropertyDecorator =>
+    IntEnv(
+      `Sustained ${what} to ${api} per second one API key may make (token refill rate); 0 switches the limit off.`,
+      { min: 0, unit: `${what} per second (0 = no limit)` },
+    ),
+  burst: (api: string, what = 'requests'): PropertyDecorator =>
+    IntEnv(
+      `${capitalised(what)} to ${api} one API key may make in a burst above the sustained rate (bucket size).`,
+      {
+        min: 1,
+        unit: what,
+      },
+    ),
+  dailyQuota: (api: string, what = 'requests'): PropertyDecorator =>
+    IntEnv(
+      `${capitalised(what)} to ${api} one API key may make in a day (a quota refilled evenly over the day); 0: no quota.`,
+      { min: 0, unit: `${what} per day (0 = no quota)` },
+    ),
+};
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

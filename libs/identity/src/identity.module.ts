@@ -5,6 +5,8 @@ import { APP_CONFIG, CommonEnv } from '@app/config';
 import { ApiKeyGuard } from './api-key.guard';
 import { ApiKeyVerifier } from './api-key.verifier';
 import { IdentityStore } from './identity-store';
+import { RecordProducerVerifier } from './record-producer.verifier';
+import { recordSignatureMode, type RecordSignaturesEnv } from './record-signatures';
 
 /** Default seed of agencies, loaded (missing ones only) when a service starts. */
 export const DEFAULT_AGENCY_SEED = path.join('deploy', 'seed', 'agencies.json');
@@ -44,10 +46,17 @@ export class IdentityModule {
           useFactory: (store: IdentityStore, env: CommonEnv) =>
             new ApiKeyVerifier(store, env.AUTH_CACHE_TTL_MS ?? 2000),
         },
+        {
+          // The check of report records against their producer (consumers of the report topics).
+          provide: RecordProducerVerifier,
+          inject: [IdentityStore, APP_CONFIG],
+          useFactory: (store: IdentityStore, env: CommonEnv & Partial<RecordSignaturesEnv>) =>
+            new RecordProducerVerifier(store, recordSignatureMode(env), env.AUTH_CACHE_TTL_MS ?? 2000),
+        },
         ApiKeyGuard,
         IdentityLifecycle,
       ],
-      exports: [IdentityStore, ApiKeyVerifier, ApiKeyGuard],
+      exports: [IdentityStore, ApiKeyVerifier, RecordProducerVerifier, ApiKeyGuard],
     };
   }
 }

@@ -23,6 +23,12 @@ export {
   type StoredKey,
 } from './domain/record-mac';
 export { RecordProducerVerifier, type ProducerCheckMode } from './record-producer.verifier';
+export {
+  RecordSignaturesVariable,
+  recordSignatureMode,
+  reportProducerCheck,
+  type RecordSignaturesEnv,
+} from './record-signatures';
 export { ApiKeyGuard } from './api-key.guard';
 export { Roles, CurrentPrincipal, CurrentSigningKey } from './auth.decorators';
 export { IdentityModule, DEFAULT_AGENCY_SEED } from './identity.module';

@@ -4,3 +4,15 @@ export { metricsRegistry, initMetrics } from './metrics';
 export { HEALTH_CHECKS, runReadiness, type HealthCheck, type ReadinessReport } from './health';
 export { ObservabilityController } from './observability.controller';
 export { BREAKER_STATE_VALUES, breakerState, createBreaker, type BreakerState } from './circuit-breaker';
+export {
+  initTracing,
+  inSpan,
+  shutdownTracing,
+  SpanKind,
+  startSpan,
+  TRACEPARENT,
+  traceHeaders,
+  traceLogFields,
+  traceparentOf,
+  withSpan,
+} from './tracing';

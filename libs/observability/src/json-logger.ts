@@ -1,5 +1,6 @@
 import { LoggerService } from '@nestjs/common';
 import { currentCorrelationId } from './correlation-context';
+import { traceLogFields } from './tracing';
 
 export type JsonLogLevel = 'error' | 'warn' | 'info' | 'debug' | 'verbose';
 
@@ -10,7 +11,8 @@ export type LogSink = (line: string) => void;
 
 /**
  * One structured logger for the whole process: one JSON object per line with time,
- * level, service, context (class name), message and the current correlation id.
+ * level, service, context (class name), message, the current correlation id, and the
+ * trace_id and span_id of the active span (docs/operating.md#traces).
  */
 export class JsonLogger implements LoggerService {
   private threshold: number;
@@ -56,6 +58,7 @@ export class JsonLogger implements LoggerService {
     };
     const correlationId = currentCorrelationId();
     if (correlationId) entry.correlationId = correlationId;
+    Object.assign(entry, traceLogFields());
     if (message instanceof Error) {
       entry.msg = message.message;
       entry.err = { name: message.name, message: message.message, stack: message.stack };

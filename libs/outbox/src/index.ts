@@ -3,7 +3,7 @@
 // family (intel_outbox_*{outbox}) and its Kafka breaker (intel_breaker_state{breaker="outbox:<schema>"}).
 export { outboxChannel, outboxInsertSql } from './outbox.sql';
 export { enqueueOutbox, type OutboxRecord } from './outbox-writer';
-export { createFirstOutbox, oneOutboxMigration } from './outbox.migrations';
+export { createFirstOutbox, oneOutboxMigration, outboxTraceMigration } from './outbox.migrations';
 export { type OutboxEntry } from './relay/relay-batch';
 export { OutboxSignal } from './relay/outbox-signal';
 export { OutboxRelay } from './relay/outbox-relay';

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { traceHeaders } from '@app/observability';
 import { outboxChannel, outboxInsertSql } from './outbox.sql';
 
 /** A record to publish through the outbox. */
@@ -25,7 +26,8 @@ export async function enqueueOutbox(
     ord,
     topic: r.topic,
     key: r.key,
-    headers: r.headers,
+    // The trace of the work that wrote the row travels with it (docs/operating.md#traces).
+    headers: { ...traceHeaders(), ...r.headers },
     payload: JSON.stringify(r.value),
   }));
   // One round trip: insert, then notify (delivered at commit).

@@ -56,3 +56,24 @@ export function oneOutboxMigration(schema: string): new () => MigrationInterface
     }
   };
 }
+
+/**
+ * The outbox's `traceparent` column (docs/operating.md#traces): the W3C trace context of the work
+ * that wrote the row, as its headers carry it (and the relay publishes it), kept as a column of
+ * its own so a row can be looked up by trace. Generated from the headers: no writer changes.
+ */
+export function outboxTraceMigration(schema: string): new () => MigrationInterface {
+  return class OutboxTrace1764300001100 implements MigrationInterface {
+    name = 'OutboxTrace1764300001100';
+
+    async up(q: QueryRunner): Promise<void> {
+      await q.query(
+        `ALTER TABLE "${schema}"."outbox" ADD COLUMN traceparent text GENERATED ALWAYS AS (headers->>'traceparent') STORED`,
+      );
+    }
+
+    async down(q: QueryRunner): Promise<void> {
+      await q.query(`ALTER TABLE "${schema}"."outbox" DROP COLUMN traceparent`);
+    }
+  };
+}

@@ -18,6 +18,7 @@ import {
 import {
   CORRELATION_HEADER,
   initMetrics,
+  initTracing,
   JsonLogger,
   metricsRegistry,
   withCorrelationId,
@@ -26,6 +27,7 @@ import { Counter, Histogram } from 'prom-client';
 import { randomUUID } from 'node:crypto';
 import { ProblemFastifyAdapter } from './fastify-errors';
 import { ProblemFilter } from './problem.filter';
+import { traceRequests } from './request-tracing';
 import { useJsonParser } from './http/json-text-body';
 import type { ServiceDefinition } from './service-definition';
 
@@ -124,6 +126,7 @@ export function configureApp<E extends CommonEnv>(
     }
     done();
   });
+  traceRequests(app);
   app.useGlobalFilters(new ProblemFilter());
   const doc = SwaggerModule.createDocument(
     app,
@@ -202,6 +205,7 @@ export async function bootstrapService<E extends CommonEnv>(
   const jsonLogger = new JsonLogger(def.name, env.LOG_LEVEL);
   Logger.overrideLogger(jsonLogger);
   initMetrics(def.name);
+  initTracing(def.name, { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT });
   const logger = new Logger(def.name);
   try {
     logger.log(`starting ${def.name} (Kafka ${env.KAFKA_BROKERS})`);

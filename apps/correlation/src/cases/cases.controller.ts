@@ -38,7 +38,7 @@ export class CasesController {
   @ApiOperation({ summary: 'The case holding a report' })
   @ApiParam({ name: 'eventId', format: 'uuid', description: 'A report eventId; not a UUID answers 404' })
   byEvent(@Param('eventId', uuid) eventId: string, @CurrentPrincipal() p: Principal) {
-    return this.cases.byEvent(eventId, { agencyId: p.agencyId });
+    return this.cases.byEvent(eventId, { agencyId: p.agencyId, keyId: p.keyId });
   }
 
   @Get(':clusterId')
@@ -49,6 +49,6 @@ export class CasesController {
     description: 'An absorbed cluster id answers with its survivor',
   })
   byCluster(@Param('clusterId', uuid) clusterId: string, @CurrentPrincipal() p: Principal) {
-    return this.cases.byCluster(clusterId, { agencyId: p.agencyId });
+    return this.cases.byCluster(clusterId, { agencyId: p.agencyId, keyId: p.keyId });
   }
 }

@@ -220,6 +220,19 @@ describe(CasesService.name, () => {
       await expect(service.byCluster(K1, { agencyId: 'PK-ANF' })).rejects.toThrow('ledger down');
     });
 
+    it("records an operator's read of a case, everything it showed, under the operator's key", async () => {
+      const { service, ledger } = cluster();
+      const view = await service.byCluster(K1, { agencyId: null, keyId: 'op-key-1' });
+      expect(view.links[0].reasons[0].detail).toBe('plate KBL4521 (AF)');
+      expect(ledger.entries).toEqual([
+        expect.objectContaining({ recipient: { type: 'OPERATOR', id: 'op-key-1' }, kind: 'CASE_VIEW' }),
+      ]);
+      const disclosed = JSON.stringify(ledger.entries[0].disclosed);
+      for (const v of ['KBL4521', 'AHMAD KARIMI', '+923001234567', '"agencyCaseRef","value":"F"']) {
+        expect(disclosed).toContain(v);
+      }
+    });
+
     it('records nothing when a view shows nothing of another agency', async () => {
       const { repo, service, ledger } = setup();
       repo.membersOf.set(K1, [member('AF-CNPA', 'A', 'RED'), member('PK-ANF', 'B')]);

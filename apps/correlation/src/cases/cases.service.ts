@@ -21,9 +21,9 @@ export class CasesService {
   ) {}
 
   /**
-   * A case as the viewer may see it. What it shows of other agencies' data is written to the
-   * disclosure ledger (kind CASE_VIEW, channel API) and committed before the answer leaves: no
-   * view without its entry (docs/ledger.md).
+   * A case as the viewer may see it. What it shows of other agencies' data (to an operator: all
+   * of it) is written to the disclosure ledger (kind CASE_VIEW, channel API) and committed before
+   * the answer leaves: no view without its entry (docs/ledger.md).
    */
   async byCluster(clusterId: string, viewer: Viewer): Promise<CaseView> {
     const cluster = await this.repo.cluster(clusterId);
@@ -37,11 +37,14 @@ export class CasesService {
       viewer,
       this.policy,
     );
-    if (viewer.agencyId !== null && disclosed.length > 0)
+    if (disclosed.length > 0)
       await this.ledger.record([
         {
           recordedAt: new Date().toISOString(),
-          recipient: { type: 'AGENCY', id: viewer.agencyId },
+          recipient:
+            viewer.agencyId !== null
+              ? { type: 'AGENCY', id: viewer.agencyId }
+              : { type: 'OPERATOR', id: viewer.keyId ?? 'unknown' },
           kind: 'CASE_VIEW',
           subjectId: cluster.id,
           channel: 'API',

@@ -7,7 +7,7 @@ import {
   type RouteReportDto,
   type SeizureReportDto,
 } from '@app/contracts';
-import { RecordProducerVerifier } from '@app/identity';
+import { RecordProducerVerifier, reportProducerCheck } from '@app/identity';
 import { KafkaBatchContext, KafkaRecordProcessor, type RecordAuthenticator } from '@app/kafka';
 import { incomingRoute, incomingSeizure } from './incoming-report';
 import { ReportIntakeService } from './report-intake.service';
@@ -30,14 +30,7 @@ export class ReportConsumer {
     private readonly intake: ReportIntakeService,
     verifier: RecordProducerVerifier,
   ) {
-    this.producedBy = (record, report) =>
-      verifier.problem({
-        topic: record.topic,
-        key: record.key === null ? null : record.key.toString(),
-        value: record.value,
-        headers: record.headers,
-        claimedAgencyId: report.agencyId,
-      });
+    this.producedBy = reportProducerCheck(verifier);
   }
 
   @EventPattern(Topics.SeizureReported)

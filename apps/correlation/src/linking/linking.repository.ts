@@ -15,7 +15,7 @@ import {
 } from '@app/matching';
 import { enqueueOutbox } from '@app/outbox';
 import { LOCK_NAMESPACE, advisoryLockPlan } from './domain/advisory-lock-plan';
-import type { CaseSide } from './domain/case-linked-event';
+import { reportsWithinBudget, type CaseSide } from './domain/case-linked-event';
 import type { HolderCount } from './domain/cap-crossings';
 import { decodeFeature } from './domain/feature-codec';
 
@@ -125,8 +125,7 @@ export class PgLinkingRepository implements LinkingStore {
       [keys],
     );
     this.changes = new Map();
-    for (const r of rows)
-      if (r.n !== r.b) this.changes.set(r.key, { before: Number(r.b), now: Number(r.n) });
+    for (const r of rows) if (r.n !== r.b) this.changes.set(r.key, { before: Number(r.b), now: Number(r.n) });
     return new Map(rows.map((r) => [r.key, Number(r.n)]));
   }
 
@@ -310,11 +309,13 @@ export class PgLinkingRepository implements LinkingStore {
         case_ref: string;
         event_ids: string[];
         bodies: Record<string, unknown>[];
+        sizes: number[];
       }[]
     >(
       `SELECT c.case_key, c.agency_id, c.kind, c.case_ref,
               array_agg(r.event_id::text ORDER BY r.received_at, r.topic, r.partition, r."offset") AS event_ids,
-              json_agg(r.body ORDER BY r.received_at, r.topic, r.partition, r."offset") AS bodies
+              json_agg(r.body ORDER BY r.received_at, r.topic, r.partition, r."offset") AS bodies,
+              array_agg(pg_column_size(r.body) ORDER BY r.received_at, r.topic, r.partition, r."offset") AS sizes
          FROM correlation.agency_case c JOIN correlation.report r ON r.agency_case_id = c.id
         WHERE c.case_key = ANY($1::text[]) GROUP BY c.case_key, c.agency_id, c.kind, c.case_ref`,
       [caseKeys],
@@ -328,7 +329,9 @@ export class PgLinkingRepository implements LinkingStore {
           kind: s.kind,
           ref: s.case_ref,
           eventIds: s.event_ids,
-          reports: s.event_ids.map((eventId, i) => ({ eventId, body: s.bodies[i] })),
+          reports: reportsWithinBudget(
+            s.event_ids.map((eventId, i) => ({ report: { eventId, body: s.bodies[i] }, bytes: s.sizes[i] })),
+          ),
         },
       ]),
     );

@@ -71,7 +71,10 @@ describe(LinkingService.name, () => {
         .filter((v) => v.labels.agency === agency)
         .reduce((n, v) => n + v.value, 0);
     const before = await crossings('PK-FIA');
-    const warn = jest.spyOn((service as unknown as { logger: { warn: (o: unknown) => void } }).logger, 'warn');
+    const warn = jest.spyOn(
+      (service as unknown as { logger: { warn: (o: unknown) => void } }).logger,
+      'warn',
+    );
     const seizure = (agencyId: string) =>
       incomingSeizure(SeizureReportBuilder.bare(agencyId).withPlate('KBL 4521', 'AF').build());
     await service.onStored(tx, stored([seizure('AF-CNPA'), seizure('AF-CNPA'), seizure('PK-ANF')]));

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { traceparentOf } from '@app/observability';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -160,8 +161,9 @@ async function storeAlerts<A extends AlertToStore>(
   }
   if (deliveries.length > 0) {
     await m.query(
-      `INSERT INTO notification.delivery (id, subscription_id, alert_id, agency_id, url, next_attempt_at, created_at)
-       SELECT i, s, a, g, u, now(), clock_timestamp() FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[]) AS x(i, s, a, g, u)
+      // traceparent: the trace of the record being processed (docs/operating.md#traces).
+      `INSERT INTO notification.delivery (id, subscription_id, alert_id, agency_id, url, next_attempt_at, created_at, traceparent)
+       SELECT i, s, a, g, u, now(), clock_timestamp(), $6 FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[]) AS x(i, s, a, g, u)
        ON CONFLICT DO NOTHING`,
       [
         deliveries.map(() => randomUUID()),
@@ -169,6 +171,7 @@ async function storeAlerts<A extends AlertToStore>(
         deliveries.map((d) => d.alertId),
         deliveries.map((d) => d.agencyId),
         deliveries.map((d) => d.url),
+        traceparentOf() ?? null,
       ],
     );
   }

@@ -16,6 +16,8 @@ export interface DueDelivery {
   created_at: Date;
   /** The whole webhook body of a delivery that is not an `alert.issued` (a `request.decided`, docs/desk.md). */
   body?: string | null;
+  /** The trace the delivery continues (docs/operating.md#traces); null for older deliveries. */
+  traceparent?: string | null;
 }
 
 /** One finished attempt and the delivery's state after it. */
@@ -66,10 +68,11 @@ export class PgDeliveryQueue implements DeliveryQueue {
        ), leased AS (
          UPDATE notification.delivery d SET lease_until = now() + ($2 || ' milliseconds')::interval
            FROM due WHERE d.id = due.id
-         RETURNING d.id, d.agency_id, d.url, d.attempts, d.subscription_id, d.alert_id, d.body
+         RETURNING d.id, d.agency_id, d.url, d.attempts, d.subscription_id, d.alert_id, d.body, d.traceparent
        )
        SELECT l.id, l.agency_id, l.url, l.attempts, l.subscription_id, s.secret_sealed,
-              (s.deleted_at IS NOT NULL OR s.disabled_at IS NOT NULL) AS sub_gone, a.payload, a.created_at, l.body
+              (s.deleted_at IS NOT NULL OR s.disabled_at IS NOT NULL) AS sub_gone, a.payload, a.created_at, l.body,
+              l.traceparent
          FROM leased l
          JOIN notification.subscription s ON s.id = l.subscription_id
          JOIN notification.alert a ON a.alert_id = l.alert_id`,

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { inSpan, SpanKind, traceHeaders } from '@app/observability';
 import { Counter, Histogram } from 'prom-client';
 import { APP_CONFIG } from '@app/config';
 import { metricsRegistry } from '@app/observability';
@@ -213,6 +214,15 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
 
   /** One attempt; calls `attempted` once the answer (or the failure) is in, before recording it. */
   private async deliver(d: DueDelivery, attempted: () => void): Promise<void> {
+    // Each attempt is a span of the trace that made the delivery, sent on as `traceparent`.
+    await inSpan(
+      'webhook delivery',
+      { traceparent: d.traceparent ?? undefined, kind: SpanKind.CLIENT, attributes: { 'delivery.id': d.id } },
+      () => this.attempt(d, attempted),
+    );
+  }
+
+  private async attempt(d: DueDelivery, attempted: () => void): Promise<void> {
     if (d.sub_gone) {
       await this.queue.failForGoneSubscription(d.id);
       return;
@@ -240,7 +250,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
             d.url,
             target.address,
             body,
-            { ...headers },
+            { ...headers, ...traceHeaders() },
             this.env.WEBHOOK_TIMEOUT_MS,
           );
           if (countsAsBreakerFailure(classifyAttempt(result))) throw new EndpointUnavailableError(result);

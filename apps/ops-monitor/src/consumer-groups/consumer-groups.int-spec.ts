@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { TOPIC_PREFIX } from '@app/contracts';
 import type { Admin, Producer } from 'kafkajs';
 import { IdentityStore } from '@app/identity';
 import { describeGroupWithKafkaTools, startService, testKafka, type RunningService } from '@app/testing';
@@ -17,9 +18,9 @@ interface PartitionBody {
 describe('Ops monitor consumer groups and topics (real Kafka and PostgreSQL)', () => {
   const kafka = testKafka('ops-groups-int');
   const id = randomUUID().slice(0, 8);
-  const topic = `ops-xcheck-${id}`;
-  const group = `ops-xcheck-${id}`;
-  const nestGroup = `ops-nest-${id}-server`;
+  const topic = `${TOPIC_PREFIX}ops-xcheck-${id}`;
+  const group = `${TOPIC_PREFIX}ops-xcheck-${id}`;
+  const nestGroup = `${TOPIC_PREFIX}ops-nest-${id}-server`;
   // 37 records over 3 partitions, and the offsets the group has committed on each.
   const produced = [12, 15, 10];
   const committed = [5, 0, 10];
@@ -114,7 +115,7 @@ describe('Ops monitor consumer groups and topics (real Kafka and PostgreSQL)', (
   });
 
   it.each([
-    ['the id without the -server suffix Nest adds by default', `ops-nest-${id}`, nestGroup],
+    ['the id without the -server suffix Nest adds by default', `${TOPIC_PREFIX}ops-nest-${id}`, nestGroup],
     ['the exact id with the suffix', nestGroup, nestGroup],
   ])('finds a group by %s', async (_name, requested, resolved) => {
     const res = await get(`/v1/consumer-groups/${requested}`);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { dlqTopicOf, TOPIC_PREFIX, Topics } from '@app/contracts';
 import * as fs from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -75,9 +76,9 @@ function startServicesStub(): Promise<{ server: Server; url: string; seenAuth: s
 describe('Ops monitor dashboard in headless Chromium (real Kafka and PostgreSQL)', () => {
   const kafka = testKafka('ops-dashboard-int');
   const id = randomUUID().slice(0, 8);
-  const topic = `ops-dash-${id}`;
-  const group = `ops-dash-${id}`;
-  const otherGroup = `ops-dash-${id}-b`;
+  const topic = `${TOPIC_PREFIX}ops-dash-${id}`;
+  const group = `${TOPIC_PREFIX}ops-dash-${id}`;
+  const otherGroup = `${TOPIC_PREFIX}ops-dash-${id}-b`;
   const dlq = `${topic}.dlq`;
   const backlog = 60;
   let stub: { server: Server; url: string; seenAuth: string[] };
@@ -205,7 +206,7 @@ describe('Ops monitor dashboard in headless Chromium (real Kafka and PostgreSQL)
     expect(await shownLag()).toBe(0);
     expect(await page.locator('tr[data-group]').count()).toBeGreaterThanOrEqual(1);
     await page.locator(`tr[data-topic="${topic}"]`).waitFor();
-    await page.locator('tr[data-dlq="intel.seizure.reported.v1.dlq"]').waitFor();
+    await page.locator(`tr[data-dlq="${dlqTopicOf(Topics.SeizureReported)}"]`).waitFor();
     await eventually(async () => (await chartPoints()).length >= 2, { ...WAIT, what: 'a chart with data' });
     await expect(page.locator('#lag-chart').getAttribute('data-group')).resolves.toBe(group);
   });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { TOPIC_PREFIX } from '@app/contracts';
 import type { Admin, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { IdentityStore } from '@app/identity';
@@ -24,7 +25,7 @@ interface ReplayBody {
 describe('Ops monitor DLQ inspection and replay (real Kafka and PostgreSQL)', () => {
   const kafka = testKafka('ops-dlq-int');
   const id = randomUUID().slice(0, 8);
-  const source = `ops-dlq-${id}`;
+  const source = `${TOPIC_PREFIX}ops-dlq-${id}`;
   const dlq = `${source}.dlq`;
   let svc: RunningService<OpsMonitorEnv>;
   let admin: Admin;
@@ -260,7 +261,14 @@ describe('Ops monitor DLQ inspection and replay (real Kafka and PostgreSQL)', ()
   it.each([
     ['a body with bad fields', () => post(dlq, { offsets: ['x'], limit: 0 }), 400, 'offsets[0]'],
     ['a topic that is not a DLQ', () => post(source), 400, 'not a DLQ'],
-    ['a DLQ topic that does not exist', () => post(`no-such-${id}.dlq`), 404, 'no topic'],
+    ['a DLQ topic that does not exist', () => post(`${TOPIC_PREFIX}no-such-${id}.dlq`), 404, 'no topic'],
+    // docs/operating.md#topics-per-environment: never another environment's records.
+    [
+      'a DLQ of another environment',
+      () => post(`other-env.${source}.dlq`),
+      400,
+      'not a topic of this environment',
+    ],
   ])('answers problem+json for %s', async (_name, call, status, text) => {
     const res = await call();
     expect(res.status).toBe(status);

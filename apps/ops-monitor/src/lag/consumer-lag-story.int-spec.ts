@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { TOPIC_PREFIX } from '@app/contracts';
 import type { Admin, Consumer, Kafka, Producer } from 'kafkajs';
 import { IdentityStore } from '@app/identity';
 import {
@@ -178,8 +179,8 @@ describe('Consumer lag status through a slowdown, a stop and a restart (real Kaf
 
   /** A fresh one-partition topic, its group id, and a log of every status read for the group. */
   async function scene(name: string) {
-    const topic = `ops-lag-${name}-${id}`;
-    const groupId = `ops-lag-${name}-${id}`;
+    const topic = `${TOPIC_PREFIX}ops-lag-${name}-${id}`;
+    const groupId = `${TOPIC_PREFIX}ops-lag-${name}-${id}`;
     topics.push(topic);
     groups.push(groupId);
     await admin.createTopics({

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Admin, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
+import { dlqTopicOf, TOPIC_PREFIX, Topics } from '@app/contracts';
 import { IdentityStore } from '@app/identity';
 import { eventually, startService, testKafka, type RunningService } from '@app/testing';
 import type { OpsMonitorEnv } from '../ops-monitor.env';
@@ -23,8 +24,8 @@ const SAMPLER_ENV = {
 describe('Ops monitor lag sampler (real Kafka and PostgreSQL)', () => {
   const kafka = testKafka('ops-sampler-int');
   const id = randomUUID().slice(0, 8);
-  const topic = `ops-sampler-${id}`;
-  const group = `ops-sampler-${id}`;
+  const topic = `${TOPIC_PREFIX}ops-sampler-${id}`;
+  const group = `${TOPIC_PREFIX}ops-sampler-${id}`;
   let svc: RunningService<OpsMonitorEnv>;
   let admin: Admin;
   let producer: Producer;
@@ -114,7 +115,7 @@ describe('Ops monitor lag sampler (real Kafka and PostgreSQL)', () => {
     expect(text).toMatch(
       new RegExp(`intel_ops_consumer_lag\\{group="${group}",topic="${topic}",partition="0"[^}]*\\} 0`),
     );
-    expect(text).toMatch(/intel_ops_dlq_records\{topic="intel\.seizure\.reported\.v1\.dlq"/);
+    expect(text).toContain(`intel_ops_dlq_records{topic="${dlqTopicOf(Topics.SeizureReported)}"`);
   });
 
   it('keeps the samples across a restart: a new instance serves the same lag history', async () => {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { CompressionTypes, Kafka, Message, Partitioners, Producer, RecordMetadata } from 'kafkajs';
+import { traceHeaders } from '@app/observability';
 import { KAFKA_CLIENT } from './kafka.tokens';
 
 /** A record to publish: value is serialised as JSON unless it is already bytes or a string. */
@@ -54,10 +55,12 @@ export class KafkaProducerService implements OnApplicationShutdown {
   /** Publishes records to one topic and resolves once the brokers acknowledged all of them (acks=all). */
   async send(topic: string, records: OutgoingRecord[]): Promise<RecordMetadata[]> {
     const producer = await this.connected();
+    // A record without trace context carries the active one (docs/operating.md#traces).
+    const trace = traceHeaders();
     const messages: Message[] = records.map((r) => ({
       key: r.key,
       value: Buffer.isBuffer(r.value) || typeof r.value === 'string' ? r.value : JSON.stringify(r.value),
-      headers: r.headers,
+      headers: { ...trace, ...r.headers },
     }));
     return producer.send({ topic, messages, acks: -1, compression: CompressionTypes.None });
   }
@@ -65,6 +68,7 @@ export class KafkaProducerService implements OnApplicationShutdown {
   /** Publishes to several topics in one request. */
   async sendBatch(batches: { topic: string; records: OutgoingRecord[] }[]): Promise<RecordMetadata[]> {
     const producer = await this.connected();
+    const trace = traceHeaders();
     return producer.sendBatch({
       acks: -1,
       topicMessages: batches.map((b) => ({
@@ -72,7 +76,7 @@ export class KafkaProducerService implements OnApplicationShutdown {
         messages: b.records.map((r) => ({
           key: r.key,
           value: Buffer.isBuffer(r.value) || typeof r.value === 'string' ? r.value : JSON.stringify(r.value),
-          headers: r.headers,
+          headers: { ...trace, ...r.headers },
         })),
       })),
     });

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { KafkaContext } from '@nestjs/microservices';
 import type { KafkaMessage } from 'kafkajs';
-import { withCorrelationId } from '@app/observability';
+import { inSpan, SpanKind, startSpan, traceparentOf, withCorrelationId, withSpan } from '@app/observability';
 import { Counter, Histogram } from 'prom-client';
 import { metricsRegistry } from '@app/observability';
 import { buildDlqRecord, FailedRecord } from '../core/dlq';
@@ -24,6 +24,8 @@ export interface RecordMeta {
   headers: Record<string, string>;
   eventId: string | undefined;
   timestamp: string;
+  /** The W3C trace context of this record's processing span (docs/operating.md#traces). */
+  traceparent?: string;
 }
 
 /**
@@ -98,8 +100,12 @@ export class KafkaRecordProcessor {
         await this.deadLetter(failed, group, result.reason);
         return;
       }
-      const outcome = await this.applyWithRetries(topic, ctx.getHeartbeat(), meta.offset, 1, () =>
-        useCase(result.value, meta),
+      // The record continues the trace in its traceparent header (docs/operating.md#traces).
+      const outcome = await inSpan(
+        `process ${topic}`,
+        { traceparent: headers.traceparent, kind: SpanKind.CONSUMER },
+        () =>
+          this.applyWithRetries(topic, ctx.getHeartbeat(), meta.offset, 1, () => useCase(result.value, meta)),
       );
       if (outcome !== 'ok') await this.deadLetter(failed, group, `processing failed: ${outcome.message}`);
     }).finally(() => endTimer());
@@ -135,15 +141,19 @@ export class KafkaRecordProcessor {
     }
     if (items.length === 0) return;
     const started = process.hrtime.bigint();
+    // One span per record, continuing its traceparent header (docs/operating.md#traces); its
+    // traceparent is the record's meta.traceparent. A chunk of one record runs inside its span,
+    // so what the use case writes (outbox rows, records) continues that trace.
+    const spans = items.map(({ item }) => {
+      const span = startSpan(`process ${topic}`, item.meta.headers.traceparent, SpanKind.CONSUMER);
+      item.meta.traceparent = traceparentOf(span);
+      return span;
+    });
     try {
       const all = items.map((i) => i.item);
-      const outcome = await this.applyWithRetries(
-        topic,
-        ctx.getHeartbeat(),
-        all[0].meta.offset,
-        all.length,
-        () => useCase(all),
-      );
+      const apply = () =>
+        this.applyWithRetries(topic, ctx.getHeartbeat(), all[0].meta.offset, all.length, () => useCase(all));
+      const outcome = spans.length === 1 ? await withSpan(spans[0], apply) : await apply();
       if (outcome === 'ok') return;
       if (items.length === 1) {
         await this.deadLetter(items[0].failed, group, `processing failed: ${outcome.message}`);
@@ -162,6 +172,7 @@ export class KafkaRecordProcessor {
         if (single !== 'ok') await this.deadLetter(failed, group, `processing failed: ${single.message}`);
       }
     } finally {
+      for (const span of spans) span.end();
       // one observation per record: its share of the batch's time
       const share = Number(process.hrtime.bigint() - started) / 1e9 / items.length;
       for (let i = 0; i < items.length; i++) duration.observe({ topic, group }, share);

@@ -334,6 +334,7 @@ describe('typing slips', () => {
     ['Farid Wardka', 'Farid Wardak'],
     ['Noor Ai', 'Noor Ali'],
     ['Bilal Zadarn', 'Bilal Zadran'],
+    ['Bilal ahmat Jadoon', 'Bilal Rahmat Jadoon'],
   ])('%s ~ %s: one slip of the keys', (a, b) => {
     expect(nameSimilarity(a, b)).toBeGreaterThanOrEqual(0.93);
   });
@@ -351,7 +352,6 @@ describe('typing slips', () => {
     ['احمد کریمی', 'احمد رحیمی'],
     ['Nazeer Ahmad', 'Nazar Ahmad'],
     ['Nur Niazi', 'Anwar Niazi'],
-    ['Ali Khan', 'Li Khan'],
   ])('%s is not %s: a consonant no slip explains', (a, b) => {
     expect(nameSimilarity(a, b)).toBeLessThan(0.86);
   });

@@ -442,10 +442,10 @@ function shape(form: TokenForm): string {
  * typed on a Latin keyboard).
  */
 export function typingSlip(a: string, fa: TokenForm, b: string, fb: TokenForm, bothLatin: boolean): boolean {
-  // A leading vowel one spelling has and the other lacks is not a slip (`Nur` / `Anwar`): the
-  // dropped-leading-vowel rule judges it.
-  if ((fa.skeleton[0] === 'A') !== (fb.skeleton[0] === 'A')) return false;
-  if (!bothLatin) return oneEdit(fa.skeleton, fb.skeleton, () => false);
+  // Beyond one letter, a leading vowel one spelling has and the other lacks is not a slip
+  // (`Nur` / `Anwar`): the dropped-leading-vowel rule judges it.
+  const sameStart = (fa.skeleton[0] === 'A') === (fb.skeleton[0] === 'A');
+  if (!bothLatin) return sameStart && oneEdit(fa.skeleton, fb.skeleton, () => false);
   if (Math.max(a.length, b.length) >= 3 && oneEdit(a.toLowerCase(), b.toLowerCase(), keySlip)) return true;
-  return oneEdit(shape(fa), shape(fb), (x, y) => x === 'v' || y === 'v');
+  return sameStart && oneEdit(shape(fa), shape(fb), (x, y) => x === 'v' || y === 'v');
 }

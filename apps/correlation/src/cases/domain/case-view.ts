@@ -45,6 +45,8 @@ export interface LinkRow {
 /** Who is looking: an agency (publisher or liaison key) or the operator (null agency). */
 export interface Viewer {
   agencyId: string | null;
+  /** The API key's id: an operator's reads are ledgered under it. */
+  keyId?: string;
 }
 
 /** The cross-border case as the case API returns it (docs/contract.md#http-apis). */
@@ -84,7 +86,7 @@ export function canView(viewer: Viewer, members: readonly MemberRow[]): boolean 
 /** The case as the viewer may see it, and what it discloses of other agencies' data (for the ledger). */
 export interface CaseViewDisclosure {
   view: CaseView;
-  /** Every value of another agency's case shown (in full or masked), by source record; empty for the operator. */
+  /** Every value of another agency's case shown (in full or masked), by source record; every value for the operator. */
   disclosed: DisclosedRecord[];
 }
 
@@ -100,7 +102,8 @@ const UNKNOWN_SIDE: Holding = { agencyId: '', tlp: 'RED' };
  * reason in full, masked or only "a match exists" (an agency that is not a side of the link never
  * learns its values; names and dates of birth follow the persons level; protected persons' values
  * never); capped values likewise, as part of the link that quotes them. The operator sees the
- * case as stored (operators and the case API: docs/security.md, "Not yet enforced").
+ * case as stored (operators and the case API: docs/security.md, "Not yet enforced"); what it is
+ * shown is ledgered all the same.
  */
 export function buildCaseView(
   cluster: { id: string; firstSeenAt: Date; updatedAt: Date },
@@ -129,7 +132,7 @@ export function buildCaseView(
     }).show === 'FULL';
   const disclosed: DisclosedRecord[] = [];
   const disclose = (m: MemberRow | undefined, record: DisclosedRecord) => {
-    if (decide && m && m.agencyId !== agency && record.fields.length > 0) disclosed.push(record);
+    if (m && m.agencyId !== agency && record.fields.length > 0) disclosed.push(record);
   };
   const refLabel = (m: MemberRow | undefined) =>
     !m
@@ -184,7 +187,7 @@ export function buildCaseView(
             : d.show === 'MASKED'
               ? maskReasonDetail(r)
               : withheldReasonDetail(r);
-        if (d && d.show !== 'EXISTS') fields.push({ path: `reasons[${i}].detail`, value: detail });
+        if (d?.show !== 'EXISTS') fields.push({ path: `reasons[${i}].detail`, value: detail });
         return { feature: r.feature, weight: r.weight, detail };
       });
       l.capped.forEach((c, i) => {

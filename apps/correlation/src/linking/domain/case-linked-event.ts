@@ -5,6 +5,30 @@ import type { MadeLink } from '@app/matching';
 export type CaseSide = CaseLinkedEvent['a'];
 
 /**
+ * Most bytes of report bodies one side of a CaseLinked carries (docs/contract.md#caselinked): two
+ * sides stay well below the broker's 1 MiB record limit, so a case with many reports can never
+ * make a record the relay cannot publish. A report is at most 256 KiB, so the newest always fits.
+ */
+export const SIDE_REPORT_BYTES = 384 * 1024;
+
+/**
+ * The reports a side carries: all of them when they fit in `budget` bytes, else the newest that
+ * do (the newest always), in the order received. `reports` are in the order received.
+ */
+export function reportsWithinBudget<R>(
+  reports: readonly { report: R; bytes: number }[],
+  budget = SIDE_REPORT_BYTES,
+): R[] {
+  let used = 0;
+  let first = reports.length;
+  while (first > 0 && (first === reports.length || used + reports[first - 1].bytes <= budget)) {
+    used += reports[first - 1].bytes;
+    first -= 1;
+  }
+  return reports.slice(first).map((r) => r.report);
+}
+
+/**
  * The CaseLinked event of each link (docs/contract.md#caselinked): the two sides with their
  * reports (event ids and bodies, so notification composes an alert from this event alone), the
  * cluster the link made or joined (the link id for an unclustered weak link), the agencies and

@@ -20,6 +20,7 @@ export class InMemoryLinkingStore extends InMemoryLinkingRepository implements L
   override async addKeys(entries: readonly { key: string; caseKey: string }[]): Promise<void> {
     this.heldBefore.clear();
     this.addedCases.clear();
+    this.changes = new Map();
     for (const { key, caseKey } of entries) {
       let cases = this.keyCases.get(key);
       if (!cases) this.keyCases.set(key, (cases = new Set()));

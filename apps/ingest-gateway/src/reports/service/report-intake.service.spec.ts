@@ -44,7 +44,9 @@ describe('ReportIntakeService (in-memory repository)', () => {
     const record = { ...stored.outbox, claimedAgencyId: 'PK-ANF' };
     const storedKey = { principal: anf, secretHash: anfKey.secretHash, revoked: false };
     expect(producerProblem(record, storedKey)).toBeNull();
-    expect(producerProblem({ ...record, claimedAgencyId: 'AF-CNPA' }, storedKey)).toMatch(/claims agency AF-CNPA/);
+    expect(producerProblem({ ...record, claimedAgencyId: 'AF-CNPA' }, storedKey)).toMatch(
+      /claims agency AF-CNPA/,
+    );
   });
 
   it('answers a resend with the same body as a duplicate (key order aside) and a changed body as a conflict', async () => {
@@ -52,7 +54,9 @@ describe('ReportIntakeService (in-memory repository)', () => {
     const report = SeizureReportBuilder.valid().withCaseRef().build();
     await intake.submitOne({ kind: 'seizure', report }, { principal: anf, signingKey: anfKey });
     const reordered = Object.fromEntries(Object.entries(report).reverse());
-    expect(await intake.submitOne({ kind: 'seizure', report: reordered }, { principal: anf, signingKey: anfKey })).toEqual({
+    expect(
+      await intake.submitOne({ kind: 'seizure', report: reordered }, { principal: anf, signingKey: anfKey }),
+    ).toEqual({
       kind: 'duplicate',
       eventId: report.eventId,
     });
@@ -69,7 +73,9 @@ describe('ReportIntakeService (in-memory repository)', () => {
   it('refuses a report of another agency and stores nothing', async () => {
     const { repo, intake } = setup();
     const report = SeizureReportBuilder.valid().withAgency('AF-CNPA').build();
-    expect(await intake.submitOne({ kind: 'seizure', report }, { principal: anf, signingKey: anfKey })).toEqual({
+    expect(
+      await intake.submitOne({ kind: 'seizure', report }, { principal: anf, signingKey: anfKey }),
+    ).toEqual({
       kind: 'forbidden',
       eventId: report.eventId,
       reportAgencyId: 'AF-CNPA',
@@ -81,7 +87,10 @@ describe('ReportIntakeService (in-memory repository)', () => {
   it('answers an invalid report with its field errors and stores nothing', async () => {
     const { repo, intake } = setup();
     const report = SeizureReportBuilder.valid().with('reportedAt', '0000-01-01T00:00:00Z').build();
-    const outcome = await intake.submitOne({ kind: 'seizure', report }, { principal: anf, signingKey: anfKey });
+    const outcome = await intake.submitOne(
+      { kind: 'seizure', report },
+      { principal: anf, signingKey: anfKey },
+    );
     expect(outcome).toMatchObject({ kind: 'invalid', eventId: report.eventId });
     expect(outcome.kind === 'invalid' && outcome.errors.map((e) => e.path)).toEqual(['reportedAt']);
     expect(repo.inserts).toEqual([]);
@@ -92,7 +101,9 @@ describe('ReportIntakeService (in-memory repository)', () => {
     const report = SeizureReportBuilder.valid()
       .withNarrative('x'.repeat(300 * 1024))
       .build();
-    expect(await intake.submitOne({ kind: 'seizure', report }, { principal: anf, signingKey: anfKey })).toMatchObject({
+    expect(
+      await intake.submitOne({ kind: 'seizure', report }, { principal: anf, signingKey: anfKey }),
+    ).toMatchObject({
       kind: 'too-large',
       eventId: report.eventId,
       limit: 256 * 1024,

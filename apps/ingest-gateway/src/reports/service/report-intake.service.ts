@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Counter } from 'prom-client';
 import { checkReport, REPORT_LIMITS } from '@app/contracts';
 import type { Principal, SigningKey } from '@app/identity';
-import { metricsRegistry } from '@app/observability';
+import { metricsRegistry, traceHeaders } from '@app/observability';
 import {
   outboxEntryFor,
   reportRef,
@@ -138,7 +138,13 @@ export class ReportIntakeService {
       agencyId: report.agencyId,
       ref: reportRef(item.kind, report),
       correlationId: ctx.correlationId,
-      outbox: outboxEntryFor(item.kind, report, json, ctx.correlationId, ctx.signingKey),
+      outbox: withTrace(outboxEntryFor(item.kind, report, json, ctx.correlationId, ctx.signingKey)),
     };
   }
+}
+
+/** The request's trace context travels with the outbox row, in its headers (docs/operating.md#traces). */
+function withTrace<E extends { headers: Record<string, string> }>(entry: E): E {
+  Object.assign(entry.headers, traceHeaders());
+  return entry;
 }

@@ -123,12 +123,7 @@ describe(planReplay.name, () => {
   it("keeps a report's producer signature, so the replayed record still verifies (docs/security.md#records-bound-to-their-producer)", () => {
     const key = 'bik_0123456789abcdef_' + 'A'.repeat(43);
     const record = raw();
-    const signature = producerHeaders(
-      key,
-      'intel.seizure.reported.v1',
-      'PK-ANF:CASE-1',
-      record.value,
-    );
+    const signature = producerHeaders(key, 'intel.seizure.reported.v1', 'PK-ANF:CASE-1', record.value);
     const plan = planReplay(DLQ, raw({ headers: { ...record.headers, ...signature } }));
     if (!plan.ok) throw new Error(plan.reason);
     expect(plan.record.headers).toMatchObject(signature);
