@@ -126,6 +126,16 @@ export interface Summary {
     }[]
   >;
   inboxes: Record<string, number>;
+  /** ABP's request for information to ANF about the heroin ring (docs/desk.md), and what it released. */
+  request?: {
+    requestId: string;
+    fields: string[];
+    approved: string[];
+    status: string;
+    released: { path: string; value: unknown }[];
+    ledgerEntries: { requester: number; owner: number };
+    webhook: boolean;
+  };
   dashboard: string;
   ok: boolean;
 }
@@ -400,6 +410,114 @@ function printAlert(a: ReceivedAlert, published: Map<string, DemoReport>): Summa
   };
 }
 
+interface RequestView {
+  requestId: string;
+  status: string;
+  fields: string[];
+  released: { fields: { path: string; value: unknown }[] }[];
+  decision: { note: string; approvedFields: string[] } | null;
+}
+
+/**
+ * ABP's liaison desk asks ANF, from its alert about the heroin ring, for the names and phones the
+ * policy withheld; ANF's officer releases the names and keeps the phones; the demo prints what
+ * ABP then sees, the ledger entries each side can read, and the signed webhook ABP received.
+ */
+async function requestForInformation(
+  keys: Keys,
+  receiver: LiaisonReceiver,
+  clusterId: string | undefined,
+): Promise<Summary['request'] | null> {
+  const abp = keys.liaison['AF-ABP'];
+  const anf = keys.liaison['PK-ANF'];
+  const alert = receiver.alerts.find(
+    (a) =>
+      a.agencyId === 'AF-ABP' &&
+      a.body.type === 'alert.issued' &&
+      a.body.data.clusterId === clusterId &&
+      (a.body.data.counterpart as { agencyId?: string } | undefined)?.agencyId === 'PK-ANF',
+  );
+  if (!alert) {
+    out(`   ${red('✗')} ABP received no alert about ANF's case in the heroin ring`);
+    return null;
+  }
+  const alertId = String(alert.body.data.alertId);
+  const fields = ['persons[].name', 'persons[].phones[]'];
+  const created = await api<RequestView & { detail?: string }>(
+    'POST',
+    `${base.notification}/v1/alerts/${alertId}/requests`,
+    abp,
+    {
+      fields,
+      justification:
+        'The truck we stopped at Torkham was seized again in Peshawar; we need the driver to charge him.',
+      legalBasis: 'UNTOC-27',
+    },
+  );
+  if (created.status !== 201) {
+    out(`   ${red('✗')} the request was refused: ${created.status} ${created.body?.detail ?? ''}`);
+    return null;
+  }
+  out(
+    `   ABP → ANF  POST /v1/alerts/${alertId.slice(0, 8)}…/requests  fields ${fields.join(', ')}, legal basis UNTOC-27`,
+  );
+  const incoming = await api<{ items: RequestView[] }>(
+    'GET',
+    `${base.notification}/v1/requests?direction=incoming`,
+    anf,
+  );
+  const seen = incoming.body.items.some((r) => r.requestId === created.body.requestId);
+  out(`   ANF's desk lists it as incoming: ${seen ? green('✓') : red('✗')}`);
+  const approved = ['persons[].name'];
+  const decided = await api<RequestView>(
+    'POST',
+    `${base.notification}/v1/requests/${created.body.requestId}/decision`,
+    anf,
+    { approvedFields: approved, note: 'Names released; the phones belong to an open operation.' },
+  );
+  out(`   ANF decides: ${decided.body.status} (${decided.body.decision?.note ?? ''})`);
+  const mine = await api<{ items: RequestView[] }>(
+    'GET',
+    `${base.notification}/v1/alerts/${alertId}/requests`,
+    abp,
+  );
+  const request = mine.body.items.find((r) => r.requestId === created.body.requestId);
+  const released = (request?.released ?? []).flatMap((r) => r.fields);
+  out(`   what ABP now sees on its alert (GET /v1/alerts/{alertId}/requests):`);
+  for (const f of released) out(`     ${f.path.padEnd(22)} ${String(f.value)}`);
+  if (released.length === 0) out(`     ${red('nothing')}`);
+  out(dim('     (phones withheld: not approved; a victim or smuggled migrant would never be released)'));
+  const ledger = async (key: string) =>
+    (
+      await api<{ items: unknown[] }>(
+        'GET',
+        `${base.notification}/v1/requests/${created.body.requestId}/ledger`,
+        key,
+      )
+    ).body.items.length;
+  const ledgerEntries = { requester: await ledger(abp), owner: await ledger(anf) };
+  let webhook = false;
+  for (const until = Date.now() + 10000; !webhook && Date.now() < until; await sleep(200)) {
+    webhook = receiver.alerts.some(
+      (a) =>
+        a.body.type === 'request.decided' && a.body.data.requestId === created.body.requestId && a.verified,
+    );
+  }
+  out(
+    `   ledger (INFO_RELEASE, who asked, who decided, every value): ${ledgerEntries.requester} entries seen by ABP, ` +
+      `${ledgerEntries.owner} by ANF; signed request.decided webhook to ABP: ${webhook ? green('✓') : red('✗')}`,
+  );
+  return {
+    requestId: created.body.requestId,
+    fields,
+    approved,
+    status: decided.body.status,
+    released,
+    ledgerEntries,
+    webhook,
+  };
+}
+
 async function main(): Promise<number> {
   const seed =
     option('--seed') !== undefined ? Number(option('--seed')) : Math.floor(Math.random() * 2 ** 31);
@@ -561,9 +679,17 @@ async function main(): Promise<number> {
       `\n   inboxes (GET /v1/alerts, this run): ${AGENCIES.map((a) => `${a} ${summary.inboxes[a]}`).join(', ')}`,
     );
 
-    step(7, 'Dashboard');
+    step(7, 'A request for information: ABP Torkham asks ANF Peshawar who was behind the link');
+    const asked = await requestForInformation(keys, receiver, summary.stories.heroin?.clusterId);
+    if (asked) summary.request = asked;
+    if (!asked || asked.status !== 'PARTLY_APPROVED' || asked.released.length === 0) ok = false;
+    if (asked?.released.some((f) => f.path.includes('phones'))) ok = false;
+
+    step(8, 'Dashboard and desk');
     out(`   ops monitor: ${base.ops}/  — sign in with the operator key:`);
     out(`   ${keys.operator}`);
+    out(`   liaison desk: ${base.notification}/desk  — sign in with a liaison key, e.g. ABP's:`);
+    out(`   ${keys.liaison['AF-ABP']}`);
     out(
       dim(
         `   also: API docs ${base.ingest}/docs, cases ${base.correlation}/v1/cases, inbox ${base.notification}/v1/alerts`,

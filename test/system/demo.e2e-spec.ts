@@ -23,6 +23,16 @@ describe('npm run demo (PostgreSQL)', () => {
     const s1 = expectScenarioOutcome(first);
     expect(first.output).toMatch(/already running \(ports 3210, 3211, 3212, 3213\): using them/);
     expect(s1.dashboard).toBe('http://127.0.0.1:3213/');
+    // ABP asked ANF for the driver behind the link: ANF released the names and kept the phones;
+    // both sides read the same ledger entries, and ABP got the signed request.decided webhook.
+    const rfi = s1.request!;
+    expect(rfi).toMatchObject({ status: 'PARTLY_APPROVED', approved: ['persons[].name'], webhook: true });
+    expect(rfi.released.length).toBeGreaterThan(0);
+    expect(rfi.released.map((f) => f.path)).toEqual(
+      rfi.released.map(() => expect.stringMatching(/^persons\[\d+\]\.name$/)),
+    );
+    expect(rfi.ledgerEntries.requester).toBeGreaterThanOrEqual(2);
+    expect(rfi.ledgerEntries.owner).toBe(rfi.ledgerEntries.requester);
 
     const second = await runDemo(env);
     const s2 = expectScenarioOutcome(second);

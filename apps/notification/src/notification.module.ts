@@ -22,6 +22,9 @@ import { NoReportCopies1764300000650 } from './migrations/1764300000650-no-repor
 import { DeliveryTrace1764300001000 } from './migrations/1764300001000-delivery-trace';
 import type { NotificationEnv } from './notification.env';
 import { InfoRequests1764300000900 } from './migrations/1764300000900-info-requests';
+import { RequestSources1764300000950 } from './migrations/1764300000950-request-sources';
+import { RequestSources } from './requests/request-sources.service';
+import { DeskController } from './desk/desk.controller';
 import { RequestStreams } from './requests/request-streams.service';
 import { RequestsController } from './requests/requests.controller';
 import { PgRequestsRepository, REQUESTS_REPOSITORY } from './requests/requests.repository';
@@ -57,6 +60,7 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
         KeyedLedger1764300000600,
         NoReportCopies1764300000650,
         InfoRequests1764300000900,
+        RequestSources1764300000950,
         DeliveryTrace1764300001000,
         OutboxTrace1764300001100,
       ],
@@ -82,6 +86,7 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
     SubscriptionsController,
     DeliveriesController,
     RequestsController,
+    DeskController,
   ],
   providers: [
     AlertSignals,
@@ -106,6 +111,7 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
     { provide: REQUESTS_REPOSITORY, useClass: PgRequestsRepository },
     RequestsService,
     RequestStreams,
+    RequestSources,
   ],
 })
 export class NotificationModule {}

@@ -20,7 +20,7 @@ import { RequestStreams } from './request-streams.service';
 import { RequestsService } from './requests.service';
 
 /**
- * Requests for information (docs/desk.md, docs/contract.md#requests-for-information): an
+ * Requests for information (docs/desk.md#requests-for-information): an
  * agency asks the counterpart of one of its alerts for withheld fields; the counterpart decides.
  */
 @ApiTags('requests')

@@ -15,6 +15,8 @@ export interface StoredRequest {
   /** The requester's alert the request was sent from. */
   alertId: string;
   clusterId: string;
+  /** The link the alert is about: the owner's reports are those the link carried. */
+  linkId: string;
   requesterAgencyId: string;
   requestedByKey: string;
   ownerAgencyId: string;
@@ -37,7 +39,15 @@ export interface RequestableAlert {
   alertId: string;
   kind: string;
   clusterId: string | null;
+  linkId: string | null;
   counterpartAgencyId: string;
+}
+
+/** One report a link carried, kept for requests (docs/desk.md#what-is-kept). */
+export interface RequestSource {
+  linkId: string;
+  agencyCaseId: string;
+  report: StoredReport;
 }
 
 /** A new request. */
@@ -74,8 +84,10 @@ export interface RequestLedgerEntry extends LedgerEntryData {
 export interface RequestsRepository {
   /** The agency's own alert, or null. */
   alert(agencyId: string, alertId: string): Promise<RequestableAlert | null>;
-  /** The agency cases `agencyId` holds in a cluster, as notification learnt them from links. */
-  casesInCluster(clusterId: string, agencyId: string): Promise<string[]>;
+  /** Keeps reports links carried (one already kept stays as it is). */
+  keepSources(sources: readonly RequestSource[]): Promise<void>;
+  /** The agency cases of `agencyId` a link carried, as kept. */
+  casesOfLink(linkId: string, agencyId: string): Promise<string[]>;
   create(request: NewRequest): Promise<StoredRequest>;
   /** A request `agencyId` is a side of (requester or owner), or null. */
   get(agencyId: string, requestId: string): Promise<StoredRequest | null>;
@@ -84,8 +96,8 @@ export interface RequestsRepository {
     agencyId: string,
     q: { direction?: 'incoming' | 'outgoing'; status?: string; alertId?: string },
   ): Promise<StoredRequest[]>;
-  /** The owner's stored reports of these agency cases. */
-  reportsOf(ownerCases: readonly string[]): Promise<StoredReport[]>;
+  /** The owner's reports the request's link carried. */
+  reportsOf(request: StoredRequest): Promise<StoredReport[]>;
   /**
    * In one transaction: decides a pending, unexpired request of the owner, queues a
    * `request.decided` webhook to each active subscription of the requester and appends the
@@ -111,6 +123,7 @@ interface RequestRow {
   request_id: string;
   alert_id: string;
   cluster_id: string;
+  link_id: string;
   requester_agency_id: string;
   requested_by_key: string;
   owner_agency_id: string;
@@ -129,7 +142,7 @@ interface RequestRow {
   event_seq: string;
 }
 
-const COLUMNS = `request_id, alert_id, cluster_id, requester_agency_id, requested_by_key, owner_agency_id,
+const COLUMNS = `request_id, alert_id, cluster_id, link_id, requester_agency_id, requested_by_key, owner_agency_id,
   owner_cases, fields, justification, legal_basis, created_at, expires_at, approved_fields, decision_note,
   decided_at, decided_by_key, released, event_seq,
   CASE WHEN decision IS NOT NULL THEN decision WHEN expires_at <= now() THEN 'EXPIRED' ELSE 'PENDING' END AS status`;
@@ -139,6 +152,7 @@ function requestOf(r: RequestRow): StoredRequest {
     requestId: r.request_id,
     alertId: r.alert_id,
     clusterId: r.cluster_id,
+    linkId: r.link_id,
     requesterAgencyId: r.requester_agency_id,
     requestedByKey: r.requested_by_key,
     ownerAgencyId: r.owner_agency_id,
@@ -179,20 +193,39 @@ export class PgRequestsRepository implements RequestsRepository {
     const a = JSON.parse(row.payload) as {
       kind: string;
       clusterId?: string;
+      linkId?: string;
       counterpart: { agencyId: string };
     };
     return {
       alertId,
       kind: a.kind,
       clusterId: a.clusterId ?? null,
+      linkId: a.linkId ?? null,
       counterpartAgencyId: a.counterpart.agencyId,
     };
   }
 
-  async casesInCluster(clusterId: string, agencyId: string): Promise<string[]> {
+  async keepSources(sources: readonly RequestSource[]): Promise<void> {
+    if (sources.length === 0) return;
+    await this.ds.query(
+      `INSERT INTO notification.request_source (link_id, event_id, agency_id, agency_case_id, kind, body)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::jsonb[])
+       ON CONFLICT DO NOTHING`,
+      [
+        sources.map((s) => s.linkId),
+        sources.map((s) => s.report.eventId),
+        sources.map((s) => s.report.agencyId),
+        sources.map((s) => s.agencyCaseId),
+        sources.map((s) => s.report.kind),
+        sources.map((s) => JSON.stringify(s.report.body)),
+      ],
+    );
+  }
+
+  async casesOfLink(linkId: string, agencyId: string): Promise<string[]> {
     const rows = await this.ds.query<{ agency_case_id: string }[]>(
-      `SELECT agency_case_id FROM notification.cluster_member WHERE cluster_id = $1 AND agency_id = $2 ORDER BY 1`,
-      [clusterId, agencyId],
+      `SELECT DISTINCT agency_case_id FROM notification.request_source WHERE link_id = $1 AND agency_id = $2 ORDER BY 1`,
+      [linkId, agencyId],
     );
     return rows.map((r) => r.agency_case_id);
   }
@@ -200,8 +233,8 @@ export class PgRequestsRepository implements RequestsRepository {
   async create(n: NewRequest): Promise<StoredRequest> {
     const [row] = await this.ds.query<RequestRow[]>(
       `INSERT INTO notification.info_request (request_id, alert_id, cluster_id, requester_agency_id, requested_by_key,
-         owner_agency_id, owner_cases, fields, justification, legal_basis, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now() + ($11 || ' seconds')::interval)
+         owner_agency_id, owner_cases, fields, justification, legal_basis, expires_at, link_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now() + ($11 || ' seconds')::interval, $12)
        RETURNING ${COLUMNS}`,
       [
         randomUUID(),
@@ -215,6 +248,7 @@ export class PgRequestsRepository implements RequestsRepository {
         n.justification,
         n.legalBasis,
         String(n.ttlSeconds),
+        n.linkId,
       ],
     );
     return requestOf(row);
@@ -245,20 +279,13 @@ export class PgRequestsRepository implements RequestsRepository {
     return rows.map(requestOf);
   }
 
-  async reportsOf(ownerCases: readonly string[]): Promise<StoredReport[]> {
-    // An agency case id is `<kind>:<agencyId>:<ref>` (the ref may itself hold colons).
-    const parts = ownerCases.map((id) => {
-      const [kind, agencyId, ...ref] = id.split(':');
-      return { kind, agencyId, ref: ref.join(':') };
-    });
+  async reportsOf(request: StoredRequest): Promise<StoredReport[]> {
     const rows = await this.ds.query<
       { event_id: string; kind: 'seizure' | 'route'; agency_id: string; body: StoredReport['body'] }[]
     >(
-      `SELECT r.event_id, r.kind, r.agency_id, r.body
-         FROM unnest($1::text[], $2::text[], $3::text[]) AS c(kind, agency_id, ref)
-         JOIN notification.report r ON r.kind = c.kind AND r.agency_id = c.agency_id AND r.case_ref = c.ref
-        ORDER BY r.received_at, r.event_id`,
-      [parts.map((p) => p.kind), parts.map((p) => p.agencyId), parts.map((p) => p.ref)],
+      `SELECT event_id, kind, agency_id, body FROM notification.request_source
+        WHERE link_id = $1 AND agency_id = $2 AND agency_case_id = ANY($3::text[]) ORDER BY kept_at, event_id`,
+      [request.linkId, request.ownerAgencyId, request.ownerCases],
     );
     return rows.map((r) => ({ eventId: r.event_id, kind: r.kind, agencyId: r.agency_id, body: r.body }));
   }

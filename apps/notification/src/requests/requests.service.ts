@@ -102,7 +102,7 @@ export class RequestsService {
     if (!alert) throw new RequestsError(RequestsErrorCode.AlertNotFound, 'No such alert.');
     const owner = alert.counterpartAgencyId;
     const grant = requestGrantFor(this.policy, owner, agencyId);
-    if (alert.kind !== 'CASE_LINKED' || !alert.clusterId || !grant.allowed) {
+    if (alert.kind !== 'CASE_LINKED' || !alert.clusterId || !alert.linkId || !grant.allowed) {
       throw new RequestsError(
         RequestsErrorCode.RequestsNotAllowed,
         `The sharing policy lets ${agencyId} send ${owner} no requests for information about this alert.`,
@@ -117,16 +117,17 @@ export class RequestsService {
     });
     if (!this.legalBases.includes(dto.legalBasis))
       throw invalid('legalBasis', `must be one of ${this.legalBases.join(', ')}`);
-    const ownerCases = await this.requests.casesInCluster(alert.clusterId, owner);
+    const ownerCases = await this.requests.casesOfLink(alert.linkId, owner);
     if (ownerCases.length === 0) {
       throw new RequestsError(
         RequestsErrorCode.RequestsNotAllowed,
-        `No case of ${owner} is known in this alert's cluster any more.`,
+        `No report of ${owner} was kept for this alert's link (it came before requests were possible).`,
       );
     }
     const stored = await this.requests.create({
       alertId,
       clusterId: alert.clusterId,
+      linkId: alert.linkId,
       requesterAgencyId: agencyId,
       requestedByKey: p.keyId,
       ownerAgencyId: owner,
@@ -181,7 +182,7 @@ export class RequestsService {
         : releaseFields(
             this.policy,
             request.requesterAgencyId,
-            await this.requests.reportsOf(request.ownerCases),
+            await this.requests.reportsOf(request),
             approved,
           );
     const result = await this.requests.decide(

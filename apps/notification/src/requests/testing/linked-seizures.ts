@@ -1,5 +1,5 @@
 // Test fixture shared by the request-for-information and desk integration specs: an ABP seizure
-// at Torkham and an ANF seizure in Peshawar of the same truck (same plate), stored from the
+// at Torkham and an ANF seizure in Peshawar of the same truck (same plate), published on the
 // report topic and linked by a CaseLinked record carrying both, as correlation would publish it.
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';

@@ -1,0 +1,46 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CaseLinkedEvent } from '@app/contracts';
+import { requestGrantFor, SHARING_POLICY, type SharingPolicy } from '@app/sharing-policy';
+import { REQUESTS_REPOSITORY, type RequestSource, type RequestsRepository } from './requests.repository';
+
+/**
+ * The reports of each new link that a request for information may later be answered from
+ * (docs/desk.md#what-is-kept): a side's reports are kept only when another agency of the
+ * cluster may send that side's agency requests under the sharing policy; nothing else is kept.
+ */
+@Injectable()
+export class RequestSources {
+  constructor(
+    @Inject(REQUESTS_REPOSITORY) private readonly requests: RequestsRepository,
+    @Inject(SHARING_POLICY) private readonly policy: SharingPolicy,
+  ) {}
+
+  /** What of these links to keep (pure apart from the policy). */
+  sourcesOf(events: readonly CaseLinkedEvent[]): RequestSource[] {
+    return events.flatMap((event) =>
+      [event.a, event.b].flatMap((side) => {
+        const askers = new Set([...event.clusterAgencies, event.a.agencyId, event.b.agencyId]);
+        askers.delete(side.agencyId);
+        const askable = [...askers].some(
+          (asker) => requestGrantFor(this.policy, side.agencyId, asker).allowed,
+        );
+        if (!askable) return [];
+        return side.reports.map((r) => ({
+          linkId: event.linkId,
+          agencyCaseId: side.agencyCaseId,
+          report: {
+            eventId: r.eventId,
+            kind: side.kind,
+            agencyId: side.agencyId,
+            body: r.body as unknown as RequestSource['report']['body'],
+          },
+        }));
+      }),
+    );
+  }
+
+  /** Keeps them (idempotent: a redelivered link keeps nothing twice). */
+  keep(events: readonly CaseLinkedEvent[]): Promise<void> {
+    return this.requests.keepSources(this.sourcesOf(events));
+  }
+}
