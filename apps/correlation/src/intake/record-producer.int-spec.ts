@@ -14,7 +14,6 @@ import {
   type RunningService,
 } from '@app/testing';
 import { ingestGatewayService } from '../../../ingest-gateway/src/ingest-gateway.service-definition';
-import { notificationService } from '../../../notification/src/notification.service-definition';
 import type { CorrelationEnv } from '../correlation.env';
 import { correlationService } from '../correlation.service-definition';
 
@@ -23,7 +22,6 @@ import { correlationService } from '../correlation.service-definition';
 describe('report records bound to their producer (real Kafka and PostgreSQL)', () => {
   let correlation: RunningService<CorrelationEnv>;
   let gateway: RunningService<never>;
-  let notification: RunningService<never>;
   let ds: DataSource;
   let producer: Producer;
   let dlq: TopicProbe;
@@ -32,9 +30,6 @@ describe('report records bound to their producer (real Kafka and PostgreSQL)', (
 
   beforeAll(async () => {
     correlation = await startService(correlationService, { env: { RECORD_SIGNATURES: 'required' } });
-    notification = (await startService(notificationService, {
-      env: { RECORD_SIGNATURES: 'required' },
-    })) as RunningService<never>;
     gateway = (await startService(ingestGatewayService, {
       env: { INGEST_RELAY_POLL_MS: '50' },
     })) as RunningService<never>;
@@ -51,7 +46,7 @@ describe('report records bound to their producer (real Kafka and PostgreSQL)', (
     dlq = await TopicProbe.start(kafka, dlqTopicOf(Topics.SeizureReported));
   });
 
-  afterAll(() => stopAll(dlq, producer, gateway, notification, correlation));
+  afterAll(() => stopAll(dlq, producer, gateway, correlation));
 
   const seizure = (agencyId: string) => SeizureReportBuilder.valid().withAgency(agencyId).build();
 
@@ -61,10 +56,11 @@ describe('report records bound to their producer (real Kafka and PostgreSQL)', (
     await producer.send({ topic, acks: -1, messages: [message] });
   }
 
-  /** The reason correlation (or `group`) dead-lettered the record with. */
-  async function refusal(eventId: string, group = correlation.consumerGroup): Promise<string> {
+  /** The reason correlation dead-lettered the record with. */
+  async function refusal(eventId: string): Promise<string> {
     const [dead] = await dlq.waitFor(
-      (r) => r.headers['event-id'] === eventId && r.headers['dlq-consumer-group'] === group,
+      (r) =>
+        r.headers['event-id'] === eventId && r.headers['dlq-consumer-group'] === correlation.consumerGroup,
     );
     return dead.headers['dlq-reason'];
   }
@@ -89,12 +85,6 @@ describe('report records bound to their producer (real Kafka and PostgreSQL)', (
       ['AF-CNPA', forged.agencyCaseRef],
     );
     expect(cases).toHaveLength(0);
-    // Notification keeps no copy of it either (what alerts disclose).
-    expect(await refusal(forged.eventId, notification.consumerGroup)).toMatch(/claims agency AF-CNPA/);
-    const copies: unknown[] = await notification.app
-      .get(DataSource)
-      .query('SELECT 1 FROM notification.report WHERE event_id = $1', [forged.eventId]);
-    expect(copies).toHaveLength(0);
   });
 
   it('refuses unsigned, altered, revoked-key and non-publisher records, each with its reason', async () => {
