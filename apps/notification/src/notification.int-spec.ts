@@ -121,6 +121,9 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
         ALERT_STREAM_POLL_MS: '100',
         ALERT_STREAMS_PER_KEY: '2',
         WEBHOOK_SUBSCRIPTIONS_PER_AGENCY: '5',
+        // Some tests here walk every alert of the shared database with one key: not a client to limit.
+        NOTIFICATION_RATE_LIMIT_PER_S: '1000',
+        NOTIFICATION_RATE_LIMIT_BURST: '5000',
         // Loopback only, as every test run (test/infra/setup-env.ts), said again here for this suite.
         WEBHOOK_ALLOWED_NETWORKS: '127.0.0.0/8,::1/128',
         WEBHOOK_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
