@@ -1,5 +1,6 @@
 import { LoggerService } from '@nestjs/common';
 import { currentCorrelationId } from './correlation-context';
+import { redactForLog } from './log-redaction';
 import { traceLogFields } from './tracing';
 
 export type JsonLogLevel = 'error' | 'warn' | 'info' | 'debug' | 'verbose';
@@ -12,7 +13,8 @@ export type LogSink = (line: string) => void;
 /**
  * One structured logger for the whole process: one JSON object per line with time,
  * level, service, context (class name), message, the current correlation id, and the
- * trace_id and span_id of the active span (docs/operating.md#traces).
+ * trace_id and span_id of the active span (docs/operating.md#traces). Secrets and reports'
+ * personal data are written as `[redacted]` (log-redaction.ts).
  */
 export class JsonLogger implements LoggerService {
   private threshold: number;
@@ -73,6 +75,6 @@ export class JsonLogger implements LoggerService {
         entry.err = { name: extra.name, message: extra.message, stack: extra.stack };
       else if (typeof extra === 'object' && extra !== null) Object.assign(entry, extra);
     }
-    this.sink(JSON.stringify(entry));
+    this.sink(JSON.stringify(entry, redactForLog));
   }
 }
