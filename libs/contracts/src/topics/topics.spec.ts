@@ -31,6 +31,17 @@ describe('topic names per environment (docs/operating.md#topics-per-environment)
     expect(consumerGroupOf('notification', 'staging.')).toBe('staging.notification');
   });
 
+  it('creates event topics with 14 days of retention and DLQs with 30, as create-topics.sh does', () => {
+    const retention = (topic: string) =>
+      allTopicSpecs('')
+        .find((s) => s.topic === topic)
+        ?.configEntries?.find((e) => e.name === 'retention.ms')?.value;
+    expect(retention('intel.seizure.reported.v1')).toBe(String(14 * 24 * 3600 * 1000));
+    expect(retention('intel.case.linked.v1.dlq')).toBe(String(30 * 24 * 3600 * 1000));
+    // The compacted checkpoint topic keeps its newest record per chain for good.
+    expect(retention('intel.ledger.checkpoint.v1')).toBeUndefined();
+  });
+
   it('gives two prefixes disjoint names', () => {
     const a = new Set(allTopicSpecs('a.').map((s) => s.topic));
     for (const s of allTopicSpecs('b.')) expect(a.has(s.topic)).toBe(false);

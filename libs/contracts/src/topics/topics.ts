@@ -82,6 +82,15 @@ const CONFIGS: Partial<Record<TopicKey, Record<string, string>>> = {
   LedgerCheckpoint: { 'cleanup.policy': 'compact', 'segment.ms': '3600000' },
 };
 
+/**
+ * Retention of the topics a service creates at boot, the same as deploy/compose/create-topics.sh
+ * sets (docs/operating.md#topics-retention-and-replication): event topics 14 days (longer than the
+ * interval between database backups: a restore re-applies from Kafka), DLQs 30 days (time to
+ * read, fix and replay). Compacted topics keep their newest record per key for good.
+ */
+export const EVENT_RETENTION_MS = 14 * 24 * 3600 * 1000;
+export const DLQ_RETENTION_MS = 30 * 24 * 3600 * 1000;
+
 /** Partition counts by topic name (this environment's names). */
 export const TopicPartitions: Record<string, number> = Object.fromEntries(
   (Object.keys(PARTITIONS) as TopicKey[]).map((k) => [Topics[k], PARTITIONS[k]]),
@@ -110,13 +119,18 @@ export function allTopicSpecs(prefix: string = TOPIC_PREFIX): TopicSpecification
   const names = topicsFor(prefix);
   return (Object.keys(PARTITIONS) as TopicKey[]).flatMap((key) => {
     const topic = names[key];
-    const config = CONFIGS[key];
+    const config = CONFIGS[key] ?? { 'retention.ms': String(EVENT_RETENTION_MS) };
     const spec: TopicSpecification = {
       topic,
       numPartitions: PARTITIONS[key],
-      ...(config ? { configEntries: Object.entries(config).map(([name, value]) => ({ name, value })) } : {}),
+      configEntries: Object.entries(config).map(([name, value]) => ({ name, value })),
     };
-    return WITHOUT_DLQ.has(key) ? [spec] : [spec, { topic: dlqTopicOf(topic), numPartitions: 1 }];
+    const dlq: TopicSpecification = {
+      topic: dlqTopicOf(topic),
+      numPartitions: 1,
+      configEntries: [{ name: 'retention.ms', value: String(DLQ_RETENTION_MS) }],
+    };
+    return WITHOUT_DLQ.has(key) ? [spec] : [spec, dlq];
   });
 }
 
