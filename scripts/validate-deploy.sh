@@ -120,7 +120,9 @@ const swc = (m) => require(require.resolve(`@swc-node/register/${m}`, { paths: [
 swc('register').register(swc('read-default-tsconfig').readDefaultTsConfig(path.join(root, 'tsconfig.json')));
 const { allTopicSpecs } = require(path.join(root, 'libs/contracts/src/topics/topics.ts'));
 // The names without a prefix, as create-topics.sh lists them (it prepends KAFKA_TOPIC_PREFIX itself).
-const settingsOf = (s) => (s.configEntries ?? []).map((c) => `${c.name}=${c.value}`).join(',');
+// Retention is set by the script's RETENTION_MS / DLQ_RETENTION_MS (checked below), not listed per topic.
+const settingsOf = (s) =>
+  (s.configEntries ?? []).filter((c) => c.name !== 'retention.ms').map((c) => `${c.name}=${c.value}`).join(',');
 const want = allTopicSpecs('').map((s) => `${s.topic} ${s.numPartitions}${settingsOf(s) ? ` ${settingsOf(s)}` : ''}`).sort();
 const script = fs.readFileSync(path.join(root, 'deploy/compose/create-topics.sh'), 'utf8');
 const have = [...script.matchAll(/^(intel\.\S+) (\d+)( \S+)?$/gm)].map((m) => `${m[1]} ${m[2]}${m[3] ?? ''}`).sort();
@@ -131,7 +133,23 @@ if (missing.length || extra.length) {
   if (extra.length) console.log(`in create-topics.sh but not in TopicPartitions: ${extra.join(', ')}`);
   process.exit(1);
 }
-console.log(`${want.length} topics`);
+// The script's default retention is the one the services give the topics they create at boot.
+const retentions = (dlq) => [
+  ...new Set(
+    allTopicSpecs('')
+      .filter((s) => s.topic.endsWith('.dlq') === dlq)
+      .flatMap((s) => (s.configEntries ?? []).filter((c) => c.name === 'retention.ms').map((c) => c.value)),
+  ),
+];
+const scriptDefault = (name) => script.match(new RegExp(`^${name}="\\$\\{${name}:-(\\d+)\\}"`, 'm'))?.[1];
+for (const [name, dlq] of [['RETENTION_MS', false], ['DLQ_RETENTION_MS', true]]) {
+  const code = retentions(dlq);
+  if (code.length !== 1 || code[0] !== scriptDefault(name)) {
+    console.log(`${name} default ${scriptDefault(name)} differs from the code's retention.ms ${code.join(', ')}`);
+    process.exit(1);
+  }
+}
+console.log(`${want.length} topics, retention ${scriptDefault('RETENTION_MS')} / ${scriptDefault('DLQ_RETENTION_MS')} ms`);
 NODE
 ); then
   ok "deploy/compose/create-topics.sh matches libs/contracts allTopicSpecs(): $out"
