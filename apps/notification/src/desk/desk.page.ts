@@ -9,8 +9,8 @@
 // that arrived live, data-live; #incoming li[data-request-id] carry data-status and hold
 // input[data-field] checkboxes; #alert-requests li[data-request-id] carry data-status and list
 // the released values as li[data-released-path] with data-value.
-import { createHash } from 'node:crypto';
 import { PALETTE as C } from './domain/palette';
+import { selfContainedPage } from '@app/platform';
 
 const STYLE = `
 * { box-sizing: border-box; }
@@ -452,29 +452,15 @@ const BODY = `
 </div>
 `;
 
-function sha256(text: string): string {
-  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-}
+const PAGE = selfContainedPage({
+  title: 'Liaison desk · Border Intel',
+  style: STYLE,
+  body: BODY,
+  script: SCRIPT,
+});
 
 /** The desk page. */
-export const DESK_HTML = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Liaison desk · Border Intel</title>
-<style>${STYLE}</style></head>
-<body>${BODY}<script>${SCRIPT}</script></body></html>
-`;
+export const DESK_HTML = PAGE.html;
 
-/**
- * Content-Security-Policy of the page: only its own inline script and style (by hash), API
- * calls to the same origin, nothing else.
- */
-export const DESK_CSP = [
-  "default-src 'none'",
-  `script-src ${sha256(SCRIPT)}`,
-  `style-src ${sha256(STYLE)}`,
-  "connect-src 'self'",
-  "img-src 'self' data:",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** Content-Security-Policy of the page: only its own inline script and style. */
+export const DESK_CSP = PAGE.csp;

@@ -10,8 +10,8 @@
 // data-lag; tr[data-throughput-topic] and tr[data-throughput-group] carry data-rate;
 // tr[data-dlq-record] carry data-reason and hold a replay button; tr[data-endpoint] carry
 // data-state; tr[data-outbox] carry data-backlog and data-breaker.
-import { createHash } from 'node:crypto';
 import { PALETTE as C } from './domain/palette';
+import { selfContainedPage } from '@app/platform';
 
 const STYLE = `
 :root { --ok: ${C.ok}; --warn: ${C.warn}; --err: ${C.err}; --muted: ${C.muted}; --line: ${C.line}; --focus: ${C.focus}; }
@@ -444,29 +444,15 @@ const BODY = `
 </div>
 `;
 
-function sha256(text: string): string {
-  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-}
+const PAGE = selfContainedPage({
+  title: 'Ops monitor · Border Intel',
+  style: STYLE,
+  body: BODY,
+  script: SCRIPT,
+});
 
 /** The dashboard page. */
-export const DASHBOARD_HTML = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Ops monitor · Border Intel</title>
-<style>${STYLE}</style></head>
-<body>${BODY}<script>${SCRIPT}</script></body></html>
-`;
+export const DASHBOARD_HTML = PAGE.html;
 
-/**
- * Content-Security-Policy of the page: only its own inline script and style (by hash), API
- * calls to the same origin, nothing else.
- */
-export const DASHBOARD_CSP = [
-  "default-src 'none'",
-  `script-src ${sha256(SCRIPT)}`,
-  `style-src ${sha256(STYLE)}`,
-  "connect-src 'self'",
-  "img-src 'self' data:",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** Content-Security-Policy of the page: only its own inline script and style. */
+export const DASHBOARD_CSP = PAGE.csp;
