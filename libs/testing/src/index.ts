@@ -30,3 +30,4 @@ export type {
   ScenarioOptions,
 } from './synthetic';
 export { answerBeforeTheBodyEnds, cpuMsOf, expectRateLimited, type RawAnswer } from './http-refusals';
+export { contrastRatio, luminance } from './contrast';

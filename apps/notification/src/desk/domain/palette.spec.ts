@@ -1,5 +1,5 @@
 // The contrast formula is the ops dashboard's (one implementation of WCAG's ratio).
-import { contrastRatio } from '../../../../ops-monitor/src/dashboard/domain/palette';
+import { contrastRatio } from '@app/testing';
 import { PALETTE, TEXT_PAIRS } from './palette';
 
 describe('desk palette', () => {

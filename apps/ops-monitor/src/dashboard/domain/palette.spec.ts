@@ -1,4 +1,5 @@
-import { contrastRatio, PALETTE, TEXT_PAIRS } from './palette';
+import { contrastRatio } from '@app/testing';
+import { PALETTE, TEXT_PAIRS } from './palette';
 
 describe('dashboard palette', () => {
   it('computes WCAG contrast ratios', () => {
