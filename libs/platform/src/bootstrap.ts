@@ -24,7 +24,6 @@ import {
   withCorrelationId,
 } from '@app/observability';
 import { Counter, Histogram } from 'prom-client';
-import { randomUUID } from 'node:crypto';
 import { ProblemFastifyAdapter } from './fastify-errors';
 import { ProblemFilter } from './problem.filter';
 import { traceRequests } from './request-tracing';
@@ -95,19 +94,7 @@ export function configureApp<E extends CommonEnv>(
   const requestLogger = new Logger('Http');
   const fastify = app.getHttpAdapter().getInstance();
   useJsonParser(app, fastify.initialConfig.bodyLimit ?? DEFAULT_BODY_LIMIT);
-  app.use(
-    (
-      req: { headers: Record<string, string | string[] | undefined>; id?: string },
-      res: { setHeader(n: string, v: string): void },
-      next: () => void,
-    ) => {
-      const incoming = req.headers[CORRELATION_HEADER];
-      const id = (Array.isArray(incoming) ? incoming[0] : incoming) || randomUUID();
-      req.headers[CORRELATION_HEADER] = id;
-      res.setHeader(CORRELATION_HEADER, id);
-      withCorrelationId(id, next);
-    },
-  );
+  traceRequests(app);
   fastify.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? '(no route)';
     httpRequests.inc({ method: request.method, route, status: reply.statusCode });
@@ -126,7 +113,6 @@ export function configureApp<E extends CommonEnv>(
     }
     done();
   });
-  traceRequests(app);
   app.useGlobalFilters(new ProblemFilter());
   const doc = SwaggerModule.createDocument(
     app,

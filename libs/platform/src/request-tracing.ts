@@ -1,37 +1,54 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { SpanKind, startSpan, TRACEPARENT, withSpan } from '@app/observability';
+import { randomUUID } from 'node:crypto';
+import {
+  CORRELATION_HEADER,
+  SpanKind,
+  startSpan,
+  TRACEPARENT,
+  withCorrelationId,
+  withSpan,
+} from '@app/observability';
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /**
- * HTTP in (docs/operating.md#traces): every request but health and metrics runs in a server span
- * continuing the caller's `traceparent` (or starting a trace), so what it writes (outbox rows)
- * and logs carries the trace. The span ends when the response is sent.
+ * HTTP in (docs/operating.md#traces), one Fastify `onRequest` hook, the first of every request:
+ * the request keeps its `x-correlation-id` (or gets one, echoed in the answer), and every request
+ * but health and metrics runs in a server span continuing the caller's `traceparent` (or starting
+ * a trace), so what it writes (outbox rows) and logs carries both. The span ends when the
+ * response is sent. A plain hook, not Nest middleware: a request pays for no middleware engine.
  */
 export function traceRequests(app: NestFastifyApplication): void {
-  app.use(
-    (
-      req: { method?: string; url?: string; headers: Record<string, string | string[] | undefined> },
-      res: { statusCode: number; once(event: 'finish' | 'close', fn: () => void): unknown },
-      next: () => void,
-    ) => {
-      const path = (req.url ?? '/').split('?')[0];
-      if (path.startsWith('/health') || path === '/metrics') return next();
-      const incoming = req.headers[TRACEPARENT];
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, reply, done) => {
+      const id = first(request.headers[CORRELATION_HEADER]) || randomUUID();
+      request.headers[CORRELATION_HEADER] = id;
+      // On the Node response: answers written past Fastify (SSE) carry it too.
+      reply.raw.setHeader(CORRELATION_HEADER, id);
+      const url = request.url;
+      const q = url.indexOf('?');
+      const path = q < 0 ? url : url.slice(0, q);
+      if (path.startsWith('/health') || path === '/metrics') return withCorrelationId(id, done);
       const span = startSpan(
-        `${req.method ?? 'GET'} ${path}`,
-        Array.isArray(incoming) ? incoming[0] : incoming,
+        `${request.method} ${path}`,
+        first(request.headers[TRACEPARENT]),
         SpanKind.SERVER,
-        { 'http.request.method': req.method ?? 'GET', 'url.path': path },
+        {
+          'http.request.method': request.method,
+          'url.path': path,
+        },
       );
       let ended = false;
       const end = () => {
         if (ended) return;
         ended = true;
-        span.setAttribute('http.response.status_code', res.statusCode);
+        span.setAttribute('http.response.status_code', reply.raw.statusCode);
         span.end();
       };
-      res.once('finish', end);
-      res.once('close', end);
-      withSpan(span, next);
-    },
-  );
+      reply.raw.once('finish', end);
+      reply.raw.once('close', end);
+      withCorrelationId(id, () => withSpan(span, done));
+    });
 }

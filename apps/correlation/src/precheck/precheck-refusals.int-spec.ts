@@ -68,6 +68,29 @@ describe('Pre-check and case API refusals (real Kafka and PostgreSQL)', () => {
     expect(b.status).toBe(413);
   });
 
+  it('refuses a small keyed pre-check nesting deeper than 20 levels with 400, measured whole before parsing', async () => {
+    const key = await publisherKey();
+    const deep = `{"crossingPoint":"TORKHAM","persons":${'['.repeat(21)}${']'.repeat(21)}}`;
+    const r = await fetch(`${svc.baseUrl}/v1/prechecks`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: deep,
+    });
+    expect(r.status).toBe(400);
+    expect(((await r.json()) as { detail: string }).detail).toBe(
+      'The request body nests deeper than 20 levels.',
+    );
+    // Twenty levels are not refused for their depth (the check's own validation answers).
+    const ok = await fetch(`${svc.baseUrl}/v1/prechecks`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: `{"crossingPoint":"TORKHAM","persons":${'['.repeat(19)}${']'.repeat(19)}}`,
+    });
+    expect(((await ok.json()) as { detail?: string }).detail).not.toBe(
+      'The request body nests deeper than 20 levels.',
+    );
+  });
+
   it('refuses a pre-check of 10,000 identifiers with 400 naming the field', async () => {
     const key = await publisherKey();
     const persons = Array.from({ length: 100 }, (_, p) => ({

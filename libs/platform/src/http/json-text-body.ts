@@ -1,5 +1,6 @@
 import { RouteConfig, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { RawServerDefault } from 'fastify';
+import type { FastifyRequest, RawServerDefault } from 'fastify';
+import { wholeBodyDepthError } from './json-body';
 import { ProblemException } from '../problem';
 
 const JSON_TEXT = 'jsonTextBody';
@@ -14,11 +15,14 @@ export const JsonTextBody = (): MethodDecorator => RouteConfig({ [JSON_TEXT]: tr
 
 /**
  * Installs the application's `application/json` parser (before app.init()): Fastify's own
- * (secure-json-parse, prototype keys refused) for every route but those marked JsonTextBody.
+ * (secure-json-parse, prototype keys refused) for every route but those marked JsonTextBody,
+ * after the nesting depth of a body measured whole (limitJsonDepth).
  */
 export function useJsonParser(app: NestFastifyApplication, bodyLimit: number): void {
   const parseJson = app.getHttpAdapter().getInstance().getDefaultJsonParser('error', 'error');
   app.useBodyParser<RawServerDefault>('application/json', { bodyLimit }, (request, body, done) => {
+    const tooDeep = wholeBodyDepthError(request as unknown as FastifyRequest, body);
+    if (tooDeep) return done(tooDeep, undefined);
     if ((request.routeOptions.config as unknown as Record<string, unknown> | undefined)?.[JSON_TEXT])
       return done(null, body.toString('utf8'));
     void parseJson(request, body.toString('utf8'), done);
