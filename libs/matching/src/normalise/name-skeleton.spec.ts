@@ -417,11 +417,14 @@ describe('a Latin vowel spelled long where the script writes none', () => {
     ['اسماعیل هاشمی', 'Ismail Hasheemee'],
     ['جلال محسنی', 'Mohseenee, Jalal'],
     ['صمدی قاسم', 'Qaseem Samadi'],
-  ])('%s ~ %s: compatible (supports a phone or a document), not alone a link with a date of birth', (a, b) => {
-    const sim = nameSimilarity(a, b);
-    expect(sim).toBeGreaterThanOrEqual(0.86);
-    expect(sim).toBeLessThan(0.93);
-  });
+  ])(
+    '%s ~ %s: compatible (supports a phone or a document), not alone a link with a date of birth',
+    (a, b) => {
+      const sim = nameSimilarity(a, b);
+      expect(sim).toBeGreaterThanOrEqual(0.86);
+      expect(sim).toBeLessThan(0.93);
+    },
+  );
 
   it.each([
     ['محمد قاسم', 'Muhammad Qaseem'],

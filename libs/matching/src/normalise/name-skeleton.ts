@@ -350,11 +350,7 @@ function slotsMeeting(a: TokenForm, b: TokenForm, aArabic: boolean, bArabic: boo
 
 /** How two tokens relate by form. */
 export type FormRelation =
-  | 'same-skeleton'
-  | 'unwritten-long-vowel'
-  | 'dropped-initial-vowel'
-  | 'different-vowels'
-  | undefined;
+  'same-skeleton' | 'unwritten-long-vowel' | 'dropped-initial-vowel' | 'different-vowels' | undefined;
 
 /**
  * Same consonant skeleton with compatible vowels (`Yousafzai` / `Yusufzai` / `یوسفزی`,
@@ -410,7 +406,9 @@ const KEY_DIGRAPH_SYMBOL: Readonly<Record<string, string>> = {
  * meet across scripts.
  */
 export function keySkeleton(skeleton: string): string {
-  return skeleton.includes('H') ? skeleton.replace(KEY_DIGRAPH, (_, c: string) => KEY_DIGRAPH_SYMBOL[c]) : skeleton;
+  return skeleton.includes('H')
+    ? skeleton.replace(KEY_DIGRAPH, (_, c: string) => KEY_DIGRAPH_SYMBOL[c])
+    : skeleton;
 }
 
 // ---- typing slips -----------------------------------------------------------------------

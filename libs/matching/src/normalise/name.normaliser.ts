@@ -528,7 +528,8 @@ function tokenScore(a: string, aArabic: boolean, b: string, bArabic: boolean): n
     // A Latin `sh` (or `kh`, `th`, …) where the script writes two letters (`Ishaq` / اسحاق).
     const split = splitDigraphForm(aScript ? b : a);
     const splitRelation = split && formRelation(aScript ? fa : split, aScript, aScript ? split : fb, bScript);
-    if (splitRelation === 'same-skeleton' || splitRelation === 'unwritten-long-vowel') relation = splitRelation;
+    if (splitRelation === 'same-skeleton' || splitRelation === 'unwritten-long-vowel')
+      relation = splitRelation;
   }
   if (relation === 'same-skeleton') return ruled('skeleton', SKELETON_SIMILARITY);
   if (relation === 'unwritten-long-vowel') return ruled('long-vowel', UNWRITTEN_LONG_VOWEL_SIMILARITY);
