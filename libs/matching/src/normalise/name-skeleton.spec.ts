@@ -530,3 +530,14 @@ describe('a slip in the first letter', () => {
     );
   });
 });
+
+describe('Jaro-Winkler over the whole name', () => {
+  it('still lifts two Latin names with a token left unpaired above their token-set score (3 of 4)', () => {
+    expect(nameSimilarity('Sher Ali Khan Afridi', 'Sher Ali Afridi')).toBeGreaterThan(0.8);
+  });
+
+  it('no longer overrules the token rules when every token paired', () => {
+    // Sorted, `AHMADZAI JAMAL` and `AHMADZAI KAMAL` share a long prefix (Jaro-Winkler 0.97).
+    expect(nameSimilarity('Kamal Ahmadzai', 'Jamal Ahmadzai')).toBeLessThanOrEqual(0.925);
+  });
+});
