@@ -5,6 +5,7 @@
 //
 //   npm run bench:names                                  # seeds 1,2,3; 150 rings, 400 confounders
 //   npm run bench:names -- --seeds 4 --rings 300 --confounders 800
+//   npm run bench:names -- --seeds 21,22,23              # the unseen check of the last stage (docs)
 //   npm run bench:names -- --tiny                        # a few rings: a smoke test
 //   npm run bench:names -- --show-misses                 # list the missed and false pairs
 import {

@@ -30,6 +30,29 @@ describe(extractFeatures.name, () => {
   });
 
   it.each([
+    ['فرید اسحاقزی', 'Farid Ishaqzai'],
+    ['اسحاق ادهم', 'Eshaq Adham'],
+    ['سهیل ځدران', 'Sohail Zadran'],
+  ])(
+    'gives %s and %s one name + date of birth key (what blocking and the pre-check look up)',
+    (dari, latin) => {
+      const key = (name: string) =>
+        pick(
+          extractFeatures(
+            bareSeizure('AF-CNPA', 'R')
+              .withPerson({ role: 'DRIVER', name, dateOfBirth: '1990-08-25' })
+              .build(),
+            'seizure',
+            GAZETTEER,
+          ),
+          'PERSON_NAME_DOB',
+        ).map((f) => f.key);
+      expect(key(latin)).toEqual(key(dari));
+      expect(key(latin)).toHaveLength(1);
+    },
+  );
+
+  it.each([
     ['PK-ANF', '0300 1234567', '+923001234567'],
     ['AF-CNPA', '070 123 4567', '+93701234567'],
     ['AF-CNPA', '0092 300 1234567', '+923001234567'],

@@ -105,6 +105,18 @@ describe('compareCases on names across scripts and romanisations', () => {
       'Msnsur ~ Mansoor: one typing slip apart',
     ],
     [
+      'Ismail Hasheemee / اسماعیل هاشمی (a vowel spelled long the script does not write) + phone',
+      withPhone('Ismail Hasheemee', '0093 700123456'),
+      withPhone('اسماعیل هاشمی', '+93 70 012 3456'),
+      'Hasheemee ~ هاشمی: same consonant skeleton, a vowel written long',
+    ],
+    [
+      'Kamal Khan / Jamal Khan (first letter) + phone',
+      withPhone('Kamal Khan', '03001234567'),
+      withPhone('Jamal Khan', '+92 300 1234567'),
+      'Kamal ~ Jamal: first letter differs',
+    ],
+    [
       'a compatible name and the same document',
       (b) => b.withPerson(suspect('Afreedi, Sher')).withDocument('PASSPORT', 'AB1234567', 'PK'),
       (b) => b.withPerson(suspect('شیر اپریدی')).withDocument('PASSPORT', 'AB1234567', 'PK'),
@@ -169,6 +181,21 @@ describe('compareCases on names across scripts and romanisations', () => {
       'Abdul Wahid Zadran / Abdul Rashid Zadran born the same day',
       withDob('Abdul Wahid Zadran', '1985-03-03'),
       withDob('Abdul Rashid Zadran', '1985-03-03'),
+    ],
+    [
+      'Kamal Ahmad Sharifi / Jamal Ahmad Sharifi born the same day (first letter: twins, or one slip)',
+      withDob('Kamal Ahmad Sharifi', '1985-03-03'),
+      withDob('Jamal Ahmad Sharifi', '1985-03-03'),
+    ],
+    [
+      'Kamal Ahmadzai / Jamal Ahmadzai born the same day',
+      withDob('Kamal Ahmadzai', '1985-03-03'),
+      withDob('Jamal Ahmadzai', '1985-03-03'),
+    ],
+    [
+      'Muhammad Qaseem / محمد قاسم born the same day (a long vowel the script does not write)',
+      withDob('Muhammad Qaseem', '1985-03-03'),
+      withDob('محمد قاسم', '1985-03-03'),
     ],
     [
       'عبدالرحمن / Abdul Rahim born the same day',

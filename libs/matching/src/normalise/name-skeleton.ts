@@ -308,48 +308,68 @@ export function splitDigraphForm(token: string): TokenForm | null {
   return form;
 }
 
-function slotCompatible(a: Slot, b: Slot, aArabic: boolean, bArabic: boolean): boolean {
-  if (a.q === 0 && b.q === 0) return true;
+// How a slot of one spelling meets the same slot of another.
+const COMPATIBLE = 0;
+/** A Latin vowel spelled long where the script writes none (`Hasheemee` / `هاشمی`). */
+const UNWRITTEN_LONG = 1;
+const CONFLICT = 2;
+
+function slotMeeting(a: Slot, b: Slot, aArabic: boolean, bArabic: boolean): number {
+  if (a.q === 0 && b.q === 0) return COMPATIBLE;
   if (a.q === 0 || b.q === 0) {
     const other = a.q === 0 ? b : a;
     const emptyArabic = a.q === 0 ? aArabic : bArabic;
     const otherArabic = a.q === 0 ? bArabic : aArabic;
     // Arabic script spells the same name with or without a long-vowel letter (`بارکزی` /
-    // `برکزی`), and romanisations drop short vowels (`Fazl` / `Fazal`); a vowel one side
-    // marks as long where the other writes none (`Hussain` / `حسن`) is a different name.
-    if (emptyArabic && otherArabic) return true;
-    return !other.written;
+    // `برکزی`), and romanisations drop short vowels (`Fazl` / `Fazal`).
+    if (emptyArabic && otherArabic) return COMPATIBLE;
+    if (!other.written) return COMPATIBLE;
+    // A Latin long vowel where the script writes none: romanisations write `ee`, `oo` for short
+    // vowels too (`Qaseem` for قاسم, `Hasheemee` for هاشمی), so this is weak evidence of two
+    // names, not proof. Between two Latin spellings, one writing a long vowel where the other
+    // writes none (`Fazeel` / `Fazl`) is another name.
+    return emptyArabic && !otherArabic ? UNWRITTEN_LONG : CONFLICT;
   }
   // Two short (single-letter) Latin vowels say nothing: `Yusuf` / `Yousaf`, `Rahman` / `Rehman`.
-  if (!a.written && !b.written) return true;
-  return (a.q & b.q) !== 0;
+  if (!a.written && !b.written) return COMPATIBLE;
+  return (a.q & b.q) !== 0 ? COMPATIBLE : CONFLICT;
 }
 
-function slotsCompatible(a: TokenForm, b: TokenForm, aArabic: boolean, bArabic: boolean, skip = 0): boolean {
+/** The worst meeting of the slots of two forms of one skeleton (COMPATIBLE, UNWRITTEN_LONG or CONFLICT). */
+function slotsMeeting(a: TokenForm, b: TokenForm, aArabic: boolean, bArabic: boolean, skip = 0): number {
   // `skip`: compare a's slots from the right when a has one more leading symbol than b.
+  let worst = COMPATIBLE;
   for (let i = 0; i < b.slots.length; i++) {
     // The slot before the first consonant holds nothing (a leading vowel is the marker A).
     if (i === 0) continue;
-    if (!slotCompatible(a.slots[i + skip], b.slots[i], aArabic, bArabic)) return false;
+    worst = Math.max(worst, slotMeeting(a.slots[i + skip], b.slots[i], aArabic, bArabic));
+    if (worst === CONFLICT) break;
   }
-  return true;
+  return worst;
 }
 
 /** How two tokens relate by form. */
-export type FormRelation = 'same-skeleton' | 'dropped-initial-vowel' | 'different-vowels' | undefined;
+export type FormRelation =
+  'same-skeleton' | 'unwritten-long-vowel' | 'dropped-initial-vowel' | 'different-vowels' | undefined;
 
 /**
  * Same consonant skeleton with compatible vowels (`Yousafzai` / `Yusufzai` / `یوسفزی`,
- * `Rahim` / `Raheem`, `Kakar` / `Kakkar`); or the same after a leading vowel dropped by one
- * spelling (`Afridi` / `Fridi`); the same consonants with incompatible long vowels
- * (`Nazeer` / `Nazar`): different names; else undefined.
+ * `Rahim` / `Raheem`, `Kakar` / `Kakkar`); the same except for a Latin vowel spelled long where
+ * the script writes none (`Hasheemee` / `هاشمی`); the same after a leading vowel dropped by one
+ * spelling (`Afridi` / `Fridi`); the same consonants with incompatible vowels (`Nazeer` /
+ * `Nazar`): different names; else undefined.
  */
 export function formRelation(a: TokenForm, aArabic: boolean, b: TokenForm, bArabic: boolean): FormRelation {
   if (a.skeleton === b.skeleton) {
     if (a.skeleton === '') return undefined;
     // The same consonants with a long vowel one spelling writes and the other cannot have
-    // (`Nazeer` / `Nazar`, `Hussain` / `حسن`) are two names.
-    return slotsCompatible(a, b, aArabic, bArabic) ? 'same-skeleton' : 'different-vowels';
+    // (`Nazeer` / `Nazar`, `Hussain` / `Hasan`) are two names.
+    const meeting = slotsMeeting(a, b, aArabic, bArabic);
+    return meeting === COMPATIBLE
+      ? 'same-skeleton'
+      : meeting === UNWRITTEN_LONG
+        ? 'unwritten-long-vowel'
+        : 'different-vowels';
   }
   const [longer, shorter, lArabic, sArabic] =
     a.skeleton.length > b.skeleton.length ? [a, b, aArabic, bArabic] : [b, a, bArabic, aArabic];
@@ -358,11 +378,37 @@ export function formRelation(a: TokenForm, aArabic: boolean, b: TokenForm, bArab
     longer.skeleton.startsWith('A') &&
     shorter.skeleton.length >= 3 &&
     longer.skeleton.slice(1) === shorter.skeleton &&
-    slotsCompatible(longer, shorter, lArabic, sArabic, 1)
+    slotsMeeting(longer, shorter, lArabic, sArabic, 1) === COMPATIBLE
   ) {
     return 'dropped-initial-vowel';
   }
   return undefined;
+}
+
+// Two-letter spellings a key reads as one consonant: a consonant of the script followed by ح or
+// ه (س + ح in `اسحاق`) reads as the Latin digraph (`Ishaq`, whose `sh` may stand for ش or س + ح).
+const KEY_DIGRAPH = /([SKGCZFTD])H/g;
+const KEY_DIGRAPH_SYMBOL: Readonly<Record<string, string>> = {
+  S: 'Q',
+  K: 'X',
+  G: 'G',
+  C: 'C',
+  Z: 'Z',
+  F: 'F',
+  T: 'T',
+  D: 'D',
+};
+
+/**
+ * The skeleton as a key reads it: a consonant followed by H is the one consonant a Latin digraph
+ * spells (`ASHK` for `اسحاق` → `AQK`, the key of `Ishaq`). The comparison tells the two readings
+ * apart; the key, coarser, gives both one key so that lookups by key (blocking, the pre-check)
+ * meet across scripts.
+ */
+export function keySkeleton(skeleton: string): string {
+  return skeleton.includes('H')
+    ? skeleton.replace(KEY_DIGRAPH, (_, c: string) => KEY_DIGRAPH_SYMBOL[c])
+    : skeleton;
 }
 
 // ---- typing slips -----------------------------------------------------------------------

@@ -3,6 +3,7 @@ import { foldArabicScript, toAsciiDigits } from './digits';
 import {
   formRelation,
   isArabicScript,
+  keySkeleton,
   splitDigraphForm,
   tokenForm,
   transliterateArabic,
@@ -380,10 +381,14 @@ function knownTokenUncached(token: string): boolean {
   return false;
 }
 
-/** The key of one token: its canonical name when known, else its consonant skeleton. */
+/**
+ * The key of one token: its canonical name when known, else its consonant skeleton, with a
+ * consonant + H read as one digraph (`اسحاقزی` and `Ishaqzai` → AQKZ; keySkeleton).
+ */
 function keyToken(token: string, arabic: boolean): string {
   if (isKnownToken(token)) return token;
-  return tokenForm(token, arabic).skeleton || token;
+  const skeleton = tokenForm(token, arabic).skeleton;
+  return skeleton === '' ? token : keySkeleton(skeleton);
 }
 
 // Scratch flags of jaroWinkler, grown as needed (no allocation per call: it runs for every
@@ -434,6 +439,23 @@ export const SKELETON_SIMILARITY = 0.95;
 /** Token similarity when one spelling dropped a leading vowel (`Afridi` / `Fridi`). */
 export const DROPPED_VOWEL_SIMILARITY = 0.85;
 /**
+ * Token similarity of a Latin spelling that writes a vowel long where the Arabic-script spelling
+ * of the same consonants writes none (`Hasheemee` / `هاشمی`, `Qaseem` / `قاسم`): a weak pair.
+ */
+export const UNWRITTEN_LONG_VOWEL_SIMILARITY = 0.88;
+/**
+ * Token similarity of two Latin spellings that differ only in their first letter, by a slip of
+ * the keys (`Kamal` / `Jamal`): typists rarely mistype a first letter, and such a pair is as
+ * often two names: a weak pair.
+ */
+export const FIRST_LETTER_SIMILARITY = 0.85;
+/**
+ * A name that needed a weak token pair (one of the two above) is compatible at most: it supports
+ * a phone or a document, but stays below the name + date of birth threshold (0.93) however many
+ * other tokens agree (twins `Kamal Ahmad Sharifi` / `Jamal Ahmad Sharifi`).
+ */
+const WEAK_NAME_CEILING = 0.92;
+/**
  * Token similarity of two spellings one typing slip apart (`Ali` / `Ai`, `Msnsur` / `Mansur`):
  * below a respelling, and high enough that a name with one slip and one respelled token still
  * reaches the name + date of birth threshold ((0.92 + 0.95) / 2 ≥ 0.93).
@@ -443,7 +465,16 @@ const TYPO_SIMILARITY = 0.92;
 const DIFFERENT_NAME_SIMILARITY = 0.8;
 
 /** Why two tokens were paired. */
-export type TokenRule = 'same' | 'variant' | 'skeleton' | 'article' | 'dropped-vowel' | 'typo' | 'spelling';
+export type TokenRule =
+  | 'same'
+  | 'variant'
+  | 'skeleton'
+  | 'long-vowel'
+  | 'article'
+  | 'dropped-vowel'
+  | 'typo'
+  | 'first-letter'
+  | 'spelling';
 
 interface TokenPairing {
   sim: number;
@@ -496,13 +527,12 @@ function tokenScore(a: string, aArabic: boolean, b: string, bArabic: boolean): n
   if (relation === undefined && aScript !== bScript) {
     // A Latin `sh` (or `kh`, `th`, …) where the script writes two letters (`Ishaq` / اسحاق).
     const split = splitDigraphForm(aScript ? b : a);
-    if (
-      split &&
-      formRelation(aScript ? fa : split, aScript, aScript ? split : fb, bScript) === 'same-skeleton'
-    )
-      relation = 'same-skeleton';
+    const splitRelation = split && formRelation(aScript ? fa : split, aScript, aScript ? split : fb, bScript);
+    if (splitRelation === 'same-skeleton' || splitRelation === 'unwritten-long-vowel')
+      relation = splitRelation;
   }
   if (relation === 'same-skeleton') return ruled('skeleton', SKELETON_SIMILARITY);
+  if (relation === 'unwritten-long-vowel') return ruled('long-vowel', UNWRITTEN_LONG_VOWEL_SIMILARITY);
   if (relation === undefined && (articleOn(a, aScript, fb, bScript) || articleOn(b, bScript, fa, aScript)))
     return ruled('article', SKELETON_SIMILARITY);
   const bothLatin = !aScript && !bScript;
@@ -520,8 +550,17 @@ function tokenScore(a: string, aArabic: boolean, b: string, bArabic: boolean): n
   if (!typingSlip(a, fa, b, fb, bothLatin)) {
     return ruled('spelling', Math.min(DIFFERENT_NAME_SIMILARITY, jaroWinkler(a, b)));
   }
-  if (bothLatin) return ruled('typo', TYPO_SIMILARITY);
+  if (bothLatin) {
+    return firstLetterSwapped(a, b)
+      ? ruled('first-letter', FIRST_LETTER_SIMILARITY)
+      : ruled('typo', TYPO_SIMILARITY);
+  }
   return ruled('typo', 0.92 * jaroWinkler(fa.skeleton, fb.skeleton));
+}
+
+/** Two spellings of one length that differ in their first letter only (`Kamal` / `Jamal`). */
+function firstLetterSwapped(a: string, b: string): boolean {
+  return a.length === b.length && a[0] !== b[0] && a.slice(1) === b.slice(1);
 }
 
 // The Arabic article joined to the end of a Latin name before the next one (`Habibur Rehman`,
@@ -551,20 +590,31 @@ interface PairedToken {
 // floor. Names have a handful of tokens, so this scans a small score table.
 // Scratch score table of tokenSetOneWay, grown as needed.
 let scratch = new Float64Array(64);
+let weakScratch = new Uint8Array(64);
+// How many token pairs the last tokenSetOneWay made, and whether one was weak.
+let lastPairCount = 0;
+let lastWeakPair = false;
 
 function tokenSetOneWay(a: NormalisedPersonName, b: NormalisedPersonName, pairs?: PairedToken[]): number {
   const n = a.tokens.length;
   const m = b.tokens.length;
-  if (scratch.length < n * m) scratch = new Float64Array(n * m * 2);
+  if (scratch.length < n * m) {
+    scratch = new Float64Array(n * m * 2);
+    weakScratch = new Uint8Array(n * m * 2);
+  }
   const scores = scratch;
+  const weak = weakScratch;
   const rules: TokenRule[] | undefined = pairs ? new Array<TokenRule>(n * m) : undefined;
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < m; j++) {
       scores[i * m + j] = tokenScore(a.tokens[i], a.arabic === true, b.tokens[j], b.arabic === true);
+      weak[i * m + j] = lastRule === 'long-vowel' || lastRule === 'first-letter' ? 1 : 0;
       if (rules) rules[i * m + j] = lastRule;
     }
   }
   let total = 0;
+  lastPairCount = 0;
+  lastWeakPair = false;
   for (;;) {
     let best = -1;
     let bestScore = TOKEN_MATCH_FLOOR;
@@ -578,6 +628,8 @@ function tokenSetOneWay(a: NormalisedPersonName, b: NormalisedPersonName, pairs?
     }
     if (best < 0) break;
     total += bestScore;
+    lastPairCount++;
+    if (weak[best] === 1) lastWeakPair = true;
     // Both tokens are taken: their row and column drop out.
     const bi = Math.floor(best / m);
     const bj = best % m;
@@ -599,9 +651,11 @@ const RULE_WORDS: Readonly<Record<TokenRule, string>> = {
   same: 'same name',
   variant: 'spellings of one name',
   skeleton: 'same consonant skeleton',
+  'long-vowel': 'same consonant skeleton, a vowel written long that the script does not write',
   article: 'same name, article joined to it',
   'dropped-vowel': 'same consonant skeleton, leading vowel dropped',
   typo: 'one typing slip apart',
+  'first-letter': 'first letter differs (a slip of the keys, or another name)',
   spelling: 'similar spelling',
 };
 
@@ -635,8 +689,8 @@ function explain(
 /**
  * Compares two names. Similarity in [0, 1]: the soft token-set score (greedy one-to-one token
  * pairs of tokenSimilarity ≥ 0.85, divided by the larger token count), and for two Latin
- * names at least the mean of that and Jaro-Winkler over the sorted canonical tokens (catches
- * typos spanning token boundaries). Equal canonical tokens score 1; an unparseable name 0.
+ * names with a token left unpaired at least the mean of that and Jaro-Winkler over the sorted
+ * canonical tokens (catches typos spanning token boundaries). Equal canonical tokens score 1; an unparseable name 0.
  */
 export function comparePersonNames(
   a: string | NormalisedPersonName | null,
@@ -652,12 +706,18 @@ export function comparePersonNames(
   if (sortedA === sortedB && !explainIt) return { similarity: 1 };
   const pairs: PairedToken[] | undefined = explainIt ? [] : undefined;
   const ab = tokenSetOneWay(na, nb, pairs);
+  // Every token found its partner: the token rules judged each one, and Jaro-Winkler over the
+  // whole name must not overrule them (`Kamal Ahmadzai` / `Jamal Ahmadzai`).
+  const allPaired = na.tokens.length === nb.tokens.length && lastPairCount === na.tokens.length;
+  let weakPair = lastWeakPair;
   let similarity: number;
   if (sortedA === sortedB) similarity = 1;
   else {
     const tokenSet = (ab + tokenSetOneWay(nb, na)) / 2;
-    if (na.arabic || nb.arabic) similarity = tokenSet;
+    weakPair ||= lastWeakPair;
+    if (na.arabic || nb.arabic || allPaired) similarity = tokenSet;
     else similarity = Math.max(tokenSet, (jaroWinkler(sortedA, sortedB) + tokenSet) / 2);
+    if (weakPair) similarity = Math.min(similarity, WEAK_NAME_CEILING);
   }
   const because = pairs ? explain(na, nb, pairs) : undefined;
   return because ? { similarity, because } : { similarity };

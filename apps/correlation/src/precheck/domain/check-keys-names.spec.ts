@@ -32,6 +32,8 @@ describe('pre-check names across scripts', () => {
     ['گل محمد خان', 'Gul Mohammad Khan'],
     ['احمد کریمی', 'Ahmad Karimi'],
     ['ظاهر یوسفزی', 'Zahir Yousafzai'],
+    // Latin `sh` where the script writes س + ح: the keys read both as one digraph.
+    ['فرید اسحاقزی', 'Farid Ishaqzai'],
   ])('a check typing %j in Latin letters (%j) finds the Dari-recorded case', (recorded, typed) => {
     const index = indexOf('AF-CNPA', 'CNPA-2026-0042', recorded, '1976-11-03');
     const keys = checkKeys(
