@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { isTransientError } from '@app/kafka';
 import { DisclosureLedger, type LedgerEntryData } from '@app/ledger';
+import { GroupCommit } from '@app/persistence';
 
 /** Correlation's chain of the disclosure ledger (docs/ledger.md#chains): case-API views and pre-check hits. */
 export const CORRELATION_LEDGER_CHAIN = 'correlation';
@@ -12,9 +14,23 @@ export abstract class CorrelationLedger {
   abstract record(entries: readonly LedgerEntryData[]): Promise<void>;
 }
 
-/** The `correlation` chain in PostgreSQL, signed with LEDGER_SIGNING_KEY (libs/ledger). */
+/**
+ * The `correlation` chain in PostgreSQL, signed with LEDGER_SIGNING_KEY (libs/ledger). Appends
+ * are serial (the chain's lock), so the entries of callers that arrive while one append commits
+ * are appended together by the next (group commit): one transaction and one signed checkpoint
+ * for all of them, and each caller resolves once its entries are durable.
+ */
 @Injectable()
 export class PgCorrelationLedger extends CorrelationLedger {
+  private readonly appends = new GroupCommit<readonly LedgerEntryData[], void>(
+    async (groups) => {
+      const entries = groups.flat();
+      await this.ds.transaction((m) => this.ledger.append((sql, params) => m.query(sql, params), entries));
+      return groups.map(() => undefined);
+    },
+    { isTransient: isTransientError },
+  );
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(DisclosureLedger) private readonly ledger: DisclosureLedger,
@@ -24,7 +40,7 @@ export class PgCorrelationLedger extends CorrelationLedger {
 
   async record(entries: readonly LedgerEntryData[]): Promise<void> {
     if (entries.length === 0) return;
-    await this.ds.transaction((m) => this.ledger.append((sql, params) => m.query(sql, params), entries));
+    await this.appends.submit(entries);
   }
 }
 

@@ -29,11 +29,10 @@ export interface PrecheckAuditRow {
   checkedAt: Date;
 }
 
-/** One check to write: its audit row, the records to publish and its ledger entry if the row is new. */
+/** One check to write: its audit row and the records to publish if the row is new. */
 interface AuditJob {
   row: PrecheckAuditRow;
   outbox: OutboxRecord[];
-  ledger?: LedgerEntryData;
 }
 
 // PostgreSQL gives uuids back in lower case; a client may send them in upper case.
@@ -84,10 +83,17 @@ export class PrecheckAuditWriter implements OnModuleDestroy {
    * Queues one check's audit row and the outbox records to publish if it is new; resolves
    * after the commit with whether the row was new (false: this agency already made a check
    * with this checkId, and nothing of this one was written). A new row's disclosure `ledger`
-   * entry (what a HIT tells the checker) is committed before it resolves, one append per batch.
+   * entry (what a HIT tells the checker) is committed before it resolves, by the ledger's own
+   * group commit: a batch's CLEAR checks are answered without waiting for its HITs' entries.
    */
-  write(row: PrecheckAuditRow, outbox: OutboxRecord[] = [], ledger?: LedgerEntryData): Promise<boolean> {
-    return this.batches.submit({ row, outbox, ledger });
+  async write(
+    row: PrecheckAuditRow,
+    outbox: OutboxRecord[] = [],
+    ledger?: LedgerEntryData,
+  ): Promise<boolean> {
+    const isNew = await this.batches.submit({ row, outbox });
+    if (isNew && ledger) await this.ledger.record([ledger]);
+    return isNew;
   }
 
   /** Waits for the batches being written (shutdown). */
@@ -185,13 +191,10 @@ export class PrecheckAuditWriter implements OnModuleDestroy {
     }
     const inserted = new Set<string>();
     for (const w of written) inserted.add(`${w.agencyId}\t${w.checkId}`);
-    const isNew = batch.map((p) => {
+    // A check whose row was not new answers its first answer, which records itself again.
+    return batch.map((p) => {
       const key = keyOf(p.row);
       return first.get(key) === p && inserted.has(key);
     });
-    // The disclosures of the new rows, committed before any answer leaves (docs/ledger.md). A
-    // check whose row was not new answers its first answer, which records itself again.
-    await this.ledger.record(batch.flatMap((p, i) => (isNew[i] && p.ledger ? [p.ledger] : [])));
-    return isNew;
   }
 }
