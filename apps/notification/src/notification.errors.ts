@@ -18,8 +18,18 @@ export enum NotificationErrorCode {
   WebhookUrlRefused = 'WEBHOOK_URL_REFUSED',
   /** The agency already has as many subscriptions as WEBHOOK_SUBSCRIPTIONS_PER_AGENCY allows. */
   TooManySubscriptions = 'TOO_MANY_SUBSCRIPTIONS',
-  /** The key already has as many open alert streams as ALERT_STREAMS_PER_KEY allows. */
+  /** The key already has as many open streams (alerts or requests) as ALERT_STREAMS_PER_KEY allows. */
   TooManyStreams = 'TOO_MANY_STREAMS',
+  /** No such request for information, or one the agency is neither side of (existence is never revealed). */
+  RequestNotFound = 'REQUEST_NOT_FOUND',
+  /** The sharing policy lets this agency send the counterpart no requests, or the alert has no counterpart case. */
+  RequestsNotAllowed = 'REQUESTS_NOT_ALLOWED',
+  /** A field the counterpart may never release to this agency, a legal basis not configured, approved fields not requested. */
+  InvalidRequestFields = 'INVALID_REQUEST_FIELDS',
+  /** The request was already decided. */
+  RequestAlreadyDecided = 'REQUEST_ALREADY_DECIDED',
+  /** The request expired before it was decided. */
+  RequestExpired = 'REQUEST_EXPIRED',
 }
 
 /** An error of the notification service; its HTTP answer is registered below. */
@@ -34,6 +44,11 @@ mapErrorsToHttp(NotificationError, {
   [NotificationErrorCode.WebhookUrlRefused]: { status: 400 },
   [NotificationErrorCode.TooManySubscriptions]: { status: 409, type: 'too-many-subscriptions' },
   [NotificationErrorCode.TooManyStreams]: { status: 429, type: 'too-many-streams' },
+  [NotificationErrorCode.RequestNotFound]: { status: 404 },
+  [NotificationErrorCode.RequestsNotAllowed]: { status: 409, type: 'requests-not-allowed' },
+  [NotificationErrorCode.InvalidRequestFields]: { status: 400 },
+  [NotificationErrorCode.RequestAlreadyDecided]: { status: 409, type: 'request-already-decided' },
+  [NotificationErrorCode.RequestExpired]: { status: 409, type: 'request-expired' },
 });
 
 /** The answer to a cursor this API did not issue (400 naming `cursor`). */
@@ -45,4 +60,11 @@ export function unknownCursor(): NotificationError {
       errors: [{ path: 'cursor', message: 'unknown cursor' }],
     },
   );
+}
+
+/** A request for information's 400 naming one input path. */
+export function invalidRequestField(path: string, message: string): NotificationError {
+  return new NotificationError(NotificationErrorCode.InvalidRequestFields, `${path}: ${message}`, {
+    errors: [{ path, message }],
+  });
 }
