@@ -8,10 +8,6 @@ import { SAMPLE_CONTAINER_NUMBER } from './seizure-report.builder';
  * active February to June 2026 (so the default seizure lies on it).
  */
 export class RouteReportBuilder extends ReportBuilder<RouteReportDto> {
-  private constructor(draft: Record<string, unknown>) {
-    super(draft);
-  }
-
   /** A realistic valid route with three waypoints, a plate and a phone as indicators. */
   static valid(): RouteReportBuilder {
     return new RouteReportBuilder({

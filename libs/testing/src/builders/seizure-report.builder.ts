@@ -9,10 +9,6 @@ export const SAMPLE_CONTAINER_NUMBER = 'CSQU3054383';
  * The default is a PK-ANF heroin seizure from a truck at Torkham, with its driver.
  */
 export class SeizureReportBuilder extends ReportBuilder<SeizureReportDto> {
-  private constructor(draft: Record<string, unknown>) {
-    super(draft);
-  }
-
   /** A realistic valid seizure: 42.5 kg of heroin in a truck at TORKHAM, driver with a CNIC and a phone. */
   static valid(): SeizureReportBuilder {
     return new SeizureReportBuilder({
