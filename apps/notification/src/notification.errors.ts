@@ -4,10 +4,15 @@ import { ModuleError, mapErrorsToHttp } from '@app/platform';
 
 /** Every way a notification request can fail on purpose. */
 export enum NotificationErrorCode {
+  // The inbox (and every paged list).
   /** A cursor this API did not issue. */
   UnknownCursor = 'UNKNOWN_CURSOR',
   /** No such alert, or another agency's (existence is never revealed). */
   AlertNotFound = 'ALERT_NOT_FOUND',
+  /** The key already has as many open streams (alerts or requests) as ALERT_STREAMS_PER_KEY allows. */
+  TooManyStreams = 'TOO_MANY_STREAMS',
+
+  // Webhook subscriptions and deliveries.
   /** No such subscription, or another agency's. */
   SubscriptionNotFound = 'SUBSCRIPTION_NOT_FOUND',
   /** No such webhook delivery. */
@@ -18,8 +23,8 @@ export enum NotificationErrorCode {
   WebhookUrlRefused = 'WEBHOOK_URL_REFUSED',
   /** The agency already has as many subscriptions as WEBHOOK_SUBSCRIPTIONS_PER_AGENCY allows. */
   TooManySubscriptions = 'TOO_MANY_SUBSCRIPTIONS',
-  /** The key already has as many open streams (alerts or requests) as ALERT_STREAMS_PER_KEY allows. */
-  TooManyStreams = 'TOO_MANY_STREAMS',
+
+  // Requests for information (docs/desk.md).
   /** No such request for information, or one the agency is neither side of (existence is never revealed). */
   RequestNotFound = 'REQUEST_NOT_FOUND',
   /** The sharing policy lets this agency send the counterpart no requests, or the alert has no counterpart case. */
@@ -38,12 +43,12 @@ export class NotificationError extends ModuleError<NotificationErrorCode> {}
 mapErrorsToHttp(NotificationError, {
   [NotificationErrorCode.UnknownCursor]: { status: 400 },
   [NotificationErrorCode.AlertNotFound]: { status: 404 },
+  [NotificationErrorCode.TooManyStreams]: { status: 429, type: 'too-many-streams' },
   [NotificationErrorCode.SubscriptionNotFound]: { status: 404 },
   [NotificationErrorCode.DeliveryNotFound]: { status: 404 },
   [NotificationErrorCode.DeliveryNotFailed]: { status: 409, type: 'delivery-not-failed' },
   [NotificationErrorCode.WebhookUrlRefused]: { status: 400 },
   [NotificationErrorCode.TooManySubscriptions]: { status: 409, type: 'too-many-subscriptions' },
-  [NotificationErrorCode.TooManyStreams]: { status: 429, type: 'too-many-streams' },
   [NotificationErrorCode.RequestNotFound]: { status: 404 },
   [NotificationErrorCode.RequestsNotAllowed]: { status: 409, type: 'requests-not-allowed' },
   [NotificationErrorCode.InvalidRequestFields]: { status: 400 },

@@ -5,17 +5,19 @@ import type { MaskableReason, RuleGrant } from './sharing-policy.types';
 import { effectivePermissions } from './tlp.permissions';
 
 describe(maskIdentifier.name, () => {
-  it.each<[string, string]>([
-    ['KBL 4521', 'K** **21'],
-    ['+923001234567', '+9*********67'],
-    ['MSCU1234565', 'M********65'],
-    ['17301-1234567-1', '1****-******7-1'],
-    ['4521', '**21'],
-    ['AB12C', '***2C'],
-    ['X9', '**'],
-    ['کابل ۴۵۲۱', 'ک*** **۲۱'],
-    ['', ''],
-  ])('%p → %p', (display, masked) => {
+  // Shown → masked: the first and the last two characters stay, separators and scripts as they are.
+  const MASKED: Record<string, string> = {
+    'KBL 4521': 'K** **21',
+    '+923001234567': '+9*********67',
+    MSCU1234565: 'M********65',
+    '17301-1234567-1': '1****-******7-1',
+    '4521': '**21',
+    AB12C: '***2C',
+    X9: '**',
+    'کابل ۴۵۲۱': 'ک*** **۲۱',
+    '': '',
+  };
+  it.each(Object.entries(MASKED))('%p → %p', (display, masked) => {
     expect(maskIdentifier(display)).toBe(masked);
   });
 });
