@@ -4,7 +4,6 @@
 // value schemas from the contracts (scripts/openapi-schemas.ts: report DTOs, event classes,
 // the AlertIssued and checkpoint types).
 // Usage: npm run asyncapi [-- --check]   (--check only compares, exit 1 when the file is stale)
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { stringify } from 'yaml';
 import {
@@ -42,11 +41,11 @@ import {
   type Schema,
   type Schemas,
 } from './openapi-schemas';
+import { runGenerator, writeGeneratedDocs } from './generated-docs';
 
 /** The document's path from the repository root. */
 export const ASYNCAPI_FILE = path.join('docs', 'asyncapi.yaml');
 
-const ROOT = path.join(__dirname, '..');
 const KAFKA_BINDING = '0.5.0';
 
 /** What the document says about each topic of `Topics`. */
@@ -376,32 +375,12 @@ export async function asyncApiYaml(): Promise<string> {
   return header + stringify(await asyncApiDocument(), { lineWidth: 0, aliasDuplicateObjects: false });
 }
 
-async function main(argv: readonly string[]): Promise<number> {
+runGenerator(module, async (argv) => {
   if (TOPIC_PREFIX !== '') {
     process.stderr.write(
       'run it without KAFKA_TOPIC_PREFIX: the document names the topics without a prefix\n',
     );
     return 1;
   }
-  const wanted = await asyncApiYaml();
-  const file = path.join(ROOT, ASYNCAPI_FILE);
-  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
-  if (current === wanted) return 0;
-  if (argv.includes('--check')) {
-    process.stderr.write(`${ASYNCAPI_FILE} is out of date: run \`npm run asyncapi\`\n`);
-    return 1;
-  }
-  fs.writeFileSync(file, wanted);
-  process.stdout.write(`wrote ${ASYNCAPI_FILE}\n`);
-  return 0;
-}
-
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-      process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
-      process.exit(1);
-    },
-  );
-}
+  return writeGeneratedDocs(new Map([[ASYNCAPI_FILE, await asyncApiYaml()]]), argv, 'npm run asyncapi');
+});

@@ -5,7 +5,6 @@
 // schema from the type its controller method returns (scripts/openapi-types.ts), and its
 // problem+json answers with the `type` slugs of docs/contract.md#errors.
 // Usage: npm run openapi [-- --check]   (--check only compares, exit 1 when a file is stale)
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -28,11 +27,10 @@ import {
   type Schema,
   type Schemas,
 } from './openapi-schemas';
+import { runGenerator, writeGeneratedDocs } from './generated-docs';
 
 /** Where the documents are written, from the repository root. */
 export const OPENAPI_DIR = path.join('docs', 'openapi');
-
-const ROOT = path.join(__dirname, '..');
 
 /** A problem answer: status and the `type` slugs it can carry (docs/contract.md#errors). */
 type ProblemAnswer = [status: number, ...slugs: string[]];
@@ -445,31 +443,4 @@ export async function openApiDocuments(): Promise<Map<string, string>> {
   return out;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  const docs = await openApiDocuments();
-  let stale = 0;
-  for (const [file, wanted] of docs) {
-    const full = path.join(ROOT, file);
-    const current = fs.existsSync(full) ? fs.readFileSync(full, 'utf8') : null;
-    if (current === wanted) continue;
-    if (argv.includes('--check')) {
-      process.stderr.write(`${file} is out of date: run \`npm run openapi\`\n`);
-      stale++;
-    } else {
-      fs.mkdirSync(path.dirname(full), { recursive: true });
-      fs.writeFileSync(full, wanted);
-      process.stdout.write(`wrote ${file}\n`);
-    }
-  }
-  return stale === 0 ? 0 : 1;
-}
-
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-      process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runGenerator(module, async (argv) => writeGeneratedDocs(await openApiDocuments(), argv, 'npm run openapi'));

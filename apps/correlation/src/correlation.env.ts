@@ -1,15 +1,11 @@
 import { IsNumber, IsString, Max, Min } from 'class-validator';
-import { CommonEnv, EnvDoc, IntEnv, RateLimitEnv } from '@app/config';
+import { CommonEnv, EnvDoc, IntEnv, PortEnv, RateLimitEnv } from '@app/config';
 import { RecordSignaturesVariable } from '@app/identity';
 import { LedgerPreviousPublicKeysVariable, LedgerSigningKeyVariable } from '@app/ledger';
 
 /** Environment of the correlation service. */
 export class CorrelationEnv extends CommonEnv {
-  @IntEnv('HTTP port of the correlation service (cases, pre-checks, health, metrics).', {
-    min: 1,
-    max: 65535,
-    message: 'must be an integer port number',
-  })
+  @PortEnv('HTTP port of the correlation service (cases, pre-checks, health, metrics).')
   CORRELATION_PORT: number = 3001;
 
   @IntEnv(

@@ -13,6 +13,7 @@ import {
   testKafka,
   untilStored,
   type RunningService,
+  connectedProducer,
 } from '@app/testing';
 import { correlationService } from './correlation.service-definition';
 import type { CorrelationEnv } from './correlation.env';
@@ -35,8 +36,7 @@ describe('two environments on one broker (real Kafka and PostgreSQL)', () => {
     await ensureTopics(admin, allTopicSpecs(other));
     svc = await startService(correlationService);
     ds = svc.app.get(DataSource);
-    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
+    producer = await connectedProducer(kafka);
   });
 
   afterAll(() => stopAll(producer, svc, { stop: () => admin.disconnect() }));

@@ -1,12 +1,8 @@
-import { CommonEnv, IntEnv, RateLimitEnv } from '@app/config';
+import { CommonEnv, IntEnv, MillisEnv, PortEnv, RateLimitEnv, SwitchEnv } from '@app/config';
 
 /** Environment of the Ingest gateway. */
 export class IngestGatewayEnv extends CommonEnv {
-  @IntEnv('HTTP port of the ingest gateway (report API, health, metrics).', {
-    min: 1,
-    max: 65535,
-    message: 'must be an integer port number',
-  })
+  @PortEnv('HTTP port of the ingest gateway (report API, health, metrics).')
   INGEST_PORT: number = 3000;
 
   @RateLimitEnv.perSecond('the ingest API')
@@ -22,25 +18,22 @@ export class IngestGatewayEnv extends CommonEnv {
   })
   INGEST_BATCH_BODY_LIMIT_BYTES: number = 8 * 1024 * 1024;
 
-  @IntEnv(
+  @SwitchEnv(
     'Whether this instance runs the outbox relay (one instance at a time is active, by advisory lock).',
-    { min: 0, max: 1, message: 'must be 1 (run the relay) or 0' },
+    'run the relay',
   )
   INGEST_RELAY_ENABLED: number = 1;
 
-  @IntEnv('How often an idle relay looks for rows written by other instances, in ms.', {
-    min: 10,
-    max: 60000,
-    unit: 'milliseconds',
-  })
+  @MillisEnv('How often an idle relay looks for rows written by other instances, in ms.', 10, 60000)
   INGEST_RELAY_POLL_MS: number = 200;
 
   @IntEnv('Outbox rows read per relay round.', { min: 1, max: 10000, unit: 'rows' })
   INGEST_RELAY_BATCH_SIZE: number = 1000;
 
-  @IntEnv(
+  @MillisEnv(
     'After a relay round of under a quarter of INGEST_RELAY_BATCH_SIZE rows, wait this long before reading again (fewer, fuller produce requests), in ms; 0 never waits.',
-    { min: 0, max: 1000, unit: 'milliseconds' },
+    0,
+    1000,
   )
   INGEST_RELAY_LINGER_MS: number = 25;
 
@@ -50,15 +43,17 @@ export class IngestGatewayEnv extends CommonEnv {
   )
   INGEST_RELAY_MAX_REQUEST_BYTES: number = 900 * 1024;
 
-  @IntEnv(
+  @MillisEnv(
     "How long the producer's circuit breaker stays open before it lets one trial send through, in ms.",
-    { min: 100, max: 600000, unit: 'milliseconds' },
+    100,
+    600000,
   )
   INGEST_BREAKER_RESET_MS: number = 5000;
 
-  @IntEnv(
+  @MillisEnv(
     "A Kafka send slower than this counts as a failure of the producer's circuit breaker (the send still completes), in ms.",
-    { min: 100, max: 600000, unit: 'milliseconds' },
+    100,
+    600000,
   )
   INGEST_BREAKER_TIMEOUT_MS: number = 10000;
 

@@ -20,6 +20,7 @@ import {
   TopicProbe,
   WebhookReceiver,
   type RunningService,
+  connectedProducer,
 } from '@app/testing';
 import { correlationService } from '../../correlation/src/correlation.service-definition';
 import type { CorrelationEnv } from '../../correlation/src/correlation.env';
@@ -147,8 +148,7 @@ describe('Canary leak test: each canary reaches exactly whom the policy allows, 
         ALERT_STREAM_POLL_MS: '100',
       },
     });
-    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
+    producer = await connectedProducer(kafka);
     issued = await TopicProbe.start(kafka, Topics.AlertIssued);
     const identity = notification.app.get(IdentityStore);
     for (const a of AGENCIES)

@@ -9,7 +9,7 @@ import {
   type ValidationArguments,
   type ValidatorConstraintInterface,
 } from 'class-validator';
-import { CommonEnv, EnvDoc, IntEnv, RateLimitEnv } from '@app/config';
+import { CommonEnv, EnvDoc, IntEnv, MillisEnv, PortEnv, RateLimitEnv } from '@app/config';
 import { LedgerPreviousPublicKeysVariable, LedgerSigningKeyVariable } from '@app/ledger';
 import { AllowedNetworks } from './webhooks/domain/webhook-address';
 
@@ -37,11 +37,7 @@ function problemOf(value: unknown): string | null {
 
 /** Environment of the Notification service. */
 export class NotificationEnv extends CommonEnv {
-  @IntEnv('HTTP port of the notification service (alerts, webhooks, deliveries, health, metrics).', {
-    min: 1,
-    max: 65535,
-    message: 'must be an integer port number',
-  })
+  @PortEnv('HTTP port of the notification service (alerts, webhooks, deliveries, health, metrics).')
   NOTIFICATION_PORT: number = 3002;
 
   @IntEnv('Partitions processed concurrently (the link and pre-check hit topics have 9 in all).', {
@@ -71,7 +67,7 @@ export class NotificationEnv extends CommonEnv {
   })
   WEBHOOK_RETRY_SCHEDULE: string = '0,5s,5m,30m,2h,5h,10h,10h';
 
-  @IntEnv('Timeout of one webhook attempt, in milliseconds.', { min: 100, unit: 'milliseconds' })
+  @MillisEnv('Timeout of one webhook attempt, in milliseconds.', 100)
   WEBHOOK_TIMEOUT_MS: number = 15000;
 
   @IntEnv('Per-subscription breaker: attempts in the rolling window before it may open.', { min: 1 })
@@ -84,24 +80,24 @@ export class NotificationEnv extends CommonEnv {
   })
   WEBHOOK_BREAKER_ERROR_PERCENT: number = 50;
 
-  @IntEnv(
+  @MillisEnv(
     'Per-subscription breaker: how long it stays open before letting one trial attempt through (half-open).',
-    { min: 10, unit: 'milliseconds' },
+    10,
   )
   WEBHOOK_BREAKER_RESET_MS: number = 30000;
 
-  @IntEnv(
+  @MillisEnv(
     'How often the dispatcher looks for due deliveries, in milliseconds (it is also woken after each new alert).',
-    { min: 10, unit: 'milliseconds' },
+    10,
   )
   WEBHOOK_POLL_MS: number = 500;
 
   @IntEnv('Deliveries attempted concurrently by one instance.', { min: 1, max: 256 })
   WEBHOOK_CONCURRENCY: number = 32;
 
-  @IntEnv(
+  @MillisEnv(
     'How often the alert streams (SSE) look for new alerts, in milliseconds: one poller serves every open stream.',
-    { min: 10, unit: 'milliseconds' },
+    10,
   )
   ALERT_STREAM_POLL_MS: number = 250;
 

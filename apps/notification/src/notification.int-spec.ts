@@ -18,6 +18,7 @@ import {
   TopicProbe,
   WebhookReceiver,
   type RunningService,
+  connectedProducer,
 } from '@app/testing';
 import type { InboxAlert } from './alerts/alerts.service';
 import type { AlertIssued } from './alerts/domain/alert.types';
@@ -130,8 +131,7 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
       },
     });
     ds = svc.app.get(DataSource);
-    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
+    producer = await connectedProducer(kafka);
     issued = await TopicProbe.start(kafka, Topics.AlertIssued);
     keys = await createKeys(svc.app, {
       anf: ['liaison', 'PK-ANF'],

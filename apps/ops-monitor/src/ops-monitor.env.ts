@@ -8,7 +8,7 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
-import { CommonEnv, EnvDoc, IntEnv, RateLimitEnv } from '@app/config';
+import { CommonEnv, EnvDoc, IntEnv, MillisEnv, PortEnv, RateLimitEnv, SwitchEnv } from '@app/config';
 import { LedgerPreviousPublicKeysVariable, LedgerSigningKeyVariable } from '@app/ledger';
 
 @ValidatorConstraint({ name: 'notAboveWindow' })
@@ -25,11 +25,7 @@ class NotAboveWindow implements ValidatorConstraintInterface {
 
 /** Environment of the Ops monitor. */
 export class OpsMonitorEnv extends CommonEnv {
-  @IntEnv('HTTP port of the ops monitor (ops API, dashboard, health, metrics).', {
-    min: 1,
-    max: 65535,
-    message: 'must be an integer port number',
-  })
+  @PortEnv('HTTP port of the ops monitor (ops API, dashboard, health, metrics).')
   OPS_PORT: number = 3003;
 
   @EnvDoc(
@@ -53,17 +49,13 @@ export class OpsMonitorEnv extends CommonEnv {
   OPS_METRICS_URLS?: string =
     'ingest-gateway=http://127.0.0.1:3000,correlation=http://127.0.0.1:3001,notification=http://127.0.0.1:3002';
 
-  @IntEnv(
+  @SwitchEnv(
     'Whether this instance samples consumer lag (1) or only serves the API (0); several samplers are safe.',
-    { min: 0, max: 1, message: 'must be 1 (sample consumer lag) or 0' },
+    'sample consumer lag',
   )
   OPS_SAMPLER_ENABLED: number = 1;
 
-  @IntEnv("How often every group's partitions are sampled, in ms.", {
-    min: 100,
-    max: 3_600_000,
-    unit: 'milliseconds',
-  })
+  @MillisEnv("How often every group's partitions are sampled, in ms.", 100, 3_600_000)
   OPS_SAMPLE_INTERVAL_MS: number = 5000;
 
   @IntEnv("Samples per partition in Burrow's sliding window.", { min: 2, max: 1000, unit: 'samples' })

@@ -1,7 +1,7 @@
 // The ops monitor's errors: one type with a code enum, answered over HTTP in this one place
 // (docs/contract.md#errors). Services and repositories throw OpsError; never an HTTP status.
 import type { FieldError } from '@app/contracts';
-import { ModuleError, mapErrorsToHttp, type ModuleErrorExtras } from '@app/platform';
+import { ModuleError, mapErrorsToHttp } from '@app/platform';
 
 export enum OpsErrorCode {
   /** A request's parameters or body are invalid; `errors` names each field. */
@@ -35,10 +35,6 @@ export class OpsError extends ModuleError<OpsErrorCode> {
   /** A 400 naming every bad field. */
   static invalid(message: string, errors: FieldError[]): OpsError {
     return new OpsError(OpsErrorCode.InvalidRequest, message, { errors });
-  }
-
-  constructor(code: OpsErrorCode, message: string, extras?: ModuleErrorExtras) {
-    super(code, message, extras);
   }
 }
 

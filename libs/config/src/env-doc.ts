@@ -71,6 +71,21 @@ export function IntEnv(description: string, options: IntEnvOptions): PropertyDec
   };
 }
 
+/** A service's HTTP port. */
+export function PortEnv(description: string): PropertyDecorator {
+  return IntEnv(description, { min: 1, max: 65535, message: 'must be an integer port number' });
+}
+
+/** A 0/1 switch; `one` says what 1 does, for the error message. */
+export function SwitchEnv(description: string, one: string): PropertyDecorator {
+  return IntEnv(description, { min: 0, max: 1, message: `must be 1 (${one}) or 0` });
+}
+
+/** A duration in milliseconds, from `min` (to `max`). */
+export function MillisEnv(description: string, min: number, max?: number): PropertyDecorator {
+  return IntEnv(description, { min, max, unit: 'milliseconds' });
+}
+
 /**
  * The three per-key limits of one API (docs/security.md), declared alike in every service:
  * `RateLimitEnv.perSecond('the case API')` on `<API>_RATE_LIMIT_PER_S`, `.burst(...)` on

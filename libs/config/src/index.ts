@@ -5,7 +5,10 @@ export { APP_CONFIG } from './tokens';
 export {
   EnvDoc,
   IntEnv,
+  MillisEnv,
+  PortEnv,
   RateLimitEnv,
+  SwitchEnv,
   envDocs,
   type EnvDocEntry,
   type EnvDocOptions,

@@ -34,6 +34,11 @@ export class IdentityError extends Error {
   }
 }
 
+// Columns under the names of the objects they make: a row is the object as it comes.
+const AGENCY_COLUMNS = `id, name, country, liaison_contact AS "liaisonContact", created_at AS "createdAt"`;
+const KEY_INFO_COLUMNS = `id AS "keyId", role, agency_id AS "agencyId", label, created_at AS "createdAt",
+  revoked_at AS "revokedAt"`;
+
 interface KeyRow {
   id: string;
   role: Role;
@@ -110,39 +115,15 @@ export class IdentityStore {
   }
 
   async getAgency(id: string): Promise<Agency | null> {
-    const rows: {
-      id: string;
-      name: string;
-      country: string;
-      liaison_contact: Agency['liaisonContact'];
-      created_at: Date;
-    }[] = await this.ds.query('SELECT * FROM identity.agency WHERE id = $1', [id]);
-    return rows[0]
-      ? {
-          id: rows[0].id,
-          name: rows[0].name,
-          country: rows[0].country,
-          liaisonContact: rows[0].liaison_contact,
-          createdAt: rows[0].created_at,
-        }
-      : null;
+    const [row] = await this.ds.query<Agency[]>(
+      `SELECT ${AGENCY_COLUMNS} FROM identity.agency WHERE id = $1`,
+      [id],
+    );
+    return row ?? null;
   }
 
-  async listAgencies(): Promise<Agency[]> {
-    const rows: {
-      id: string;
-      name: string;
-      country: string;
-      liaison_contact: Agency['liaisonContact'];
-      created_at: Date;
-    }[] = await this.ds.query('SELECT * FROM identity.agency ORDER BY id');
-    return rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      country: r.country,
-      liaisonContact: r.liaison_contact,
-      createdAt: r.created_at,
-    }));
+  listAgencies(): Promise<Agency[]> {
+    return this.ds.query<Agency[]>(`SELECT ${AGENCY_COLUMNS} FROM identity.agency ORDER BY id`);
   }
 
   /** Creates a key and returns it in full: the only time the secret is ever visible. */
@@ -183,20 +164,11 @@ export class IdentityStore {
     }
   }
 
-  async listKeys(filter: { agencyId?: string } = {}): Promise<ApiKeyInfo[]> {
-    const rows: KeyRow[] = filter.agencyId
-      ? await this.ds.query('SELECT * FROM identity.api_key WHERE agency_id = $1 ORDER BY created_at', [
-          filter.agencyId,
-        ])
-      : await this.ds.query('SELECT * FROM identity.api_key ORDER BY created_at');
-    return rows.map((r) => ({
-      keyId: r.id,
-      role: r.role,
-      agencyId: r.agency_id,
-      label: r.label,
-      createdAt: r.created_at,
-      revokedAt: r.revoked_at,
-    }));
+  listKeys(filter: { agencyId?: string } = {}): Promise<ApiKeyInfo[]> {
+    return this.ds.query<ApiKeyInfo[]>(
+      `SELECT ${KEY_INFO_COLUMNS} FROM identity.api_key WHERE $1::text IS NULL OR agency_id = $1 ORDER BY created_at`,
+      [filter.agencyId ?? null],
+    );
   }
 
   /** The stored hash and scope of a key id (for verification), or null. */

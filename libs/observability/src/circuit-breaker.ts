@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
 import CircuitBreaker from 'opossum';
-import { Gauge } from 'prom-client';
-import { metricsRegistry } from './metrics';
+import { gauge } from './metrics';
 
 /** Gauge values of the breaker states. */
 export const BREAKER_STATE_VALUES = { closed: 0, 'half-open': 1, open: 2 } as const;
@@ -10,12 +9,9 @@ export const BREAKER_STATE_VALUES = { closed: 0, 'half-open': 1, open: 2 } as co
 export type BreakerState = keyof typeof BREAKER_STATE_VALUES;
 
 // One family for every breaker of a process, told apart by the `breaker` label.
-const breakerGauge = new Gauge({
-  name: 'intel_breaker_state',
-  help: 'Circuit breaker state: 0 closed, 1 half-open, 2 open',
-  labelNames: ['breaker'] as const,
-  registers: [metricsRegistry],
-});
+const breakerGauge = gauge('intel_breaker_state', 'Circuit breaker state: 0 closed, 1 half-open, 2 open', [
+  'breaker',
+]);
 
 const logger = new Logger('CircuitBreaker');
 

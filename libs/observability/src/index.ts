@@ -1,6 +1,6 @@
 export { withCorrelationId, currentCorrelationId, CORRELATION_HEADER } from './correlation-context';
 export { JsonLogger, type JsonLogLevel, type LogSink } from './json-logger';
-export { metricsRegistry, initMetrics } from './metrics';
+export { counter, gauge, histogram, metricsRegistry, initMetrics } from './metrics';
 export { HEALTH_CHECKS, runReadiness, type HealthCheck, type ReadinessReport } from './health';
 export { ObservabilityController } from './observability.controller';
 export { BREAKER_STATE_VALUES, breakerState, createBreaker, type BreakerState } from './circuit-breaker';

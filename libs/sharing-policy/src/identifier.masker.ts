@@ -1,7 +1,7 @@
 // Masks identifiers quoted in link reasons when the recipient may not see them. Enough
 // stays for a liaison officer to tell two matches apart on the phone ("the plate ending
 // 21"), too little to look the value up: letters and digits become `*`, separators stay.
-import type { MaskableReason, MatchReason, Permissions } from './sharing-policy.types';
+import type { MaskableReason } from './sharing-policy.types';
 
 const CHAR = /[\p{L}\p{N}]/u;
 
@@ -21,11 +21,6 @@ export function maskIdentifier(display: string): string {
     .join('');
 }
 
-/** Reason details are masked when the recipient may see no identifiers (policy NONE, or TLP RED). */
-export function reasonDetailsMasked(permissions: Pick<Permissions, 'identifiers' | 'tlp'>): boolean {
-  return permissions.identifiers === 'NONE' || permissions.tlp === 'RED';
-}
-
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -36,17 +31,13 @@ const DIGIT_IDENTIFIER_FEATURES = new Set(['PLATE', 'CONTAINER', 'PHONE', 'DOCUM
 const TOKEN = /\+?[\p{L}\p{N}](?:[\p{L}\p{N}\-/.]*[\p{L}\p{N}])?/gu;
 const DIGIT = /\p{N}/u;
 
-/** One reason's detail with its quoted values masked (a MASKED disclosure of a link reason). */
-export function maskReasonDetail(reason: MaskableReason): string {
-  return maskDetail(reason);
-}
-
 /** One reason's detail when only "a match exists" may be said: the feature, no value. */
 export function withheldReasonDetail(reason: Pick<MaskableReason, 'feature'>): string {
   return `${reason.feature} matched (details withheld)`;
 }
 
-function maskDetail(reason: MaskableReason): string {
+/** One reason's detail with its quoted values masked (a MASKED disclosure of a link reason). */
+export function maskReasonDetail(reason: MaskableReason): string {
   const values = [...new Set(reason.values ?? [])].filter((v) => v.trim() !== '');
   if (values.length === 0) {
     if (DIGIT_IDENTIFIER_FEATURES.has(reason.feature)) {
@@ -60,18 +51,4 @@ function maskDetail(reason: MaskableReason): string {
   values.sort((a, b) => b.length - a.length);
   const pattern = new RegExp(values.map(escapeRegExp).join('|'), 'g');
   return reason.detail.replace(pattern, (found) => maskIdentifier(found));
-}
-
-/**
- * Link reasons as a recipient may see them: features and weights stay; where the permissions
- * say so, the quoted `values` in each detail are masked (without `values`, digit-bearing
- * tokens of identifier features; any other detail becomes a neutral sentence).
- */
-export function redactReasons(reasons: readonly MaskableReason[], permissions: Permissions): MatchReason[] {
-  const mask = reasonDetailsMasked(permissions);
-  return reasons.map((reason) => ({
-    feature: reason.feature,
-    weight: reason.weight,
-    detail: mask ? maskReasonDetail(reason) : reason.detail,
-  }));
 }

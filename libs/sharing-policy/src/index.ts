@@ -50,13 +50,7 @@ export { PERSON_LISTS, REPORT_FIELDS } from './report-field.catalogue';
 export { pathPattern } from './json-path';
 export type { FieldGroup, FieldSpec } from './report-field.catalogue';
 export { redactReportForRecipient } from './report.redactor';
-export {
-  maskIdentifier,
-  maskReasonDetail,
-  reasonDetailsMasked,
-  redactReasons,
-  withheldReasonDetail,
-} from './identifier.masker';
+export { maskIdentifier, maskReasonDetail, withheldReasonDetail } from './identifier.masker';
 export { buildCounterpart, liaisonContactOf } from './counterpart.builder';
 export { loadPolicyFile } from './policy-file';
 export { SHARING_POLICY, SharingPolicyModule } from './sharing-policy.module';

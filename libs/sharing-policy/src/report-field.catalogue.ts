@@ -35,6 +35,11 @@ export interface FieldSpec {
   unit?: (path: string) => string;
 }
 
+const ALWAYS: FieldSpec = { group: 'ALWAYS' };
+const REFERENCE: FieldSpec = { group: 'REFERENCE' };
+const FACT: FieldSpec = { group: 'FACT' };
+const NARRATIVE: FieldSpec = { group: 'NARRATIVE' };
+
 const self = (path: string): string => path;
 const indexed =
   (count: number) =>
@@ -43,13 +48,13 @@ const indexed =
 const plateOf = (path: string): string => `${upToIndex(path, 1)}.plate`;
 
 const COMMON: Record<string, FieldSpec> = {
-  eventId: { group: 'REFERENCE' },
-  agencyId: { group: 'ALWAYS' },
-  reportedAt: { group: 'FACT' },
-  'classification.tlp': { group: 'ALWAYS' },
-  'classification.handling[]': { group: 'ALWAYS' },
-  category: { group: 'FACT' },
-  narrative: { group: 'NARRATIVE' },
+  eventId: REFERENCE,
+  agencyId: ALWAYS,
+  reportedAt: FACT,
+  'classification.tlp': ALWAYS,
+  'classification.handling[]': ALWAYS,
+  category: FACT,
+  narrative: NARRATIVE,
 };
 
 function personFields(base: string): Record<string, FieldSpec> {
@@ -72,18 +77,18 @@ function organisationFields(base: string): Record<string, FieldSpec> {
 
 const SEIZURE: Record<string, FieldSpec> = {
   ...COMMON,
-  agencyCaseRef: { group: 'REFERENCE' },
-  occurredAt: { group: 'FACT' },
-  'location.crossingPoint': { group: 'FACT' },
-  'location.lat': { group: 'FACT' },
-  'location.lon': { group: 'FACT' },
-  'location.country': { group: 'FACT' },
-  'location.placeName': { group: 'FACT' },
-  'commodities[].type': { group: 'FACT' },
-  'commodities[].quantity': { group: 'FACT' },
-  'commodities[].unit': { group: 'FACT' },
-  'commodities[].description': { group: 'NARRATIVE' },
-  'conveyances[].kind': { group: 'FACT' },
+  agencyCaseRef: REFERENCE,
+  occurredAt: FACT,
+  'location.crossingPoint': FACT,
+  'location.lat': FACT,
+  'location.lon': FACT,
+  'location.country': FACT,
+  'location.placeName': FACT,
+  'commodities[].type': FACT,
+  'commodities[].quantity': FACT,
+  'commodities[].unit': FACT,
+  'commodities[].description': NARRATIVE,
+  'conveyances[].kind': FACT,
   'conveyances[].plate': { group: 'IDENTIFIER', unit: plateOf },
   'conveyances[].plateCountry': { group: 'IDENTIFIER', unit: plateOf },
   'conveyances[].containerNumber': { group: 'IDENTIFIER', unit: self },
@@ -92,33 +97,33 @@ const SEIZURE: Record<string, FieldSpec> = {
   'conveyances[].flightNumber': { group: 'IDENTIFIER', unit: self },
   ...personFields('persons[]'),
   ...organisationFields('organisations[]'),
-  'route.origin': { group: 'FACT' },
-  'route.transit[]': { group: 'FACT' },
-  'route.destination': { group: 'FACT' },
-  concealment: { group: 'NARRATIVE' },
+  'route.origin': FACT,
+  'route.transit[]': FACT,
+  'route.destination': FACT,
+  concealment: NARRATIVE,
 };
 
 const ROUTE: Record<string, FieldSpec> = {
   ...COMMON,
-  routeRef: { group: 'REFERENCE' },
-  validFrom: { group: 'FACT' },
-  validTo: { group: 'FACT' },
-  'commodityTypes[]': { group: 'FACT' },
-  'waypoints[].seq': { group: 'FACT' },
-  'waypoints[].role': { group: 'FACT' },
-  'waypoints[].crossingPoint': { group: 'FACT' },
-  'waypoints[].lat': { group: 'FACT' },
-  'waypoints[].lon': { group: 'FACT' },
-  'waypoints[].country': { group: 'FACT' },
-  'waypoints[].placeName': { group: 'FACT' },
+  routeRef: REFERENCE,
+  validFrom: FACT,
+  validTo: FACT,
+  'commodityTypes[]': FACT,
+  'waypoints[].seq': FACT,
+  'waypoints[].role': FACT,
+  'waypoints[].crossingPoint': FACT,
+  'waypoints[].lat': FACT,
+  'waypoints[].lon': FACT,
+  'waypoints[].country': FACT,
+  'waypoints[].placeName': FACT,
   'indicators.plates[].plate': { group: 'IDENTIFIER', unit: indexed(1) },
   'indicators.plates[].plateCountry': { group: 'IDENTIFIER', unit: indexed(1) },
   'indicators.containers[]': { group: 'IDENTIFIER', unit: self },
   'indicators.phones[]': { group: 'IDENTIFIER', unit: self },
   ...personFields('indicators.persons[]'),
   ...organisationFields('indicators.organisations[]'),
-  confidence: { group: 'FACT' },
-  modusOperandi: { group: 'NARRATIVE' },
+  confidence: FACT,
+  modusOperandi: NARRATIVE,
 };
 
 /** Field catalogue of each report kind, keyed by path pattern (`persons[].phones[]`). */

@@ -4,7 +4,7 @@ export { SseReader } from './sse-reader';
 export { callApi } from './api-client';
 export { createKeys, type KeyGrant } from './api-keys';
 export { stopAll, type Stoppable } from './stop-all';
-export { eventMessage, publishReports, reportRecord } from './kafka-records';
+export { connectedProducer, eventMessage, publishReports, reportRecord } from './kafka-records';
 export { startService, testKafka, type RunningService } from './service-harness';
 export { TopicProbe, moveGroupToEnd, type ProbeRecord } from './topic-probe';
 export { SeizureReportBuilder, RouteReportBuilder } from './builders';

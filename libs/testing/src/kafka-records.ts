@@ -1,6 +1,13 @@
-import type { Message, Producer, RecordMetadata } from 'kafkajs';
+import type { Kafka, Message, Producer, RecordMetadata } from 'kafkajs';
 import { EventTypes, Topics } from '@app/contracts';
 import { producerHeaders } from '@app/identity';
+
+/** A connected idempotent producer that keeps records in order (one request in flight). */
+export async function connectedProducer(kafka: Kafka): Promise<Producer> {
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  return producer;
+}
 
 /** The headers every record of the system carries: event-id, event-type and schema-version 1. */
 export function eventMessage(eventType: string, eventId: string, key: string, value: string): Message {

@@ -17,6 +17,7 @@ import {
   stopAll,
   testKafka,
   type RunningService,
+  connectedProducer,
 } from '@app/testing';
 import type { CorrelationEnv } from '../correlation.env';
 import { correlationService } from '../correlation.service-definition';
@@ -71,8 +72,7 @@ describe('Case API and pre-check disclosures, and their ledger entries (real Kaf
       c: ['liaison', C],
       checker: ['publisher', A],
     });
-    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
+    producer = await connectedProducer(kafka);
   });
 
   afterAll(() => stopAll(producer, svc));

@@ -54,31 +54,23 @@ export class PgCasesRepository implements CasesRepository {
   async cluster(id: string): Promise<ClusterRow | null> {
     let current = id;
     for (let hops = 0; hops < 50; hops++) {
-      const [row] = await this.ds.query<
-        { id: string; first_seen_at: Date; updated_at: Date; merged_into: string | null }[]
-      >('SELECT id, first_seen_at, updated_at, merged_into FROM correlation.cluster WHERE id = $1', [
-        current,
-      ]);
+      const [row] = await this.ds.query<(ClusterRow & { mergedInto: string | null })[]>(
+        `SELECT id, first_seen_at AS "firstSeenAt", updated_at AS "updatedAt", merged_into AS "mergedInto"
+           FROM correlation.cluster WHERE id = $1`,
+        [current],
+      );
       if (!row) return null;
-      if (!row.merged_into) return { id: row.id, firstSeenAt: row.first_seen_at, updatedAt: row.updated_at };
-      current = row.merged_into;
+      const { mergedInto, ...cluster } = row;
+      if (!mergedInto) return cluster;
+      current = mergedInto;
     }
     return null;
   }
 
   async members(clusterId: string): Promise<MemberRow[]> {
-    const rows = await this.ds.query<
-      {
-        case_key: string;
-        agency_id: string;
-        kind: 'seizure' | 'route';
-        case_ref: string;
-        event_ids: string[];
-        tlps: string[];
-      }[]
-    >(
-      `SELECT c.case_key, c.agency_id, c.kind, c.case_ref,
-              array_agg(r.event_id::text ORDER BY r.received_at) AS event_ids,
+    const rows = await this.ds.query<(Omit<MemberRow, 'tlp'> & { tlps: string[] })[]>(
+      `SELECT c.case_key AS "caseKey", c.agency_id AS "agencyId", c.kind, c.case_ref AS ref,
+              array_agg(r.event_id::text ORDER BY r.received_at) AS "eventIds",
               array_agg(r.body->'classification'->>'tlp') AS tlps
          FROM correlation.agency_case c JOIN correlation.report r ON r.agency_case_id = c.id
         WHERE c.cluster_id = $1
@@ -86,69 +78,29 @@ export class PgCasesRepository implements CasesRepository {
         ORDER BY c.case_key`,
       [clusterId],
     );
-    return rows.map((r) => ({
-      caseKey: r.case_key,
-      agencyId: r.agency_id,
-      kind: r.kind,
-      ref: r.case_ref,
-      eventIds: r.event_ids,
-      tlp: strictestTlp(r.tlps),
-    }));
+    return rows.map(({ tlps, ...member }) => ({ ...member, tlp: strictestTlp(tlps) }));
   }
 
   async links(clusterId: string): Promise<LinkRow[]> {
-    const rows = await this.ds.query<
-      {
-        link_id: string;
-        a_case: string;
-        b_case: string;
-        score: number;
-        reasons: LinkRow['reasons'];
-        cross_border: boolean;
-        weak: boolean;
-        capped: LinkRow['capped'];
-        created_at: Date;
-      }[]
-    >('SELECT * FROM correlation.case_link WHERE cluster_id = $1 ORDER BY created_at, link_id', [clusterId]);
-    return rows.map((r) => ({
-      linkId: r.link_id,
-      a: r.a_case,
-      b: r.b_case,
-      score: r.score,
-      reasons: r.reasons,
-      crossBorder: r.cross_border,
-      weak: r.weak,
-      capped: r.capped,
-      createdAt: r.created_at.toISOString(),
-    }));
+    const rows = await this.ds.query<(Omit<LinkRow, 'createdAt'> & { createdAt: Date })[]>(
+      `SELECT link_id AS "linkId", a_case AS a, b_case AS b, score, reasons, cross_border AS "crossBorder", weak,
+              capped, created_at AS "createdAt"
+         FROM correlation.case_link WHERE cluster_id = $1 ORDER BY created_at, link_id`,
+      [clusterId],
+    );
+    return rows.map((link) => ({ ...link, createdAt: link.createdAt.toISOString() }));
   }
 
   async caseOfEvent(eventId: string): Promise<EventCaseRow | null> {
-    const [row] = await this.ds.query<
-      {
-        cluster_id: string | null;
-        agency_id: string;
-        case_key: string;
-        kind: 'seizure' | 'route';
-        case_ref: string;
-      }[]
-    >(
-      `SELECT c.cluster_id, c.agency_id, c.case_key, c.kind, c.case_ref
+    const [row] = await this.ds.query<EventCaseRow[]>(
+      `SELECT c.cluster_id AS "clusterId", c.agency_id AS "agencyId", c.case_key AS "caseKey", c.kind, c.case_ref AS ref
          FROM correlation.report r JOIN correlation.agency_case c ON c.id = r.agency_case_id WHERE r.event_id = $1`,
       [eventId],
     );
-    return row
-      ? {
-          clusterId: row.cluster_id,
-          agencyId: row.agency_id,
-          caseKey: row.case_key,
-          kind: row.kind,
-          ref: row.case_ref,
-        }
-      : null;
+    return row ?? null;
   }
 
-  async page(q: CasePageQuery): Promise<{ id: string; updatedAt: Date; countries: string[] }[]> {
+  page(q: CasePageQuery): Promise<{ id: string; updatedAt: Date; countries: string[] }[]> {
     const params: unknown[] = [];
     const where: string[] = ['k.merged_into IS NULL'];
     if (q.agencyId) {
@@ -170,8 +122,8 @@ export class PgCasesRepository implements CasesRepository {
         ? ''
         : `HAVING (count(DISTINCT substring(c.agency_id from 1 for 2)) > 1) = ${q.crossBorder ? 'true' : 'false'}`;
     params.push(q.limit);
-    const rows = await this.ds.query<{ id: string; updated_at: Date; countries: string[] }[]>(
-      `SELECT k.id, k.updated_at, array_agg(DISTINCT substring(c.agency_id from 1 for 2)) AS countries
+    return this.ds.query<{ id: string; updatedAt: Date; countries: string[] }[]>(
+      `SELECT k.id, k.updated_at AS "updatedAt", array_agg(DISTINCT substring(c.agency_id from 1 for 2)) AS countries
          FROM correlation.cluster k JOIN correlation.agency_case c ON c.cluster_id = k.id
         WHERE ${where.join(' AND ')}
         GROUP BY k.id, k.updated_at ${having}
@@ -179,6 +131,5 @@ export class PgCasesRepository implements CasesRepository {
         LIMIT $${params.length}`,
       params,
     );
-    return rows.map((r) => ({ id: r.id, updatedAt: r.updated_at, countries: r.countries }));
   }
 }

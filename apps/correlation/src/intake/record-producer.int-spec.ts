@@ -12,6 +12,7 @@ import {
   TopicProbe,
   untilStored,
   type RunningService,
+  connectedProducer,
 } from '@app/testing';
 import { ingestGatewayService } from '../../../ingest-gateway/src/ingest-gateway.service-definition';
 import type { CorrelationEnv } from '../correlation.env';
@@ -41,8 +42,7 @@ describe('report records bound to their producer (real Kafka and PostgreSQL)', (
       liaison: ['liaison', 'PK-ANF'],
     });
     await correlation.app.get(IdentityStore).revokeKey(keys.revoked.split('_')[1]);
-    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
+    producer = await connectedProducer(kafka);
     dlq = await TopicProbe.start(kafka, dlqTopicOf(Topics.SeizureReported));
   });
 

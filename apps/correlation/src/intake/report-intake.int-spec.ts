@@ -12,6 +12,7 @@ import {
   TopicProbe,
   untilStored,
   type RunningService,
+  connectedProducer,
 } from '@app/testing';
 import type { Producer } from 'kafkajs';
 import { correlationService } from '../correlation.service-definition';
@@ -73,8 +74,7 @@ describe('Correlation intake round trip (real Kafka and PostgreSQL)', () => {
       override: (b) => b.overrideProvider(ReportStoredHandler).useValue(faults),
     });
     ds = svc.app.get(DataSource);
-    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
+    producer = await connectedProducer(kafka);
     dlq = await TopicProbe.start(kafka, dlqTopicOf(Topics.SeizureReported));
   });
 

@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Producer } from 'kafkajs';
 import { Topics, type CaseLinkedEvent } from '@app/contracts';
-import { generateNoiseReports, generateScenario } from '@app/testing';
+import { generateNoiseReports, generateScenario, connectedProducer } from '@app/testing';
 import { metricsRegistry } from '@app/observability';
 import {
   containerNumber,
@@ -44,8 +44,7 @@ describe('Correlation: linking agency cases across borders (real Kafka and Postg
       env: { CORRELATION_MAX_VALUE_FREQUENCY: '3', AUTH_CACHE_TTL_MS: '0' },
     });
     ds = svc.app.get(DataSource);
-    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
+    producer = await connectedProducer(kafka);
     linked = await TopicProbe.start(kafka, Topics.CaseLinked);
     keys = await createKeys(svc.app, {
       anf: ['liaison', 'PK-ANF'],

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Counter } from 'prom-client';
-import { metricsRegistry } from '@app/observability';
+import { counter } from '@app/observability';
 import type { EntityManager } from 'typeorm';
 import {
   agencyCaseOf,
@@ -19,14 +18,12 @@ import { caseLinkedEvents } from './domain/case-linked-event';
 import { LINKING_STORES, type LinkingStore, type LinkingStores } from './linking.repository';
 import { MATCH_CONFIG, MATCH_GAZETTEER } from './linking.tokens';
 
-const capCrossings = new Counter({
-  name: 'intel_correlation_cap_crossings_total',
-  help:
-    'Identifier values pushed over the frequency cap (CORRELATION_MAX_VALUE_FREQUENCY agencies), by the agency ' +
+const capCrossings = counter(
+  'intel_correlation_cap_crossings_total',
+  'Identifier values pushed over the frequency cap (CORRELATION_MAX_VALUE_FREQUENCY agencies), by the agency ' +
     'whose report added the holder that crossed it (docs/operating.md#frequency-cap)',
-  labelNames: ['agency'] as const,
-  registers: [metricsRegistry],
-});
+  ['agency'],
+);
 
 /**
  * Links agency cases once reports are stored, inside the intake's transaction: normalises the

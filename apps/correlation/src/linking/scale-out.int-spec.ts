@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { Kafka, Producer } from 'kafkajs';
 import { Topics } from '@app/contracts';
-import { generateScenario, type GeneratedReport } from '@app/testing';
+import { generateScenario, type GeneratedReport, connectedProducer } from '@app/testing';
 import {
   moveGroupToEnd,
   publishReports,
@@ -61,8 +61,7 @@ describe('Correlation scale-out', () => {
   const running: RunningService<CorrelationEnv>[] = [];
 
   beforeAll(async () => {
-    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
+    producer = await connectedProducer(kafka);
     const url = new URL(process.env.DATABASE_URL!);
     secondDb = `${url.pathname.slice(1)}_single`;
     second = new Client({ connectionString: process.env.DATABASE_URL });

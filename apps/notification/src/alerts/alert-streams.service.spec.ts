@@ -4,7 +4,8 @@ import type { Principal } from '@app/identity';
 import { NotificationError, NotificationErrorCode } from '../notification.errors';
 import { InMemoryAlertsRepository } from '../testing/in-memory-alerts.repository';
 import { AlertSignals } from './alert-signals';
-import { AlertStreams, type StreamSink } from './alert-streams.service';
+import type { StreamSink } from '../streams/event-streams';
+import { AlertStreams } from './alert-streams.service';
 import type { Alert } from './domain/alert.types';
 
 /** A sink that keeps what was written and lets the test hang up. */

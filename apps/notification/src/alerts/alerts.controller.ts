@@ -1,20 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiProduces,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiKeyGuard, bearerToken, CurrentPrincipal, Roles, type Principal } from '@app/identity';
+import { ApiKeyGuard, CurrentPrincipal, Roles, type Principal } from '@app/identity';
 import { validateInput } from '@app/platform';
 import { AlertStreams } from './alert-streams.service';
-import { eventStreamSink } from './event-stream.sink';
+import { ApiEventStream } from '../streams/api-event-stream.decorator';
 import { AlertsService } from './alerts.service';
 import { parseLastEventId } from './domain/cursor';
 import { AckAlertDto } from './dto/ack-alert.dto';
@@ -43,16 +33,13 @@ export class AlertsController {
   }
 
   @Get('stream')
-  @ApiProduces('text/event-stream')
-  @ApiOperation({
+  @ApiEventStream({
     summary:
       'Server-Sent Events: one `alert` event per new alert, id = the agency sequence; send Last-Event-ID to resume (0 replays all)',
-  })
-  @ApiHeader({
-    name: 'Last-Event-ID',
-    required: false,
-    description:
+    resume:
       'Resume after this alert sequence number (0 replays every alert); without it the stream starts now',
+    events:
+      'text/event-stream: `retry: 2000`, then per alert `id: <sequence>`, `event: alert`, `data: <the inbox item as JSON>`; a comment line every 15 s',
   })
   @ApiQuery({
     name: 'lastEventId',
@@ -60,24 +47,10 @@ export class AlertsController {
     type: 'integer',
     description: 'Same as the Last-Event-ID header, for clients that cannot set headers',
   })
-  @ApiOkResponse({
-    description:
-      'text/event-stream: `retry: 2000`, then per alert `id: <sequence>`, `event: alert`, `data: <the inbox item as JSON>`; a comment line every 15 s',
-    content: { 'text/event-stream': { schema: { type: 'string' } } },
-  })
-  async stream(
-    @CurrentPrincipal() p: Principal,
-    @Req() req: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
+  stream(@CurrentPrincipal() p: Principal, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const query = req.query as Record<string, string | undefined>;
     const resume = parseLastEventId(req.headers['last-event-id']) ?? parseLastEventId(query.lastEventId);
-    const after = resume ?? (await this.alerts.head(p.agencyId!));
-    // The guard let the request through, so the header holds a key; the streams check it again.
-    const presentedKey = bearerToken(req.headers.authorization)!;
-    // Refused (too many streams of this key) before anything is written: an ordinary problem answer.
-    this.streams.open(p, presentedKey, after, eventStreamSink(reply.raw));
-    reply.hijack();
+    return this.streams.serve(p, resume, req, reply);
   }
 
   @Get(':alertId')

@@ -46,9 +46,4 @@ export class AlertsService {
     await this.alerts.acknowledge(p.agencyId!, alertId, p.keyId, note ?? null);
     return this.get(p, alertId);
   }
-
-  /** The agency's newest sequence number (0 before its first alert): where a new stream starts. */
-  head(agencyId: string): Promise<number> {
-    return this.alerts.head(agencyId);
-  }
 }

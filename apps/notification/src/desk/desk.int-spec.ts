@@ -2,7 +2,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Producer } from 'kafkajs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createKeys, startService, stopAll, testKafka, type RunningService } from '@app/testing';
+import {
+  createKeys,
+  startService,
+  stopAll,
+  testKafka,
+  type RunningService,
+  connectedProducer,
+} from '@app/testing';
 import type { NotificationEnv } from '../notification.env';
 import { notificationService } from '../notification.service-definition';
 import { publishLinkedSeizures, type LinkedSeizures } from '../requests/testing/linked-seizures';
@@ -33,8 +40,7 @@ describe('Liaison desk in headless Chromium: follow, acknowledge, ask and releas
       anf: ['liaison', 'PK-ANF'],
       op: ['operator', null],
     });
-    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
+    producer = await connectedProducer(kafka);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PrecheckHitEvent } from '@app/contracts';
 import { COUNTRY, policyOf } from '@app/testing';
-import { AlertSignals } from '../alerts/alert-signals';
+import { CountingSignals } from '../testing/counting-signals';
 import { InMemoryAlertStore } from '../testing/in-memory-alert-store';
 import { PrecheckAlertService } from './precheck-alert.service';
 
@@ -35,14 +35,12 @@ const meta = { topic: 'intel.precheck.hit.v1', partition: 0, offset: '1' } as ne
 
 describe('PrecheckAlertService: a hit alerts its owner once, with its case categories', () => {
   let store: InMemoryAlertStore;
-  let woken: number;
+  let signals: CountingSignals;
   let service: PrecheckAlertService;
 
   beforeEach(() => {
     store = new InMemoryAlertStore();
-    const signals = new AlertSignals();
-    woken = 0;
-    signals.subscribe(() => woken++);
+    signals = new CountingSignals();
     service = new PrecheckAlertService(store, policy, signals);
   });
 
@@ -58,7 +56,7 @@ describe('PrecheckAlertService: a hit alerts its owner once, with its case categ
       categories: ['DRUGS'],
       deliverWhenCategoriesUnknown: true,
     });
-    expect(woken).toBe(1);
+    expect(signals.woken).toBe(1);
   });
 
   it('alerts on a hit that carries no categories (an older event), with none', async () => {

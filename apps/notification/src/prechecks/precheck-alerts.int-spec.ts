@@ -19,6 +19,7 @@ import {
   WebhookReceiver,
   type ProbeRecord,
   type RunningService,
+  connectedProducer,
 } from '@app/testing';
 import { correlationService } from '../../../correlation/src/correlation.service-definition';
 import type { CorrelationEnv } from '../../../correlation/src/correlation.env';
@@ -63,8 +64,7 @@ describe('Pre-check hits alert the owning liaison office (real Kafka, PostgreSQL
     correlation = await startService(correlationService, { env: { AUTH_CACHE_TTL_MS: '0' } });
     notification = await startService(notificationService, { env: NOTIFICATION_ENV });
     ds = notification.app.get(DataSource);
-    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
+    producer = await connectedProducer(kafka);
     hits = await TopicProbe.start(kafka, Topics.PrecheckHit);
     issued = await TopicProbe.start(kafka, Topics.AlertIssued);
     dlq = await TopicProbe.start(kafka, dlqTopicOf(Topics.PrecheckHit));

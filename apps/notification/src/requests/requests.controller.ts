@@ -1,20 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiProduces,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiKeyGuard, bearerToken, CurrentPrincipal, Roles, type Principal } from '@app/identity';
+import { ApiKeyGuard, CurrentPrincipal, Roles, type Principal } from '@app/identity';
 import { validateInput } from '@app/platform';
 import { parseLastEventId } from '../alerts/domain/cursor';
-import { eventStreamSink } from '../alerts/event-stream.sink';
+import { ApiEventStream } from '../streams/api-event-stream.decorator';
 import { CreateRequestDto, DecideRequestDto, ListRequestsQuery } from './dto/request.dtos';
 import { RequestStreams } from './request-streams.service';
 import { RequestsService } from './requests.service';
@@ -72,28 +62,14 @@ export class RequestsController {
   }
 
   @Get('requests/stream')
-  @ApiProduces('text/event-stream')
-  @ApiOperation({
+  @ApiEventStream({
     summary:
       'Server-Sent Events: `request.created` (asked of this agency) and `request.decided` (either side), id = change order',
+    resume: 'Resume after this change (0 replays all)',
+    events: 'text/event-stream: per change `id`, `event`, `data: <the request as this agency sees it>`',
   })
-  @ApiHeader({
-    name: 'Last-Event-ID',
-    required: false,
-    description: 'Resume after this change (0 replays all)',
-  })
-  @ApiOkResponse({
-    description: 'text/event-stream: per change `id`, `event`, `data: <the request as this agency sees it>`',
-    content: { 'text/event-stream': { schema: { type: 'string' } } },
-  })
-  async stream(
-    @CurrentPrincipal() p: Principal,
-    @Req() req: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
-    const after = parseLastEventId(req.headers['last-event-id']) ?? (await this.streams.head());
-    this.streams.open(p, bearerToken(req.headers.authorization)!, after, eventStreamSink(reply.raw));
-    reply.hijack();
+  stream(@CurrentPrincipal() p: Principal, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.streams.serve(p, parseLastEventId(req.headers['last-event-id']), req, reply);
   }
 
   @Get('requests/:requestId')

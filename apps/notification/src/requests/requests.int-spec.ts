@@ -12,6 +12,7 @@ import {
   testKafka,
   WebhookReceiver,
   type RunningService,
+  connectedProducer,
 } from '@app/testing';
 import type { InboxAlert } from '../alerts/alerts.service';
 import type { NotificationEnv } from '../notification.env';
@@ -42,8 +43,7 @@ describe('Requests for information: ask, decide, release, ledger (real Kafka, Po
       },
     });
     ds = svc.app.get(DataSource);
-    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
+    producer = await connectedProducer(kafka);
     keys = await createKeys(svc.app, {
       abp: ['liaison', 'AF-ABP'],
       anf: ['liaison', 'PK-ANF'],

@@ -119,60 +119,50 @@ export interface RequestsRepository {
 /** Injection token of the RequestsRepository. */
 export const REQUESTS_REPOSITORY = Symbol('RequestsRepository');
 
-interface RequestRow {
-  request_id: string;
-  alert_id: string;
-  cluster_id: string;
-  link_id: string;
-  requester_agency_id: string;
-  requested_by_key: string;
-  owner_agency_id: string;
-  owner_cases: string[];
-  fields: string[];
-  justification: string;
-  legal_basis: string;
-  created_at: Date;
-  expires_at: Date;
-  status: RequestStatus;
-  approved_fields: string[] | null;
-  decision_note: string | null;
-  decided_at: Date | null;
-  decided_by_key: string | null;
+/** A row of COLUMNS: the StoredRequest's own names, its decision flat, times as Dates. */
+type RequestRow = Omit<StoredRequest, 'createdAt' | 'expiresAt' | 'decision' | 'released' | 'eventSeq'> & {
+  createdAt: Date;
+  expiresAt: Date;
+  approvedFields: string[] | null;
+  decisionNote: string | null;
+  decidedAt: Date | null;
+  decidedByKey: string | null;
   released: ReleasedRecord[] | null;
-  event_seq: string;
-}
+  eventSeq: string;
+};
 
-const COLUMNS = `request_id, alert_id, cluster_id, link_id, requester_agency_id, requested_by_key, owner_agency_id,
-  owner_cases, fields, justification, legal_basis, created_at, expires_at, approved_fields, decision_note,
-  decided_at, decided_by_key, released, event_seq,
+const COLUMNS = `request_id AS "requestId", alert_id AS "alertId", cluster_id AS "clusterId", link_id AS "linkId",
+  requester_agency_id AS "requesterAgencyId", requested_by_key AS "requestedByKey", owner_agency_id AS "ownerAgencyId",
+  owner_cases AS "ownerCases", fields, justification, legal_basis AS "legalBasis", created_at AS "createdAt",
+  expires_at AS "expiresAt", approved_fields AS "approvedFields", decision_note AS "decisionNote",
+  decided_at AS "decidedAt", decided_by_key AS "decidedByKey", released, event_seq AS "eventSeq",
   CASE WHEN decision IS NOT NULL THEN decision WHEN expires_at <= now() THEN 'EXPIRED' ELSE 'PENDING' END AS status`;
 
-function requestOf(r: RequestRow): StoredRequest {
+function requestOf({
+  createdAt,
+  expiresAt,
+  approvedFields,
+  decisionNote,
+  decidedAt,
+  decidedByKey,
+  released,
+  eventSeq,
+  ...r
+}: RequestRow): StoredRequest {
   return {
-    requestId: r.request_id,
-    alertId: r.alert_id,
-    clusterId: r.cluster_id,
-    linkId: r.link_id,
-    requesterAgencyId: r.requester_agency_id,
-    requestedByKey: r.requested_by_key,
-    ownerAgencyId: r.owner_agency_id,
-    ownerCases: r.owner_cases,
-    fields: r.fields,
-    justification: r.justification,
-    legalBasis: r.legal_basis,
-    createdAt: r.created_at.toISOString(),
-    expiresAt: r.expires_at.toISOString(),
-    status: r.status,
-    decision: r.decided_at
+    ...r,
+    createdAt: createdAt.toISOString(),
+    expiresAt: expiresAt.toISOString(),
+    decision: decidedAt
       ? {
-          at: r.decided_at.toISOString(),
-          byKey: r.decided_by_key!,
-          note: r.decision_note ?? '',
-          approvedFields: r.approved_fields ?? [],
+          at: decidedAt.toISOString(),
+          byKey: decidedByKey!,
+          note: decisionNote ?? '',
+          approvedFields: approvedFields ?? [],
         }
       : null,
-    released: r.released ?? [],
-    eventSeq: Number(r.event_seq),
+    released: released ?? [],
+    eventSeq: Number(eventSeq),
   };
 }
 
@@ -273,7 +263,7 @@ export class PgRequestsRepository implements RequestsRepository {
              OR ($2::text IS DISTINCT FROM 'incoming' AND requester_agency_id = $1))
            AND ($3::uuid IS NULL OR (alert_id = $3 AND requester_agency_id = $1))) r
         WHERE $4::text IS NULL OR status = $4
-        ORDER BY created_at DESC LIMIT 200`,
+        ORDER BY "createdAt" DESC LIMIT 200`,
       [agencyId, q.direction ?? null, q.alertId ?? null, q.status ?? null],
     );
     return rows.map(requestOf);

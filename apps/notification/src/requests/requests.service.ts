@@ -7,7 +7,7 @@ import { AlertSignals } from '../alerts/alert-signals';
 import type { NotificationEnv } from '../notification.env';
 import { releaseFields, type ReleasedField } from './domain/release';
 import type { CreateRequestDto, DecideRequestDto } from './dto/request.dtos';
-import { invalid, RequestsError, RequestsErrorCode } from './requests.errors';
+import { invalidRequestField, NotificationError, NotificationErrorCode } from '../notification.errors';
 import {
   REQUESTS_REPOSITORY,
   type RequestLedgerEntry,
@@ -51,7 +51,7 @@ export function legalBasesOf(settings: RequestSettings): string[] {
     .filter((b) => b !== '');
 }
 
-const notFound = () => new RequestsError(RequestsErrorCode.RequestNotFound, 'No such request.');
+const notFound = () => new NotificationError(NotificationErrorCode.RequestNotFound, 'No such request.');
 
 /**
  * Requests for information (docs/desk.md): from one of its alerts an agency asks the alert's
@@ -84,7 +84,7 @@ export class RequestsService {
     let grant = { allowed: false, releasable: [] as readonly string[] };
     if (alertId !== undefined) {
       const alert = UUID.test(alertId) ? await this.requests.alert(p.agencyId!, alertId) : null;
-      if (!alert) throw new RequestsError(RequestsErrorCode.AlertNotFound, 'No such alert.');
+      if (!alert) throw new NotificationError(NotificationErrorCode.AlertNotFound, 'No such alert.');
       if (alert.kind === 'CASE_LINKED')
         grant = requestGrantFor(this.policy, alert.counterpartAgencyId, p.agencyId!);
     }
@@ -99,28 +99,28 @@ export class RequestsService {
   async create(p: Principal, alertId: string, dto: CreateRequestDto): Promise<RequestView> {
     const agencyId = p.agencyId!;
     const alert = UUID.test(alertId) ? await this.requests.alert(agencyId, alertId) : null;
-    if (!alert) throw new RequestsError(RequestsErrorCode.AlertNotFound, 'No such alert.');
+    if (!alert) throw new NotificationError(NotificationErrorCode.AlertNotFound, 'No such alert.');
     const owner = alert.counterpartAgencyId;
     const grant = requestGrantFor(this.policy, owner, agencyId);
     if (alert.kind !== 'CASE_LINKED' || !alert.clusterId || !alert.linkId || !grant.allowed) {
-      throw new RequestsError(
-        RequestsErrorCode.RequestsNotAllowed,
+      throw new NotificationError(
+        NotificationErrorCode.RequestsNotAllowed,
         `The sharing policy lets ${agencyId} send ${owner} no requests for information about this alert.`,
       );
     }
     dto.fields.forEach((field, i) => {
       if (!grant.releasable.includes(field))
-        throw invalid(
+        throw invalidRequestField(
           `fields[${i}]`,
           `${owner} may never release ${field} to ${agencyId}; it may release ${grant.releasable.join(', ')}`,
         );
     });
     if (!this.legalBases.includes(dto.legalBasis))
-      throw invalid('legalBasis', `must be one of ${this.legalBases.join(', ')}`);
+      throw invalidRequestField('legalBasis', `must be one of ${this.legalBases.join(', ')}`);
     const ownerCases = await this.requests.casesOfLink(alert.linkId, owner);
     if (ownerCases.length === 0) {
-      throw new RequestsError(
-        RequestsErrorCode.RequestsNotAllowed,
+      throw new NotificationError(
+        NotificationErrorCode.RequestsNotAllowed,
         `No report of ${owner} was kept for this alert's link (it came before requests were possible).`,
       );
     }
@@ -168,7 +168,7 @@ export class RequestsService {
     const approved = [...new Set(dto.approvedFields)];
     approved.forEach((field, i) => {
       if (!request.fields.includes(field))
-        throw invalid(`approvedFields[${i}]`, `${field} was not requested`);
+        throw invalidRequestField(`approvedFields[${i}]`, `${field} was not requested`);
     });
     const outcome =
       approved.length === 0
@@ -206,8 +206,14 @@ export class RequestsService {
     if (!result.ok) {
       if (result.why === 'NOT_FOUND') throw notFound();
       if (result.why === 'EXPIRED')
-        throw new RequestsError(RequestsErrorCode.Expired, 'The request expired before it was decided.');
-      throw new RequestsError(RequestsErrorCode.AlreadyDecided, 'The request was already decided.');
+        throw new NotificationError(
+          NotificationErrorCode.RequestExpired,
+          'The request expired before it was decided.',
+        );
+      throw new NotificationError(
+        NotificationErrorCode.RequestAlreadyDecided,
+        'The request was already decided.',
+      );
     }
     this.logger.log({
       msg: 'request for information decided',

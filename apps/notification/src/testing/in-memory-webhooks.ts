@@ -9,9 +9,14 @@ import type {
 } from '../webhooks/subscriptions.repository';
 import type { SentAttempt, WebhookSender } from '../webhooks/webhook-http.client';
 
+type StoredSubscription = Subscription & { sealedSecret: string; deleted: boolean };
+
+/** A subscription as the repository answers it (what PostgreSQL selects: no secret, no deletion mark). */
+const answer = ({ sealedSecret: _secret, deleted: _deleted, ...s }: StoredSubscription): Subscription => s;
+
 /** Subscriptions in memory. */
 export class InMemorySubscriptions implements SubscriptionsRepository {
-  readonly rows: (Subscription & { sealedSecret: string; deleted: boolean })[] = [];
+  readonly rows: StoredSubscription[] = [];
 
   insertWithinCap(s: NewSubscription, cap: number): Promise<Subscription | null> {
     if (this.rows.filter((r) => r.agencyId === s.agencyId && !r.deleted).length >= cap)
@@ -28,17 +33,16 @@ export class InMemorySubscriptions implements SubscriptionsRepository {
       deleted: false,
     };
     this.rows.push(row);
-    return Promise.resolve(row);
+    return Promise.resolve(answer(row));
   }
 
   list(agencyId: string): Promise<Subscription[]> {
-    return Promise.resolve(this.rows.filter((r) => r.agencyId === agencyId && !r.deleted));
+    return Promise.resolve(this.rows.filter((r) => r.agencyId === agencyId && !r.deleted).map(answer));
   }
 
   get(agencyId: string, id: string): Promise<Subscription | null> {
-    return Promise.resolve(
-      this.rows.find((r) => r.id === id && r.agencyId === agencyId && !r.deleted) ?? null,
-    );
+    const row = this.rows.find((r) => r.id === id && r.agencyId === agencyId && !r.deleted);
+    return Promise.resolve(row ? answer(row) : null);
   }
 
   delete(agencyId: string, id: string): Promise<boolean> {
@@ -107,13 +111,13 @@ export class InMemoryDeliveries implements DeliveriesRepository {
     );
   }
   get(id: string): Promise<Delivery | null> {
-    return Promise.resolve(this.rows.find((d) => d.id === id) ?? null);
+    return Promise.resolve(this.rows.find((d) => d.deliveryId === id) ?? null);
   }
   attempts(id: string): Promise<DeliveryAttempt[]> {
     return Promise.resolve(this.attemptLog.get(id) ?? []);
   }
   replayFailed(id: string): Promise<Delivery | null> {
-    const d = this.rows.find((r) => r.id === id && r.status === 'failed');
+    const d = this.rows.find((r) => r.deliveryId === id && r.status === 'failed');
     if (!d) return Promise.resolve(null);
     Object.assign(d, { status: 'pending', attempts: 0, replays: d.replays + 1, nextAttemptAt: new Date() });
     return Promise.resolve(d);

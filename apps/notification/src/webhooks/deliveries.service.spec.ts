@@ -6,9 +6,9 @@ import { DeliveriesService } from './deliveries.service';
 
 function delivery(status: string): Delivery {
   return {
-    id: randomUUID(),
+    deliveryId: randomUUID(),
     subscriptionId: randomUUID(),
-    agencyId: 'PK-ANF',
+    recipientAgencyId: 'PK-ANF',
     alertId: randomUUID(),
     url: 'https://liaison.example/hook',
     status,
@@ -39,7 +39,7 @@ describe('DeliveriesService: the operators’ view and replay', () => {
     const first = await service.list('failed', undefined, 2);
     expect(first.items).toHaveLength(2);
     const second = await service.list('failed', first.nextCursor!, 2);
-    expect(second.items.map((d) => d.deliveryId)).toEqual([repo.rows[2].id]);
+    expect(second.items.map((d) => d.deliveryId)).toEqual([repo.rows[2].deliveryId]);
     expect(second.nextCursor).toBeNull();
     await expect(service.list('failed', 'bogus', 2)).rejects.toMatchObject({
       code: NotificationErrorCode.UnknownCursor,
@@ -50,15 +50,15 @@ describe('DeliveriesService: the operators’ view and replay', () => {
   it('replays a failed delivery from the start of the schedule and wakes the dispatcher', async () => {
     const d = delivery('failed');
     repo.rows.push(d);
-    const replayed = await service.replay(d.id);
-    expect(replayed).toMatchObject({ deliveryId: d.id, status: 'pending', attempts: 0, replays: 1 });
+    const replayed = await service.replay(d.deliveryId);
+    expect(replayed).toMatchObject({ deliveryId: d.deliveryId, status: 'pending', attempts: 0, replays: 1 });
     expect(pokes).toBe(1);
   });
 
   it('refuses to replay a delivery that has not failed (409 kind) and answers an unknown one as not found', async () => {
     const d = delivery('delivered');
     repo.rows.push(d);
-    const e = await service.replay(d.id).catch((x: unknown) => x);
+    const e = await service.replay(d.deliveryId).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(NotificationError);
     expect(e).toMatchObject({ code: NotificationErrorCode.DeliveryNotFailed });
     expect((e as Error).message).toContain('this one is delivered');

@@ -33,19 +33,10 @@ export interface AttemptView {
 
 function view(d: Delivery): DeliveryView {
   return {
-    deliveryId: d.id,
-    subscriptionId: d.subscriptionId,
-    recipientAgencyId: d.agencyId,
-    alertId: d.alertId,
-    url: d.url,
-    status: d.status,
-    attempts: d.attempts,
-    lastStatus: d.lastStatus,
-    lastError: d.lastError,
+    ...d,
     lastAttemptAt: d.lastAttemptAt?.toISOString() ?? null,
     nextAttemptAt: d.nextAttemptAt?.toISOString() ?? null,
     deliveredAt: d.deliveredAt?.toISOString() ?? null,
-    replays: d.replays,
   };
 }
 

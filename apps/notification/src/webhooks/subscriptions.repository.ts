@@ -41,29 +41,9 @@ export interface SubscriptionsRepository {
 /** Injection token of the SubscriptionsRepository. */
 export const SUBSCRIPTIONS_REPOSITORY = Symbol('SubscriptionsRepository');
 
-interface SubscriptionRow {
-  id: string;
-  agency_id: string;
-  url: string;
-  filter: SubscriptionFilter;
-  created_at: Date;
-  disabled_at: Date | null;
-  disabled_reason: string | null;
-}
-
-function subscriptionOf(r: SubscriptionRow): Subscription {
-  return {
-    id: r.id,
-    agencyId: r.agency_id,
-    url: r.url,
-    filter: r.filter,
-    createdAt: r.created_at,
-    disabledAt: r.disabled_at,
-    disabledReason: r.disabled_reason,
-  };
-}
-
-const COLUMNS = 'id, agency_id, url, filter, created_at, disabled_at, disabled_reason';
+// The columns under the Subscription's own names: a row is a Subscription as it comes.
+const COLUMNS = `id, agency_id AS "agencyId", url, filter, created_at AS "createdAt", disabled_at AS "disabledAt",
+  disabled_reason AS "disabledReason"`;
 
 /** The SubscriptionsRepository on PostgreSQL (`notification.subscription`). */
 @Injectable()
@@ -76,31 +56,30 @@ export class PgSubscriptionsRepository implements SubscriptionsRepository {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('notification.subscription:' || $1))`, [
         s.agencyId,
       ]);
-      const rows = await m.query<SubscriptionRow[]>(
+      const rows = await m.query<Subscription[]>(
         `INSERT INTO notification.subscription (id, agency_id, url, filter, secret_sealed, created_by_key)
          SELECT $1, $2, $3, $4::jsonb, $5, $6
           WHERE (SELECT count(*) FROM notification.subscription WHERE agency_id = $2 AND deleted_at IS NULL) < $7
          RETURNING ${COLUMNS}`,
         [s.id, s.agencyId, s.url, JSON.stringify(s.filter), s.sealedSecret, s.createdByKey, cap],
       );
-      return rows[0] ? subscriptionOf(rows[0]) : null;
+      return rows[0] ?? null;
     });
   }
 
-  async list(agencyId: string): Promise<Subscription[]> {
-    const rows = await this.ds.query<SubscriptionRow[]>(
+  list(agencyId: string): Promise<Subscription[]> {
+    return this.ds.query<Subscription[]>(
       `SELECT ${COLUMNS} FROM notification.subscription WHERE agency_id = $1 AND deleted_at IS NULL ORDER BY created_at`,
       [agencyId],
     );
-    return rows.map(subscriptionOf);
   }
 
   async get(agencyId: string, id: string): Promise<Subscription | null> {
-    const [row] = await this.ds.query<SubscriptionRow[]>(
+    const [row] = await this.ds.query<Subscription[]>(
       `SELECT ${COLUMNS} FROM notification.subscription WHERE id = $1 AND agency_id = $2 AND deleted_at IS NULL`,
       [id, agencyId],
     );
-    return row ? subscriptionOf(row) : null;
+    return row ?? null;
   }
 
   async delete(agencyId: string, id: string): Promise<boolean> {

@@ -25,15 +25,7 @@ export interface SubscriptionView {
 }
 
 function view(s: Subscription): SubscriptionView {
-  return {
-    id: s.id,
-    agencyId: s.agencyId,
-    url: s.url,
-    filter: s.filter,
-    createdAt: s.createdAt.toISOString(),
-    disabledAt: s.disabledAt?.toISOString() ?? null,
-    disabledReason: s.disabledReason,
-  };
+  return { ...s, createdAt: s.createdAt.toISOString(), disabledAt: s.disabledAt?.toISOString() ?? null };
 }
 
 const notFound = () =>

@@ -1,8 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { inSpan, SpanKind, traceHeaders } from '@app/observability';
-import { Counter, Histogram } from 'prom-client';
+import { counter, histogram, inSpan, SpanKind, traceHeaders } from '@app/observability';
 import { APP_CONFIG } from '@app/config';
-import { metricsRegistry } from '@app/observability';
 import { AlertSignals } from '../alerts/alert-signals';
 import { webhookPayload } from '../alerts/alert-issuer.service';
 import type { NotificationEnv } from '../notification.env';
@@ -47,24 +45,21 @@ import { WEBHOOK_SENDER, type SentAttempt, type WebhookSender } from './webhook-
 
 // Delivery metrics are labelled by subscription id and agency, never by URL or address: /metrics
 // is readable by anyone who reaches the port (docs/operating.md#metrics).
-const attempts = new Counter({
-  name: 'intel_webhook_attempts_total',
-  help: 'Webhook delivery attempts by subscription and outcome (DELIVERED, RETRY, REJECTED; BREAKER_OPEN is a deferral, not an attempt)',
-  labelNames: ['subscription', 'outcome'] as const,
-  registers: [metricsRegistry],
-});
-const deliveriesFailed = new Counter({
-  name: 'intel_webhook_deliveries_failed_total',
-  help: 'Webhook deliveries that gave up (status failed) after their last attempt, by recipient agency and subscription',
-  labelNames: ['agency', 'subscription'] as const,
-  registers: [metricsRegistry],
-});
-const attemptSeconds = new Histogram({
-  name: 'intel_webhook_attempt_seconds',
-  help: 'Duration of one webhook attempt',
-  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15],
-  registers: [metricsRegistry],
-});
+const attempts = counter(
+  'intel_webhook_attempts_total',
+  'Webhook delivery attempts by subscription and outcome (DELIVERED, RETRY, REJECTED; BREAKER_OPEN is a deferral, not an attempt)',
+  ['subscription', 'outcome'],
+);
+const deliveriesFailed = counter(
+  'intel_webhook_deliveries_failed_total',
+  'Webhook deliveries that gave up (status failed) after their last attempt, by recipient agency and subscription',
+  ['agency', 'subscription'],
+);
+const attemptSeconds = histogram(
+  'intel_webhook_attempt_seconds',
+  'Duration of one webhook attempt',
+  [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15],
+);
 
 /**
  * Delivers webhooks from the `delivery` table, so nothing lives only in memory: due rows are

@@ -9,6 +9,7 @@ import { DlqService, type DlqBodyRead, type DlqTopicView, type ReplayResult } fr
 import { ReadDlqBodyDto } from './dto/read-dlq-body.dto';
 import { ReplayDlqDto } from './dto/replay-dlq.dto';
 import { OperatorApi } from '../operator-api';
+import { parseIntQuery } from '../ops-monitor.params';
 
 const MAX_LATEST = 100;
 
@@ -34,13 +35,9 @@ export class DlqController {
     description: 'records per topic to list (0 for counts only)',
   })
   async list(@Query('latest') latest: string | undefined): Promise<{ topics: DlqTopicView[] }> {
-    const n = latest === undefined || latest === '' ? this.env.OPS_DLQ_LATEST : Number(latest);
-    if (!Number.isInteger(n) || n < 0 || n > MAX_LATEST) {
-      throw OpsError.invalid(`latest must be an integer from 0 to ${MAX_LATEST}.`, [
-        { path: 'latest', message: `must be an integer from 0 to ${MAX_LATEST}` },
-      ]);
-    }
-    return { topics: await this.dlq.list(n) };
+    return {
+      topics: await this.dlq.list(parseIntQuery('latest', latest, this.env.OPS_DLQ_LATEST, [0, MAX_LATEST])),
+    };
   }
 
   @Post(':topic/records/:partition/:offset/body')

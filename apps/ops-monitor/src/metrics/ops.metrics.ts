@@ -1,46 +1,38 @@
-import { Counter, Gauge } from 'prom-client';
-import { metricsRegistry } from '@app/observability';
+import { counter, gauge } from '@app/observability';
 import type { ApiLagStatus, GroupStatus } from '../lag/domain';
 
 // Gauges are rebuilt from each sampling round (reset, then set), so a group or topic that is
 // gone stops being exported instead of keeping its last value forever.
 
-const partitionLag = new Gauge({
-  name: 'intel_ops_consumer_lag',
-  help: 'Records a consumer group is behind on one partition (log end offset - committed offset)',
-  labelNames: ['group', 'topic', 'partition'],
-  registers: [metricsRegistry],
-});
-const groupLag = new Gauge({
-  name: 'intel_ops_consumer_group_lag',
-  help: 'Records a consumer group is behind, summed over its partitions',
-  labelNames: ['group'],
-  registers: [metricsRegistry],
-});
-const groupStatus = new Gauge({
-  name: 'intel_ops_consumer_group_status',
-  help:
-    'Burrow status of a consumer group over its sliding window: 0 OK, 1 WARN, 2 ERR; ' +
+const partitionLag = gauge(
+  'intel_ops_consumer_lag',
+  'Records a consumer group is behind on one partition (log end offset - committed offset)',
+  ['group', 'topic', 'partition'],
+);
+const groupLag = gauge(
+  'intel_ops_consumer_group_lag',
+  'Records a consumer group is behind, summed over its partitions',
+  ['group'],
+);
+const groupStatus = gauge(
+  'intel_ops_consumer_group_status',
+  'Burrow status of a consumer group over its sliding window: 0 OK, 1 WARN, 2 ERR; ' +
     'label status is the group status, partition_status its worst partition (OK, WARN, STALL, STOP, ERR)',
-  labelNames: ['group', 'status', 'partition_status'],
-  registers: [metricsRegistry],
-});
-const dlqRecords = new Gauge({
-  name: 'intel_ops_dlq_records',
-  help: 'Records retained in a dead-letter topic (sum of log end - log start offsets)',
-  labelNames: ['topic', 'source_topic'],
-  registers: [metricsRegistry],
-});
-const samplerLastRound = new Gauge({
-  name: 'intel_ops_lag_sampler_last_round_timestamp_seconds',
-  help: 'When this instance last completed a lag sampling round (whether it or another instance stored it)',
-  registers: [metricsRegistry],
-});
-const samplerErrors = new Counter({
-  name: 'intel_ops_lag_sampler_errors_total',
-  help: 'Lag sampling rounds that failed (Kafka or the database unreachable)',
-  registers: [metricsRegistry],
-});
+  ['group', 'status', 'partition_status'],
+);
+const dlqRecords = gauge(
+  'intel_ops_dlq_records',
+  'Records retained in a dead-letter topic (sum of log end - log start offsets)',
+  ['topic', 'source_topic'],
+);
+const samplerLastRound = gauge(
+  'intel_ops_lag_sampler_last_round_timestamp_seconds',
+  'When this instance last completed a lag sampling round (whether it or another instance stored it)',
+);
+const samplerErrors = counter(
+  'intel_ops_lag_sampler_errors_total',
+  'Lag sampling rounds that failed (Kafka or the database unreachable)',
+);
 
 /** The numeric value of a group status in {@link intel_ops_consumer_group_status}. */
 export const GROUP_STATUS_VALUE: Readonly<Record<GroupStatus, number>> = { OK: 0, WARN: 1, ERR: 2 };

@@ -6,6 +6,7 @@
 // A rule returns problems with a path relative to the property (`''`, `[3]`, `[2].seq`),
 // and registers that same function as the constraint's context so that
 // `flattenValidationErrors` can point at the exact bad array item.
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, ValidateBy, ValidateIf, ValidateNested, isUUID } from 'class-validator';
 import { defaultGazetteer, type Gazetteer } from '../gazetteer/gazetteer';
@@ -420,6 +421,27 @@ export const COUNTRY_ITEM: ArrayItems = { check: countryCheck };
 /** Item rule for arrays of strings. */
 export function stringItems(opts: StringRule): ArrayItems {
   return { check: stringCheck(opts) };
+}
+
+/**
+ * An optional list of non-blank strings of at most `max` characters, described for OpenAPI and
+ * validated in one decorator.
+ */
+export function OptionalStringListField(
+  max: number,
+  doc: { example: string[]; description?: string },
+): PropertyDecorator {
+  const items = { type: 'string', minLength: 1, maxLength: max };
+  return compose(
+    ArrayField(stringItems({ max, nonBlank: true }), { optional: true }),
+    ApiPropertyOptional({
+      type: String,
+      isArray: true,
+      maxItems: REPORT_LIMITS.maxArrayItems,
+      items,
+      ...doc,
+    }),
+  );
 }
 
 /** Item rule for arrays of enum values. */

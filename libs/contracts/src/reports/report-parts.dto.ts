@@ -26,7 +26,7 @@ import {
   FullDateField,
   NumberField,
   StringField,
-  stringItems,
+  OptionalStringListField,
 } from './report-field.decorators';
 import { REPORT_LIMITS } from './report-limits';
 
@@ -46,15 +46,10 @@ export class ClassificationDto {
   @EnumField(TLP_LEVELS)
   tlp: TlpLevel;
 
-  @ApiPropertyOptional({
-    type: String,
-    isArray: true,
-    maxItems: maxArrayItems,
-    items: { type: 'string', minLength: 1, maxLength: maxString },
+  @OptionalStringListField(maxString, {
     example: ['NO-FURTHER-DISSEMINATION'],
     description: 'Extra handling caveats',
   })
-  @ArrayField(stringItems({ max: maxString, nonBlank: true }), { optional: true })
   handling?: string[];
 }
 
@@ -204,15 +199,10 @@ export class PersonDto {
   @ArrayField({ nested: () => PersonDocumentDto }, { optional: true })
   documents?: PersonDocumentDto[];
 
-  @ApiPropertyOptional({
-    type: String,
-    isArray: true,
-    maxItems: maxArrayItems,
-    items: { type: 'string', minLength: 1, maxLength: maxPhone },
+  @OptionalStringListField(maxPhone, {
     example: ['+923001234567'],
     description: 'As reported; normalised to E.164 for matching',
   })
-  @ArrayField(stringItems({ max: maxPhone, nonBlank: true }), { optional: true })
   phones?: string[];
 }
 

@@ -18,7 +18,7 @@ import {
   StringField,
   TimestampField,
   enumItems,
-  stringItems,
+  OptionalStringListField,
 } from './report-field.decorators';
 import { REPORT_LIMITS } from './report-limits';
 import { ReportBaseDto } from './report-base.dto';
@@ -95,24 +95,10 @@ export class RouteIndicatorsDto {
   @ArrayField({ nested: () => IndicatorPlateDto }, { optional: true })
   plates?: IndicatorPlateDto[];
 
-  @ApiPropertyOptional({
-    type: String,
-    isArray: true,
-    maxItems: maxArrayItems,
-    items: { type: 'string', minLength: 1, maxLength: maxString },
-    example: ['MSCU1234565'],
-  })
-  @ArrayField(stringItems({ max: maxString, nonBlank: true }), { optional: true })
+  @OptionalStringListField(maxString, { example: ['MSCU1234565'] })
   containers?: string[];
 
-  @ApiPropertyOptional({
-    type: String,
-    isArray: true,
-    maxItems: maxArrayItems,
-    items: { type: 'string', minLength: 1, maxLength: maxPhone },
-    example: ['+93701234567'],
-  })
-  @ArrayField(stringItems({ max: maxPhone, nonBlank: true }), { optional: true })
+  @OptionalStringListField(maxPhone, { example: ['+93701234567'] })
   phones?: string[];
 
   @ApiPropertyOptional({ type: () => PersonDto, isArray: true, maxItems: maxArrayItems })

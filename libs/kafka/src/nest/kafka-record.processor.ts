@@ -1,9 +1,16 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { KafkaContext } from '@nestjs/microservices';
 import type { KafkaMessage } from 'kafkajs';
-import { inSpan, SpanKind, startSpan, traceparentOf, withCorrelationId, withSpan } from '@app/observability';
-import { Counter, Histogram } from 'prom-client';
-import { metricsRegistry } from '@app/observability';
+import {
+  counter,
+  histogram,
+  inSpan,
+  SpanKind,
+  startSpan,
+  traceparentOf,
+  withCorrelationId,
+  withSpan,
+} from '@app/observability';
 import { buildDlqRecord, FailedRecord } from '../core/dlq';
 import { decodeHeaders } from '../core/headers';
 import { isTransientError } from '../core/transient';
@@ -48,19 +55,17 @@ export class PoisonRecordError extends Error {
   }
 }
 
-const processed = new Counter({
-  name: 'intel_records_processed_total',
-  help: 'Kafka records handled by a consumer, by outcome',
-  labelNames: ['topic', 'group', 'outcome'] as const,
-  registers: [metricsRegistry],
-});
-const duration = new Histogram({
-  name: 'intel_record_processing_seconds',
-  help: 'Time to process one Kafka record',
-  labelNames: ['topic', 'group'] as const,
-  buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-  registers: [metricsRegistry],
-});
+const processed = counter(
+  'intel_records_processed_total',
+  'Kafka records handled by a consumer, by outcome',
+  ['topic', 'group', 'outcome'],
+);
+const duration = histogram(
+  'intel_record_processing_seconds',
+  'Time to process one Kafka record',
+  [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  ['topic', 'group'],
+);
 
 /**
  * The one way a consumer handles a record: decode, validate with the contract DTO,

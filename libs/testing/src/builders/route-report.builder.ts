@@ -8,41 +8,9 @@ import { SAMPLE_CONTAINER_NUMBER } from './seizure-report.builder';
  * active February to June 2026 (so the default seizure lies on it).
  */
 export class RouteReportBuilder extends ReportBuilder<RouteReportDto> {
-  private constructor(draft: Record<string, unknown>) {
-    super(draft);
-  }
-
   /** A realistic valid route with three waypoints, a plate and a phone as indicators. */
   static valid(): RouteReportBuilder {
-    return new RouteReportBuilder({
-      agencyId: 'AF-CNPA',
-      routeRef: 'CNPA-RT-2026-017',
-      reportedAt: '2026-03-01T10:00:00+04:30',
-      classification: { tlp: 'AMBER' },
-      category: 'DRUGS',
-      validFrom: '2026-02-01T00:00:00+04:30',
-      validTo: '2026-06-30T23:59:59+04:30',
-      commodityTypes: ['HEROIN', 'METHAMPHETAMINE'],
-      waypoints: [
-        {
-          seq: 0,
-          role: 'ORIGIN',
-          lat: 31.593,
-          lon: 64.371,
-          country: 'AF',
-          placeName: 'Lashkar Gah, Helmand',
-        },
-        { seq: 1, role: 'CROSSING', crossingPoint: 'TORKHAM', country: 'AF' },
-        { seq: 2, role: 'DESTINATION', lat: 34.015, lon: 71.525, country: 'PK', placeName: 'Peshawar' },
-      ],
-      indicators: {
-        plates: [{ plate: 'KDR 1182', plateCountry: 'AF' }],
-        phones: ['070 123 4567'],
-      },
-      confidence: 'PROBABLE',
-      modusOperandi:
-        'Loads moved by night from Helmand to Jalalabad, then across Torkham hidden in produce trucks.',
-    });
+    return new RouteReportBuilder(validRoute());
   }
 
   /** The agency's route reference (a new random one when called without an argument). */
@@ -125,4 +93,37 @@ export class RouteReportBuilder extends ReportBuilder<RouteReportDto> {
     );
     return this;
   }
+}
+
+/** The default route as a fresh draft. */
+function validRoute(): Record<string, unknown> {
+  return {
+    agencyId: 'AF-CNPA',
+    routeRef: 'CNPA-RT-2026-017',
+    reportedAt: '2026-03-01T10:00:00+04:30',
+    classification: { tlp: 'AMBER' },
+    category: 'DRUGS',
+    validFrom: '2026-02-01T00:00:00+04:30',
+    validTo: '2026-06-30T23:59:59+04:30',
+    commodityTypes: ['HEROIN', 'METHAMPHETAMINE'],
+    waypoints: [
+      {
+        seq: 0,
+        role: 'ORIGIN',
+        lat: 31.593,
+        lon: 64.371,
+        country: 'AF',
+        placeName: 'Lashkar Gah, Helmand',
+      },
+      { seq: 1, role: 'CROSSING', crossingPoint: 'TORKHAM', country: 'AF' },
+      { seq: 2, role: 'DESTINATION', lat: 34.015, lon: 71.525, country: 'PK', placeName: 'Peshawar' },
+    ],
+    indicators: {
+      plates: [{ plate: 'KDR 1182', plateCountry: 'AF' }],
+      phones: ['070 123 4567'],
+    },
+    confidence: 'PROBABLE',
+    modusOperandi:
+      'Loads moved by night from Helmand to Jalalabad, then across Torkham hidden in produce trucks.',
+  };
 }

@@ -9,42 +9,9 @@ export const SAMPLE_CONTAINER_NUMBER = 'CSQU3054383';
  * The default is a PK-ANF heroin seizure from a truck at Torkham, with its driver.
  */
 export class SeizureReportBuilder extends ReportBuilder<SeizureReportDto> {
-  private constructor(draft: Record<string, unknown>) {
-    super(draft);
-  }
-
   /** A realistic valid seizure: 42.5 kg of heroin in a truck at TORKHAM, driver with a CNIC and a phone. */
   static valid(): SeizureReportBuilder {
-    return new SeizureReportBuilder({
-      agencyId: 'PK-ANF',
-      agencyCaseRef: 'ANF-PES-2026-0412',
-      reportedAt: '2026-03-14T09:05:00+05:00',
-      classification: { tlp: 'AMBER' },
-      category: 'DRUGS',
-      narrative: 'Inbound truck declared as dried fruit; 38 packets found in a false floor of the trailer.',
-      occurredAt: '2026-03-14T06:30:00+05:00',
-      location: {
-        crossingPoint: 'TORKHAM',
-        country: 'PK',
-        placeName: 'Torkham border terminal, inbound lane 3',
-      },
-      commodities: [
-        { type: 'HEROIN', quantity: 42.5, unit: 'KG', description: '38 packets of brown powder' },
-      ],
-      conveyances: [{ kind: 'TRUCK', plate: 'LES 7781', plateCountry: 'PK' }],
-      persons: [
-        {
-          role: 'DRIVER',
-          name: 'Gul Ahmad Khan',
-          dateOfBirth: '1984-06-02',
-          nationality: 'PK',
-          documents: [{ type: 'NATIONAL_ID', number: '17301-1234567-1', issuingCountry: 'PK' }],
-          phones: ['0300 1234567'],
-        },
-      ],
-      route: { origin: 'AF', destination: 'PK' },
-      concealment: 'false floor of the trailer',
-    });
+    return new SeizureReportBuilder(validSeizure());
   }
 
   /**
@@ -143,4 +110,36 @@ export class SeizureReportBuilder extends ReportBuilder<SeizureReportDto> {
     while (persons.length <= index) persons.push({ role: 'SUSPECT' });
     return persons[index];
   }
+}
+
+/** The default seizure as a fresh draft. */
+function validSeizure(): Record<string, unknown> {
+  return {
+    agencyId: 'PK-ANF',
+    agencyCaseRef: 'ANF-PES-2026-0412',
+    reportedAt: '2026-03-14T09:05:00+05:00',
+    classification: { tlp: 'AMBER' },
+    category: 'DRUGS',
+    narrative: 'Inbound truck declared as dried fruit; 38 packets found in a false floor of the trailer.',
+    occurredAt: '2026-03-14T06:30:00+05:00',
+    location: {
+      crossingPoint: 'TORKHAM',
+      country: 'PK',
+      placeName: 'Torkham border terminal, inbound lane 3',
+    },
+    commodities: [{ type: 'HEROIN', quantity: 42.5, unit: 'KG', description: '38 packets of brown powder' }],
+    conveyances: [{ kind: 'TRUCK', plate: 'LES 7781', plateCountry: 'PK' }],
+    persons: [
+      {
+        role: 'DRIVER',
+        name: 'Gul Ahmad Khan',
+        dateOfBirth: '1984-06-02',
+        nationality: 'PK',
+        documents: [{ type: 'NATIONAL_ID', number: '17301-1234567-1', issuingCountry: 'PK' }],
+        phones: ['0300 1234567'],
+      },
+    ],
+    route: { origin: 'AF', destination: 'PK' },
+    concealment: 'false floor of the trailer',
+  };
 }

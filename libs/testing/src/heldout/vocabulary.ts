@@ -9,81 +9,92 @@ export interface HeldoutName {
   script: string;
 }
 
-export const HELDOUT_GIVEN: readonly HeldoutName[] = [
-  { latin: 'Bilal', script: 'بلال' },
-  { latin: 'Daud', script: 'داود' },
-  { latin: 'Farid', script: 'فرید' },
-  { latin: 'Idris', script: 'ادریس' },
-  { latin: 'Jalal', script: 'جلال' },
-  { latin: 'Kamran', script: 'کامران' },
-  { latin: 'Latif', script: 'لطیف' },
-  { latin: 'Mansur', script: 'منصور' },
-  { latin: 'Nasrullah', script: 'نصرالله' },
-  { latin: 'Obaidullah', script: 'عبیدالله' },
-  { latin: 'Qasim', script: 'قاسم' },
-  { latin: 'Rafiq', script: 'رفیق' },
-  { latin: 'Sadiq', script: 'صادق' },
-  { latin: 'Shafiq', script: 'شفیق' },
-  { latin: 'Tahir', script: 'طاهر' },
-  { latin: 'Wahid', script: 'وحید' },
-  { latin: 'Yaqub', script: 'یعقوب' },
-  { latin: 'Zubair', script: 'زبیر' },
-  { latin: 'Ismail', script: 'اسماعیل' },
-  { latin: 'Ibrahim', script: 'ابراهیم' },
-  { latin: 'Jamil', script: 'جمیل' },
-  { latin: 'Najib', script: 'نجیب' },
-  { latin: 'Rashid', script: 'رشید' },
-  { latin: 'Saeed', script: 'سعید' },
-  { latin: 'Sohail', script: 'سهیل' },
-  { latin: 'Aziz', script: 'عزیز' },
-  { latin: 'Bashir', script: 'بشیر' },
-  { latin: 'Hafiz', script: 'حافظ' },
-  { latin: 'Ikram', script: 'اکرام' },
-  { latin: 'Musa', script: 'موسی' },
-  { latin: 'Nasir', script: 'ناصر' },
-  { latin: 'Waheedullah', script: 'وحیدالله' },
-  { latin: 'Sharif', script: 'شریف' },
-  { latin: 'Khalil', script: 'خلیل' },
-  { latin: 'Mirwais', script: 'میرویس' },
-  { latin: 'Asadullah', script: 'اسدالله' },
-  { latin: 'Lutfullah', script: 'لطف‌الله' },
-  { latin: 'Javed', script: 'جاوید' },
-  { latin: 'Parvez', script: 'پرویز' },
-  { latin: 'Tariq', script: 'طارق' },
-];
+/** Names written one a line, the romanisation then the Arabic-script spelling. */
+function names(lines: string): readonly HeldoutName[] {
+  return lines
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const [latin, ...script] = line.trim().split(/\s+/);
+      return { latin, script: script.join(' ') };
+    });
+}
 
-export const HELDOUT_FAMILY: readonly HeldoutName[] = [
-  { latin: 'Zadran', script: 'ځدران' },
-  { latin: 'Wardak', script: 'وردک' },
-  { latin: 'Mangal', script: 'منگل' },
-  { latin: 'Jaji', script: 'جاجی' },
-  { latin: 'Kharoti', script: 'خروتی' },
-  { latin: 'Tanai', script: 'تڼی' },
-  { latin: 'Ludin', script: 'لودین' },
-  { latin: 'Niazi', script: 'نیازی' },
-  { latin: 'Marwat', script: 'مروت' },
-  { latin: 'Gandapur', script: 'گنڈاپور' },
-  { latin: 'Jadoon', script: 'جدون' },
-  { latin: 'Tanoli', script: 'تنولی' },
-  { latin: 'Swati', script: 'سواتی' },
-  { latin: 'Awan', script: 'اعوان' },
-  { latin: 'Taraki', script: 'ترکی' },
-  { latin: 'Rahimi', script: 'رحیمی' },
-  { latin: 'Karimi', script: 'کریمی' },
-  { latin: 'Hashimi', script: 'هاشمی' },
-  { latin: 'Sharifi', script: 'شریفی' },
-  { latin: 'Nazari', script: 'نظری' },
-  { latin: 'Popal', script: 'پوپل' },
-  { latin: 'Sahak', script: 'سهاک' },
-  { latin: 'Mohsini', script: 'محسنی' },
-  { latin: 'Rasuli', script: 'رسولی' },
-  { latin: 'Habibi', script: 'حبیبی' },
-  { latin: 'Ishaqzai', script: 'اسحاقزی' },
-  { latin: 'Kuchi', script: 'کوچی' },
-  { latin: 'Tokhi', script: 'توخی' },
-  { latin: 'Andar', script: 'اندړ' },
-  { latin: 'Samadi', script: 'صمدی' },
-];
+export const HELDOUT_GIVEN = names(`
+  Bilal بلال
+  Daud داود
+  Farid فرید
+  Idris ادریس
+  Jalal جلال
+  Kamran کامران
+  Latif لطیف
+  Mansur منصور
+  Nasrullah نصرالله
+  Obaidullah عبیدالله
+  Qasim قاسم
+  Rafiq رفیق
+  Sadiq صادق
+  Shafiq شفیق
+  Tahir طاهر
+  Wahid وحید
+  Yaqub یعقوب
+  Zubair زبیر
+  Ismail اسماعیل
+  Ibrahim ابراهیم
+  Jamil جمیل
+  Najib نجیب
+  Rashid رشید
+  Saeed سعید
+  Sohail سهیل
+  Aziz عزیز
+  Bashir بشیر
+  Hafiz حافظ
+  Ikram اکرام
+  Musa موسی
+  Nasir ناصر
+  Waheedullah وحیدالله
+  Sharif شریف
+  Khalil خلیل
+  Mirwais میرویس
+  Asadullah اسدالله
+  Lutfullah لطف‌الله
+  Javed جاوید
+  Parvez پرویز
+  Tariq طارق
+`);
+
+export const HELDOUT_FAMILY = names(`
+  Zadran ځدران
+  Wardak وردک
+  Mangal منگل
+  Jaji جاجی
+  Kharoti خروتی
+  Tanai تڼی
+  Ludin لودین
+  Niazi نیازی
+  Marwat مروت
+  Gandapur گنڈاپور
+  Jadoon جدون
+  Tanoli تنولی
+  Swati سواتی
+  Awan اعوان
+  Taraki ترکی
+  Rahimi رحیمی
+  Karimi کریمی
+  Hashimi هاشمی
+  Sharifi شریفی
+  Nazari نظری
+  Popal پوپل
+  Sahak سهاک
+  Mohsini محسنی
+  Rasuli رسولی
+  Habibi حبیبی
+  Ishaqzai اسحاقزی
+  Kuchi کوچی
+  Tokhi توخی
+  Andar اندړ
+  Samadi صمدی
+`);
 
 /** Agencies of the held-out scenario (country prefix, as the contract requires). */
 export const HELDOUT_AGENCIES: readonly string[] = [

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Counter } from 'prom-client';
 import { checkReport, REPORT_LIMITS } from '@app/contracts';
 import type { Principal, SigningKey } from '@app/identity';
-import { metricsRegistry, traceHeaders } from '@app/observability';
+import { counter, traceHeaders } from '@app/observability';
 import {
   outboxEntryFor,
   reportRef,
@@ -21,12 +20,11 @@ import {
 } from '../repository/report.repository';
 import { ReportWriter } from './report-writer';
 
-const reportsTotal = new Counter({
-  name: 'intel_ingest_reports_total',
-  help: 'Reports submitted to the ingest gateway, by kind and outcome',
-  labelNames: ['kind', 'outcome'] as const,
-  registers: [metricsRegistry],
-});
+const reportsTotal = counter(
+  'intel_ingest_reports_total',
+  'Reports submitted to the ingest gateway, by kind and outcome',
+  ['kind', 'outcome'],
+);
 
 /** A report as submitted, before validation. */
 export interface Submission {

@@ -1,24 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Histogram } from 'prom-client';
 import { APP_CONFIG } from '@app/config';
 import { isTransientError } from '@app/kafka';
-import { metricsRegistry } from '@app/observability';
+import { histogram } from '@app/observability';
 import { GroupCommit } from '@app/persistence';
 import type { IngestGatewayEnv } from '../../ingest-gateway.env';
 import { REPORT_REPOSITORY, type NewReport, type ReportRepository } from '../repository/report.repository';
 
-const groupReports = new Histogram({
-  name: 'intel_ingest_group_commit_reports',
-  help: 'Reports stored per group-commit transaction',
-  buckets: [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500],
-  registers: [metricsRegistry],
-});
-const groupWrites = new Histogram({
-  name: 'intel_ingest_group_commit_requests',
-  help: 'Requests joined per group-commit transaction',
-  buckets: [1, 2, 4, 8, 16, 32, 64, 128],
-  registers: [metricsRegistry],
-});
+const groupReports = histogram(
+  'intel_ingest_group_commit_reports',
+  'Reports stored per group-commit transaction',
+  [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500],
+);
+const groupWrites = histogram(
+  'intel_ingest_group_commit_requests',
+  'Requests joined per group-commit transaction',
+  [1, 2, 4, 8, 16, 32, 64, 128],
+);
 
 /**
  * Writes accepted reports with their outbox rows: concurrent requests share one transaction

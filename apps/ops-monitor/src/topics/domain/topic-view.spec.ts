@@ -45,22 +45,15 @@ describe(toTopicViews.name, () => {
   });
 });
 
-describe(isDlqTopic.name, () => {
-  it.each([
-    ['intel.seizure.reported.v1.dlq', true],
-    ['intel.seizure.reported.v1', false],
-    ['.dlq', false],
-    ['x.dlqs', false],
-  ])('%s → %s', (topic, expected) => {
-    expect(isDlqTopic(topic)).toBe(expected);
-  });
-});
-
-describe(sourceTopicOfDlq.name, () => {
+describe('DLQ topic names', () => {
+  // A topic and the topic it is the DLQ of (null: not a DLQ name).
   it.each([
     ['intel.seizure.reported.v1.dlq', 'intel.seizure.reported.v1'],
     ['intel.seizure.reported.v1', null],
-  ])('%s → %s', (topic, expected) => {
-    expect(sourceTopicOfDlq(topic)).toBe(expected);
+    ['.dlq', null],
+    ['x.dlqs', null],
+  ])('%s is the DLQ of %s', (topic, source) => {
+    expect(isDlqTopic(topic)).toBe(source !== null);
+    expect(sourceTopicOfDlq(topic)).toBe(source);
   });
 });

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { StreamSink } from './alert-streams.service';
+import type { StreamSink } from './event-streams';
 
 /** A `text/event-stream` response as a StreamSink; the headers go out with the first write. */
 export function eventStreamSink(res: ServerResponse): StreamSink {
