@@ -107,7 +107,11 @@ describe('AlertIssuerService: a batch of links becomes one alert per recipient, 
     await issuer.onLinks([linkOf(af, pk)]);
     expect(store.alerts.map((a) => a.alert.recipientAgencyId).sort()).toEqual(['AF-CNPA', 'PK-ANF']);
     expect(store.alerts.map((a) => a.seq)).toEqual([1, 1]);
-    expect(store.ledger.map((e) => e.channel)).toEqual(['KAFKA', 'INBOX', 'KAFKA', 'INBOX']);
+    // One entry per alert, naming its channels (no subscription here: no webhook).
+    expect(store.ledger.map((e) => e.channels)).toEqual([
+      ['KAFKA', 'INBOX'],
+      ['KAFKA', 'INBOX'],
+    ]);
     expect(woken).toBe(1);
   });
 

@@ -139,19 +139,16 @@ export class AlertIssuerService {
     if (stored.length === 0) return 0;
     const webhooks = new Map<string, number>();
     for (const d of deliveries) webhooks.set(d.alertId, (webhooks.get(d.alertId) ?? 0) + 1);
-    const ledger: LedgerEntryData[] = [];
-    for (const { alert: c } of stored) {
-      const entry = (channel: LedgerEntryData['channel']): LedgerEntryData => ({
-        recordedAt: createdAt,
-        recipient: { type: 'AGENCY', id: c.recipientAgencyId },
-        kind: 'ALERT',
-        subjectId: c.alertId,
-        channel,
-        disclosed: c.disclosures,
-      });
-      ledger.push(entry('KAFKA'), entry('INBOX'));
-      for (let i = webhooks.get(c.alertId) ?? 0; i > 0; i--) ledger.push(entry('WEBHOOK'));
-    }
+    // One entry per alert naming every channel that carries it: the topic, the inbox, and each
+    // webhook delivery (the values are the same on all of them).
+    const ledger: LedgerEntryData[] = stored.map(({ alert: c }) => ({
+      recordedAt: createdAt,
+      recipient: { type: 'AGENCY', id: c.recipientAgencyId },
+      kind: 'ALERT',
+      subjectId: c.alertId,
+      channels: ['KAFKA', 'INBOX', ...Array.from({ length: webhooks.get(c.alertId) ?? 0 }, () => 'WEBHOOK' as const)],
+      disclosed: c.disclosures,
+    }));
     await tx.appendLedger(ledger);
     for (const { alert: c, seq } of stored)
       this.logger.log({

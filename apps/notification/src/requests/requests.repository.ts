@@ -339,7 +339,7 @@ export class PgRequestsRepository implements RequestsRepository {
         recipient_id: string;
         kind: 'INFO_RELEASE';
         subject_id: string;
-        channel: LedgerEntryData['channel'];
+        channel: string;
         disclosed: string;
         hash: string;
       }[]
@@ -354,7 +354,8 @@ export class PgRequestsRepository implements RequestsRepository {
       recipient: { type: r.recipient_type, id: r.recipient_id },
       kind: r.kind,
       subjectId: r.subject_id,
-      channel: r.channel,
+      // Stored comma-separated (docs/ledger.md#what-an-entry-records).
+      channels: r.channel.split(',') as LedgerEntryData['channels'],
       disclosed: JSON.parse(r.disclosed) as LedgerEntryData['disclosed'],
       hash: r.hash,
     }));
