@@ -169,8 +169,13 @@ function canonical(value: unknown, known: ReadonlyMap<object, string> | null): s
       }
       return out + '}';
     }
+    case 'bigint':
+    case 'function':
+    case 'symbol':
+    case 'undefined':
+      break;
   }
-  // Bigints, functions and symbols likewise.
+  // Bigints, functions, symbols and undefined likewise.
   throw new TypeError(`canonical JSON accepts only JSON values, got ${kindOf(value)}`);
 }
 

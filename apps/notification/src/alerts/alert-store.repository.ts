@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { traceparentOf } from '@app/observability';
+import { traceHeaders, traceparentOf } from '@app/observability';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DisclosureLedger, type LedgerEntryData } from '@app/ledger';
 import { claimUnapplied, runOnce, type AppliedRecord } from '@app/persistence';
 import { EventTypes, Topics } from '@app/contracts';
-import { enqueueOutbox } from '@app/outbox';
+import { outboxChannel, outboxInsertSql } from '@app/outbox';
+import type { RequestSource } from '../requests/requests.repository';
 import { filterMatches, type SubscriptionFilter } from '../webhooks/domain/subscription-filter';
 
 /** An alert composed and redacted for one recipient, ready to be stored and delivered. */
@@ -42,6 +43,31 @@ export interface CreatedDelivery {
   alertId: string;
   subscriptionId: string;
 }
+
+/**
+ * Inserts alerts (a concurrent copy that committed first wins) and, in the same statement, queues
+ * AlertIssued for each one inserted: the payload is sent once and the outbox row takes it from the
+ * alert row. Key: the recipient; publishing order: the recipient's sequence. Answers the ids
+ * inserted, and an empty one for the NOTIFY that wakes the relay at commit.
+ */
+const INSERT_ALERTS_SQL = `
+WITH inserted AS (
+  INSERT INTO notification.alert (alert_id, kind, link_id, hit_id, recipient_agency_id, seq, cluster_id, severity, score, cross_border, categories, payload, created_at)
+  SELECT a, k, l, h, r, s, c, v, sc, x, string_to_array(cat, E'\\x1f'), p, t
+    FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::bigint[], $7::uuid[], $8::text[], $9::float8[], $10::bool[], $11::text[], $12::text[], $13::timestamptz[])
+      AS u(a, k, l, h, r, s, c, v, sc, x, cat, p, t)
+  ON CONFLICT DO NOTHING RETURNING alert_id, recipient_agency_id, seq, payload
+), queued AS (
+  ${outboxInsertSql(
+    'notification',
+    `SELECT seq AS ord, '${Topics.AlertIssued}' AS topic, recipient_agency_id AS key,
+            $14::jsonb || jsonb_build_object('event-id', alert_id) AS headers, payload FROM inserted`,
+  )}
+  RETURNING 1
+)
+SELECT alert_id::text AS alert_id FROM inserted
+UNION ALL
+(SELECT pg_notify('${outboxChannel('notification')}', '')::text FROM queued LIMIT 1)`;
 
 /**
  * Stores alerts the way every kind of alert is stored, inside the caller's transaction, with a
@@ -89,44 +115,30 @@ async function storeAlerts<A extends AlertToStore>(
 
   const inserted = new Set(
     (
-      await m.query<{ alert_id: string }[]>(
-        `INSERT INTO notification.alert (alert_id, kind, link_id, hit_id, recipient_agency_id, seq, cluster_id, severity, score, cross_border, categories, payload, created_at)
-         SELECT a, k, l, h, r, s, c, v, sc, x, string_to_array(cat, E'\\x1f'), p, t
-           FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::bigint[], $7::uuid[], $8::text[], $9::float8[], $10::bool[], $11::text[], $12::text[], $13::timestamptz[])
-             AS u(a, k, l, h, r, s, c, v, sc, x, cat, p, t)
-         ON CONFLICT DO NOTHING RETURNING alert_id`,
-        [
-          numbered.map((n) => n.alert.alertId),
-          numbered.map((n) => n.alert.about.kind),
-          numbered.map((n) => (n.alert.about.kind === 'CASE_LINKED' ? n.alert.about.linkId : null)),
-          numbered.map((n) => (n.alert.about.kind === 'PRECHECK_HIT' ? n.alert.about.hitId : null)),
-          numbered.map((n) => n.alert.recipientAgencyId),
-          numbered.map((n) => n.seq),
-          numbered.map((n) => n.alert.clusterId),
-          numbered.map((n) => n.alert.severity),
-          numbered.map((n) => n.alert.score),
-          numbered.map((n) => n.alert.crossBorder),
-          numbered.map((n) => n.alert.categories.join('\x1f')),
-          numbered.map((n) => JSON.stringify(n.alert.payload)),
-          numbered.map((n) => n.alert.createdAt),
-        ],
-      )
-    ).map((r) => r.alert_id),
+      await m.query<{ alert_id: string }[]>(INSERT_ALERTS_SQL, [
+        numbered.map((n) => n.alert.alertId),
+        numbered.map((n) => n.alert.about.kind),
+        numbered.map((n) => (n.alert.about.kind === 'CASE_LINKED' ? n.alert.about.linkId : null)),
+        numbered.map((n) => (n.alert.about.kind === 'PRECHECK_HIT' ? n.alert.about.hitId : null)),
+        numbered.map((n) => n.alert.recipientAgencyId),
+        numbered.map((n) => n.seq),
+        numbered.map((n) => n.alert.clusterId),
+        numbered.map((n) => n.alert.severity),
+        numbered.map((n) => n.alert.score),
+        numbered.map((n) => n.alert.crossBorder),
+        numbered.map((n) => n.alert.categories.join('\x1f')),
+        numbered.map((n) => JSON.stringify(n.alert.payload)),
+        numbered.map((n) => n.alert.createdAt),
+        // The trace of the work that wrote the rows travels with the records (docs/operating.md#traces).
+        JSON.stringify({ ...traceHeaders(), 'event-type': EventTypes.AlertIssued, 'schema-version': '1' }),
+      ])
+    )
+      .filter((r) => r.alert_id !== '')
+      .map((r) => r.alert_id),
   );
   // A concurrent copy (another instance, a re-emitted record) may have committed an alert first.
   const stored = numbered.filter((n) => inserted.has(n.alert.alertId));
   if (stored.length === 0) return { stored: [], deliveries: [] };
-
-  await enqueueOutbox(
-    m,
-    'notification',
-    stored.map(({ alert }) => ({
-      topic: Topics.AlertIssued,
-      key: alert.recipientAgencyId,
-      headers: { 'event-id': alert.alertId, 'event-type': EventTypes.AlertIssued, 'schema-version': '1' },
-      value: alert.payload,
-    })),
-  );
 
   const subscriptions = await m.query<
     { id: string; agency_id: string; url: string; filter: SubscriptionFilter }[]
@@ -183,6 +195,8 @@ async function storeAlerts<A extends AlertToStore>(
 
 /** What one alert transaction does (every call inside the one transaction it was given to). */
 export interface AlertTransaction {
+  /** Keeps reports that requests for information may be answered from (one already kept stays as it is). */
+  keepRequestSources(sources: readonly RequestSource[]): Promise<void>;
   /** Stores alerts, queues AlertIssued, creates their deliveries (see storeAlerts above). */
   storeAlerts<A extends AlertToStore>(
     alerts: readonly A[],
@@ -223,6 +237,23 @@ class PgAlertTransaction implements AlertTransaction {
 
   storeAlerts<A extends AlertToStore>(alerts: readonly A[]) {
     return storeAlerts(this.m, alerts);
+  }
+
+  async keepRequestSources(sources: readonly RequestSource[]): Promise<void> {
+    if (sources.length === 0) return;
+    await this.m.query(
+      `INSERT INTO notification.request_source (link_id, event_id, agency_id, agency_case_id, kind, body)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::jsonb[])
+       ON CONFLICT DO NOTHING`,
+      [
+        sources.map((s) => s.linkId),
+        sources.map((s) => s.report.eventId),
+        sources.map((s) => s.report.agencyId),
+        sources.map((s) => s.agencyCaseId),
+        sources.map((s) => s.report.kind),
+        sources.map((s) => JSON.stringify(s.report.body)),
+      ],
+    );
   }
 
   async appendLedger(entries: readonly LedgerEntryData[]): Promise<void> {

@@ -265,7 +265,7 @@ export function viewFor(agencyId: string, r: StoredRequest): RequestView {
 export function ledgerEntries(r: StoredRequest, webhooks: number): LedgerEntryData[] {
   if (r.released.length === 0 || !r.decision) return [];
   const entry: LedgerEntryData = {
-    recordedAt: r.decision!.at,
+    recordedAt: r.decision.at,
     recipient: { type: 'AGENCY', id: r.requesterAgencyId },
     kind: 'INFO_RELEASE',
     subjectId: r.requestId,
@@ -277,12 +277,12 @@ export function ledgerEntries(r: StoredRequest, webhooks: number): LedgerEntryDa
         id: r.requestId,
         fields: [
           { path: 'requestedBy', value: { agencyId: r.requesterAgencyId, keyId: r.requestedByKey } },
-          { path: 'decidedBy', value: { agencyId: r.ownerAgencyId, keyId: r.decision!.byKey } },
+          { path: 'decidedBy', value: { agencyId: r.ownerAgencyId, keyId: r.decision.byKey } },
           { path: 'requestedFields', value: r.fields },
-          { path: 'approvedFields', value: r.decision!.approvedFields },
+          { path: 'approvedFields', value: r.decision.approvedFields },
           { path: 'legalBasis', value: r.legalBasis },
           { path: 'justification', value: r.justification },
-          { path: 'note', value: r.decision!.note },
+          { path: 'note', value: r.decision.note },
         ],
       },
     ],
