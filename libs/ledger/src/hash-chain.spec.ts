@@ -107,7 +107,7 @@ describe(computeEntryHash.name, () => {
     expect(() => appendEntry(CHAIN, null, data(1, { channels: [] }))).toThrow(/names no channel/);
   });
 
-  it("keeps the values as appended, whatever the caller changes afterwards", () => {
+  it('keeps the values as appended, whatever the caller changes afterwards', () => {
     const given = data(1);
     const entry = appendEntry(CHAIN, null, given);
     given.disclosed[0].fields[0].value = 'changed';
@@ -165,7 +165,9 @@ describe(computeEntryHash.name, () => {
 describe('one-channel entries (scheme 2, one entry per channel)', () => {
   // Entries exactly as scheme 2 wrote them (an alert on Kafka, then in the inbox): their hash rule
   // must never change.
-  const disclosed = [{ source: 'report', id: 'evt-1', fields: [{ path: 'identifiers.plate', value: 'KBL4521' }] }];
+  const disclosed = [
+    { source: 'report', id: 'evt-1', fields: [{ path: 'identifiers.plate', value: 'KBL4521' }] },
+  ];
   const common = {
     scheme: 2,
     chainId: CHAIN,

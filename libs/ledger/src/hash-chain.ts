@@ -153,7 +153,8 @@ function canonical(value: unknown, known: ReadonlyMap<object, string> | null): s
         let out = '[';
         for (let i = 0; i < value.length; i++) {
           const item: unknown = value[i];
-          if (item === undefined) throw new TypeError(`canonical JSON has no form for undefined at index ${i}`);
+          if (item === undefined)
+            throw new TypeError(`canonical JSON has no form for undefined at index ${i}`);
           out += (i === 0 ? '' : ',') + canonical(item, known);
         }
         return out + ']';
@@ -244,7 +245,8 @@ export function chainEntry(
   prev: ChainHead | null,
   data: LedgerEntryData,
 ): { entry: LedgerEntry; disclosedJson: string } {
-  if (data.channels.length === 0) throw new TypeError(`ledger entry about ${data.subjectId} names no channel`);
+  if (data.channels.length === 0)
+    throw new TypeError(`ledger entry about ${data.subjectId} names no channel`);
   // Made canonical once: the text is stored and spliced into the hash input, and the entry
   // returned holds a copy of it, so later changes to the caller's objects cannot drift from the hash.
   const disclosed = data.disclosed.map(disclosedRecord);

@@ -150,7 +150,11 @@ export class AlertIssuerService {
       recipient: { type: 'AGENCY', id: c.recipientAgencyId },
       kind: 'ALERT',
       subjectId: c.alertId,
-      channels: ['KAFKA', 'INBOX', ...Array.from({ length: webhooks.get(c.alertId) ?? 0 }, () => 'WEBHOOK' as const)],
+      channels: [
+        'KAFKA',
+        'INBOX',
+        ...Array.from({ length: webhooks.get(c.alertId) ?? 0 }, () => 'WEBHOOK' as const),
+      ],
       disclosed: c.disclosures,
     }));
     await tx.appendLedger(ledger);
