@@ -4,7 +4,7 @@
 // seq stays gapless and each entry chains to the one committed before it), and every append
 // stores a checkpoint signed with the service's key, so no committed entry is ever unsigned.
 // No Nest here: intelctl verifies with a plain pg client.
-import { appendEntry, type ChainHead, type LedgerEntry, type LedgerEntryData } from './hash-chain';
+import { chainEntry, type ChainHead, type LedgerEntry, type LedgerEntryData } from './hash-chain';
 import { checkpointMessage, signCheckpoint, type Checkpoint } from './checkpoint';
 import { publicLedgerKey, verifySignature, type LedgerSigner, type PublicLedgerKey } from './keys';
 
@@ -86,6 +86,7 @@ export function createLedgerSql(schema: string): string[] {
       recipient_id text NOT NULL,
       kind text NOT NULL,
       subject_id text NOT NULL,
+      -- scheme 3: every channel of the entry, comma-separated; earlier schemes: the one channel
       channel text NOT NULL,
       disclosed text NOT NULL,
       prev_hash text NOT NULL,
@@ -215,10 +216,12 @@ export class DisclosureLedger {
     if (anchored && head) await this.storeCheckpoint(query, instanceId, head);
     let prev: ChainHead | null = head;
     const out: LedgerEntry[] = [];
+    const disclosedJson: string[] = [];
     for (const data of entries) {
-      const entry = appendEntry(this.chainId, prev, data);
-      out.push(entry);
-      prev = entry;
+      const chained = chainEntry(this.chainId, prev, data);
+      out.push(chained.entry);
+      disclosedJson.push(chained.disclosedJson);
+      prev = chained.entry;
     }
     const last = out[out.length - 1];
     const checkpoint = this.sign(instanceId, last);
@@ -231,14 +234,14 @@ export class DisclosureLedger {
        INSERT INTO ${this.tables.checkpoints} (${CHECKPOINT_COLUMNS}) VALUES ($12, $13, $14, $15, $16)`,
       [
         out.map((e) => e.seq),
-        out.map(() => 2),
+        out.map((e) => e.scheme),
         out.map((e) => e.recordedAt),
         out.map((e) => e.recipient.type),
         out.map((e) => e.recipient.id),
         out.map((e) => e.kind),
         out.map((e) => e.subjectId),
-        out.map((e) => e.channel),
-        out.map((e) => JSON.stringify(e.disclosed)),
+        out.map((e) => e.channels.join(',')),
+        disclosedJson,
         out.map((e) => e.prevHash),
         out.map((e) => e.hash),
         checkpoint.seq,

@@ -9,6 +9,7 @@ import {
   type LedgerEntry,
   type LedgerEntryData,
   type LegacyEntry,
+  type OneChannelEntry,
   type StoredEntry,
 } from './hash-chain';
 
@@ -19,7 +20,7 @@ const data = (n: number, overrides: Partial<LedgerEntryData> = {}): LedgerEntryD
   recipient: { type: 'AGENCY', id: n % 2 === 0 ? 'PK-ANF' : 'AF-CNPA' },
   kind: 'ALERT',
   subjectId: `alert-${n}`,
-  channel: 'WEBHOOK',
+  channels: ['KAFKA', 'INBOX', 'WEBHOOK'],
   disclosed: [
     {
       source: 'report',
@@ -98,8 +99,22 @@ describe(computeEntryHash.name, () => {
     const { hash: _hash, ...rest } = first;
     const expected = createHash('sha256').update(canonicalJson(rest)).digest('hex');
     expect(computeEntryHash(rest)).toBe(expected);
-    expect(rest).toMatchObject({ scheme: 2, chainId: CHAIN });
+    expect(rest).toMatchObject({ scheme: 3, chainId: CHAIN });
     expect(first.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('refuses an entry that names no channel', () => {
+    expect(() => appendEntry(CHAIN, null, data(1, { channels: [] }))).toThrow(/names no channel/);
+  });
+
+  it('keeps the values as appended, whatever the caller changes afterwards', () => {
+    const given = data(1);
+    const entry = appendEntry(CHAIN, null, given);
+    given.disclosed[0].fields[0].value = 'changed';
+    given.channels.push('STREAM');
+    expect(entry.disclosed[0].fields[0].value).toBe('KBL4521');
+    expect(entry.channels).toEqual(['KAFKA', 'INBOX', 'WEBHOOK']);
+    expect(computeEntryHash(entry)).toBe(entry.hash);
   });
 
   it('ignores the stored hash and storage extras', () => {
@@ -115,7 +130,9 @@ describe(computeEntryHash.name, () => {
     ['the recipient type', { recipient: { type: 'OPERATOR', id: 'AF-CNPA' } }],
     ['kind', { kind: 'CASE_VIEW' }],
     ['subjectId', { subjectId: 'alert-x' }],
-    ['channel', { channel: 'INBOX' }],
+    ['a channel', { channels: ['KAFKA', 'INBOX', 'STREAM'] }],
+    ['the number of channels', { channels: ['KAFKA', 'INBOX', 'WEBHOOK', 'WEBHOOK'] }],
+    ['the order of channels', { channels: ['INBOX', 'KAFKA', 'WEBHOOK'] }],
     ['prevHash', { prevHash: 'f'.repeat(64) }],
     [
       'a disclosed value',
@@ -142,6 +159,63 @@ describe(computeEntryHash.name, () => {
     const swapped = copy(first);
     swapped.disclosed[0].fields.reverse();
     expect(computeEntryHash(swapped)).not.toBe(first.hash);
+  });
+});
+
+describe('one-channel entries (scheme 2, one entry per channel)', () => {
+  // Entries exactly as scheme 2 wrote them (an alert on Kafka, then in the inbox): their hash rule
+  // must never change.
+  const disclosed = [
+    { source: 'report', id: 'evt-1', fields: [{ path: 'identifiers.plate', value: 'KBL4521' }] },
+  ];
+  const common = {
+    scheme: 2,
+    chainId: CHAIN,
+    recordedAt: '2025-03-01T08:15:00.000Z',
+    recipient: { type: 'AGENCY', id: 'PK-ANF' },
+    kind: 'ALERT',
+    subjectId: 'alert-1',
+    disclosed,
+  } as const;
+  const written: OneChannelEntry[] = [
+    {
+      ...common,
+      seq: 1,
+      channel: 'KAFKA',
+      disclosed: copy(disclosed),
+      prevHash: GENESIS_HASH,
+      hash: '4ad69785712256253c16bbf38e8a8dbb9b186a24e6f11c7e0d332438e34802c8',
+    },
+    {
+      ...common,
+      seq: 2,
+      channel: 'INBOX',
+      disclosed: copy(disclosed),
+      prevHash: '4ad69785712256253c16bbf38e8a8dbb9b186a24e6f11c7e0d332438e34802c8',
+      hash: '09510ca0f301f4e5940d9ed79461ebe4bcc5b4598dc92b69aa94fa778151ecad',
+    },
+  ];
+
+  it('hash as they were written and verify', () => {
+    expect(written.map((e) => computeEntryHash(e))).toEqual(written.map((e) => e.hash));
+    expect(verifyChain(written)).toEqual({ ok: true, count: 2, headHash: written[1].hash });
+  });
+
+  it('are extended by entries naming several channels', () => {
+    const next = appendEntry(CHAIN, written[1], data(3));
+    expect(next).toMatchObject({ scheme: 3, seq: 3, channels: ['KAFKA', 'INBOX', 'WEBHOOK'] });
+    expect(verifyChain([...written, next])).toMatchObject({ ok: true, count: 3 });
+  });
+
+  it('are refused after an entry of the current scheme', () => {
+    const next = appendEntry(CHAIN, written[0], data(2));
+    const late: OneChannelEntry = { ...written[1], seq: 3, prevHash: next.hash };
+    late.hash = computeEntryHash(late);
+    expect(verifyChain([written[0], next, late])).toMatchObject({
+      ok: false,
+      firstBrokenSeq: 3,
+      reason: 'SCHEME_DOWNGRADE',
+    });
   });
 });
 
@@ -184,7 +258,7 @@ describe('legacy entries (scheme 1, written before the ledger was keyed)', () =>
 
   it('are extended by entries of the current scheme', () => {
     const next = appendEntry(CHAIN, legacy[1], data(3));
-    expect(next).toMatchObject({ scheme: 2, seq: 3, prevHash: legacy[1].hash });
+    expect(next).toMatchObject({ scheme: 3, seq: 3, prevHash: legacy[1].hash });
     expect(verifyChain([...legacy, next])).toMatchObject({ ok: true, count: 3 });
   });
 
@@ -423,7 +497,7 @@ describe(verifyNext.name, () => {
   });
 
   it.each(['INBOX', 'STREAM', 'KAFKA', 'API'] as const)('verifies an entry sent over %s', (channel) => {
-    const entry = appendEntry(CHAIN, first, data(2, { channel }));
+    const entry = appendEntry(CHAIN, first, data(2, { channels: [channel] }));
     expect(verifyNext(first, entry)).toEqual({ ok: true });
   });
 

@@ -58,13 +58,17 @@ export interface LedgerEntryData {
   kind: DisclosureKind;
   /** What was disclosed about: an alert id, a case id, a pre-check id, a DLQ record reference. */
   subjectId: string;
-  channel: DisclosureChannel;
+  /**
+   * Every channel that carried the same values to the recipient, at least one, in the order
+   * given (the order is part of the hash); `WEBHOOK` once per webhook delivery.
+   */
+  channels: DisclosureChannel[];
   disclosed: DisclosedRecord[];
 }
 
-/** One ledger entry of the current scheme (2), chained to the entry before. */
+/** One ledger entry of the current scheme (3), chained to the entry before. */
 export interface LedgerEntry extends LedgerEntryData {
-  scheme: 2;
+  scheme: 3;
   /** The chain the entry belongs to: the schema of the writing service. Hashed, so an entry cannot move between chains. */
   chainId: string;
   /** 1 for the first entry, then consecutive. */
@@ -73,6 +77,16 @@ export interface LedgerEntry extends LedgerEntryData {
   prevHash: string;
   /** SHA-256 hex of the canonical JSON of every other field; see {@link computeEntryHash}. */
   hash: string;
+}
+
+/**
+ * An entry of scheme 2 (one channel per entry: a disclosure over three channels was three
+ * entries). Kept as written and verified with its own frozen hash rule; entries of scheme 3
+ * follow it.
+ */
+export interface OneChannelEntry extends Omit<LedgerEntry, 'scheme' | 'channels'> {
+  scheme: 2;
+  channel: DisclosureChannel;
 }
 
 /**
@@ -91,8 +105,8 @@ export interface LegacyEntry {
   hash: string;
 }
 
-/** An entry as stored: legacy entries first (if any), then entries of the current scheme. */
-export type StoredEntry = LedgerEntry | LegacyEntry;
+/** An entry as stored: legacy entries first (if any), then scheme 2, then entries of the current scheme. */
+export type StoredEntry = LedgerEntry | OneChannelEntry | LegacyEntry;
 
 /** Why a chain failed verification. */
 export type ChainBreak = 'HASH_MISMATCH' | 'PREV_HASH_MISMATCH' | 'SEQ_GAP' | 'SCHEME_DOWNGRADE';
@@ -115,28 +129,54 @@ export const GENESIS_HASH = '0'.repeat(64);
  * numbers, booleans and null; object keys whose value is undefined are left out, as JSON.stringify does.
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new TypeError(`canonical JSON has no form for ${value}`);
-    return JSON.stringify(value);
+  return canonical(value, null);
+}
+
+/**
+ * canonicalJson, with the canonical text of some objects already known (`known`, by identity):
+ * an entry's disclosed values are made canonical once, then spliced into the entry's hash input.
+ */
+function canonical(value: unknown, known: ReadonlyMap<object, string> | null): string {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'number':
+      if (!Number.isFinite(value)) throw new TypeError(`canonical JSON has no form for ${value}`);
+      return JSON.stringify(value);
+    case 'object': {
+      if (value === null) return 'null';
+      const text = known?.get(value);
+      if (text !== undefined) return text;
+      if (Array.isArray(value)) {
+        let out = '[';
+        for (let i = 0; i < value.length; i++) {
+          const item: unknown = value[i];
+          if (item === undefined)
+            throw new TypeError(`canonical JSON has no form for undefined at index ${i}`);
+          out += (i === 0 ? '' : ',') + canonical(item, known);
+        }
+        return out + ']';
+      }
+      // Dates, Maps, class instances have no single JSON form: refuse, don't guess.
+      if (!isPlainObject(value)) break;
+      const record = value as Record<string, unknown>;
+      let out = '{';
+      for (const key of Object.keys(record).sort()) {
+        const member = record[key];
+        if (member === undefined) continue;
+        out += (out.length === 1 ? '' : ',') + JSON.stringify(key) + ':' + canonical(member, known);
+      }
+      return out + '}';
+    }
+    case 'bigint':
+    case 'function':
+    case 'symbol':
+    case 'undefined':
+      break;
   }
-  if (Array.isArray(value)) {
-    return `[${value
-      .map((item: unknown, i) => {
-        if (item === undefined) throw new TypeError(`canonical JSON has no form for undefined at index ${i}`);
-        return canonicalJson(item);
-      })
-      .join(',')}]`;
-  }
-  if (typeof value === 'object' && isPlainObject(value)) {
-    const record = value as Record<string, unknown>;
-    const members = Object.keys(record)
-      .filter((key) => record[key] !== undefined)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
-    return `{${members.join(',')}}`;
-  }
-  // Dates, Maps, class instances, bigints and functions have no single JSON form: refuse, don't guess.
+  // Bigints, functions, symbols and undefined likewise.
   throw new TypeError(`canonical JSON accepts only JSON values, got ${kindOf(value)}`);
 }
 
@@ -144,37 +184,51 @@ export function canonicalJson(value: unknown): string {
  * SHA-256 hex over the canonical JSON of every field of the entry except `hash` (prevHash
  * included), by the entry's own scheme; extra properties (row ids, timestamps) are ignored.
  */
-export function computeEntryHash(entry: Omit<LedgerEntry, 'hash'> | Omit<LegacyEntry, 'hash'>): string {
+export function computeEntryHash(
+  entry: Omit<LedgerEntry, 'hash'> | Omit<OneChannelEntry, 'hash'> | Omit<LegacyEntry, 'hash'>,
+): string {
+  return hashOf(entry, null);
+}
+
+function hashOf(
+  entry: Omit<LedgerEntry, 'hash'> | Omit<OneChannelEntry, 'hash'> | Omit<LegacyEntry, 'hash'>,
+  known: ReadonlyMap<object, string> | null,
+): string {
   // Picking the fields by name keeps storage extras out of the hash.
-  const hashed =
-    entry.scheme === 1
-      ? // Scheme 1 exactly as it was written (no scheme marker): do not change.
-        {
-          seq: entry.seq,
-          recordedAt: entry.recordedAt,
-          recipientAgencyId: entry.recipientAgencyId,
-          alertId: entry.alertId,
-          channel: entry.channel,
-          disclosures: entry.disclosures.map((d) => ({ reportEventId: d.reportEventId, fields: d.fields })),
-          prevHash: entry.prevHash,
-        }
-      : {
-          scheme: 2,
-          chainId: entry.chainId,
-          seq: entry.seq,
-          recordedAt: entry.recordedAt,
-          recipient: { type: entry.recipient.type, id: entry.recipient.id },
-          kind: entry.kind,
-          subjectId: entry.subjectId,
-          channel: entry.channel,
-          disclosed: entry.disclosed.map((d) => ({
-            source: d.source,
-            id: d.id,
-            fields: d.fields.map((f) => ({ path: f.path, value: f.value })),
-          })),
-          prevHash: entry.prevHash,
-        };
-  return createHash('sha256').update(canonicalJson(hashed), 'utf8').digest('hex');
+  let hashed: Record<string, unknown>;
+  if (entry.scheme === 1) {
+    // Scheme 1 exactly as it was written (no scheme marker): do not change.
+    hashed = {
+      seq: entry.seq,
+      recordedAt: entry.recordedAt,
+      recipientAgencyId: entry.recipientAgencyId,
+      alertId: entry.alertId,
+      channel: entry.channel,
+      disclosures: entry.disclosures.map((d) => ({ reportEventId: d.reportEventId, fields: d.fields })),
+      prevHash: entry.prevHash,
+    };
+  } else {
+    hashed = {
+      scheme: entry.scheme,
+      chainId: entry.chainId,
+      seq: entry.seq,
+      recordedAt: entry.recordedAt,
+      recipient: { type: entry.recipient.type, id: entry.recipient.id },
+      kind: entry.kind,
+      subjectId: entry.subjectId,
+      // Scheme 2 names one channel, scheme 3 every channel of the disclosure.
+      ...(entry.scheme === 2 ? { channel: entry.channel } : { channels: [...entry.channels] }),
+      // The disclosed records as given: a known canonical text stands for exactly these objects.
+      disclosed: known?.has(entry.disclosed) ? entry.disclosed : entry.disclosed.map(disclosedRecord),
+      prevHash: entry.prevHash,
+    };
+  }
+  return createHash('sha256').update(canonical(hashed, known), 'utf8').digest('hex');
+}
+
+/** A disclosed record with exactly the fields the hash covers. */
+function disclosedRecord(d: DisclosedRecord): DisclosedRecord {
+  return { source: d.source, id: d.id, fields: d.fields.map((f) => ({ path: f.path, value: f.value })) };
 }
 
 /** The seq and hash an entry follows: the previous entry, or null for the first of a chain. */
@@ -182,20 +236,38 @@ export type ChainHead = Pick<StoredEntry, 'seq' | 'hash'>;
 
 /** Builds the entry that follows `prev` in chain `chainId`, with its seq, prevHash and hash. */
 export function appendEntry(chainId: string, prev: ChainHead | null, data: LedgerEntryData): LedgerEntry {
+  return chainEntry(chainId, prev, data).entry;
+}
+
+/** {@link appendEntry}, with the entry's disclosed records as canonical JSON (what the ledger stores). */
+export function chainEntry(
+  chainId: string,
+  prev: ChainHead | null,
+  data: LedgerEntryData,
+): { entry: LedgerEntry; disclosedJson: string } {
+  if (data.channels.length === 0)
+    throw new TypeError(`ledger entry about ${data.subjectId} names no channel`);
+  // Made canonical once: the text is stored and spliced into the hash input, and the entry
+  // returned holds a copy of it, so later changes to the caller's objects cannot drift from the hash.
+  const disclosed = data.disclosed.map(disclosedRecord);
+  const disclosedJson = canonical(disclosed, null);
   const unhashed: Omit<LedgerEntry, 'hash'> = {
-    scheme: 2,
+    scheme: 3,
     chainId,
     seq: prev === null ? 1 : prev.seq + 1,
     recordedAt: data.recordedAt,
     recipient: { type: data.recipient.type, id: data.recipient.id },
     kind: data.kind,
     subjectId: data.subjectId,
-    channel: data.channel,
-    // Copied (and checked to be JSON) so later changes to the caller's objects cannot drift from the hash.
-    disclosed: JSON.parse(canonicalJson(data.disclosed)) as DisclosedRecord[],
+    channels: [...data.channels],
+    disclosed,
     prevHash: prev === null ? GENESIS_HASH : prev.hash,
   };
-  return { ...unhashed, hash: computeEntryHash(unhashed) };
+  const hash = hashOf(unhashed, new Map([[disclosed, disclosedJson]]));
+  return {
+    entry: { ...unhashed, disclosed: JSON.parse(disclosedJson) as DisclosedRecord[], hash },
+    disclosedJson,
+  };
 }
 
 /**

@@ -19,6 +19,7 @@ export {
   type LedgerEntryData,
   type LedgerRecipient,
   type LegacyEntry,
+  type OneChannelEntry,
   type StoredEntry,
   type VerifyChainResult,
   type VerifyNextResult,

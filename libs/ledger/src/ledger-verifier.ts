@@ -7,7 +7,9 @@ import {
   GENESIS_HASH,
   verifyNext,
   type ChainBreak,
+  type DisclosedRecord,
   type DisclosureChannel,
+  type DisclosureKind,
   type StoredEntry,
 } from './hash-chain';
 import type { LedgerKeyring } from './keys';
@@ -85,7 +87,8 @@ export interface EntryRow {
   recipient_id: string;
   kind: string;
   subject_id: string;
-  channel: DisclosureChannel;
+  /** Scheme 3: the entry's channels, comma-separated; earlier schemes: its one channel. */
+  channel: string;
   disclosed: string;
   prev_hash: string;
   hash: string;
@@ -93,28 +96,33 @@ export interface EntryRow {
 
 /** Reads a stored row into the entry its scheme hashes. */
 export function entryFromRow(chainId: string, r: EntryRow): StoredEntry {
-  const common = { seq: Number(r.seq), recordedAt: r.recorded_at, channel: r.channel, prevHash: r.prev_hash };
-  if (Number(r.scheme) === 1) {
+  const common = { seq: Number(r.seq), recordedAt: r.recorded_at, prevHash: r.prev_hash };
+  const scheme = Number(r.scheme);
+  if (scheme === 1) {
     // Scheme 1 as the conversion kept it: recipient = the agency, subject = the alert.
     return {
       ...common,
       scheme: 1,
       recipientAgencyId: r.recipient_id,
       alertId: r.subject_id,
+      channel: r.channel as DisclosureChannel,
       disclosures: JSON.parse(r.disclosed) as { reportEventId: string; fields: string[] }[],
       hash: r.hash,
     };
   }
-  return {
+  const entry = {
     ...common,
-    scheme: 2,
     chainId,
     recipient: { type: r.recipient_type, id: r.recipient_id },
-    kind: r.kind as Extract<StoredEntry, { scheme: 2 }>['kind'],
+    kind: r.kind as DisclosureKind,
     subjectId: r.subject_id,
-    disclosed: JSON.parse(r.disclosed) as Extract<StoredEntry, { scheme: 2 }>['disclosed'],
+    disclosed: JSON.parse(r.disclosed) as DisclosedRecord[],
     hash: r.hash,
   };
+  return scheme === 2
+    ? { ...entry, scheme: 2, channel: r.channel as DisclosureChannel }
+    : // Any other scheme is read as the current one: its hash says whether it is one.
+      { ...entry, scheme: 3, channels: r.channel.split(',') as DisclosureChannel[] };
 }
 
 /** The chains (schemas holding a disclosure ledger) of the database, by name. */

@@ -51,7 +51,7 @@ const disclosure = (n: number): LedgerEntryData => ({
     n % 3 === 0 ? { type: 'OPERATOR', id: 'key-0123456789abcdef' } : { type: 'AGENCY', id: 'AF-CNPA' },
   kind: n % 3 === 0 ? 'DLQ_BODY_READ' : 'ALERT',
   subjectId: randomUUID(),
-  channel: n % 3 === 0 ? 'API' : 'WEBHOOK',
+  channels: n % 3 === 0 ? ['API'] : ['KAFKA', 'INBOX', 'WEBHOOK'],
   disclosed: [
     { source: 'report', id: randomUUID(), fields: [{ path: 'identifiers.plate', value: `KBL${4500 + n}` }] },
   ],

@@ -210,7 +210,7 @@ describe(CasesService.name, () => {
           recipient: { type: 'AGENCY', id: 'PK-ANF' },
           kind: 'CASE_VIEW',
           subjectId: K1,
-          channel: 'API',
+          channels: ['API'],
         }),
       ]);
       const disclosed = JSON.stringify(ledger.entries[0].disclosed);

@@ -47,7 +47,7 @@ export class CasesService {
               : { type: 'OPERATOR', id: viewer.keyId ?? 'unknown' },
           kind: 'CASE_VIEW',
           subjectId: cluster.id,
-          channel: 'API',
+          channels: ['API'],
           disclosed,
         },
       ]);

@@ -140,7 +140,7 @@ describe(PrecheckService.name, () => {
         recipient: { type: 'AGENCY', id: 'PK-ANF' },
         kind: 'PRECHECK_HIT',
         subjectId: checkId,
-        channel: 'API',
+        channels: ['API'],
         disclosed: [
           {
             source: 'precheck-hit',

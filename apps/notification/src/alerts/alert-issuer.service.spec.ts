@@ -5,6 +5,7 @@ import { COUNTRY, GENEROUS, policyOf, SeizureReportBuilder } from '@app/testing'
 import { InMemoryAlertStore } from '../testing/in-memory-alert-store';
 import { AlertIssuerService } from './alert-issuer.service';
 import { AlertSignals } from './alert-signals';
+import { RequestSources } from '../requests/request-sources.service';
 
 const policy = policyOf({
   agencies: {
@@ -14,7 +15,7 @@ const policy = policyOf({
   },
   rules: [
     { from: 'PK', to: 'AF', ...COUNTRY },
-    { from: 'AF', to: 'PK', ...GENEROUS },
+    { from: 'AF', to: 'PK', ...GENEROUS, requests: { allowed: true, releasable: ['persons[].name'] } },
   ],
 });
 
@@ -98,7 +99,7 @@ describe('AlertIssuerService: a batch of links becomes one alert per recipient, 
     const signals = new AlertSignals();
     woken = 0;
     signals.subscribe(() => woken++);
-    issuer = new AlertIssuerService(store, policy, signals);
+    issuer = new AlertIssuerService(store, policy, signals, new RequestSources(policy));
   });
 
   it('alerts both agencies of a cross-border link, records the disclosures, and wakes the streams', async () => {
@@ -107,8 +108,23 @@ describe('AlertIssuerService: a batch of links becomes one alert per recipient, 
     await issuer.onLinks([linkOf(af, pk)]);
     expect(store.alerts.map((a) => a.alert.recipientAgencyId).sort()).toEqual(['AF-CNPA', 'PK-ANF']);
     expect(store.alerts.map((a) => a.seq)).toEqual([1, 1]);
-    expect(store.ledger.map((e) => e.channel)).toEqual(['KAFKA', 'INBOX', 'KAFKA', 'INBOX']);
+    // One entry per alert, naming its channels (no subscription here: no webhook).
+    expect(store.ledger.map((e) => e.channels)).toEqual([
+      ['KAFKA', 'INBOX'],
+      ['KAFKA', 'INBOX'],
+    ]);
     expect(woken).toBe(1);
+  });
+
+  it('keeps, with the alerts, the reports of the side another agency may send requests to, once', async () => {
+    // PK-ANF may ask AF-CNPA (AF → PK allows requests); nobody may ask PK-ANF.
+    const af = seizure('AF-CNPA');
+    const link = linkOf(af, seizure('PK-ANF'));
+    await issuer.onLinks([link]);
+    await issuer.onLinks([link]);
+    expect(store.requestSources.map((s) => [s.linkId, s.report.eventId, s.report.agencyId])).toEqual([
+      [link.value.linkId, af.eventId, 'AF-CNPA'],
+    ]);
   });
 
   it('issues nothing for a redelivered link or the same link under a new event id', async () => {

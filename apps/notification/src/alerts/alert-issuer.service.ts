@@ -4,6 +4,7 @@ import type { BatchItem } from '@app/kafka';
 import type { LedgerEntryData } from '@app/ledger';
 import { GroupCommit } from '@app/persistence';
 import { decideRecipients, SHARING_POLICY, type Recipient, type SharingPolicy } from '@app/sharing-policy';
+import { RequestSources } from '../requests/request-sources.service';
 import { AlertSignals } from './alert-signals';
 import { ALERT_STORE, type AlertStore, type AlertTransaction } from './alert-store.repository';
 import { alertIdOf } from './domain/alert-id';
@@ -31,9 +32,9 @@ interface Draft {
  * function of one event (which carries both sides' reports and the cluster's agencies), the
  * sharing policy and the subscriptions: nothing is waited for. Decides recipients by the
  * sharing policy, composes one alert each through the disclosure decision, and in
- * ONE transaction (with the idempotency rows) stores the alerts, queues AlertIssued in the
- * outbox, creates a webhook delivery per matching subscription and appends the disclosures to
- * the ledger. The number of statements does not grow with the batch. The alert id is derived
+ * ONE transaction (with the idempotency rows) keeps the reports requests may be answered from,
+ * stores the alerts, queues AlertIssued in the outbox, creates a webhook delivery per matching
+ * subscription and appends the disclosures to the ledger (one entry per alert). The number of statements does not grow with the batch. The alert id is derived
  * from (linkId, recipient) and is the primary key, so however often a link is redelivered or
  * re-emitted, a recipient gets one alert and one delivery per subscription.
  */
@@ -48,6 +49,7 @@ export class AlertIssuerService {
     @Inject(ALERT_STORE) private readonly store: AlertStore,
     @Inject(SHARING_POLICY) private readonly policy: SharingPolicy,
     private readonly signals: AlertSignals,
+    private readonly requestSources: RequestSources,
   ) {}
 
   async onLinks(items: BatchItem<CaseLinkedEvent>[]): Promise<void> {
@@ -99,6 +101,8 @@ export class AlertIssuerService {
   }
 
   private async issue(tx: AlertTransaction, events: CaseLinkedEvent[]): Promise<number> {
+    // What requests for information may be answered from (docs/desk.md#what-is-kept).
+    await tx.keepRequestSources(this.requestSources.sourcesOf(events));
     const recipients = this.recipientsOf(events);
     const drafts: Draft[] = [];
     const seen = new Set<string>();
@@ -139,19 +143,20 @@ export class AlertIssuerService {
     if (stored.length === 0) return 0;
     const webhooks = new Map<string, number>();
     for (const d of deliveries) webhooks.set(d.alertId, (webhooks.get(d.alertId) ?? 0) + 1);
-    const ledger: LedgerEntryData[] = [];
-    for (const { alert: c } of stored) {
-      const entry = (channel: LedgerEntryData['channel']): LedgerEntryData => ({
-        recordedAt: createdAt,
-        recipient: { type: 'AGENCY', id: c.recipientAgencyId },
-        kind: 'ALERT',
-        subjectId: c.alertId,
-        channel,
-        disclosed: c.disclosures,
-      });
-      ledger.push(entry('KAFKA'), entry('INBOX'));
-      for (let i = webhooks.get(c.alertId) ?? 0; i > 0; i--) ledger.push(entry('WEBHOOK'));
-    }
+    // One entry per alert naming every channel that carries it: the topic, the inbox, and each
+    // webhook delivery (the values are the same on all of them).
+    const ledger: LedgerEntryData[] = stored.map(({ alert: c }) => ({
+      recordedAt: createdAt,
+      recipient: { type: 'AGENCY', id: c.recipientAgencyId },
+      kind: 'ALERT',
+      subjectId: c.alertId,
+      channels: [
+        'KAFKA',
+        'INBOX',
+        ...Array.from({ length: webhooks.get(c.alertId) ?? 0 }, () => 'WEBHOOK' as const),
+      ],
+      disclosed: c.disclosures,
+    }));
     await tx.appendLedger(ledger);
     for (const { alert: c, seq } of stored)
       this.logger.log({

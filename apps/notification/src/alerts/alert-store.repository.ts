@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { traceparentOf } from '@app/observability';
+import { traceHeaders, traceparentOf } from '@app/observability';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DisclosureLedger, type LedgerEntryData } from '@app/ledger';
 import { claimUnapplied, runOnce, type AppliedRecord } from '@app/persistence';
 import { EventTypes, Topics } from '@app/contracts';
-import { enqueueOutbox } from '@app/outbox';
+import { outboxChannel, outboxInsertSql } from '@app/outbox';
+import type { RequestSource } from '../requests/requests.repository';
 import { filterMatches, type SubscriptionFilter } from '../webhooks/domain/subscription-filter';
 
 /** An alert composed and redacted for one recipient, ready to be stored and delivered. */
@@ -44,99 +45,100 @@ export interface CreatedDelivery {
 }
 
 /**
- * Stores alerts the way every kind of alert is stored, inside the caller's transaction, with a
- * fixed number of statements however many: leaves out those already stored (their id derives
- * from what they are about and the recipient), numbers the rest per recipient agency (the
- * agency_sequence rows are locked in agency order: no deadlock), inserts them (a concurrent
- * copy that committed first wins), queues AlertIssued in the outbox, and creates one webhook
- * delivery per subscription of the recipient whose filter matches. Returns what it stored and
- * the deliveries, for the caller's ledger entries and log lines.
+ * Inserts alerts (a concurrent copy that committed first wins) and, in the same statement, queues
+ * AlertIssued and creates the webhook deliveries of each one inserted: the payload is sent once
+ * and the outbox row takes it from the alert row. Key: the recipient; publishing order: the recipient's sequence. Answers the ids
+ * inserted, and an empty one for the NOTIFY that wakes the relay at commit.
+ */
+const INSERT_ALERTS_SQL = `
+WITH inserted AS (
+  INSERT INTO notification.alert (alert_id, kind, link_id, hit_id, recipient_agency_id, seq, cluster_id, severity, score, cross_border, categories, payload, created_at)
+  SELECT a, k, l, h, r, s, c, v, sc, x, string_to_array(cat, E'\\x1f'), p, t
+    FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::bigint[], $7::uuid[], $8::text[], $9::float8[], $10::bool[], $11::text[], $12::text[], $13::timestamptz[])
+      AS u(a, k, l, h, r, s, c, v, sc, x, cat, p, t)
+  ON CONFLICT DO NOTHING RETURNING alert_id, recipient_agency_id, seq, payload
+), queued AS (
+  ${outboxInsertSql(
+    'notification',
+    `SELECT seq AS ord, '${Topics.AlertIssued}' AS topic, recipient_agency_id AS key,
+            $14::jsonb || jsonb_build_object('event-id', alert_id) AS headers, payload FROM inserted`,
+  )}
+  RETURNING 1
+), delivered AS (
+  -- traceparent: the trace of the record being processed (docs/operating.md#traces).
+  INSERT INTO notification.delivery (id, subscription_id, alert_id, agency_id, url, next_attempt_at, created_at, traceparent)
+  SELECT d.i, d.s, d.a, d.g, d.u, now(), clock_timestamp(), $20
+    FROM unnest($15::uuid[], $16::uuid[], $17::uuid[], $18::text[], $19::text[]) AS d(i, s, a, g, u)
+    JOIN inserted ON inserted.alert_id = d.a
+  ON CONFLICT DO NOTHING
+)
+SELECT alert_id::text AS alert_id FROM inserted
+UNION ALL
+(SELECT pg_notify('${outboxChannel('notification')}', '')::text FROM queued LIMIT 1)`;
+
+/**
+ * Leaves out the alerts already stored and numbers the rest per recipient agency (the
+ * agency_sequence rows are locked in agency order: no deadlock). Answers each alert to store
+ * with its agency's new last number.
+ */
+const NUMBER_ALERTS_SQL = `
+WITH todo AS (
+  SELECT g.a, g.r FROM unnest($1::uuid[], $2::text[]) AS g(a, r)
+   WHERE NOT EXISTS (SELECT 1 FROM notification.alert x WHERE x.alert_id = g.a)
+), numbered AS (
+  INSERT INTO notification.agency_sequence (agency_id, last_seq)
+  SELECT r, count(*) FROM todo GROUP BY r ORDER BY r
+  ON CONFLICT (agency_id) DO UPDATE SET last_seq = agency_sequence.last_seq + EXCLUDED.last_seq
+  RETURNING agency_id, last_seq
+)
+SELECT todo.a::text AS alert_id, numbered.last_seq FROM todo JOIN numbered ON numbered.agency_id = todo.r`;
+
+/**
+ * Stores alerts the way every kind of alert is stored, inside the caller's transaction, in three
+ * statements however many: leaves out those already stored (their id derives from what they are
+ * about and the recipient) and numbers the rest; reads the recipients' subscriptions; inserts the
+ * alerts (a concurrent copy that committed first wins) with their AlertIssued outbox rows and one
+ * webhook delivery per subscription of the recipient whose filter matches. Returns what it stored
+ * and the deliveries, for the caller's ledger entries and log lines.
  */
 async function storeAlerts<A extends AlertToStore>(
   m: EntityManager,
   alerts: readonly A[],
 ): Promise<{ stored: StoredAlert<A>[]; deliveries: CreatedDelivery[] }> {
   if (alerts.length === 0) return { stored: [], deliveries: [] };
-  const existing = new Set(
-    (
-      await m.query<{ alert_id: string }[]>(
-        `SELECT alert_id FROM notification.alert WHERE alert_id = ANY($1::uuid[])`,
-        [alerts.map((a) => a.alertId)],
-      )
-    ).map((r) => r.alert_id),
-  );
-  const todo = alerts.filter((a) => !existing.has(a.alertId));
+  const lastSeq = new Map<string, number>();
+  const todoIds = new Set<string>();
+  for (const r of await m.query<{ alert_id: string; last_seq: string }[]>(NUMBER_ALERTS_SQL, [
+    alerts.map((a) => a.alertId),
+    alerts.map((a) => a.recipientAgencyId),
+  ])) {
+    todoIds.add(r.alert_id);
+    lastSeq.set(r.alert_id, Number(r.last_seq));
+  }
+  const todo = alerts.filter((a) => todoIds.has(a.alertId));
   if (todo.length === 0) return { stored: [], deliveries: [] };
-
   const perAgency = new Map<string, number>();
   for (const a of todo) perAgency.set(a.recipientAgencyId, (perAgency.get(a.recipientAgencyId) ?? 0) + 1);
-  const agencies = [...perAgency.keys()].sort();
-  const seqRows = await m.query<{ agency_id: string; last_seq: string }[]>(
-    `INSERT INTO notification.agency_sequence (agency_id, last_seq)
-     SELECT * FROM unnest($1::text[], $2::bigint[]) ORDER BY 1
-     ON CONFLICT (agency_id) DO UPDATE SET last_seq = agency_sequence.last_seq + EXCLUDED.last_seq
-     RETURNING agency_id, last_seq`,
-    [agencies, agencies.map((a) => perAgency.get(a)!)],
-  );
-  const nextSeq = new Map(
-    seqRows.map((r) => [r.agency_id, Number(r.last_seq) - perAgency.get(r.agency_id)! + 1]),
-  );
+  const nextSeq = new Map<string, number>();
+  for (const a of todo)
+    if (!nextSeq.has(a.recipientAgencyId))
+      nextSeq.set(a.recipientAgencyId, lastSeq.get(a.alertId)! - perAgency.get(a.recipientAgencyId)! + 1);
   const numbered = todo.map((alert) => {
     const seq = nextSeq.get(alert.recipientAgencyId)!;
     nextSeq.set(alert.recipientAgencyId, seq + 1);
     return { alert, seq };
   });
 
-  const inserted = new Set(
-    (
-      await m.query<{ alert_id: string }[]>(
-        `INSERT INTO notification.alert (alert_id, kind, link_id, hit_id, recipient_agency_id, seq, cluster_id, severity, score, cross_border, categories, payload, created_at)
-         SELECT a, k, l, h, r, s, c, v, sc, x, string_to_array(cat, E'\\x1f'), p, t
-           FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::bigint[], $7::uuid[], $8::text[], $9::float8[], $10::bool[], $11::text[], $12::text[], $13::timestamptz[])
-             AS u(a, k, l, h, r, s, c, v, sc, x, cat, p, t)
-         ON CONFLICT DO NOTHING RETURNING alert_id`,
-        [
-          numbered.map((n) => n.alert.alertId),
-          numbered.map((n) => n.alert.about.kind),
-          numbered.map((n) => (n.alert.about.kind === 'CASE_LINKED' ? n.alert.about.linkId : null)),
-          numbered.map((n) => (n.alert.about.kind === 'PRECHECK_HIT' ? n.alert.about.hitId : null)),
-          numbered.map((n) => n.alert.recipientAgencyId),
-          numbered.map((n) => n.seq),
-          numbered.map((n) => n.alert.clusterId),
-          numbered.map((n) => n.alert.severity),
-          numbered.map((n) => n.alert.score),
-          numbered.map((n) => n.alert.crossBorder),
-          numbered.map((n) => n.alert.categories.join('\x1f')),
-          numbered.map((n) => JSON.stringify(n.alert.payload)),
-          numbered.map((n) => n.alert.createdAt),
-        ],
-      )
-    ).map((r) => r.alert_id),
-  );
-  // A concurrent copy (another instance, a re-emitted record) may have committed an alert first.
-  const stored = numbered.filter((n) => inserted.has(n.alert.alertId));
-  if (stored.length === 0) return { stored: [], deliveries: [] };
-
-  await enqueueOutbox(
-    m,
-    'notification',
-    stored.map(({ alert }) => ({
-      topic: Topics.AlertIssued,
-      key: alert.recipientAgencyId,
-      headers: { 'event-id': alert.alertId, 'event-type': EventTypes.AlertIssued, 'schema-version': '1' },
-      value: alert.payload,
-    })),
-  );
-
+  // The deliveries each alert gets if it is inserted: one per matching subscription of its recipient.
   const subscriptions = await m.query<
     { id: string; agency_id: string; url: string; filter: SubscriptionFilter }[]
   >(
     `SELECT id, agency_id, url, filter FROM notification.subscription
       WHERE agency_id = ANY($1::text[]) AND deleted_at IS NULL AND disabled_at IS NULL ORDER BY created_at`,
-    [[...new Set(stored.map((s) => s.alert.recipientAgencyId))]],
+    [[...perAgency.keys()]],
   );
   const deliveries: (CreatedDelivery & { agencyId: string; url: string })[] = [];
-  for (const { alert } of stored) {
+  for (const { alert } of numbered) {
     for (const s of subscriptions) {
       if (s.agency_id !== alert.recipientAgencyId) continue;
       const filter =
@@ -159,30 +161,50 @@ async function storeAlerts<A extends AlertToStore>(
       });
     }
   }
-  if (deliveries.length > 0) {
-    await m.query(
-      // traceparent: the trace of the record being processed (docs/operating.md#traces).
-      `INSERT INTO notification.delivery (id, subscription_id, alert_id, agency_id, url, next_attempt_at, created_at, traceparent)
-       SELECT i, s, a, g, u, now(), clock_timestamp(), $6 FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[]) AS x(i, s, a, g, u)
-       ON CONFLICT DO NOTHING`,
-      [
+
+  const inserted = new Set(
+    (
+      await m.query<{ alert_id: string }[]>(INSERT_ALERTS_SQL, [
+        numbered.map((n) => n.alert.alertId),
+        numbered.map((n) => n.alert.about.kind),
+        numbered.map((n) => (n.alert.about.kind === 'CASE_LINKED' ? n.alert.about.linkId : null)),
+        numbered.map((n) => (n.alert.about.kind === 'PRECHECK_HIT' ? n.alert.about.hitId : null)),
+        numbered.map((n) => n.alert.recipientAgencyId),
+        numbered.map((n) => n.seq),
+        numbered.map((n) => n.alert.clusterId),
+        numbered.map((n) => n.alert.severity),
+        numbered.map((n) => n.alert.score),
+        numbered.map((n) => n.alert.crossBorder),
+        numbered.map((n) => n.alert.categories.join('\x1f')),
+        numbered.map((n) => JSON.stringify(n.alert.payload)),
+        numbered.map((n) => n.alert.createdAt),
+        // The trace of the work that wrote the rows travels with the records (docs/operating.md#traces).
+        JSON.stringify({ ...traceHeaders(), 'event-type': EventTypes.AlertIssued, 'schema-version': '1' }),
         deliveries.map(() => randomUUID()),
         deliveries.map((d) => d.subscriptionId),
         deliveries.map((d) => d.alertId),
         deliveries.map((d) => d.agencyId),
         deliveries.map((d) => d.url),
         traceparentOf() ?? null,
-      ],
-    );
-  }
+      ])
+    )
+      .filter((r) => r.alert_id !== '')
+      .map((r) => r.alert_id),
+  );
+  // A concurrent copy (another instance, a re-emitted record) may have committed an alert first.
+  const stored = numbered.filter((n) => inserted.has(n.alert.alertId));
   return {
     stored,
-    deliveries: deliveries.map((d) => ({ alertId: d.alertId, subscriptionId: d.subscriptionId })),
+    deliveries: deliveries
+      .filter((d) => inserted.has(d.alertId))
+      .map((d) => ({ alertId: d.alertId, subscriptionId: d.subscriptionId })),
   };
 }
 
 /** What one alert transaction does (every call inside the one transaction it was given to). */
 export interface AlertTransaction {
+  /** Keeps reports that requests for information may be answered from (one already kept stays as it is). */
+  keepRequestSources(sources: readonly RequestSource[]): Promise<void>;
   /** Stores alerts, queues AlertIssued, creates their deliveries (see storeAlerts above). */
   storeAlerts<A extends AlertToStore>(
     alerts: readonly A[],
@@ -223,6 +245,23 @@ class PgAlertTransaction implements AlertTransaction {
 
   storeAlerts<A extends AlertToStore>(alerts: readonly A[]) {
     return storeAlerts(this.m, alerts);
+  }
+
+  async keepRequestSources(sources: readonly RequestSource[]): Promise<void> {
+    if (sources.length === 0) return;
+    await this.m.query(
+      `INSERT INTO notification.request_source (link_id, event_id, agency_id, agency_case_id, kind, body)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::jsonb[])
+       ON CONFLICT DO NOTHING`,
+      [
+        sources.map((s) => s.linkId),
+        sources.map((s) => s.report.eventId),
+        sources.map((s) => s.report.agencyId),
+        sources.map((s) => s.agencyCaseId),
+        sources.map((s) => s.report.kind),
+        sources.map((s) => JSON.stringify(s.report.body)),
+      ],
+    );
   }
 
   async appendLedger(entries: readonly LedgerEntryData[]): Promise<void> {

@@ -117,7 +117,7 @@ describe('KeyedLedger migration: the unkeyed ledger carried over (real PostgreSQ
             recipient: { type: 'AGENCY', id: 'PK-ANF' },
             kind: 'ALERT',
             subjectId: randomUUID(),
-            channel: 'KAFKA',
+            channels: ['KAFKA'],
             disclosed: [
               { source: 'report', id: randomUUID(), fields: [{ path: 'narrative', value: 'text' }] },
             ],
@@ -125,7 +125,7 @@ describe('KeyedLedger migration: the unkeyed ledger carried over (real PostgreSQ
         ],
       ),
     );
-    expect(appended!.entries[0]).toMatchObject({ seq: 4, scheme: 2, prevHash: legacy[2].hash });
+    expect(appended!.entries[0]).toMatchObject({ seq: 4, scheme: 3, prevHash: legacy[2].hash });
     expect(await verifyLedger(query, 'notification', keyring, null)).toMatchObject({
       ok: true,
       entries: 4,

@@ -1,7 +1,6 @@
 import type { CaseLinkedEvent } from '@app/contracts';
 import { COUNTRY, policyOf } from '@app/testing';
 import { RequestSources } from './request-sources.service';
-import type { RequestsRepository } from './requests.repository';
 
 // ABP may ask ANF (PK-ANF → AF-ABP allows requests); nobody may ask ABP.
 const policy = policyOf({
@@ -30,7 +29,7 @@ function link(a: string, b: string, clusterAgencies = [a, b]): CaseLinkedEvent {
 }
 
 describe(RequestSources.name, () => {
-  const sources = new RequestSources({} as RequestsRepository, policy);
+  const sources = new RequestSources(policy);
 
   it('keeps only the reports of a side some other agency of the cluster may ask', () => {
     const kept = sources.sourcesOf([link('AF-ABP', 'PK-ANF')]);

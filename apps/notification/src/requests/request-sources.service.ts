@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CaseLinkedEvent } from '@app/contracts';
 import { requestGrantFor, SHARING_POLICY, type SharingPolicy } from '@app/sharing-policy';
-import { REQUESTS_REPOSITORY, type RequestSource, type RequestsRepository } from './requests.repository';
+import type { RequestSource } from './requests.repository';
 
 /**
  * The reports of each new link that a request for information may later be answered from
@@ -10,10 +10,7 @@ import { REQUESTS_REPOSITORY, type RequestSource, type RequestsRepository } from
  */
 @Injectable()
 export class RequestSources {
-  constructor(
-    @Inject(REQUESTS_REPOSITORY) private readonly requests: RequestsRepository,
-    @Inject(SHARING_POLICY) private readonly policy: SharingPolicy,
-  ) {}
+  constructor(@Inject(SHARING_POLICY) private readonly policy: SharingPolicy) {}
 
   /** What of these links to keep (pure apart from the policy). */
   sourcesOf(events: readonly CaseLinkedEvent[]): RequestSource[] {
@@ -37,10 +34,5 @@ export class RequestSources {
         }));
       }),
     );
-  }
-
-  /** Keeps them (idempotent: a redelivered link keeps nothing twice). */
-  keep(events: readonly CaseLinkedEvent[]): Promise<void> {
-    return this.requests.keepSources(this.sourcesOf(events));
   }
 }

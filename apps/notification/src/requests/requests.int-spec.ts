@@ -188,14 +188,15 @@ describe('Requests for information: ask, decide, release, ledger (real Kafka, Po
       await anfStream.cancel();
       await abpStream.cancel();
 
-      // The ledger, read by either side: who asked, who decided, the name released, once per channel.
+      // The ledger, read by either side: who asked, who decided, the name released, in one entry
+      // naming both channels that carried it.
       for (const key of [keys.abp, keys.anf]) {
         const ledger = await api<{ items: RequestLedgerEntry[] }>(
           'GET',
           `/v1/requests/${request.requestId}/ledger`,
           key,
         );
-        expect(ledger.body.items.map((e) => e.channel).sort()).toEqual(['API', 'WEBHOOK']);
+        expect(ledger.body.items.map((e) => e.channels)).toEqual([['API', 'WEBHOOK']]);
         for (const entry of ledger.body.items) {
           expect(entry).toMatchObject({ kind: 'INFO_RELEASE', recipient: { type: 'AGENCY', id: 'AF-ABP' } });
           expect(entry.disclosed[0]).toEqual({

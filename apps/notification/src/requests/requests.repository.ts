@@ -84,8 +84,6 @@ export interface RequestLedgerEntry extends LedgerEntryData {
 export interface RequestsRepository {
   /** The agency's own alert, or null. */
   alert(agencyId: string, alertId: string): Promise<RequestableAlert | null>;
-  /** Keeps reports links carried (one already kept stays as it is). */
-  keepSources(sources: readonly RequestSource[]): Promise<void>;
   /** The agency cases of `agencyId` a link carried, as kept. */
   casesOfLink(linkId: string, agencyId: string): Promise<string[]>;
   create(request: NewRequest): Promise<StoredRequest>;
@@ -193,23 +191,6 @@ export class PgRequestsRepository implements RequestsRepository {
       linkId: a.linkId ?? null,
       counterpartAgencyId: a.counterpart.agencyId,
     };
-  }
-
-  async keepSources(sources: readonly RequestSource[]): Promise<void> {
-    if (sources.length === 0) return;
-    await this.ds.query(
-      `INSERT INTO notification.request_source (link_id, event_id, agency_id, agency_case_id, kind, body)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::jsonb[])
-       ON CONFLICT DO NOTHING`,
-      [
-        sources.map((s) => s.linkId),
-        sources.map((s) => s.report.eventId),
-        sources.map((s) => s.report.agencyId),
-        sources.map((s) => s.agencyCaseId),
-        sources.map((s) => s.report.kind),
-        sources.map((s) => JSON.stringify(s.report.body)),
-      ],
-    );
   }
 
   async casesOfLink(linkId: string, agencyId: string): Promise<string[]> {
@@ -329,7 +310,7 @@ export class PgRequestsRepository implements RequestsRepository {
         recipient_id: string;
         kind: 'INFO_RELEASE';
         subject_id: string;
-        channel: LedgerEntryData['channel'];
+        channel: string;
         disclosed: string;
         hash: string;
       }[]
@@ -344,7 +325,8 @@ export class PgRequestsRepository implements RequestsRepository {
       recipient: { type: r.recipient_type, id: r.recipient_id },
       kind: r.kind,
       subjectId: r.subject_id,
-      channel: r.channel,
+      // Stored comma-separated (docs/ledger.md#what-an-entry-records).
+      channels: r.channel.split(',') as LedgerEntryData['channels'],
       disclosed: JSON.parse(r.disclosed) as LedgerEntryData['disclosed'],
       hash: r.hash,
     }));

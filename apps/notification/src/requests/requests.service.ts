@@ -264,18 +264,18 @@ export function viewFor(agencyId: string, r: StoredRequest): RequestView {
 }
 
 /**
- * The ledger entries of a decision that released something: one per channel that carried it to
- * the requester (the API, each webhook), each quoting every released value with who asked, who
+ * The ledger entry of a decision that released something: one, naming every channel that carried
+ * it to the requester (the API, each webhook), quoting every released value with who asked, who
  * decided, on what basis. A denial, or an approval that released nothing, discloses nothing.
  */
 export function ledgerEntries(r: StoredRequest, webhooks: number): LedgerEntryData[] {
   if (r.released.length === 0 || !r.decision) return [];
-  const entry = (channel: LedgerEntryData['channel']): LedgerEntryData => ({
-    recordedAt: r.decision!.at,
+  const entry: LedgerEntryData = {
+    recordedAt: r.decision.at,
     recipient: { type: 'AGENCY', id: r.requesterAgencyId },
     kind: 'INFO_RELEASE',
     subjectId: r.requestId,
-    channel,
+    channels: ['API', ...Array.from({ length: webhooks }, () => 'WEBHOOK' as const)],
     disclosed: [
       ...r.released.map((rec) => ({ source: 'report', id: rec.eventId, fields: rec.fields })),
       {
@@ -283,15 +283,15 @@ export function ledgerEntries(r: StoredRequest, webhooks: number): LedgerEntryDa
         id: r.requestId,
         fields: [
           { path: 'requestedBy', value: { agencyId: r.requesterAgencyId, keyId: r.requestedByKey } },
-          { path: 'decidedBy', value: { agencyId: r.ownerAgencyId, keyId: r.decision!.byKey } },
+          { path: 'decidedBy', value: { agencyId: r.ownerAgencyId, keyId: r.decision.byKey } },
           { path: 'requestedFields', value: r.fields },
-          { path: 'approvedFields', value: r.decision!.approvedFields },
+          { path: 'approvedFields', value: r.decision.approvedFields },
           { path: 'legalBasis', value: r.legalBasis },
           { path: 'justification', value: r.justification },
-          { path: 'note', value: r.decision!.note },
+          { path: 'note', value: r.decision.note },
         ],
       },
     ],
-  });
-  return [entry('API'), ...Array.from({ length: webhooks }, () => entry('WEBHOOK'))];
+  };
+  return [entry];
 }

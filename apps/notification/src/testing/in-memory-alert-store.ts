@@ -7,15 +7,17 @@ import type {
   CreatedDelivery,
   StoredAlert,
 } from '../alerts/alert-store.repository';
+import type { RequestSource } from '../requests/requests.repository';
 
 /**
  * The AlertStore in memory: records applied once per consumer, alerts once per id, numbered per
- * agency, ledger entries. A transaction's writes land only if it succeeds.
+ * agency, ledger entries, request sources. A transaction's writes land only if it succeeds.
  */
 export class InMemoryAlertStore implements AlertStore {
   readonly applied = new Set<string>();
   readonly alerts: StoredAlert<AlertToStore>[] = [];
   readonly ledger: LedgerEntryData[] = [];
+  readonly requestSources: RequestSource[] = [];
   private readonly seq = new Map<string, number>();
 
   async applyBatchOnce<R>(
@@ -46,6 +48,7 @@ export class InMemoryAlertStore implements AlertStore {
   private async transaction<T>(effects: (tx: AlertTransaction) => Promise<T>): Promise<T> {
     const alerts: StoredAlert<AlertToStore>[] = [];
     const ledger: LedgerEntryData[] = [];
+    const kept: RequestSource[] = [];
     const seq = new Map(this.seq);
     const tx: AlertTransaction = {
       storeAlerts: <A extends AlertToStore>(todo: readonly A[]) => {
@@ -59,6 +62,10 @@ export class InMemoryAlertStore implements AlertStore {
         alerts.push(...stored);
         return Promise.resolve({ stored, deliveries: [] as CreatedDelivery[] });
       },
+      keepRequestSources: (sources) => {
+        kept.push(...sources);
+        return Promise.resolve();
+      },
       appendLedger: (entries) => {
         ledger.push(...entries);
         return Promise.resolve();
@@ -67,6 +74,7 @@ export class InMemoryAlertStore implements AlertStore {
     const result = await effects(tx);
     this.alerts.push(...alerts);
     this.ledger.push(...ledger);
+    this.requestSources.push(...kept);
     for (const [k, v] of seq) this.seq.set(k, v);
     return result;
   }

@@ -68,8 +68,11 @@ export class InMemoryDeliveryQueue implements DeliveryQueue {
   readonly recorded: AttemptRecord[] = [];
   readonly failedForGone: string[] = [];
   readonly deferred: { id: string; ms: number }[] = [];
+  /** How often the dispatcher looked for due deliveries. */
+  claims = 0;
 
   claimDue(limit: number): Promise<DueDelivery[]> {
+    this.claims++;
     return Promise.resolve(this.due.splice(0, limit));
   }
   record(records: readonly AttemptRecord[]): Promise<void> {

@@ -121,4 +121,62 @@ describe('WebhookDispatcher: one attempt per claimed delivery, to the address ch
     expect(queue.failedForGone).toEqual([d.id]);
     expect(sender.sent).toEqual([]);
   });
+
+  describe('looks for due deliveries only when some may be waiting', () => {
+    // Polls so rarely that only pokes, full claims and retries can explain a claim.
+    const rarely = (schedule: string) =>
+      new WebhookDispatcher(
+        queue,
+        { ...ENV, WEBHOOK_POLL_MS: 60_000, WEBHOOK_RETRY_SCHEDULE: schedule },
+        secrets,
+        new AlertSignals(),
+        new WebhookAddressGuard({ WEBHOOK_ALLOWED_NETWORKS: undefined }, names),
+        sender.send,
+      );
+
+    beforeEach(() => names.table.set('liaison.example', ['8.8.4.4']));
+
+    it('does not go back to the queue when an attempt ends after a claim that was not full, until poked', async () => {
+      await dispatcher.onModuleDestroy();
+      dispatcher = rarely('0,5s');
+      for (let i = 0; i < 3; i++) due(`https://liaison.example/${i}`);
+      dispatcher.onApplicationBootstrap();
+      await eventually(() => queue.recorded.length === 3, { what: 'the three attempts recorded' });
+      await new Promise((r) => setTimeout(r, 50));
+      expect(queue.claims).toBe(1);
+      due('https://liaison.example/new');
+      dispatcher.poke();
+      await eventually(() => queue.recorded.length === 4, { what: 'the new delivery recorded' });
+      expect(queue.claims).toBe(2);
+    });
+
+    it('claims again while claims come back full', async () => {
+      await dispatcher.onModuleDestroy();
+      dispatcher = rarely('0,5s');
+      for (let i = 0; i < 9; i++) due(`https://liaison.example/${i}`);
+      dispatcher.onApplicationBootstrap();
+      await eventually(() => queue.recorded.length === 9, { what: 'all nine recorded' });
+      // Room for 4 at a time: 4, 4, then 1 (not full: no further look).
+      expect(queue.claims).toBe(3);
+    });
+
+    it('claims a retry that falls due before the next poll as soon as its attempt is recorded', async () => {
+      await dispatcher.onModuleDestroy();
+      dispatcher = rarely('0,0,5m');
+      sender.answer = { status: 503, durationMs: 1 };
+      const d = due('https://liaison.example/flaky');
+      const record = queue.record.bind(queue);
+      queue.record = async (records) => {
+        await record(records);
+        // The table makes a pending delivery due again at its next attempt time.
+        for (const r of records) if (r.status === 'pending') queue.due.push({ ...d, attempts: r.attempt });
+      };
+      dispatcher.onApplicationBootstrap();
+      await eventually(() => queue.recorded.length === 2, { what: 'the immediate retry recorded' });
+      expect(queue.recorded.map((r) => [r.attempt, r.status])).toEqual([
+        [1, 'pending'],
+        [2, 'pending'],
+      ]);
+    });
+  });
 });

@@ -79,7 +79,12 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
-  private pendingWake = false;
+  /**
+   * Whether due deliveries may be waiting unclaimed: new ones were committed (a poke), the last
+   * claim was full, or a poll is due. While false, a freed slot does not send the loop to the
+   * database to find nothing.
+   */
+  private dueMayWait = true;
   private readonly inFlight = new Set<Promise<void>>();
   /** Deliveries whose HTTP attempt is under way (WEBHOOK_CONCURRENCY at most). */
   private sending = 0;
@@ -125,28 +130,37 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     return this.breakers.status();
   }
 
-  /** Look for due deliveries now rather than at the next poll. */
+  /** Look for due deliveries now rather than at the next poll (new deliveries were committed). */
   poke(): void {
-    this.pendingWake = true;
+    this.dueMayWait = true;
     this.wake?.();
+  }
+
+  /** An attempt finished (or was answered): claim more only if some may be waiting. */
+  private slotFreed(): void {
+    if (this.dueMayWait) this.wake?.();
   }
 
   private async run(): Promise<void> {
     while (this.running) {
-      let claimed = 0;
-      try {
-        claimed = await this.claimAndStart();
-      } catch (e) {
-        this.logger.warn({ msg: 'could not claim deliveries; retrying', error: (e as Error).message });
-      }
-      // A full batch means more may be due: look again at once.
-      if (claimed > 0 && this.room() > 0) continue;
-      if (this.pendingWake) {
-        this.pendingWake = false;
-        if (this.room() > 0) continue;
+      if (this.dueMayWait && this.room() > 0) {
+        // Cleared before the claim, so a poke during it is not lost.
+        this.dueMayWait = false;
+        try {
+          // A full claim means more may be due: look again as soon as there is room.
+          if (await this.claimAndStart()) this.dueMayWait = true;
+          continue;
+        } catch (e) {
+          this.dueMayWait = true;
+          this.logger.warn({ msg: 'could not claim deliveries; retrying', error: (e as Error).message });
+        }
       }
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.env.WEBHOOK_POLL_MS);
+        const timer = setTimeout(() => {
+          // The poll: retries fall due and other instances add deliveries without poking this one.
+          this.dueMayWait = true;
+          resolve();
+        }, this.env.WEBHOOK_POLL_MS);
         this.wake = () => {
           clearTimeout(timer);
           resolve();
@@ -166,9 +180,10 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     return Math.min(c - this.sending, 2 * c - this.inFlight.size);
   }
 
-  private async claimAndStart(): Promise<number> {
+  /** Claims as many due deliveries as there is room for and starts them; true when the claim was full. */
+  private async claimAndStart(): Promise<boolean> {
     const room = this.room();
-    if (room <= 0 || !this.running) return 0;
+    if (room <= 0 || !this.running) return false;
     const leaseMs = this.env.WEBHOOK_TIMEOUT_MS + 10000;
     const rows = await this.queue.claimDue(room, leaseMs);
     for (const row of rows) {
@@ -178,7 +193,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
         if (answered) return;
         answered = true;
         this.sending--;
-        this.poke();
+        this.slotFreed();
       };
       const p: Promise<void> = this.deliver(row, attempted)
         .catch((e: unknown) =>
@@ -191,11 +206,11 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
         .finally(() => {
           attempted();
           this.inFlight.delete(p);
-          this.poke();
+          this.slotFreed();
         });
       this.inFlight.add(p);
     }
-    return rows.length;
+    return rows.length === room;
   }
 
   /**
@@ -289,6 +304,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
       disablesSubscription: disablesSubscription(sent),
       subscriptionId: d.subscription_id,
     });
+    // A retry due before the next poll is claimed once its record is in (the slot it frees looks).
+    if (next !== null && next - Date.now() < this.env.WEBHOOK_POLL_MS) this.dueMayWait = true;
     if (status === 'failed') deliveriesFailed.inc({ agency: d.agency_id, subscription: d.subscription_id });
     if (status !== 'delivered') {
       this.logger.warn({

@@ -27,7 +27,7 @@ export function precheckLedgerEntry(
     recipient: { type: 'AGENCY', id: checkerAgencyId },
     kind: 'PRECHECK_HIT',
     subjectId: response.checkId,
-    channel: 'API',
+    channels: ['API'],
     disclosed: response.hits.map((h) => {
       const owner = owners.get(h.hitId);
       const fields: DisclosedField[] = [

@@ -44,7 +44,7 @@ describe(bodyReadEntry.name, () => {
       recipient: { type: 'OPERATOR', id: '3f9c2a1b7d6e5f40' },
       kind: 'DLQ_BODY_READ',
       subjectId: 'intel.seizure.reported.v1.dlq/0/7',
-      channel: 'API',
+      channels: ['API'],
       disclosed: [
         {
           source: 'dlq-record',

@@ -55,7 +55,7 @@ export function bodyReadEntry(
     recipient: { type: 'OPERATOR', id: operatorKeyId },
     kind: 'DLQ_BODY_READ',
     subjectId: ref,
-    channel: 'API',
+    channels: ['API'],
     disclosed: [
       {
         source: 'dlq-record',
