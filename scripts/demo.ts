@@ -133,7 +133,7 @@ export interface Summary {
     approved: string[];
     status: string;
     released: { path: string; value: unknown }[];
-    ledgerEntries: { requester: number; owner: number };
+    ledgerEntries: { requester: number; owner: number; channels: string[] };
     webhook: boolean;
   };
   dashboard: string;
@@ -489,13 +489,18 @@ async function requestForInformation(
   out(dim('     (phones withheld: not approved; a victim or smuggled migrant would never be released)'));
   const ledger = async (key: string) =>
     (
-      await api<{ items: unknown[] }>(
+      await api<{ items: { channels: string[] }[] }>(
         'GET',
         `${base.notification}/v1/requests/${created.body.requestId}/ledger`,
         key,
       )
-    ).body.items.length;
-  const ledgerEntries = { requester: await ledger(abp), owner: await ledger(anf) };
+    ).body.items;
+  const [seenByAbp, seenByAnf] = [await ledger(abp), await ledger(anf)];
+  const ledgerEntries = {
+    requester: seenByAbp.length,
+    owner: seenByAnf.length,
+    channels: [...new Set(seenByAbp.flatMap((e) => e.channels))].sort(),
+  };
   let webhook = false;
   for (const until = Date.now() + 10000; !webhook && Date.now() < until; await sleep(200)) {
     webhook = receiver.alerts.some(
@@ -504,8 +509,9 @@ async function requestForInformation(
     );
   }
   out(
-    `   ledger (INFO_RELEASE, who asked, who decided, every value): ${ledgerEntries.requester} entries seen by ABP, ` +
-      `${ledgerEntries.owner} by ANF; signed request.decided webhook to ABP: ${webhook ? green('✓') : red('✗')}`,
+    `   ledger (INFO_RELEASE, who asked, who decided, every value, over ${ledgerEntries.channels.join(' and ')}): ` +
+      `${ledgerEntries.requester} entries seen by ABP, ${ledgerEntries.owner} by ANF; ` +
+      `signed request.decided webhook to ABP: ${webhook ? green('✓') : red('✗')}`,
   );
   return {
     requestId: created.body.requestId,
