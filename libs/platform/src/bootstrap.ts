@@ -17,13 +17,13 @@ import {
 } from '@app/kafka';
 import {
   CORRELATION_HEADER,
+  counter,
+  histogram,
   initMetrics,
   initTracing,
   JsonLogger,
-  metricsRegistry,
   withCorrelationId,
 } from '@app/observability';
-import { Counter, Histogram } from 'prom-client';
 import { ProblemFastifyAdapter } from './fastify-errors';
 import { ProblemFilter } from './problem.filter';
 import { traceRequests } from './request-tracing';
@@ -72,19 +72,17 @@ export function createAdapter(bodyLimit = DEFAULT_BODY_LIMIT): FastifyAdapter {
 
 // Every HTTP answer, by route pattern (never the URL: ids stay out of labels) and status: floods
 // of 401, 413 and 429 show here (docs/operating.md#metrics).
-const httpRequests = new Counter({
-  name: 'intel_http_requests_total',
-  help: 'HTTP requests answered, by method, route pattern and status',
-  labelNames: ['method', 'route', 'status'] as const,
-  registers: [metricsRegistry],
-});
-const httpSeconds = new Histogram({
-  name: 'intel_http_request_seconds',
-  help: 'Time from a request arriving to its answer sent, by route pattern',
-  labelNames: ['route'] as const,
-  buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
-  registers: [metricsRegistry],
-});
+const httpRequests = counter(
+  'intel_http_requests_total',
+  'HTTP requests answered, by method, route pattern and status',
+  ['method', 'route', 'status'],
+);
+const httpSeconds = histogram(
+  'intel_http_request_seconds',
+  'Time from a request arriving to its answer sent, by route pattern',
+  [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+  ['route'],
+);
 
 /** Filters, correlation ids, request logs and metrics, problem+json for Fastify's own errors, OpenAPI. */
 export function configureApp<E extends CommonEnv>(

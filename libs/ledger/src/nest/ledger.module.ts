@@ -9,12 +9,12 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Kafka } from 'kafkajs';
-import { Gauge } from 'prom-client';
+import type { Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '@app/config';
 import { Topics } from '@app/contracts';
 import { KAFKA_CLIENT, KafkaProducerService } from '@app/kafka';
-import { metricsRegistry } from '@app/observability';
+import { gauge, metricsRegistry } from '@app/observability';
 import { CheckpointPublisher, type RoundOutcome } from '../checkpoint-publisher';
 import { checkpointRecord, readCheckpointTopic } from '../checkpoint-topic';
 import type { Checkpoint } from '../checkpoint';
@@ -37,10 +37,9 @@ export const CHECKPOINT_PUBLISH_INTERVAL_MS = 1000;
 const SHUTDOWN_ROUND_TIMEOUT_MS = 5000;
 
 /** A gauge of the service's registry, made on first use (services without a chain never show it). */
-function gauge(name: string, help: string): Gauge<'chain'> {
+function chainGauge(name: string, help: string): Gauge<'chain'> {
   return (
-    (metricsRegistry.getSingleMetric(name) as Gauge<'chain'> | undefined) ??
-    new Gauge({ name, help, labelNames: ['chain'] as const, registers: [metricsRegistry] })
+    (metricsRegistry.getSingleMetric(name) as Gauge<'chain'> | undefined) ?? gauge(name, help, ['chain'])
   );
 }
 
@@ -80,11 +79,11 @@ export class CheckpointPublisherHost implements OnApplicationBootstrap, OnApplic
   private readonly publisher: CheckpointPublisher;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<RoundOutcome> = Promise.resolve('skipped');
-  private readonly publishedSeq = gauge(
+  private readonly publishedSeq = chainGauge(
     'intel_ledger_checkpoint_published_seq',
     'Seq of the newest disclosure ledger checkpoint this instance published, per chain',
   );
-  private readonly refusing = gauge(
+  private readonly refusing = chainGauge(
     'intel_ledger_checkpoint_refused',
     '1 while the ledger no longer holds its published head (entries deleted or rewritten), per chain',
   );

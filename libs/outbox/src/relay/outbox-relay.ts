@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { setTimeout as delay } from 'node:timers/promises';
-import { Counter, Gauge, Histogram } from 'prom-client';
-import { metricsRegistry } from '@app/observability';
+import { counter, gauge, histogram } from '@app/observability';
 import type { KafkaPublishBreaker } from './kafka-publish.breaker';
 import type { OutboxSignal } from './outbox-signal';
 import { planRelayBatch, type OutboxRow, type RelayBatch } from './relay-batch';
@@ -40,26 +39,23 @@ const FAILURE_BACKOFF_MS = [100, 250, 500, 1000, 2000, 5000];
 /** How long shutdown waits for the in-flight round before the producer disconnects anyway. */
 const STOP_TIMEOUT_MS = 15000;
 
-const publishedTotal = new Counter({
-  name: 'intel_outbox_published_total',
-  help: 'Outbox records published to Kafka (acknowledged by the brokers)',
-  labelNames: ['outbox', 'topic'] as const,
-  registers: [metricsRegistry],
-});
-const roundSeconds = new Histogram({
-  name: 'intel_outbox_relay_round_seconds',
-  help: 'Time of one relay round (produce with acks=all, rows of the next round read meanwhile)',
-  labelNames: ['outbox'] as const,
-  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-  registers: [metricsRegistry],
-});
+const publishedTotal = counter(
+  'intel_outbox_published_total',
+  'Outbox records published to Kafka (acknowledged by the brokers)',
+  ['outbox', 'topic'],
+);
+const roundSeconds = histogram(
+  'intel_outbox_relay_round_seconds',
+  'Time of one relay round (produce with acks=all, rows of the next round read meanwhile)',
+  [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  ['outbox'],
+);
 
-const backlog = new Gauge({
-  name: 'intel_outbox_backlog',
-  help: 'Outbox rows not yet published to Kafka, counted every few seconds by each instance',
-  labelNames: ['outbox'] as const,
-  registers: [metricsRegistry],
-});
+const backlog = gauge(
+  'intel_outbox_backlog',
+  'Outbox rows not yet published to Kafka, counted every few seconds by each instance',
+  ['outbox'],
+);
 
 /**
  * Publishes an outbox: reads unpublished rows in id order, produces them with the
