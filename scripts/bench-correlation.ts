@@ -232,7 +232,7 @@ async function measureLevel(
       }
       log(
         `  preloaded ${int(preload.identifiers)} identifiers (${int(preload.cases)} agency cases, ${int(preload.features)} features; ` +
-          `${int(preload.skipped)} generated cases sharing a key with the scenario left out) in ${fixed(preload.seconds, 1)} s, ` +
+          `${int(preload.skipped)} generated cases sharing a key with the scenario and ${int(preload.repeated)} repeated ones left out) in ${fixed(preload.seconds, 1)} s, ` +
           `${int(preload.identifiers / preload.seconds)} identifiers/s: insert ${fixed(preload.loadSeconds, 1)} s, ` +
           `key constraints added back ${fixed(preload.indexSeconds, 1)} s, VACUUM (ANALYZE) and CHECKPOINT ${fixed(preload.vacuumSeconds, 1)} s; ` +
           `CPU ${fixed(preload.processCpuSeconds, 1)} s here and ${fixed(preload.postgresCpuSeconds, 1)} s in PostgreSQL ` +

@@ -35,6 +35,16 @@ describe('preloadCases', () => {
     for (const c of all) if (!kept.has(c.caseKey)) expect(c.index.some((k) => avoid.has(k))).toBe(true);
   });
 
+  it('stores a report met again (the same event id) once, counting it', () => {
+    const seen = new Set<string>();
+    const first = preloadCases(noise.slice(0, 200), gazetteer, config, new Set(), seen);
+    const again = preloadCases(noise.slice(100), gazetteer, config, new Set(), seen);
+    expect(first).toMatchObject({ repeated: 0 });
+    expect(first.cases).toHaveLength(200);
+    expect(again.repeated).toBe(100);
+    expect(again.cases.map((c) => c.caseKey)).toEqual(noise.slice(200).map((g) => g.agencyCaseId));
+  });
+
   it('keeps values shared between preloaded cases (the frequency counts have work to do)', () => {
     const { cases } = preloadCases(generateNoiseReports(4243, 2000), gazetteer, config, new Set());
     const holders = new Map<string, number>();

@@ -63,17 +63,28 @@ export function lookupKeys(
  * stores a key in `avoid` (the scenario's lookupKeys): the scenario then finds no preloaded case
  * through its keys, so its quality figures are those of the empty database and what grows is the
  * cost of looking keys up among many. The values the noise cases share with each other stay.
+ * A report whose event id is in `seenEvents` (an earlier round's) is left out too; the others are
+ * added to it.
  */
 export function preloadCases(
   noise: readonly GeneratedReport[],
   gazetteer: readonly GazetteerEntry[],
   config: BlockingOptions,
   avoid: ReadonlySet<string>,
-): { cases: PreloadCase[]; skipped: number } {
+  seenEvents: Set<string> = new Set(),
+): { cases: PreloadCase[]; skipped: number; repeated: number } {
   const cases: PreloadCase[] = [];
   let skipped = 0;
+  let repeated = 0;
   for (const g of noise) {
     const report = g.report as SeizureReportDto;
+    // Rounds of the generator are seeded apart, but mulberry32's streams of two seeds can overlap
+    // (one 32-bit cycle): a report met again (same event id, same values) is stored once.
+    if (seenEvents.has(report.eventId)) {
+      repeated++;
+      continue;
+    }
+    seenEvents.add(report.eventId);
     const features = uniqueFeatures(extractFeatures(report, 'seizure', gazetteer));
     // Stored cases are found only through their index keys; they probe nothing here.
     const { index } = blockingKeys(features, config);
@@ -91,7 +102,7 @@ export function preloadCases(
       index,
     });
   }
-  return { cases, skipped };
+  return { cases, skipped, repeated };
 }
 
 /** Key constraints of the two large tables, dropped during the load and added back after it. */
@@ -165,6 +176,8 @@ export interface BulkPreloadResult {
   identifiers: number;
   cases: number;
   skipped: number;
+  /** Generated reports met again in a later round (overlapping generator streams), stored once. */
+  repeated: number;
   /** CPU seconds of this process (generation, feature extraction) and of the loading backend. */
   processCpuSeconds: number;
   postgresCpuSeconds: number;
@@ -212,13 +225,17 @@ export async function bulkPreload(
   let identifiers = 0;
   let cases = 0;
   let skipped = 0;
+  let repeated = 0;
   let features = 0;
+  const seenEvents = new Set<string>();
   let lastLog = performance.now();
   let pending: Promise<void> = Promise.resolve();
   // Generating the next round overlaps with inserting the last (one connection, queries in turn).
   for (let round = 0; identifiers < target; round++) {
-    const made = preloadCases(generateNoiseReports(seed * 100_000 + round, 4_000), gazetteer, config, avoid);
+    const noise = generateNoiseReports(seed * 100_000 + round, 4_000);
+    const made = preloadCases(noise, gazetteer, config, avoid, seenEvents);
     skipped += made.skipped;
+    repeated += made.repeated;
     const take: PreloadCase[] = [];
     for (const c of made.cases) {
       if (identifiers >= target) break;
@@ -259,6 +276,7 @@ export async function bulkPreload(
     identifiers,
     cases,
     skipped,
+    repeated,
     processCpuSeconds: (cpu.user + cpu.system) / 1e6,
     postgresCpuSeconds: processCpuSeconds(pid) - pgCpuStarted,
     features,
