@@ -2,7 +2,8 @@
 // links it through the production code path (ReportIntakeService → LinkingService → linkBatch
 // over PgLinkingRepository) in a throwaway PostgreSQL database, without Kafka; prints pairwise
 // quality, blocking recall, throughput and per-batch latency, for each number of identifiers
-// stored beforehand, with ratios to the empty database.
+// stored beforehand (written in bulk, scripts/bench/bulk-preload.ts), with ratios to the empty
+// database.
 //
 //   npm run bench:correlation -- --seed 1 --reports 10000 [--preload-identifiers 0,1000000]
 //     [--batch-size 100] [--weak-links 0] [--json] [--keep-database]
@@ -27,13 +28,7 @@ import {
   type Feature,
   type MatchConfig,
 } from '@app/matching';
-import {
-  blockingRecall,
-  generateNoiseReports,
-  generateScenario,
-  pairwiseQuality,
-  type GeneratedReport,
-} from '@app/testing';
+import { blockingRecall, generateScenario, pairwiseQuality, type GeneratedReport } from '@app/testing';
 import { linkReports } from '@app/matching/testing';
 import { dataSourceOptions, initialiseDataSource } from '@app/persistence';
 import { CORRELATION_MIGRATIONS } from '../apps/correlation/src/correlation.module';
@@ -43,6 +38,7 @@ import { ReportIntakeService } from '../apps/correlation/src/intake/report-intak
 import { decodeFeature } from '../apps/correlation/src/linking/domain/feature-codec';
 import { PgLinkingStores } from '../apps/correlation/src/linking/linking.repository';
 import { LinkingService } from '../apps/correlation/src/linking/linking.service';
+import { bulkPreload, lookupKeys, type BulkPreloadResult } from './bench/bulk-preload';
 import { measureCorrelationEndToEnd } from './bench/correlation-e2e';
 import {
   corpusQuality,
@@ -120,10 +116,8 @@ const elapsedMs = (start: bigint): number => Number(process.hrtime.bigint() - st
 /** A throwaway database on DATABASE_URL's server, migrated as the service migrates its own. */
 async function createDatabase(admin: Client, name: string): Promise<DataSource> {
   await admin.query(`CREATE DATABASE "${name}"`);
-  const url = adminUrl();
-  url.pathname = `/${name}`;
   return initialiseDataSource(
-    dataSourceOptions(url.toString(), {
+    dataSourceOptions(databaseUrl(name), {
       schema: 'correlation',
       entities: [],
       migrations: CORRELATION_MIGRATIONS,
@@ -133,6 +127,12 @@ async function createDatabase(admin: Client, name: string): Promise<DataSource> 
 
 function adminUrl(): URL {
   return new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+}
+
+function databaseUrl(name: string): string {
+  const url = adminUrl();
+  url.pathname = `/${name}`;
+  return url.toString();
 }
 
 /** The production path of the service, without Kafka: what a consumed partition batch goes through. */
@@ -166,47 +166,6 @@ async function count(ds: DataSource, table: string): Promise<number> {
   return Number(n);
 }
 
-/**
- * Stores unrelated identifier-rich reports (a year before the scenario) through the same path
- * until `target` identifiers (blocking-key entries, `correlation.case_key` rows) are stored, then
- * ANALYZEs the tables so the planner sees them as a long-running database would.
- */
-async function preload(
-  ds: DataSource,
-  intake: ReportIntakeService,
-  target: number,
-  seed: number,
-  log: (s: string) => void,
-): Promise<{ reports: number; seconds: number; identifiers: number }> {
-  const started = process.hrtime.bigint();
-  let reports = 0;
-  let identifiers = await count(ds, 'case_key');
-  const startIdentifiers = identifiers;
-  let lastLog = Date.now();
-  for (let round = 0; identifiers < target; round++) {
-    // About 20 identifiers per noise report at first, then as observed; batches of 500 in
-    // flight join one transaction, as partition batches do.
-    const perReport = reports > 0 ? Math.max(1, (identifiers - startIdentifiers) / reports) : 20;
-    const n = Math.max(100, Math.min(8_000, Math.ceil((target - identifiers) / perReport)));
-    const batch = generateNoiseReports(seed * 100_000 + round, n).map(recordOf);
-    const chunks: IncomingRecord[][] = [];
-    for (let i = 0; i < batch.length; i += 500) chunks.push(batch.slice(i, i + 500));
-    await Promise.all(chunks.map((c) => intake.applyBatch(c)));
-    reports += batch.length;
-    identifiers = await count(ds, 'case_key');
-    if (Date.now() - lastLog > 15_000) {
-      log(
-        `  … ${int(identifiers)} identifiers stored (${int(reports)} reports, ${fixed(elapsedMs(started) / 1000, 0)} s)`,
-      );
-      lastLog = Date.now();
-    }
-  }
-  await ds.query(
-    'ANALYZE correlation.case_key, correlation.case_feature, correlation.agency_case, correlation.case_link, correlation.cluster, correlation.report, correlation.processed_event',
-  );
-  return { reports, seconds: elapsedMs(started) / 1000, identifiers };
-}
-
 /** CPU seconds used so far by the PostgreSQL backends of one database. */
 async function postgresCpu(admin: Client, db: string): Promise<Map<number, number>> {
   const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [
@@ -218,8 +177,8 @@ async function postgresCpu(admin: Client, db: string): Promise<Map<number, numbe
 interface LevelResult {
   preloadTarget: number;
   identifiersBefore: number;
-  preloadedReports: number;
-  preloadSeconds: number;
+  /** The bulk preload (cases written, seconds of each step), when there was one. */
+  preload: BulkPreloadResult | null;
   reports: number;
   seconds: number;
   reportsPerSecond: number;
@@ -247,18 +206,37 @@ async function measureLevel(
   admin: Client,
   config: MatchConfig,
   preloadTarget: number,
+  avoid: ReadonlySet<string>,
   log: (s: string) => void,
 ): Promise<LevelResult> {
   const db = `intel_bench_corr_${Date.now()}_${preloadTarget}`;
   const ds = await createDatabase(admin, db);
   try {
     const intake = productionPath(ds, config);
-    let preloaded = { reports: 0, seconds: 0, identifiers: 0 };
+    let preload: BulkPreloadResult | null = null;
     if (preloadTarget > 0) {
-      log(`preloading ${int(preloadTarget)} identifiers into ${db} through the same path…`);
-      preloaded = await preload(ds, intake, preloadTarget, args.seed, log);
+      log(`preloading ${int(preloadTarget)} identifiers into ${db} in bulk (scripts/bench/bulk-preload.ts)…`);
+      const client = new Client({ connectionString: databaseUrl(db) });
+      await client.connect();
+      try {
+        preload = await bulkPreload(client, {
+          target: preloadTarget,
+          seed: args.seed,
+          avoid,
+          gazetteer: defaultGazetteer.all(),
+          config,
+          log,
+        });
+      } finally {
+        await client.end();
+      }
       log(
-        `  preloaded ${int(preloaded.identifiers)} identifiers (${int(preloaded.reports)} reports) in ${fixed(preloaded.seconds, 1)} s; ANALYZE run on the correlation tables`,
+        `  preloaded ${int(preload.identifiers)} identifiers (${int(preload.cases)} agency cases, ${int(preload.features)} features; ` +
+          `${int(preload.skipped)} generated cases sharing a key with the scenario and ${int(preload.repeated)} repeated ones left out) in ${fixed(preload.seconds, 1)} s, ` +
+          `${int(preload.identifiers / preload.seconds)} identifiers/s: insert ${fixed(preload.loadSeconds, 1)} s, ` +
+          `key constraints added back ${fixed(preload.indexSeconds, 1)} s, VACUUM (ANALYZE) and CHECKPOINT ${fixed(preload.vacuumSeconds, 1)} s; ` +
+          `CPU ${fixed(preload.processCpuSeconds, 1)} s here and ${fixed(preload.postgresCpuSeconds, 1)} s in PostgreSQL ` +
+          `(${int(preload.identifiers / (preload.processCpuSeconds + preload.postgresCpuSeconds))} identifiers per CPU-second; load average ${fixed(os.loadavg()[0], 1)})`,
       );
     }
     const identifiersBefore = await count(ds, 'case_key');
@@ -318,8 +296,7 @@ async function measureLevel(
     return {
       preloadTarget,
       identifiersBefore,
-      preloadedReports: preloaded.reports,
-      preloadSeconds: preloaded.seconds,
+      preload,
       reports: records.length,
       seconds: ms / 1000,
       reportsPerSecond: (records.length / ms) * 1000,
@@ -348,7 +325,7 @@ function printLevel(r: LevelResult, base: LevelResult, batchSize: number): void 
   const ratio = (x: number, y: number) => (y > 0 ? `${fixed(x / y, 2)}x` : 'n/a');
   const lines = [
     ``,
-    `identifiers stored        ${int(r.identifiersBefore)}${r.preloadTarget > 0 ? ` (preloaded ${int(r.preloadedReports)} reports in ${fixed(r.preloadSeconds, 0)} s, then ANALYZE)` : ' (empty database)'}`,
+    `identifiers stored        ${int(r.identifiersBefore)}${r.preload ? ` (bulk preload of ${int(r.preload.cases)} agency cases in ${fixed(r.preload.seconds, 0)} s, then VACUUM (ANALYZE))` : ' (empty database)'}`,
     `precision / recall / F1   ${fixed(r.precision)} / ${fixed(r.recall)} / ${fixed(r.f1)} (pairs: ${r.truePairs} true, ${r.predictedPairs} predicted, ${r.correctPairs} correct)`,
     `blocking recall           ${fixed(r.blockingRecall)} (through chains of blocked pairs: ${fixed(r.blockingConnectedRecall)})`,
     `links (weak)              ${r.links} (${r.weakLinks})`,
@@ -393,8 +370,12 @@ async function main(): Promise<void> {
   await admin.connect();
   const levels: LevelResult[] = [];
   try {
+    // Preloaded cases share no key with the scenario: they cost lookups, never a candidate.
+    const avoid = args.preloadIdentifiers.some((n) => n > 0)
+      ? lookupKeys(scenario.reports, defaultGazetteer.all(), config)
+      : new Set<string>();
     for (const target of args.preloadIdentifiers) {
-      const r = await measureLevel(args, admin, config, target, log);
+      const r = await measureLevel(args, admin, config, target, avoid, log);
       levels.push(r);
       if (!args.json) printLevel(r, levels[0], args.batchSize);
     }
