@@ -14,5 +14,6 @@ export {
   traceHeaders,
   traceLogFields,
   traceparentOf,
+  TracingShutdownModule,
   withSpan,
 } from './tracing';
