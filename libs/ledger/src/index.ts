@@ -3,10 +3,8 @@
 // database, stored with every append and published to a compacted Kafka topic agencies mirror.
 export {
   GENESIS_HASH,
-  appendEntry,
   canonicalJson,
   computeEntryHash,
-  verifyChain,
   verifyNext,
   type ChainBreak,
   type ChainHead,
@@ -21,7 +19,6 @@ export {
   type LegacyEntry,
   type OneChannelEntry,
   type StoredEntry,
-  type VerifyChainResult,
   type VerifyNextResult,
 } from './hash-chain';
 export {

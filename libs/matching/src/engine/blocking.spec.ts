@@ -1,5 +1,5 @@
 import { blockingKeys, phoneticToken, valueKey } from './blocking';
-import { bareRoute, bareSeizure, GAZETTEER, unrelatedSeizure } from './engine.fixtures';
+import { bareRoute, bareSeizure, GAZETTEER, unrelatedSeizure } from './testing/engine.fixtures';
 import { extractFeatures } from './features';
 import { DEFAULT_MATCH_CONFIG } from './scoring';
 

@@ -550,29 +550,6 @@ function compareWaypoints(
   }
 }
 
-/**
- * Quick test whether a seizure and a route (either order) meet at a waypoint: within the
- * radius, inside the validity, with a commodity the route names. Pairs that share no
- * identifier key can link (weakly) only this way, so the engine skips the rest for them.
- */
-export function waypointAgrees(
-  a: CaseProfile,
-  b: CaseProfile,
-  config: MatchConfig = DEFAULT_MATCH_CONFIG,
-): boolean {
-  if (a.kind === b.kind) return false;
-  const [seizure, route] = a.kind === 'seizure' ? [a, b] : [b, a];
-  // The test of compareWaypoints without building its reason (most place-blocked pairs fail it).
-  for (const place of seizure.places) {
-    for (const wp of route.waypoints) {
-      if (place.at! < wp.from! || place.at! > wp.to!) continue;
-      if (!wp.commodities!.some((c) => seizure.commodities.has(c))) continue;
-      if (haversineKm(place.place!, wp.place!) <= config.placeRadiusKm) return true;
-    }
-  }
-  return false;
-}
-
 const EMPTY_FREQUENCY: FrequencyOf = () => 1;
 
 /**

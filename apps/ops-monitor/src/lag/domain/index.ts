@@ -1,7 +1,6 @@
 // Public API of the consumer-lag domain: Burrow's evaluation rules over a sliding window of samples.
 export {
   PARTITION_STATUS_SEVERITY,
-  appendSample,
   computeLag,
   evaluateGroup,
   evaluatePartition,
@@ -18,5 +17,4 @@ export type {
   PartitionEvaluation,
   PartitionLagState,
   PartitionStatus,
-  SlidingWindowOptions,
 } from './lag-status';
