@@ -108,8 +108,6 @@ export interface MatchConfig {
   weakLinks: boolean;
   /** Weak links join clusters. */
   clusterWeakLinks: boolean;
-  /** Also block seizures by place + day (see blockingKeys). */
-  placeTimeBlocking: boolean;
 }
 
 /*
@@ -185,7 +183,6 @@ export const DEFAULT_MATCH_CONFIG: Readonly<MatchConfig> = Object.freeze({
   repeatFactor: 0.5,
   weakLinks: true,
   clusterWeakLinks: false,
-  placeTimeBlocking: false,
 });
 
 /** A full MatchConfig from defaults and overrides (weights merged key by key). */
