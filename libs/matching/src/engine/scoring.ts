@@ -3,20 +3,11 @@ import type { CaseProfile } from './agency-case';
 import type { CandidateSource } from './blocking';
 import type { Feature, FeatureType } from './features';
 
-/** The `feature` of a reason (docs/contract.md#http-apis): what kind of agreement it records. */
-export type ReasonFeature =
-  | 'PLATE'
-  | 'CONTAINER'
-  | 'PHONE'
-  | 'DOCUMENT'
-  | 'VIN'
-  | 'VESSEL_IMO'
-  | 'PERSON_NAME_DOB'
-  | 'PERSON_NAME'
-  | 'ORGANISATION'
-  | 'SAME_CROSSING_TIME_WINDOW'
-  | 'ROUTE_WAYPOINT'
-  | 'COMMODITY';
+/**
+ * The `feature` of a reason (docs/contract.md#http-apis): what kind of agreement it records, the
+ * feature's type but for places and times, which agree as SAME_CROSSING_TIME_WINDOW.
+ */
+export type ReasonFeature = Exclude<FeatureType, 'PLACE_TIME'> | 'SAME_CROSSING_TIME_WINDOW';
 
 /** One agreement between two agency cases, in words a liaison officer can check. */
 export interface Reason {
@@ -59,7 +50,7 @@ export interface Comparison {
   capped: CappedValue[];
 }
 
-/** Log-likelihood weights (bits) of each kind of agreement; see the table in scoring.ts. */
+/** Log-likelihood weights (bits) of each kind of agreement (docs/matching.md#scoring). */
 export interface MatchWeights {
   CONTAINER: number;
   CONTAINER_INVALID: number;
@@ -518,9 +509,8 @@ const EMPTY_FREQUENCY: FrequencyOf = () => 1;
 /**
  * Compares two agency cases (each the merged features of all its reports): every agreement
  * becomes a reason with a weight in bits, the weights sum into a score through a logistic, and
- * a link is made at or above the threshold when the anchor rules of docs/matching.md hold (see the
- * table above). Reports of one agency case never link; links inside one country are not
- * cross-border. `source` gives value frequencies for the cap (default: every value is rare).
+ * a link is made at or above the threshold when the anchor rules hold (docs/matching.md#anchors).
+ * Reports of one agency case never link; links inside one country are not cross-border. `source` gives value frequencies for the cap (default: every value is rare).
  */
 export function compareCases(
   a: CaseProfile,
