@@ -14,7 +14,16 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | { [key:
  */
 export type DisclosureChannel = 'KAFKA' | 'INBOX' | 'STREAM' | 'WEBHOOK' | 'API';
 
-/** What kind of disclosure an entry records (each kind: docs/ledger.md). */
+/**
+ * What kind of disclosure an entry records:
+ * - `ALERT`: an alert to another agency (about a link or a pre-check hit on its case);
+ * - `CASE_VIEW`: another agency's data shown by the case API;
+ * - `PRECHECK_HIT`: what a pre-check answer told the checking agency about a hit;
+ * - `DLQ_BODY_READ`: an operator read a dead-lettered record's body;
+ * - `RELEASE_REQUEST`: an operator's reasoned request to release data withheld by default;
+ * - `INFO_RELEASE`: fields an agency's officer released to another agency in answer to its request
+ *   for information (docs/desk.md).
+ */
 export type DisclosureKind =
   'ALERT' | 'CASE_VIEW' | 'PRECHECK_HIT' | 'DLQ_BODY_READ' | 'RELEASE_REQUEST' | 'INFO_RELEASE';
 
