@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { Message, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { Topics, dlqTopicOf, validateRouteReport, validateSeizureReport } from '@app/contracts';
+import { Topics, dlqTopicOf, validateReport } from '@app/contracts';
 import { producerHeaders } from '@app/identity';
 import {
   createKeys,
@@ -197,7 +197,8 @@ describe('abuse tier: hostile records on the report topics', () => {
     const accepted = sent.filter((r) => {
       if (!r.eventId || r.message.headers?.['event-id'] !== r.eventId || r.sign?.as !== 'own') return false;
       const plain = JSON.parse(String(r.message.value)) as unknown;
-      const v = r.topic === Topics.RouteReported ? validateRouteReport(plain) : validateSeizureReport(plain);
+      const v =
+        r.topic === Topics.RouteReported ? validateReport('route', plain) : validateReport('seizure', plain);
       return v.ok;
     });
     await eventually(

@@ -3,9 +3,7 @@
 export {
   Topics,
   type TopicName,
-  type TopicKey,
   TOPIC_PREFIX,
-  TOPIC_PREFIX_PATTERN,
   topicPrefixFrom,
   topicsFor,
   consumerGroupOf,
@@ -13,14 +11,12 @@ export {
   TopicPartitions,
   TopicConfigs,
   allTopicSpecs,
-  type TopicSpecification,
   Headers,
   EventTypes,
 } from './topics/topics';
 export * from './reports';
-export { CROSSING_POINT_KINDS, Gazetteer, defaultGazetteer, normalisePlaceName } from './gazetteer';
-export type { CrossingPoint, CrossingPointKind } from './gazetteer';
-export { MAX_LISTED_ERRORS, problem, problemType, problemTypeForStatus, validationProblem } from './problem';
+export { defaultGazetteer } from './gazetteer';
+export { problem, validationProblem } from './problem';
 export type { FieldError, ProblemDetails } from './problem';
 export {
   CaseLinkedEvent,
@@ -31,4 +27,4 @@ export {
   ClusterMerge,
 } from './events/case-linked';
 export { validateEvent } from './events/validate-event';
-export { PRECHECK_FEATURES, PrecheckHitEvent, type PrecheckFeature } from './events/precheck-hit';
+export { PrecheckHitEvent, type PrecheckFeature } from './events/precheck-hit';

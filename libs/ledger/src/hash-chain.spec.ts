@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
+import { appendEntry, verifyChain } from './testing/chain';
 import {
   GENESIS_HASH,
-  appendEntry,
   canonicalJson,
   computeEntryHash,
-  verifyChain,
   verifyNext,
   type LedgerEntry,
   type LedgerEntryData,

@@ -115,11 +115,6 @@ export type ChainBreak = 'HASH_MISMATCH' | 'PREV_HASH_MISMATCH' | 'SEQ_GAP' | 'S
 export type VerifyNextResult =
   { ok: true } | { ok: false; firstBrokenSeq: number; reason: ChainBreak; detail: string };
 
-/** The outcome of verifying a run of entries; `headHash` is the newest verified hash. */
-export type VerifyChainResult =
-  | { ok: true; count: number; headHash: string }
-  | { ok: false; firstBrokenSeq: number; reason: ChainBreak; detail: string };
-
 /** The prevHash of the first entry: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -234,12 +229,7 @@ function disclosedRecord(d: DisclosedRecord): DisclosedRecord {
 /** The seq and hash an entry follows: the previous entry, or null for the first of a chain. */
 export type ChainHead = Pick<StoredEntry, 'seq' | 'hash'>;
 
-/** Builds the entry that follows `prev` in chain `chainId`, with its seq, prevHash and hash. */
-export function appendEntry(chainId: string, prev: ChainHead | null, data: LedgerEntryData): LedgerEntry {
-  return chainEntry(chainId, prev, data).entry;
-}
-
-/** {@link appendEntry}, with the entry's disclosed records as canonical JSON (what the ledger stores). */
+/** Builds the entry that follows `prev` in chain `chainId` (its seq, prevHash and hash), with its disclosed records as canonical JSON (what the ledger stores). */
 export function chainEntry(
   chainId: string,
   prev: ChainHead | null,
@@ -305,23 +295,6 @@ export function verifyNext(prev: StoredEntry | null, entry: StoredEntry): Verify
     );
   }
   return { ok: true };
-}
-
-/**
- * Verifies entries in seq order. Pass `prev` (the last entry of the previous page, already verified)
- * to verify a ledger page by page; leave it null to start at the genesis.
- */
-export function verifyChain(
-  entries: readonly StoredEntry[],
-  prev: StoredEntry | null = null,
-): VerifyChainResult {
-  let before = prev;
-  for (const entry of entries) {
-    const result = verifyNext(before, entry);
-    if (!result.ok) return result;
-    before = entry;
-  }
-  return { ok: true, count: entries.length, headHash: before === null ? GENESIS_HASH : before.hash };
 }
 
 function broken(seq: number, reason: ChainBreak, detail: string): VerifyNextResult {

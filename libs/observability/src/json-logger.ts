@@ -27,10 +27,6 @@ export class JsonLogger implements LoggerService {
     this.threshold = RANK[level];
   }
 
-  setLevel(level: JsonLogLevel): void {
-    this.threshold = RANK[level];
-  }
-
   log(message: unknown, ...rest: unknown[]): void {
     this.write('info', message, rest);
   }

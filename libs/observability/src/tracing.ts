@@ -3,6 +3,7 @@
 // row's headers) and in Kafka record headers; each hop continues the trace it received.
 // Spans are always made (so log lines carry trace and span ids); they leave the process only when
 // an exporter is configured (OTEL_EXPORTER_OTLP_ENDPOINT, off by default) or a test installs one.
+import { Module, type OnApplicationShutdown } from '@nestjs/common';
 import {
   context,
   propagation,
@@ -60,6 +61,14 @@ export function initTracing(
 /** Flushes and stops the exporter (at shutdown). */
 export async function shutdownTracing(): Promise<void> {
   await provider?.shutdown();
+}
+
+/** Imported by a service's process root: the app's shutdown (SIGTERM, app.close()) flushes the spans still buffered. */
+@Module({})
+export class TracingShutdownModule implements OnApplicationShutdown {
+  onApplicationShutdown(): Promise<void> {
+    return shutdownTracing();
+  }
 }
 
 const tracer = () => trace.getTracer('border-intel');

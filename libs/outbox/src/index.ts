@@ -6,11 +6,5 @@ export { enqueueOutbox, type OutboxRecord } from './outbox-writer';
 export { createFirstOutbox, oneOutboxMigration, outboxTraceMigration } from './outbox.migrations';
 export { type OutboxEntry } from './relay/relay-batch';
 export { OutboxSignal } from './relay/outbox-signal';
-export { OutboxRelay } from './relay/outbox-relay';
 export { PgRelayStore } from './relay/relay-store';
-export {
-  DEFAULT_RELAY_SETTINGS,
-  outboxRelayHost,
-  type OutboxRelayHost,
-  type OutboxRelaySettings,
-} from './relay/outbox-relay.host';
+export { outboxRelayHost } from './relay/outbox-relay.host';

@@ -1,17 +1,5 @@
-// Every service's outbox is one table of one shape, "<schema>"."outbox" (see the services'
-// migrations; the int spec outbox-shape.int-spec.ts holds them to it):
-//
-//   id           bigserial PRIMARY KEY   publishing order
-//   event_id     uuid NOT NULL           the record's event-id header
-//   topic        text NOT NULL
-//   key          text NOT NULL
-//   headers      jsonb NOT NULL
-//   payload      text NOT NULL           the record value, published byte for byte
-//   created_at   timestamptz NOT NULL    when the row was written
-//   published_at timestamptz             when the brokers acknowledged it (NULL: waiting)
-//
-// with the indexes outbox_unpublished_idx (id) WHERE published_at IS NULL (the relay's read)
-// and outbox_event_idx (event_id).
+// Every service's outbox is one table of one shape, "<schema>"."outbox" (docs/architecture.md;
+// the services' migrations create it and outbox-shape.int-spec.ts holds them to it).
 
 /** Channel of the NOTIFY that wakes the relay right after a commit. */
 export function outboxChannel(schema: string): string {

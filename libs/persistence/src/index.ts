@@ -1,13 +1,7 @@
 export { dataSourceOptions, type ServicePersistence } from './data-source.options';
 export { initialiseDataSource } from './migrate';
-export {
-  claimUnapplied,
-  processedEventsTableSql,
-  runOnce,
-  type AppliedRecord,
-  type IdempotencyKey,
-} from './idempotency';
+export { claimUnapplied, processedEventsTableSql, runOnce, type AppliedRecord } from './idempotency';
 export { DatabaseHealthCheck } from './database-health.check';
 export { PersistenceModule } from './persistence.module';
-export { GroupCommit, type GroupApply, type GroupCommitOptions } from './group-commit';
+export { GroupCommit } from './group-commit';
 export { preparedQuery } from './prepared';

@@ -22,6 +22,7 @@ import {
   initMetrics,
   initTracing,
   JsonLogger,
+  TracingShutdownModule,
   withCorrelationId,
 } from '@app/observability';
 import { ProblemFastifyAdapter } from './fastify-errors';
@@ -194,10 +195,11 @@ export async function bootstrapService<E extends CommonEnv>(
   try {
     logger.log(`starting ${def.name} (Kafka ${env.KAFKA_BROKERS})`);
     await ensureSystemTopics(env, def.name);
-    const app = await NestFactory.create<NestFastifyApplication>(rootModule(def, env), createAdapter(), {
-      logger: jsonLogger,
-      bufferLogs: false,
-    });
+    const app = await NestFactory.create<NestFastifyApplication>(
+      { module: class ServiceProcess {}, imports: [rootModule(def, env), TracingShutdownModule] },
+      createAdapter(),
+      { logger: jsonLogger, bufferLogs: false },
+    );
     configureApp(app, def);
     app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
     installShutdownWatchdog(env.SHUTDOWN_TIMEOUT_S, logger);

@@ -1,9 +1,4 @@
-// Who is alerted about a new link. Each candidate (an agency with a case in the cluster)
-// is told about the link's agency cases of other agencies, each under the rule of that
-// case's owner → the candidate: agencies of another country by default, agencies of the
-// same country only where the rule says sameCountryAlerts, and the owner of a route on a
-// ROUTE_WAYPOINT link whatever its country. alerts:false, minScore and weak links are
-// honoured in every case; an agency is never alerted about its own case.
+// Who is alerted about a new link: docs/contract.md#who-is-alerted.
 import { agencyCountry } from '@app/contracts';
 import { resolveRule } from './rule.resolver';
 import type { Recipient, RecipientQuery, RecipientReason, SharingPolicy } from './sharing-policy.types';

@@ -1,19 +1,8 @@
-// Every field of docs/contract.md#reports reports, by path pattern, with the group that decides whether
-// a recipient sees it. A field not listed here is never disclosed (default deny), so a new
-// report field stays private until someone classifies it.
-//
-// - ALWAYS: agencyId and the TLP marking, which the recipient needs even under RED to know
-//   whom the alert is about and how to handle it.
-// - REFERENCE: eventId and agencyCaseRef / routeRef (withheld only under RED).
-// - FACT: basic case facts, withheld only under RED: reportedAt, category, occurredAt,
-//   location, commodity type/quantity/unit, conveyance kinds, declared route; for routes
-//   the validity, commodity types, waypoints and confidence.
-// - NARRATIVE: free text, shared only with the narrative permission: narrative, concealment,
-//   commodity descriptions, modusOperandi.
-// - IDENTIFIER: plates (with their country), containers, VIN, IMO, flight numbers,
-//   organisations, route indicators; by the identifiers permission.
-// - PERSON_ROLE (role, nationality), PERSON_DETAIL (name, date of birth) and
-//   PERSON_IDENTIFIER (documents, phones: also need the identifiers permission).
+// Every field of docs/contract.md#reports reports, by path pattern, with the group that decides
+// whether a recipient sees it (what each rule level shows: docs/contract.md#rule-levels). A field
+// not listed here is never disclosed (default deny), so a new report field stays private until
+// someone classifies it. ALWAYS: what the recipient needs even under RED to know whom the alert is
+// about and how to handle it.
 import type { ReportKind } from '@app/contracts';
 import { upToIndex } from './json-path';
 

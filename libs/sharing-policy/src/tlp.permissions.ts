@@ -1,9 +1,6 @@
-// TLP 2.0 caps what a rule allows: the effective permission is the weaker of the two.
-// RED: only that a match exists and whom to contact; not even the owner's case reference,
-// because the recipient can quote the clusterId / linkId of its own alert when it calls the
-// owner's liaison office, and the owner resolves that to its case. AMBER+STRICT: the
-// recipient agency alone; AMBER: the recipient agency and those who need to know in it;
-// GREEN / CLEAR: as the policy allows.
+// TLP 2.0 caps what a rule allows, the weaker of the two winning (docs/contract.md#sharing-policy).
+// RED withholds even the owner's case reference: the recipient quotes the clusterId / linkId of
+// its own alert when it calls the owner's liaison office, and the owner resolves that to its case.
 import { TLP_LEVELS, type TlpLevel } from '@app/contracts';
 import {
   IDENTIFIER_SHARING_LEVELS,

@@ -1,19 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern } from '@nestjs/microservices';
-import {
-  Topics,
-  validateRouteReport,
-  validateSeizureReport,
-  type RouteReportDto,
-  type SeizureReportDto,
-} from '@app/contracts';
+import { Topics, validateReport, type RouteReportDto, type SeizureReportDto } from '@app/contracts';
 import { RecordProducerVerifier, reportProducerCheck } from '@app/identity';
 import { KafkaBatchContext, KafkaRecordProcessor, type RecordAuthenticator } from '@app/kafka';
 import { incomingRoute, incomingSeizure } from './incoming-report';
 import { ReportIntakeService } from './report-intake.service';
 
-const seizure = (plain: unknown) => validateSeizureReport(plain);
-const route = (plain: unknown) => validateRouteReport(plain);
+const seizure = (plain: unknown) => validateReport('seizure', plain);
+const route = (plain: unknown) => validateReport('route', plain);
 
 /**
  * Kafka edge: the consumer hands over partition batches (KafkaBatchServer); each record is

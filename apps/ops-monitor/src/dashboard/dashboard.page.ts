@@ -1,15 +1,11 @@
-// The operator dashboard (docs/operating.md#the-ops-dashboard): one HTML page with inline CSS and
-// vanilla JS, no build step and no CDN. It holds no data itself; every figure comes from the ops
-// API with the operator key the person pastes in (kept in sessionStorage, so it is gone when the
-// tab closes). It never shows a dead-lettered body: DLQ rows are metadata and reasons only.
-//
-// Query parameters: refresh=<ms> (default 3000), group=<id> (the group charted first),
-// minutes=<n> (the chart's reach, default 15). Test hooks: tr[data-group] rows carry
-// data-status and data-lag; the chart (svg#lag-chart) carries data-group and data-points, the
-// plotted [epochMs, lag] pairs as JSON; tr[data-partition] rows of the chosen group carry
-// data-lag; tr[data-throughput-topic] and tr[data-throughput-group] carry data-rate;
-// tr[data-dlq-record] carry data-reason and hold a replay button; tr[data-endpoint] carry
-// data-state; tr[data-outbox] carry data-backlog and data-breaker.
+// The operator dashboard, its panels and query parameters: docs/operating.md#the-ops-dashboard.
+// It never shows a dead-lettered body: DLQ rows are metadata and reasons only.
+// Test hooks: tr[data-group] rows carry data-status and data-lag; the chart (svg#lag-chart)
+// carries data-group and data-points, the plotted [epochMs, lag] pairs as JSON;
+// tr[data-partition] rows of the chosen group carry data-lag; tr[data-throughput-topic] and
+// tr[data-throughput-group] carry data-rate; tr[data-dlq-record] carry data-reason and hold a
+// replay button; tr[data-endpoint] carry data-state; tr[data-outbox] carry data-backlog and
+// data-breaker.
 import { PALETTE as C } from './domain/palette';
 import { selfContainedPage } from '@app/platform';
 

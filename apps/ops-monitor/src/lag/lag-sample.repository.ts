@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type HistorySampleInput, partitionKey } from '../consumer-groups/domain';
+import type { OffsetSpan } from '../throughput/domain';
 import { lagSample, type LagSample } from './domain';
 
 /** One partition's sample to store (the round's time is the database's). */
@@ -37,20 +38,6 @@ interface SampleDbRow {
   committed_offset: string;
   end_offset: string;
   lag: string;
-}
-
-/** One partition's first and last sample of a window: what throughput is computed from. */
-export interface OffsetSpan {
-  groupId: string;
-  topic: string;
-  partition: number;
-  /** Epoch ms of the first and last sample in the window. */
-  firstAt: number;
-  lastAt: number;
-  firstCommitted: number;
-  lastCommitted: number;
-  firstEnd: number;
-  lastEnd: number;
 }
 
 /** Lag samples: stored once per round across instances, kept across restarts, trimmed by age. */

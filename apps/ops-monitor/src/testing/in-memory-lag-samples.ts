@@ -1,10 +1,10 @@
 // Lag samples in memory with a clock the test moves, for unit tests of the services that read them.
 import { partitionKey, type HistorySampleInput } from '../consumer-groups/domain';
 import { lagSample } from '../lag/domain';
+import type { OffsetSpan } from '../throughput/domain';
 import {
   LagSampleRepository,
   type GroupWindows,
-  type OffsetSpan,
   type RoundOutcome,
   type SampleRow,
   type WithNow,

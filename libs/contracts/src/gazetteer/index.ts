@@ -1,8 +1,1 @@
-export {
-  CROSSING_POINT_KINDS,
-  Gazetteer,
-  defaultGazetteer,
-  normalisePlaceName,
-  parseGazetteer,
-} from './gazetteer';
-export type { CrossingPoint, CrossingPointKind } from './gazetteer';
+export { defaultGazetteer } from './gazetteer';

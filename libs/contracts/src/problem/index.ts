@@ -1,10 +1,2 @@
-export {
-  PROBLEM_SLUGS,
-  PROBLEM_TYPE_BASE,
-  problem,
-  problemType,
-  problemTypeForStatus,
-  validationProblem,
-  MAX_LISTED_ERRORS,
-} from './problem';
+export { problem, validationProblem } from './problem';
 export type { FieldError, ProblemDetails } from './problem';

@@ -54,7 +54,5 @@ export {
   isCertainlyValidDto,
   checkReport,
   validateReport,
-  validateRouteReport,
-  validateSeizureReport,
 } from './validate-report';
 export type { ReportValidation, ValidateReportOptions } from './validate-report';

@@ -3,7 +3,7 @@ import { MAX_LISTED_ERRORS } from '../problem/problem';
 import type { ReportKind } from './report-enums';
 import { RouteReportDto } from './route-report.dto';
 import { SeizureReportDto } from './seizure-report.dto';
-import { checkReport, validateReport, validateRouteReport, validateSeizureReport } from './validate-report';
+import { checkReport, validateReport } from './validate-report';
 
 // The builders' reports happen on 2026-03-14; the clock is fixed a day later.
 const NOW = new Date('2026-03-15T00:00:00Z');
@@ -107,7 +107,7 @@ describe(validateReport.name, () => {
 
     it('returns the DTO instance with the values untouched', () => {
       const plain = seizure((b) => b.withEventId('6f1c2b7e-4a9d-4e2b-8f3a-1c2d3e4f5a6b'));
-      const result = validateSeizureReport(plain, { now: NOW });
+      const result = validateReport('seizure', plain, { now: NOW });
       expect(result.ok).toBe(true);
       if (!result.ok) return;
       expect(result.value).toBeInstanceOf(SeizureReportDto);
@@ -115,12 +115,12 @@ describe(validateReport.name, () => {
     });
 
     it('returns a RouteReportDto for a route', () => {
-      const result = validateRouteReport(route(), { now: NOW });
+      const result = validateReport('route', route(), { now: NOW });
       expect(result.ok && result.value instanceof RouteReportDto).toBe(true);
     });
 
     it('does not leave the injected clock on the returned DTO', () => {
-      const result = validateSeizureReport(seizure(), { now: NOW });
+      const result = validateReport('seizure', seizure(), { now: NOW });
       expect(result.ok && Object.getOwnPropertySymbols(result.value)).toEqual([]);
     });
   });

@@ -105,12 +105,7 @@ export function validateReport(
   plain: unknown,
   opts: ValidateReportOptions = {},
 ): ReportValidation<SeizureReportDto | RouteReportDto> {
-  if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
-    return {
-      ok: false,
-      errors: [{ path: ROOT_PATH, message: `report must be a JSON object, not ${kindOf(plain)}` }],
-    };
-  }
+  // The compiled check is never sure of a non-object; class-validator's path names it.
   const plan = compiledPlan(REPORT_DTOS[kind]);
   if (plan && certainlyValid(plan, plain, opts.now?.getTime() ?? Date.now()))
     return { ok: true, value: instantiate(plan, plain as Record<string, unknown>) as SeizureReportDto };
@@ -181,20 +176,4 @@ export function validateWithClassValidator(
     delete (instance as unknown as Record<symbol, unknown>)[VALIDATION_NOW];
   }
   return { ok: true, value: instance };
-}
-
-/** validateReport for a SeizureReport. */
-export function validateSeizureReport(
-  plain: unknown,
-  opts?: ValidateReportOptions,
-): ReportValidation<SeizureReportDto> {
-  return validateReport('seizure', plain, opts);
-}
-
-/** validateReport for a RouteReport. */
-export function validateRouteReport(
-  plain: unknown,
-  opts?: ValidateReportOptions,
-): ReportValidation<RouteReportDto> {
-  return validateReport('route', plain, opts);
 }

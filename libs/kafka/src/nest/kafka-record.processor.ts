@@ -1,16 +1,6 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import type { KafkaContext } from '@nestjs/microservices';
 import type { KafkaMessage } from 'kafkajs';
-import {
-  counter,
-  histogram,
-  inSpan,
-  SpanKind,
-  startSpan,
-  traceparentOf,
-  withCorrelationId,
-  withSpan,
-} from '@app/observability';
+import { counter, histogram, SpanKind, startSpan, traceparentOf, withSpan } from '@app/observability';
 import { buildDlqRecord, FailedRecord } from '../core/dlq';
 import { decodeHeaders } from '../core/headers';
 import { isTransientError } from '../core/transient';
@@ -88,36 +78,8 @@ export class KafkaRecordProcessor {
     this.group = group ?? 'unknown';
   }
 
-  async process<T>(
-    ctx: KafkaContext,
-    validate: (plain: unknown) => RecordValidation<T>,
-    useCase: (value: T, meta: RecordMeta) => Promise<void>,
-  ): Promise<void> {
-    const topic = ctx.getTopic();
-    const { meta, failed } = this.describe(ctx.getMessage(), topic, ctx.getPartition());
-    const headers = meta.headers;
-    const group = this.group;
-    const endTimer = duration.startTimer({ topic, group });
-
-    await withCorrelationId(headers['correlation-id'] ?? headers['event-id'], async () => {
-      const result = this.check(failed, validate);
-      if (!result.ok) {
-        await this.deadLetter(failed, group, result.reason);
-        return;
-      }
-      // The record continues the trace in its traceparent header (docs/operating.md#traces).
-      const outcome = await inSpan(
-        `process ${topic}`,
-        { traceparent: headers.traceparent, kind: SpanKind.CONSUMER },
-        () =>
-          this.applyWithRetries(topic, ctx.getHeartbeat(), meta.offset, 1, () => useCase(result.value, meta)),
-      );
-      if (outcome !== 'ok') await this.deadLetter(failed, group, `processing failed: ${outcome.message}`);
-    }).finally(() => endTimer());
-  }
-
   /**
-   * The batch form of `process`, for consumers served by KafkaBatchServer: every record of
+   * For consumers served by KafkaBatchServer: every record of
    * the chunk is decoded and validated (invalid ones go to the DLQ, as above), then the
    * valid ones are applied together by one call of `useCase` (typically one transaction).
    * A transient failure retries the whole chunk in place; a failure that is not transient

@@ -1,5 +1,5 @@
 import { blockingKeys, phoneticToken, valueKey } from './blocking';
-import { bareRoute, bareSeizure, GAZETTEER, unrelatedSeizure } from './engine.fixtures';
+import { bareRoute, bareSeizure, GAZETTEER, unrelatedSeizure } from './testing/engine.fixtures';
 import { extractFeatures } from './features';
 import { DEFAULT_MATCH_CONFIG } from './scoring';
 
@@ -72,15 +72,6 @@ describe(blockingKeys.name, () => {
     const far = keysOf('seizure', bareSeizure('PK-ANF', 'B', { crossing: 'GHULAM_KHAN' }).build());
     const otherCommodity = keysOf('seizure', bareSeizure('PK-ANF', 'C', { commodity: 'CIGARETTES' }).build());
     expect([meet(route, near), meet(route, far), meet(route, otherCommodity)]).toEqual([true, false, false]);
-  });
-
-  it('blocks seizures by place and day only when placeTimeBlocking is on', () => {
-    const report = bareSeizure('PK-ANF', 'A').build();
-    const features = extractFeatures(report, 'seizure', GAZETTEER);
-    const off = blockingKeys(features, DEFAULT_MATCH_CONFIG);
-    const on = blockingKeys(features, { ...DEFAULT_MATCH_CONFIG, placeTimeBlocking: true });
-    expect(off.index.some((k) => k.startsWith('PT:'))).toBe(false);
-    expect(on.index.filter((k) => k.startsWith('PT:'))).toHaveLength(1);
   });
 });
 

@@ -17,15 +17,10 @@ export interface BlockingKeys {
 export interface BlockingOptions {
   /** Grid cell size and radius of "the same area" (km). */
   placeRadiusKm: number;
-  /** Window of SAME_CROSSING_TIME_WINDOW (hours). */
-  placeTimeWindowHours: number;
-  /** Also block seizures by place + day (off by default: place and time can never link alone). */
-  placeTimeBlocking: boolean;
   /** Block seizures and routes by place for weak route-waypoint links. */
   weakLinks: boolean;
 }
 
-const DAY_MS = 86_400_000;
 // A route valid longer than this is blocked as open-ended (time checked only when scoring).
 const MAX_ROUTE_MONTHS = 36;
 const OPEN = '*';
@@ -119,7 +114,7 @@ function routeProbeMonths(from: number, to: number): number[] {
  * commodity types get no key: they never link alone, and any link they support needs an
  * identifier that has one. Route waypoints meet seizures through `grid cell × commodity ×
  * month` keys (only with `weakLinks`: a full route link needs an indicator identifier, which
- * has its own key); place + day keys for seizures only with `placeTimeBlocking`.
+ * has its own key). Seizures are not blocked by place and day alone (docs/matching.md#blocking).
  */
 export function blockingKeys(features: readonly Feature[], options: BlockingOptions): BlockingKeys {
   const index = new Set<string>();
@@ -128,7 +123,6 @@ export function blockingKeys(features: readonly Feature[], options: BlockingOpti
     index.add(key);
     probe.add(key);
   };
-  const windowDays = Math.ceil((options.placeTimeWindowHours * 3_600_000) / DAY_MS);
   for (const f of features) {
     switch (f.type) {
       case 'PLATE':
@@ -159,13 +153,6 @@ export function blockingKeys(features: readonly Feature[], options: BlockingOpti
             probe.add(`WP:${home}:${commodity}:${OPEN}`);
           }
         }
-        if (options.placeTimeBlocking) {
-          const day = Math.floor(f.at! / DAY_MS);
-          index.add(`PT:${home}:${day}`);
-          for (const c of areaCells(place, options.placeRadiusKm)) {
-            for (let d = day - windowDays; d <= day + windowDays; d++) probe.add(`PT:${c}:${d}`);
-          }
-        }
         break;
       }
       case 'ROUTE_WAYPOINT': {
@@ -190,10 +177,10 @@ export function blockingKeys(features: readonly Feature[], options: BlockingOpti
   return { index: [...index], probe: [...probe] };
 }
 
-const PLACE_KEY_PREFIXES = ['SP:', 'WP:', 'PT:'];
+const PLACE_KEY_PREFIXES = ['SP:', 'WP:'];
 
 /**
- * True for the keys of places (seizure place, route waypoint, place + day). They are bounded
+ * True for the keys of places (seizure place, route waypoint). They are bounded
  * by geography and time rather than by how common a value is: never frequency-capped, and a
  * pair that shares only such keys can link only weakly, through a route waypoint.
  */

@@ -1,16 +1,8 @@
 import { clusterIdOf } from './ids';
 
-/*
- * Clusters are the connected components of (non-weak) links: the cross-border cases.
- *
- * Decision: an agency case has NO cluster until its first link. Clusters are what liaison
- * officers work on and what `intel.case.linked.v1` announces; minting one per unlinked
- * report would create millions of singletons nobody reads and make `firstSeenAt` mean "first
- * report" instead of "first link". The case API answers for an unlinked agency case with
- * "not linked" (no cluster id). A cluster's id is derived from the link that created it, so a
- * replay creates the same id; when two clusters merge the older one (firstSeenAt, then id)
- * survives and the other is recorded as merged into it.
- */
+// Clusters, the connected components of full links (docs/matching.md#clusters). An agency case
+// has none until its first link: one per unlinked report would mint millions of singletons nobody
+// reads, and `firstSeenAt` would mean "first report" instead of "first link".
 
 /** What clustering needs to know of a cluster. */
 export interface ClusterHead {

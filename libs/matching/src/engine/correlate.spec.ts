@@ -1,6 +1,6 @@
 import { agencyCaseOf } from './agency-case';
 import { linkBatch, planClusters, type MadeLink } from './correlate';
-import { bareRoute, bareSeizure, GAZETTEER, unrelatedSeizure } from './engine.fixtures';
+import { bareRoute, bareSeizure, GAZETTEER, unrelatedSeizure } from './testing/engine.fixtures';
 import { extractFeatures, type AnyReport, type ReportKindName } from './features';
 import { linkIdOf } from './ids';
 import { matchConfig } from './scoring';

@@ -1,5 +1,5 @@
 import { RouteReportBuilder, SeizureReportBuilder } from '@app/testing';
-import { bareSeizure, GAZETTEER } from './engine.fixtures';
+import { bareSeizure, GAZETTEER } from './testing/engine.fixtures';
 import { extractFeatures, normaliseImo, normaliseVin } from './features';
 import type { Feature } from './features';
 

@@ -1,6 +1,6 @@
 import type { SeizureReportBuilder } from '@app/testing';
 import type { CaseProfile } from './agency-case';
-import { bareSeizure, profileOf, unrelatedSeizure } from './engine.fixtures';
+import { bareSeizure, profileOf, unrelatedSeizure } from './testing/engine.fixtures';
 import { compareCases } from './scoring';
 
 // Evidence that adds up across scripts and romanisations (issue 20.3,

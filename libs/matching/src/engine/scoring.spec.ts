@@ -1,6 +1,6 @@
 import type { RouteReportBuilder, SeizureReportBuilder } from '@app/testing';
 import type { CaseProfile } from './agency-case';
-import { bareRoute, bareSeizure, profileOf, unrelatedSeizure } from './engine.fixtures';
+import { bareRoute, bareSeizure, profileOf, unrelatedSeizure } from './testing/engine.fixtures';
 import { compareCases, DEFAULT_MATCH_CONFIG, matchConfig, scoreOf } from './scoring';
 
 // ISO 6346's own example (valid check digit 3), and the same number with a wrong check digit.

@@ -3,20 +3,11 @@ import type { CaseProfile } from './agency-case';
 import type { CandidateSource } from './blocking';
 import type { Feature, FeatureType } from './features';
 
-/** The `feature` of a reason (docs/contract.md#http-apis): what kind of agreement it records. */
-export type ReasonFeature =
-  | 'PLATE'
-  | 'CONTAINER'
-  | 'PHONE'
-  | 'DOCUMENT'
-  | 'VIN'
-  | 'VESSEL_IMO'
-  | 'PERSON_NAME_DOB'
-  | 'PERSON_NAME'
-  | 'ORGANISATION'
-  | 'SAME_CROSSING_TIME_WINDOW'
-  | 'ROUTE_WAYPOINT'
-  | 'COMMODITY';
+/**
+ * The `feature` of a reason (docs/contract.md#http-apis): what kind of agreement it records, the
+ * feature's type but for places and times, which agree as SAME_CROSSING_TIME_WINDOW.
+ */
+export type ReasonFeature = Exclude<FeatureType, 'PLACE_TIME'> | 'SAME_CROSSING_TIME_WINDOW';
 
 /** One agreement between two agency cases, in words a liaison officer can check. */
 export interface Reason {
@@ -59,7 +50,7 @@ export interface Comparison {
   capped: CappedValue[];
 }
 
-/** Log-likelihood weights (bits) of each kind of agreement; see the table in scoring.ts. */
+/** Log-likelihood weights (bits) of each kind of agreement (docs/matching.md#scoring). */
 export interface MatchWeights {
   CONTAINER: number;
   CONTAINER_INVALID: number;
@@ -108,48 +99,12 @@ export interface MatchConfig {
   weakLinks: boolean;
   /** Weak links join clusters. */
   clusterWeakLinks: boolean;
-  /** Also block seizures by place + day (see blockingKeys). */
-  placeTimeBlocking: boolean;
 }
 
-/*
- * Weights, in bits (log2 of m/u: how much likelier the agreement is between cases of the same
- * ring than between unrelated cases that share a blocking key). Score = 1 / (1 + 2^-(ΣW + prior)),
- * prior −10 bits (roughly one related pair per thousand blocked pairs), link at score ≥ 0.9,
- * i.e. ΣW ≥ 13.17. Columns: what one agreement alone gives, and the rule of docs/matching.md it serves.
- *
- * | agreement                                   | bits | alone → score | rule                             |
- * |---------------------------------------------|------|---------------|----------------------------------|
- * | container, valid ISO 6346 check digit       |  16  | 0.985 link    | strong alone                     |
- * | document, same type + issuing country       |  16  | 0.985 link    | strong alone                     |
- * | VIN / vessel IMO (valid check digit)        |  16  | 0.985 link    | strong alone                     |
- * | phone (E.164)                               |  12  | 0.80          | strong with one more agreement   |
- * | plate + same plate country                  |  12  | 0.80          | strong with one more agreement   |
- * | document, issuing country on one side only  |  12  | 0.80          | needs one more                   |
- * | container, invalid check digit              |  11  | 0.67          | less weight, flagged, one more   |
- * | name (similarity ≥ 0.93) + same birth date  | 6+8  | 0.94 link     | name needs DOB / doc / phone     |
- * | name, fuzzy (0.86–0.93) + same birth date   | 5+8  | 0.89          | needs one more                   |
- * | name without birth date (or on one side)    | 6/5  | 0.02          | never alone                      |
- * | phone whose holders' names clearly differ    | −5   | (12 − 5)      | weak, never carries a link       |
- * | route waypoint (25 km, validity, commodity) |   9  | 0.33 weak     | links with an indicator identifier|
- * | organisation                                |   5  | 0.03          | never alone                      |
- * | plate without country / bare ≤ 4 digits     |   4  | 0.02          | weak, never carries a link       |
- * | same crossing (25 km) within 48 h           |   3  | 0.01          | never alone                      |
- * | same commodity type                         | 1.5  | 0.003         | never alone                      |
- *
- * So a phone or a plate with country links with the same commodity (13.5), the same crossing
- * (15) or a name (18); alone (12) it does not. Every further agreement of a kind already counted gets half its weight
- * (two phones of one ring are not independent). A value held by f > 8 agencies loses
- * log2(f / 8) bits (its u-probability grows with f) and stops counting past maxValueFrequency
- * (50). Weights alone could sum never-alone agreements over the threshold (name + organisation
- * + crossing + commodity = 15.5), so a link also needs an anchor: a strong-alone identifier, a
- * name with the same birth date, or a phone / plate with country / partial document / invalid
- * container plus one more agreement; or, with a route, a waypoint plus an indicator identifier
- * (phone, plate with country, container, document, name with birth date). A waypoint without
- * one gives a weak link. Tuned on seeds 1–3 of the synthetic generator.
+/**
+ * Default weights, in bits; what each agreement alone gives, why, and the anchors a link also
+ * needs: docs/matching.md#scoring (tuned on seeds 1–3 of the synthetic generator).
  */
-
-/** Default weights (bits); see the table in scoring.ts. */
 export const DEFAULT_MATCH_WEIGHTS: Readonly<MatchWeights> = Object.freeze({
   CONTAINER: 16,
   CONTAINER_INVALID: 11,
@@ -185,7 +140,6 @@ export const DEFAULT_MATCH_CONFIG: Readonly<MatchConfig> = Object.freeze({
   repeatFactor: 0.5,
   weakLinks: true,
   clusterWeakLinks: false,
-  placeTimeBlocking: false,
 });
 
 /** A full MatchConfig from defaults and overrides (weights merged key by key). */
@@ -550,37 +504,13 @@ function compareWaypoints(
   }
 }
 
-/**
- * Quick test whether a seizure and a route (either order) meet at a waypoint: within the
- * radius, inside the validity, with a commodity the route names. Pairs that share no
- * identifier key can link (weakly) only this way, so the engine skips the rest for them.
- */
-export function waypointAgrees(
-  a: CaseProfile,
-  b: CaseProfile,
-  config: MatchConfig = DEFAULT_MATCH_CONFIG,
-): boolean {
-  if (a.kind === b.kind) return false;
-  const [seizure, route] = a.kind === 'seizure' ? [a, b] : [b, a];
-  // The test of compareWaypoints without building its reason (most place-blocked pairs fail it).
-  for (const place of seizure.places) {
-    for (const wp of route.waypoints) {
-      if (place.at! < wp.from! || place.at! > wp.to!) continue;
-      if (!wp.commodities!.some((c) => seizure.commodities.has(c))) continue;
-      if (haversineKm(place.place!, wp.place!) <= config.placeRadiusKm) return true;
-    }
-  }
-  return false;
-}
-
 const EMPTY_FREQUENCY: FrequencyOf = () => 1;
 
 /**
  * Compares two agency cases (each the merged features of all its reports): every agreement
  * becomes a reason with a weight in bits, the weights sum into a score through a logistic, and
- * a link is made at or above the threshold when the anchor rules of docs/matching.md hold (see the
- * table above). Reports of one agency case never link; links inside one country are not
- * cross-border. `source` gives value frequencies for the cap (default: every value is rare).
+ * a link is made at or above the threshold when the anchor rules hold (docs/matching.md#anchors).
+ * Reports of one agency case never link; links inside one country are not cross-border. `source` gives value frequencies for the cap (default: every value is rare).
  */
 export function compareCases(
   a: CaseProfile,

@@ -1,7 +1,7 @@
 import { featureId, type Feature } from '@app/matching';
-import { decodeFeature, encodeFeature } from './feature-codec';
+import { decodeFeature } from './feature-codec';
 
-describe(encodeFeature.name, () => {
+describe(decodeFeature.name, () => {
   it('round-trips an open-ended route waypoint through JSON', () => {
     const f = {
       type: 'ROUTE_WAYPOINT',
@@ -12,7 +12,7 @@ describe(encodeFeature.name, () => {
       from: 5,
       to: Infinity,
     } as Feature;
-    const back = decodeFeature(JSON.parse(encodeFeature(f)) as Record<string, unknown>);
+    const back = decodeFeature(JSON.parse(JSON.stringify(f)) as Record<string, unknown>);
     expect(back.to).toBe(Infinity);
     expect(back).toEqual(f);
   });
@@ -26,7 +26,7 @@ describe(encodeFeature.name, () => {
       protected: false,
       value: '+923001234567',
     } as Feature;
-    expect(decodeFeature(JSON.parse(encodeFeature(f)) as Record<string, unknown>)).toEqual(f);
+    expect(decodeFeature(JSON.parse(JSON.stringify(f)) as Record<string, unknown>)).toEqual(f);
     expect(featureId(f)).toBe('PH:+923001234567\tpersons[0].phones[0]');
   });
 });

@@ -1,5 +1,23 @@
 import { contrastRatio } from '@app/testing';
-import { PALETTE, TEXT_PAIRS } from './palette';
+import { PALETTE } from './palette';
+
+/** Text colour on background colour, for every pair the page uses. */
+const TEXT_PAIRS: readonly [keyof typeof PALETTE, keyof typeof PALETTE][] = [
+  ['text', 'panel'],
+  ['text', 'page'],
+  ['text', 'selected'],
+  ['muted', 'panel'],
+  ['muted', 'page'],
+  ['muted', 'selected'],
+  ['headerText', 'header'],
+  ['headerMeta', 'header'],
+  ['badgeText', 'ok'],
+  ['badgeText', 'warn'],
+  ['badgeText', 'err'],
+  ['err', 'page'],
+  ['err', 'panel'],
+  ['link', 'panel'],
+];
 
 describe('dashboard palette', () => {
   it('computes WCAG contrast ratios', () => {

@@ -20,21 +20,3 @@ export const PALETTE = {
   err: '#cf222e',
   badgeText: '#ffffff',
 } as const;
-
-/** Text colour on background colour, for every pair the page uses. */
-export const TEXT_PAIRS: readonly [keyof typeof PALETTE, keyof typeof PALETTE][] = [
-  ['text', 'panel'],
-  ['text', 'page'],
-  ['text', 'selected'],
-  ['muted', 'panel'],
-  ['muted', 'page'],
-  ['muted', 'selected'],
-  ['headerText', 'header'],
-  ['headerMeta', 'header'],
-  ['badgeText', 'ok'],
-  ['badgeText', 'warn'],
-  ['badgeText', 'err'],
-  ['err', 'page'],
-  ['err', 'panel'],
-  ['link', 'panel'],
-];

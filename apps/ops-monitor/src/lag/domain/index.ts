@@ -1,22 +1,3 @@
 // Public API of the consumer-lag domain: Burrow's evaluation rules over a sliding window of samples.
-export {
-  PARTITION_STATUS_SEVERITY,
-  appendSample,
-  computeLag,
-  evaluateGroup,
-  evaluatePartition,
-  lagSample,
-  toApiStatus,
-  toGroupStatus,
-} from './lag-status';
-export type {
-  ApiLagStatus,
-  EvaluatePartitionOptions,
-  GroupEvaluation,
-  GroupStatus,
-  LagSample,
-  PartitionEvaluation,
-  PartitionLagState,
-  PartitionStatus,
-  SlidingWindowOptions,
-} from './lag-status';
+export { evaluateGroup, evaluatePartition, lagSample, toApiStatus } from './lag-status';
+export type { ApiLagStatus, GroupStatus, LagSample, PartitionLagState } from './lag-status';

@@ -1,5 +1,4 @@
 import {
-  appendSample,
   computeLag,
   evaluateGroup,
   evaluatePartition,
@@ -532,33 +531,5 @@ describe(computeLag.name, () => {
       endOffset: end,
       lag,
     });
-  });
-});
-
-describe(appendSample.name, () => {
-  const s = (timestamp: number) => lagSample(timestamp, timestamp, timestamp + 1);
-
-  it.each([
-    { name: 'appends below the limit', window: [1, 2], add: 3, max: 5, expected: [1, 2, 3] },
-    { name: 'drops the oldest at the limit', window: [1, 2, 3], add: 4, max: 3, expected: [2, 3, 4] },
-    { name: 'keeps a shrunken limit', window: [1, 2, 3, 4], add: 5, max: 2, expected: [4, 5] },
-    { name: 'slots a late sample in order', window: [1, 3, 4], add: 2, max: 4, expected: [1, 2, 3, 4] },
-    {
-      name: 'drops a late sample older than the window when full',
-      window: [2, 3, 4],
-      add: 1,
-      max: 3,
-      expected: [2, 3, 4],
-    },
-  ])('$name', ({ window, add, max, expected }) => {
-    const before = window.map(s);
-    const result = appendSample(before, s(add), { maxSamples: max });
-    expect(result.map((x) => x.timestamp)).toEqual(expected);
-    // Pure: the input window is untouched.
-    expect(before.map((x) => x.timestamp)).toEqual(window);
-  });
-
-  it.each([0, -1, 1.5])('rejects maxSamples %p', (maxSamples) => {
-    expect(() => appendSample([], s(1), { maxSamples })).toThrow(RangeError);
   });
 });

@@ -108,12 +108,6 @@ export interface GroupEvaluation {
   complete: number;
 }
 
-/** Options for {@link appendSample}. */
-export interface SlidingWindowOptions {
-  /** How many samples the window keeps (Burrow's storage `intervals`, default 10 there). */
-  maxSamples: number;
-}
-
 /** Severity rank of each partition status, higher is worse. */
 export const PARTITION_STATUS_SEVERITY: Readonly<Record<PartitionStatus, number>> = {
   OK: 0,
@@ -131,23 +125,6 @@ export function computeLag(committedOffset: number, endOffset: number): number {
 /** Builds a sample with its lag computed from the two offsets. */
 export function lagSample(timestamp: number, committedOffset: number, endOffset: number): LagSample {
   return { timestamp, committedOffset, endOffset, lag: computeLag(committedOffset, endOffset) };
-}
-
-/** Adds a sample to a window in timestamp order and keeps the newest `maxSamples`; returns a new array. */
-export function appendSample(
-  window: readonly LagSample[],
-  sample: LagSample,
-  options: SlidingWindowOptions,
-): LagSample[] {
-  const { maxSamples } = options;
-  if (!Number.isInteger(maxSamples) || maxSamples < 1) {
-    throw new RangeError(`maxSamples must be a positive integer, got ${maxSamples}`);
-  }
-  // Samples normally arrive in order; a late one is slotted in rather than trimmed by position.
-  let at = window.length;
-  while (at > 0 && window[at - 1].timestamp > sample.timestamp) at -= 1;
-  const next = [...window.slice(0, at), sample, ...window.slice(at)];
-  return next.length > maxSamples ? next.slice(next.length - maxSamples) : next;
 }
 
 /** Judges one partition over its window of samples with Burrow's rules (see the file header for the differences). */

@@ -1,3 +1,3 @@
 // Public API of the throughput domain.
 export { throughputOf } from './throughput';
-export type { GroupThroughput, SpanInput, Throughput, TopicThroughput } from './throughput';
+export type { OffsetSpan, Throughput } from './throughput';

@@ -1,6 +1,6 @@
-import { throughputOf, type SpanInput } from './throughput';
+import { throughputOf, type OffsetSpan } from './throughput';
 
-const span = (o: Partial<SpanInput>): SpanInput => ({
+const span = (o: Partial<OffsetSpan>): OffsetSpan => ({
   groupId: 'correlation',
   topic: 'intel.seizure.reported.v1',
   partition: 0,

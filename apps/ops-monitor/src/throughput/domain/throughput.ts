@@ -3,10 +3,11 @@
 // offsets), over a window. Pure.
 
 /** One partition's first and last sample in the window, as one group saw it. */
-export interface SpanInput {
+export interface OffsetSpan {
   groupId: string;
   topic: string;
   partition: number;
+  /** Epoch ms of the first and last sample in the window. */
   firstAt: number;
   lastAt: number;
   firstCommitted: number;
@@ -46,9 +47,9 @@ const round = (n: number) => Math.round(n * 100) / 100;
  * partitions, since every group sees the same end offsets. Spans shorter than a millisecond are
  * skipped.
  */
-export function throughputOf(spans: readonly SpanInput[]): Throughput {
+export function throughputOf(spans: readonly OffsetSpan[]): Throughput {
   const groups = new Map<string, GroupThroughput>();
-  const longest = new Map<string, SpanInput>();
+  const longest = new Map<string, OffsetSpan>();
   for (const s of spans) {
     const seconds = (s.lastAt - s.firstAt) / 1000;
     if (seconds < 0.001) continue;

@@ -3,9 +3,9 @@
 import { defaultGazetteer } from '@app/contracts';
 import type { RouteReportDto, SeizureReportDto } from '@app/contracts';
 import { RouteReportBuilder, SeizureReportBuilder } from '@app/testing';
-import { agencyCaseOf, buildProfile } from './agency-case';
-import type { CaseProfile } from './agency-case';
-import { extractFeatures } from './features';
+import { agencyCaseOf, buildProfile } from '../agency-case';
+import type { CaseProfile } from '../agency-case';
+import { extractFeatures } from '../features';
 
 /** The shipped gazetteer's entries. */
 export const GAZETTEER = defaultGazetteer.all();
