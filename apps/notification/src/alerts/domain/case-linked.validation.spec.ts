@@ -97,7 +97,7 @@ describe('validateCaseLinked and the CaseLinkedEvent DTO', () => {
       'triggeredByEventId',
     ].flatMap((field) =>
       [undefined, ...bad].map((v): [string, Record<string, unknown>] => [
-        `${field} = ${String(v)}`,
+        `${field} = ${JSON.stringify(v)}`,
         { [field]: v },
       ]),
     ),
@@ -114,8 +114,8 @@ describe('validateCaseLinked and the CaseLinkedEvent DTO', () => {
       ]),
     ),
     ...[undefined, ...bad].flatMap((v): [string, Record<string, unknown>][] => [
-      [`a report's eventId = ${String(v)}`, report({ eventId: v })],
-      [`a report's body = ${String(v)}`, report({ body: v })],
+      [`a report's eventId = ${JSON.stringify(v)}`, report({ eventId: v })],
+      [`a report's body = ${JSON.stringify(v)}`, report({ body: v })],
     ]),
     ...['feature', 'weight', 'detail', 'protected', 'sources'].flatMap((field) =>
       [undefined, ...bad, [3]].map((v): [string, Record<string, unknown>] => [
