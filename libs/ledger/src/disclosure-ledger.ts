@@ -226,33 +226,34 @@ export class DisclosureLedger {
     const last = out[out.length - 1];
     const checkpoint = this.sign(instanceId, last);
     // One statement for the entries and their checkpoint, however many entries. The entries go
-    // as one JSON array, each one's disclosed text spliced in as a JSON value: json_to_recordset
-    // hands a json column's text on exactly as sent (no array literal to escape it into).
-    const rows = out.map((e, i) => {
-      const fields = JSON.stringify({
-        seq: e.seq,
-        scheme: e.scheme,
-        recorded_at: e.recordedAt,
-        recipient_type: e.recipient.type,
-        recipient_id: e.recipient.id,
-        kind: e.kind,
-        subject_id: e.subjectId,
-        channel: e.channels.join(','),
-        prev_hash: e.prevHash,
-        hash: e.hash,
-      });
-      return `${fields.slice(0, -1)},"disclosed":${disclosedJson[i]}}`;
-    });
+    // as one JSON array (JSON.stringify escapes the disclosed texts natively, where a text[]
+    // parameter would be escaped into an array literal in JavaScript). Each disclosed text is a
+    // JSON string in it, not a JSON value: PostgreSQL's JSON parser refuses \u0000 and lone
+    // surrogates, which a disclosed value may hold as escapes (a dead-lettered body).
     await query(
       `WITH appended AS (
          INSERT INTO ${this.tables.entries} (${ENTRY_COLUMNS})
-         SELECT seq, scheme, recorded_at, recipient_type, recipient_id, kind, subject_id, channel, disclosed::text, prev_hash, hash
+         SELECT seq, scheme, recorded_at, recipient_type, recipient_id, kind, subject_id, channel, disclosed, prev_hash, hash
            FROM json_to_recordset($1::json)
              AS e(seq bigint, scheme smallint, recorded_at text, recipient_type text, recipient_id text, kind text,
-                  subject_id text, channel text, disclosed json, prev_hash text, hash text))
+                  subject_id text, channel text, disclosed text, prev_hash text, hash text))
        INSERT INTO ${this.tables.checkpoints} (${CHECKPOINT_COLUMNS}) VALUES ($2, $3, $4, $5, $6)`,
       [
-        `[${rows.join(',')}]`,
+        JSON.stringify(
+          out.map((e, i) => ({
+            seq: e.seq,
+            scheme: e.scheme,
+            recorded_at: e.recordedAt,
+            recipient_type: e.recipient.type,
+            recipient_id: e.recipient.id,
+            kind: e.kind,
+            subject_id: e.subjectId,
+            channel: e.channels.join(','),
+            disclosed: disclosedJson[i],
+            prev_hash: e.prevHash,
+            hash: e.hash,
+          })),
+        ),
         checkpoint.seq,
         checkpoint.headHash,
         checkpoint.signedAt,

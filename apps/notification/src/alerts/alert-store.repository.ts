@@ -49,15 +49,14 @@ export interface CreatedDelivery {
  * AlertIssued and creates the webhook deliveries of each one inserted: the payload is sent once
  * and the outbox row takes it from the alert row. Key: the recipient; publishing order: the recipient's sequence. Answers the ids
  * inserted, and an empty one for the NOTIFY that wakes the relay at commit. The alerts come as
- * one JSON array ($1, see alertRowsJson): a payload is a JSON value inside it, whose text
- * json_to_recordset hands on as it was sent (no array literal to escape it into).
+ * one JSON array ($1, see alertRowsJson).
  */
 const INSERT_ALERTS_SQL = `
 WITH inserted AS (
   INSERT INTO notification.alert (alert_id, kind, link_id, hit_id, recipient_agency_id, seq, cluster_id, severity, score, cross_border, categories, payload, created_at)
-  SELECT a, k, l, h, r, s, c, v, sc, x, cat, p::text, t
+  SELECT a, k, l, h, r, s, c, v, sc, x, cat, p, t
     FROM json_to_recordset($1::json)
-      AS u(a uuid, k text, l uuid, h uuid, r text, s bigint, c uuid, v text, sc float8, x bool, cat text[], p json, t timestamptz)
+      AS u(a uuid, k text, l uuid, h uuid, r text, s bigint, c uuid, v text, sc float8, x bool, cat text[], p text, t timestamptz)
   ON CONFLICT DO NOTHING RETURNING alert_id, recipient_agency_id, seq, payload
 ), queued AS (
   ${outboxInsertSql(
@@ -79,9 +78,11 @@ UNION ALL
 (SELECT pg_notify('${outboxChannel('notification')}', '')::text FROM queued LIMIT 1)`;
 
 /**
- * The alert rows of INSERT_ALERTS_SQL as one JSON array. Each payload is a JSON value inside it,
- * so its text in the array is exactly JSON.stringify(payload): what the alert row, the outbox
- * and the webhook carry, as before.
+ * The alert rows of INSERT_ALERTS_SQL as one JSON array (JSON.stringify escapes the payloads
+ * natively, where text[] parameters would be escaped into array literals in JavaScript). Each
+ * payload is its JSON text as a string (what the alert row, the outbox and the webhook carry),
+ * not a JSON value: PostgreSQL's JSON parser refuses \u0000 and lone surrogates, which the text
+ * may hold as escapes.
  */
 export function alertRowsJson(numbered: readonly StoredAlert<AlertToStore>[]): string {
   return JSON.stringify(
@@ -97,7 +98,7 @@ export function alertRowsJson(numbered: readonly StoredAlert<AlertToStore>[]): s
       sc: alert.score,
       x: alert.crossBorder,
       cat: alert.categories,
-      p: alert.payload,
+      p: JSON.stringify(alert.payload),
       t: alert.createdAt,
     })),
   );
