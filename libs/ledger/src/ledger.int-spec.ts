@@ -30,6 +30,7 @@ import {
   readCheckpointTopic,
   publicLedgerKey,
   signCheckpoint,
+  canonicalJson,
   verifyLedger,
   type AppendResult,
   type Checkpoint,
@@ -205,6 +206,25 @@ describe('Disclosure ledger: keyed chain, stored and published checkpoints (real
     expect(run.stdout).toContain(
       `2 checkpoint(s) of this instance in ${Topics.LedgerCheckpoint} match the entries; the newest says seq 6`,
     );
+  });
+
+  it('stores disclosed values holding quotes, NUL, lone surrogates and line separators as written, and they verify', async () => {
+    const { schema, ledger } = await newChain();
+    const odd = ['say "hi" \\ é 😀', 'a\u0000b', 'x\ud800y', '\udc00', 'line\u2028break', '\u001f'];
+    const data: LedgerEntryData = {
+      ...disclosure(1),
+      kind: 'DLQ_BODY_READ',
+      disclosed: [
+        { source: 'dlq-record', id: 't/0/1', fields: odd.map((value, i) => ({ path: `f${i}`, value })) },
+      ],
+    };
+    await inTransaction((q) => ledger.append(q, [data, disclosure(2)]));
+    const [row] = await query<{ disclosed: string }>(
+      `SELECT disclosed FROM "${schema}".disclosure_ledger WHERE seq = 1`,
+      [],
+    );
+    expect(row.disclosed).toBe(canonicalJson(data.disclosed));
+    expect(await verifyLedger(query, schema, trusted, null)).toMatchObject({ ok: true, entries: 2 });
   });
 
   it('detects an entry rewritten with the chain recomputed (superuser, trigger off)', async () => {

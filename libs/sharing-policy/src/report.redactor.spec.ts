@@ -250,6 +250,24 @@ describe(redactReportForRecipient.name, () => {
       expect(result.shared).not.toHaveProperty('internalNote');
       expect(result.withheld).toEqual([{ path: 'internalNote', reason: 'POLICY' }]);
     });
+
+    it('judges a key spelled with an index by the pattern its path spells, and keeps an own __proto__ key a plain field', () => {
+      const report = JSON.parse(
+        JSON.stringify(SeizureReportBuilder.valid().withTlp('CLEAR').build()).replace(
+          /^\{/,
+          '{"__proto__":{"x":1},"commodities[3]":{"type":"HEROIN","secret":"s"},',
+        ),
+      ) as SeizureReportDto;
+      const result = redact(report, 'seizure', GENEROUS);
+      expect(Object.getPrototypeOf(result.shared)).toBe(Object.prototype);
+      expect(Object.prototype.hasOwnProperty.call(result.shared, '__proto__')).toBe(false);
+      expect(result.shared['commodities[3]']).toEqual({ type: 'HEROIN' });
+      expect(result.disclosedFields).toContain('commodities[3].type');
+      expect(result.withheld.slice(0, 2)).toEqual([
+        { path: '__proto__', reason: 'POLICY' },
+        { path: 'commodities[3].secret', reason: 'POLICY' },
+      ]);
+    });
   });
 
   describe('protected persons', () => {

@@ -19,15 +19,92 @@ import type { Permissions, RedactedReport, WithheldField, WithheldReason } from 
 type Verdict = 'DISCLOSED' | WithheldReason;
 
 interface Judge {
-  (path: string): Verdict;
+  /** The verdict on the leaf at `path`, whose catalogue pattern (indexes blanked) is `pattern`. */
+  (path: string, pattern: string): Verdict;
   /** Whether a subtree withheld wholly for `verdict` may be reported once at `path`. */
   collapses(path: string, verdict: WithheldReason): boolean;
 }
 
-interface Walked {
-  value: unknown;
-  verdicts: Set<Verdict>;
+/** The verdicts met in a subtree, as bits (a set of at most four). */
+const VERDICTS: readonly Verdict[] = ['DISCLOSED', 'POLICY', 'TLP', 'PROTECTED_PERSON'];
+const BIT: Readonly<Record<Verdict, number>> = { DISCLOSED: 1, POLICY: 2, TLP: 4, PROTECTED_PERSON: 8 };
+
+/** What the walk collects over the whole report, in document order. */
+interface Collected {
+  disclosed: string[];
   withheld: WithheldField[];
+}
+
+/** Sets a key the way Object.fromEntries does (an own `__proto__` stays a plain property). */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
+/**
+ * Walks `node` (at `path`, catalogue pattern `pattern`): judges every leaf, appends the paths
+ * disclosed and the fields withheld (a subtree withheld wholly for one reason once, at its root,
+ * when the judge lets it collapse), and returns what the recipient may see of it (undefined:
+ * nothing) and the bits of the verdicts met.
+ */
+function walk(
+  node: unknown,
+  path: string,
+  pattern: string,
+  judge: Judge,
+  out: Collected,
+): { value: unknown; verdicts: number } {
+  if (typeof node !== 'object' || node === null) {
+    const verdict = judge(path, pattern);
+    if (verdict === 'DISCLOSED') {
+      out.disclosed.push(path);
+      return { value: node, verdicts: BIT.DISCLOSED };
+    }
+    out.withheld.push({ path, reason: verdict });
+    return { value: undefined, verdicts: BIT[verdict] };
+  }
+  const firstWithheld = out.withheld.length;
+  let verdicts = 0;
+  let value: unknown;
+  if (Array.isArray(node)) {
+    const itemPattern = `${pattern}[]`;
+    // Arrays are compacted: a recipient must not learn how many items were kept back.
+    let kept: unknown[] | undefined;
+    for (let i = 0; i < node.length; i++) {
+      const child = walk(node[i], childPath(path, i), itemPattern, judge, out);
+      verdicts |= child.verdicts;
+      if (child.value !== undefined) (kept ??= []).push(child.value);
+    }
+    value = kept;
+  } else {
+    let kept: Record<string, unknown> | undefined;
+    for (const key of Object.keys(node)) {
+      const member = (node as Record<string, unknown>)[key];
+      if (member === undefined) continue;
+      // A key is blanked like a whole path would be (a key may hold `[0]` too).
+      const keyPattern = key.includes('[') ? pathPattern(key) : key;
+      const child = walk(
+        member,
+        childPath(path, key),
+        pattern === '' ? keyPattern : `${pattern}.${keyPattern}`,
+        judge,
+        out,
+      );
+      verdicts |= child.verdicts;
+      if (child.value !== undefined) setOwn((kept ??= {}), key, child.value);
+    }
+    value = kept;
+  }
+  // One verdict, and not DISCLOSED: the subtree is reported once at its root if it may collapse.
+  if (verdicts !== 0 && verdicts !== BIT.DISCLOSED && (verdicts & (verdicts - 1)) === 0 && path !== '') {
+    const only = VERDICTS[31 - Math.clz32(verdicts)] as WithheldReason;
+    if (judge.collapses(path, only)) {
+      out.withheld.length = firstWithheld;
+      out.withheld.push({ path, reason: only });
+    }
+  }
+  return { value, verdicts };
 }
 
 function readPath(root: unknown, dotted: string): unknown {
@@ -50,40 +127,6 @@ function protectedPersonPaths(report: object, kind: ReportKind): string[] {
   });
 }
 
-function walk(node: unknown, path: string, judge: Judge, disclosed: string[]): Walked {
-  if (typeof node !== 'object' || node === null) {
-    const verdict = judge(path);
-    if (verdict === 'DISCLOSED') disclosed.push(path);
-    return {
-      value: verdict === 'DISCLOSED' ? node : undefined,
-      verdicts: new Set([verdict]),
-      withheld: verdict === 'DISCLOSED' ? [] : [{ path, reason: verdict }],
-    };
-  }
-  const entries: [string | number, unknown][] = Array.isArray(node)
-    ? node.map((item, index) => [index, item])
-    : Object.entries(node).filter(([, value]) => value !== undefined);
-  const children = entries.map(([key, value]) => ({
-    key,
-    ...walk(value, childPath(path, key), judge, disclosed),
-  }));
-  const verdicts = new Set(children.flatMap((child) => [...child.verdicts]));
-  const [only] = verdicts;
-  const withheld =
-    verdicts.size === 1 && only !== 'DISCLOSED' && path !== '' && judge.collapses(path, only)
-      ? [{ path, reason: only }]
-      : children.flatMap((child) => child.withheld);
-  const kept = children.filter((child) => child.value !== undefined);
-  let value: unknown;
-  if (kept.length > 0) {
-    // Arrays are compacted: a recipient must not learn how many items were kept back.
-    value = Array.isArray(node)
-      ? kept.map((child) => child.value)
-      : Object.fromEntries(kept.map((child) => [child.key, child.value]));
-  }
-  return { value, verdicts, withheld };
-}
-
 /**
  * The part of an owner's report a recipient may see. `matchedPaths` are the JSON paths of
  * the owner's identifiers that matched (`conveyances[0].plate`, `persons[1].phones[0]`);
@@ -101,9 +144,9 @@ export function redactReportForRecipient(
   const protectedPaths = protectedPersonPaths(report, kind);
   const inProtected = (path: string) => protectedPaths.some((base) => isWithin(path, base));
   const judge: Judge = Object.assign(
-    (path: string): Verdict => {
+    (path: string, pattern: string): Verdict => {
       if (inProtected(path)) return 'PROTECTED_PERSON';
-      const spec = fields.get(pathPattern(path));
+      const spec = fields.get(pattern);
       const matched = () => {
         const unit = spec?.unit?.(path);
         return unit !== undefined && matchedPaths.some((m) => isWithin(m, unit));
@@ -117,12 +160,12 @@ export function redactReportForRecipient(
         verdict !== 'PROTECTED_PERSON' || inProtected(path),
     },
   );
-  const disclosedFields: string[] = [];
-  const walked = walk(report, '', judge, disclosedFields);
+  const out: Collected = { disclosed: [], withheld: [] };
+  const walked = walk(report, '', '', judge, out);
   return {
     shared: (walked.value ?? {}) as Record<string, unknown>,
-    disclosedFields,
-    withheld: walked.withheld,
+    disclosedFields: out.disclosed,
+    withheld: out.withheld,
     protectedPersonMatched: matchedPaths.some((m) => protectedPaths.some((base) => isWithin(m, base))),
   };
 }

@@ -48,33 +48,61 @@ export interface CreatedDelivery {
  * Inserts alerts (a concurrent copy that committed first wins) and, in the same statement, queues
  * AlertIssued and creates the webhook deliveries of each one inserted: the payload is sent once
  * and the outbox row takes it from the alert row. Key: the recipient; publishing order: the recipient's sequence. Answers the ids
- * inserted, and an empty one for the NOTIFY that wakes the relay at commit.
+ * inserted, and an empty one for the NOTIFY that wakes the relay at commit. The alerts come as
+ * one JSON array ($1, see alertRowsJson).
  */
 const INSERT_ALERTS_SQL = `
 WITH inserted AS (
   INSERT INTO notification.alert (alert_id, kind, link_id, hit_id, recipient_agency_id, seq, cluster_id, severity, score, cross_border, categories, payload, created_at)
-  SELECT a, k, l, h, r, s, c, v, sc, x, string_to_array(cat, E'\\x1f'), p, t
-    FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::bigint[], $7::uuid[], $8::text[], $9::float8[], $10::bool[], $11::text[], $12::text[], $13::timestamptz[])
-      AS u(a, k, l, h, r, s, c, v, sc, x, cat, p, t)
+  SELECT a, k, l, h, r, s, c, v, sc, x, cat, p, t
+    FROM json_to_recordset($1::json)
+      AS u(a uuid, k text, l uuid, h uuid, r text, s bigint, c uuid, v text, sc float8, x bool, cat text[], p text, t timestamptz)
   ON CONFLICT DO NOTHING RETURNING alert_id, recipient_agency_id, seq, payload
 ), queued AS (
   ${outboxInsertSql(
     'notification',
     `SELECT seq AS ord, '${Topics.AlertIssued}' AS topic, recipient_agency_id AS key,
-            $14::jsonb || jsonb_build_object('event-id', alert_id) AS headers, payload FROM inserted`,
+            $2::jsonb || jsonb_build_object('event-id', alert_id) AS headers, payload FROM inserted`,
   )}
   RETURNING 1
 ), delivered AS (
   -- traceparent: the trace of the record being processed (docs/operating.md#traces).
   INSERT INTO notification.delivery (id, subscription_id, alert_id, agency_id, url, next_attempt_at, created_at, traceparent)
-  SELECT d.i, d.s, d.a, d.g, d.u, now(), clock_timestamp(), $20
-    FROM unnest($15::uuid[], $16::uuid[], $17::uuid[], $18::text[], $19::text[]) AS d(i, s, a, g, u)
+  SELECT d.i, d.s, d.a, d.g, d.u, now(), clock_timestamp(), $8
+    FROM unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[]) AS d(i, s, a, g, u)
     JOIN inserted ON inserted.alert_id = d.a
   ON CONFLICT DO NOTHING
 )
 SELECT alert_id::text AS alert_id FROM inserted
 UNION ALL
 (SELECT pg_notify('${outboxChannel('notification')}', '')::text FROM queued LIMIT 1)`;
+
+/**
+ * The alert rows of INSERT_ALERTS_SQL as one JSON array (JSON.stringify escapes the payloads
+ * natively, where text[] parameters would be escaped into array literals in JavaScript). Each
+ * payload is its JSON text as a string (what the alert row, the outbox and the webhook carry),
+ * not a JSON value: PostgreSQL's JSON parser refuses \u0000 and lone surrogates, which the text
+ * may hold as escapes.
+ */
+export function alertRowsJson(numbered: readonly StoredAlert<AlertToStore>[]): string {
+  return JSON.stringify(
+    numbered.map(({ alert, seq }) => ({
+      a: alert.alertId,
+      k: alert.about.kind,
+      l: alert.about.kind === 'CASE_LINKED' ? alert.about.linkId : null,
+      h: alert.about.kind === 'PRECHECK_HIT' ? alert.about.hitId : null,
+      r: alert.recipientAgencyId,
+      s: seq,
+      c: alert.clusterId,
+      v: alert.severity,
+      sc: alert.score,
+      x: alert.crossBorder,
+      cat: alert.categories,
+      p: JSON.stringify(alert.payload),
+      t: alert.createdAt,
+    })),
+  );
+}
 
 /**
  * Leaves out the alerts already stored and numbers the rest per recipient agency (the
@@ -165,19 +193,7 @@ async function storeAlerts<A extends AlertToStore>(
   const inserted = new Set(
     (
       await m.query<{ alert_id: string }[]>(INSERT_ALERTS_SQL, [
-        numbered.map((n) => n.alert.alertId),
-        numbered.map((n) => n.alert.about.kind),
-        numbered.map((n) => (n.alert.about.kind === 'CASE_LINKED' ? n.alert.about.linkId : null)),
-        numbered.map((n) => (n.alert.about.kind === 'PRECHECK_HIT' ? n.alert.about.hitId : null)),
-        numbered.map((n) => n.alert.recipientAgencyId),
-        numbered.map((n) => n.seq),
-        numbered.map((n) => n.alert.clusterId),
-        numbered.map((n) => n.alert.severity),
-        numbered.map((n) => n.alert.score),
-        numbered.map((n) => n.alert.crossBorder),
-        numbered.map((n) => n.alert.categories.join('\x1f')),
-        numbered.map((n) => JSON.stringify(n.alert.payload)),
-        numbered.map((n) => n.alert.createdAt),
+        alertRowsJson(numbered),
         // The trace of the work that wrote the rows travels with the records (docs/operating.md#traces).
         JSON.stringify({ ...traceHeaders(), 'event-type': EventTypes.AlertIssued, 'schema-version': '1' }),
         deliveries.map(() => randomUUID()),
@@ -249,17 +265,22 @@ class PgAlertTransaction implements AlertTransaction {
 
   async keepRequestSources(sources: readonly RequestSource[]): Promise<void> {
     if (sources.length === 0) return;
+    // One JSON array: each body a JSON value inside it (no array literal to escape it into).
     await this.m.query(
       `INSERT INTO notification.request_source (link_id, event_id, agency_id, agency_case_id, kind, body)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::jsonb[])
+       SELECT l, e, g, c, k, b FROM json_to_recordset($1::json) AS s(l uuid, e uuid, g text, c text, k text, b jsonb)
        ON CONFLICT DO NOTHING`,
       [
-        sources.map((s) => s.linkId),
-        sources.map((s) => s.report.eventId),
-        sources.map((s) => s.report.agencyId),
-        sources.map((s) => s.agencyCaseId),
-        sources.map((s) => s.report.kind),
-        sources.map((s) => JSON.stringify(s.report.body)),
+        JSON.stringify(
+          sources.map((s) => ({
+            l: s.linkId,
+            e: s.report.eventId,
+            g: s.report.agencyId,
+            c: s.agencyCaseId,
+            k: s.report.kind,
+            b: s.report.body,
+          })),
+        ),
       ],
     );
   }

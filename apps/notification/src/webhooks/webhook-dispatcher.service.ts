@@ -239,7 +239,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     }
     const body = d.body ?? webhookPayload(d.payload, new Date(d.created_at).toISOString());
     const headers = webhookHeaders({
-      secret: this.secrets.open(d.secret_sealed),
+      secret: this.secrets.signingKey(d.secret_sealed),
       msgId: d.id,
       timestamp: Math.floor(Date.now() / 1000),
       body,

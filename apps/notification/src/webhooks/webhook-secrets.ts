@@ -1,14 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, type KeyObject } from 'node:crypto';
 import { APP_CONFIG } from '@app/config';
 import type { NotificationEnv } from '../notification.env';
-import { generateWebhookSecret } from './domain';
+import { generateWebhookSecret, webhookSigningKey } from './domain';
 import { openSecret, sealSecret } from './domain/secret-box';
 
 /** Generates, seals and opens webhook secrets with WEBHOOK_SECRET_KEY (AES-256-GCM at rest). */
 @Injectable()
 export class WebhookSecrets {
   private readonly key: Buffer | null;
+  /** Signing keys opened before, by sealed secret (each attempt would otherwise decrypt and import it again). */
+  private readonly signingKeys = new Map<string, KeyObject>();
+  /** Most signing keys kept (a few per subscription); past it the map starts again. */
+  static readonly MAX_SIGNING_KEYS = 1000;
 
   constructor(@Inject(APP_CONFIG) env: Pick<NotificationEnv, 'WEBHOOK_SECRET_KEY'>) {
     this.key = env.WEBHOOK_SECRET_KEY ? Buffer.from(env.WEBHOOK_SECRET_KEY, 'base64') : null;
@@ -27,5 +31,16 @@ export class WebhookSecrets {
 
   open(sealed: string): string {
     return openSecret(sealed, this.key);
+  }
+
+  /** The HMAC key of a sealed secret, for signing (opened once, then kept as a KeyObject). */
+  signingKey(sealed: string): KeyObject {
+    let key = this.signingKeys.get(sealed);
+    if (key === undefined) {
+      key = webhookSigningKey(this.open(sealed));
+      if (this.signingKeys.size >= WebhookSecrets.MAX_SIGNING_KEYS) this.signingKeys.clear();
+      this.signingKeys.set(sealed, key);
+    }
+    return key;
   }
 }

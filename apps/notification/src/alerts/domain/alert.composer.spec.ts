@@ -1,7 +1,7 @@
 import type { CaseLinkedEvent, TlpLevel } from '@app/contracts';
 import type { Recipient } from '@app/sharing-policy';
 import { COUNTRY, GENEROUS, policyOf, SeizureReportBuilder } from '@app/testing';
-import { composeAlert, PROTECTED_PERSON_NOTICE, strictestTlp } from './alert.composer';
+import { composeAlert, PROTECTED_PERSON_NOTICE, readPath, strictestTlp } from './alert.composer';
 
 const policy = policyOf({
   agencies: {
@@ -311,5 +311,21 @@ describe(strictestTlp.name, () => {
     [['bogus'], 'RED'],
   ])('of %p is %s', (levels, expected) => {
     expect(strictestTlp(levels)).toBe(expected);
+  });
+});
+
+describe(readPath.name, () => {
+  const body = { a: { b: [1, { c: 'x' }] }, 'we ird': { k: null }, n: 0 };
+  it.each<[string, unknown]>([
+    ['a.b[1].c', 'x'],
+    ['a.b[0]', 1],
+    ['a.b[0].z', undefined],
+    ['a.b[2]', undefined],
+    ['n', 0],
+    ['we ird.k', null],
+    ['missing.deeper', undefined],
+    ['', body],
+  ])('reads %s', (path, expected) => {
+    expect(readPath(body, path)).toBe(expected);
   });
 });

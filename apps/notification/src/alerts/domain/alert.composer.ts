@@ -53,12 +53,18 @@ export interface ComposedAlert {
   categories: string[];
 }
 
-function readPath(root: unknown, path: string): unknown {
-  const tokens = path.match(/[^.[\]]+/g) ?? [];
+/** The value at a JSON path (`persons[0].phones[1]`): each run of characters between `.`, `[` and `]` is a key. */
+export function readPath(root: unknown, path: string): unknown {
   let node = root;
-  for (const token of tokens) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[token];
+  let start = 0;
+  for (let i = 0; i <= path.length; i++) {
+    const c = i === path.length ? 0x2e : path.charCodeAt(i);
+    if (c !== 0x2e && c !== 0x5b && c !== 0x5d) continue; // . [ ]
+    if (i > start) {
+      if (typeof node !== 'object' || node === null) return undefined;
+      node = (node as Record<string, unknown>)[path.slice(start, i)];
+    }
+    start = i + 1;
   }
   return node;
 }

@@ -12,6 +12,7 @@ export {
   signWebhook,
   verifyWebhook,
   webhookHeaders,
+  webhookSigningKey,
 } from './signature';
 export type {
   SignInput,

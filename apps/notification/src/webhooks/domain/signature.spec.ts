@@ -6,6 +6,7 @@ import {
   signWebhook,
   verifyWebhook,
   webhookHeaders,
+  webhookSigningKey,
   type WebhookHeaders,
 } from './signature';
 
@@ -115,6 +116,17 @@ describe(webhookHeaders.name, () => {
     expect(headers['webhook-signature'].split(' ')).toHaveLength(2);
     expect(referenceVerifies(oldSecret, body, headers)).toBe(true);
     expect(referenceVerifies(newSecret, body, headers)).toBe(true);
+  });
+
+  it('signs with a signing key made once exactly as with the secret it was made from', () => {
+    expect(webhookHeaders({ ...VECTOR, secret: webhookSigningKey(VECTOR.secret) })).toEqual(
+      webhookHeaders(VECTOR),
+    );
+    const rotated = generateWebhookSecret(randomBytes(32));
+    expect(
+      webhookHeaders({ ...VECTOR, secret: [webhookSigningKey(rotated), webhookSigningKey(VECTOR.secret)] }),
+    ).toEqual(webhookHeaders({ ...VECTOR, secret: [rotated, VECTOR.secret] }));
+    expect(() => webhookSigningKey('whsec_not base64!')).toThrow(TypeError);
   });
 
   it('refuses an empty list of secrets', () => {

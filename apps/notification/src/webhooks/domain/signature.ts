@@ -2,7 +2,7 @@
 // signed is `${msgId}.${timestamp}.${body}`, HMAC-SHA256 keyed with the base64-decoded secret that
 // follows `whsec_`, sent as `v1,<base64>`. The signature header is a space-separated list so a
 // secret can be rotated without downtime. Pure: randomness and the current time are passed in.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, KeyObject, timingSafeEqual } from 'node:crypto';
 
 /** Prefix that marks a Standard Webhooks symmetric secret. */
 export const WEBHOOK_SECRET_PREFIX = 'whsec_';
@@ -24,8 +24,11 @@ export interface WebhookHeaders {
 
 /** What is signed: a message id, the attempt's unix time in seconds, and the exact body bytes sent. */
 export interface SignInput {
-  /** `whsec_<base64>` (a bare base64 secret is accepted too, as the reference libraries do). */
-  secret: string;
+  /**
+   * `whsec_<base64>` (a bare base64 secret is accepted too, as the reference libraries do), or
+   * the HMAC key made from one by {@link webhookSigningKey}.
+   */
+  secret: string | KeyObject;
   msgId: string;
   /** Unix time of this attempt, in whole seconds. */
   timestamp: number;
@@ -89,7 +92,15 @@ function assertSignable(msgId: string, timestamp: number): void {
   }
 }
 
-function hmacBase64(key: Buffer, msgId: string, timestamp: number, body: string): string {
+/**
+ * The HMAC key of a secret, made once for many signatures (creating an HMAC from a KeyObject
+ * skips decoding the secret and importing the key each time). Throws on a malformed secret.
+ */
+export function webhookSigningKey(secret: string): KeyObject {
+  return createSecretKey(decodeWebhookSecret(secret));
+}
+
+function hmacBase64(key: Buffer | KeyObject, msgId: string, timestamp: number, body: string): string {
   return createHmac('sha256', key).update(`${msgId}.${timestamp}.${body}`, 'utf8').digest('base64');
 }
 
@@ -97,14 +108,17 @@ function hmacBase64(key: Buffer, msgId: string, timestamp: number, body: string)
 export function signWebhook(input: SignInput): string {
   const { secret, msgId, timestamp, body } = input;
   assertSignable(msgId, timestamp);
-  return `v1,${hmacBase64(decodeWebhookSecret(secret), msgId, timestamp, body)}`;
+  const key = secret instanceof KeyObject ? secret : decodeWebhookSecret(secret);
+  return `v1,${hmacBase64(key, msgId, timestamp, body)}`;
 }
 
 /** The headers for one attempt; with several secrets (a rotation) the signature header lists one signature each. */
 export function webhookHeaders(
-  input: Omit<SignInput, 'secret'> & { secret: string | readonly string[] },
+  input: Omit<SignInput, 'secret'> & { secret: SignInput['secret'] | readonly SignInput['secret'][] },
 ): WebhookHeaders {
-  const secrets = typeof input.secret === 'string' ? [input.secret] : input.secret;
+  const secrets = Array.isArray(input.secret)
+    ? (input.secret as readonly SignInput['secret'][])
+    : [input.secret as SignInput['secret']];
   if (secrets.length === 0) throw new TypeError('at least one webhook secret is needed to sign');
   return {
     'webhook-id': input.msgId,
