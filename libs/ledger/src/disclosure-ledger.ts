@@ -225,25 +225,34 @@ export class DisclosureLedger {
     }
     const last = out[out.length - 1];
     const checkpoint = this.sign(instanceId, last);
-    // One statement for the entries and their checkpoint, however many entries.
+    // One statement for the entries and their checkpoint, however many entries. The entries go
+    // as one JSON array, each one's disclosed text spliced in as a JSON value: json_to_recordset
+    // hands a json column's text on exactly as sent (no array literal to escape it into).
+    const rows = out.map((e, i) => {
+      const fields = JSON.stringify({
+        seq: e.seq,
+        scheme: e.scheme,
+        recorded_at: e.recordedAt,
+        recipient_type: e.recipient.type,
+        recipient_id: e.recipient.id,
+        kind: e.kind,
+        subject_id: e.subjectId,
+        channel: e.channels.join(','),
+        prev_hash: e.prevHash,
+        hash: e.hash,
+      });
+      return `${fields.slice(0, -1)},"disclosed":${disclosedJson[i]}}`;
+    });
     await query(
       `WITH appended AS (
          INSERT INTO ${this.tables.entries} (${ENTRY_COLUMNS})
-         SELECT * FROM unnest($1::bigint[], $2::smallint[], $3::text[], $4::text[], $5::text[], $6::text[],
-                              $7::text[], $8::text[], $9::text[], $10::text[], $11::text[]))
-       INSERT INTO ${this.tables.checkpoints} (${CHECKPOINT_COLUMNS}) VALUES ($12, $13, $14, $15, $16)`,
+         SELECT seq, scheme, recorded_at, recipient_type, recipient_id, kind, subject_id, channel, disclosed::text, prev_hash, hash
+           FROM json_to_recordset($1::json)
+             AS e(seq bigint, scheme smallint, recorded_at text, recipient_type text, recipient_id text, kind text,
+                  subject_id text, channel text, disclosed json, prev_hash text, hash text))
+       INSERT INTO ${this.tables.checkpoints} (${CHECKPOINT_COLUMNS}) VALUES ($2, $3, $4, $5, $6)`,
       [
-        out.map((e) => e.seq),
-        out.map((e) => e.scheme),
-        out.map((e) => e.recordedAt),
-        out.map((e) => e.recipient.type),
-        out.map((e) => e.recipient.id),
-        out.map((e) => e.kind),
-        out.map((e) => e.subjectId),
-        out.map((e) => e.channels.join(',')),
-        disclosedJson,
-        out.map((e) => e.prevHash),
-        out.map((e) => e.hash),
+        `[${rows.join(',')}]`,
         checkpoint.seq,
         checkpoint.headHash,
         checkpoint.signedAt,

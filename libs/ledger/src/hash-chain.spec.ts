@@ -71,6 +71,28 @@ describe(canonicalJson.name, () => {
     expect(canonicalJson(doc)).toBe(JSON.stringify(doc));
   });
 
+  it.each<[string, string]>([
+    ['a quote', 'say "hi"'],
+    ['a backslash', 'C:\\path'],
+    ['control characters', '\u0000\u0001\t\r\u001f'],
+    ['a lone high surrogate', 'x\ud800y'],
+    ['a lone low surrogate', '\udfffz'],
+    ['a surrogate pair', 'seized 🚢 at the port'],
+    ['line and paragraph separators', 'a\u2028b\u2029c'],
+    ['DEL and non-ASCII', '\u007fé ئ ڭ'],
+    ['nothing special', 'BNCU1234565'],
+    ['an empty string', ''],
+  ])('writes a string with %s as JSON.stringify does, as a value and as a key', (_what, text) => {
+    expect(canonicalJson(text)).toBe(JSON.stringify(text));
+    expect(canonicalJson({ [text]: text })).toBe(JSON.stringify({ [text]: text }));
+  });
+
+  it('sorts keys that are integer-like, mixed and already sorted by UTF-16 code units', () => {
+    expect(canonicalJson({ 10: 'a', 9: 'b', x: 1 })).toBe('{"10":"a","9":"b","x":1}');
+    expect(canonicalJson({ a: 1, b: 2, c: { d: 1, e: 2 } })).toBe('{"a":1,"b":2,"c":{"d":1,"e":2}}');
+    expect(canonicalJson({ é: 1, z: 2, Z: 3 })).toBe('{"Z":3,"z":2,"é":1}');
+  });
+
   it('gives the same text whatever the key insertion order', () => {
     expect(canonicalJson({ seq: 1, alertId: 'a', nested: { q: 1, p: 2 } })).toBe(
       canonicalJson({ nested: { p: 2, q: 1 }, alertId: 'a', seq: 1 }),

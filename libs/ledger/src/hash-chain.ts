@@ -132,6 +132,27 @@ export function canonicalJson(value: unknown): string {
   return canonical(value, null);
 }
 
+/** A string JSON.stringify writes as it is between quotes: no quote, backslash, control character or surrogate. */
+const PLAIN_STRING = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+
+/** A string as JSON (what JSON.stringify gives, without calling it for the common plain string). */
+function jsonString(value: string): string {
+  return PLAIN_STRING.test(value) ? `"${value}"` : JSON.stringify(value);
+}
+
+/** `"key":` of object keys seen before (keys repeat: `path`, `value`, a report's field names). */
+const keyTexts = new Map<string, string>();
+const MAX_KEY_TEXTS = 1000;
+
+function keyText(key: string): string {
+  let text = keyTexts.get(key);
+  if (text === undefined) {
+    text = `${JSON.stringify(key)}:`;
+    if (keyTexts.size < MAX_KEY_TEXTS) keyTexts.set(key, text);
+  }
+  return text;
+}
+
 /**
  * canonicalJson, with the canonical text of some objects already known (`known`, by identity):
  * an entry's disclosed values are made canonical once, then spliced into the entry's hash input.
@@ -139,7 +160,7 @@ export function canonicalJson(value: unknown): string {
 function canonical(value: unknown, known: ReadonlyMap<object, string> | null): string {
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value);
+      return jsonString(value);
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
@@ -162,11 +183,18 @@ function canonical(value: unknown, known: ReadonlyMap<object, string> | null): s
       // Dates, Maps, class instances have no single JSON form: refuse, don't guess.
       if (!isPlainObject(value)) break;
       const record = value as Record<string, unknown>;
+      const keys = Object.keys(record);
+      // Sorted by UTF-16 code units (as Array.prototype.sort does), unless they already are.
+      for (let i = 1; i < keys.length; i++)
+        if (keys[i - 1] > keys[i]) {
+          keys.sort();
+          break;
+        }
       let out = '{';
-      for (const key of Object.keys(record).sort()) {
+      for (const key of keys) {
         const member = record[key];
         if (member === undefined) continue;
-        out += (out.length === 1 ? '' : ',') + JSON.stringify(key) + ':' + canonical(member, known);
+        out += (out.length === 1 ? '' : ',') + keyText(key) + canonical(member, known);
       }
       return out + '}';
     }
