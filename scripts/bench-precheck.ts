@@ -512,6 +512,9 @@ async function load(
   serviceMs: number[];
   errors: number;
   hits: number;
+  /** Latency from the scheduled time of the CLEAR answers and of the HIT answers. */
+  clearMs: number[];
+  hitMs: number[];
   wallMs: number;
   /** p50/p99 of the checks scheduled in each second of the load. */
   bySecond: { second: number; p50: number; p99: number }[];
@@ -530,6 +533,7 @@ async function load(
   const n = payloads.length;
   const fromScheduled = new Float64Array(n).fill(NaN);
   const fromSent = new Float64Array(n).fill(NaN);
+  const wasHit = new Uint8Array(n);
   let errors = 0;
   let hits = 0;
   const interval = 1000 / rate;
@@ -556,7 +560,10 @@ async function load(
           fromScheduled[i] = end - scheduled;
           fromSent[i] = end - sent;
           if (res.status !== 200) errors++;
-          else if (res.text.includes('"result":"HIT"')) hits++;
+          else if (res.text.includes('"result":"HIT"')) {
+            hits++;
+            wasHit[i] = 1;
+          }
           settle();
         },
         () => {
@@ -585,8 +592,12 @@ async function load(
       ([, ms]) => !Number.isNaN(ms),
     ),
   );
-  return { latenciesMs, serviceMs, errors, hits, wallMs, bySecond };
+  const answered = (hit: number) =>
+    Array.from(fromScheduled).filter((ms, i) => !Number.isNaN(ms) && wasHit[i] === hit);
+  return { latenciesMs, serviceMs, errors, hits, clearMs: answered(0), hitMs: answered(1), wallMs, bySecond };
 }
+
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 
 // ---------------------------------------------------------------- main
 
@@ -706,6 +717,7 @@ async function main(): Promise<void> {
       `  index: ${r.keys} keys, ${r.postings} postings, ${r.cases} agency cases; memory (heap + array buffers, after GC) ${(r.memoryDeltaBytes / 1048576).toFixed(0)} MiB (${(r.memoryDeltaBytes / Math.max(1, r.postings)).toFixed(0)} B/identifier)`,
       `  HTTP at ${o.rate} checks/s offered: ${run.latenciesMs.length} checks, ${(run.latenciesMs.length / (run.wallMs / 1000)).toFixed(0)} checks/s achieved, ${run.errors} errors, ${run.hits} HIT`,
       `    latency from scheduled time: p50 ${fmt(percentile(lat, 50))}, p90 ${fmt(percentile(lat, 90))}, p99 ${fmt(percentile(lat, 99))}, max ${fmt(lat[lat.length - 1] ?? NaN)}; goal p99 <= 10 ms: ${percentile(lat, 99) <= 10 ? 'met' : 'MISSED'}`,
+      `    by answer: CLEAR p50 ${fmt(percentile(sorted(run.clearMs), 50))}, p99 ${fmt(percentile(sorted(run.clearMs), 99))}; HIT p50 ${fmt(percentile(sorted(run.hitMs), 50))}, p99 ${fmt(percentile(sorted(run.hitMs), 99))}`,
       `    latency from send time:      p50 ${fmt(percentile(svc, 50))}, p99 ${fmt(percentile(svc, 99))}`,
       `    p50/p99 by second of the load (ms): ${formatBySecond(run.bySecond, 1)}`,
       ...(warmRun

@@ -12,6 +12,8 @@ import { publicLedgerKey, verifySignature, type LedgerSigner, type PublicLedgerK
 export type SqlQuery = <R>(sql: string, params: unknown[]) => Promise<R[]>;
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+/** PostgreSQL's SQLSTATE for a duplicate key. */
+const UNIQUE_VIOLATION = '23505';
 
 /** The qualified table names of one chain. */
 export interface LedgerTables {
@@ -214,56 +216,103 @@ export class DisclosureLedger {
     if (entries.length === 0) return null;
     const { instanceId, head, anchored } = await this.lockedHead(query);
     if (anchored && head) await this.storeCheckpoint(query, instanceId, head);
+    const built = this.build(instanceId, head, entries);
+    await query(
+      `WITH appended AS (${built.insertEntries}) INSERT INTO ${this.tables.checkpoints} (${CHECKPOINT_COLUMNS}) VALUES ($2, $3, $4, $5, $6)`,
+      built.params,
+    );
+    return this.appended(built);
+  }
+
+  /**
+   * Appends entries in ONE statement of their own (not in a transaction), when the chain still
+   * ends where this process signed it last: the head entry, the newest checkpoint (this
+   * process's signature) and the chain instance are compared in that statement, so no lock is
+   * taken and no head is read first. Null when it did not append: nothing to append, this
+   * process has not appended yet, the chain ends elsewhere (another writer, or rows changed or
+   * removed), or another writer took the same seq meanwhile (a unique violation, nothing
+   * written). Then `append` in a transaction does the checks and says what is wrong.
+   */
+  async appendAtKnownHead(
+    query: SqlQuery,
+    entries: readonly LedgerEntryData[],
+  ): Promise<AppendResult | null> {
+    const known = this.lastSigned;
+    if (entries.length === 0 || known === null || known.seq !== this.highestSeen) return null;
+    const built = this.build(known.instanceId, { seq: known.seq, hash: known.headHash }, entries);
+    const t = this.tables;
+    let rows: unknown[];
+    try {
+      rows = await query(
+        `WITH ok AS (
+           SELECT 1 FROM ${t.chain} c
+           WHERE c.instance_id = $7
+             AND (SELECT row(e.seq, e.hash) FROM ${t.entries} e ORDER BY e.seq DESC LIMIT 1) = row($8::bigint, $9::text)
+             AND (SELECT row(k.seq, k.head_hash, k.signature) FROM ${t.checkpoints} k ORDER BY k.seq DESC LIMIT 1)
+                 = row($8::bigint, $9::text, $10::text)),
+         appended AS (${built.insertEntries} WHERE EXISTS (SELECT 1 FROM ok))
+         INSERT INTO ${t.checkpoints} (${CHECKPOINT_COLUMNS}) SELECT $2, $3, $4, $5, $6 FROM ok RETURNING seq`,
+        [...built.params, known.instanceId, known.seq, known.headHash, known.signature],
+      );
+    } catch (e) {
+      if ((e as { code?: string }).code === UNIQUE_VIOLATION) return null;
+      throw e;
+    }
+    return rows.length === 1 ? this.appended(built) : null;
+  }
+
+  /** The entries chained after `head`, their checkpoint, and the INSERT of the entries ($1). */
+  private build(instanceId: string, head: ChainHead | null, entries: readonly LedgerEntryData[]) {
     let prev: ChainHead | null = head;
     const out: LedgerEntry[] = [];
-    const disclosedJson: string[] = [];
+    const rows: object[] = [];
     for (const data of entries) {
-      const chained = chainEntry(this.chainId, prev, data);
-      out.push(chained.entry);
-      disclosedJson.push(chained.disclosedJson);
-      prev = chained.entry;
+      const { entry: e, disclosedJson } = chainEntry(this.chainId, prev, data);
+      out.push(e);
+      rows.push({
+        seq: e.seq,
+        scheme: e.scheme,
+        recorded_at: e.recordedAt,
+        recipient_type: e.recipient.type,
+        recipient_id: e.recipient.id,
+        kind: e.kind,
+        subject_id: e.subjectId,
+        channel: e.channels.join(','),
+        disclosed: disclosedJson,
+        prev_hash: e.prevHash,
+        hash: e.hash,
+      });
+      prev = e;
     }
-    const last = out[out.length - 1];
-    const checkpoint = this.sign(instanceId, last);
-    // One statement for the entries and their checkpoint, however many entries. The entries go
-    // as one JSON array (JSON.stringify escapes the disclosed texts natively, where a text[]
-    // parameter would be escaped into an array literal in JavaScript). Each disclosed text is a
-    // JSON string in it, not a JSON value: PostgreSQL's JSON parser refuses \u0000 and lone
-    // surrogates, which a disclosed value may hold as escapes (a dead-lettered body).
-    await query(
-      `WITH appended AS (
-         INSERT INTO ${this.tables.entries} (${ENTRY_COLUMNS})
+    const checkpoint = this.sign(instanceId, out[out.length - 1]);
+    return {
+      out,
+      checkpoint,
+      // The entries go as one JSON array (JSON.stringify escapes the disclosed texts natively,
+      // where a text[] parameter would be escaped into an array literal in JavaScript). Each
+      // disclosed text is a JSON string in it, not a JSON value: PostgreSQL's JSON parser refuses
+      // \u0000 and lone surrogates, which a disclosed value may hold as escapes (a dead-lettered body).
+      insertEntries: `INSERT INTO ${this.tables.entries} (${ENTRY_COLUMNS})
          SELECT seq, scheme, recorded_at, recipient_type, recipient_id, kind, subject_id, channel, disclosed, prev_hash, hash
            FROM json_to_recordset($1::json)
              AS e(seq bigint, scheme smallint, recorded_at text, recipient_type text, recipient_id text, kind text,
-                  subject_id text, channel text, disclosed text, prev_hash text, hash text))
-       INSERT INTO ${this.tables.checkpoints} (${CHECKPOINT_COLUMNS}) VALUES ($2, $3, $4, $5, $6)`,
-      [
-        JSON.stringify(
-          out.map((e, i) => ({
-            seq: e.seq,
-            scheme: e.scheme,
-            recorded_at: e.recordedAt,
-            recipient_type: e.recipient.type,
-            recipient_id: e.recipient.id,
-            kind: e.kind,
-            subject_id: e.subjectId,
-            channel: e.channels.join(','),
-            disclosed: disclosedJson[i],
-            prev_hash: e.prevHash,
-            hash: e.hash,
-          })),
-        ),
+                  subject_id text, channel text, disclosed text, prev_hash text, hash text)`,
+      params: [
+        JSON.stringify(rows),
         checkpoint.seq,
         checkpoint.headHash,
         checkpoint.signedAt,
         checkpoint.keyId,
         checkpoint.signature,
-      ],
-    );
-    this.highestSeen = last.seq;
-    this.lastSigned = checkpoint;
-    return { entries: out, checkpoint };
+      ] as unknown[],
+    };
+  }
+
+  /** What an append wrote, remembered as this process's newest head. */
+  private appended(built: { out: LedgerEntry[]; checkpoint: Checkpoint }): AppendResult {
+    this.highestSeen = built.checkpoint.seq;
+    this.lastSigned = built.checkpoint;
+    return { entries: built.out, checkpoint: built.checkpoint };
   }
 
   /**

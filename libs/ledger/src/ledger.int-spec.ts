@@ -417,6 +417,80 @@ describe('Disclosure ledger: keyed chain, stored and published checkpoints (real
     );
   });
 
+  it('appends in one statement at the head it signed last, and declines whenever the chain ends elsewhere', async () => {
+    const { schema, ledger } = await newChain();
+    const count = async () =>
+      Number(
+        (await query<{ n: string }>(`SELECT count(*) AS n FROM "${schema}".disclosure_ledger`, []))[0].n,
+      );
+    // Nothing appended by this process yet: it knows no head.
+    expect(await ledger.appendAtKnownHead(query, [disclosure(1)])).toBeNull();
+    await appendBatches(ledger, [1]);
+    const alone = await ledger.appendAtKnownHead(query, [disclosure(2), disclosure(3)]);
+    expect(alone?.entries.map((e) => e.seq)).toEqual([2, 3]);
+    expect(alone?.checkpoint.seq).toBe(3);
+    expect(await verify(schema, false)).toMatchObject({ ok: true });
+
+    // Another writer of the chain (a second instance, same key) moved the head: declined, nothing written.
+    const other = new DisclosureLedger(schema, keyA);
+    await inTransaction((q) => other.append(q, [disclosure(4)]));
+    expect(await ledger.appendAtKnownHead(query, [disclosure(5)])).toBeNull();
+    expect(await count()).toBe(4);
+    expect((await inTransaction((q) => ledger.append(q, [disclosure(5)])))!.checkpoint.seq).toBe(5);
+
+    // The same, racing: the other writer's uncommitted seq 6 makes this one's a duplicate key.
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await other.append(
+        async <R>(sql: string, p: unknown[]) => (await client.query(sql, p)).rows as R[],
+        [disclosure(6)],
+      );
+      const racing = ledger.appendAtKnownHead(query, [disclosure(7)]);
+      await new Promise((r) => setTimeout(r, 300));
+      await client.query('COMMIT');
+      expect(await racing).toBeNull();
+    } finally {
+      client.release();
+    }
+    expect(await count()).toBe(6);
+    expect(await verify(schema, false)).toMatchObject({ ok: true });
+
+    // An entry made up by an operator after this process's head: declined here, refused by append.
+    await inTransaction((q) => ledger.append(q, [disclosure(7)]));
+    const [head] = await query<EntryRow>(`SELECT * FROM "${schema}".disclosure_ledger WHERE seq = 7`, []);
+    const fake = { ...head, seq: '8', prev_hash: head.hash, recipient_id: 'PK-FIA' };
+    fake.hash = computeEntryHash(entryFromRow(schema, fake));
+    await pool.query(
+      `INSERT INTO "${schema}".disclosure_ledger SELECT $1, scheme, recorded_at, recipient_type, $2, kind, subject_id, channel, disclosed, $3, $4 FROM "${schema}".disclosure_ledger WHERE seq = 7`,
+      [8, 'PK-FIA', fake.prev_hash, fake.hash],
+    );
+    expect(await ledger.appendAtKnownHead(query, [disclosure(9)])).toBeNull();
+    await expect(inTransaction((q) => ledger.append(q, [disclosure(9)]))).rejects.toThrow(
+      LedgerIntegrityError,
+    );
+    expect(await count()).toBe(8);
+
+    // A tail deleted, or the head entry rewritten: declined, and append says what is wrong.
+    const second = await newChain();
+    await appendBatches(second.ledger, [1, 1]);
+    await asOperator(
+      `DELETE FROM "${second.schema}".disclosure_ledger WHERE seq = 2`,
+      `DELETE FROM "${second.schema}".disclosure_ledger_checkpoint WHERE seq = 2`,
+    );
+    expect(await second.ledger.appendAtKnownHead(query, [disclosure(3)])).toBeNull();
+    await expect(inTransaction((q) => second.ledger.append(q, [disclosure(3)]))).rejects.toThrow(
+      /entries were deleted/,
+    );
+    const third = await newChain();
+    await appendBatches(third.ledger, [2]);
+    await rewriteAndRecompute(third.schema, 2, (row) => (row.recipient_id = 'PK-FIA'));
+    expect(await third.ledger.appendAtKnownHead(query, [disclosure(3)])).toBeNull();
+    await expect(inTransaction((q) => third.ledger.append(q, [disclosure(3)]))).rejects.toThrow(
+      LedgerIntegrityError,
+    );
+  });
+
   it('after a key rotation, extends the chain only when told the previous public key', async () => {
     const { schema, ledger } = await newChain(keyA);
     await appendBatches(ledger, [2]);

@@ -40,15 +40,11 @@ export function traceRequests(app: NestFastifyApplication): void {
           'url.path': path,
         },
       );
-      let ended = false;
-      const end = () => {
-        if (ended) return;
-        ended = true;
+      // 'close' follows every response, finished or cut off.
+      reply.raw.once('close', () => {
         span.setAttribute('http.response.status_code', reply.raw.statusCode);
         span.end();
-      };
-      reply.raw.once('finish', end);
-      reply.raw.once('close', end);
+      });
       withCorrelationId(id, () => withSpan(span, done));
     });
 }

@@ -17,15 +17,19 @@ export abstract class CorrelationLedger {
 /**
  * The `correlation` chain in PostgreSQL, signed with LEDGER_SIGNING_KEY (libs/ledger). Appends
  * are serial (the chain's lock), so the entries of callers that arrive while one append commits
- * are appended together by the next (group commit): one transaction and one signed checkpoint
- * for all of them, and each caller resolves once its entries are durable.
+ * are appended together by the next (group commit): one statement and one signed checkpoint
+ * for all of them while the chain ends where this service signed it last (a transaction with
+ * the chain's lock and checks otherwise), and each caller resolves once its entries are durable.
  */
 @Injectable()
 export class PgCorrelationLedger extends CorrelationLedger {
   private readonly appends = new GroupCommit<readonly LedgerEntryData[], void>(
     async (groups) => {
       const entries = groups.flat();
-      await this.ds.transaction((m) => this.ledger.append((sql, params) => m.query(sql, params), entries));
+      // One statement while the chain ends where this service left it; else locked and checked.
+      const alone = await this.ledger.appendAtKnownHead((sql, params) => this.ds.query(sql, params), entries);
+      if (!alone)
+        await this.ds.transaction((m) => this.ledger.append((sql, params) => m.query(sql, params), entries));
       return groups.map(() => undefined);
     },
     { isTransient: isTransientError },

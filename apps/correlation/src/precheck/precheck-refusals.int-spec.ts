@@ -128,6 +128,25 @@ describe('Pre-check and case API refusals (real Kafka and PostgreSQL)', () => {
     expect((await check(other, { organisations: [{ name: 'Burst Trading' }] })).status).toBe(200);
   });
 
+  it('charges a pre-check its token before reading its body: bodies refused unparsed spend the bucket too', async () => {
+    const key = await publisherKey();
+    const malformed = () =>
+      fetch(`${svc.baseUrl}/v1/prechecks`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: `{"persons":${'['.repeat(21)}${']'.repeat(21)}}`,
+      });
+    const first = await malformed();
+    expect(first.status).toBe(400);
+    expect(first.headers.get('ratelimit')).toMatch(/^"per-key";r=4;/);
+    for (let i = 0; i < 4; i++) expect((await malformed()).status).toBe(400);
+    // Five bodies refused for their depth emptied the bucket of five: a good check now waits.
+    await expectRateLimited(
+      await check(key, { organisations: [{ name: 'Burst Trading' }] }),
+      /1 pre-checks per second \(bursts of 5\)/,
+    );
+  });
+
   it('answers a burst on the case API beyond its bucket with 429 and the rate-limit headers', async () => {
     const { liaison } = await createKeys(svc.app, { liaison: ['liaison', 'PK-ANF'] });
     const answers = await Promise.all(

@@ -18,7 +18,7 @@ export interface RequestGateOptions<P extends { keyId: string }> {
   authenticate: (authorization: string | undefined) => Promise<P | null>;
   /** The per-key limits a request is held to (by its URL); none: no rate limit. */
   limitsOf?: (request: FastifyRequest) => RateLimits | undefined;
-  /** What a request costs once its body is parsed (a batch: one per report); 1 when absent. */
+  /** What a request costs once its body is parsed (a batch: one per report); absent: 1, charged before the body is read. */
   costOf?: (request: FastifyRequest) => number;
   /** What one token pays for, for the answer's wording (`report`); `request` when absent. */
   unit?: (request: FastifyRequest) => string;
@@ -32,9 +32,10 @@ const principalOf = <P>(request: FastifyRequest) => (request as unknown as { pri
  * Cheap refusals (docs/security.md#input): authentication and the rate limit run in Fastify's
  * `onRequest` hook, before the body is read, so a request without a valid key, or of a key
  * whose bucket is empty, never has its body parsed (401, or 429 with `RateLimit`,
- * `RateLimit-Policy` and `Retry-After`). Once the body is parsed (`preHandler`) the request is
- * charged what it costs, a batch one token per report, and refused 429 if the bucket does not
- * hold that much. A request that needs no key (health, docs) may send at most
+ * `RateLimit-Policy` and `Retry-After`). A request costs one token, charged there; where the
+ * cost depends on the body (`costOf`: a batch, one token per report) the bucket is only looked at
+ * there, and once the body is parsed (`preHandler`) the request is charged what it costs and
+ * refused 429 if the bucket does not hold that much. A request that needs no key (health, docs) may send at most
  * ANONYMOUS_BODY_LIMIT bytes of body (413 beyond, counted as it streams in). The principal is
  * left on `request.principal`; route guards still check roles. Install it before the routes
  * are registered (a module's configure()).
@@ -80,7 +81,9 @@ export function installRequestGate<P extends { keyId: string }>(
     (request as unknown as { principal?: P }).principal = principal;
     const limits = opts.limitsOf?.(request);
     if (!limits) return;
-    const d = limits.peek(principal.keyId);
+    // A request whose cost is known before its body (one token) is charged here, once.
+    const d = opts.costOf ? limits.peek(principal.keyId) : limits.take(principal.keyId);
+    if (d.allowed && !opts.costOf) void reply.headers(d.headers);
     if (!d.allowed) {
       return sendProblem(
         request,
@@ -112,12 +115,13 @@ export function installRequestGate<P extends { keyId: string }>(
     return payload.pipe(counted);
   });
 
-  if (!opts.limitsOf) return;
+  const { limitsOf, costOf } = opts;
+  if (!limitsOf || !costOf) return;
   fastify.addHook('preHandler', async (request, reply) => {
     const principal = principalOf<P>(request);
-    const limits = principal && opts.limitsOf!(request);
+    const limits = principal && limitsOf(request);
     if (!principal || !limits) return;
-    const cost = Math.max(1, opts.costOf?.(request) ?? 1);
+    const cost = Math.max(1, costOf(request));
     const d = limits.take(principal.keyId, cost);
     void reply.headers(d.headers);
     if (d.allowed) return;

@@ -25,7 +25,8 @@ const DAY_S = 86_400;
  */
 export class RateLimiter {
   private readonly buckets = new Map<string, BucketState>();
-  private readonly policy: string;
+  /** The `RateLimit-Policy` item of this limiter. */
+  readonly policyItem: string;
   private perDay?: number;
 
   constructor(
@@ -33,7 +34,7 @@ export class RateLimiter {
     private readonly now: () => number = Date.now,
     readonly name = 'per-key',
   ) {
-    this.policy = `"${name}";q=${limits.burst};w=${Math.ceil(limits.burst / limits.ratePerS)}`;
+    this.policyItem = `"${name}";q=${limits.burst};w=${Math.ceil(limits.burst / limits.ratePerS)}`;
   }
 
   /** A quota: `perDay` tokens a key may spend in any day, refilled evenly over the day. */
@@ -53,32 +54,90 @@ export class RateLimiter {
 
   /** Whether `cost` tokens are there now, without taking them (to refuse before reading a body). */
   peek(key: string, cost = 1): RateLimitDecision {
-    return this.decide(key, cost, false);
+    return new Decision([this.read(key, cost)], cost);
   }
 
   /** Takes `cost` tokens when they are there; a refusal takes nothing. */
   take(key: string, cost = 1): RateLimitDecision {
-    return this.decide(key, cost, true);
+    const reading = this.read(key, cost);
+    if (reading.allowed) this.commit(key, reading);
+    return new Decision([reading], cost);
   }
 
-  private decide(key: string, cost: number, commit: boolean): RateLimitDecision {
-    const now = this.now();
-    const r = takeTokens(this.buckets.get(key), now, this.limits, cost);
-    if (commit || !r.allowed) this.buckets.set(key, r.state);
-    const left = r.allowed && !commit ? r.state.tokens + cost : r.state.tokens;
-    const t = r.allowed ? Math.ceil((this.limits.burst - left) / this.limits.ratePerS) : r.retryAfterS;
-    const headers: Record<string, string> = {
-      'ratelimit-policy': this.policy,
-      ratelimit: `"${this.name}";r=${Math.floor(left)};t=${t}`,
-    };
-    if (!r.allowed) headers['retry-after'] = String(r.retryAfterS);
+  /** What the bucket of `key` holds now for a request of `cost`, taking nothing. */
+  read(key: string, cost: number): Reading {
+    const r = takeTokens(this.buckets.get(key), this.now(), this.limits, cost);
     return {
+      limiter: this,
       allowed: r.allowed,
-      headers,
+      state: r.state,
+      left: r.allowed ? r.state.tokens + cost : r.state.tokens,
       retryAfterS: r.retryAfterS,
-      neverFits: cost > this.limits.burst,
-      ...(r.allowed ? {} : { refusedBy: this }),
     };
+  }
+
+  /** Takes what an allowed reading counted (nothing else may have read the bucket since). */
+  commit(key: string, reading: Reading): void {
+    this.buckets.set(key, reading.state);
+    reading.left = reading.state.tokens;
+  }
+
+  /** The `RateLimit` item of a reading: tokens left and seconds until full (allowed) or until it fits. */
+  item(reading: Reading): string {
+    const t = reading.allowed
+      ? Math.ceil((this.limits.burst - reading.left) / this.limits.ratePerS)
+      : reading.retryAfterS;
+    return `"${this.name}";r=${Math.floor(reading.left)};t=${t}`;
+  }
+}
+
+/** One limiter's bucket as read for one request. */
+export interface Reading {
+  limiter: RateLimiter;
+  allowed: boolean;
+  state: BucketState;
+  left: number;
+  retryAfterS: number;
+}
+
+/**
+ * The decision over one or more limiters; its headers are made only when asked for (most
+ * answers of a busy key are allowed and only the final one's headers are sent).
+ */
+class Decision implements RateLimitDecision {
+  readonly allowed: boolean;
+  readonly retryAfterS: number;
+  readonly neverFits: boolean;
+  readonly refusedBy?: RateLimiter;
+  private made?: Record<string, string>;
+
+  constructor(
+    private readonly readings: readonly Reading[],
+    cost: number,
+  ) {
+    let retryAfterS = 0;
+    let refusedBy: RateLimiter | undefined;
+    let neverFits = false;
+    for (const r of readings) {
+      if (cost > r.limiter.limits.burst) neverFits = true;
+      if (r.allowed) continue;
+      refusedBy ??= r.limiter;
+      retryAfterS = Math.max(retryAfterS, r.retryAfterS);
+    }
+    this.allowed = refusedBy === undefined;
+    this.retryAfterS = retryAfterS;
+    this.neverFits = neverFits;
+    if (refusedBy) this.refusedBy = refusedBy;
+  }
+
+  get headers(): Record<string, string> {
+    if (this.made) return this.made;
+    const headers: Record<string, string> = {
+      'ratelimit-policy': this.readings.map((r) => r.limiter.policyItem).join(', '),
+      ratelimit: this.readings.map((r) => r.limiter.item(r)).join(', '),
+    };
+    if (!this.allowed) headers['retry-after'] = String(this.retryAfterS);
+    return (this.made = headers);
   }
 }
 
@@ -105,30 +164,16 @@ export class RateLimits {
 
   /** Whether every limiter has `cost` tokens, taking none. */
   peek(key: string, cost = 1): RateLimitDecision {
-    return merge(this.limiters.map((l) => l.peek(key, cost)));
+    return new Decision(
+      this.limiters.map((l) => l.read(key, cost)),
+      cost,
+    );
   }
 
   /** Takes `cost` from every limiter when all have it; otherwise takes nothing. */
   take(key: string, cost = 1): RateLimitDecision {
-    const peeked = this.peek(key, cost);
-    return peeked.allowed ? merge(this.limiters.map((l) => l.take(key, cost))) : peeked;
+    const readings = this.limiters.map((l) => l.read(key, cost));
+    if (readings.every((r) => r.allowed)) for (const r of readings) r.limiter.commit(key, r);
+    return new Decision(readings, cost);
   }
-}
-
-function merge(decisions: RateLimitDecision[]): RateLimitDecision {
-  if (decisions.length === 1) return decisions[0];
-  const refused = decisions.filter((d) => !d.allowed);
-  const retryAfterS = Math.max(0, ...refused.map((d) => d.retryAfterS));
-  const headers: Record<string, string> = {
-    'ratelimit-policy': decisions.map((d) => d.headers['ratelimit-policy']).join(', '),
-    ratelimit: decisions.map((d) => d.headers.ratelimit).join(', '),
-  };
-  if (refused.length > 0) headers['retry-after'] = String(retryAfterS);
-  return {
-    allowed: refused.length === 0,
-    headers,
-    retryAfterS,
-    neverFits: decisions.some((d) => d.neverFits),
-    ...(refused.length > 0 ? { refusedBy: refused[0].refusedBy } : {}),
-  };
 }
