@@ -7,12 +7,22 @@ export interface RawAnswer {
   body: Record<string, unknown>;
 }
 
-/** Process CPU time (user + system, ms) an async step costs: the service runs in this process. */
-export async function cpuMsOf<T>(step: () => Promise<T>): Promise<{ value: T; cpuMs: number }> {
-  const before = process.cpuUsage();
-  const value = await step();
-  const used = process.cpuUsage(before);
-  return { value, cpuMs: (used.user + used.system) / 1000 };
+/**
+ * Process CPU time (user + system, ms) an async step costs: the service runs in this process. The
+ * step runs `runs` times and the cheapest counts (the value is the last run's): what else the
+ * process does meanwhile (a service's start-up work, a collection of earlier garbage) is not
+ * charged to the step.
+ */
+export async function cpuMsOf<T>(step: () => Promise<T>, runs = 3): Promise<{ value: T; cpuMs: number }> {
+  let cheapest = Infinity;
+  let value!: T;
+  for (let i = 0; i < runs; i++) {
+    const before = process.cpuUsage();
+    value = await step();
+    const used = process.cpuUsage(before);
+    cheapest = Math.min(cheapest, (used.user + used.system) / 1000);
+  }
+  return { value, cpuMs: cheapest };
 }
 
 /**

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
 import { DataSource } from 'typeorm';
 import { Topics } from '@app/contracts';
 import { IdentityStore } from '@app/identity';
 import {
+  answerBeforeTheBodyEnds,
+  cpuMsOf,
   eventually,
   RouteReportBuilder,
   SeizureReportBuilder,
@@ -724,49 +725,9 @@ describe('Ingest gateway HTTP API (real Kafka and PostgreSQL)', () => {
 
   // Issue 16.3, "cheap refusals": a request costs little to refuse, with or without a key.
   describe('cheap refusals (issue 16.3)', () => {
-    /** Process CPU time (user + system, ms) an async step costs: the gateway runs in this process. */
-    async function cpuMsOf<T>(step: () => Promise<T>): Promise<{ value: T; cpuMs: number }> {
-      const before = process.cpuUsage();
-      const value = await step();
-      const used = process.cpuUsage(before);
-      return { value, cpuMs: (used.user + used.system) / 1000 };
-    }
-
-    /**
-     * Announces a body of `totalBytes` but sends only its first `sentBytes` of `fill`, and waits
-     * for the answer: one that comes proves the gateway refused without reading (or parsing) the
-     * rest. The upload is abandoned once answered.
-     */
-    function answerBeforeTheBodyEnds(
-      path: string,
-      key: string | null,
-      totalBytes: number,
-      sentBytes: number,
-      prefix = '',
-    ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Json }> {
-      return new Promise((resolve, reject) => {
-        const headers: Record<string, string | number> = {
-          'content-type': 'application/json',
-          'content-length': totalBytes,
-        };
-        if (key) headers.authorization = `Bearer ${key}`;
-        const req = http.request(`${svc.baseUrl}${path}`, { method: 'POST', headers }, (res) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (c: string) => (text += c));
-          res.on('end', () => {
-            req.destroy();
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(text) as Json });
-          });
-        });
-        req.on('error', (e) => (req.destroyed ? undefined : reject(e)));
-        req.write(prefix + '['.repeat(sentBytes - prefix.length));
-      });
-    }
-
     it('refuses a 7 MiB body of nested [ without a key with 401 before reading it, for under 50 ms of CPU', async () => {
       const { value: a, cpuMs } = await cpuMsOf(() =>
-        answerBeforeTheBodyEnds('/v1/reports:batch', null, 7 * 1024 * 1024, 64 * 1024),
+        answerBeforeTheBodyEnds(`${svc.baseUrl}/v1/reports:batch`, null, 7 * 1024 * 1024, 64 * 1024),
       );
       expect(a.status).toBe(401);
       expect(a.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -776,13 +737,19 @@ describe('Ingest gateway HTTP API (real Kafka and PostgreSQL)', () => {
     });
 
     it('refuses a body of an unknown key before reading it, as 401', async () => {
-      const a = await answerBeforeTheBodyEnds('/v1/seizures', keys.revoked, 1024 * 1024, 1024);
+      const a = await answerBeforeTheBodyEnds(`${svc.baseUrl}/v1/seizures`, keys.revoked, 1024 * 1024, 1024);
       expect(a.status).toBe(401);
     });
 
     it('refuses a body nesting deeper than 20 levels with 400 at that byte, before reading the rest, for under 50 ms of CPU', async () => {
       const { value: a, cpuMs } = await cpuMsOf(() =>
-        answerBeforeTheBodyEnds('/v1/reports:batch', keys.anf, 7 * 1024 * 1024, 64 * 1024, '{"reports":'),
+        answerBeforeTheBodyEnds(
+          `${svc.baseUrl}/v1/reports:batch`,
+          keys.anf,
+          7 * 1024 * 1024,
+          64 * 1024,
+          '{"reports":',
+        ),
       );
       expect(a.status).toBe(400);
       expect(a.body.detail).toBe('The request body nests deeper than 20 levels.');
