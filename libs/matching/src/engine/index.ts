@@ -8,6 +8,7 @@ export type { AgencyCaseIdentity, CaseProfile } from './agency-case';
 export {
   DEFAULT_MATCH_CONFIG,
   DEFAULT_MATCH_WEIGHTS,
+  agencyShare,
   compareCases,
   matchConfig,
   scoreOf,

@@ -36,7 +36,7 @@ export interface Reason {
 export interface CappedValue {
   feature: FeatureType;
   display: string;
-  /** Distinct agencies holding the value when compared. */
+  /** The value's frequency when compared (docs/matching.md#frequency-cap). */
   frequency: number;
   placeholder?: boolean;
   /** The value belongs to a protected person (victim, smuggled migrant) in either case: never shown to another agency. */
@@ -98,9 +98,12 @@ export interface MatchConfig {
   placeRadiusKm: number;
   /** Two seizures in the same area within this many hours agree on SAME_CROSSING_TIME_WINDOW. */
   placeTimeWindowHours: number;
-  /** A value held by more agencies than this stops counting (and blocking); agencies, not cases, so one agency cannot push another's value over it. */
+  /**
+   * A value whose frequency (agencyShare) passes this stops counting (and blocking). Each agency
+   * adds at most its share, so one agency cannot push another's value over it.
+   */
   maxValueFrequency: number;
-  /** Values held by up to this many agencies keep their full weight; above, −log2(f / this). */
+  /** Values of frequency up to this keep their full weight; above, −log2(f / this). */
   frequencyFreeCount: number;
   /** Each further agreement of a kind already counted is multiplied by this. */
   repeatFactor: number;
@@ -139,7 +142,8 @@ export interface MatchConfig {
  *
  * So a phone or a plate with country links with the same commodity (13.5), the same crossing
  * (15) or a name (18); alone (12) it does not. Every further agreement of a kind already counted gets half its weight
- * (two phones of one ring are not independent). A value held by f > 8 agencies loses
+ * (two phones of one ring are not independent). A value's frequency f counts the agency cases
+ * holding it, each agency's at most agencyShare (8) of them; f > 8 loses
  * log2(f / 8) bits (its u-probability grows with f) and stops counting past maxValueFrequency
  * (50). Weights alone could sum never-alone agreements over the threshold (name + organisation
  * + crossing + commodity = 15.5), so a link also needs an anchor: a strong-alone identifier, a
@@ -148,6 +152,17 @@ export interface MatchConfig {
  * (phone, plate with country, container, document, name with birth date). A waypoint without
  * one gives a weak link. Tuned on seeds 1–3 of the synthetic generator.
  */
+
+/**
+ * How many of one agency's cases holding a value count towards its frequency (its share):
+ * frequencyFreeCount (8), and at most maxValueFrequency − 2 (at least 1), so that a value two
+ * other agencies hold (the least a link needs) stays within the cap whatever one agency files
+ * (16.1), while a value spread over many cases of several agencies (a hub) still loses weight
+ * (docs/matching.md#frequency-cap).
+ */
+export function agencyShare(config: Pick<MatchConfig, 'frequencyFreeCount' | 'maxValueFrequency'>): number {
+  return Math.max(1, Math.min(config.frequencyFreeCount, config.maxValueFrequency - 2));
+}
 
 /** Default weights (bits); see the table in scoring.ts. */
 export const DEFAULT_MATCH_WEIGHTS: Readonly<MatchWeights> = Object.freeze({
@@ -370,7 +385,7 @@ function compareIdentifiers(
     }
     if (f > config.frequencyFreeCount) {
       agreement.weight -= Math.log2(f / config.frequencyFreeCount);
-      agreement.detail += ` (held by ${f} agencies)`;
+      agreement.detail += ` (frequency ${f})`;
     }
     out.push(agreement);
   }
