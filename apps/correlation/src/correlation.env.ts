@@ -32,9 +32,10 @@ export class CorrelationEnv extends CommonEnv {
   CORRELATION_LINK_THRESHOLD: number = 0.9;
 
   @IntEnv(
-    'A value held by cases of more agencies than this stops counting (common plates, shared company ' +
-      "phones). Agencies, not cases: one agency filing many cases cannot silence another agency's " +
-      'identifier. Crossing it is logged and counted (intel_correlation_cap_crossings_total).',
+    'A value more frequent than this stops counting (common plates, shared company phones). Linking ' +
+      "counts its cases, each agency's up to 8; pre-checks count its agencies: one agency filing many " +
+      "cases cannot silence another agency's identifier. Crossing it is logged and counted " +
+      '(intel_correlation_cap_crossings_total).',
     { min: 2 },
   )
   CORRELATION_MAX_VALUE_FREQUENCY: number = 50;

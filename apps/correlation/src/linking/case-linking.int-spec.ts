@@ -18,6 +18,7 @@ import {
 } from '@app/testing';
 import { correlationService } from '../correlation.service-definition';
 import { LOCK_BUCKETS } from './domain/advisory-lock-plan';
+import { PgLinkingRepository } from './linking.repository';
 import type { CorrelationEnv } from '../correlation.env';
 
 /** A fresh ISO 6346 container number with a valid check digit. */
@@ -270,6 +271,24 @@ describe('Correlation: linking agency cases across borders (real Kafka and Postg
     expect(a.eventId).toBeDefined();
     // The fourth agency (AF-CNPA) pushed the phone past the cap of 3 agencies.
     expect(await crossings()).toBe(before + 1);
+  });
+
+  it("counts a value's cases on PostgreSQL, each agency's up to its share, and names who raised it", async () => {
+    const key = `PL:INT${randomUUID().slice(0, 8)}`;
+    const rows = (agency: string, n: number, from = 0) =>
+      Array.from({ length: n }, (_, i) => ({ key, caseKey: `seizure:${agency}:R-${from + i}` }));
+    await ds.transaction((m) =>
+      new PgLinkingRepository(m).addKeys([...rows('AF-CNPA', 1), ...rows('PK-FIA', 10)]),
+    );
+    await ds.transaction(async (m) => {
+      const repo = new PgLinkingRepository(m);
+      // PK-FIA's five more cases change nothing (it counts 8 already); PK-ANF's one counts.
+      await repo.addKeys([...rows('PK-FIA', 5, 10), ...rows('PK-ANF', 1)]);
+      expect(await repo.frequencies([key], 8)).toEqual(new Map([[key, 1 + 8 + 1]]));
+      expect(repo.holderChanges()).toEqual(new Map([[key, { before: 9, now: 10, agencies: 3 }]]));
+      expect(await repo.newHolders([key], 8)).toEqual(new Map([[key, ['PK-ANF']]]));
+      expect(await repo.frequencies([key], 1)).toEqual(new Map([[key, 3]]));
+    });
   });
 
   // Last: its hundreds of cases would count towards the frequency caps of the tests above.

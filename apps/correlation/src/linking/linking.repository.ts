@@ -28,12 +28,15 @@ export interface LinkingStore extends LinkingRepository {
   /** Queues CaseLinked events for publication (committed with the links). */
   publish(events: readonly CaseLinkedEvent[]): Promise<void>;
   /**
-   * The keys whose count of holding agencies this transaction raised, as the last `frequencies`
-   * call saw them (before the transaction and now): the frequency cap's watch.
+   * The keys whose frequency this transaction raised, as the last `frequencies` call saw them
+   * (before the transaction and now): the frequency cap's watch.
    */
   holderChanges(): ReadonlyMap<string, HolderCount>;
-  /** For each key, the agencies that hold it only through cases this transaction added. */
-  newHolders(keys: readonly string[]): Promise<Map<string, string[]>>;
+  /**
+   * For each key, the agencies whose counted cases (up to `share`) this transaction raised: those
+   * that pushed it, the only ones when a key crosses the cap.
+   */
+  newHolders(keys: readonly string[], share: number): Promise<Map<string, string[]>>;
 }
 
 /** Opens the linking store of a transaction (the intake's: reports and links commit together). */
@@ -114,18 +117,22 @@ export class PgLinkingRepository implements LinkingStore {
     );
   }
 
-  // Agencies, not cases (the agency is the second part of a case key, kind:agency:ref), so one
-  // agency cannot push another's value over the cap. Rows this transaction inserted have its xid
-  // as xmin: `b` counts the agencies that held the key before it, for the cap's watch.
-  async frequencies(keys: readonly string[]): Promise<Map<string, number>> {
-    const rows = await this.m.query<{ key: string; n: string; b: string }[]>(
-      `SELECT key, count(DISTINCT split_part(case_key, ':', 2)) AS n,
-              count(DISTINCT split_part(case_key, ':', 2)) FILTER (WHERE xmin <> pg_current_xact_id()::xid) AS b
-         FROM correlation.case_key WHERE key = ANY($1::text[]) GROUP BY key`,
-      [keys],
+  // Agency cases, each agency's counted up to `share` (the agency is the second part of a case
+  // key, kind:agency:ref), so one agency cannot push another's value over the cap. Rows this
+  // transaction inserted have its xid as xmin: `b` is the frequency before it, for the cap's watch.
+  async frequencies(keys: readonly string[], share: number): Promise<Map<string, number>> {
+    const rows = await this.m.query<{ key: string; n: string; b: string; agencies: string }[]>(
+      `SELECT key, sum(least(n, $2)) AS n, sum(least(b, $2)) AS b, count(*) AS agencies
+         FROM (SELECT key, count(*) AS n, count(*) FILTER (WHERE xmin <> pg_current_xact_id()::xid) AS b
+                 FROM correlation.case_key WHERE key = ANY($1::text[])
+                GROUP BY key, split_part(case_key, ':', 2)) per_agency
+        GROUP BY key`,
+      [keys, share],
     );
     this.changes = new Map();
-    for (const r of rows) if (r.n !== r.b) this.changes.set(r.key, { before: Number(r.b), now: Number(r.n) });
+    for (const r of rows)
+      if (r.n !== r.b)
+        this.changes.set(r.key, { before: Number(r.b), now: Number(r.n), agencies: Number(r.agencies) });
     return new Map(rows.map((r) => [r.key, Number(r.n)]));
   }
 
@@ -133,14 +140,15 @@ export class PgLinkingRepository implements LinkingStore {
     return this.changes;
   }
 
-  async newHolders(keys: readonly string[]): Promise<Map<string, string[]>> {
+  async newHolders(keys: readonly string[], share: number): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();
     if (keys.length === 0) return out;
     const rows = await this.m.query<{ key: string; agency: string }[]>(
       `SELECT key, split_part(case_key, ':', 2) AS agency FROM correlation.case_key
         WHERE key = ANY($1::text[]) GROUP BY 1, 2
-       HAVING bool_and(xmin = pg_current_xact_id()::xid) ORDER BY 1, 2`,
-      [keys],
+       HAVING least(count(*), $2) > least(count(*) FILTER (WHERE xmin <> pg_current_xact_id()::xid), $2)
+        ORDER BY 1, 2`,
+      [keys, share],
     );
     for (const r of rows) out.set(r.key, [...(out.get(r.key) ?? []), r.agency]);
     return out;

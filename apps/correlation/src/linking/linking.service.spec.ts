@@ -87,4 +87,26 @@ describe(LinkingService.name, () => {
     await service.onStored(tx, stored([seizure('PK-CUS')]));
     expect(warn).toHaveBeenCalledTimes(1);
   });
+  it("counts an agency's cases up to its share: its flood alone never crosses the cap, the next agency's case does and is named", async () => {
+    // maxValueFrequency 10: each agency's share is 8.
+    const { service, stored } = setup({ maxValueFrequency: 10 });
+    const warn = jest.spyOn(
+      (service as unknown as { logger: { warn: (o: unknown) => void } }).logger,
+      'warn',
+    );
+    const seizure = (agencyId: string) =>
+      incomingSeizure(SeizureReportBuilder.bare(agencyId).withPlate('KBL 4521', 'AF').build());
+    await service.onStored(tx, stored([seizure('AF-CNPA'), seizure('PK-ANF')]));
+    await service.onStored(tx, stored(Array.from({ length: 60 }, () => seizure('PK-FIA'))));
+    expect(warn).not.toHaveBeenCalled();
+    await service.onStored(tx, stored([seizure('PK-CUS')]));
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0][0]).toMatchObject({
+      keyKind: 'PL',
+      frequency: 11,
+      agencies: 4,
+      cap: 10,
+      pushedBy: ['PK-CUS'],
+    });
+  });
 });

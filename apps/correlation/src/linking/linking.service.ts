@@ -4,6 +4,7 @@ import { counter } from '@app/observability';
 import type { EntityManager } from 'typeorm';
 import {
   agencyCaseOf,
+  agencyShare,
   extractFeatures,
   linkBatch,
   uniqueFeatures,
@@ -20,8 +21,8 @@ import { MATCH_CONFIG, MATCH_GAZETTEER } from './linking.tokens';
 
 const capCrossings = counter(
   'intel_correlation_cap_crossings_total',
-  'Identifier values pushed over the frequency cap (CORRELATION_MAX_VALUE_FREQUENCY agencies), by the agency ' +
-    'whose report added the holder that crossed it (docs/operating.md#frequency-cap)',
+  'Identifier values pushed over the frequency cap (CORRELATION_MAX_VALUE_FREQUENCY; agency cases, each ' +
+    "agency's counted up to its share), by the agency whose reports raised it (docs/operating.md#frequency-cap)",
   ['agency'],
 );
 
@@ -91,14 +92,15 @@ export class LinkingService extends ReportStoredHandler {
     const cap = this.config.maxValueFrequency;
     const keys = keysCrossingCap(store.holderChanges(), cap);
     if (keys.length === 0) return;
-    const pushers = await store.newHolders(keys);
+    const pushers = await store.newHolders(keys, agencyShare(this.config));
     for (const key of keys) {
       const pushedBy = pushers.get(key) ?? [];
       for (const agency of pushedBy) capCrossings.inc({ agency });
       this.logger.warn({
         msg: 'an identifier value passed the frequency cap and stops counting',
         ...describeKey(key),
-        agencies: store.holderChanges().get(key)?.now,
+        frequency: store.holderChanges().get(key)?.now,
+        agencies: store.holderChanges().get(key)?.agencies,
         cap,
         pushedBy,
       });

@@ -188,10 +188,10 @@ export function isPlaceKey(key: string): boolean {
   return PLACE_KEY_PREFIXES.some((p) => key.startsWith(p));
 }
 
-/** Answers which agency cases carry any of some keys, and how many distinct agencies hold one key. */
+/** Answers which agency cases carry any of some keys, and how common one key is. */
 export interface CandidateSource {
   /** Distinct agency case ids stored under any of `keys`. */
   candidates(keys: Iterable<string>): Set<string>;
-  /** How many distinct agencies hold cases stored under `key`. */
+  /** How common `key` is, as the frequency cap counts it (docs/matching.md#frequency-cap). */
   frequency(key: string): number;
 }

@@ -3,7 +3,7 @@ import { linkBatch, planClusters, type MadeLink } from './correlate';
 import { bareRoute, bareSeizure, GAZETTEER, unrelatedSeizure } from './testing/engine.fixtures';
 import { extractFeatures, type AnyReport, type ReportKindName } from './features';
 import { linkIdOf } from './ids';
-import { matchConfig } from './scoring';
+import { agencyShare, matchConfig } from './scoring';
 import { InMemoryLinkingRepository } from './testing/in-memory-linking.repository';
 import { linkReports } from './testing/link-reports';
 
@@ -174,6 +174,48 @@ describe(linkBatch.name, () => {
     const onOwner = links.find((l) => [l.a, l.b].includes('seizure:AF-CNPA:OWN'));
     expect(onOwner?.comparison.reasons.map((r) => r.feature)).toContain('PLATE');
     expect(onOwner?.comparison.capped).toEqual([]);
+  });
+
+  it("counts at most an agency's share (frequencyFreeCount) of its cases towards a value's frequency", async () => {
+    const { repo, one, link } = linker();
+    expect(agencyShare(matchConfig())).toBe(8);
+    await one(bareSeizure('AF-CNPA', 'OWN').withPlate('KBL 4521', 'AF').build(), 'seizure');
+    await link(
+      Array.from({ length: 60 }, (_, i) => ({
+        report: unrelatedSeizure('PK-FIA', `JUNK-${i}`).withPlate('KBL 4521', 'AF').build(),
+        kind: 'seizure' as const,
+      })),
+    );
+    expect((await repo.frequencies(['PL:KBL4521'], 8)).get('PL:KBL4521')).toBe(1 + 8);
+    // The owner's plate still counts, at the cost of log2(10 / 8) bits at most.
+    const links = await one(bareSeizure('PK-ANF', 'NEW').withPlate('KBL-4521', 'AF').build(), 'seizure');
+    const onOwner = links.find((l) => [l.a, l.b].includes('seizure:AF-CNPA:OWN'));
+    const plate = onOwner?.comparison.reasons.find((r) => r.feature === 'PLATE');
+    expect(plate?.weight).toBeCloseTo(12 - Math.log2(10 / 8));
+    expect(onOwner?.comparison.capped).toEqual([]);
+  });
+
+  it('weighs down a value spread over many cases of a few agencies (a hub), as the agencies alone would not', async () => {
+    const { repo, link, one } = linker();
+    const agencies = ['AF-CNPA', 'AF-ACD', 'PK-FIA', 'PK-ANF', 'PK-CUS', 'IR-DCHQ'];
+    await link(
+      agencies.flatMap((agency) =>
+        Array.from({ length: 10 }, (_, i) => ({
+          // One of them also met at the new case's crossing, the same day, with the same commodity.
+          report: (agency === 'PK-FIA' && i === 0 ? bareSeizure : unrelatedSeizure)(agency, `HUB-${i}`)
+            .withPlate('KBL 4521', 'AF')
+            .build(),
+          kind: 'seizure' as const,
+        })),
+      ),
+    );
+    expect((await repo.frequencies(['PL:KBL4521'], 8)).get('PL:KBL4521')).toBe(6 * 8);
+    const links = await one(bareSeizure('AF-CNPA', 'NEW').withPlate('KBL-4521', 'AF').build(), 'seizure');
+    // Six agencies alone would leave the plate its 12 bits; 48 counted cases cost it log2(48 / 8).
+    expect(links.map((l) => [l.a, l.b])).toEqual([['seizure:AF-CNPA:NEW', 'seizure:PK-FIA:HUB-0']]);
+    const plate = links[0].comparison.reasons.find((r) => r.feature === 'PLATE');
+    expect(plate?.weight).toBeCloseTo(12 - Math.log2(48 / 8));
+    expect(plate?.detail).toContain('(frequency 48)');
   });
 
   it('stops counting a value held by more agencies than the cap', async () => {

@@ -5,7 +5,7 @@ import { planLink } from './clusters';
 import type { ClusterHead } from './clusters';
 import type { Feature } from './features';
 import { linkIdOf, orderedPair } from './ids';
-import { compareCases } from './scoring';
+import { agencyShare, compareCases } from './scoring';
 import type { Comparison, MatchConfig } from './scoring';
 
 /*
@@ -80,10 +80,11 @@ export interface LinkingRepository {
   /** Stores agency cases under blocking keys (an entry already stored is left as it is). */
   addKeys(entries: readonly { key: string; caseKey: string }[]): Promise<void>;
   /**
-   * How many distinct agencies hold cases stored under each key (a key under none may be absent):
-   * agencies, not cases, so no one agency can push another's value over the cap (docs/matching.md#frequency-cap).
+   * The frequency of each key (a key under none may be absent): the agency cases stored under it,
+   * each agency's counted up to `share` (agencyShare), so one agency cannot push another's value
+   * over the cap and a value spread over many cases still counts as common (docs/matching.md#frequency-cap).
    */
-  frequencies(keys: readonly string[]): Promise<Map<string, number>>;
+  frequencies(keys: readonly string[], share: number): Promise<Map<string, number>>;
   /** For each probing case, the distinct other cases stored under any of its keys, at most `limit` each. */
   candidates(
     probes: readonly { self: string; key: string }[],
@@ -148,7 +149,7 @@ interface TouchedCase {
  * report's features into its agency case, stores the cases under their blocking keys after
  * locking them (probe keys exclusively, index-only keys shared: two concurrent batches cannot
  * miss each other), finds candidates through the keys (never an all-pairs scan; values carried
- * by more than `maxValueFrequency` agencies are not probed, place keys excepted), scores each pair
+ * of frequency above `maxValueFrequency` are not probed, place keys excepted), scores each pair
  * once, keeps the links that pass (a weak link is made full by new evidence, never the other way
  * round), applies them to the clusters as if made one by one (the older cluster survives a
  * merge) and stores the links. The number of repository calls does not grow with the batch.
@@ -191,7 +192,7 @@ export async function linkBatch(
   const valueKeys = [...touched.values()].flatMap((c) =>
     c.features.map((f) => valueKey(f)).filter((k): k is string => k !== undefined),
   );
-  const frequency = await repo.frequencies([...new Set([...allProbe, ...valueKeys])]);
+  const frequency = await repo.frequencies([...new Set([...allProbe, ...valueKeys])], agencyShare(config));
   const freqOf = (key: string) => frequency.get(key) ?? 0;
   const probes = [...touched].flatMap(([self, c]) =>
     c.probe

@@ -5,7 +5,14 @@ export { blockingKeys, isPlaceKey, phoneticToken, valueKey } from './blocking';
 export type { BlockingKeys, BlockingOptions, CandidateSource } from './blocking';
 export { agencyCaseKey, agencyCaseOf, agencyOfCaseKey, buildProfile } from './agency-case';
 export type { AgencyCaseIdentity, CaseProfile } from './agency-case';
-export { DEFAULT_MATCH_CONFIG, DEFAULT_MATCH_WEIGHTS, compareCases, matchConfig, scoreOf } from './scoring';
+export {
+  DEFAULT_MATCH_CONFIG,
+  DEFAULT_MATCH_WEIGHTS,
+  agencyShare,
+  compareCases,
+  matchConfig,
+  scoreOf,
+} from './scoring';
 export type { CappedValue, Comparison, MatchConfig, MatchWeights, Reason, ReasonFeature } from './scoring';
 export { clusterIdOf, linkIdOf, orderedPair } from './ids';
 export { olderCluster, planLink } from './clusters';

@@ -299,7 +299,7 @@ describe(compareCases.name, () => {
       const rare = compareCases(a, b, () => 1);
       const common = compareCases(a, b, () => 32);
       expect(common.totalWeight).toBeLessThan(rare.totalWeight);
-      expect(common.reasons[0].detail).toMatch(/held by 32 agencies/);
+      expect(common.reasons[0].detail).toMatch(/\(frequency 32\)/);
     });
 
     it('reports a shared placeholder phone as capped', () => {

@@ -27,7 +27,7 @@ export interface Reason {
 export interface CappedValue {
   feature: FeatureType;
   display: string;
-  /** Distinct agencies holding the value when compared. */
+  /** The value's frequency when compared (docs/matching.md#frequency-cap). */
   frequency: number;
   placeholder?: boolean;
   /** The value belongs to a protected person (victim, smuggled migrant) in either case: never shown to another agency. */
@@ -89,9 +89,12 @@ export interface MatchConfig {
   placeRadiusKm: number;
   /** Two seizures in the same area within this many hours agree on SAME_CROSSING_TIME_WINDOW. */
   placeTimeWindowHours: number;
-  /** A value held by more agencies than this stops counting (and blocking); agencies, not cases, so one agency cannot push another's value over it. */
+  /**
+   * A value whose frequency (agencyShare) passes this stops counting (and blocking). Each agency
+   * adds at most its share, so one agency cannot push another's value over it.
+   */
   maxValueFrequency: number;
-  /** Values held by up to this many agencies keep their full weight; above, −log2(f / this). */
+  /** Values of frequency up to this keep their full weight; above, −log2(f / this). */
   frequencyFreeCount: number;
   /** Each further agreement of a kind already counted is multiplied by this. */
   repeatFactor: number;
@@ -99,6 +102,17 @@ export interface MatchConfig {
   weakLinks: boolean;
   /** Weak links join clusters. */
   clusterWeakLinks: boolean;
+}
+
+/**
+ * How many of one agency's cases holding a value count towards its frequency (its share):
+ * frequencyFreeCount (8), and at most maxValueFrequency − 2 (at least 1), so that a value two
+ * other agencies hold (the least a link needs) stays within the cap whatever one agency files
+ * (16.1), while a value spread over many cases of several agencies (a hub) still loses weight
+ * (docs/matching.md#frequency-cap).
+ */
+export function agencyShare(config: Pick<MatchConfig, 'frequencyFreeCount' | 'maxValueFrequency'>): number {
+  return Math.max(1, Math.min(config.frequencyFreeCount, config.maxValueFrequency - 2));
 }
 
 /**
@@ -324,7 +338,7 @@ function compareIdentifiers(
     }
     if (f > config.frequencyFreeCount) {
       agreement.weight -= Math.log2(f / config.frequencyFreeCount);
-      agreement.detail += ` (held by ${f} agencies)`;
+      agreement.detail += ` (frequency ${f})`;
     }
     out.push(agreement);
   }

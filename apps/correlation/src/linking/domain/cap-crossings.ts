@@ -3,13 +3,17 @@
 import { createHash } from 'node:crypto';
 import { isPlaceKey } from '@app/matching';
 
-/** How many agencies held a key before the batch's transaction, and how many hold it now. */
+/**
+ * A key's frequency before the batch's transaction and now (agency cases, each agency's counted
+ * up to its share: docs/matching.md#frequency-cap), and how many agencies hold it now.
+ */
 export interface HolderCount {
   before: number;
   now: number;
+  agencies?: number;
 }
 
-/** The keys whose holders went from at most `cap` agencies to more: place keys are never capped. */
+/** The keys whose frequency went from at most `cap` to more: place keys are never capped. */
 export function keysCrossingCap(changes: ReadonlyMap<string, HolderCount>, cap: number): string[] {
   return [...changes]
     .filter(([key, c]) => !isPlaceKey(key) && c.before <= cap && c.now > cap)

@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { CaseLinkedEvent } from '@app/contracts';
-import { agencyOfCaseKey } from '@app/matching';
-import { InMemoryLinkingRepository } from '@app/matching/testing';
+import { InMemoryLinkingRepository, cappedCount, casesPerAgency } from '@app/matching/testing';
 import type { HolderCount } from '../domain/cap-crossings';
 import type { CaseSide } from '../domain/case-linked-event';
 import type { LinkingStore, LinkingStores } from '../linking.repository';
@@ -11,20 +10,16 @@ export class InMemoryLinkingStore extends InMemoryLinkingRepository implements L
   readonly published: CaseLinkedEvent[] = [];
   /** Report bodies by event id, as the intake stored them (a test sets those it needs). */
   readonly bodies = new Map<string, Record<string, unknown>>();
-  // The cap's watch, per batch: each key's holding agencies before it, and the cases it added.
-  private readonly heldBefore = new Map<string, number>();
+  // The cap's watch, per batch: the cases it added under each key.
   private readonly addedCases = new Map<string, Set<string>>();
   private readonly keyCases = new Map<string, Set<string>>();
   private changes = new Map<string, HolderCount>();
 
   override async addKeys(entries: readonly { key: string; caseKey: string }[]): Promise<void> {
-    this.heldBefore.clear();
     this.addedCases.clear();
-    this.changes = new Map();
     for (const { key, caseKey } of entries) {
       let cases = this.keyCases.get(key);
       if (!cases) this.keyCases.set(key, (cases = new Set()));
-      if (!this.heldBefore.has(key)) this.heldBefore.set(key, agenciesOf(cases).size);
       if (cases.has(caseKey)) continue;
       cases.add(caseKey);
       let added = this.addedCases.get(key);
@@ -34,12 +29,13 @@ export class InMemoryLinkingStore extends InMemoryLinkingRepository implements L
     await super.addKeys(entries);
   }
 
-  override async frequencies(keys: readonly string[]): Promise<Map<string, number>> {
-    const out = await super.frequencies(keys);
+  override async frequencies(keys: readonly string[], share: number): Promise<Map<string, number>> {
+    const out = await super.frequencies(keys, share);
     this.changes = new Map();
     for (const [key, now] of out) {
-      const before = this.heldBefore.get(key) ?? now;
-      if (before !== now) this.changes.set(key, { before, now });
+      const before = cappedCount(this.casesBefore(key), share);
+      if (before !== now)
+        this.changes.set(key, { before, now, agencies: casesPerAgency(this.keyCases.get(key) ?? []).size });
     }
     return out;
   }
@@ -48,16 +44,24 @@ export class InMemoryLinkingStore extends InMemoryLinkingRepository implements L
     return this.changes;
   }
 
-  newHolders(keys: readonly string[]): Promise<Map<string, string[]>> {
+  newHolders(keys: readonly string[], share: number): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();
     for (const key of keys) {
-      const added = this.addedCases.get(key) ?? new Set<string>();
-      const old = [...(this.keyCases.get(key) ?? [])].filter((c) => !added.has(c));
-      const oldAgencies = agenciesOf(old);
-      const fresh = [...agenciesOf(added)].filter((a) => !oldAgencies.has(a)).sort();
-      if (fresh.length > 0) out.set(key, fresh);
+      const before = casesPerAgency(this.casesBefore(key));
+      const now = casesPerAgency(this.keyCases.get(key) ?? []);
+      const raised = [...now]
+        .filter(([agency, n]) => Math.min(n, share) > Math.min(before.get(agency) ?? 0, share))
+        .map(([agency]) => agency)
+        .sort();
+      if (raised.length > 0) out.set(key, raised);
     }
     return Promise.resolve(out);
+  }
+
+  /** The cases stored under `key` before this batch. */
+  private casesBefore(key: string): string[] {
+    const added = this.addedCases.get(key);
+    return [...(this.keyCases.get(key) ?? [])].filter((c) => !added?.has(c));
   }
 
   forTransaction(_tx: EntityManager): LinkingStore {
@@ -99,8 +103,4 @@ export class InMemoryLinkingStore extends InMemoryLinkingRepository implements L
     this.published.push(...events);
     return Promise.resolve();
   }
-}
-
-function agenciesOf(caseKeys: Iterable<string>): Set<string> {
-  return new Set([...caseKeys].map(agencyOfCaseKey));
 }

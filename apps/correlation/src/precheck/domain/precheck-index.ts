@@ -200,8 +200,9 @@ class Interned {
 
 /**
  * In-memory pre-check index: normalised identifier key → the agency cases carrying it.
- * Frequency is the number of distinct agencies holding cases under a key, as the correlation's
- * cap counts it: one agency filing many cases cannot stop another's identifier from hitting. A lookup allocates only for what it finds.
+ * Frequency is the number of distinct agencies holding cases under a key (linking counts cases,
+ * each agency's up to a share: docs/matching.md#frequency-cap; a hit has no weight to lower, so
+ * agencies are enough here): one agency filing many cases cannot stop another's identifier from hitting. A lookup allocates only for what it finds.
  */
 export class PrecheckIndex {
   private readonly shards: KeyShard[] = Array.from({ length: SHARDS }, () => new KeyShard());

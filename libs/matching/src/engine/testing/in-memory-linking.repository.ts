@@ -127,10 +127,10 @@ export class InMemoryLinkingRepository implements LinkingRepository {
     return Promise.resolve();
   }
 
-  frequencies(keys: readonly string[]): Promise<Map<string, number>> {
+  frequencies(keys: readonly string[], share: number): Promise<Map<string, number>> {
     const out = new Map<string, number>();
     for (const key of keys) {
-      const n = new Set([...(this.keys.get(key) ?? [])].map(agencyOfCaseKey)).size;
+      const n = cappedCount(this.keys.get(key) ?? [], share);
       if (n > 0) out.set(key, n);
     }
     return Promise.resolve(out);
@@ -231,4 +231,21 @@ export class InMemoryLinkingRepository implements LinkingRepository {
     if (!c) throw new Error(`agency case ${caseKey} was not stored before linking`);
     return c;
   }
+}
+
+/** The cases of each agency among `caseKeys`. */
+export function casesPerAgency(caseKeys: Iterable<string>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const c of caseKeys) {
+    const agency = agencyOfCaseKey(c);
+    out.set(agency, (out.get(agency) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** A key's frequency: its agency cases, each agency's counted up to `share`. */
+export function cappedCount(caseKeys: Iterable<string>, share: number): number {
+  let n = 0;
+  for (const m of casesPerAgency(caseKeys).values()) n += Math.min(m, share);
+  return n;
 }
