@@ -159,6 +159,18 @@ describe('Disclosure ledger: keyed chain, stored and published checkpoints (real
     });
   }
 
+  /** What an operator without the key appends: an entry after `seq` that chains correctly (recipient PK-FIA). */
+  async function appendMadeUpEntry(schema: string, seq: number): Promise<EntryRow> {
+    const [head] = await query<EntryRow>(`SELECT * FROM "${schema}".disclosure_ledger WHERE seq = $1`, [seq]);
+    const fake = { ...head, seq: String(seq + 1), prev_hash: head.hash, recipient_id: 'PK-FIA' };
+    fake.hash = computeEntryHash(entryFromRow(schema, fake));
+    await pool.query(
+      `INSERT INTO "${schema}".disclosure_ledger SELECT $1, scheme, recorded_at, recipient_type, $2, kind, subject_id, channel, disclosed, $3, $4 FROM "${schema}".disclosure_ledger WHERE seq = $5`,
+      [seq + 1, 'PK-FIA', fake.prev_hash, fake.hash, seq],
+    );
+    return fake;
+  }
+
   const verify = async (schema: string, withTopic = true): Promise<LedgerVerification> =>
     verifyLedger(query, schema, trusted, withTopic ? await readCheckpointTopic(kafka) : null, 2);
 
@@ -382,13 +394,7 @@ describe('Disclosure ledger: keyed chain, stored and published checkpoints (real
     const { schema, ledger } = await newChain();
     await appendBatches(ledger, [2]);
     // An operator appends a made-up entry that chains correctly.
-    const [head] = await query<EntryRow>(`SELECT * FROM "${schema}".disclosure_ledger WHERE seq = 2`, []);
-    const fake = { ...head, seq: '3', prev_hash: head.hash, recipient_id: 'PK-FIA' };
-    fake.hash = computeEntryHash(entryFromRow(schema, fake));
-    await pool.query(
-      `INSERT INTO "${schema}".disclosure_ledger SELECT $1, scheme, recorded_at, recipient_type, $2, kind, subject_id, channel, disclosed, $3, $4 FROM "${schema}".disclosure_ledger WHERE seq = 2`,
-      [3, 'PK-FIA', fake.prev_hash, fake.hash],
-    );
+    const fake = await appendMadeUpEntry(schema, 2);
     expect(await verify(schema, false)).toMatchObject({
       ok: false,
       failure: { reason: 'UNSIGNED_TAIL', seq: 3 },
@@ -458,13 +464,7 @@ describe('Disclosure ledger: keyed chain, stored and published checkpoints (real
 
     // An entry made up by an operator after this process's head: declined here, refused by append.
     await inTransaction((q) => ledger.append(q, [disclosure(7)]));
-    const [head] = await query<EntryRow>(`SELECT * FROM "${schema}".disclosure_ledger WHERE seq = 7`, []);
-    const fake = { ...head, seq: '8', prev_hash: head.hash, recipient_id: 'PK-FIA' };
-    fake.hash = computeEntryHash(entryFromRow(schema, fake));
-    await pool.query(
-      `INSERT INTO "${schema}".disclosure_ledger SELECT $1, scheme, recorded_at, recipient_type, $2, kind, subject_id, channel, disclosed, $3, $4 FROM "${schema}".disclosure_ledger WHERE seq = 7`,
-      [8, 'PK-FIA', fake.prev_hash, fake.hash],
-    );
+    await appendMadeUpEntry(schema, 7);
     expect(await ledger.appendAtKnownHead(query, [disclosure(9)])).toBeNull();
     await expect(inTransaction((q) => ledger.append(q, [disclosure(9)]))).rejects.toThrow(
       LedgerIntegrityError,
