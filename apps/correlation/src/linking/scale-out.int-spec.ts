@@ -5,6 +5,7 @@ import type { Kafka, Producer } from 'kafkajs';
 import { Topics } from '@app/contracts';
 import { generateScenario, type GeneratedReport, connectedProducer } from '@app/testing';
 import {
+  eventually,
   moveGroupToEnd,
   publishReports,
   startService,
@@ -22,10 +23,14 @@ async function endOffsets(kafka: Kafka, topics: string[]): Promise<Offsets> {
   await admin.connect();
   try {
     const out: Offsets = new Map();
+    // A topic made moments ago may not have its leader known yet ("not the leader"): asked again.
     for (const t of topics)
       out.set(
         t,
-        (await admin.fetchTopicOffsets(t)).map((o) => ({ partition: o.partition, offset: o.high })),
+        (await eventually(() => admin.fetchTopicOffsets(t), { what: `end offsets of ${t}` })).map((o) => ({
+          partition: o.partition,
+          offset: o.high,
+        })),
       );
     return out;
   } finally {
