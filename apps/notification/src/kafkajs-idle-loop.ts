@@ -1,8 +1,8 @@
 /**
  * kafkajs 2.2.4 keeps every connection that has had an answer checking its queue of waiting
  * requests on a timer of a negative delay, which Node runs after 1 ms: about a thousand
- * wake-ups a second per connection, queue empty or not (kafkajs issues 1556 and 1704). Each
- * service process spent about 4 % of a core on it, idle or busy (docs/benchmarks.md#benche2e).
+ * wake-ups a second per connection, queue empty or not (kafkajs issues 1556 and 1704): about
+ * 2–2.5 % of a core per service process, idle or busy (docs/operating.md, docs/benchmarks.md#benche2e).
  *
  * After {@link endKafkajsIdleLoop}, a queue schedules that check only while requests wait in it,
  * as kafkajs intends: a request queued behind the in-flight limit or a broker's throttle is
