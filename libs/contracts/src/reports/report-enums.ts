@@ -3,6 +3,7 @@
 
 /** Traffic Light Protocol 2.0 levels (docs/contract.md#vocabularies). */
 export const TLP_LEVELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
+/** One TLP 2.0 level. */
 export type TlpLevel = (typeof TLP_LEVELS)[number];
 
 /** Report categories: the conference's thematic areas. */
