@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { defaultGazetteer } from '@app/contracts';
 import { COUNTRY, containerNumber, policyOf } from '@app/testing';
 import type { CorrelationEnv } from '../correlation.env';
-import { InMemoryCorrelationLedger } from '../ledger/correlation-ledger';
+import { InMemoryCorrelationLedger } from '../ledger/testing/in-memory-correlation-ledger';
 import { PrecheckKeyingPool } from './keying/precheck-keying.pool';
 import { PrecheckAuditWriter } from './precheck-audit.writer';
 import { PrecheckIndexService } from './precheck-index.service';
