@@ -6,6 +6,7 @@ import { Linking1764300000200 } from './migrations/1764300000200-linking';
 import { Precheck1764300000300 } from './migrations/1764300000300-precheck';
 import { OneOutbox1764300000500 } from './migrations/1764300000500-one-outbox';
 import { OutboxTrace1764300001100 } from './migrations/1764300001100-outbox-trace';
+import { LedgerPending1764300001200 } from './migrations/1764300001200-ledger-pending';
 import { DisclosureLedger1764300000800 } from './migrations/1764300000800-disclosure-ledger';
 import { LinkingModule } from './linking/linking.module';
 import { CasesModule } from './cases/cases.module';
@@ -21,6 +22,7 @@ export const CORRELATION_MIGRATIONS = [
   OneOutbox1764300000500,
   DisclosureLedger1764300000800,
   OutboxTrace1764300001100,
+  LedgerPending1764300001200,
 ];
 
 /** The correlation service: consumes reports, links agency cases, serves the case API. */

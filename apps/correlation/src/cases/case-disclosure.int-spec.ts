@@ -83,6 +83,19 @@ describe('Case API and pre-check disclosures, and their ledger entries (real Kaf
       [recipient, kind],
     );
 
+  /** How many times an entry about `subjectId` is pending or in the chain (one statement: one snapshot). */
+  const pendingOrChained = async (subjectId: string) => {
+    const [{ n }] = await ds.query<{ n: string }[]>(
+      `SELECT (SELECT count(*) FROM correlation.ledger_pending WHERE entry->>'subjectId' = $1)
+            + (SELECT count(*) FROM correlation.disclosure_ledger WHERE subject_id = $1) AS n`,
+      [subjectId],
+    );
+    return Number(n);
+  };
+
+  const verifies = () =>
+    verifyLedger((sql, p) => ds.query(sql, p), 'correlation', LedgerKeyring.development(), null);
+
   it('shows a link only to its sides, records each view of other agencies in the ledger, and the chain verifies', async () => {
     const [k1, k2] = [containerNumber('DSCU'), containerNumber('DSCU')];
     const victimPhone = `+92345${randomInt(1000000, 9999999)}`;
@@ -154,18 +167,41 @@ describe('Case API and pre-check disclosures, and their ledger entries (real Kaf
       { ...WAIT, what: 'a pre-check HIT' },
     );
     expect(answer.hits).toEqual([expect.objectContaining({ protectedPerson: true })]);
-    const checks = await ledger(A, 'PRECHECK_HIT');
-    const entry = checks.find((r) => r.subject_id === answer.checkId);
+    // Its entry was committed with the answer's audit row: pending, or already in the chain, once.
+    expect(await pendingOrChained(answer.checkId)).toBe(1);
+    const entry = await eventually(
+      async () => {
+        const found = (await ledger(A, 'PRECHECK_HIT')).find((r) => r.subject_id === answer.checkId);
+        expect(found).toBeDefined();
+        return found;
+      },
+      { ...WAIT, what: "the HIT's ledger entry in the chain" },
+    );
+    expect(await pendingOrChained(answer.checkId)).toBe(1);
     expect(entry?.disclosed).toContain('"protectedPerson"');
     expect(entry?.disclosed).toContain(victimPhone.slice(-7));
 
-    const verdict = await verifyLedger(
-      (sql, p) => ds.query(sql, p),
-      'correlation',
-      LedgerKeyring.development(),
-      null,
-    );
+    const verdict = await verifies();
     expect(verdict).toMatchObject({ ok: true });
     expect(verdict.entries).toBeGreaterThanOrEqual(3);
+  });
+
+  it('appends, once, a pending entry that an instance committed and did not append (it died): the sweep finds it', async () => {
+    const subjectId = randomUUID();
+    const orphan = {
+      recordedAt: new Date().toISOString(),
+      recipient: { type: 'AGENCY', id: C },
+      kind: 'PRECHECK_HIT',
+      subjectId,
+      channels: ['API'],
+      disclosed: [{ source: 'precheck-hit', id: randomUUID(), fields: [{ path: 'feature', value: 'CONTAINER' }] }],
+    };
+    await ds.query(`INSERT INTO correlation.ledger_pending (entry) VALUES ($1)`, [JSON.stringify(orphan)]);
+    await eventually(
+      async () => expect((await ledger(C, 'PRECHECK_HIT')).map((r) => r.subject_id)).toContain(subjectId),
+      { ...WAIT, what: 'the pending entry in the chain' },
+    );
+    expect(await pendingOrChained(subjectId)).toBe(1);
+    expect(await verifies()).toMatchObject({ ok: true });
   });
 });

@@ -1,6 +1,6 @@
 import { COUNTRY, policyOf } from '@app/testing';
 import { CasesError, CasesErrorCode } from './cases.errors';
-import { InMemoryCorrelationLedger } from '../ledger/correlation-ledger';
+import { InMemoryCorrelationLedger } from '../ledger/testing/in-memory-correlation-ledger';
 import { CasesService } from './cases.service';
 import type { LinkRow, MemberRow } from './domain/case-view';
 import { InMemoryCasesRepository } from './testing/in-memory-cases.repository';

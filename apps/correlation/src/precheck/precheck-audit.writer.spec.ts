@@ -1,4 +1,4 @@
-import { InMemoryCorrelationLedger } from '../ledger/correlation-ledger';
+import { InMemoryCorrelationLedger } from '../ledger/testing/in-memory-correlation-ledger';
 import type { DataSource } from 'typeorm';
 import { NOTIFY_INTERVAL_MS, PrecheckAuditWriter, type PrecheckAuditRow } from './precheck-audit.writer';
 import { PgPrecheckRepository } from './precheck.repository';

@@ -6,6 +6,7 @@ import { GroupCommit } from '@app/persistence';
 import { CorrelationLedger } from '../ledger/correlation-ledger';
 import {
   PRECHECK_REPOSITORY,
+  type AuditLedgerRow,
   type AuditOutboxRecord,
   type AuditStatementRow,
   type PrecheckRepository,
@@ -29,10 +30,11 @@ export interface PrecheckAuditRow {
   checkedAt: Date;
 }
 
-/** One check to write: its audit row and the records to publish if the row is new. */
+/** One check to write: its audit row, and the records to publish and the ledger entry to append if the row is new. */
 interface AuditJob {
   row: PrecheckAuditRow;
   outbox: OutboxRecord[];
+  ledger?: LedgerEntryData;
 }
 
 // PostgreSQL gives uuids back in lower case; a client may send them in upper case.
@@ -80,20 +82,15 @@ export class PrecheckAuditWriter implements OnModuleDestroy {
   ) {}
 
   /**
-   * Queues one check's audit row and the outbox records to publish if it is new; resolves
-   * after the commit with whether the row was new (false: this agency already made a check
-   * with this checkId, and nothing of this one was written). A new row's disclosure `ledger`
-   * entry (what a HIT tells the checker) is committed before it resolves, by the ledger's own
-   * group commit: a batch's CLEAR checks are answered without waiting for its HITs' entries.
+   * Queues one check's audit row, the outbox records to publish and its disclosure `ledger`
+   * entry (what a HIT tells the checker) if the row is new; resolves after the commit with
+   * whether the row was new (false: this agency already made a check with this checkId, and
+   * nothing of this one was written). The entry commits with the row as a pending entry and is
+   * appended to the chain shortly after (docs/ledger.md#pending-entries): a HIT is answered
+   * after one commit, like a CLEAR, and never without its entry being durable.
    */
-  async write(
-    row: PrecheckAuditRow,
-    outbox: OutboxRecord[] = [],
-    ledger?: LedgerEntryData,
-  ): Promise<boolean> {
-    const isNew = await this.batches.submit({ row, outbox });
-    if (isNew && ledger) await this.ledger.record([ledger]);
-    return isNew;
+  write(row: PrecheckAuditRow, outbox: OutboxRecord[] = [], ledger?: LedgerEntryData): Promise<boolean> {
+    return this.batches.submit({ row, outbox, ledger });
   }
 
   /** Waits for the batches being written (shutdown). */
@@ -144,6 +141,7 @@ export class PrecheckAuditWriter implements OnModuleDestroy {
     }
     const rows: AuditStatementRow[] = [];
     const records: AuditOutboxRecord[] = [];
+    const entries: AuditLedgerRow[] = [];
     for (const p of first.values()) {
       const r = p.row;
       rows.push({
@@ -171,12 +169,14 @@ export class PrecheckAuditWriter implements OnModuleDestroy {
           payload: JSON.stringify(o.value),
         });
       }
+      if (p.ledger)
+        entries.push({ ord: entries.length, agency_id: r.agencyId, check_id: r.checkId, entry: p.ledger });
     }
     let written: { agencyId: string; checkId: string }[];
     const notify = this.mayNotify(records.length > 0);
     for (let attempt = 0; ; attempt++) {
       try {
-        written = await this.repo.writeAudits(rows, records, notify);
+        written = await this.repo.writeAudits(rows, records, entries, notify);
         break;
       } catch (e) {
         // One statement: a failed batch wrote nothing, so a transient failure (lock table full,
@@ -191,6 +191,7 @@ export class PrecheckAuditWriter implements OnModuleDestroy {
     }
     const inserted = new Set<string>();
     for (const w of written) inserted.add(`${w.agencyId}\t${w.checkId}`);
+    if (entries.length > 0 && inserted.size > 0) this.ledger.appendPendingSoon();
     // A check whose row was not new answers its first answer, which records itself again.
     return batch.map((p) => {
       const key = keyOf(p.row);

@@ -1,3 +1,4 @@
+import type { LedgerEntryData } from '@app/ledger';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -49,6 +50,14 @@ export interface AuditOutboxRecord {
   payload: string;
 }
 
+/** A check's disclosure ledger entry, pending until appended to the chain; tied to the audit row of its check. */
+export interface AuditLedgerRow {
+  ord: number;
+  agency_id: string;
+  check_id: string;
+  entry: LedgerEntryData;
+}
+
 /** The pre-check's reads and writes (docs/architecture.md#correlation). */
 export interface PrecheckRepository {
   /** The answer given to this agency's earlier check with this checkId. */
@@ -66,6 +75,7 @@ export interface PrecheckRepository {
   writeAudits(
     rows: readonly AuditStatementRow[],
     records: readonly AuditOutboxRecord[],
+    ledger: readonly AuditLedgerRow[],
     notify: boolean,
   ): Promise<{ agencyId: string; checkId: string }[]>;
   /** Wakes the outbox relay. */
@@ -87,7 +97,8 @@ const OWNER_STATES = `SELECT c.case_key, c.cluster_id, array_agg(r.body->'classi
  WHERE c.case_key = ANY($1::text[]) GROUP BY c.case_key, c.cluster_id`;
 
 // One statement, so one implicit transaction: the audit rows, and the PrecheckHit outbox rows
-// of exactly the checks whose audit row was new (a retried checkId adds nothing), then, when
+// and pending ledger entries (docs/ledger.md#pending-entries) of exactly the checks whose audit
+// row was new (a retried checkId adds nothing), then, when
 // $4 allows it, one NOTIFY for the relay (delivered at commit). A data-modifying WITH runs to
 // completion whether or not the final SELECT reads it.
 const FLUSH_SQL = (schema: string) => `
@@ -115,6 +126,12 @@ queued AS (
        JOIN audited a ON a.agency_id = o.agency_id AND a.check_id = o.check_id`,
   )}
   RETURNING 1
+),
+pended AS (
+  INSERT INTO "${schema}"."ledger_pending" (entry)
+  SELECT l.entry FROM jsonb_to_recordset($5::jsonb) AS l(ord int, agency_id text, check_id uuid, entry jsonb)
+    JOIN audited a ON a.agency_id = l.agency_id AND a.check_id = l.check_id
+   ORDER BY l.ord
 )
 SELECT agency_id, check_id::text AS check_id, NULL AS notified FROM audited
 UNION ALL
@@ -165,13 +182,14 @@ export class PgPrecheckRepository implements PrecheckRepository {
   async writeAudits(
     rows: readonly AuditStatementRow[],
     records: readonly AuditOutboxRecord[],
+    ledger: readonly AuditLedgerRow[],
     notify: boolean,
   ): Promise<{ agencyId: string; checkId: string }[]> {
     const written = await preparedQuery<{ agency_id: string | null; check_id: string | null }>(
       this.ds,
       'precheck_audit_flush',
       this.flushSql,
-      [JSON.stringify(rows), JSON.stringify(records), this.channel, notify],
+      [JSON.stringify(rows), JSON.stringify(records), this.channel, notify, JSON.stringify(ledger)],
     );
     return written
       .filter((w) => w.agency_id !== null)

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { defaultGazetteer } from '@app/contracts';
 import { COUNTRY, containerNumber, policyOf } from '@app/testing';
 import type { CorrelationEnv } from '../correlation.env';
-import { InMemoryCorrelationLedger } from '../ledger/correlation-ledger';
+import { InMemoryCorrelationLedger } from '../ledger/testing/in-memory-correlation-ledger';
 import { PrecheckKeyingPool } from './keying/precheck-keying.pool';
 import { PrecheckAuditWriter } from './precheck-audit.writer';
 import { PrecheckIndexService } from './precheck-index.service';
@@ -123,18 +123,19 @@ describe(PrecheckService.name, () => {
     },
   );
 
-  it('writes what a HIT told the checker to the ledger before answering, and again for a retried checkId', async () => {
-    const { ledger, store, check } = await setup();
+  it('commits what a HIT told the checker with its audit row, as a pending ledger entry, before answering', async () => {
+    const { repo, ledger, store, check } = await setup();
     const c = containerNumber('PCSU');
     const owner = await store('AF-CNPA', c, {
       tlp: 'GREEN',
       clusterId: '7d0e7d2e-8a3c-4b53-9f3e-6f3a1c2b9d10',
     });
     expect((await check('PK-ANF', containerNumber('MSCU'))).result).toBe('CLEAR');
-    expect(ledger.entries).toEqual([]);
+    expect(repo.ledgerPending).toEqual([]);
+    expect(ledger.pendingRequests).toBe(0);
     const checkId = randomUUID();
     const res = await check('PK-ANF', c, checkId);
-    expect(ledger.entries).toEqual([
+    expect(repo.ledgerPending).toEqual([
       {
         recordedAt: expect.any(String),
         recipient: { type: 'AGENCY', id: 'PK-ANF' },
@@ -155,9 +156,37 @@ describe(PrecheckService.name, () => {
         ],
       },
     ]);
-    await check('PK-ANF', c, checkId);
-    expect(ledger.entries).toHaveLength(2);
+    expect(ledger.pendingRequests).toBe(1);
+    expect(ledger.entries).toEqual([]);
+  });
+
+  it('answers no HIT whose audit row and ledger entry were not committed', async () => {
+    const { repo, store, check } = await setup();
+    const c = containerNumber('PCSU');
+    await store('AF-CNPA', c);
+    repo.writeAudits = () => Promise.reject(new Error('database gone'));
+    await expect(check('PK-ANF', c)).rejects.toThrow('database gone');
+    expect(repo.ledgerPending).toEqual([]);
+  });
+
+  it('records a retried checkId\'s answer in the ledger again before giving it, and gives none without its entry', async () => {
+    const { repo, ledger, store, check } = await setup();
+    const c = containerNumber('PCSU');
+    await store('AF-CNPA', c);
+    const checkId = randomUUID();
+    const first = await check('PK-ANF', c, checkId);
+    expect(await check('PK-ANF', c, checkId)).toEqual(first);
+    expect(repo.ledgerPending).toHaveLength(1);
+    // Given again from the stored answer, which names the hit but not the owner's side.
+    expect(ledger.entries).toEqual([
+      expect.objectContaining({
+        recipient: { type: 'AGENCY', id: 'PK-ANF' },
+        kind: 'PRECHECK_HIT',
+        subjectId: checkId,
+        disclosed: [expect.objectContaining({ id: first.hits[0].hitId })],
+      }),
+    ]);
     ledger.failWith = new Error('ledger down');
-    await expect(check('PK-ANF', c)).rejects.toThrow('ledger down');
+    await expect(check('PK-ANF', c, checkId)).rejects.toThrow('ledger down');
   });
 });

@@ -44,7 +44,7 @@ interface SampleDbRow {
 export abstract class LagSampleRepository {
   /**
    * Stores one round of samples unless another instance holds the sampler lock or stored a
-   * round less than `minGapMs` ago; deletes samples older than the retention.
+   * round less than `minGapMs` ago; deletes samples older than the retention in the same transaction.
    */
   abstract recordRound(
     samples: readonly SampleRow[],
@@ -68,10 +68,6 @@ export class PgLagSampleRepository extends LagSampleRepository {
     super();
   }
 
-  /**
-   * Stores one round of samples unless another instance holds the sampler lock or stored a
-   * round less than `minGapMs` ago; deletes samples older than the retention in the same transaction.
-   */
   async recordRound(
     samples: readonly SampleRow[],
     opts: { minGapMs: number; retentionMinutes: number; instance: string },
@@ -110,10 +106,6 @@ export class PgLagSampleRepository extends LagSampleRepository {
     });
   }
 
-  /**
-   * The newest `rounds` samples of every partition (of one group when given), as Burrow's
-   * sliding windows, and the database's current time to judge them at.
-   */
   async windows(rounds: number, groupId?: string): Promise<WithNow<GroupWindows>> {
     const rows = await this.ds.query<SampleDbRow[]>(
       `WITH rounds AS (
@@ -140,66 +132,33 @@ export class PgLagSampleRepository extends LagSampleRepository {
     return { now: await this.now(), value: windows };
   }
 
-  /** A group's samples of the last `minutes`, oldest first. */
+  // Offsets and lags are bigint (strings through pg): read as float8, as exact as Number() below 2^53.
   async history(groupId: string, minutes: number): Promise<WithNow<HistorySampleInput[]>> {
-    const rows = await this.ds.query<SampleDbRow[]>(
-      `SELECT topic, partition, ${EPOCH_MS} AS t, lag FROM ops.lag_sample
+    const value = await this.ds.query<HistorySampleInput[]>(
+      `SELECT ${EPOCH_MS} AS timestamp, topic, partition, lag::float8 AS lag FROM ops.lag_sample
         WHERE group_id = $1 AND sampled_at >= now() - make_interval(mins => $2)
         ORDER BY sampled_at`,
       [groupId, minutes],
     );
-    return {
-      now: await this.now(),
-      value: rows.map((r) => ({
-        timestamp: r.t,
-        topic: r.topic,
-        partition: r.partition,
-        lag: Number(r.lag),
-      })),
-    };
+    return { now: await this.now(), value };
   }
 
   async spans(minutes: number): Promise<WithNow<OffsetSpan[]>> {
-    const rows = await this.ds.query<
-      {
-        group_id: string;
-        topic: string;
-        partition: number;
-        first_at: number;
-        last_at: number;
-        first_c: string;
-        last_c: string;
-        first_e: string;
-        last_e: string;
-      }[]
-    >(
-      `SELECT group_id, topic, partition,
-              (extract(epoch FROM min(sampled_at)) * 1000)::float8 AS first_at,
-              (extract(epoch FROM max(sampled_at)) * 1000)::float8 AS last_at,
-              (array_agg(committed_offset ORDER BY sampled_at))[1] AS first_c,
-              (array_agg(committed_offset ORDER BY sampled_at DESC))[1] AS last_c,
-              (array_agg(end_offset ORDER BY sampled_at))[1] AS first_e,
-              (array_agg(end_offset ORDER BY sampled_at DESC))[1] AS last_e
+    const value = await this.ds.query<OffsetSpan[]>(
+      `SELECT group_id AS "groupId", topic, partition,
+              (extract(epoch FROM min(sampled_at)) * 1000)::float8 AS "firstAt",
+              (extract(epoch FROM max(sampled_at)) * 1000)::float8 AS "lastAt",
+              (array_agg(committed_offset ORDER BY sampled_at))[1]::float8 AS "firstCommitted",
+              (array_agg(committed_offset ORDER BY sampled_at DESC))[1]::float8 AS "lastCommitted",
+              (array_agg(end_offset ORDER BY sampled_at))[1]::float8 AS "firstEnd",
+              (array_agg(end_offset ORDER BY sampled_at DESC))[1]::float8 AS "lastEnd"
          FROM ops.lag_sample
         WHERE sampled_at >= now() - make_interval(mins => $1)
         GROUP BY group_id, topic, partition
        HAVING count(*) >= 2`,
       [minutes],
     );
-    return {
-      now: await this.now(),
-      value: rows.map((r) => ({
-        groupId: r.group_id,
-        topic: r.topic,
-        partition: r.partition,
-        firstAt: r.first_at,
-        lastAt: r.last_at,
-        firstCommitted: Number(r.first_c),
-        lastCommitted: Number(r.last_c),
-        firstEnd: Number(r.first_e),
-        lastEnd: Number(r.last_e),
-      })),
-    };
+    return { now: await this.now(), value };
   }
 
   private async now(): Promise<number> {

@@ -14,7 +14,6 @@ export const REPORT_CATEGORIES = [
   'MIGRANT_SMUGGLING',
   'CONTRABAND',
 ] as const;
-/** One report category. */
 export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
 
 /** Commodity types of seizures and routes. */
@@ -39,12 +38,10 @@ export const COMMODITY_TYPES = [
   'ELECTRONICS',
   'OTHER_GOODS',
 ] as const;
-/** One commodity type. */
 export type CommodityType = (typeof COMMODITY_TYPES)[number];
 
 /** Units of a seized quantity. */
 export const QUANTITY_UNITS = ['KG', 'G', 'L', 'ML', 'UNITS', 'TABLETS'] as const;
-/** One quantity unit. */
 export type QuantityUnit = (typeof QUANTITY_UNITS)[number];
 
 /** Kinds of conveyance. */
@@ -60,7 +57,6 @@ export const CONVEYANCE_KINDS = [
   'PEDESTRIAN',
   'ANIMAL',
 ] as const;
-/** One conveyance kind. */
 export type ConveyanceKind = (typeof CONVEYANCE_KINDS)[number];
 
 /** Roles a person plays in a report. */
@@ -73,12 +69,10 @@ export const PERSON_ROLES = [
   'SMUGGLED_MIGRANT',
   'WITNESS',
 ] as const;
-/** One person role. */
 export type PersonRole = (typeof PERSON_ROLES)[number];
 
 /** Roles whose persons are never sent to another agency (docs/contract.md#sharing-policy). */
 export const PROTECTED_PERSON_ROLES = ['VICTIM', 'SMUGGLED_MIGRANT'] as const satisfies readonly PersonRole[];
-/** A role whose persons are protected. */
 export type ProtectedPersonRole = (typeof PROTECTED_PERSON_ROLES)[number];
 
 /** True when persons of this role must never be disclosed to another agency. */
@@ -88,17 +82,14 @@ export function isProtectedRole(role: PersonRole): role is ProtectedPersonRole {
 
 /** Types of identity and travel documents. */
 export const DOCUMENT_TYPES = ['PASSPORT', 'NATIONAL_ID', 'DRIVING_LICENCE', 'VISA', 'OTHER'] as const;
-/** One document type. */
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 /** Roles of a route waypoint. */
 export const WAYPOINT_ROLES = ['ORIGIN', 'TRANSIT', 'CROSSING', 'DESTINATION'] as const;
-/** One waypoint role. */
 export type WaypointRole = (typeof WAYPOINT_ROLES)[number];
 
 /** How sure the reporting agency is of a route. */
 export const CONFIDENCE_LEVELS = ['CONFIRMED', 'PROBABLE', 'POSSIBLE'] as const;
-/** One confidence level. */
 export type ConfidenceLevel = (typeof CONFIDENCE_LEVELS)[number];
 
 /** The two kinds of report agencies publish. */

@@ -5,8 +5,10 @@
 //
 // A rule returns problems with a path relative to the property (`''`, `[3]`, `[2].seq`),
 // and registers that same function as the constraint's context so that
-// `flattenValidationErrors` can point at the exact bad array item.
-import { ApiPropertyOptional } from '@nestjs/swagger';
+// `flattenValidationErrors` can point at the exact bad array item. Each decorator also
+// describes the field for OpenAPI: the schema its rule implies, plus the `doc` it is given
+// (example, description, enumName), so the two cannot drift.
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, ValidateBy, ValidateIf, ValidateNested, isUUID } from 'class-validator';
 import { defaultGazetteer, type Gazetteer } from '../gazetteer/gazetteer';
@@ -113,6 +115,23 @@ function presence(isOptional: boolean | undefined): PropertyDecorator {
   return isOptional ? optional() : required();
 }
 
+/** What OpenAPI shows of a field beyond what its rule implies: an example, a description, … */
+export type FieldDoc = ApiPropertyOptions;
+
+/** The field's OpenAPI property: optional or required as its rule says. */
+function documented(isOptional: boolean | undefined, schema: object): PropertyDecorator {
+  return (isOptional ? ApiPropertyOptional : ApiProperty)(schema);
+}
+
+// Swagger reads a function as a lazy type (not a class) only when it is named `type`, as the
+// arrow function in `{ type: () => Dto }` is.
+function lazyType(type: () => Ctor): { type: () => Ctor } {
+  return { type: () => type() };
+}
+
+/** Swagger metadata of an ISO 3166-1 alpha-2 code. */
+const COUNTRY_SCHEMA = { pattern: '^[A-Z]{2}$', minLength: 2, maxLength: 2 } as const;
+
 // ---------------------------------------------------------------------------
 // Checks (pure functions, reusable for array items)
 // ---------------------------------------------------------------------------
@@ -206,22 +225,48 @@ function clockOf(holder: Record<string | symbol, unknown>, given: number | undef
 // ---------------------------------------------------------------------------
 
 /** A string field with a length limit, optionally non-blank and matching a pattern. */
-export function StringField(opts: StringRule & { optional?: boolean }): PropertyDecorator {
-  return compose(presence(opts.optional), rule('reportString', stringCheck(opts)));
+export function StringField(
+  opts: StringRule & { optional?: boolean },
+  doc: FieldDoc = {},
+): PropertyDecorator {
+  const schema = {
+    ...(opts.pattern && { pattern: opts.pattern.source }),
+    ...(opts.nonBlank && { minLength: 1 }),
+    maxLength: opts.max,
+  };
+  return compose(
+    presence(opts.optional),
+    rule('reportString', stringCheck(opts)),
+    documented(opts.optional, { ...schema, ...doc }),
+  );
 }
 
-/** A field whose value is one of `values`. */
-export function EnumField(values: readonly string[], opts: { optional?: boolean } = {}): PropertyDecorator {
-  return compose(presence(opts.optional), rule('reportEnum', enumCheck(values)));
+/** A field whose value is one of `values`; `doc` names the enum (`enumName`). */
+export function EnumField(values: readonly string[], doc: FieldDoc): PropertyDecorator {
+  return compose(
+    required(),
+    rule('reportEnum', enumCheck(values)),
+    documented(false, { enum: [...values], ...doc }),
+  );
 }
 
 /** A JSON number (never a numeric string) within bounds. */
-export function NumberField(opts: NumberRule & { optional?: boolean }): PropertyDecorator {
-  return compose(presence(opts.optional), rule('reportNumber', numberCheck(opts)));
+export function NumberField(opts: NumberRule, doc: FieldDoc = {}): PropertyDecorator {
+  const schema = {
+    type: opts.integer ? 'integer' : Number,
+    ...(opts.greaterThan !== undefined && { exclusiveMinimum: true, minimum: opts.greaterThan }),
+    ...(opts.min !== undefined && { minimum: opts.min }),
+    ...(opts.max !== undefined && { maximum: opts.max }),
+  };
+  return compose(
+    required(),
+    rule('reportNumber', numberCheck(opts)),
+    documented(false, { ...schema, ...doc }),
+  );
 }
 
 /** A UUID of any version (the publisher's idempotency key). */
-export function UuidField(): PropertyDecorator {
+export function UuidField(doc: FieldDoc = {}): PropertyDecorator {
   return compose(
     required(),
     rule('reportUuid', (value) => {
@@ -230,12 +275,17 @@ export function UuidField(): PropertyDecorator {
         ? OK
         : at(`must be a UUID, e.g. 0b8f5f2e-6f0a-4c1e-9a51-2f1d3c4b5a69 (got ${quote(value)})`);
     }),
+    ApiProperty({ format: 'uuid', ...doc }),
   );
 }
 
 /** An ISO 3166-1 alpha-2 country code. */
-export function CountryField(opts: { optional?: boolean } = {}): PropertyDecorator {
-  return compose(presence(opts.optional), rule('reportCountry', countryCheck));
+export function CountryField(opts: { optional?: boolean }, doc: FieldDoc): PropertyDecorator {
+  return compose(
+    presence(opts.optional),
+    rule('reportCountry', countryCheck),
+    documented(opts.optional, { ...COUNTRY_SCHEMA, ...doc }),
+  );
 }
 
 /** Options of a timestamp field. */
@@ -248,7 +298,7 @@ export interface TimestampRule {
 }
 
 /** An RFC 3339 date-time with a time zone, optionally bounded by the clock or a sibling. */
-export function TimestampField(opts: TimestampRule = {}): PropertyDecorator {
+export function TimestampField(opts: TimestampRule, doc: FieldDoc): PropertyDecorator {
   return compose(
     presence(opts.optional),
     rule('reportTimestamp', (value, holder, given) => {
@@ -277,11 +327,12 @@ export function TimestampField(opts: TimestampRule = {}): PropertyDecorator {
       }
       return OK;
     }),
+    documented(opts.optional, { format: 'date-time', ...doc }),
   );
 }
 
 /** An RFC 3339 full-date (`YYYY-MM-DD`). */
-export function FullDateField(opts: { optional?: boolean } = {}): PropertyDecorator {
+export function FullDateField(opts: { optional?: boolean }, doc: FieldDoc): PropertyDecorator {
   return compose(
     presence(opts.optional),
     rule('reportFullDate', (value) => {
@@ -292,12 +343,14 @@ export function FullDateField(opts: { optional?: boolean } = {}): PropertyDecora
       const got = typeof value === 'string' ? quote(value) : kindOf(value);
       return at(`must be a date as YYYY-MM-DD (got ${got})`);
     }),
+    documented(opts.optional, { format: 'date', ...doc }),
   );
 }
 
 /** A crossing-point code that exists in the gazetteer (exact code, not an alias). */
 export function CrossingPointField(
-  opts: { optional?: boolean; gazetteer?: Gazetteer } = {},
+  opts: { optional?: boolean; gazetteer?: Gazetteer },
+  doc: FieldDoc,
 ): PropertyDecorator {
   const gazetteer = opts.gazetteer ?? defaultGazetteer;
   return compose(
@@ -308,6 +361,7 @@ export function CrossingPointField(
       const guess = value.length <= REPORT_LIMITS.maxString ? gazetteer.resolve(value) : undefined;
       return at(`unknown crossing point ${quote(value)}${guess ? `; did you mean ${guess.code}?` : ''}`);
     }),
+    documented(opts.optional, { maxLength: 32, ...doc }),
   );
 }
 
@@ -315,9 +369,10 @@ export function CrossingPointField(
  * Latitude or longitude, optional but only together with its partner: a lat without a
  * lon is reported on the missing one.
  */
-export function CoordinateField(axis: 'lat' | 'lon'): PropertyDecorator {
+export function CoordinateField(axis: 'lat' | 'lon', example: number): PropertyDecorator {
   const partner = axis === 'lat' ? 'lon' : 'lat';
-  const range = axis === 'lat' ? numberCheck({ min: -90, max: 90 }) : numberCheck({ min: -180, max: 180 });
+  const bound = axis === 'lat' ? 90 : 180;
+  const range = numberCheck({ min: -bound, max: bound });
   return compose(
     ValidateIf(
       (holder: Record<string, unknown>, value: unknown) =>
@@ -326,6 +381,13 @@ export function CoordinateField(axis: 'lat' | 'lon'): PropertyDecorator {
     rule('reportCoordinate', (value, holder) =>
       value === undefined ? at(`is required when ${partner} is given`) : range(value, holder),
     ),
+    ApiPropertyOptional({
+      type: Number,
+      minimum: -bound,
+      maximum: bound,
+      example,
+      description: `WGS 84; required with ${partner}`,
+    }),
   );
 }
 
@@ -337,7 +399,11 @@ export interface ObjectFieldOptions {
 }
 
 /** A nested DTO, transformed with `@Type` and validated with `@ValidateNested`. */
-export function ObjectField(type: () => Ctor, opts: ObjectFieldOptions = {}): PropertyDecorator {
+export function ObjectField(
+  type: () => Ctor,
+  opts: ObjectFieldOptions = {},
+  doc: FieldDoc = {},
+): PropertyDecorator {
   return compose(
     presence(opts.optional),
     rule(
@@ -355,6 +421,7 @@ export function ObjectField(type: () => Ctor, opts: ObjectFieldOptions = {}): Pr
     ),
     ValidateNested(),
     Type(type),
+    documented(opts.optional, { ...lazyType(type), ...doc }),
   );
 }
 
@@ -405,18 +472,34 @@ function arrayCheck(items: ArrayItems, opts: ArrayFieldOptions): RuleCheck {
   };
 }
 
-/** An array of at most 100 (or `max`) items: nested DTOs, or values checked by a rule. */
-export function ArrayField(items: ArrayItems, opts: ArrayFieldOptions = {}): PropertyDecorator {
+/**
+ * An array of at most 100 (or `max`) items: nested DTOs, or values checked by a rule (whose
+ * OpenAPI item schema `doc` gives).
+ */
+export function ArrayField(
+  items: ArrayItems,
+  opts: ArrayFieldOptions = {},
+  doc: FieldDoc = {},
+): PropertyDecorator {
   const decorators: AnyPropertyDecorator[] = [
     presence(opts.optional),
     rule('reportArray', arrayCheck(items, opts), 'nested' in items ? items.nested : undefined),
   ];
   if ('nested' in items) decorators.push(ValidateNested(), Type(items.nested));
-  return compose(...decorators);
+  const schema = {
+    ...('nested' in items && lazyType(items.nested)),
+    isArray: true,
+    ...(opts.min !== undefined && { minItems: opts.min }),
+    maxItems: opts.max ?? REPORT_LIMITS.maxArrayItems,
+  };
+  return compose(...decorators, documented(opts.optional, { ...schema, ...doc }));
 }
 
-/** Item rule for arrays of country codes. */
-export const COUNTRY_ITEM: ArrayItems = { check: countryCheck };
+/** An optional list of ISO 3166-1 alpha-2 country codes. */
+export function OptionalCountryListField(doc: FieldDoc): PropertyDecorator {
+  const items = { type: 'string', pattern: COUNTRY_SCHEMA.pattern };
+  return ArrayField({ check: countryCheck }, { optional: true }, { type: String, items, ...doc });
+}
 
 /** Item rule for arrays of strings. */
 export function stringItems(opts: StringRule): ArrayItems {
@@ -427,24 +510,16 @@ export function stringItems(opts: StringRule): ArrayItems {
  * An optional list of non-blank strings of at most `max` characters, described for OpenAPI and
  * validated in one decorator.
  */
-export function OptionalStringListField(
-  max: number,
-  doc: { example: string[]; description?: string },
-): PropertyDecorator {
+export function OptionalStringListField(max: number, doc: FieldDoc): PropertyDecorator {
   const items = { type: 'string', minLength: 1, maxLength: max };
-  return compose(
-    ArrayField(stringItems({ max, nonBlank: true }), { optional: true }),
-    ApiPropertyOptional({
-      type: String,
-      isArray: true,
-      maxItems: REPORT_LIMITS.maxArrayItems,
-      items,
-      ...doc,
-    }),
+  return ArrayField(
+    stringItems({ max, nonBlank: true }),
+    { optional: true },
+    { type: String, items, ...doc },
   );
 }
 
-/** Item rule for arrays of enum values. */
-export function enumItems(values: readonly string[]): ArrayItems {
-  return { check: enumCheck(values) };
+/** An optional list of values of an enum; `doc` names the enum (`enumName`). */
+export function OptionalEnumListField(values: readonly string[], doc: FieldDoc): PropertyDecorator {
+  return ArrayField({ check: enumCheck(values) }, { optional: true }, { enum: [...values], ...doc });
 }

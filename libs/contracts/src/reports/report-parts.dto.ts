@@ -1,7 +1,6 @@
 // The objects reports are made of (docs/contract.md#reports). The same classes validate HTTP bodies
-// and Kafka record values; the Swagger metadata mirrors the validation rules, taking
-// every number from REPORT_LIMITS so the two cannot drift.
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+// and Kafka record values; each field decorator also gives the Swagger metadata its rule implies,
+// taking every number from REPORT_LIMITS so the two cannot drift.
 import {
   COMMODITY_TYPES,
   CONVEYANCE_KINDS,
@@ -18,32 +17,23 @@ import {
 } from './report-enums';
 import {
   ArrayField,
-  COUNTRY_ITEM,
   CoordinateField,
   CountryField,
   CrossingPointField,
   EnumField,
   FullDateField,
   NumberField,
+  OptionalCountryListField,
   StringField,
   OptionalStringListField,
 } from './report-field.decorators';
 import { REPORT_LIMITS } from './report-limits';
 
-const { maxString, maxArrayItems, maxPhone } = REPORT_LIMITS;
-
-/** Swagger metadata of an ISO 3166-1 alpha-2 code. */
-export const COUNTRY_SCHEMA = { pattern: '^[A-Z]{2}$', minLength: 2, maxLength: 2 } as const;
+const { maxString, maxPhone } = REPORT_LIMITS;
 
 /** TLP 2.0 marking of a report. */
 export class ClassificationDto {
-  @ApiProperty({
-    enum: [...TLP_LEVELS],
-    enumName: 'TlpLevel',
-    example: 'AMBER',
-    description: 'TLP 2.0 level',
-  })
-  @EnumField(TLP_LEVELS)
+  @EnumField(TLP_LEVELS, { enumName: 'TlpLevel', example: 'AMBER', description: 'TLP 2.0 level' })
   tlp: TlpLevel;
 
   @OptionalStringListField(maxString, {
@@ -55,147 +45,96 @@ export class ClassificationDto {
 
 /** Where a seizure happened: a known crossing point, or lat/lon, or both. */
 export class LocationDto {
-  @ApiPropertyOptional({
-    example: 'TORKHAM',
-    maxLength: 32,
-    description: 'Code from the shipped crossing-point gazetteer',
-  })
-  @CrossingPointField({ optional: true })
+  @CrossingPointField(
+    { optional: true },
+    { example: 'TORKHAM', description: 'Code from the shipped crossing-point gazetteer' },
+  )
   crossingPoint?: string;
 
-  @ApiPropertyOptional({
-    type: Number,
-    minimum: -90,
-    maximum: 90,
-    example: 34.108,
-    description: 'WGS 84; required with lon',
-  })
-  @CoordinateField('lat')
+  @CoordinateField('lat', 34.108)
   lat?: number;
 
-  @ApiPropertyOptional({
-    type: Number,
-    minimum: -180,
-    maximum: 180,
-    example: 71.096,
-    description: 'WGS 84; required with lat',
-  })
-  @CoordinateField('lon')
+  @CoordinateField('lon', 71.096)
   lon?: number;
 
-  @ApiProperty({
-    ...COUNTRY_SCHEMA,
-    example: 'PK',
-    description: 'ISO 3166-1 alpha-2 country where it happened',
-  })
-  @CountryField()
+  @CountryField({}, { example: 'PK', description: 'ISO 3166-1 alpha-2 country where it happened' })
   country: string;
 
-  @ApiPropertyOptional({ maxLength: maxString, example: 'Torkham border terminal, inbound lane 3' })
-  @StringField({ max: maxString, optional: true })
+  @StringField({ max: maxString, optional: true }, { example: 'Torkham border terminal, inbound lane 3' })
   placeName?: string;
 }
 
 /** One seized commodity. */
 export class CommodityDto {
-  @ApiProperty({ enum: [...COMMODITY_TYPES], enumName: 'CommodityType', example: 'HEROIN' })
-  @EnumField(COMMODITY_TYPES)
+  @EnumField(COMMODITY_TYPES, { enumName: 'CommodityType', example: 'HEROIN' })
   type: CommodityType;
 
-  @ApiProperty({
-    type: Number,
-    exclusiveMinimum: true,
-    minimum: 0,
-    example: 42.5,
-    description: 'Greater than 0',
-  })
-  @NumberField({ greaterThan: 0 })
+  @NumberField({ greaterThan: 0 }, { example: 42.5, description: 'Greater than 0' })
   quantity: number;
 
-  @ApiProperty({ enum: [...QUANTITY_UNITS], enumName: 'QuantityUnit', example: 'KG' })
-  @EnumField(QUANTITY_UNITS)
+  @EnumField(QUANTITY_UNITS, { enumName: 'QuantityUnit', example: 'KG' })
   unit: QuantityUnit;
 
-  @ApiPropertyOptional({ maxLength: maxString, example: 'brown powder in 1 kg packets' })
-  @StringField({ max: maxString, optional: true })
+  @StringField({ max: maxString, optional: true }, { example: 'brown powder in 1 kg packets' })
   description?: string;
 }
 
 /** A vehicle, container, vessel, aircraft or other means of transport. */
 export class ConveyanceDto {
-  @ApiProperty({ enum: [...CONVEYANCE_KINDS], enumName: 'ConveyanceKind', example: 'TRUCK' })
-  @EnumField(CONVEYANCE_KINDS)
+  @EnumField(CONVEYANCE_KINDS, { enumName: 'ConveyanceKind', example: 'TRUCK' })
   kind: ConveyanceKind;
 
-  @ApiPropertyOptional({
-    minLength: 1,
-    maxLength: maxString,
-    example: 'KBL 4521',
-    description: 'As written; normalised for matching',
-  })
-  @StringField({ max: maxString, nonBlank: true, optional: true })
+  @StringField(
+    { max: maxString, nonBlank: true, optional: true },
+    { example: 'KBL 4521', description: 'As written; normalised for matching' },
+  )
   plate?: string;
 
-  @ApiPropertyOptional({ ...COUNTRY_SCHEMA, example: 'AF', description: 'Country that issued the plate' })
-  @CountryField({ optional: true })
+  @CountryField({ optional: true }, { example: 'AF', description: 'Country that issued the plate' })
   plateCountry?: string;
 
-  @ApiPropertyOptional({
-    minLength: 1,
-    maxLength: maxString,
-    example: 'MSCU1234565',
-    description: 'ISO 6346',
-  })
-  @StringField({ max: maxString, nonBlank: true, optional: true })
+  @StringField(
+    { max: maxString, nonBlank: true, optional: true },
+    { example: 'MSCU1234565', description: 'ISO 6346' },
+  )
   containerNumber?: string;
 
-  @ApiPropertyOptional({ minLength: 1, maxLength: maxString, example: '1HGCM82633A004352' })
-  @StringField({ max: maxString, nonBlank: true, optional: true })
+  @StringField({ max: maxString, nonBlank: true, optional: true }, { example: '1HGCM82633A004352' })
   vin?: string;
 
-  @ApiPropertyOptional({ minLength: 1, maxLength: maxString, example: 'IMO 9321483' })
-  @StringField({ max: maxString, nonBlank: true, optional: true })
+  @StringField({ max: maxString, nonBlank: true, optional: true }, { example: 'IMO 9321483' })
   vesselImo?: string;
 
-  @ApiPropertyOptional({ minLength: 1, maxLength: maxString, example: 'FG 311' })
-  @StringField({ max: maxString, nonBlank: true, optional: true })
+  @StringField({ max: maxString, nonBlank: true, optional: true }, { example: 'FG 311' })
   flightNumber?: string;
 }
 
 /** An identity or travel document of a person. */
 export class PersonDocumentDto {
-  @ApiProperty({ enum: [...DOCUMENT_TYPES], enumName: 'DocumentType', example: 'NATIONAL_ID' })
-  @EnumField(DOCUMENT_TYPES)
+  @EnumField(DOCUMENT_TYPES, { enumName: 'DocumentType', example: 'NATIONAL_ID' })
   type: DocumentType;
 
-  @ApiProperty({ minLength: 1, maxLength: maxString, example: '17301-1234567-1' })
-  @StringField({ max: maxString, nonBlank: true })
+  @StringField({ max: maxString, nonBlank: true }, { example: '17301-1234567-1' })
   number: string;
 
-  @ApiPropertyOptional({ ...COUNTRY_SCHEMA, example: 'PK' })
-  @CountryField({ optional: true })
+  @CountryField({ optional: true }, { example: 'PK' })
   issuingCountry?: string;
 }
 
 /** A person involved in a report. VICTIM and SMUGGLED_MIGRANT persons are never shared (docs/contract.md#sharing-policy). */
 export class PersonDto {
-  @ApiProperty({ enum: [...PERSON_ROLES], enumName: 'PersonRole', example: 'DRIVER' })
-  @EnumField(PERSON_ROLES)
+  @EnumField(PERSON_ROLES, { enumName: 'PersonRole', example: 'DRIVER' })
   role: PersonRole;
 
-  @ApiPropertyOptional({ minLength: 1, maxLength: maxString, example: 'Gul Ahmad Khan' })
-  @StringField({ max: maxString, nonBlank: true, optional: true })
+  @StringField({ max: maxString, nonBlank: true, optional: true }, { example: 'Gul Ahmad Khan' })
   name?: string;
 
-  @ApiPropertyOptional({ format: 'date', example: '1987-02-28' })
-  @FullDateField({ optional: true })
+  @FullDateField({ optional: true }, { example: '1987-02-28' })
   dateOfBirth?: string;
 
-  @ApiPropertyOptional({ ...COUNTRY_SCHEMA, example: 'PK' })
-  @CountryField({ optional: true })
+  @CountryField({ optional: true }, { example: 'PK' })
   nationality?: string;
 
-  @ApiPropertyOptional({ type: () => PersonDocumentDto, isArray: true, maxItems: maxArrayItems })
   @ArrayField({ nested: () => PersonDocumentDto }, { optional: true })
   documents?: PersonDocumentDto[];
 
@@ -208,36 +147,24 @@ export class PersonDto {
 
 /** A company or other organisation involved in a report. */
 export class OrganisationDto {
-  @ApiProperty({ minLength: 1, maxLength: maxString, example: 'Khyber Gate Trading Co' })
-  @StringField({ max: maxString, nonBlank: true })
+  @StringField({ max: maxString, nonBlank: true }, { example: 'Khyber Gate Trading Co' })
   name: string;
 
-  @ApiPropertyOptional({ minLength: 1, maxLength: maxString, example: '0123456-7' })
-  @StringField({ max: maxString, nonBlank: true, optional: true })
+  @StringField({ max: maxString, nonBlank: true, optional: true }, { example: '0123456-7' })
   registrationNumber?: string;
 
-  @ApiPropertyOptional({ ...COUNTRY_SCHEMA, example: 'PK' })
-  @CountryField({ optional: true })
+  @CountryField({ optional: true }, { example: 'PK' })
   country?: string;
 }
 
 /** The route a consignment was declared (by suspects or documents) to take. */
 export class DeclaredRouteDto {
-  @ApiPropertyOptional({ ...COUNTRY_SCHEMA, example: 'AF' })
-  @CountryField({ optional: true })
+  @CountryField({ optional: true }, { example: 'AF' })
   origin?: string;
 
-  @ApiPropertyOptional({
-    type: String,
-    isArray: true,
-    maxItems: maxArrayItems,
-    items: { type: 'string', pattern: '^[A-Z]{2}$' },
-    example: ['PK'],
-  })
-  @ArrayField(COUNTRY_ITEM, { optional: true })
+  @OptionalCountryListField({ example: ['PK'] })
   transit?: string[];
 
-  @ApiPropertyOptional({ ...COUNTRY_SCHEMA, example: 'AE' })
-  @CountryField({ optional: true })
+  @CountryField({ optional: true }, { example: 'AE' })
   destination?: string;
 }

@@ -1,4 +1,3 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   COMMODITY_TYPES,
   CONFIDENCE_LEVELS,
@@ -15,83 +14,58 @@ import {
   EnumField,
   NumberField,
   ObjectField,
+  OptionalEnumListField,
   StringField,
   TimestampField,
-  enumItems,
   OptionalStringListField,
 } from './report-field.decorators';
 import { REPORT_LIMITS } from './report-limits';
 import { ReportBaseDto } from './report-base.dto';
-import { COUNTRY_SCHEMA, OrganisationDto, PersonDto } from './report-parts.dto';
+import { OrganisationDto, PersonDto } from './report-parts.dto';
 
-const { maxString, maxArrayItems, maxPhone } = REPORT_LIMITS;
+const { maxString, maxPhone } = REPORT_LIMITS;
 
 /** One point of a trafficking route. */
 export class WaypointDto {
-  @ApiProperty({
-    type: 'integer',
-    minimum: 0,
-    example: 0,
-    description: 'Order along the route; strictly increasing',
-  })
-  @NumberField({ integer: true, min: 0 })
+  @NumberField(
+    { integer: true, min: 0 },
+    { example: 0, description: 'Order along the route; strictly increasing' },
+  )
   seq: number;
 
-  @ApiProperty({ enum: [...WAYPOINT_ROLES], enumName: 'WaypointRole', example: 'CROSSING' })
-  @EnumField(WAYPOINT_ROLES)
+  @EnumField(WAYPOINT_ROLES, { enumName: 'WaypointRole', example: 'CROSSING' })
   role: WaypointRole;
 
-  @ApiPropertyOptional({
-    example: 'CHAMAN_SPIN_BOLDAK',
-    maxLength: 32,
-    description: 'Code from the crossing-point gazetteer',
-  })
-  @CrossingPointField({ optional: true })
+  @CrossingPointField(
+    { optional: true },
+    { example: 'CHAMAN_SPIN_BOLDAK', description: 'Code from the crossing-point gazetteer' },
+  )
   crossingPoint?: string;
 
-  @ApiPropertyOptional({
-    type: Number,
-    minimum: -90,
-    maximum: 90,
-    example: 31.59,
-    description: 'WGS 84; required with lon',
-  })
-  @CoordinateField('lat')
+  @CoordinateField('lat', 31.59)
   lat?: number;
 
-  @ApiPropertyOptional({
-    type: Number,
-    minimum: -180,
-    maximum: 180,
-    example: 64.37,
-    description: 'WGS 84; required with lat',
-  })
-  @CoordinateField('lon')
+  @CoordinateField('lon', 64.37)
   lon?: number;
 
-  @ApiProperty({ ...COUNTRY_SCHEMA, example: 'AF' })
-  @CountryField()
+  @CountryField({}, { example: 'AF' })
   country: string;
 
-  @ApiPropertyOptional({ maxLength: maxString, example: 'Lashkar Gah' })
-  @StringField({ max: maxString, optional: true })
+  @StringField({ max: maxString, optional: true }, { example: 'Lashkar Gah' })
   placeName?: string;
 }
 
 /** A vehicle plate a route is known to use. */
 export class IndicatorPlateDto {
-  @ApiProperty({ minLength: 1, maxLength: maxString, example: 'KDR 1182' })
-  @StringField({ max: maxString, nonBlank: true })
+  @StringField({ max: maxString, nonBlank: true }, { example: 'KDR 1182' })
   plate: string;
 
-  @ApiPropertyOptional({ ...COUNTRY_SCHEMA, example: 'AF' })
-  @CountryField({ optional: true })
+  @CountryField({ optional: true }, { example: 'AF' })
   plateCountry?: string;
 }
 
 /** Identifiers that mark a route's consignments. */
 export class RouteIndicatorsDto {
-  @ApiPropertyOptional({ type: () => IndicatorPlateDto, isArray: true, maxItems: maxArrayItems })
   @ArrayField({ nested: () => IndicatorPlateDto }, { optional: true })
   plates?: IndicatorPlateDto[];
 
@@ -101,73 +75,57 @@ export class RouteIndicatorsDto {
   @OptionalStringListField(maxPhone, { example: ['+93701234567'] })
   phones?: string[];
 
-  @ApiPropertyOptional({ type: () => PersonDto, isArray: true, maxItems: maxArrayItems })
   @ArrayField({ nested: () => PersonDto }, { optional: true })
   persons?: PersonDto[];
 
-  @ApiPropertyOptional({ type: () => OrganisationDto, isArray: true, maxItems: maxArrayItems })
   @ArrayField({ nested: () => OrganisationDto }, { optional: true })
   organisations?: OrganisationDto[];
 }
 
 /** A trafficking route an agency reports (docs/contract.md#routereport); value of `intel.route.reported.v1`. */
 export class RouteReportDto extends ReportBaseDto {
-  @ApiProperty({
-    minLength: 1,
-    maxLength: REPORT_LIMITS.maxRef,
-    example: 'CNPA-RT-2026-017',
-    description: "The agency's own route reference; reports with the same ref amend one agency case",
-  })
-  @StringField({ max: REPORT_LIMITS.maxRef, nonBlank: true })
+  @StringField(
+    { max: REPORT_LIMITS.maxRef, nonBlank: true },
+    {
+      example: 'CNPA-RT-2026-017',
+      description: "The agency's own route reference; reports with the same ref amend one agency case",
+    },
+  )
   routeRef: string;
 
-  @ApiProperty({
-    format: 'date-time',
-    example: '2026-02-01T00:00:00+04:30',
-    description: 'Start of the period the route is believed active',
-  })
-  @TimestampField()
+  @TimestampField(
+    {},
+    { example: '2026-02-01T00:00:00+04:30', description: 'Start of the period the route is believed active' },
+  )
   validFrom: string;
 
-  @ApiPropertyOptional({
-    format: 'date-time',
-    example: '2026-06-30T23:59:59+04:30',
-    description: 'End of that period; not before validFrom; open-ended if absent',
-  })
-  @TimestampField({ optional: true, notBefore: 'validFrom' })
+  @TimestampField(
+    { optional: true, notBefore: 'validFrom' },
+    {
+      example: '2026-06-30T23:59:59+04:30',
+      description: 'End of that period; not before validFrom; open-ended if absent',
+    },
+  )
   validTo?: string;
 
-  @ApiPropertyOptional({
-    enum: [...COMMODITY_TYPES],
+  @OptionalEnumListField(COMMODITY_TYPES, {
     enumName: 'CommodityType',
-    isArray: true,
-    maxItems: maxArrayItems,
     example: ['HEROIN', 'METHAMPHETAMINE'],
   })
-  @ArrayField(enumItems(COMMODITY_TYPES), { optional: true })
   commodityTypes?: CommodityType[];
 
-  @ApiProperty({
-    type: () => WaypointDto,
-    isArray: true,
-    minItems: REPORT_LIMITS.minWaypoints,
-    maxItems: maxArrayItems,
-  })
   @ArrayField({ nested: () => WaypointDto }, { min: REPORT_LIMITS.minWaypoints, increasing: 'seq' })
   waypoints: WaypointDto[];
 
-  @ApiPropertyOptional({ type: () => RouteIndicatorsDto })
   @ObjectField(() => RouteIndicatorsDto, { optional: true })
   indicators?: RouteIndicatorsDto;
 
-  @ApiProperty({ enum: [...CONFIDENCE_LEVELS], enumName: 'ConfidenceLevel', example: 'PROBABLE' })
-  @EnumField(CONFIDENCE_LEVELS)
+  @EnumField(CONFIDENCE_LEVELS, { enumName: 'ConfidenceLevel', example: 'PROBABLE' })
   confidence: ConfidenceLevel;
 
-  @ApiPropertyOptional({
-    maxLength: REPORT_LIMITS.maxModusOperandi,
-    example: 'Night crossings on foot, loads moved to trucks at Chaman.',
-  })
-  @StringField({ max: REPORT_LIMITS.maxModusOperandi, optional: true })
+  @StringField(
+    { max: REPORT_LIMITS.maxModusOperandi, optional: true },
+    { example: 'Night crossings on foot, loads moved to trucks at Chaman.' },
+  )
   modusOperandi?: string;
 }

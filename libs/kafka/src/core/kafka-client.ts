@@ -1,4 +1,7 @@
 import { Kafka, KafkaConfig, logLevel, LogEntry, SASLOptions } from 'kafkajs';
+import { stopIdleRequestQueueLoop } from './kafkajs-idle-loop';
+
+stopIdleRequestQueueLoop();
 
 /** Connection settings shared by every client of a service (TLS and SASL/SCRAM optional). */
 export interface KafkaConnectionConfig {

@@ -19,13 +19,6 @@ export function agencyCaseKey(kind: ReportKindName, agencyId: string, ref: strin
   return `${kind}:${agencyId}:${ref}`;
 }
 
-/** The agency of an agency case id (`<kind>:<agencyId>:<ref>`). */
-export function agencyOfCaseKey(caseKey: string): string {
-  const start = caseKey.indexOf(':') + 1;
-  const end = caseKey.indexOf(':', start);
-  return end < 0 ? caseKey.slice(start) : caseKey.slice(start, end);
-}
-
 /** The agency case a report amends (or opens). */
 export function agencyCaseOf(report: AnyReport, kind: ReportKindName): AgencyCaseIdentity {
   const ref = 'agencyCaseRef' in report ? report.agencyCaseRef : report.routeRef;

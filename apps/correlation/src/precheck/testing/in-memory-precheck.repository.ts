@@ -1,6 +1,8 @@
 import type { OwnerCaseState } from '../domain/hit-disclosure';
 import type { PrecheckResponse } from '../dto/precheck-response';
+import type { LedgerEntryData } from '@app/ledger';
 import type {
+  AuditLedgerRow,
   AuditOutboxRecord,
   AuditStatementRow,
   PrecheckFeatureRow,
@@ -13,6 +15,8 @@ export class InMemoryPrecheckRepository implements PrecheckRepository {
   features: PrecheckFeatureRow[] = [];
   audits = new Map<string, AuditStatementRow>();
   outbox: AuditOutboxRecord[] = [];
+  /** Ledger entries committed with their audit rows, not yet appended to a chain. */
+  ledgerPending: LedgerEntryData[] = [];
   wakeUps = 0;
 
   previousResponse(agencyId: string, checkId: string): Promise<PrecheckResponse> {
@@ -41,6 +45,7 @@ export class InMemoryPrecheckRepository implements PrecheckRepository {
   writeAudits(
     rows: readonly AuditStatementRow[],
     records: readonly AuditOutboxRecord[],
+    ledger: readonly AuditLedgerRow[],
     notify: boolean,
   ): Promise<{ agencyId: string; checkId: string }[]> {
     const written: { agencyId: string; checkId: string }[] = [];
@@ -49,7 +54,10 @@ export class InMemoryPrecheckRepository implements PrecheckRepository {
       if (this.audits.has(key)) continue;
       this.audits.set(key, r);
       written.push({ agencyId: r.agency_id, checkId: r.check_id.toLowerCase() });
-      this.outbox.push(...records.filter((o) => o.agency_id === r.agency_id && o.check_id === r.check_id));
+      const ofThisCheck = <T extends { agency_id: string; check_id: string }>(x: T) =>
+        x.agency_id === r.agency_id && x.check_id === r.check_id;
+      this.outbox.push(...records.filter(ofThisCheck));
+      this.ledgerPending.push(...ledger.filter(ofThisCheck).map((l) => l.entry));
     }
     if (notify) this.wakeUps++;
     return Promise.resolve(written);

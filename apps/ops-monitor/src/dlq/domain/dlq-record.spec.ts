@@ -1,10 +1,10 @@
 import { producerHeaders, producerProblem, signingKeyOf } from '@app/identity';
 import {
   decodeValue,
+  dlqRecordRef,
   latestRanges,
   newestFirst,
   planReplay,
-  replayedFromHeader,
   toDlqRecordView,
   type DlqRawRecord,
 } from './dlq-record';
@@ -174,9 +174,9 @@ describe(planReplay.name, () => {
   });
 });
 
-describe(replayedFromHeader.name, () => {
-  it('joins topic, partition and offset with slashes', () => {
-    expect(replayedFromHeader('a.v1.dlq', 2, 7)).toBe('a.v1.dlq/2/7');
+describe(dlqRecordRef.name, () => {
+  it('joins topic, partition and offset with slashes (the dlq-replayed-from header)', () => {
+    expect(dlqRecordRef('a.v1.dlq', 2, 7)).toBe('a.v1.dlq/2/7');
   });
 });
 

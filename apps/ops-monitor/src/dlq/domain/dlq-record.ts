@@ -1,20 +1,14 @@
 // Dead-lettered records as an operator reads them, and how one is put back on its source
 // topic. Pure: bytes in, views and plans out.
 import { Headers } from '@app/contracts';
+import type { OutgoingRecord, RawRecord } from '../../cluster/cluster.port';
 import { sourceTopicOfDlq } from '../../topics/domain';
 
 /** Prefix of the headers a consumer adds when it dead-letters a record (docs/contract.md#dead-letter-topics). */
 export const DLQ_HEADER_PREFIX = 'dlq-';
 
 /** A record read from a DLQ topic, bytes untouched. */
-export interface DlqRawRecord {
-  partition: number;
-  offset: number;
-  timestamp: number;
-  key: Buffer | null;
-  value: Buffer | null;
-  headers: Record<string, string>;
-}
+export type DlqRawRecord = Omit<RawRecord, 'topic'>;
 
 /** How a value was decoded for display. */
 export type ValueFormat = 'json' | 'text' | 'base64' | 'null';
@@ -81,12 +75,7 @@ export function isShownHeader(name: string): boolean {
 }
 
 /** A record to produce back to its source topic. */
-export interface ReplayRecord {
-  topic: string;
-  key: Buffer | null;
-  value: Buffer | null;
-  headers: Record<string, string>;
-}
+export type ReplayRecord = OutgoingRecord & { topic: string };
 
 /** What to do with one DLQ record on replay. */
 export type ReplayPlan = { ok: true; record: ReplayRecord } | { ok: false; reason: string };
@@ -154,11 +143,6 @@ export function dlqRecordRef(topic: string, partition: number, offset: number): 
   return `${topic}/${partition}/${offset}`;
 }
 
-/** The value of the `dlq-replayed-from` header: `<dlqTopic>/<partition>/<offset>`. */
-export function replayedFromHeader(dlqTopic: string, partition: number, offset: number): string {
-  return dlqRecordRef(dlqTopic, partition, offset);
-}
-
 /**
  * Plans the replay of one DLQ record: back to the topic it came from, with its original key,
  * bytes and headers (the `dlq-*` ones removed) plus `dlq-replayed-from`. A record is sent only
@@ -182,7 +166,8 @@ export function planReplay(dlqTopic: string, raw: DlqRawRecord): ReplayPlan {
   for (const [name, value] of Object.entries(raw.headers)) {
     if (!name.startsWith(DLQ_HEADER_PREFIX)) headers[name] = value;
   }
-  headers[Headers.Replay] = replayedFromHeader(dlqTopic, raw.partition, raw.offset);
+  // `dlq-replayed-from`: the DLQ record's own reference.
+  headers[Headers.Replay] = dlqRecordRef(dlqTopic, raw.partition, raw.offset);
   return { ok: true, record: { topic: expected, key: raw.key, value: raw.value, headers } };
 }
 

@@ -1,5 +1,5 @@
 import type { AgencyCaseIdentity, CaseProfile } from '../agency-case';
-import { agencyOfCaseKey, buildProfile } from '../agency-case';
+import { buildProfile } from '../agency-case';
 import type { ClusterHead } from '../clusters';
 import type { ClusterChanges, LinkingRepository, MadeLink, StoredFeature } from '../correlate';
 import { featureId } from '../correlate';
@@ -231,6 +231,13 @@ export class InMemoryLinkingRepository implements LinkingRepository {
     if (!c) throw new Error(`agency case ${caseKey} was not stored before linking`);
     return c;
   }
+}
+
+/** The agency of an agency case id (`<kind>:<agencyId>:<ref>`). */
+function agencyOfCaseKey(caseKey: string): string {
+  const start = caseKey.indexOf(':') + 1;
+  const end = caseKey.indexOf(':', start);
+  return end < 0 ? caseKey.slice(start) : caseKey.slice(start, end);
 }
 
 /** The cases of each agency among `caseKeys`. */
