@@ -42,7 +42,6 @@ import { SubscriptionsService } from './webhooks/subscriptions.service';
 import { systemResolver, WEBHOOK_RESOLVER, WebhookAddressGuard } from './webhooks/webhook-address.guard';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher.service';
 import { WebhookSecrets } from './webhooks/webhook-secrets';
-import { endKafkajsIdleLoop } from './kafkajs-idle-loop';
 
 /** The Notification service: decides recipients by sharing policy, redacts, alerts owners of pre-check hits, delivers signed webhooks, serves the inbox and the live stream. */
 @Module({
@@ -115,9 +114,4 @@ import { endKafkajsIdleLoop } from './kafkajs-idle-loop';
     RequestSources,
   ],
 })
-export class NotificationModule {
-  constructor() {
-    // kafkajs's 1 ms timer loop per connection (see kafkajs-idle-loop.ts).
-    endKafkajsIdleLoop();
-  }
-}
+export class NotificationModule {}
