@@ -108,9 +108,9 @@ export class NotificationEnv extends CommonEnv {
   ALERT_STREAMS_PER_KEY: number = 5;
 
   @MillisEnv(
-    'After publishing a round of AlertIssued records that was not full, the outbox relay waits this long before ' +
-      'reading again (fewer, fuller produce requests and outbox reads), in ms; 0 never waits. Webhooks and ' +
-      'streams do not wait for it.',
+    'After publishing a round of under 125 AlertIssued records (a quarter of a read), the outbox relay waits ' +
+      'this long before reading again (fewer, fuller produce requests and outbox reads), in ms; 0 never waits. ' +
+      'Webhooks and streams do not wait for it.',
     0,
     1000,
   )
