@@ -107,6 +107,15 @@ export class NotificationEnv extends CommonEnv {
   )
   ALERT_STREAMS_PER_KEY: number = 5;
 
+  @MillisEnv(
+    'After publishing a round of under 125 AlertIssued records (a quarter of a read), the outbox relay waits ' +
+      'this long before reading again (fewer, fuller produce requests and outbox reads), in ms; 0 never waits. ' +
+      'Webhooks and streams do not wait for it.',
+    0,
+    1000,
+  )
+  NOTIFICATION_RELAY_LINGER_MS: number = 200;
+
   @RateLimitEnv.perSecond('the alert, inbox, stream, subscription and delivery API')
   NOTIFICATION_RATE_LIMIT_PER_S: number = 20;
 
