@@ -194,7 +194,9 @@ describe('Case API and pre-check disclosures, and their ledger entries (real Kaf
       kind: 'PRECHECK_HIT',
       subjectId,
       channels: ['API'],
-      disclosed: [{ source: 'precheck-hit', id: randomUUID(), fields: [{ path: 'feature', value: 'CONTAINER' }] }],
+      disclosed: [
+        { source: 'precheck-hit', id: randomUUID(), fields: [{ path: 'feature', value: 'CONTAINER' }] },
+      ],
     };
     await ds.query(`INSERT INTO correlation.ledger_pending (entry) VALUES ($1)`, [JSON.stringify(orphan)]);
     await eventually(

@@ -60,9 +60,14 @@ export class PgCorrelationLedger
       if (jobs.includes(PENDING)) await this.appendWithPending(entries);
       else {
         // One statement while the chain ends where this service left it; else locked and checked.
-        const alone = await this.ledger.appendAtKnownHead((sql, params) => this.ds.query(sql, params), entries);
+        const alone = await this.ledger.appendAtKnownHead(
+          (sql, params) => this.ds.query(sql, params),
+          entries,
+        );
         if (!alone)
-          await this.ds.transaction((m) => this.ledger.append((sql, params) => m.query(sql, params), entries));
+          await this.ds.transaction((m) =>
+            this.ledger.append((sql, params) => m.query(sql, params), entries),
+          );
       }
       return jobs.map(() => undefined);
     },

@@ -10,7 +10,9 @@ export class LedgerPending1764300001200 implements MigrationInterface {
   name = 'LedgerPending1764300001200';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE "correlation"."ledger_pending" (id bigserial PRIMARY KEY, entry jsonb NOT NULL)`);
+    await q.query(
+      `CREATE TABLE "correlation"."ledger_pending" (id bigserial PRIMARY KEY, entry jsonb NOT NULL)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -169,7 +169,7 @@ describe(PrecheckService.name, () => {
     expect(repo.ledgerPending).toEqual([]);
   });
 
-  it('records a retried checkId\'s answer in the ledger again before giving it, and gives none without its entry', async () => {
+  it("records a retried checkId's answer in the ledger again before giving it, and gives none without its entry", async () => {
     const { repo, ledger, store, check } = await setup();
     const c = containerNumber('PCSU');
     await store('AF-CNPA', c);
