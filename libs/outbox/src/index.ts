@@ -7,4 +7,4 @@ export { createFirstOutbox, oneOutboxMigration, outboxTraceMigration } from './o
 export { type OutboxEntry } from './relay/relay-batch';
 export { OutboxSignal } from './relay/outbox-signal';
 export { PgRelayStore } from './relay/relay-store';
-export { outboxRelayHost } from './relay/outbox-relay.host';
+export { DEFAULT_RELAY_SETTINGS, outboxRelayHost } from './relay/outbox-relay.host';

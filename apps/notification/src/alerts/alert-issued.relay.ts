@@ -1,4 +1,4 @@
-import { outboxRelayHost } from '@app/outbox';
+import { DEFAULT_RELAY_SETTINGS, outboxRelayHost } from '@app/outbox';
 import type { NotificationEnv } from '../notification.env';
 
 /**
@@ -9,12 +9,6 @@ import type { NotificationEnv } from '../notification.env';
  * streams do not wait for it.
  */
 export const AlertIssuedRelay = outboxRelayHost('notification', (env: NotificationEnv) => ({
-  enabled: true,
-  relay: {
-    pollMs: 1000,
-    batchSize: 500,
-    maxRequestBytes: 900 * 1024,
-    lingerMs: env.NOTIFICATION_RELAY_LINGER_MS,
-  },
-  breaker: { timeoutMs: 10000, resetMs: 5000 },
+  ...DEFAULT_RELAY_SETTINGS,
+  relay: { ...DEFAULT_RELAY_SETTINGS.relay, lingerMs: env.NOTIFICATION_RELAY_LINGER_MS },
 }));
