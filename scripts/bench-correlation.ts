@@ -47,7 +47,7 @@ import {
   printScenarioQuality,
   type HeldoutSizes,
 } from './bench/heldout-quality';
-import { percentile, processCpuSeconds } from './bench/measure';
+import { backendsCpuBetween, percentile, postgresBackendsCpu } from './bench/measure';
 
 interface Args {
   seed: number;
@@ -166,14 +166,6 @@ async function count(ds: DataSource, table: string): Promise<number> {
   return Number(n);
 }
 
-/** CPU seconds used so far by the PostgreSQL backends of one database. */
-async function postgresCpu(admin: Client, db: string): Promise<Map<number, number>> {
-  const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [
-    db,
-  ]);
-  return new Map(rows.map((r) => [r.pid, processCpuSeconds(r.pid)]));
-}
-
 interface LevelResult {
   preloadTarget: number;
   identifiersBefore: number;
@@ -253,7 +245,7 @@ async function measureLevel(
     (globalThis as { gc?: () => void }).gc?.();
 
     const latencies: number[] = [];
-    const pgStart = await postgresCpu(admin, db);
+    const pgStart = await postgresBackendsCpu(admin, db);
     const cpuStart = process.cpuUsage();
     const started = process.hrtime.bigint();
     for (let i = 0; i < records.length; i += args.batchSize) {
@@ -263,9 +255,7 @@ async function measureLevel(
     }
     const ms = elapsedMs(started);
     const cpu = process.cpuUsage(cpuStart);
-    let pgSeconds = 0;
-    for (const [pid, s] of await postgresCpu(admin, db))
-      pgSeconds += Math.max(0, s - (pgStart.get(pid) ?? 0));
+    const pgSeconds = backendsCpuBetween(pgStart, await postgresBackendsCpu(admin, db));
     latencies.sort((a, b) => a - b);
 
     // Quality: the clusters stored for the scenario's agency cases against the truth.

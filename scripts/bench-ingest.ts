@@ -26,7 +26,7 @@ import { allTopicSpecs, Topics } from '@app/contracts';
 import { IdentityStore } from '@app/identity';
 import { ensureTopics } from '@app/kafka';
 import { SeizureReportBuilder } from '@app/testing';
-import { percentile, processCpuSeconds } from './bench/measure';
+import { backendsCpuBetween, percentile, postgresBackendsCpu, processCpuSeconds } from './bench/measure';
 
 const ROOT = path.join(__dirname, '..');
 const BASELINE_TOPIC = `${BENCH_PREFIX}bench.ingest.raw.v1`;
@@ -104,20 +104,15 @@ interface CpuSample {
 }
 
 async function sampleCpu(gatewayPid: number, admin: Client, dbName: string): Promise<CpuSample> {
-  const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [
-    dbName,
-  ]);
-  return {
-    gateway: processCpuSeconds(gatewayPid),
-    postgres: new Map(rows.map((r) => [r.pid, processCpuSeconds(r.pid)])),
-  };
+  return { gateway: processCpuSeconds(gatewayPid), postgres: await postgresBackendsCpu(admin, dbName) };
 }
 
-/** CPU seconds between two samples (a backend that appeared in between counts from zero). */
+/** CPU seconds between two samples. */
 function cpuBetween(a: CpuSample, b: CpuSample): { gateway: number; postgres: number } {
-  let postgres = 0;
-  for (const [pid, s] of b.postgres) postgres += Math.max(0, s - (a.postgres.get(pid) ?? 0));
-  return { gateway: Math.max(0, b.gateway - a.gateway), postgres };
+  return {
+    gateway: Math.max(0, b.gateway - a.gateway),
+    postgres: backendsCpuBetween(a.postgres, b.postgres),
+  };
 }
 
 function say(msg: string): void {

@@ -15,7 +15,8 @@
 // measured (the JIT, the rebuild's garbage) and printed apart; then an open-loop load at a fixed
 // rate (latency measured from each check's scheduled time, so a stall is not hidden; the
 // generator sleeps between sends rather than spin, and reports its own CPU), with the service's
-// CPU time per check (all its threads) and event-loop utilisation; then the baseline. After
+// CPU time per check (all its threads), event-loop utilisation and the PostgreSQL backends' CPU
+// per check; then the baseline. After
 // filling, a fresh process of this script measures (the filling one's heap is large). CI runs it
 // tiny: `--identifiers 10000 --rate 100 --seconds 2 --warmup 1`.
 // First: the run's own topic prefix, before anything loads libs/contracts (scripts/bench/run-prefix.ts).
@@ -32,7 +33,13 @@ import { monitorEventLoopDelay, performance as perf, type EventLoopUtilization }
 import { Client } from 'pg';
 import { defaultGazetteer, type SeizureReportDto } from '@app/contracts';
 import { containerCheckDigit, extractFeatures, type GazetteerEntry } from '@app/matching';
-import { formatBySecond, percentile, percentilesBySecond } from './bench/measure';
+import {
+  backendsCpuBetween,
+  formatBySecond,
+  percentile,
+  percentilesBySecond,
+  postgresBackendsCpu,
+} from './bench/measure';
 
 const ROOT = path.join(__dirname, '..');
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -679,12 +686,14 @@ async function main(): Promise<void> {
     // (npm run bench:precheck runs it with --expose-gc).
     (globalThis as { gc?: () => void }).gc?.();
     const cpuBefore = await childCpu(proc);
+    const pgBefore = await postgresBackendsCpu(admin, dbName);
     const loaderBefore = process.cpuUsage();
     const loaderDelay = monitorEventLoopDelay({ resolution: 1 });
     loaderDelay.enable();
     const run = await load(ready.baseUrl, ready.key, bodies, o.rate);
     loaderDelay.disable();
     const loaderCpu = process.cpuUsage(loaderBefore);
+    const pgMs = backendsCpuBetween(pgBefore, await postgresBackendsCpu(admin, dbName)) * 1000;
     const cpuAfter = await childCpu(proc);
     const serviceCpuMs = (cpuAfter.user - cpuBefore.user + cpuAfter.system - cpuBefore.system) / 1000;
     const elu = perf.eventLoopUtilization(cpuAfter.elu, cpuBefore.elu);
@@ -726,6 +735,7 @@ async function main(): Promise<void> {
           ]
         : []),
       `    service CPU ${(serviceCpuMs / Math.max(1, run.latenciesMs.length)).toFixed(2)} ms per check${mainMs === undefined ? '' : ` (main thread ${(mainMs / Math.max(1, run.latenciesMs.length)).toFixed(2)} ms)`} (${((serviceCpuMs / run.wallMs) * 100).toFixed(0)}% of one core, event loop ${(elu.utilization * 100).toFixed(0)}% busy, ${cpuBefore.workers}-${cpuAfter.workers} keying workers${cpuAfter.loopDelayMs ? `; event-loop delay p99 ${fmt(cpuAfter.loopDelayMs.p99)}, max ${fmt(cpuAfter.loopDelayMs.max)}` : ''}); load generator ${(((loaderCpu.user + loaderCpu.system) / 1000 / run.wallMs) * 100).toFixed(0)}% of one core (its own event-loop delay p99 ${fmt(loaderDelay.percentile(99) / 1e6)}, max ${fmt(loaderDelay.max / 1e6)})`,
+      `    PostgreSQL CPU ${(pgMs / Math.max(1, run.latenciesMs.length)).toFixed(2)} ms per check (the database's backends; ${((pgMs / run.wallMs) * 100).toFixed(0)}% of one core)`,
       `  baseline (same checks on the in-memory index, no HTTP, no audit): p50 ${fmt(percentile(bl, 50))}, p99 ${fmt(percentile(bl, 99))}, ${(base.latenciesMs.length / (base.totalMs / 1000)).toFixed(0)} checks/s on one core, ${base.hits} HIT`,
       `  ratio HTTP / baseline: p50 ${(percentile(lat, 50) / percentile(bl, 50)).toFixed(0)}x, p99 ${(percentile(lat, 99) / percentile(bl, 99)).toFixed(0)}x`,
       '',

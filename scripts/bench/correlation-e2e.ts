@@ -8,7 +8,7 @@ import { Topics } from '@app/contracts';
 import { IdentityStore } from '@app/identity';
 import { generateScenario, reportRecord, startService, testKafka } from '@app/testing';
 import { correlationService } from '../../apps/correlation/src/correlation.service-definition';
-import { processCpuSeconds } from './measure';
+import { backendsCpuBetween, postgresBackendsCpu } from './measure';
 import { removeRunTopics } from './run-prefix';
 
 export interface EndToEndResult {
@@ -20,14 +20,6 @@ export interface EndToEndResult {
   /** CPU seconds per 1,000 reports: this process (the service, the producer, the polling) and the database's backends. */
   serviceCpuPer1000: number;
   postgresCpuPer1000: number;
-}
-
-/** CPU used so far by the PostgreSQL backends serving one database, by pid. */
-async function postgresCpu(admin: Client, dbName: string): Promise<Map<number, number>> {
-  const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [
-    dbName,
-  ]);
-  return new Map(rows.map((r) => [r.pid, processCpuSeconds(r.pid)]));
 }
 
 /** Runs the measurement against KAFKA_BROKERS and a throwaway database on DATABASE_URL's server. */
@@ -74,7 +66,7 @@ export async function measureCorrelationEndToEnd(opts: {
     );
     const started = Date.now();
     const cpuStart = process.cpuUsage();
-    const pgStart = await postgresCpu(admin, dbName);
+    const pgStart = await postgresBackendsCpu(admin, dbName);
     for (let i = 0; i < records.length; i += 500) {
       const chunk = records.slice(i, i + 500);
       await producer.sendBatch({
@@ -108,9 +100,7 @@ export async function measureCorrelationEndToEnd(opts: {
     }
     const seconds = (Date.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuStart);
-    let pgSeconds = 0;
-    for (const [pid, s] of await postgresCpu(admin, dbName))
-      pgSeconds += Math.max(0, s - (pgStart.get(pid) ?? 0));
+    const pgSeconds = backendsCpuBetween(pgStart, await postgresBackendsCpu(admin, dbName));
     const [{ n: links }] = await ds.query<{ n: string }[]>('SELECT count(*) AS n FROM correlation.case_link');
     return {
       reports: stored,

@@ -1,4 +1,4 @@
-import { formatBySecond, percentile, percentilesBySecond } from './measure';
+import { backendsCpuBetween, formatBySecond, percentile, percentilesBySecond } from './measure';
 
 describe('percentile', () => {
   it('takes the nearest rank of ascending samples, NaN of none', () => {
@@ -38,5 +38,25 @@ describe('formatBySecond', () => {
     ];
     expect(formatBySecond(rows)).toBe('0: 1/12, 1: 2/3');
     expect(formatBySecond(rows, 1)).toBe('0: 1.3/12.0, 1: 2.0/3.0');
+  });
+});
+
+describe('backendsCpuBetween', () => {
+  it('sums what each backend used since the first sample; a backend that appeared since counts from zero', () => {
+    const before = new Map([
+      [10, 1.5],
+      [11, 0.25],
+    ]);
+    const after = new Map([
+      [10, 2.0],
+      [11, 0.25],
+      [12, 0.75],
+    ]);
+    expect(backendsCpuBetween(before, after)).toBeCloseTo(1.25, 10);
+  });
+
+  it('never counts a backend that went away, nor less than zero', () => {
+    expect(backendsCpuBetween(new Map([[10, 3]]), new Map([[10, 2]]))).toBe(0);
+    expect(backendsCpuBetween(new Map([[10, 3]]), new Map())).toBe(0);
   });
 });

@@ -55,3 +55,21 @@ export function processCpuSeconds(pid: number): number {
     return 0;
   }
 }
+
+/** CPU seconds used so far by each PostgreSQL backend serving database `db`, by pid. */
+export async function postgresBackendsCpu(
+  admin: { query<R>(text: string, values: unknown[]): Promise<{ rows: R[] }> },
+  db: string,
+): Promise<Map<number, number>> {
+  const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [
+    db,
+  ]);
+  return new Map(rows.map((r) => [r.pid, processCpuSeconds(r.pid)]));
+}
+
+/** CPU seconds the backends used between two samples (a backend that appeared in between counts from zero). */
+export function backendsCpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let seconds = 0;
+  for (const [pid, s] of after) seconds += Math.max(0, s - (before.get(pid) ?? 0));
+  return seconds;
+}
