@@ -16,9 +16,8 @@
 // rate (latency measured from each check's scheduled time, so a stall is not hidden; the
 // generator sleeps between sends rather than spin, and reports its own CPU), with the service's
 // CPU time per check (all its threads), event-loop utilisation and the PostgreSQL backends' CPU
-// per check; then the baseline. After
-// filling, a fresh process of this script measures (the filling one's heap is large). CI runs it
-// tiny: `--identifiers 10000 --rate 100 --seconds 2 --warmup 1`.
+// per check; then the baseline. After filling, a fresh process of this script measures (the
+// filling one's heap is large). CI runs it tiny: `--identifiers 10000 --rate 100 --seconds 2 --warmup 1`.
 // First: the run's own topic prefix, before anything loads libs/contracts (scripts/bench/run-prefix.ts).
 import { removeRunTopics } from './bench/run-prefix';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
