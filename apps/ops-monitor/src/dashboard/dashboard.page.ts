@@ -11,19 +11,9 @@ import { selfContainedPage } from '@app/platform';
 
 const STYLE = `
 :root { --ok: ${C.ok}; --warn: ${C.warn}; --err: ${C.err}; --muted: ${C.muted}; --line: ${C.line}; --focus: ${C.focus}; }
-* { box-sizing: border-box; }
-body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0; color: ${C.text}; background: ${C.page}; }
-header { display: flex; align-items: center; gap: 16px; padding: 10px 20px; background: ${C.header}; color: ${C.headerText}; }
-header h1 { font-size: 16px; margin: 0; flex: 1; }
-header .meta { font-size: 12px; color: ${C.headerMeta}; }
-button { font: inherit; padding: 4px 12px; border-radius: 6px; border: 1px solid ${C.muted}; background: ${C.panel}; color: ${C.text}; cursor: pointer; }
-button.danger { border-color: var(--err); color: var(--err); }
-:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
-main { padding: 16px 20px; display: grid; gap: 16px; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
-section { background: ${C.panel}; border: 1px solid var(--line); border-radius: 8px; padding: 12px 16px; min-width: 0; }
+main { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
 section h2 { font-size: 15px; margin: 0 0 8px; }
 section h3 { font-size: 13px; margin: 12px 0 4px; }
-section.wide { grid-column: 1 / -1; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; }
 caption { text-align: left; font-size: 12px; color: var(--muted); padding-bottom: 4px; }
 thead th { position: sticky; top: 0; background: ${C.panel}; }
@@ -32,12 +22,11 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.wrap { white-space: normal; }
 tr[data-group] { cursor: pointer; }
 tr.selected { background: ${C.selected}; }
-.badge { display: inline-block; min-width: 48px; text-align: center; padding: 1px 8px; border-radius: 10px; color: ${C.badgeText}; font-weight: 600; font-size: 12px; }
+.badge { min-width: 48px; text-align: center; }
 .s-OK, .s-closed { background: var(--ok); } .s-WARN, .s-halfOpen { background: var(--warn); }
 .s-STALL, .s-STOP, .s-ERR, .s-open { background: var(--err); } .s-unknown { background: var(--muted); }
-.muted { color: var(--muted); }
 .scroll { max-height: 320px; overflow: auto; }
-#signin { max-width: 420px; margin: 80px auto; background: ${C.panel}; border: 1px solid var(--line); border-radius: 8px; padding: 24px; }
+#signin { max-width: 420px; background: ${C.panel}; border: 1px solid var(--line); border-radius: 8px; padding: 24px; }
 #signin input { width: 100%; font: inherit; padding: 6px 8px; margin: 8px 0 12px; border: 1px solid ${C.muted}; border-radius: 6px; }
 #signin .error, #banner { color: var(--err); }
 #banner { padding: 0 20px; margin: 8px 0 0; }
@@ -48,14 +37,9 @@ tr.selected { background: ${C.selected}; }
 dialog { border: 1px solid var(--line); border-radius: 8px; padding: 20px; max-width: 520px; color: ${C.text}; }
 dialog::backdrop { background: rgba(31, 35, 40, 0.5); }
 dialog .actions { display: flex; gap: 8px; justify-content: flex-end; margin-top: 16px; }
-.skip { position: absolute; left: -9999px; } .skip:focus { left: 8px; top: 8px; background: ${C.panel}; padding: 4px 8px; z-index: 2; }
-[hidden] { display: none !important; }
 `;
 
 const SCRIPT = `
-(function () {
-  'use strict';
-  var KEY = 'ops-monitor-key';
   var params = new URLSearchParams(location.search);
   var refreshMs = Math.max(200, Number(params.get('refresh')) || 3000);
   var minutes = Math.max(1, Number(params.get('minutes')) || 15);
@@ -64,15 +48,6 @@ const SCRIPT = `
   var pendingReplay = null;
   var SEVERITY = { OK: 0, WARN: 1, ERR: 2 };
 
-  function $(id) { return document.getElementById(id); }
-  function el(tag, attrs, children) {
-    var e = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === 'text') e.textContent = attrs[k]; else if (k === 'class') e.className = attrs[k]; else e.setAttribute(k, attrs[k]);
-    });
-    (children || []).forEach(function (c) { e.appendChild(c); });
-    return e;
-  }
   function td(text, cls) { return el('td', cls ? { class: cls, text: text } : { text: text }); }
   function fmt(n) { return n === null || n === undefined ? '-' : Number(n).toLocaleString('en'); }
   function rate(n) { return Number(n).toLocaleString('en', { maximumFractionDigits: 2 }) + '/s'; }
@@ -103,13 +78,10 @@ const SCRIPT = `
     return err;
   }
   function call(method, path, body) {
-    var headers = { authorization: 'Bearer ' + sessionStorage.getItem(KEY), accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    return fetch(path, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body) })
-      .then(function (res) {
-        if (res.status === 401 || res.status === 403) throw authError(res.status);
-        return res.json().then(function (b) { return { status: res.status, body: b }; });
-      });
+    return send(method, path, body).then(function (res) {
+      if (res.status === 401 || res.status === 403) throw authError(res.status);
+      return res.json().then(function (b) { return { status: res.status, body: b }; });
+    });
   }
   function api(path) { return call('GET', path); }
 
@@ -377,7 +349,6 @@ const SCRIPT = `
   $('replay-confirm').addEventListener('click', confirmReplay);
   $('refresh-ms').textContent = String(refreshMs);
   if (sessionStorage.getItem(KEY)) start(); else showSignIn('');
-})();
 `;
 
 const BODY = `
@@ -440,15 +411,12 @@ const BODY = `
 </div>
 `;
 
-const PAGE = selfContainedPage({
+/** The dashboard page and its Content-Security-Policy (only its own inline script and style). */
+export const DASHBOARD_PAGE = selfContainedPage({
   title: 'Ops monitor · Border Intel',
+  palette: C,
+  storageKey: 'ops-monitor-key',
   style: STYLE,
   body: BODY,
   script: SCRIPT,
 });
-
-/** The dashboard page. */
-export const DASHBOARD_HTML = PAGE.html;
-
-/** Content-Security-Policy of the page: only its own inline script and style. */
-export const DASHBOARD_CSP = PAGE.csp;
