@@ -10,6 +10,7 @@ import type { CreateRequestDto, DecideRequestDto } from './dto/request.dtos';
 import { invalidRequestField, NotificationError, NotificationErrorCode } from '../notification.errors';
 import {
   REQUESTS_REPOSITORY,
+  type RequestableAlert,
   type RequestLedgerEntry,
   type RequestsRepository,
   type StoredRequest,
@@ -83,8 +84,7 @@ export class RequestsService {
   ): Promise<{ legalBases: string[]; ttlSeconds: number; allowed: boolean; releasableFields: string[] }> {
     let grant = { allowed: false, releasable: [] as readonly string[] };
     if (alertId !== undefined) {
-      const alert = UUID.test(alertId) ? await this.requests.alert(p.agencyId!, alertId) : null;
-      if (!alert) throw new NotificationError(NotificationErrorCode.AlertNotFound, 'No such alert.');
+      const alert = await this.findAlert(p, alertId);
       if (alert.kind === 'CASE_LINKED')
         grant = requestGrantFor(this.policy, alert.counterpartAgencyId, p.agencyId!);
     }
@@ -98,8 +98,7 @@ export class RequestsService {
 
   async create(p: Principal, alertId: string, dto: CreateRequestDto): Promise<RequestView> {
     const agencyId = p.agencyId!;
-    const alert = UUID.test(alertId) ? await this.requests.alert(agencyId, alertId) : null;
-    if (!alert) throw new NotificationError(NotificationErrorCode.AlertNotFound, 'No such alert.');
+    const alert = await this.findAlert(p, alertId);
     const owner = alert.counterpartAgencyId;
     const grant = requestGrantFor(this.policy, owner, agencyId);
     if (alert.kind !== 'CASE_LINKED' || !alert.clusterId || !alert.linkId || !grant.allowed) {
@@ -230,6 +229,12 @@ export class RequestsService {
   async ledger(p: Principal, requestId: string): Promise<{ items: RequestLedgerEntry[] }> {
     await this.find(p, requestId);
     return { items: await this.requests.ledger(requestId) };
+  }
+
+  private async findAlert(p: Principal, alertId: string): Promise<RequestableAlert> {
+    const alert = UUID.test(alertId) ? await this.requests.alert(p.agencyId!, alertId) : null;
+    if (!alert) throw new NotificationError(NotificationErrorCode.AlertNotFound, 'No such alert.');
+    return alert;
   }
 
   private async find(p: Principal, requestId: string): Promise<StoredRequest> {
