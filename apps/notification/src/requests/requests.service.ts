@@ -55,12 +55,9 @@ export function legalBasesOf(settings: RequestSettings): string[] {
 const notFound = () => new NotificationError(NotificationErrorCode.RequestNotFound, 'No such request.');
 
 /**
- * Requests for information (docs/desk.md): from one of its alerts an agency asks the alert's
- * counterpart for fields the policy withheld; the counterpart approves all, some or none; what
- * it approves is released through decideDisclosure (protected persons and fields the pair's
- * rule never releases stay withheld), shown to the requester, sent as a `request.decided`
- * webhook and written to the ledger with who asked and who decided. Only the two sides ever see
- * a request; to anyone else it does not exist.
+ * Requests for information (docs/desk.md#requests-for-information): what the counterpart approves
+ * is released through decideDisclosure, sent as `request.decided` and ledgered. Only the two
+ * sides ever see a request.
  */
 @Injectable()
 export class RequestsService {
