@@ -5,10 +5,22 @@ import { createHash } from 'node:crypto';
 /** A JSON value, as a disclosed field's value is recorded. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
-/** How the disclosure reached its recipient (docs/ledger.md#what-an-entry-records). */
+/**
+ * How the disclosure reached its recipient: the alert topic, the inbox, the live stream, a
+ * webhook, or an HTTP API answer (case view, pre-check answer, DLQ browse).
+ */
 export type DisclosureChannel = 'KAFKA' | 'INBOX' | 'STREAM' | 'WEBHOOK' | 'API';
 
-/** What kind of disclosure an entry records (docs/ledger.md#what-an-entry-records). */
+/**
+ * What kind of disclosure an entry records:
+ * - `ALERT`: an alert to another agency (about a link or a pre-check hit on its case);
+ * - `CASE_VIEW`: another agency's data shown by the case API;
+ * - `PRECHECK_HIT`: what a pre-check answer told the checking agency about a hit;
+ * - `DLQ_BODY_READ`: an operator read a dead-lettered record's body;
+ * - `RELEASE_REQUEST`: an operator's reasoned request to release data withheld by default;
+ * - `INFO_RELEASE`: fields an agency's officer released to another agency in answer to its request
+ *   for information (docs/desk.md).
+ */
 export type DisclosureKind =
   'ALERT' | 'CASE_VIEW' | 'PRECHECK_HIT' | 'DLQ_BODY_READ' | 'RELEASE_REQUEST' | 'INFO_RELEASE';
 
