@@ -2,7 +2,7 @@
 // validate at boot (their service definitions' `env`). `--check` only compares and exits 1 when the
 // file is out of date. Usage: npm run config:reference [-- --check]
 import * as path from 'node:path';
-import { renderConfigurationReference, type ServiceEnv } from '@app/config';
+import { renderConfigurationReference, type ServiceEnv } from './env-reference';
 import { correlationService } from '../apps/correlation/src/correlation.service-definition';
 import { ingestGatewayService } from '../apps/ingest-gateway/src/ingest-gateway.service-definition';
 import { notificationService } from '../apps/notification/src/notification.service-definition';

@@ -1,7 +1,4 @@
 import { consumerGroupOf } from '@app/contracts';
 
-/**
- * Consumer group of the correlation service (no `-server` suffix; see kafkaConsumerOptions),
- * prefixed like the topics (docs/operating.md#topics-per-environment).
- */
+/** Consumer group of the correlation service (no `-server` suffix), prefixed like the topics. */
 export const CORRELATION_GROUP = consumerGroupOf('correlation');

@@ -1,7 +1,8 @@
-import { IsNumber, IsString, Max, Min } from 'class-validator';
+import { IsNumber, Max, Min } from 'class-validator';
 import { CommonEnv, EnvDoc, IntEnv, PortEnv, RateLimitEnv } from '@app/config';
 import { RecordSignaturesVariable } from '@app/identity';
 import { LedgerPreviousPublicKeysVariable, LedgerSigningKeyVariable } from '@app/ledger';
+import { SharingPolicyFileVariable } from '@app/sharing-policy';
 
 /** Environment of the correlation service. */
 export class CorrelationEnv extends CommonEnv {
@@ -77,12 +78,7 @@ export class CorrelationEnv extends CommonEnv {
   @RecordSignaturesVariable()
   RECORD_SIGNATURES?: 'required' | 'if-signed';
 
-  @EnvDoc(
-    "Sharing policy JSON file (docs/contract.md#sharing-policy): which counterparts receive alerts about an agency's cases " +
-      'and which fields each sees. Read at start (a bad file stops the service); correlation and ' +
-      'notification must read the same file.',
-  )
-  @IsString()
+  @SharingPolicyFileVariable()
   SHARING_POLICY_FILE: string = 'deploy/policy/sharing-policy.json';
 
   @LedgerSigningKeyVariable()

@@ -1,7 +1,6 @@
 import {
   IsNotEmpty,
   IsOptional,
-  IsString,
   Matches,
   Validate,
   ValidateIf,
@@ -11,6 +10,7 @@ import {
 } from 'class-validator';
 import { CommonEnv, EnvDoc, IntEnv, MillisEnv, PortEnv, RateLimitEnv } from '@app/config';
 import { LedgerPreviousPublicKeysVariable, LedgerSigningKeyVariable } from '@app/ledger';
+import { SharingPolicyFileVariable } from '@app/sharing-policy';
 import { AllowedNetworks } from './webhooks/domain/webhook-address';
 
 /** WEBHOOK_ALLOWED_NETWORKS: addresses or CIDR blocks, comma-separated; names the first bad entry. */
@@ -53,12 +53,7 @@ export class NotificationEnv extends CommonEnv {
   )
   NOTIFICATION_BATCH_SIZE: number = 200;
 
-  @EnvDoc(
-    "Sharing policy JSON file (docs/contract.md#sharing-policy): which counterparts receive alerts about an agency's cases " +
-      'and which fields each sees. Read at start (a bad file stops the service); correlation and ' +
-      'notification must read the same file.',
-  )
-  @IsString()
+  @SharingPolicyFileVariable()
   SHARING_POLICY_FILE: string = 'deploy/policy/sharing-policy.json';
 
   @EnvDoc("Webhook retry schedule, e.g. `0,5s,5m,30m,2h,5h,10h,10h` (the contract's default).")

@@ -2,5 +2,4 @@ export { ConfigError } from './config-error';
 export { loadConfig } from './load-config';
 export { CommonEnv } from './common-env';
 export { APP_CONFIG } from './tokens';
-export { EnvDoc, IntEnv, MillisEnv, PortEnv, RateLimitEnv, SwitchEnv } from './env-doc';
-export { describeEnv, renderConfigurationReference, type ServiceEnv } from './env-reference';
+export { EnvDoc, envDocs, IntEnv, MillisEnv, PortEnv, RateLimitEnv, SwitchEnv } from './env-doc';

@@ -22,13 +22,8 @@ export interface ApiGateRoutes {
 const API_GATE_ROUTES = Symbol('API_GATE_ROUTES');
 
 /**
- * Cheap refusals for a service's API under `/v1/` (docs/security.md#input): the key is checked
- * in Fastify's `onRequest` hook, before the body is read (401); each key is held to its
- * group's rate and quota there and once more when charged (429 with `RateLimit`,
- * `RateLimit-Policy` and `Retry-After`); a JSON body nesting deeper than MAX_JSON_DEPTH is
- * refused at that byte (400); a request to a route that needs no key may carry a small body
- * only (413). The first group whose prefix starts the path applies. Import it in the service's
- * root module; its configure() runs before Nest registers the routes.
+ * Cheap refusals for a service's API under `/v1/` (docs/security.md#input), before the body is
+ * read. The first group whose prefix starts the path applies. Import it in the root module.
  */
 @Module({})
 export class ApiGateModule implements NestModule {

@@ -1,8 +1,5 @@
-// Publishes a chain's newest stored checkpoint to the checkpoint topic (docs/ledger.md). It
-// publishes only what is committed (it reads the checkpoint table, never the writer's memory), at
-// most once a round (the host runs a round a second and one at shutdown), and only a checkpoint
-// that extends the last one published: a table that lost or changed the entries a published
-// checkpoint covers gets no newer checkpoint, so the evidence stays the topic's newest.
+// Publishes a chain's newest stored (committed) checkpoint to the checkpoint topic, at most once a
+// round and only one that extends the last published (docs/ledger.md#checkpoints-outside-the-database).
 import type { Checkpoint } from './checkpoint';
 
 /** What a publishing round decides. */

@@ -1,7 +1,5 @@
-// A checkpoint: the writing service's signed statement "chain C (instance I) had N entries and
-// its head hash was H at time T". One is stored with every append (so no entry stays unsigned)
-// and the newest is published outside the database, to a compacted Kafka topic that agencies
-// mirror (docs/ledger.md).
+// A checkpoint: the writing service's signed statement "chain C (instance I) had N entries and its
+// head hash was H at time T" (docs/ledger.md#the-chain-and-the-signatures).
 import { canonicalJson } from './hash-chain';
 import { type LedgerKeyring, type LedgerSigner, verifySignature } from './keys';
 

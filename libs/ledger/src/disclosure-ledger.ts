@@ -1,9 +1,5 @@
-// The disclosure ledger in PostgreSQL (docs/ledger.md): one chain per writing service, in that
-// service's schema (`<schema>.disclosure_ledger`, chain id = schema). Appended in the caller's
-// transaction (the disclosing one), one writer at a time (a transaction-scoped advisory lock, so
-// seq stays gapless and each entry chains to the one committed before it), and every append
-// stores a checkpoint signed with the service's key, so no committed entry is ever unsigned.
-// No Nest here: intelctl verifies with a plain pg client.
+// The disclosure ledger in PostgreSQL: one chain per writing service, in its schema
+// (docs/ledger.md#chains). No Nest here: intelctl verifies with a plain pg client.
 import { chainEntry, type ChainHead, type LedgerEntry, type LedgerEntryData } from './hash-chain';
 import { checkpointMessage, signCheckpoint, type Checkpoint } from './checkpoint';
 import { publicLedgerKey, verifySignature, type LedgerSigner, type PublicLedgerKey } from './keys';
@@ -168,10 +164,8 @@ interface HeadState {
 }
 
 /**
- * The writer of one chain: appends entries in the caller's transaction and signs the new head.
- * It extends only a head that is covered by a checkpoint it can verify (its own key, or a key it
- * was told it used before), and never a head below one it has already seen: rows that someone
- * appended without the key are never signed over, and a truncation is not papered over.
+ * The writer of one chain: appends in the caller's transaction and signs the new head, never over
+ * a head it cannot verify or below one it has seen (docs/ledger.md#the-chain-and-the-signatures).
  */
 export class DisclosureLedger {
   private readonly tables: LedgerTables;

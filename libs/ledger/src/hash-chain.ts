@@ -1,8 +1,5 @@
-// The disclosure ledger as a hash chain (docs/ledger.md): each entry's hash covers its own fields
-// and the previous entry's hash, so editing, deleting or reordering a stored entry breaks the chain
-// at that point. The chain alone is unkeyed: whoever can rewrite every later entry can recompute
-// it. Signed checkpoints (checkpoint.ts) over the head hash close that gap: an entry cannot change
-// without changing every later head hash, and no one without the service's key can sign a new one.
+// The disclosure ledger as a hash chain; what it proves and what the signed checkpoints
+// (checkpoint.ts) add: docs/ledger.md#the-chain-and-the-signatures.
 import { createHash } from 'node:crypto';
 
 /** A JSON value, as a disclosed field's value is recorded. */
@@ -79,20 +76,13 @@ export interface LedgerEntry extends LedgerEntryData {
   hash: string;
 }
 
-/**
- * An entry of scheme 2 (one channel per entry: a disclosure over three channels was three
- * entries). Kept as written and verified with its own frozen hash rule; entries of scheme 3
- * follow it.
- */
+/** An entry of scheme 2, one channel per entry (docs/ledger.md#entries-of-one-channel-each-scheme-2). */
 export interface OneChannelEntry extends Omit<LedgerEntry, 'scheme' | 'channels'> {
   scheme: 2;
   channel: DisclosureChannel;
 }
 
-/**
- * An entry written before the ledger was generalised and keyed (scheme 1): an alert's field
- * paths without values. Kept as written and verified with its own frozen hash rule.
- */
+/** An entry of scheme 1, from before the ledger was keyed (docs/ledger.md#entries-from-before-the-ledger-was-keyed). */
 export interface LegacyEntry {
   scheme: 1;
   seq: number;

@@ -7,6 +7,7 @@ export {
   type DisclosedField,
   type DisclosedRecord,
   type JsonValue,
+  type LedgerEntry,
   type LedgerEntryData,
   type LegacyEntry,
 } from './hash-chain';
@@ -14,6 +15,7 @@ export { LedgerKeyring, LedgerSigner, publicLedgerKey } from './keys';
 export { signCheckpoint, type Checkpoint } from './checkpoint';
 export {
   DisclosureLedger,
+  ENTRY_COLUMNS,
   LedgerIntegrityError,
   createLedgerSql,
   dropLedgerSql,

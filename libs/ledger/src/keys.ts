@@ -1,6 +1,4 @@
-// The ledger's Ed25519 keys (docs/ledger.md): each writing service signs its chain's checkpoints
-// with a private key that lives in its secret store, never in the database; anyone holding the
-// public key (an agency, an auditor) can verify them and no one else can make one.
+// The ledger's Ed25519 keys (docs/ledger.md#keys): private in the service's secret store, public for verifiers.
 import { createHash, createPrivateKey, createPublicKey, KeyObject, sign, verify } from 'node:crypto';
 
 // DER prefixes that wrap a raw 32-byte Ed25519 seed (PKCS#8) and public key (SPKI), RFC 8410.

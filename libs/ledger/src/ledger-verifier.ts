@@ -1,7 +1,4 @@
-// Verifies one chain (docs/ledger.md): every entry's hash and link, every checkpoint stored with
-// the entries (signature by a trusted key, head hash = the entry's hash at that seq, the newest
-// entry covered), and the checkpoints published outside the database (same checks; a published
-// seq past the table's end is a deleted tail). Page by page, with a plain SQL runner.
+// Verifies one chain page by page, with a plain SQL runner (docs/ledger.md#the-chain-and-the-signatures).
 import { checkpointSignatureProblem, type Checkpoint } from './checkpoint';
 import {
   GENESIS_HASH,

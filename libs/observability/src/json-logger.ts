@@ -10,12 +10,7 @@ const RANK: Record<JsonLogLevel, number> = { error: 0, warn: 1, info: 2, debug: 
 /** Where log lines go; replaced in tests to capture them. */
 export type LogSink = (line: string) => void;
 
-/**
- * One structured logger for the whole process: one JSON object per line with time,
- * level, service, context (class name), message, the current correlation id, and the
- * trace_id and span_id of the active span (docs/operating.md#traces). Secrets and reports'
- * personal data are written as `[redacted]` (log-redaction.ts).
- */
+/** One structured logger for the process: a JSON object per line with correlation and trace ids (docs/operating.md#traces), redacted. */
 export class JsonLogger implements LoggerService {
   private threshold: number;
 

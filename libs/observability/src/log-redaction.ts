@@ -1,7 +1,5 @@
-// What a log line never carries (docs/operating.md#logs): secrets (API keys, webhook secrets,
-// bearer tokens, signing keys) and the personal data of reports (persons with their names, dates
-// of birth, phones and documents). Applied to every line the JSON logger writes, whatever the
-// caller passed in, so a stray `logger.warn({ body })` cannot leak either.
+// What a log line never carries (docs/operating.md#traces): secrets and reports' personal data,
+// applied to every line whatever the caller passed in.
 
 const REDACTED = '[redacted]';
 

@@ -1,8 +1,4 @@
-// Traces across the hops of a report (docs/operating.md#traces): a thin layer over the
-// OpenTelemetry API. The W3C `traceparent` travels in HTTP headers, in outbox rows (with the
-// row's headers) and in Kafka record headers; each hop continues the trace it received.
-// Spans are always made (so log lines carry trace and span ids); they leave the process only when
-// an exporter is configured (OTEL_EXPORTER_OTLP_ENDPOINT, off by default) or a test installs one.
+// Traces across the hops of a report (docs/operating.md#traces): a thin layer over the OpenTelemetry API.
 import { Module, type OnApplicationShutdown } from '@nestjs/common';
 import {
   context,

@@ -23,4 +23,9 @@ export { JsonTextBody, parseJsonText } from './http/json-text-body';
 export { RateLimiter, RateLimits, type RateLimitDecision } from './rate-limit/rate-limiter';
 export { takeTokens, type BucketLimits, type BucketState, type TakeResult } from './rate-limit/token-bucket';
 export { PageCursor, PageLimit } from './http/page-query';
-export { selfContainedPage, type SelfContainedPage } from './http/self-contained-page';
+export {
+  BASE_PALETTE,
+  selfContainedPage,
+  ServePage,
+  type SelfContainedPage,
+} from './http/self-contained-page';

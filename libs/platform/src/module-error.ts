@@ -1,7 +1,5 @@
-// A module's errors: one exception type per module with a code enum, mapped to HTTP in one
-// place (the module's `*.errors.ts`, next to the enum). Services throw ModuleError subclasses
-// and never HTTP statuses; the ProblemFilter turns them into problem+json through the mapping
-// their class registered. See docs/contract.md#errors.
+// One exception type per module with a code enum, mapped to HTTP once, in the module's
+// `*.errors.ts` (docs/contract.md#errors). Services never throw HTTP statuses.
 import { problem, type FieldError, type ProblemDetails } from '@app/contracts';
 import { statusTitle } from './problem';
 

@@ -12,11 +12,8 @@ import {
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /**
- * HTTP in (docs/operating.md#traces), one Fastify `onRequest` hook, the first of every request:
- * the request keeps its `x-correlation-id` (or gets one, echoed in the answer), and every request
- * but health and metrics runs in a server span continuing the caller's `traceparent` (or starting
- * a trace), so what it writes (outbox rows) and logs carries both. The span ends when the
- * response is sent. A plain hook, not Nest middleware: a request pays for no middleware engine.
+ * HTTP in (docs/operating.md#traces): a plain `onRequest` hook, the first of every request, that
+ * keeps or makes its `x-correlation-id` and runs it (but health and metrics) in a server span.
  */
 export function traceRequests(app: NestFastifyApplication): void {
   app

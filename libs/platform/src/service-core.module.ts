@@ -3,12 +3,7 @@ import { KafkaHealthCheck, KafkaModule } from '@app/kafka';
 import { HEALTH_CHECKS, ObservabilityController } from '@app/observability';
 import { DatabaseHealthCheck, PersistenceModule, ServicePersistence } from '@app/persistence';
 
-/**
- * What a service's readiness needs (docs/operating.md#health): `kafka-and-database` for a service
- * that cannot work without either (a consumer); `database` for one that stores first and
- * publishes later through its outbox (the ingest gateway), so a Kafka outage does not take it
- * out of the load balancer.
- */
+/** What a service's readiness needs (docs/operating.md#health). */
 export type Readiness = 'kafka-and-database' | 'database';
 
 /**

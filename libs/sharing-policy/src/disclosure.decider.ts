@@ -1,8 +1,5 @@
-// The one disclosure decision (docs/security.md#disclosure-decision): for a viewer and one piece
-// of an owner's data, whether it may be shown in full, masked, or only as "a match exists,
-// contact X". Every channel that shows one agency's data to someone else asks this function:
-// report fields (through redactReportForRecipient), link reasons, capped values, pre-check
-// answers and dead-lettered bodies. Pure: the policy and the subject are all it reads.
+// The one disclosure decision (docs/security.md#disclosure-decision) that every channel showing one
+// agency's data to another asks. Pure.
 import type { FieldGroup } from './report-field.catalogue';
 import { requestGrantFor, resolveRule } from './rule.resolver';
 import type { Grants, IdentifierSharing, Permissions, SharingPolicy } from './sharing-policy.types';

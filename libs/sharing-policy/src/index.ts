@@ -22,4 +22,4 @@ export { pathPattern } from './json-path';
 export { redactReportForRecipient } from './report.redactor';
 export { maskIdentifier, maskReasonDetail, withheldReasonDetail } from './identifier.masker';
 export { buildCounterpart } from './counterpart.builder';
-export { SHARING_POLICY, SharingPolicyModule } from './sharing-policy.module';
+export { SHARING_POLICY, SharingPolicyFileVariable, SharingPolicyModule } from './sharing-policy.module';

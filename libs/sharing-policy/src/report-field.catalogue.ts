@@ -1,8 +1,5 @@
-// Every field of docs/contract.md#reports reports, by path pattern, with the group that decides
-// whether a recipient sees it (what each rule level shows: docs/contract.md#rule-levels). A field
-// not listed here is never disclosed (default deny), so a new report field stays private until
-// someone classifies it. ALWAYS: what the recipient needs even under RED to know whom the alert is
-// about and how to handle it.
+// Every report field by path pattern, with the group that decides whether a recipient sees it
+// (docs/contract.md#rule-levels). A field not listed is never disclosed (default deny).
 import type { ReportKind } from '@app/contracts';
 import { upToIndex } from './json-path';
 

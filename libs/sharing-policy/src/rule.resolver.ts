@@ -1,7 +1,5 @@
-// Which rule applies to an owner → recipient pair. Each end of a rule is an agency id, a
-// country or `*`; the owner's end is compared first (the owner's data, the owner's
-// arrangement), then the recipient's: agency pair > agency → country > agency → * >
-// country → agency > country pair > country → * > * → agency > * → country > the default.
+// Which rule applies to an owner → recipient pair (docs/contract.md#which-rule-applies): the owner's
+// end is compared first (the owner's data, the owner's arrangement).
 import { agencyCountry } from '@app/contracts';
 import { DEFAULT_RULE } from './default-rule';
 import type {

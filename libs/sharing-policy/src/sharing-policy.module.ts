@@ -1,5 +1,6 @@
-import { Logger, Module } from '@nestjs/common';
-import { APP_CONFIG } from '@app/config';
+import { applyDecorators, Logger, Module } from '@nestjs/common';
+import { IsString } from 'class-validator';
+import { APP_CONFIG, EnvDoc } from '@app/config';
 import { loadPolicyFile } from './policy-file';
 import type { SharingPolicy } from './sharing-policy.types';
 
@@ -22,3 +23,14 @@ export const SHARING_POLICY = Symbol('SHARING_POLICY');
   exports: [SHARING_POLICY],
 })
 export class SharingPolicyModule {}
+
+/** `SHARING_POLICY_FILE`, declared alike by every service that reads the policy. */
+export const SharingPolicyFileVariable = (): PropertyDecorator =>
+  applyDecorators(
+    EnvDoc(
+      "Sharing policy JSON file (docs/contract.md#sharing-policy): which counterparts receive alerts about an agency's cases " +
+        'and which fields each sees. Read at start (a bad file stops the service); correlation and ' +
+        'notification must read the same file.',
+    ),
+    IsString(),
+  );

@@ -1,4 +1,4 @@
-// TLP 2.0 caps what a rule allows, the weaker of the two winning (docs/contract.md#sharing-policy).
+// TLP 2.0 caps what a rule allows, the weaker of the two winning (docs/contract.md#tlp-caps).
 // RED withholds even the owner's case reference: the recipient quotes the clusterId / linkId of
 // its own alert when it calls the owner's liaison office, and the owner resolves that to its case.
 import { TLP_LEVELS, type TlpLevel } from '@app/contracts';

@@ -63,11 +63,7 @@ export class ReportIntakeService {
 
   /**
    * Applies a batch exactly once; resolves (to how many reports were new) once the transaction
-   * holding it committed. Batches of several partitions may arrive at once
-   * (CORRELATION_CONCURRENCY): each prepares its reports at once, then they are applied one
-   * transaction at a time, those that waited together. Concurrent transactions of one instance
-   * would only queue on each other's blocking-key locks (a batch locks most buckets); this way
-   * normalisation overlaps the database work, and a round of partition batches costs one commit.
+   * holding it committed. Normalisation overlaps the database work of the batch before.
    */
   async applyBatch(records: IncomingRecord[]): Promise<number> {
     this.stored.prepare(records.map((r) => r.report));

@@ -94,11 +94,8 @@ export class PgLinkingRepository implements LinkingStore {
     );
   }
 
-  // Two concurrent transactions must not miss each other: whenever one's probe keys meet the
-  // other's index keys they serialise. Probe keys are locked exclusively and index-only keys in
-  // shared mode, so reports that merely sit in the same place cell (every seizure at Torkham) do
-  // not queue behind each other. Keys are locked by bucket (at most LOCK_BUCKETS locks per
-  // transaction). One sorted pass: no deadlock.
+  // Two concurrent transactions whose probe and index keys meet serialise; which locks, and why
+  // in which mode: advisoryLockPlan (docs/architecture.md#exactly-once). One sorted pass: no deadlock.
   async lockKeys(index: readonly string[], probe: readonly string[]): Promise<void> {
     const { buckets, exclusive } = advisoryLockPlan(index, probe);
     if (buckets.length === 0) return;

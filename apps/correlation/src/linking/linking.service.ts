@@ -27,11 +27,9 @@ const capCrossings = counter(
 );
 
 /**
- * Links agency cases once reports are stored, inside the intake's transaction: normalises the
- * reports ahead of it (prepare), runs the matching library's linkBatch over the transaction's
- * linking store (the same code path the quality figures measure, docs/matching.md), and queues
- * one CaseLinked per new or upgraded link in the outbox. Runs once per report (idempotency rows of
- * the intake), so a redelivery changes nothing.
+ * Links agency cases inside the intake's transaction with the matching library's linkBatch (the
+ * code path the quality figures measure, docs/matching.md) and queues one CaseLinked per new or
+ * upgraded link. Runs once per report, so a redelivery changes nothing.
  */
 @Injectable()
 export class LinkingService extends ReportStoredHandler {

@@ -1,11 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { createLedgerSql, dropLedgerSql } from '@app/ledger';
 
-/**
- * Correlation's chain of the disclosure ledger, `correlation` (docs/ledger.md#chains): another
- * agency's data shown by the case API, and what a pre-check answer told the checker. Append-only
- * like every chain (a trigger refusing UPDATE, DELETE and TRUNCATE; those privileges revoked).
- */
+/** Correlation's chain of the disclosure ledger, `correlation` (docs/ledger.md#chains). */
 export class DisclosureLedger1764300000800 implements MigrationInterface {
   name = 'DisclosureLedger1764300000800';
 

@@ -1,10 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/**
- * Accepted reports and the transactional outbox. A report row and its outbox row are
- * written by one statement (one transaction); the relay publishes outbox rows in id order
- * and marks both published.
- */
+/** Accepted reports and the transactional outbox, written by one statement. */
 export class ReportOutbox1764300000200 implements MigrationInterface {
   name = 'ReportOutbox1764300000200';
 

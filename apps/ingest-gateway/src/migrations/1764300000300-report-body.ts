@@ -1,11 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/**
- * The report body moves from the outbox row to the report row, and "published" is kept on the
- * outbox row only. Marking a report published then rewrites a small outbox row (ids, topic,
- * key, headers) instead of the whole body a second time, and leaves the report row alone:
- * about half the write-ahead log per accepted report, and one UPDATE per batch instead of two.
- */
+/** The body moves to the report row; "published" is marked on the small outbox row only (half the WAL). */
 export class ReportBody1764300000300 implements MigrationInterface {
   name = 'ReportBody1764300000300';
 

@@ -1,11 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/**
- * The outbox in the one shape every service shares (libs/outbox): the record value comes back
- * from the report row to the outbox row (payload), which has its created_at again; the outbox
- * no longer references the report (both are written by one statement). Every row keeps its
- * id and state, so reports waiting to be published are published after the upgrade.
- */
+/** The outbox in the one shape every service shares (libs/outbox); waiting rows keep their id and state. */
 export class OneOutbox1764300000500 implements MigrationInterface {
   name = 'OneOutbox1764300000500';
 

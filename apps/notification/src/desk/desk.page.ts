@@ -1,9 +1,4 @@
-// The liaison desk (docs/desk.md): one HTML page with inline CSS and vanilla JS, no build step,
-// no framework and no CDN, small enough for a slow link at a border post. It holds no data
-// itself; everything comes from the notification API with the liaison key the officer pastes in
-// (kept in sessionStorage only, so it is gone when the tab closes): the inbox
-// (/v1/alerts, its SSE stream), acknowledgements, and requests for information (/v1/requests,
-// its SSE stream). Streams are read with fetch so the key travels in the Authorization header.
+// The liaison desk: docs/desk.md#the-page (one page, no build step, streams read with fetch).
 //
 // Test hooks: li[data-alert-id] rows carry data-status, data-severity, data-kind and, for alerts
 // that arrived live, data-live; #incoming li[data-request-id] carry data-status and hold
@@ -13,19 +8,13 @@ import { PALETTE as C } from './domain/palette';
 import { selfContainedPage } from '@app/platform';
 
 const STYLE = `
-* { box-sizing: border-box; }
-body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0; color: ${C.text}; background: ${C.page}; }
-header { display: flex; align-items: center; gap: 16px; padding: 10px 20px; background: ${C.header}; color: ${C.headerText}; }
-header h1 { font-size: 17px; margin: 0; flex: 1; }
-header .meta { font-size: 13px; color: ${C.headerMeta}; }
-button, select, input, textarea { font: inherit; color: ${C.text}; }
-button { padding: 5px 12px; border-radius: 6px; border: 1px solid ${C.muted}; background: ${C.panel}; cursor: pointer; }
+body { font-size: 15px; line-height: 1.45; }
+header h1 { font-size: 17px; }
+header .meta { font-size: 13px; }
+select, input, textarea { font: inherit; color: ${C.text}; }
+button { padding: 5px 12px; }
 button.primary { background: ${C.link}; border-color: ${C.link}; color: ${C.badgeText}; }
-button.danger { border-color: ${C.err}; color: ${C.err}; }
-:focus-visible { outline: 3px solid ${C.focus}; outline-offset: 2px; }
-main { padding: 16px 20px; display: grid; gap: 16px; grid-template-columns: minmax(300px, 2fr) minmax(0, 3fr); align-items: start; }
-section { background: ${C.panel}; border: 1px solid ${C.line}; border-radius: 8px; padding: 12px 16px; min-width: 0; }
-section.wide { grid-column: 1 / -1; }
+main { grid-template-columns: minmax(300px, 2fr) minmax(0, 3fr); align-items: start; }
 h2 { font-size: 16px; margin: 0 0 8px; } h3 { font-size: 14px; margin: 14px 0 6px; }
 .filters { display: flex; flex-wrap: wrap; gap: 8px; margin-bottom: 8px; }
 .filters label { font-size: 13px; color: ${C.muted}; display: flex; flex-direction: column; }
@@ -35,8 +24,7 @@ ul.list > li > button { display: block; width: 100%; text-align: left; border: 0
 ul.list > li.selected > button { background: ${C.selected}; }
 .row1 { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
 .summary { display: block; margin-top: 2px; }
-.muted { color: ${C.muted}; font-size: 13px; }
-.badge { display: inline-block; padding: 1px 8px; border-radius: 10px; color: ${C.badgeText}; font-weight: 600; font-size: 12px; }
+.muted { font-size: 13px; }
 .sev-HIGH { background: ${C.high}; } .sev-MEDIUM { background: ${C.medium}; } .sev-LOW { background: ${C.low}; }
 .st-new { background: ${C.link}; } .st-acknowledged { background: ${C.muted}; }
 .live { background: ${C.live}; }
@@ -49,17 +37,12 @@ textarea { width: 100%; min-height: 56px; padding: 6px; border: 1px solid ${C.mu
 select, input[type=password] { padding: 4px 6px; border: 1px solid ${C.muted}; border-radius: 6px; background: ${C.panel}; }
 .actions { display: flex; gap: 8px; flex-wrap: wrap; margin-top: 8px; }
 .error { color: ${C.err}; } .okmsg { color: ${C.ok}; }
-#signin { max-width: 440px; margin: 80px auto; }
+#signin { max-width: 440px; }
 #signin input { width: 100%; margin: 8px 0 12px; }
-.skip { position: absolute; left: -9999px; } .skip:focus { left: 8px; top: 8px; background: ${C.panel}; padding: 4px 8px; z-index: 2; }
-[hidden] { display: none !important; }
 .banner { margin: 6px 20px 0; }
 `;
 
 const SCRIPT = `
-(function () {
-  'use strict';
-  var KEY = 'liaison-desk-key';
   var LABELS = { 'agencyCaseRef': 'Case reference', 'persons[].name': 'Person names', 'persons[].dateOfBirth': 'Dates of birth',
     'persons[].nationality': 'Nationalities', 'persons[].phones[]': 'Phone numbers', 'persons[].documents[].number': 'Document numbers',
     'conveyances[].plate': 'Plates', 'conveyances[].containerNumber': 'Container numbers', 'narrative': 'Narrative' };
@@ -68,30 +51,18 @@ const SCRIPT = `
   var streams = [];
   var liveCount = 0;
 
-  function $(id) { return document.getElementById(id); }
-  function el(tag, attrs, children) {
-    var e = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === 'text') e.textContent = attrs[k]; else if (k === 'class') e.className = attrs[k]; else e.setAttribute(k, attrs[k]);
-    });
-    (children || []).forEach(function (c) { if (c) e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); });
-    return e;
-  }
   function label(field) { return LABELS[field] || field; }
   function when(iso) { return iso ? new Date(iso).toLocaleString() : ''; }
 
   function api(method, path, body) {
-    var headers = { authorization: 'Bearer ' + sessionStorage.getItem(KEY), accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    return fetch(path, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body) })
-      .then(function (res) {
-        return res.text().then(function (text) {
-          var data = text ? JSON.parse(text) : null;
-          if (res.status === 401) { signOut('The key is unknown or revoked.'); throw new Error('unauthorised'); }
-          if (!res.ok) throw new Error((data && (data.detail || data.title)) || ('HTTP ' + res.status));
-          return data;
-        });
+    return send(method, path, body).then(function (res) {
+      return res.text().then(function (text) {
+        var data = text ? JSON.parse(text) : null;
+        if (res.status === 401) { signOut('The key is unknown or revoked.'); throw new Error('unauthorised'); }
+        if (!res.ok) throw new Error((data && (data.detail || data.title)) || ('HTTP ' + res.status));
+        return data;
       });
+    });
   }
 
   function signOut(message) {
@@ -405,7 +376,6 @@ const SCRIPT = `
   ['f-status', 'f-severity', 'f-kind'].forEach(function (id) { $(id).addEventListener('change', renderList); });
   if (sessionStorage.getItem(KEY)) start().catch(function () { signOut('Sign in again.'); });
   else $('key').focus();
-})();
 `;
 
 const BODY = `
@@ -452,15 +422,12 @@ const BODY = `
 </div>
 `;
 
-const PAGE = selfContainedPage({
+/** The desk page and its Content-Security-Policy (only its own inline script and style). */
+export const DESK_PAGE = selfContainedPage({
   title: 'Liaison desk · Border Intel',
+  palette: C,
+  storageKey: 'liaison-desk-key',
   style: STYLE,
   body: BODY,
   script: SCRIPT,
 });
-
-/** The desk page. */
-export const DESK_HTML = PAGE.html;
-
-/** Content-Security-Policy of the page: only its own inline script and style. */
-export const DESK_CSP = PAGE.csp;

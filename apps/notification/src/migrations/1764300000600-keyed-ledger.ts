@@ -2,12 +2,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { ledgerSupportSql } from '@app/ledger';
 
 /**
- * The disclosure ledger generalised and keyed (docs/ledger.md): the columns take the names any
- * disclosure needs (recipient type and id, kind, subject, disclosed values), the chain gets its
- * checkpoint table and instance row, and all three become append-only (a trigger refusing UPDATE,
- * DELETE and TRUNCATE; those privileges revoked from PUBLIC and from the migrating role).
- * Existing rows stay as they were written (scheme 1, their own hash rule, `disclosed` holding the
- * old field-path list); at the next start the service anchors them with a signed checkpoint.
+ * The disclosure ledger generalised, keyed and append-only (docs/ledger.md); existing rows stay
+ * as written (scheme 1) and are anchored by a signed checkpoint at the next start.
  */
 export class KeyedLedger1764300000600 implements MigrationInterface {
   name = 'KeyedLedger1764300000600';

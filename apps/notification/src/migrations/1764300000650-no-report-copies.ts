@@ -1,11 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/**
- * Notification no longer keeps copies of reports nor its own view of cluster membership: the
- * CaseLinked event carries both sides' reports and the cluster's agencies, and a PrecheckHit its
- * case's categories (docs/architecture.md#notification). The tables go; `down` brings them back
- * empty (the copies came from the report topics, which a rollback would consume again).
- */
+/** Notification keeps no report copies nor cluster view (docs/architecture.md#notification); `down` restores the tables empty. */
 export class NoReportCopies1764300000650 implements MigrationInterface {
   name = 'NoReportCopies1764300000650';
 

@@ -1,10 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Requests for information (docs/desk.md): one row per request, with its decision and what it
- * released; `event_seq` orders every change for the live request stream. Webhook deliveries may
- * now carry a body of their own (`request.decided`), still tied to the requester's alert, so the
- * one-delivery-per-alert rule holds for alert deliveries only.
+ * Requests for information (docs/desk.md); deliveries may carry their own body (`request.decided`),
+ * so one delivery per alert holds for alert deliveries only.
  */
 export class InfoRequests1764300000900 implements MigrationInterface {
   name = 'InfoRequests1764300000900';

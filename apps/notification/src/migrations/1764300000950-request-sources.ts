@@ -1,11 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/**
- * Notification keeps no report copies (1764300000650): a request for information is answered
- * from the reports the link's CaseLinked event carried, kept per link for the sides some other
- * agency of the cluster may send requests to (docs/desk.md#what-is-kept). Requests name their
- * link; the owner's cases are those of the link.
- */
+/** The reports a link's CaseLinked carried, kept per link for requests (docs/desk.md#what-is-kept). */
 export class RequestSources1764300000950 implements MigrationInterface {
   name = 'RequestSources1764300000950';
 

@@ -1,10 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/**
- * Every webhook delivery keeps the W3C trace context of the work that created it (the CaseLinked
- * or PrecheckHit record being processed), so its attempts continue that trace and send it on in a
- * `traceparent` header (docs/operating.md#traces). NULL for deliveries made before.
- */
+/** Each webhook delivery keeps the trace context of the work that made it (docs/operating.md#traces). */
 export class DeliveryTrace1764300001000 implements MigrationInterface {
   name = 'DeliveryTrace1764300001000';
 

@@ -3,11 +3,7 @@ import type { CaseLinkedEvent } from '@app/contracts';
 import { requestGrantFor, SHARING_POLICY, type SharingPolicy } from '@app/sharing-policy';
 import type { RequestSource } from './requests.repository';
 
-/**
- * The reports of each new link that a request for information may later be answered from
- * (docs/desk.md#what-is-kept): a side's reports are kept only when another agency of the
- * cluster may send that side's agency requests under the sharing policy; nothing else is kept.
- */
+/** Keeps the reports of each new link that a request may later be answered from (docs/desk.md#what-is-kept). */
 @Injectable()
 export class RequestSources {
   constructor(@Inject(SHARING_POLICY) private readonly policy: SharingPolicy) {}

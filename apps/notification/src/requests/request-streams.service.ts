@@ -9,12 +9,7 @@ import { viewFor } from './requests.service';
 /** Most changes one round reads; a full page means look again at once. */
 const PAGE = 100;
 
-/**
- * Server-Sent Events of requests for information (docs/desk.md): `request.created` to the asked
- * agency, `request.decided` to both sides, each `data` the request as that side sees it and `id`
- * its change order (send Last-Event-ID to resume). Each round reads the changes of every agency
- * with an open stream in one query.
- */
+/** Server-Sent Events of requests for information (docs/desk.md#requests-for-information); one query a round. */
 @Injectable()
 export class RequestStreams extends EventStreams {
   constructor(

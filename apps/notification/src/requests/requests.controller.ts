@@ -9,10 +9,7 @@ import { CreateRequestDto, DecideRequestDto, ListRequestsQuery } from './dto/req
 import { RequestStreams } from './request-streams.service';
 import { RequestsService } from './requests.service';
 
-/**
- * Requests for information (docs/desk.md#requests-for-information): an
- * agency asks the counterpart of one of its alerts for withheld fields; the counterpart decides.
- */
+/** Requests for information (docs/desk.md#requests-for-information). */
 @ApiTags('requests')
 @ApiBearerAuth()
 @Controller('v1')

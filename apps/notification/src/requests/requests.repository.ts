@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
-import { DisclosureLedger, type LedgerEntryData } from '@app/ledger';
+import {
+  DisclosureLedger,
+  ENTRY_COLUMNS,
+  entryFromRow,
+  type EntryRow,
+  type LedgerEntry,
+  type LedgerEntryData,
+} from '@app/ledger';
 import type { StoredReport } from '../alerts/domain/alert.types';
 import type { ReleasedRecord } from './domain/release';
 
@@ -302,34 +309,17 @@ export class PgRequestsRepository implements RequestsRepository {
   }
 
   async ledger(requestId: string): Promise<RequestLedgerEntry[]> {
-    const rows = await this.ds.query<
-      {
-        seq: string;
-        recorded_at: string;
-        recipient_type: 'AGENCY' | 'OPERATOR';
-        recipient_id: string;
-        kind: 'INFO_RELEASE';
-        subject_id: string;
-        channel: string;
-        disclosed: string;
-        hash: string;
-      }[]
-    >(
-      `SELECT seq, recorded_at, recipient_type, recipient_id, kind, subject_id, channel, disclosed, hash
-         FROM notification.disclosure_ledger WHERE kind = 'INFO_RELEASE' AND subject_id = $1 ORDER BY seq`,
+    const rows = await this.ds.query<EntryRow[]>(
+      `SELECT ${ENTRY_COLUMNS} FROM notification.disclosure_ledger
+        WHERE kind = 'INFO_RELEASE' AND subject_id = $1 ORDER BY seq`,
       [requestId],
     );
-    return rows.map((r) => ({
-      seq: Number(r.seq),
-      recordedAt: r.recorded_at,
-      recipient: { type: r.recipient_type, id: r.recipient_id },
-      kind: r.kind,
-      subjectId: r.subject_id,
-      // Stored comma-separated (docs/ledger.md#what-an-entry-records).
-      channels: r.channel.split(',') as LedgerEntryData['channels'],
-      disclosed: JSON.parse(r.disclosed) as LedgerEntryData['disclosed'],
-      hash: r.hash,
-    }));
+    // INFO_RELEASE entries came after the last scheme change: all are of the current scheme.
+    return rows.map((r) => {
+      const e = entryFromRow('notification', r) as LedgerEntry;
+      const { seq, recordedAt, recipient, kind, subjectId, channels, disclosed, hash } = e;
+      return { seq, recordedAt, recipient, kind, subjectId, channels, disclosed, hash };
+    });
   }
 
   async changesAfter(agencyIds: readonly string[], after: number, limit: number): Promise<StoredRequest[]> {

@@ -10,6 +10,7 @@ import type { CreateRequestDto, DecideRequestDto } from './dto/request.dtos';
 import { invalidRequestField, NotificationError, NotificationErrorCode } from '../notification.errors';
 import {
   REQUESTS_REPOSITORY,
+  type RequestableAlert,
   type RequestLedgerEntry,
   type RequestsRepository,
   type StoredRequest,
@@ -54,12 +55,9 @@ export function legalBasesOf(settings: RequestSettings): string[] {
 const notFound = () => new NotificationError(NotificationErrorCode.RequestNotFound, 'No such request.');
 
 /**
- * Requests for information (docs/desk.md): from one of its alerts an agency asks the alert's
- * counterpart for fields the policy withheld; the counterpart approves all, some or none; what
- * it approves is released through decideDisclosure (protected persons and fields the pair's
- * rule never releases stay withheld), shown to the requester, sent as a `request.decided`
- * webhook and written to the ledger with who asked and who decided. Only the two sides ever see
- * a request; to anyone else it does not exist.
+ * Requests for information (docs/desk.md#requests-for-information): what the counterpart approves
+ * is released through decideDisclosure, sent as `request.decided` and ledgered. Only the two
+ * sides ever see a request.
  */
 @Injectable()
 export class RequestsService {
@@ -83,8 +81,7 @@ export class RequestsService {
   ): Promise<{ legalBases: string[]; ttlSeconds: number; allowed: boolean; releasableFields: string[] }> {
     let grant = { allowed: false, releasable: [] as readonly string[] };
     if (alertId !== undefined) {
-      const alert = UUID.test(alertId) ? await this.requests.alert(p.agencyId!, alertId) : null;
-      if (!alert) throw new NotificationError(NotificationErrorCode.AlertNotFound, 'No such alert.');
+      const alert = await this.findAlert(p, alertId);
       if (alert.kind === 'CASE_LINKED')
         grant = requestGrantFor(this.policy, alert.counterpartAgencyId, p.agencyId!);
     }
@@ -98,8 +95,7 @@ export class RequestsService {
 
   async create(p: Principal, alertId: string, dto: CreateRequestDto): Promise<RequestView> {
     const agencyId = p.agencyId!;
-    const alert = UUID.test(alertId) ? await this.requests.alert(agencyId, alertId) : null;
-    if (!alert) throw new NotificationError(NotificationErrorCode.AlertNotFound, 'No such alert.');
+    const alert = await this.findAlert(p, alertId);
     const owner = alert.counterpartAgencyId;
     const grant = requestGrantFor(this.policy, owner, agencyId);
     if (alert.kind !== 'CASE_LINKED' || !alert.clusterId || !alert.linkId || !grant.allowed) {
@@ -230,6 +226,12 @@ export class RequestsService {
   async ledger(p: Principal, requestId: string): Promise<{ items: RequestLedgerEntry[] }> {
     await this.find(p, requestId);
     return { items: await this.requests.ledger(requestId) };
+  }
+
+  private async findAlert(p: Principal, alertId: string): Promise<RequestableAlert> {
+    const alert = UUID.test(alertId) ? await this.requests.alert(p.agencyId!, alertId) : null;
+    if (!alert) throw new NotificationError(NotificationErrorCode.AlertNotFound, 'No such alert.');
+    return alert;
   }
 
   private async find(p: Principal, requestId: string): Promise<StoredRequest> {

@@ -37,12 +37,8 @@ export function isBreakerOpenError(e: unknown): boolean {
 }
 
 /**
- * One opossum breaker per webhook subscription: an unreachable receiver stops only its own
- * deliveries. The breaker wraps a whole attempt; the attempt throws EndpointUnavailableError only
- * for outcomes that mean "unavailable" (timeouts, refused connections, 5xx, 408, 429), so a
- * receiver answering 4xx never trips it. Each shows as
- * `intel_breaker_state{breaker="webhook:<subscription id>"}`: /metrics names no address
- * (docs/operating.md#metrics).
+ * One opossum breaker per webhook subscription, tripped only by "unavailable" outcomes (timeouts,
+ * refused connections, 5xx, 408, 429), never by a 4xx; its metric names no address (docs/operating.md#metrics).
  */
 export class EndpointBreakers {
   private readonly breakers = new Map<

@@ -11,19 +11,9 @@ import { selfContainedPage } from '@app/platform';
 
 const STYLE = `
 :root { --ok: ${C.ok}; --warn: ${C.warn}; --err: ${C.err}; --muted: ${C.muted}; --line: ${C.line}; --focus: ${C.focus}; }
-* { box-sizing: border-box; }
-body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0; color: ${C.text}; background: ${C.page}; }
-header { display: flex; align-items: center; gap: 16px; padding: 10px 20px; background: ${C.header}; color: ${C.headerText}; }
-header h1 { font-size: 16px; margin: 0; flex: 1; }
-header .meta { font-size: 12px; color: ${C.headerMeta}; }
-button { font: inherit; padding: 4px 12px; border-radius: 6px; border: 1px solid ${C.muted}; background: ${C.panel}; color: ${C.text}; cursor: pointer; }
-button.danger { border-color: var(--err); color: var(--err); }
-:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
-main { padding: 16px 20px; display: grid; gap: 16px; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
-section { background: ${C.panel}; border: 1px solid var(--line); border-radius: 8px; padding: 12px 16px; min-width: 0; }
+main { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
 section h2 { font-size: 15px; margin: 0 0 8px; }
 section h3 { font-size: 13px; margin: 12px 0 4px; }
-section.wide { grid-column: 1 / -1; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; }
 caption { text-align: left; font-size: 12px; color: var(--muted); padding-bottom: 4px; }
 thead th { position: sticky; top: 0; background: ${C.panel}; }
@@ -32,12 +22,11 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.wrap { white-space: normal; }
 tr[data-group] { cursor: pointer; }
 tr.selected { background: ${C.selected}; }
-.badge { display: inline-block; min-width: 48px; text-align: center; padding: 1px 8px; border-radius: 10px; color: ${C.badgeText}; font-weight: 600; font-size: 12px; }
+.badge { min-width: 48px; text-align: center; }
 .s-OK, .s-closed { background: var(--ok); } .s-WARN, .s-halfOpen { background: var(--warn); }
 .s-STALL, .s-STOP, .s-ERR, .s-open { background: var(--err); } .s-unknown { background: var(--muted); }
-.muted { color: var(--muted); }
 .scroll { max-height: 320px; overflow: auto; }
-#signin { max-width: 420px; margin: 80px auto; background: ${C.panel}; border: 1px solid var(--line); border-radius: 8px; padding: 24px; }
+#signin { max-width: 420px; background: ${C.panel}; border: 1px solid var(--line); border-radius: 8px; padding: 24px; }
 #signin input { width: 100%; font: inherit; padding: 6px 8px; margin: 8px 0 12px; border: 1px solid ${C.muted}; border-radius: 6px; }
 #signin .error, #banner { color: var(--err); }
 #banner { padding: 0 20px; margin: 8px 0 0; }
@@ -48,14 +37,9 @@ tr.selected { background: ${C.selected}; }
 dialog { border: 1px solid var(--line); border-radius: 8px; padding: 20px; max-width: 520px; color: ${C.text}; }
 dialog::backdrop { background: rgba(31, 35, 40, 0.5); }
 dialog .actions { display: flex; gap: 8px; justify-content: flex-end; margin-top: 16px; }
-.skip { position: absolute; left: -9999px; } .skip:focus { left: 8px; top: 8px; background: ${C.panel}; padding: 4px 8px; z-index: 2; }
-[hidden] { display: none !important; }
 `;
 
 const SCRIPT = `
-(function () {
-  'use strict';
-  var KEY = 'ops-monitor-key';
   var params = new URLSearchParams(location.search);
   var refreshMs = Math.max(200, Number(params.get('refresh')) || 3000);
   var minutes = Math.max(1, Number(params.get('minutes')) || 15);
@@ -64,20 +48,16 @@ const SCRIPT = `
   var pendingReplay = null;
   var SEVERITY = { OK: 0, WARN: 1, ERR: 2 };
 
-  function $(id) { return document.getElementById(id); }
-  function el(tag, attrs, children) {
-    var e = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === 'text') e.textContent = attrs[k]; else if (k === 'class') e.className = attrs[k]; else e.setAttribute(k, attrs[k]);
-    });
-    (children || []).forEach(function (c) { e.appendChild(c); });
-    return e;
-  }
   function td(text, cls) { return el('td', cls ? { class: cls, text: text } : { text: text }); }
   function fmt(n) { return n === null || n === undefined ? '-' : Number(n).toLocaleString('en'); }
   function rate(n) { return Number(n).toLocaleString('en', { maximumFractionDigits: 2 }) + '/s'; }
   function badge(status, title) { return el('span', { class: 'badge s-' + status, text: status, title: title || status }); }
   function empty(body, cols, text) { body.appendChild(el('tr', {}, [el('td', { class: 'muted', colspan: String(cols), text: text })])); }
+  // Replaces a table body's rows with one per item, or a row saying none when there is none.
+  function fill(body, items, row, cols, none) {
+    body.replaceChildren.apply(body, items.map(row));
+    if (items.length === 0 && none) empty(body, cols, none);
+  }
 
   // Rows are rebuilt on every refresh: keep the keyboard focus on the row (or button) that had it.
   function focusKey() { var a = document.activeElement; return a && a.getAttribute ? a.getAttribute('data-focus') : null; }
@@ -103,13 +83,10 @@ const SCRIPT = `
     return err;
   }
   function call(method, path, body) {
-    var headers = { authorization: 'Bearer ' + sessionStorage.getItem(KEY), accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    return fetch(path, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body) })
-      .then(function (res) {
-        if (res.status === 401 || res.status === 403) throw authError(res.status);
-        return res.json().then(function (b) { return { status: res.status, body: b }; });
-      });
+    return send(method, path, body).then(function (res) {
+      if (res.status === 401 || res.status === 403) throw authError(res.status);
+      return res.json().then(function (b) { return { status: res.status, body: b }; });
+    });
   }
   function api(path) { return call('GET', path); }
 
@@ -120,9 +97,7 @@ const SCRIPT = `
       return (SEVERITY[b.status] - SEVERITY[a.status]) || (b.totalLag - a.totalLag) || (a.groupId < b.groupId ? -1 : 1);
     });
     if (!selected && groups.length > 0) selected = groups[0].groupId;
-    var body = $('groups-body');
-    body.replaceChildren();
-    groups.forEach(function (g) {
+    fill($('groups-body'), groups, function (g) {
       var detail = g.status === 'ERR' ? g.worstPartitionStatus : g.status;
       var tr = el('tr', {
         'data-group': g.groupId, 'data-status': g.status, 'data-lag': String(g.totalLag),
@@ -143,78 +118,60 @@ const SCRIPT = `
         if (ev.key === 'ArrowDown' && tr.nextElementSibling) { ev.preventDefault(); tr.nextElementSibling.focus(); }
         if (ev.key === 'ArrowUp' && tr.previousElementSibling) { ev.preventDefault(); tr.previousElementSibling.focus(); }
       });
-      body.appendChild(tr);
-    });
-    if (groups.length === 0) empty(body, 6, 'No consumer groups.');
+      return tr;
+    }, 6, 'No consumer groups.');
     $('groups-count').textContent = String(groups.length);
   }
 
   function renderPartitions(detail) {
-    var body = $('partitions-body');
-    body.replaceChildren();
     $('partitions-title').textContent = detail ? 'Lag per partition: ' + detail.groupId : 'Lag per partition';
-    if (!detail) { empty(body, 7, 'Choose a group above.'); return; }
-    detail.partitions.forEach(function (p) {
-      body.appendChild(el('tr', { 'data-partition': p.topic + '/' + p.partition, 'data-lag': String(p.lag) }, [
+    fill($('partitions-body'), detail ? detail.partitions : [], function (p) {
+      return el('tr', { 'data-partition': p.topic + '/' + p.partition, 'data-lag': String(p.lag) }, [
         el('td', {}, [badge(p.status, p.reason)]),
         td(p.topic), td(String(p.partition), 'num'),
         td(fmt(p.committedOffset), 'num'), td(fmt(p.endOffset), 'num'), td(fmt(p.lag), 'num'),
         td(p.owner ? p.owner.clientId : 'unassigned', 'muted'),
-      ]));
-    });
-    if (detail.partitions.length === 0) empty(body, 7, 'The group has no partitions.');
+      ]);
+    }, 7, detail ? 'The group has no partitions.' : 'Choose a group above.');
   }
 
   function renderThroughput(t) {
-    var topics = $('throughput-topics');
-    var groups = $('throughput-groups');
-    topics.replaceChildren();
-    groups.replaceChildren();
     $('throughput-window').textContent = 'last ' + t.minutes + ' min';
-    t.topics.forEach(function (x) {
-      topics.appendChild(el('tr', { 'data-throughput-topic': x.topic, 'data-rate': String(x.producedPerSecond) }, [
+    fill($('throughput-topics'), t.topics, function (x) {
+      return el('tr', { 'data-throughput-topic': x.topic, 'data-rate': String(x.producedPerSecond) }, [
         td(x.topic), td(rate(x.producedPerSecond), 'num'), td(fmt(x.produced), 'num'),
-      ]));
-    });
-    t.groups.forEach(function (x) {
-      groups.appendChild(el('tr', { 'data-throughput-group': x.groupId + ' ' + x.topic, 'data-rate': String(x.consumedPerSecond) }, [
+      ]);
+    }, 3, 'No samples yet.');
+    fill($('throughput-groups'), t.groups, function (x) {
+      return el('tr', { 'data-throughput-group': x.groupId + ' ' + x.topic, 'data-rate': String(x.consumedPerSecond) }, [
         td(x.groupId), td(x.topic, 'muted'), td(rate(x.consumedPerSecond), 'num'), td(fmt(x.consumed), 'num'),
-      ]));
-    });
-    if (t.topics.length === 0) empty(topics, 3, 'No samples yet.');
-    if (t.groups.length === 0) empty(groups, 4, 'No samples yet.');
+      ]);
+    }, 4, 'No samples yet.');
   }
 
   function renderTopics(topics) {
-    var body = $('topics-body');
-    body.replaceChildren();
-    topics.filter(function (t) { return !t.dlq; }).forEach(function (t) {
-      body.appendChild(el('tr', { 'data-topic': t.name }, [td(t.name), td(String(t.partitions), 'num'), td(fmt(t.records), 'num')]));
+    fill($('topics-body'), topics.filter(function (t) { return !t.dlq; }), function (t) {
+      return el('tr', { 'data-topic': t.name }, [td(t.name), td(String(t.partitions), 'num'), td(fmt(t.records), 'num')]);
     });
   }
 
   function renderDlq(topics) {
-    var counts = $('dlq-body');
-    var records = $('dlq-records');
-    counts.replaceChildren();
-    records.replaceChildren();
-    var n = 0;
-    topics.forEach(function (t) {
-      counts.appendChild(el('tr', { 'data-dlq': t.topic, 'data-count': String(t.records) }, [td(t.topic), td(fmt(t.records), 'num')]));
-      t.latest.forEach(function (r) {
-        n++;
-        var ref = r.topic + '/' + r.partition + '/' + r.offset;
-        var button = el('button', { type: 'button', class: 'danger', 'data-replay': ref, 'data-focus': 'replay:' + ref,
-          'aria-label': 'Replay offset ' + r.offset + ' of ' + r.topic + ' to ' + t.sourceTopic, text: 'Replay…' });
-        button.addEventListener('click', function () { askReplay(t.sourceTopic, r); });
-        records.appendChild(el('tr', { 'data-dlq-record': ref, 'data-reason': r.dlq.reason || '' }, [
-          td(r.topic), td(r.partition + '/' + r.offset, 'num'), td(new Date(r.timestamp).toLocaleString()),
-          td(r.dlq.reason || '(no reason given)', 'wrap'), td(r.key || '-', 'muted'), td(fmt(r.sizeBytes) + ' B', 'num'),
-          el('td', {}, [button]),
-        ]));
-      });
+    fill($('dlq-body'), topics, function (t) {
+      return el('tr', { 'data-dlq': t.topic, 'data-count': String(t.records) }, [td(t.topic), td(fmt(t.records), 'num')]);
     });
-    if (n === 0) empty(records, 7, 'No dead-lettered records.');
+    var latest = [].concat.apply([], topics.map(function (t) { return t.latest.map(function (r) { return [t, r]; }); }));
+    fill($('dlq-records'), latest, function (tr) {
+      var t = tr[0], r = tr[1];
+      var ref = r.topic + '/' + r.partition + '/' + r.offset;
+      var button = el('button', { type: 'button', class: 'danger', 'data-replay': ref, 'data-focus': 'replay:' + ref,
+        'aria-label': 'Replay offset ' + r.offset + ' of ' + r.topic + ' to ' + t.sourceTopic, text: 'Replay…' });
+      button.addEventListener('click', function () { askReplay(t.sourceTopic, r); });
+      return el('tr', { 'data-dlq-record': ref, 'data-reason': r.dlq.reason || '' }, [
+        td(r.topic), td(r.partition + '/' + r.offset, 'num'), td(new Date(r.timestamp).toLocaleString()),
+        td(r.dlq.reason || '(no reason given)', 'wrap'), td(r.key || '-', 'muted'), td(fmt(r.sizeBytes) + ' B', 'num'),
+        el('td', {}, [button]),
+      ]);
+    }, 7, 'No dead-lettered records.');
   }
 
   function askReplay(sourceTopic, r) {
@@ -248,45 +205,31 @@ const SCRIPT = `
     var box = $('health');
     var endpoints = $('endpoints-body');
     var subs = $('subscriptions-body');
-    endpoints.replaceChildren();
-    subs.replaceChildren();
-    if (res.status !== 200) {
-      box.setAttribute('data-available', 'false');
-      $('health-note').textContent = 'Not available: ' + (res.body.detail || 'the notification service does not answer.');
-      empty(endpoints, 4, '-');
-      empty(subs, 5, '-');
-      return;
-    }
-    box.setAttribute('data-available', 'true');
-    $('health-note').textContent = res.body.truncated ? 'Counts cover the newest failed deliveries only.' : '';
-    res.body.endpoints.forEach(function (e) {
-      endpoints.appendChild(el('tr', { 'data-endpoint': e.endpoint, 'data-state': e.state }, [
+    var ok = res.status === 200;
+    box.setAttribute('data-available', String(ok));
+    $('health-note').textContent = !ok ? 'Not available: ' + (res.body.detail || 'the notification service does not answer.')
+      : res.body.truncated ? 'Counts cover the newest failed deliveries only.' : '';
+    fill(endpoints, ok ? res.body.endpoints : [], function (e) {
+      return el('tr', { 'data-endpoint': e.endpoint, 'data-state': e.state }, [
         td(e.endpoint), el('td', {}, [badge(e.state)]), td(fmt(e.failures), 'num'), td(fmt(e.successes), 'num'),
-      ]));
-    });
-    res.body.subscriptions.forEach(function (s) {
-      subs.appendChild(el('tr', { 'data-subscription': s.subscriptionId, 'data-failed': String(s.failed) }, [
+      ]);
+    }, 4, ok ? 'No webhook endpoint used yet.' : '-');
+    fill(subs, ok ? res.body.subscriptions : [], function (s) {
+      return el('tr', { 'data-subscription': s.subscriptionId, 'data-failed': String(s.failed) }, [
         td(s.subscriptionId), td(s.recipientAgencyId), td(fmt(s.failed), 'num'), td(s.lastError, 'wrap'),
         td(s.lastAttemptAt ? new Date(s.lastAttemptAt).toLocaleString() : '-', 'muted'),
-      ]));
-    });
-    if (res.body.endpoints.length === 0) empty(endpoints, 4, 'No webhook endpoint used yet.');
-    if (res.body.subscriptions.length === 0) empty(subs, 5, 'No failed deliveries.');
+      ]);
+    }, 5, ok ? 'No failed deliveries.' : '-');
   }
 
   function renderOutboxes(res) {
-    var body = $('outboxes-body');
-    body.replaceChildren();
-    if (res.status !== 200) { empty(body, 4, 'Not available: ' + (res.body.detail || res.status)); return; }
-    res.body.outboxes.forEach(function (o) {
-      body.appendChild(el('tr', { 'data-outbox': o.service + '/' + o.outbox, 'data-backlog': String(o.backlog), 'data-breaker': o.breaker }, [
+    var ok = res.status === 200;
+    fill($('outboxes-body'), ok ? res.body.outboxes.concat(res.body.unreachable) : [], function (o) {
+      if (o.error !== undefined) return el('tr', { 'data-outbox-unreachable': o.service }, [td(o.service), el('td', { class: 'muted wrap', colspan: '3', text: 'metrics not readable: ' + o.error })]);
+      return el('tr', { 'data-outbox': o.service + '/' + o.outbox, 'data-backlog': String(o.backlog), 'data-breaker': o.breaker }, [
         td(o.service), td(o.outbox, 'muted'), td(fmt(o.backlog), 'num'), el('td', {}, [badge(o.breaker, 'relay breaker (Kafka)')]),
-      ]));
-    });
-    res.body.unreachable.forEach(function (u) {
-      body.appendChild(el('tr', { 'data-outbox-unreachable': u.service }, [td(u.service), el('td', { class: 'muted wrap', colspan: '3', text: 'metrics not readable: ' + u.error })]));
-    });
-    if (res.body.outboxes.length === 0 && res.body.unreachable.length === 0) empty(body, 4, 'No service configured (OPS_METRICS_URLS).');
+      ]);
+    }, 4, ok ? 'No service configured (OPS_METRICS_URLS).' : 'Not available: ' + (res.body.detail || res.status));
   }
 
   function renderChart(history) {
@@ -377,7 +320,6 @@ const SCRIPT = `
   $('replay-confirm').addEventListener('click', confirmReplay);
   $('refresh-ms').textContent = String(refreshMs);
   if (sessionStorage.getItem(KEY)) start(); else showSignIn('');
-})();
 `;
 
 const BODY = `
@@ -440,15 +382,12 @@ const BODY = `
 </div>
 `;
 
-const PAGE = selfContainedPage({
+/** The dashboard page and its Content-Security-Policy (only its own inline script and style). */
+export const DASHBOARD_PAGE = selfContainedPage({
   title: 'Ops monitor · Border Intel',
+  palette: C,
+  storageKey: 'ops-monitor-key',
   style: STYLE,
   body: BODY,
   script: SCRIPT,
 });
-
-/** The dashboard page. */
-export const DASHBOARD_HTML = PAGE.html;
-
-/** Content-Security-Policy of the page: only its own inline script and style. */
-export const DASHBOARD_CSP = PAGE.csp;

@@ -1,8 +1,5 @@
-// Webhook deliveries belong to the notification service (docs/contract.md#deliveries): after the
-// last retry a delivery is `failed`, visible to operators and replayable. The ops monitor never
-// reads another service's tables: it asks the notification service's operator API, forwarding
-// the caller's own operator key (no stored service credential; the notification service checks
-// the role itself).
+// Webhook deliveries belong to the notification service (docs/contract.md#deliveries): the ops
+// monitor asks its operator API with the caller's own key, and never reads its tables.
 import type { EndpointBreaker, FailedDeliveriesPage } from './domain';
 
 /** Where deliveries and endpoint breakers come from. */

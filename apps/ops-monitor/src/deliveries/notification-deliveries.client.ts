@@ -8,23 +8,14 @@ import {
 } from './domain';
 import { FailedDeliveriesSource } from './failed-deliveries.port';
 
-/** How a status of the notification service is answered to the operator. */
-function codeOfStatus(status: number): OpsErrorCode {
-  switch (status) {
-    case 400:
-      return OpsErrorCode.InvalidRequest;
-    case 401:
-      return OpsErrorCode.NotificationUnauthorized;
-    case 403:
-      return OpsErrorCode.NotificationForbidden;
-    case 404:
-      return OpsErrorCode.NotificationNotFound;
-    case 409:
-      return OpsErrorCode.NotificationConflict;
-    default:
-      return OpsErrorCode.NotificationFailed;
-  }
-}
+/** How a status of the notification service is answered to the operator (any other: NotificationFailed). */
+const CODE_OF_STATUS: Readonly<Record<number, OpsErrorCode>> = {
+  400: OpsErrorCode.InvalidRequest,
+  401: OpsErrorCode.NotificationUnauthorized,
+  403: OpsErrorCode.NotificationForbidden,
+  404: OpsErrorCode.NotificationNotFound,
+  409: OpsErrorCode.NotificationConflict,
+};
 
 /** Failed deliveries and endpoint breakers read from (and replays sent through) the notification service's operator API. */
 export class NotificationDeliveriesClient extends FailedDeliveriesSource {
@@ -88,11 +79,9 @@ export class NotificationDeliveriesClient extends FailedDeliveriesSource {
       // The notification service's own problem (401, 403, 404, 409…) is the operator's answer.
       const p = body as { detail?: string; errors?: { path: string; message: string }[] };
       throw new OpsError(
-        codeOfStatus(res.status),
+        CODE_OF_STATUS[res.status] ?? OpsErrorCode.NotificationFailed,
         p.detail ?? `The notification service answered ${res.status}.`,
-        {
-          errors: p.errors,
-        },
+        { errors: p.errors },
       );
     }
     return body;

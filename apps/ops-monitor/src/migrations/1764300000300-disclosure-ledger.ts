@@ -1,11 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { createLedgerSql, dropLedgerSql } from '@app/ledger';
 
-/**
- * The ops monitor's chain of the disclosure ledger, `ops` (docs/ledger.md#chains): an operator's
- * reasoned read of a dead-lettered body is an entry. Append-only like every chain (a trigger
- * refusing UPDATE, DELETE and TRUNCATE; those privileges revoked).
- */
+/** The ops monitor's chain of the disclosure ledger, `ops` (docs/ledger.md#chains). */
 export class DisclosureLedger1764300000300 implements MigrationInterface {
   name = 'DisclosureLedger1764300000300';
 

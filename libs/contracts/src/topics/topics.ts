@@ -2,12 +2,8 @@
 export const TOPIC_PREFIX_PATTERN = /^[A-Za-z0-9._-]{0,100}$/;
 
 /**
- * The topic prefix of this environment (docs/operating.md#topics-per-environment): every topic
- * name, and every consumer group id, starts with it, so two environments (a stack, a test run, a
- * benchmark) can share one cluster without seeing each other's records. Empty by default, so the
- * names stay as docs/contract.md#topics gives them. Read once, when this module is loaded: the
- * `@EventPattern(Topics.…)` decorators are evaluated at import time, so the prefix must be known
- * before any service module is imported (it is an environment variable of the process).
+ * The topic prefix of this environment (docs/operating.md#topics-per-environment). Read when this
+ * module loads: `@EventPattern(Topics.…)` decorators are evaluated at import time.
  */
 export const TOPIC_PREFIX: string = topicPrefixFrom(process.env.KAFKA_TOPIC_PREFIX);
 
@@ -50,10 +46,7 @@ export const Topics = topicsFor(TOPIC_PREFIX);
 
 export type TopicName = (typeof Topics)[TopicKey];
 
-/**
- * A consumer group id of this environment: the service's group prefixed like the topics, so two
- * environments sharing a cluster never share (and steal each other's partitions in) a group.
- */
+/** A consumer group id of this environment: the service's group prefixed like the topics. */
 export function consumerGroupOf(group: string, prefix: string = TOPIC_PREFIX): string {
   return `${prefix}${group}`;
 }
@@ -74,20 +67,12 @@ const PARTITIONS: Record<TopicKey, number> = {
   LedgerCheckpoint: 1,
 };
 
-/**
- * Topic settings other than the broker's defaults. The checkpoint topic is compacted (the newest
- * checkpoint of each chain is kept for good), with hourly segments so compaction keeps it small.
- */
+/** Topic settings other than the broker's defaults: the checkpoint topic is compacted, in hourly segments. */
 const CONFIGS: Partial<Record<TopicKey, Record<string, string>>> = {
   LedgerCheckpoint: { 'cleanup.policy': 'compact', 'segment.ms': '3600000' },
 };
 
-/**
- * Retention of the topics a service creates at boot, the same as deploy/compose/create-topics.sh
- * sets (docs/operating.md#topics-retention-and-replication): event topics 14 days (longer than the
- * interval between database backups: a restore re-applies from Kafka), DLQs 30 days (time to
- * read, fix and replay). Compacted topics keep their newest record per key for good.
- */
+/** Retention of the topics a service creates at boot (docs/operating.md#topics-retention-and-replication). */
 export const EVENT_RETENTION_MS = 14 * 24 * 3600 * 1000;
 export const DLQ_RETENTION_MS = 30 * 24 * 3600 * 1000;
 
@@ -111,10 +96,7 @@ export interface TopicSpecification {
   configEntries?: { name: string; value: string }[];
 }
 
-/**
- * Every topic an environment needs (this process's unless another prefix is given), with its DLQ
- * where it has one, and the partition count and settings of each.
- */
+/** Every topic an environment needs (this process's unless another prefix is given), with its DLQ if any. */
 export function allTopicSpecs(prefix: string = TOPIC_PREFIX): TopicSpecification[] {
   const names = topicsFor(prefix);
   return (Object.keys(PARTITIONS) as TopicKey[]).flatMap((key) => {

@@ -1,8 +1,4 @@
-// Binds a Kafka report record to the agency that produced it (docs/security.md#records-bound-to-their-producer).
-// A record carries the id of a publisher API key and an HMAC-SHA256 of its topic, key and
-// value under that key's stored secret hash; the consumer recomputes it and checks that the key
-// belongs to the agency the record claims. An agency holding its own publisher key cannot sign
-// for another agency, and cannot move a signed record to another topic or key. Pure.
+// Binds a Kafka report record to the agency that produced it (docs/security.md#records-bound-to-their-producer). Pure.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { hashSecret, parseApiKey, type Principal } from './api-key';
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { CommonEnv, ConfigError, describeEnv, loadConfig } from '@app/config';
+import { CommonEnv, ConfigError, loadConfig } from '@app/config';
+import { describeEnv } from '../../../../scripts/env-reference';
 import { DEVELOPMENT_SIGNING_SEED, LedgerSigner } from '../keys';
 import { LedgerPreviousPublicKeysVariable, LedgerSigningKeyVariable } from './ledger-env';
 import { ledgerSignerFromEnv } from './ledger.module';

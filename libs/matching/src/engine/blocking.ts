@@ -107,15 +107,7 @@ function routeProbeMonths(from: number, to: number): number[] {
   return months;
 }
 
-/**
- * Blocking keys of an agency case's features. Identifiers: their value key. Names with a date
- * of birth: canonical name + birth year, and each token's phonetic code + full date of birth
- * (a typo rarely touches every token). Names without a date of birth, organisations and
- * commodity types get no key: they never link alone, and any link they support needs an
- * identifier that has one. Route waypoints meet seizures through `grid cell × commodity ×
- * month` keys (only with `weakLinks`: a full route link needs an indicator identifier, which
- * has its own key). Seizures are not blocked by place and day alone (docs/matching.md#blocking).
- */
+/** Blocking keys of an agency case's features, as docs/matching.md#blocking tabulates them (waypoints only with `weakLinks`). */
 export function blockingKeys(features: readonly Feature[], options: BlockingOptions): BlockingKeys {
   const index = new Set<string>();
   const probe = new Set<string>();

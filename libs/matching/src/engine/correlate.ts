@@ -79,11 +79,7 @@ export interface LinkingRepository {
   lockKeys(index: readonly string[], probe: readonly string[]): Promise<void>;
   /** Stores agency cases under blocking keys (an entry already stored is left as it is). */
   addKeys(entries: readonly { key: string; caseKey: string }[]): Promise<void>;
-  /**
-   * The frequency of each key (a key under none may be absent): the agency cases stored under it,
-   * each agency's counted up to `share` (agencyShare), so one agency cannot push another's value
-   * over the cap and a value spread over many cases still counts as common (docs/matching.md#frequency-cap).
-   */
+  /** The frequency of each key (absent: none), each agency's cases counted up to `share` (docs/matching.md#frequency-cap). */
   frequencies(keys: readonly string[], share: number): Promise<Map<string, number>>;
   /** For each probing case, the distinct other cases stored under any of its keys, at most `limit` each. */
   candidates(

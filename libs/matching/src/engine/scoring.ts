@@ -104,13 +104,7 @@ export interface MatchConfig {
   clusterWeakLinks: boolean;
 }
 
-/**
- * How many of one agency's cases holding a value count towards its frequency (its share):
- * frequencyFreeCount (8), and at most maxValueFrequency − 2 (at least 1), so that a value two
- * other agencies hold (the least a link needs) stays within the cap whatever one agency files
- * (16.1), while a value spread over many cases of several agencies (a hub) still loses weight
- * (docs/matching.md#frequency-cap).
- */
+/** How many of one agency's cases holding a value count towards its frequency (docs/matching.md#frequency-cap). */
 export function agencyShare(config: Pick<MatchConfig, 'frequencyFreeCount' | 'maxValueFrequency'>): number {
   return Math.max(1, Math.min(config.frequencyFreeCount, config.maxValueFrequency - 2));
 }

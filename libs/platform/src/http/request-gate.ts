@@ -29,16 +29,9 @@ const UNAUTHENTICATED = { 'www-authenticate': 'Bearer realm="border-intel"' };
 const principalOf = <P>(request: FastifyRequest) => (request as unknown as { principal?: P }).principal;
 
 /**
- * Cheap refusals (docs/security.md#input): authentication and the rate limit run in Fastify's
- * `onRequest` hook, before the body is read, so a request without a valid key, or of a key
- * whose bucket is empty, never has its body parsed (401, or 429 with `RateLimit`,
- * `RateLimit-Policy` and `Retry-After`). A request costs one token, charged there; where the
- * cost depends on the body (`costOf`: a batch, one token per report) the bucket is only looked at
- * there, and once the body is parsed (`preHandler`) the request is charged what it costs and
- * refused 429 if the bucket does not hold that much. A request that needs no key (health, docs) may send at most
- * ANONYMOUS_BODY_LIMIT bytes of body (413 beyond, counted as it streams in). The principal is
- * left on `request.principal`; route guards still check roles. Install it before the routes
- * are registered (a module's configure()).
+ * Cheap refusals before the body is read (docs/security.md#input): key and rate limit in
+ * `onRequest`; a cost that depends on the body (`costOf`) is charged in `preHandler`; keyless
+ * requests get ANONYMOUS_BODY_LIMIT. Leaves `request.principal`. Install before the routes.
  */
 export function installRequestGate<P extends { keyId: string }>(
   fastify: FastifyInstance,

@@ -15,14 +15,7 @@ export interface RateLimitDecision {
 
 const DAY_S = 86_400;
 
-/**
- * Per-key rate limit: one token bucket per key (`limits.ratePerS` sustained, `limits.burst` at
- * once), in this process. A request costs `cost` tokens (a batch one per report). The answer's
- * headers follow draft-ietf-httpapi-ratelimit-headers: `RateLimit-Policy: "<name>";q=<burst>;w=<s>`
- * (the bucket's size and the seconds it takes to refill) and `RateLimit: "<name>";r=<left>;t=<s>`
- * (tokens left, and seconds until the refused request fits or, when allowed, until the bucket is
- * full again). See docs/contract.md#rate-limits.
- */
+/** Per-key token buckets in this process, with the draft-ietf-httpapi-ratelimit-headers (docs/contract.md#rate-limits). */
 export class RateLimiter {
   private readonly buckets = new Map<string, BucketState>();
   /** The `RateLimit-Policy` item of this limiter. */
@@ -141,12 +134,7 @@ class Decision implements RateLimitDecision {
   }
 }
 
-/**
- * The limits one request is held to at once, e.g. a per-second rate and a daily quota: a
- * request passes when every limiter has its cost, and then is charged by each (a refusal
- * takes nothing from any). The headers list every policy (`RateLimit-Policy` and `RateLimit`
- * are lists in draft-ietf-httpapi-ratelimit-headers); `Retry-After` is the longest wait.
- */
+/** The limits one request is held to at once (e.g. a rate and a daily quota); a refusal takes nothing from any. */
 export class RateLimits {
   constructor(readonly limiters: readonly RateLimiter[]) {}
 

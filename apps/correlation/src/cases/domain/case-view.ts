@@ -96,14 +96,8 @@ const RANK: Record<Disclosure['show'], number> = { EXISTS: 0, MASKED: 1, FULL: 2
 const UNKNOWN_SIDE: Holding = { agencyId: '', tlp: 'RED' };
 
 /**
- * Builds the case as a viewer may see it. Every piece of another agency's data goes through
- * the one disclosure decision (docs/security.md#disclosure-decision, docs/disclosure.md): case
- * references and report ids as the rule's reference grant and the case's TLP allow; each link
- * reason in full, masked or only "a match exists" (an agency that is not a side of the link never
- * learns its values; names and dates of birth follow the persons level; protected persons' values
- * never); capped values likewise, as part of the link that quotes them. The operator sees the
- * case as stored (operators and the case API: docs/security.md, "Not yet enforced"); what it is
- * shown is ledgered all the same.
+ * Builds the case as a viewer may see it: every piece of another agency's data goes through the
+ * one disclosure decision (docs/disclosure.md); the operator sees the case as stored, ledgered all the same.
  */
 export function buildCaseView(
   cluster: { id: string; firstSeenAt: Date; updatedAt: Date },

@@ -36,12 +36,9 @@ export function reportRef(kind: ReportKind, report: ReportIdentity): string {
 }
 
 /**
- * The Kafka record of a report (docs/contract.md#topics): its kind's topic, key
- * `<agencyId>:<agencyCaseRef|routeRef>` (so amendments of one agency case stay in order on
- * one partition), and the event-id, event-type, schema-version and correlation-id headers;
- * signed (`producer-key`, `producer-mac`) with the publisher key that submitted it, so the
- * consumers can check it comes from the agency it names (docs/security.md#records-bound-to-their-producer).
- * The outbox publishes the value byte for byte, so the MAC over `json` holds on the broker.
+ * The Kafka record of a report (docs/contract.md#topics), signed with the publisher key that
+ * submitted it (docs/security.md#records-bound-to-their-producer). The outbox publishes the value
+ * byte for byte, so the MAC over `json` holds on the broker.
  */
 export function outboxEntryFor(
   kind: ReportKind,

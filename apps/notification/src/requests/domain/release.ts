@@ -1,7 +1,5 @@
-// What a request for information releases (docs/desk.md): every value of the owner's reports
-// whose field pattern the owner's officer approved, each put to the one disclosure decision
-// (decideDisclosure with the field marked released), so a protected person's value, or a field
-// the pair's rule never lets the owner release, stays withheld whatever was approved. Pure.
+// What a request for information releases (docs/desk.md): each approved value still goes through
+// decideDisclosure, so protected persons and fields the rule never releases stay withheld. Pure.
 import { isProtectedRole, PERSON_ROLES, type PersonRole } from '@app/contracts';
 import {
   decideDisclosure,

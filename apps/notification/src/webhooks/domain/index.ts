@@ -3,24 +3,16 @@
 export { RetryScheduleParseError, jitterDelay, nextAttemptAt, parseSchedule } from './retry-schedule';
 export type { RetryJitter, RetrySchedule } from './retry-schedule';
 export {
-  DEFAULT_TOLERANCE_SECONDS,
   WEBHOOK_SECRET_MAX_BYTES,
   WEBHOOK_SECRET_MIN_BYTES,
   WEBHOOK_SECRET_PREFIX,
   decodeWebhookSecret,
   generateWebhookSecret,
   signWebhook,
-  verifyWebhook,
   webhookHeaders,
   webhookSigningKey,
 } from './signature';
-export type {
-  SignInput,
-  VerifyInput,
-  WebhookHeaders,
-  WebhookVerifyFailure,
-  WebhookVerifyResult,
-} from './signature';
+export type { SignInput, WebhookHeaders } from './signature';
 export {
   ADDRESS_REFUSED,
   GONE_STATUS,

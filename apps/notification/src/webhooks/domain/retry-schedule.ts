@@ -1,7 +1,5 @@
-// The webhook delivery retry schedule (docs/contract.md#webhooks, after the Standard Webhooks recommendation):
-// entry i is the delay before attempt i+1, counted from the previous attempt (or, for the first
-// attempt, from when the delivery was created). The schedule's length is the number of attempts;
-// once they are all made the delivery is `failed`. Pure: times are passed in, randomness too.
+// The webhook retry schedule (docs/contract.md#webhooks): entry i is the delay before attempt i+1;
+// its length is the number of attempts. Pure: times and randomness are passed in.
 
 /** Delays between attempts in milliseconds; its length is the maximum number of attempts. */
 export type RetrySchedule = readonly number[];

@@ -4,11 +4,11 @@ import {
   decodeWebhookSecret,
   generateWebhookSecret,
   signWebhook,
-  verifyWebhook,
   webhookHeaders,
   webhookSigningKey,
   type WebhookHeaders,
 } from './signature';
+import { verifyWebhook } from '../../testing/verify-webhook';
 
 // The vector the Standard Webhooks reference libraries test against.
 const VECTOR = {

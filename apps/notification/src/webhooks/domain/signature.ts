@@ -2,7 +2,7 @@
 // signed is `${msgId}.${timestamp}.${body}`, HMAC-SHA256 keyed with the base64-decoded secret that
 // follows `whsec_`, sent as `v1,<base64>`. The signature header is a space-separated list so a
 // secret can be rotated without downtime. Pure: randomness and the current time are passed in.
-import { createHmac, createSecretKey, KeyObject, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, KeyObject } from 'node:crypto';
 
 /** Prefix that marks a Standard Webhooks symmetric secret. */
 export const WEBHOOK_SECRET_PREFIX = 'whsec_';
@@ -11,9 +11,6 @@ export const WEBHOOK_SECRET_PREFIX = 'whsec_';
 export const WEBHOOK_SECRET_MIN_BYTES = 24;
 /** See {@link WEBHOOK_SECRET_MIN_BYTES}. */
 export const WEBHOOK_SECRET_MAX_BYTES = 64;
-
-/** How far the `webhook-timestamp` may be from the receiver's clock, in seconds (the reference libraries' 5 minutes). */
-export const DEFAULT_TOLERANCE_SECONDS = 5 * 60;
 
 /** The three Standard Webhooks headers. */
 export interface WebhookHeaders {
@@ -34,29 +31,6 @@ export interface SignInput {
   timestamp: number;
   body: string;
 }
-
-/** What a receiver checks: the body as received and the headers that came with it. */
-export interface VerifyInput {
-  /** One secret, or several during a rotation: any of them may match. */
-  secret: string | readonly string[];
-  body: string;
-  /** Header names in any case; a missing header fails with MISSING_HEADERS. */
-  headers: Readonly<Record<string, string | undefined>>;
-  /** The receiver's current unix time, in seconds. */
-  nowSeconds: number;
-  toleranceSeconds?: number;
-}
-
-/** Why a webhook failed verification. */
-export type WebhookVerifyFailure =
-  | 'MISSING_HEADERS'
-  | 'INVALID_TIMESTAMP'
-  | 'TIMESTAMP_TOO_OLD'
-  | 'TIMESTAMP_TOO_NEW'
-  | 'NO_MATCHING_SIGNATURE';
-
-/** The outcome of {@link verifyWebhook}. */
-export type WebhookVerifyResult = { ok: true } | { ok: false; reason: WebhookVerifyFailure };
 
 /** Serialises random bytes (24..64 of them, from crypto.randomBytes at the edge) as a `whsec_` secret. */
 export function generateWebhookSecret(randomBytes: Buffer): string {
@@ -125,45 +99,4 @@ export function webhookHeaders(
     'webhook-timestamp': String(input.timestamp),
     'webhook-signature': secrets.map((secret) => signWebhook({ ...input, secret })).join(' '),
   };
-}
-
-/** Verifies a received webhook as a receiver would: headers present, timestamp within tolerance, a v1 signature matching in constant time. */
-export function verifyWebhook(input: VerifyInput): WebhookVerifyResult {
-  const { body, nowSeconds } = input;
-  const tolerance = input.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
-  const headers = lowerCaseKeys(input.headers);
-  const msgId = headers['webhook-id'];
-  const timestampHeader = headers['webhook-timestamp'];
-  const signatureHeader = headers['webhook-signature'];
-  if (!msgId || !timestampHeader || !signatureHeader) return { ok: false, reason: 'MISSING_HEADERS' };
-
-  if (!/^\d{1,15}$/.test(timestampHeader)) return { ok: false, reason: 'INVALID_TIMESTAMP' };
-  const timestamp = Number(timestampHeader);
-  if (nowSeconds - timestamp > tolerance) return { ok: false, reason: 'TIMESTAMP_TOO_OLD' };
-  if (timestamp - nowSeconds > tolerance) return { ok: false, reason: 'TIMESTAMP_TOO_NEW' };
-  if (msgId.includes('.')) return { ok: false, reason: 'NO_MATCHING_SIGNATURE' };
-
-  const secrets = typeof input.secret === 'string' ? [input.secret] : input.secret;
-  const expected = secrets.map((secret) =>
-    Buffer.from(hmacBase64(decodeWebhookSecret(secret), msgId, timestamp, body), 'utf8'),
-  );
-  for (const entry of signatureHeader.split(' ')) {
-    const comma = entry.indexOf(',');
-    // Other schemes (v1a, future versions) may sit beside ours; they are skipped, not failed.
-    if (comma < 0 || entry.slice(0, comma) !== 'v1') continue;
-    const received = Buffer.from(entry.slice(comma + 1), 'utf8');
-    for (const candidate of expected) {
-      // timingSafeEqual needs equal lengths; a length mismatch reveals nothing about the key.
-      if (received.length === candidate.length && timingSafeEqual(received, candidate)) return { ok: true };
-    }
-  }
-  return { ok: false, reason: 'NO_MATCHING_SIGNATURE' };
-}
-
-function lowerCaseKeys(
-  headers: Readonly<Record<string, string | undefined>>,
-): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(headers)) out[name.toLowerCase()] = value;
-  return out;
 }

@@ -1,12 +1,6 @@
-// Where a webhook may go (docs/security.md#webhooks): a public unicast address over https. A URL
-// whose host is, or resolves to, a loopback, private, link-local (cloud metadata), CGNAT,
-// multicast or otherwise special address is refused, in IPv4 and IPv6 alike (IPv4-mapped IPv6 is
-// judged as the IPv4 address it carries), unless an operator allowlists that network
-// (WEBHOOK_ALLOWED_NETWORKS); plain http only to allowlisted networks. Every spelling of an IPv4
-// literal (decimal, octal, hex, shortened) is read by the WHATWG URL parser into dotted form
-// before it is judged. The decision is made on the addresses a resolver returns, and the caller
-// connects to the address that was checked (no second lookup an attacker's DNS could answer
-// differently).
+// Where a webhook may go (docs/security.md#webhooks). The decision is made on the addresses a
+// resolver returns, and the caller connects to the address that was checked (no second lookup an
+// attacker's DNS could answer differently).
 import { BlockList, isIP } from 'node:net';
 
 /** One resolved address of a host. */

@@ -1,40 +1,6 @@
-// Consumer lag status, judged over a sliding window of samples with the rules LinkedIn's Burrow uses
-// (core/internal/evaluator/caching.go, calculatePartitionStatus, and the wiki page "Consumer Lag
-// Evaluation Rules"). Pure: the caller passes `now`, nothing here reads a clock.
-//
-// Burrow's order, for one partition (its current code, after issues #290 and #303):
-//   0. too few samples in the window                          -> OK, incomplete
-//   1. current lag is zero                                     -> OK
-//   2. the consumer stopped (rule 3)                           -> STOP
-//   3. lag was zero somewhere in the window (rule 1)           -> OK
-//   4. the committed offset went backwards (rule 2)            -> REWIND
-//   5. the committed offset never changed (rule 4)             -> STALL
-//   6. offsets advance but lag never decreased (rule 5)        -> WARN
-//   7. otherwise                                               -> OK
-//
-// Where this differs from Burrow on purpose:
-//   a. Burrow stores one sample per offset commit, so its samples tell a consumer that commits the same
-//      offset again and again (alive, stuck: STALL, rule 4) from one that commits nothing (gone: STOP,
-//      rule 3). The ops monitor polls committed and end offsets on a timer instead: every partition gets
-//      fresh samples whether anyone commits or not, and a re-commit of the same offset is invisible. The
-//      stand-in for "the consumer is still committing" is `owned`: a live member of the group (one that
-//      heartbeats) is assigned the partition. So, with `windowMs` set:
-//        - not owned, behind (lag > 0) with an unchanged committed offset for longer than `windowMs`
-//          -> STOP. Measuring from the first sample that was behind, not from the oldest sample with
-//          that offset, is what Burrow's "recent lag zero" guard (#303) achieves with its ring of broker
-//          offsets: a quiet topic whose consumer was caught up until a record just arrived is not STOP.
-//        - owned -> never STOP by `windowMs`: the member is there but not moving, which is STALL once the
-//          whole window shows the same offset (and WARN before that while lag grows).
-//      Without `windowMs` only Burrow's own timestamp rule applies (it also fires for an owned partition
-//      whose samples stopped arriving).
-//   b. Rule 5 (WARN) also requires the lag to have grown overall (last > first). Burrow warns on a
-//      constant non-zero lag too, but a poller nearly always sees a few in-flight records, so a
-//      consumer keeping exact pace with a steady producer would warn forever.
-//   c. Severity order is OK < WARN < STALL < STOP < REWIND (Burrow's enum has STOP < STALL). STOP
-//      (nobody is committing at all) is treated as worse than STALL (committing without progress).
-//   d. Burrow judges a window of one sample (whose span is zero, so any lag reads as STOP); here a
-//      window needs at least two samples, whatever `minSamples` says.
-//   e. Burrow skips samples whose lag is unknown (nil); a LagSample always carries its lag.
+// Consumer lag status over a sliding window, by the rules of LinkedIn's Burrow
+// (core/internal/evaluator/caching.go, calculatePartitionStatus), in Burrow's order; where and why it
+// differs from Burrow: docs/contract.md#how-lag-status-differs-from-burrow. Pure: the caller passes `now`.
 
 /** One observation of a consumer group's position on one partition. */
 export interface LagSample {

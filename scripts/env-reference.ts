@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { getMetadataStorage, ValidationTypes } from 'class-validator';
-import { envDocs } from './env-doc';
+import { envDocs } from '@app/config';
 
 // class-validator exports the storage but not the type of its entries.
 type ValidationMetadata = ReturnType<

@@ -12,7 +12,7 @@ import {
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
-import { EnvDoc } from './env-doc';
+import { EnvDoc } from '@app/config';
 import { buildReference, describeEnv, renderConfigurationReference, type EnvVariable } from './env-reference';
 
 @ValidatorConstraint({ name: 'even' })
