@@ -1,5 +1,6 @@
 export { decodeHeaders } from './core/headers';
 export { createKafka, kafkaConnectionFromEnv } from './core/kafka-client';
+export { readRanges, type PartitionRange } from './core/read-ranges';
 export { deleteEnvironment, ensureTopics } from './core/topics';
 export { isTransientError } from './core/transient';
 export { KAFKA_CLIENT, CONSUMER_GROUP } from './nest/kafka.tokens';

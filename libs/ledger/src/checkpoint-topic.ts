@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
 import { EventTypes, Topics } from '@app/contracts';
+import { readRanges, type PartitionRange } from '@app/kafka';
 import { parseCheckpoint, type Checkpoint } from './checkpoint';
 import type { PublishedCheckpoint } from './ledger-verifier';
 
@@ -49,72 +50,27 @@ export async function readCheckpointTopic(
 ): Promise<PublishedCheckpoint[]> {
   const admin = kafka.admin();
   await admin.connect();
-  let ends: Map<number, number>;
+  let ranges: PartitionRange[];
   try {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    ends = new Map(
-      offsets.filter((o) => Number(o.high) > Number(o.low)).map((o) => [o.partition, Number(o.high)]),
-    );
+    ranges = (await admin.fetchTopicOffsets(topic)).map((o) => ({
+      partition: o.partition,
+      from: Number(o.low),
+      to: Number(o.high),
+    }));
   } finally {
     await admin.disconnect();
   }
-  if (ends.size === 0) return [];
-
-  const groupId = `${CHECKPOINT_READER_GROUP_PREFIX}${randomUUID()}`;
-  const consumer = kafka.consumer({
-    groupId,
-    allowAutoTopicCreation: false,
-    sessionTimeout: 10000,
-    heartbeatInterval: 1000,
-    maxWaitTimeInMs: 250,
-    retry: { retries: 3 },
+  const { records, partitionsLeft } = await readRanges(kafka, topic, ranges, {
+    groupPrefix: CHECKPOINT_READER_GROUP_PREFIX,
+    timeoutMs,
   });
-  const out: PublishedCheckpoint[] = [];
-  const seen = new Set<string>();
-  let finished!: () => void;
-  const done = new Promise<void>((resolve) => (finished = resolve));
-  let timer: NodeJS.Timeout | undefined;
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topic, fromBeginning: true });
-    await consumer.run({
-      autoCommit: false,
-      eachBatch: async ({ batch }) => {
-        const end = ends.get(batch.partition);
-        if (end === undefined) return;
-        for (const m of batch.messages) {
-          const offset = Number(m.offset);
-          const where = `${topic}[${batch.partition}]@${offset}`;
-          if (offset >= end || seen.has(where)) continue;
-          seen.add(where);
-          out.push(publishedCheckpointOf(where, m.key?.toString('utf8') ?? null, m.value));
-        }
-        if (Number(batch.lastOffset()) + 1 >= end) {
-          ends.delete(batch.partition);
-          if (ends.size === 0) finished();
-        }
-        return Promise.resolve();
-      },
-    });
-    const timedOut = new Promise<'timeout'>(
-      (resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)),
-    );
-    if ((await Promise.race([done, timedOut])) === 'timeout') {
-      throw new Error(`reading ${topic} did not reach its end within ${timeoutMs} ms`);
-    }
-  } finally {
-    clearTimeout(timer);
-    await consumer.disconnect();
-    // The group committed nothing; remove it so it does not linger in group listings.
-    const cleanup = kafka.admin();
-    try {
-      await cleanup.connect();
-      await cleanup.deleteGroups([groupId]);
-    } catch {
-      // best effort: an empty group without offsets expires on its own
-    } finally {
-      await cleanup.disconnect().catch(() => undefined);
-    }
-  }
-  return out;
+  if (partitionsLeft.length > 0)
+    throw new Error(`reading ${topic} did not reach its end within ${timeoutMs} ms`);
+  return records.map(({ partition, offset, message }) =>
+    publishedCheckpointOf(
+      `${topic}[${partition}]@${offset}`,
+      message.key?.toString('utf8') ?? null,
+      message.value,
+    ),
+  );
 }

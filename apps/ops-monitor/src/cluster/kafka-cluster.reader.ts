@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { Admin, AssignerProtocol, Kafka } from 'kafkajs';
 import { consumerGroupOf, TOPIC_PREFIX } from '@app/contracts';
-import { decodeHeaders, isTransientError, KAFKA_CLIENT, KafkaProducerService } from '@app/kafka';
+import { decodeHeaders, isTransientError, KAFKA_CLIENT, KafkaProducerService, readRanges } from '@app/kafka';
 import {
   ClusterReader,
   CommittedOffset,
@@ -135,11 +134,7 @@ export class KafkaClusterReader extends ClusterReader implements OnApplicationSh
   }
 }
 
-/**
- * Reads records at given offsets with a short-lived consumer (kafkajs has no group-less
- * fetch): it joins a fresh group, seeks every partition, collects until each range is
- * covered, commits nothing and leaves.
- */
+/** Reads records at given offsets with a short-lived consumer group (`readRanges`). */
 @Injectable()
 export class KafkaRecordReader extends RecordReader {
   private readonly logger = new Logger(KafkaRecordReader.name);
@@ -149,75 +144,24 @@ export class KafkaRecordReader extends RecordReader {
   }
 
   async read(topic: string, ranges: OffsetRange[]): Promise<RawRecord[]> {
-    const pending = new Map(ranges.filter((r) => r.to > r.from).map((r) => [r.partition, r]));
-    if (pending.size === 0) return [];
-    const consumer = this.kafka.consumer({
-      groupId: `${READER_GROUP_PREFIX}${randomUUID()}`,
-      allowAutoTopicCreation: false,
-      sessionTimeout: 10000,
-      heartbeatInterval: 1000,
-      maxWaitTimeInMs: 250,
-      retry: { retries: 3 },
+    const read = await readRanges(this.kafka, topic, ranges, {
+      groupPrefix: READER_GROUP_PREFIX,
+      timeoutMs: READ_TIMEOUT_MS,
     });
-    const records: RawRecord[] = [];
-    let finished!: () => void;
-    const done = new Promise<void>((resolve) => (finished = resolve));
-    await consumer.connect();
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await consumer.subscribe({ topic, fromBeginning: true });
-      await consumer.run({
-        autoCommit: false,
-        eachBatch: async ({ batch }) => {
-          const range = pending.get(batch.partition);
-          if (!range) return;
-          for (const m of batch.messages) {
-            const offset = Number(m.offset);
-            if (offset < range.from || offset >= range.to) continue;
-            records.push({
-              topic,
-              partition: batch.partition,
-              offset,
-              timestamp: Number(m.timestamp),
-              key: m.key ?? null,
-              value: m.value ?? null,
-              headers: decodeHeaders(m.headers),
-            });
-          }
-          if (Number(batch.lastOffset()) + 1 >= range.to) {
-            pending.delete(batch.partition);
-            if (pending.size === 0) finished();
-          }
-          return Promise.resolve();
-        },
+    if (read.partitionsLeft.length > 0)
+      this.logger.warn({
+        msg: `reading ${topic} timed out after ${READ_TIMEOUT_MS} ms; returning what was read`,
+        partitionsLeft: read.partitionsLeft,
       });
-      // Every partition is moved: those without a range to its end, so nothing else is fetched.
-      for (const r of ranges) {
-        consumer.seek({ topic, partition: r.partition, offset: String(r.to > r.from ? r.from : r.to) });
-      }
-      const timedOut = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), READ_TIMEOUT_MS);
-      });
-      if ((await Promise.race([done, timedOut])) === 'timeout') {
-        this.logger.warn({
-          msg: `reading ${topic} timed out after ${READ_TIMEOUT_MS} ms; returning what was read`,
-          partitionsLeft: [...pending.keys()],
-        });
-      }
-    } finally {
-      clearTimeout(timer);
-      await consumer.disconnect();
-    }
-    // A record read twice (a fetch raced with the seek) is kept once.
-    const seen = new Set<string>();
-    return records
-      .filter((r) => {
-        const id = `${r.partition}/${r.offset}`;
-        if (seen.has(id)) return false;
-        seen.add(id);
-        return true;
-      })
-      .sort((a, b) => a.partition - b.partition || a.offset - b.offset);
+    return read.records.map(({ partition, offset, message: m }) => ({
+      topic,
+      partition,
+      offset,
+      timestamp: Number(m.timestamp),
+      key: m.key ?? null,
+      value: m.value ?? null,
+      headers: decodeHeaders(m.headers),
+    }));
   }
 }
 
