@@ -231,27 +231,45 @@ export class DisclosureLedger {
     query: SqlQuery,
     entries: readonly LedgerEntryData[],
   ): Promise<AppendResult | null> {
-    const known = this.lastSigned;
-    if (entries.length === 0 || known === null || known.seq !== this.highestSeen) return null;
-    const built = this.build(known.instanceId, { seq: known.seq, hash: known.headHash }, entries);
-    const t = this.tables;
-    let rows: unknown[];
     try {
-      rows = await query(
-        `WITH ok AS (
-           SELECT 1 FROM ${t.chain} c
-           WHERE c.instance_id = $7
-             AND (SELECT row(e.seq, e.hash) FROM ${t.entries} e ORDER BY e.seq DESC LIMIT 1) = row($8::bigint, $9::text)
-             AND (SELECT row(k.seq, k.head_hash, k.signature) FROM ${t.checkpoints} k ORDER BY k.seq DESC LIMIT 1)
-                 = row($8::bigint, $9::text, $10::text)),
-         appended AS (${built.insertEntries} WHERE EXISTS (SELECT 1 FROM ok))
-         INSERT INTO ${t.checkpoints} (${CHECKPOINT_COLUMNS}) SELECT $2, $3, $4, $5, $6 FROM ok RETURNING seq`,
-        [...built.params, known.instanceId, known.seq, known.headHash, known.signature],
-      );
+      return await this.appendIfAtKnownHead(query, entries);
     } catch (e) {
       if ((e as { code?: string }).code === UNIQUE_VIOLATION) return null;
       throw e;
     }
+  }
+
+  /**
+   * `append` for a transaction that already holds the chain's lock (an earlier statement of it
+   * took `pg_advisory_xact_lock(hashtext(ledgerLockKey(chain)))`): when the chain still ends
+   * where this process signed it last, the entries and their checkpoint are ONE statement (the
+   * comparison of appendAtKnownHead; under the lock no other writer can move the head);
+   * otherwise `append`'s reads and checks.
+   */
+  async appendLocked(query: SqlQuery, entries: readonly LedgerEntryData[]): Promise<AppendResult | null> {
+    return (await this.appendIfAtKnownHead(query, entries)) ?? this.append(query, entries);
+  }
+
+  /** The one-statement append of appendAtKnownHead; null when it did not append (a unique violation throws). */
+  private async appendIfAtKnownHead(
+    query: SqlQuery,
+    entries: readonly LedgerEntryData[],
+  ): Promise<AppendResult | null> {
+    const known = this.lastSigned;
+    if (entries.length === 0 || known === null || known.seq !== this.highestSeen) return null;
+    const built = this.build(known.instanceId, { seq: known.seq, hash: known.headHash }, entries);
+    const t = this.tables;
+    const rows = await query(
+      `WITH ok AS (
+         SELECT 1 FROM ${t.chain} c
+         WHERE c.instance_id = $7
+           AND (SELECT row(e.seq, e.hash) FROM ${t.entries} e ORDER BY e.seq DESC LIMIT 1) = row($8::bigint, $9::text)
+           AND (SELECT row(k.seq, k.head_hash, k.signature) FROM ${t.checkpoints} k ORDER BY k.seq DESC LIMIT 1)
+               = row($8::bigint, $9::text, $10::text)),
+       appended AS (${built.insertEntries} WHERE EXISTS (SELECT 1 FROM ok))
+       INSERT INTO ${t.checkpoints} (${CHECKPOINT_COLUMNS}) SELECT $2, $3, $4, $5, $6 FROM ok RETURNING seq`,
+      [...built.params, known.instanceId, known.seq, known.headHash, known.signature],
+    );
     return rows.length === 1 ? this.appended(built) : null;
   }
 

@@ -19,6 +19,7 @@ export {
   LedgerIntegrityError,
   createLedgerSql,
   dropLedgerSql,
+  ledgerLockKey,
   ledgerSupportSql,
   type AppendResult,
   type SqlQuery,

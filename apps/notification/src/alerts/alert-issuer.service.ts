@@ -101,8 +101,8 @@ export class AlertIssuerService {
   }
 
   private async issue(tx: AlertTransaction, events: CaseLinkedEvent[]): Promise<number> {
-    // What requests for information may be answered from (docs/desk.md#what-is-kept).
-    await tx.keepRequestSources(this.requestSources.sourcesOf(events));
+    // What requests for information may be answered from (docs/desk.md#what-is-kept), kept with the alerts.
+    const keep = this.requestSources.sourcesOf(events);
     const recipients = this.recipientsOf(events);
     const drafts: Draft[] = [];
     const seen = new Set<string>();
@@ -114,8 +114,6 @@ export class AlertIssuerService {
         drafts.push({ event, recipient, alertId });
       }
     });
-    if (drafts.length === 0) return 0;
-
     const createdAt = new Date().toISOString();
     const composed = drafts.map((d) => {
       const { alert, disclosures, categories } = composeAlert({
@@ -139,7 +137,7 @@ export class AlertIssuerService {
         createdAt,
       };
     });
-    const { stored, deliveries } = await tx.storeAlerts(composed);
+    const { stored, deliveries } = await tx.storeAlerts(composed, keep);
     if (stored.length === 0) return 0;
     const webhooks = new Map<string, number>();
     for (const d of deliveries) webhooks.set(d.alertId, (webhooks.get(d.alertId) ?? 0) + 1);

@@ -3,7 +3,7 @@ import { traceHeaders, traceparentOf } from '@app/observability';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { DisclosureLedger, type LedgerEntryData } from '@app/ledger';
+import { DisclosureLedger, ledgerLockKey, type LedgerEntryData } from '@app/ledger';
 import { claimUnapplied, runOnce, type AppliedRecord } from '@app/persistence';
 import { EventTypes, Topics } from '@app/contracts';
 import { outboxChannel, outboxInsertSql } from '@app/outbox';
@@ -105,12 +105,20 @@ export function alertRowsJson(numbered: readonly StoredAlert<AlertToStore>[]): s
 }
 
 /**
- * Leaves out the alerts already stored and numbers the rest per recipient agency (the
- * agency_sequence rows are locked in agency order: no deadlock). Answers each alert to store
- * with its agency's new last number.
+ * The first statement of storing alerts: keeps the request sources ($3, one JSON array), leaves
+ * out the alerts already stored and numbers the rest per recipient agency (the agency_sequence
+ * rows are locked in agency order: no deadlock), reads the subscriptions of their recipients, and
+ * takes the ledger's lock ($4) for the entries the transaction appends next. The lock is taken
+ * after the rows above are written (it waits for their counts), the order every alert
+ * transaction takes them in. Answers each alert to store with its agency's new last number, then
+ * one row with the subscriptions (a JSON array, oldest first).
  */
 const NUMBER_ALERTS_SQL = `
-WITH todo AS (
+WITH kept AS (
+  INSERT INTO notification.request_source (link_id, event_id, agency_id, agency_case_id, kind, body)
+  SELECT l, e, g, c, k, b FROM json_to_recordset($3::json) AS s(l uuid, e uuid, g text, c text, k text, b jsonb)
+  ON CONFLICT DO NOTHING RETURNING 1
+), todo AS (
   SELECT g.a, g.r FROM unnest($1::uuid[], $2::text[]) AS g(a, r)
    WHERE NOT EXISTS (SELECT 1 FROM notification.alert x WHERE x.alert_id = g.a)
 ), numbered AS (
@@ -118,28 +126,64 @@ WITH todo AS (
   SELECT r, count(*) FROM todo GROUP BY r ORDER BY r
   ON CONFLICT (agency_id) DO UPDATE SET last_seq = agency_sequence.last_seq + EXCLUDED.last_seq
   RETURNING agency_id, last_seq
+), locked AS (
+  SELECT pg_advisory_xact_lock(hashtext($4)) FROM (SELECT count(*) FROM kept) k, (SELECT count(*) FROM numbered) n
 )
-SELECT todo.a::text AS alert_id, numbered.last_seq FROM todo JOIN numbered ON numbered.agency_id = todo.r`;
+SELECT todo.a::text AS alert_id, numbered.last_seq, NULL::json AS subscriptions
+  FROM todo JOIN numbered ON numbered.agency_id = todo.r
+UNION ALL
+SELECT NULL, NULL,
+       (SELECT json_agg(json_build_object('id', s.id, 'agency_id', s.agency_id, 'url', s.url, 'filter', s.filter)
+                        ORDER BY s.created_at)
+          FROM notification.subscription s
+         WHERE s.agency_id IN (SELECT r FROM todo) AND s.deleted_at IS NULL AND s.disabled_at IS NULL)
+  FROM locked`;
+
+/** The request sources of NUMBER_ALERTS_SQL as one JSON array (each body a JSON value inside it). */
+function requestSourcesJson(sources: readonly RequestSource[]): string {
+  return JSON.stringify(
+    sources.map((s) => ({
+      l: s.linkId,
+      e: s.report.eventId,
+      g: s.report.agencyId,
+      c: s.agencyCaseId,
+      k: s.report.kind,
+      b: s.report.body,
+    })),
+  );
+}
 
 /**
- * Stores alerts the way every kind of alert is stored, inside the caller's transaction, in three
- * statements however many: leaves out those already stored (their id derives from what they are
- * about and the recipient) and numbers the rest; reads the recipients' subscriptions; inserts the
+ * Stores alerts the way every kind of alert is stored, inside the caller's transaction, in two
+ * statements however many (one when none is new): keeps the request sources, leaves out the
+ * alerts already stored (their id derives from what they are about and the recipient), numbers
+ * the rest, reads the recipients' subscriptions and takes the ledger's lock; then inserts the
  * alerts (a concurrent copy that committed first wins) with their AlertIssued outbox rows and one
  * webhook delivery per subscription of the recipient whose filter matches. Returns what it stored
  * and the deliveries, for the caller's ledger entries and log lines.
  */
 async function storeAlerts<A extends AlertToStore>(
   m: EntityManager,
+  ledgerLock: string,
   alerts: readonly A[],
+  keep: readonly RequestSource[],
 ): Promise<{ stored: StoredAlert<A>[]; deliveries: CreatedDelivery[] }> {
-  if (alerts.length === 0) return { stored: [], deliveries: [] };
+  if (alerts.length === 0 && keep.length === 0) return { stored: [], deliveries: [] };
   const lastSeq = new Map<string, number>();
   const todoIds = new Set<string>();
-  for (const r of await m.query<{ alert_id: string; last_seq: string }[]>(NUMBER_ALERTS_SQL, [
+  let subscriptions: { id: string; agency_id: string; url: string; filter: SubscriptionFilter }[] = [];
+  for (const r of await m.query<
+    { alert_id: string | null; last_seq: string | null; subscriptions: typeof subscriptions | null }[]
+  >(NUMBER_ALERTS_SQL, [
     alerts.map((a) => a.alertId),
     alerts.map((a) => a.recipientAgencyId),
+    requestSourcesJson(keep),
+    ledgerLock,
   ])) {
+    if (r.alert_id === null) {
+      subscriptions = r.subscriptions ?? [];
+      continue;
+    }
     todoIds.add(r.alert_id);
     lastSeq.set(r.alert_id, Number(r.last_seq));
   }
@@ -158,13 +202,6 @@ async function storeAlerts<A extends AlertToStore>(
   });
 
   // The deliveries each alert gets if it is inserted: one per matching subscription of its recipient.
-  const subscriptions = await m.query<
-    { id: string; agency_id: string; url: string; filter: SubscriptionFilter }[]
-  >(
-    `SELECT id, agency_id, url, filter FROM notification.subscription
-      WHERE agency_id = ANY($1::text[]) AND deleted_at IS NULL AND disabled_at IS NULL ORDER BY created_at`,
-    [[...perAgency.keys()]],
-  );
   const deliveries: (CreatedDelivery & { agencyId: string; url: string })[] = [];
   for (const { alert } of numbered) {
     for (const s of subscriptions) {
@@ -219,13 +256,16 @@ async function storeAlerts<A extends AlertToStore>(
 
 /** What one alert transaction does (every call inside the one transaction it was given to). */
 export interface AlertTransaction {
-  /** Keeps reports that requests for information may be answered from (one already kept stays as it is). */
-  keepRequestSources(sources: readonly RequestSource[]): Promise<void>;
-  /** Stores alerts, queues AlertIssued, creates their deliveries (see storeAlerts above). */
+  /**
+   * Stores alerts, queues AlertIssued, creates their deliveries (see storeAlerts above), and
+   * keeps the reports that requests for information may be answered from (one already kept
+   * stays as it is); either list may be empty.
+   */
   storeAlerts<A extends AlertToStore>(
     alerts: readonly A[],
+    keep?: readonly RequestSource[],
   ): Promise<{ stored: StoredAlert<A>[]; deliveries: CreatedDelivery[] }>;
-  /** Appends disclosures to the service's ledger (docs/ledger.md). */
+  /** Appends disclosures to the service's ledger (docs/ledger.md); after storeAlerts, one statement. */
   appendLedger(entries: readonly LedgerEntryData[]): Promise<void>;
 }
 
@@ -259,34 +299,13 @@ class PgAlertTransaction implements AlertTransaction {
     private readonly ledger: DisclosureLedger,
   ) {}
 
-  storeAlerts<A extends AlertToStore>(alerts: readonly A[]) {
-    return storeAlerts(this.m, alerts);
-  }
-
-  async keepRequestSources(sources: readonly RequestSource[]): Promise<void> {
-    if (sources.length === 0) return;
-    // One JSON array: each body a JSON value inside it (no array literal to escape it into).
-    await this.m.query(
-      `INSERT INTO notification.request_source (link_id, event_id, agency_id, agency_case_id, kind, body)
-       SELECT l, e, g, c, k, b FROM json_to_recordset($1::json) AS s(l uuid, e uuid, g text, c text, k text, b jsonb)
-       ON CONFLICT DO NOTHING`,
-      [
-        JSON.stringify(
-          sources.map((s) => ({
-            l: s.linkId,
-            e: s.report.eventId,
-            g: s.report.agencyId,
-            c: s.agencyCaseId,
-            k: s.report.kind,
-            b: s.report.body,
-          })),
-        ),
-      ],
-    );
+  storeAlerts<A extends AlertToStore>(alerts: readonly A[], keep: readonly RequestSource[] = []) {
+    return storeAlerts(this.m, ledgerLockKey(this.ledger.chainId), alerts, keep);
   }
 
   async appendLedger(entries: readonly LedgerEntryData[]): Promise<void> {
-    await this.ledger.append((sql, params) => this.m.query(sql, params), entries);
+    // storeAlerts took the chain's lock: the entries and their checkpoint are one statement.
+    await this.ledger.appendLocked((sql, params) => this.m.query(sql, params), entries);
   }
 }
 

@@ -51,7 +51,8 @@ export class InMemoryAlertStore implements AlertStore {
     const kept: RequestSource[] = [];
     const seq = new Map(this.seq);
     const tx: AlertTransaction = {
-      storeAlerts: <A extends AlertToStore>(todo: readonly A[]) => {
+      storeAlerts: <A extends AlertToStore>(todo: readonly A[], keep: readonly RequestSource[] = []) => {
+        kept.push(...keep);
         const stored: StoredAlert<A>[] = [];
         for (const alert of todo) {
           if ([...this.alerts, ...alerts].some((s) => s.alert.alertId === alert.alertId)) continue;
@@ -61,10 +62,6 @@ export class InMemoryAlertStore implements AlertStore {
         }
         alerts.push(...stored);
         return Promise.resolve({ stored, deliveries: [] as CreatedDelivery[] });
-      },
-      keepRequestSources: (sources) => {
-        kept.push(...sources);
-        return Promise.resolve();
       },
       appendLedger: (entries) => {
         ledger.push(...entries);
