@@ -1,4 +1,4 @@
-import { SharedLookupCache } from './api-key.verifier';
+import { SharedLookupCache } from './shared-lookup-cache';
 import type { IdentityStore } from './identity-store';
 import {
   PRODUCER_KEY_HEADER,
