@@ -48,4 +48,19 @@ describe('NotificationEnv: what a start needs', () => {
       /WEBHOOK_ALLOWED_NETWORKS: must be comma-separated addresses or CIDR blocks .*: "localhost" is not/,
     );
   });
+
+  it('fetches links in rounds of up to 64 KiB or 100 ms by default, within bounds that say what they count', () => {
+    const env = loadConfig('notification', NotificationEnv, { ...BASE, WEBHOOK_SECRET_KEY: KEY });
+    expect([env.NOTIFICATION_FETCH_MIN_BYTES, env.NOTIFICATION_FETCH_MAX_WAIT_MS]).toEqual([65_536, 100]);
+    expect(problems({ WEBHOOK_SECRET_KEY: KEY, NOTIFICATION_FETCH_MIN_BYTES: '0' })).toMatch(
+      /NOTIFICATION_FETCH_MIN_BYTES: .*must not be less than 1\b/,
+    );
+    // A fetch that never waits would poll the broker in a busy loop while nothing comes.
+    expect(problems({ WEBHOOK_SECRET_KEY: KEY, NOTIFICATION_FETCH_MAX_WAIT_MS: '0' })).toMatch(
+      /NOTIFICATION_FETCH_MAX_WAIT_MS: .*must not be less than 10\b/,
+    );
+    expect(problems({ WEBHOOK_SECRET_KEY: KEY, NOTIFICATION_FETCH_MAX_WAIT_MS: 'soon' })).toMatch(
+      /NOTIFICATION_FETCH_MAX_WAIT_MS: must be an integer number of milliseconds/,
+    );
+  });
 });

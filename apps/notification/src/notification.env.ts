@@ -53,6 +53,22 @@ export class NotificationEnv extends CommonEnv {
   )
   NOTIFICATION_BATCH_SIZE: number = 200;
 
+  @IntEnv(
+    'Bytes of link and pre-check hit records a fetch waits for at the broker, at most ' +
+      'NOTIFICATION_FETCH_MAX_WAIT_MS (fetch.min.bytes): fewer, larger rounds cost less CPU per alert. ' +
+      '1: answer as soon as one record is there.',
+    { min: 1, max: 52_428_800, unit: 'bytes' },
+  )
+  NOTIFICATION_FETCH_MIN_BYTES: number = 65_536;
+
+  @MillisEnv(
+    'Longest a fetch waits at the broker for NOTIFICATION_FETCH_MIN_BYTES (fetch.max.wait.ms): what an alert ' +
+      'may wait for company before it is composed.',
+    10,
+    5000,
+  )
+  NOTIFICATION_FETCH_MAX_WAIT_MS: number = 100;
+
   @SharingPolicyFileVariable()
   SHARING_POLICY_FILE: string = 'deploy/policy/sharing-policy.json';
 

@@ -14,6 +14,7 @@ export const notificationService: ServiceDefinition<NotificationEnv> = {
   consumedTopics: [Topics.CaseLinked, Topics.PrecheckHit],
   partitionsConsumedConcurrently: (e) => e.NOTIFICATION_CONCURRENCY,
   consumeInBatchesOf: (e) => e.NOTIFICATION_BATCH_SIZE,
+  fetch: (e) => ({ minBytes: e.NOTIFICATION_FETCH_MIN_BYTES, maxWaitMs: e.NOTIFICATION_FETCH_MAX_WAIT_MS }),
   openApi: {
     title: 'Notification service',
     description:

@@ -14,4 +14,4 @@ export {
   type RecordMeta,
 } from './nest/kafka-record.processor';
 export { KafkaBatchContext, KafkaBatchServer } from './nest/kafka-batch.server';
-export { kafkaConsumerOptions } from './nest/kafka-microservice.options';
+export { kafkaConsumerOptions, type KafkaFetchSettings } from './nest/kafka-microservice.options';

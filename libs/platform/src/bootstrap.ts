@@ -155,6 +155,7 @@ export async function startApp<E extends CommonEnv>(
   if (def.consumerGroup) {
     const options = kafkaConsumerOptions(kafkaConnectionFromEnv(env, def.name), def.consumerGroup, {
       partitionsConsumedConcurrently: def.partitionsConsumedConcurrently?.(env),
+      fetch: def.fetch?.(env),
     });
     const batchOf = def.consumeInBatchesOf?.(env);
     app.connectMicroservice<MicroserviceOptions>(

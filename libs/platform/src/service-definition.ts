@@ -1,5 +1,6 @@
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import type { CommonEnv } from '@app/config';
+import type { KafkaFetchSettings } from '@app/kafka';
 
 /** What a service tells the platform about itself; main.ts is one call with this. */
 export interface ServiceDefinition<E extends CommonEnv> {
@@ -22,6 +23,11 @@ export interface ServiceDefinition<E extends CommonEnv> {
    * records (KafkaBatchServer, `@Ctx()` is a KafkaBatchContext) instead of one record each.
    */
   consumeInBatchesOf?: (env: E) => number;
+  /**
+   * How long the broker may hold a fetch until it has `minBytes` of records (Kafka's fetch.min.bytes
+   * and fetch.max.wait.ms); default: answer as soon as one record is there.
+   */
+  fetch?: (env: E) => KafkaFetchSettings;
   /** Title and description of its OpenAPI document at /docs. */
   openApi: { title: string; description: string };
   /** Runs after app.init() and before the consumer starts (e.g. start a relay). */
