@@ -3,13 +3,13 @@
 // the newest checkpoint per chain, plus what has not been compacted yet).
 import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
-import { EventTypes, Topics } from '@app/contracts';
+import { consumerGroupOf, EventTypes, Topics } from '@app/contracts';
 import { readRanges, type PartitionRange } from '@app/kafka';
 import { parseCheckpoint, type Checkpoint } from './checkpoint';
 import type { PublishedCheckpoint } from './ledger-verifier';
 
-/** Prefix of the short-lived consumer groups that read the topic (they commit nothing). */
-export const CHECKPOINT_READER_GROUP_PREFIX = 'ledger-checkpoint-reader-';
+/** Prefix of the short-lived consumer groups that read the topic (they commit nothing), in this environment. */
+export const CHECKPOINT_READER_GROUP_PREFIX = consumerGroupOf('ledger-checkpoint-reader-');
 
 /** The record that publishes a checkpoint: key = chain id. */
 export function checkpointRecord(c: Checkpoint): {

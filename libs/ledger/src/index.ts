@@ -32,6 +32,11 @@ export {
   type LedgerVerification,
   type PublishedCheckpoint,
 } from './ledger-verifier';
-export { checkpointRecord, publishedCheckpointOf, readCheckpointTopic } from './checkpoint-topic';
+export {
+  CHECKPOINT_READER_GROUP_PREFIX,
+  checkpointRecord,
+  publishedCheckpointOf,
+  readCheckpointTopic,
+} from './checkpoint-topic';
 export { LedgerPreviousPublicKeysVariable, LedgerSigningKeyVariable } from './nest/ledger-env';
 export { CheckpointPublisherHost, LedgerModule } from './nest/ledger.module';

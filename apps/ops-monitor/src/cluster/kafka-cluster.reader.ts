@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import { Admin, AssignerProtocol, Kafka } from 'kafkajs';
 import { consumerGroupOf, TOPIC_PREFIX } from '@app/contracts';
 import { decodeHeaders, isTransientError, KAFKA_CLIENT, KafkaProducerService, readRanges } from '@app/kafka';
+import { CHECKPOINT_READER_GROUP_PREFIX } from '@app/ledger';
 import {
   ClusterReader,
   CommittedOffset,
@@ -21,6 +22,9 @@ import { sendChunks } from './send-chunks';
  * They commit nothing and are hidden from the group listings; they carry the environment's prefix.
  */
 export const READER_GROUP_PREFIX = consumerGroupOf('ops-monitor-reader-');
+
+/** Groups hidden from the listings: this reader's and the ledger checkpoint readers' (every service's). */
+const SHORT_LIVED = [READER_GROUP_PREFIX, CHECKPOINT_READER_GROUP_PREFIX];
 
 // Requests fan out per topic; a cap keeps one dashboard refresh from flooding the brokers.
 const CONCURRENCY = 8;
@@ -66,7 +70,7 @@ export class KafkaClusterReader extends ClusterReader implements OnApplicationSh
     const { groups } = await this.call((a) => a.listGroups());
     return groups
       .map((g) => g.groupId)
-      .filter((id) => !id.startsWith(READER_GROUP_PREFIX) && id.startsWith(TOPIC_PREFIX));
+      .filter((id) => id.startsWith(TOPIC_PREFIX) && !SHORT_LIVED.some((prefix) => id.startsWith(prefix)));
   }
 
   async describeGroups(groupIds: string[]): Promise<GroupDescription[]> {

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { TOPIC_PREFIX } from '@app/contracts';
 import type { Admin, Producer } from 'kafkajs';
 import { IdentityStore } from '@app/identity';
+import { CHECKPOINT_READER_GROUP_PREFIX } from '@app/ledger';
+import { READER_GROUP_PREFIX } from '../cluster/kafka-cluster.reader';
 import { describeGroupWithKafkaTools, startService, testKafka, type RunningService } from '@app/testing';
 import type { OpsMonitorEnv } from '../ops-monitor.env';
 import { opsMonitorService } from '../ops-monitor.service-definition';
@@ -21,6 +23,8 @@ describe('Ops monitor consumer groups and topics (real Kafka and PostgreSQL)', (
   const topic = `${TOPIC_PREFIX}ops-xcheck-${id}`;
   const group = `${TOPIC_PREFIX}ops-xcheck-${id}`;
   const nestGroup = `${TOPIC_PREFIX}ops-nest-${id}-server`;
+  // Short-lived reader groups (DLQ browse, ledger checkpoints): this environment's, and not listed.
+  const readerGroups = [`${READER_GROUP_PREFIX}${id}`, `${CHECKPOINT_READER_GROUP_PREFIX}${id}`];
   // 37 records over 3 partitions, and the offsets the group has committed on each.
   const produced = [12, 15, 10];
   const committed = [5, 0, 10];
@@ -62,10 +66,12 @@ describe('Ops monitor consumer groups and topics (real Kafka and PostgreSQL)', (
       partitions: committed.map((offset, partition) => ({ partition, offset: String(offset) })),
     });
     await admin.setOffsets({ groupId: nestGroup, topic, partitions: [{ partition: 0, offset: '3' }] });
+    for (const groupId of readerGroups)
+      await admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: '1' }] });
   });
 
   afterAll(async () => {
-    await admin?.deleteGroups([group, nestGroup]).catch(() => undefined);
+    await admin?.deleteGroups([group, nestGroup, ...readerGroups]).catch(() => undefined);
     await admin?.deleteTopics({ topics: [topic] }).catch(() => undefined);
     await admin?.disconnect();
     await producer?.disconnect();
@@ -106,6 +112,10 @@ describe('Ops monitor consumer groups and topics (real Kafka and PostgreSQL)', (
       topics: [topic],
       partitions: 3,
     });
+    for (const reader of readerGroups) {
+      expect(reader.startsWith(TOPIC_PREFIX)).toBe(true);
+      expect(groups.groups.map((g) => g.groupId)).not.toContain(reader);
+    }
     const topics = (await (await get('/v1/topics')).json()) as {
       topics: { name: string; partitions: number; records: number; endOffsets: { endOffset: number }[] }[];
     };
