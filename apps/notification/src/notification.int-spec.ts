@@ -417,9 +417,9 @@ describe('Notification: alerts, webhooks, inbox and ledger (real Kafka, PostgreS
 
   it('connects to the address it checked, and checks again at delivery: a name rebound to a private address gets nothing', async () => {
     const receiver = await WebhookReceiver.start();
-    const port = new URL(receiver.url).port;
+    const { port, pathname } = new URL(receiver.url);
     names.table.set('liaison.rebind.test', '127.0.0.1');
-    const sub = await subscribe(keys.anf, `http://liaison.rebind.test:${port}/hook`);
+    const sub = await subscribe(keys.anf, `http://liaison.rebind.test:${port}${pathname}`);
     // The name resolves only in the test's table: the request arriving proves the connection went
     // to the checked address, with the name still in the Host header.
     await linkedPair();

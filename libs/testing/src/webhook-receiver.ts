@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { eventually } from './eventually';
@@ -25,6 +26,12 @@ export class WebhookReceiver {
   mode: ReceiverMode = 'up';
   slowMs = 2000;
   private readonly sockets = new Set<Socket>();
+  /**
+   * This receiver's own path: a port the system gives out again after a receiver stopped may
+   * still have subscriptions of an earlier test pointing at it (same database); their requests
+   * get 410 and are not recorded here.
+   */
+  private readonly path = `/hook-${randomUUID().slice(0, 8)}`;
 
   private constructor(private readonly server: Server) {}
 
@@ -41,9 +48,9 @@ export class WebhookReceiver {
     return receiver;
   }
 
-  /** The URL to subscribe (any path works). */
+  /** The URL to subscribe (any path below it works too). */
   get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hook`;
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}${this.path}`;
   }
 
   /** Requests that were answered 2xx. */
@@ -76,6 +83,10 @@ export class WebhookReceiver {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      if (!(req.url ?? '').startsWith(this.path)) {
+        res.writeHead(410, { 'content-type': 'text/plain' }).end('not this receiver');
+        return;
+      }
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
       const record: ReceivedWebhook = {
