@@ -20,8 +20,9 @@
 // Besides the end-to-end percentiles it prints where the time goes, stage by stage, from the
 // services' own timestamps (ingest outbox, correlation's processed events, links and outbox,
 // notification's processed links, deliveries and attempts, the receiver's arrival time), the
-// CPU seconds of each service process, and the load average. A webhook-id received twice is a
-// duplicate (a bug: the run fails); a second alert about the same pair is counted apart.
+// CPU seconds of each service process (also per 1,000 reports), and the load average. A
+// webhook-id received twice is a duplicate (a bug: the run fails); a second alert about the same
+// pair is counted apart.
 // BENCH_CPU_PROF_DIR=dir writes a CPU profile of each service process; BENCH_SHOW_METRICS=1
 // prints notification's record and webhook counters.
 //
@@ -511,10 +512,14 @@ async function main(): Promise<void> {
         process.stderr.write(`${name} metrics:\n  ${lines.join('\n  ')}\n`);
       }
     }
-    const cpu = pids.map((p, i) => ({
-      name: p.name,
-      seconds: Number((processCpuSeconds(p.pid) - cpu0[i]).toFixed(2)),
-    }));
+    const cpu = pids.map((p, i) => {
+      const seconds = processCpuSeconds(p.pid) - cpu0[i];
+      return {
+        name: p.name,
+        seconds: Number(seconds.toFixed(2)),
+        perThousandReports: pairs > 0 ? Number(((seconds * 1000) / (pairs * 2)).toFixed(2)) : NaN,
+      };
+    });
     // Let the last attempts be recorded before reading the timestamps.
     await new Promise((r) => setTimeout(r, 500));
     const breakdown = await stageBreakdown(
@@ -575,7 +580,10 @@ async function main(): Promise<void> {
             ? `; not counted: ${args.warmupS} s warm-up before (${warmupPairs} pairs, p50 ${result.warmup.p50Ms} ms, p99 ${result.warmup.p99Ms} ms, max ${result.warmup.maxMs} ms)`
             : '') +
           `; load average ${load}` +
-          (cpu.length > 0 ? `; CPU ${cpu.map((c) => `${c.name} ${c.seconds} s`).join(', ')}` : '') +
+          (cpu.length > 0
+            ? `; CPU ${cpu.map((c) => `${c.name} ${c.seconds} s`).join(', ')}` +
+              ` (per 1,000 reports: ${cpu.map((c) => `${c.name} ${c.perThousandReports} s`).join(', ')})`
+            : '') +
           '\n',
       );
       const col = (v: string | number, w: number) => String(v).padStart(w);

@@ -14,6 +14,7 @@ describe('consumer fetch settings (real broker)', () => {
   const topic = `fetch-batching-int-${process.pid}-${Date.now()}`;
   const admin = kafka.admin();
   const producer = kafka.producer();
+  const groups: string[] = [];
 
   beforeAll(async () => {
     await admin.connect();
@@ -22,12 +23,14 @@ describe('consumer fetch settings (real broker)', () => {
   });
 
   afterAll(async () => {
+    await admin.deleteGroups(groups).catch(() => undefined);
     await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
     await Promise.all([producer.disconnect(), admin.disconnect()]);
   });
 
   /** Batch sizes in which a consumer with these settings receives 8 records sent 40 ms apart. */
   async function batchesOf(name: string, fetch: KafkaFetchSettings | undefined): Promise<number[]> {
+    groups.push(`${topic}-${name}`);
     const options = kafkaConsumerOptions({ brokers, clientId: name }, `${topic}-${name}`, { fetch });
     const consumer = kafka.consumer(options.options!.consumer as ConsumerConfig);
     const batches: number[] = [];
