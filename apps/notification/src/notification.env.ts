@@ -56,8 +56,8 @@ export class NotificationEnv extends CommonEnv {
   @IntEnv(
     'Bytes of link and pre-check hit records a fetch waits for at the broker, at most ' +
       'NOTIFICATION_FETCH_MAX_WAIT_MS (fetch.min.bytes): fewer, larger rounds cost less CPU per alert. ' +
-      '1: answer as soon as one record is there.',
-    { min: 1, max: 52_428_800, unit: 'bytes' },
+      '1: answer as soon as one record is there. At most 1 MiB (a fetch takes up to 1 MiB of a partition).',
+    { min: 1, max: 1_048_576, unit: 'bytes' },
   )
   NOTIFICATION_FETCH_MIN_BYTES: number = 65_536;
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { DynamicModule, Global, INestApplication, Logger, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { MicroserviceOptions } from '@nestjs/microservices';
+import type { KafkaOptions, MicroserviceOptions } from '@nestjs/microservices';
 import type { Consumer } from 'kafkajs';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -140,6 +140,18 @@ export async function ensureSystemTopics(env: CommonEnv, clientId: string): Prom
   }
 }
 
+/** The options of a service's Kafka consumer, from its definition and environment; null when it consumes nothing. */
+export function consumerOptionsOf<E extends CommonEnv>(
+  def: ServiceDefinition<E>,
+  env: E,
+): KafkaOptions | null {
+  if (!def.consumerGroup) return null;
+  return kafkaConsumerOptions(kafkaConnectionFromEnv(env, def.name), def.consumerGroup, {
+    partitionsConsumedConcurrently: def.partitionsConsumedConcurrently?.(env),
+    fetch: def.fetch?.(env),
+  });
+}
+
 /**
  * Boot order: topics, app.init() (HTTP routes, providers, migrations), then the Kafka
  * consumer, then listen. Nothing consumes before boot has finished.
@@ -152,11 +164,8 @@ export async function startApp<E extends CommonEnv>(
   host = '0.0.0.0',
 ): Promise<void> {
   const logger = new Logger(def.name);
-  if (def.consumerGroup) {
-    const options = kafkaConsumerOptions(kafkaConnectionFromEnv(env, def.name), def.consumerGroup, {
-      partitionsConsumedConcurrently: def.partitionsConsumedConcurrently?.(env),
-      fetch: def.fetch?.(env),
-    });
+  const options = consumerOptionsOf(def, env);
+  if (options) {
     const batchOf = def.consumeInBatchesOf?.(env);
     app.connectMicroservice<MicroserviceOptions>(
       batchOf ? { strategy: new KafkaBatchServer(options.options ?? {}, batchOf) } : options,

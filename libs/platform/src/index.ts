@@ -1,6 +1,7 @@
 export {
   bootstrapService,
   configureApp,
+  consumerOptionsOf,
   createAdapter,
   ensureSystemTopics,
   rootModule,

@@ -18,8 +18,10 @@ export interface ReceivedWebhook {
 }
 
 /**
- * A real HTTP receiver on loopback for webhook tests: records every request and answers as its
- * mode says (`up`, `down` = 503, `slow` = answer after `slowMs`, `4xx` = 400, `gone` = 410).
+ * A real HTTP receiver on loopback for webhook tests: records every request to its own path (and
+ * below it) and answers as its mode says (`up`, `down` = 503, `slow` = answer after `slowMs`,
+ * `4xx` = 400, `gone` = 410). A request to another path gets 410 unrecorded (notification then
+ * disables that stale subscription).
  */
 export class WebhookReceiver {
   readonly requests: ReceivedWebhook[] = [];
